@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rutinbok",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rutinbok", targets: ["rutinbok"]),
+        .library(name: "RutinbokCore", targets: ["RutinbokCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark, the C reference implementation of CommonMark (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // The only module that touches cmark's C pointers.
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(
+            name: "RutinbokCore",
+            dependencies: [
+                "CommonMark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "rutinbok",
+            dependencies: [
+                "RutinbokCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(
+            name: "RutinbokCoreTests",
+            dependencies: ["RutinbokCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The load stage: reads `content/` into a `Site` and the problems found on the way.
+public enum ContentLoader {
+    public static func load(contentDirectory: String) async -> (Site?, [Diagnostic]) {
+        let files = SourceFiles(root: contentDirectory)
+        guard files.isDirectory("") else {
+            return (nil, [.error(SourceLocation(file: contentDirectory), "the content folder does not exist", code: "no-content")])
+        }
+        var diagnostics: [Diagnostic] = []
+        guard case .success(let siteText) = read("site.yml", files, &diagnostics) else {
+            if !files.exists("site.yml") {
+                diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml is missing: it names the phases, audiences and national numbers", code: "missing-file"))
+            }
+            return (nil, diagnostics)
+        }
+        let (config, configProblems) = SiteConfigLoader.load(siteText, file: files.displayPath("site.yml"))
+        diagnostics += configProblems
+
+        let (routines, routineProblems) = loadRoutines(in: "routines", layer: .base, files)
+        diagnostics += routineProblems
+
+        var groups: [String: Group] = [:]
+        for id in files.list("groups") where files.isDirectory("groups/\(id)") {
+            let directory = "groups/\(id)"
+            guard checkFolderName(id, directory, files, &diagnostics),
+                  case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
+            let (group, problems) = CouncilLoader.loadGroup(text, id: id, file: files.displayPath("\(directory)/group.yml"))
+            diagnostics += problems
+            guard var group else { continue }
+            let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files)
+            group.routines = own
+            diagnostics += ownProblems
+            groups[id] = group
+        }
+
+        let slugs = files.list("councils").filter { files.isDirectory("councils/\($0)") }
+        let councils = await withTaskGroup(of: (Int, Council?, [Diagnostic]).self) { tasks in
+            for (index, slug) in slugs.enumerated() {
+                tasks.addTask {
+                    var problems: [Diagnostic] = []
+                    let council = loadCouncil(slug, files, &problems)
+                    return (index, council, problems)
+                }
+            }
+            var results: [(Int, Council?, [Diagnostic])] = []
+            for await result in tasks { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
+        }
+        for (_, _, problems) in councils { diagnostics += problems }
+        if slugs.isEmpty {
+            diagnostics.append(.warning(SourceLocation(file: files.displayPath("councils")), "there are no councils: add a folder councils/<slug>/ with a council.yml", code: "no-councils"))
+        }
+        let site = Site(config: config, routines: routines, groups: groups, councils: councils.compactMap(\.1))
+        return (site, diagnostics)
+    }
+
+    private static func read(_ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Result<String, Diagnostic> {
+        let result = files.read(relative)
+        if case .failure(let problem) = result, files.exists(relative) { diagnostics.append(problem) }
+        return result
+    }
+
+    /// Folder names become parts of output paths, so only plain slugs are accepted.
+    private static func checkFolderName(_ name: String, _ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Bool {
+        guard Slug.isValid(name) else {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "folder name '\(name)' may only use a–z, 0–9 and '-'; it becomes part of the web address", code: "invalid-slug",
+                                      notes: Slug.make(name).isEmpty ? [] : ["rename it '\(Slug.make(name))'"]))
+            return false
+        }
+        guard files.staysInside(relative) else {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this folder is a link that leads outside the content folder", code: "symlink-outside"))
+            return false
+        }
+        return true
+    }
+
+    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Council? {
+        let directory = "councils/\(slug)"
+        guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
+        guard files.exists("\(directory)/council.yml") else {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "the council folder has no council.yml", code: "missing-file"))
+            return nil
+        }
+        guard case .success(let text) = read("\(directory)/council.yml", files, &diagnostics) else { return nil }
+        let (loaded, problems) = CouncilLoader.loadCouncil(text, slug: slug, directory: files.absolutePath(directory),
+                                                           file: files.displayPath("\(directory)/council.yml"))
+        diagnostics += problems
+        guard var council = loaded else { return nil }
+        let (routines, routineProblems) = loadRoutines(in: "\(directory)/routines", layer: .council(slug), files)
+        council.routines = routines
+        diagnostics += routineProblems
+        for asset in files.listRecursively("\(directory)/assets") {
+            let relative = "\(directory)/assets/\(asset)"
+            if files.staysInside(relative) { council.assets.append(asset) }
+            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this file is a link that leads outside the content folder; copy the file in instead", code: "symlink-outside")) }
+        }
+        return council
+    }
+
+    /// Every `*.md` in a folder; ids are file names folded to slugs, and two files that fold
+    /// to the same id are an error rather than a silent pick.
+    static func loadRoutines(in directory: String, layer: Routine.Layer, _ files: SourceFiles) -> ([Routine], [Diagnostic]) {
+        var routines: [Routine] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for name in files.list(directory) where name.hasSuffix(".md") {
+            let relative = "\(directory)/\(name)"
+            let display = files.displayPath(relative)
+            let stem = String(name.dropLast(3))
+            let id = Slug.make(stem)
+            guard !id.isEmpty else {
+                diagnostics.append(.error(SourceLocation(file: display), "the file name '\(name)' has no letters or digits to make an id from", code: "invalid-id"))
+                continue
+            }
+            if let other = seen[id] {
+                diagnostics.append(.error(SourceLocation(file: display), "routine id '\(id)' is used twice: '\(name)' and '\(other)' become the same web address", code: "id-collision",
+                                          notes: ["rename one of the files"]))
+                continue
+            }
+            seen[id] = name
+            if id != stem {
+                diagnostics.append(.warning(SourceLocation(file: display), "the file name '\(name)' is used as '\(id).md'; rename the file to match", code: "non-slug-id"))
+            }
+            if PageNames.reserved.contains(id) {
+                diagnostics.append(.error(SourceLocation(file: display), "'\(id)' is the name of a built-in page; give the routine another file name", code: "reserved-id"))
+                continue
+            }
+            guard case .success(let text) = read(relative, files, &diagnostics) else { continue }
+            let (routine, problems) = RoutineLoader.load(text, id: id, layer: layer, file: display)
+            diagnostics += problems
+            if let routine { routines.append(routine) }
+        }
+        return (routines, diagnostics)
+    }
+}

@@ -1,0 +1,90 @@
+/// Reads `council.yml` and `group.yml`; the routines and assets beside them are read by `ContentLoader`.
+enum CouncilLoader {
+    static let councilKeys = ["name", "kind", "group", "population", "theme", "exclude", "review_interval_months",
+                              "verify_interval_months", "allow_raw_html", "contacts", "accessibility"]
+    static let contactKeys = ["role", "name", "phone", "email", "hours", "out_of_hours", "verified", "verify_interval_months"]
+    static let groupKeys = ["name", "description", "members", "contacts"]
+
+    static func loadCouncil(_ text: String, slug: String, directory: String, file: String) -> (Council?, [Diagnostic]) {
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(text, file: file, lineOffset: 0) {
+        case .success(let mapping): yaml = mapping
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let name = yaml.string("name", required: "the council's name, e.g. 'Exempelby kommun'")
+        var kind = Council.Kind.kommun
+        if let value = yaml.located("kind", required: "kommun, landsting or region") {
+            if let parsed = Council.Kind(rawValue: value.value) { kind = parsed }
+            else {
+                yaml.report(.error(value.location, "'kind' must be kommun, landsting or region, found '\(value.value)'", code: "bad-value",
+                                   notes: Suggestions.closest(to: value.value, in: Council.Kind.allCases.map(\.rawValue)).map { ["did you mean '\($0)'?"] } ?? []))
+            }
+        }
+        var council = Council(
+            slug: slug, name: name ?? slug, kind: kind, group: yaml.located("group"),
+            population: yaml.int("population"), themeColor: nil, logo: nil, exclude: yaml.strings("exclude"),
+            reviewIntervalMonths: yaml.int("review_interval_months", in: 1...120),
+            verifyIntervalMonths: yaml.int("verify_interval_months", in: 1...120),
+            allowRawHTML: yaml.bool("allow_raw_html") ?? false,
+            contacts: contacts(&yaml), accessibility: nil, routines: [], assets: [], directory: directory,
+            location: SourceLocation(file: file, line: 1, column: 1))
+        if var theme = yaml.mapping("theme") {
+            if let color = theme.located("color") {
+                if Color(hex: color.value) != nil { council.themeColor = color.value }
+                else { theme.report(.error(color.location, "'color' must be a colour written #rrggbb, found '\(color.value)'", code: "bad-value")) }
+            }
+            council.logo = theme.located("logo")
+            yaml.absorb(&theme, known: ["color", "logo"])
+        }
+        if var statement = yaml.mapping("accessibility") {
+            var status = AccessibilityStatement.Status.delvis
+            if let value = statement.located("status", required: "helt, delvis or inte") {
+                if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
+                else { statement.report(.error(value.location, "'status' must be helt, delvis or inte, found '\(value.value)'", code: "bad-value")) }
+            }
+            council.accessibility = AccessibilityStatement(
+                status: status, shortcomings: statement.strings("shortcomings").map(\.value),
+                feedbackEmail: statement.string("feedback_email"), assessed: statement.day("assessed")?.value)
+            yaml.absorb(&statement, known: ["status", "shortcomings", "feedback_email", "assessed"])
+        }
+        return (name == nil ? nil : council, yaml.finish(known: councilKeys))
+    }
+
+    static func loadGroup(_ text: String, id: String, file: String) -> (Group?, [Diagnostic]) {
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(text, file: file, lineOffset: 0) {
+        case .success(let mapping): yaml = mapping
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let name = yaml.string("name", required: "the group's name")
+        let description = yaml.string("description") ?? ""
+        _ = yaml.strings("members")
+        let group = Group(id: id, name: name ?? id, description: description, contacts: contacts(&yaml),
+                          routines: [], location: SourceLocation(file: file, line: 1, column: 1))
+        return (group, yaml.finish(known: groupKeys))
+    }
+
+    private static func contacts(_ yaml: inout YAMLMapping) -> [Contact] {
+        guard var section = yaml.mapping("contacts") else { return [] }
+        var contacts: [Contact] = []
+        for (key, var entry) in section.entries() {
+            if !Slug.isValid(key.value) {
+                section.report(.error(key.location, "contact id '\(key.value)' may only use a–z, 0–9 and '-'", code: "invalid-id",
+                                      notes: ["write it as '\(Slug.make(key.value))'"]))
+            }
+            let contact = Contact(
+                id: key.value, role: entry.string("role", required: "what the contact does, e.g. 'Säkerhetssamordnare'") ?? key.value,
+                name: entry.string("name"), phone: entry.string("phone"), email: entry.string("email"),
+                hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
+                verified: entry.day("verified")?.value, location: key.location,
+                verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120))
+            if contact.phone == nil, contact.email == nil {
+                entry.report(.warning(key.location, "contact '\(key.value)' has neither 'phone' nor 'email'", code: "contact-unreachable"))
+            }
+            section.absorb(&entry, known: contactKeys)
+            contacts.append(contact)
+        }
+        yaml.absorb(&section, known: contacts.map(\.id))
+        return contacts
+    }
+}

@@ -1,0 +1,51 @@
+/// Reads `site.yml`.
+enum SiteConfigLoader {
+    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "defaults"]
+    static let defaultKeys = ["review_interval_months", "verify_interval_months", "lix_threshold"]
+
+    static func load(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        var config = SiteConfig(title: "Handbok", description: "", phases: [], audiences: [], nationalNumbers: [],
+                                reviewIntervalMonths: 12, verifyIntervalMonths: 6, lixThreshold: 50, location: top)
+        var yaml: YAMLMapping
+        switch YAMLMapping.parse(text, file: file, lineOffset: 0) {
+        case .success(let mapping): yaml = mapping
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        config.title = yaml.string("title", required: "the handbook's name") ?? config.title
+        config.description = yaml.string("description") ?? ""
+        for (rank, var item) in yaml.mappings("phases").enumerated() {
+            if let id = item.string("id", required: "a short id such as 'hantera'"),
+               let label = item.string("label", required: "the name readers see") {
+                config.phases.append(Phase(id: id, label: label, rank: rank))
+            }
+            yaml.absorb(&item, known: ["id", "label"])
+        }
+        if config.phases.isEmpty {
+            yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml needs at least one phase under 'phases'", code: "missing-key"))
+        }
+        for var item in yaml.mappings("audiences") {
+            if let id = item.string("id", required: "a short id such as 'alla'"),
+               let label = item.string("label", required: "the name readers see") {
+                config.audiences.append(Audience(id: id, label: label))
+            }
+            yaml.absorb(&item, known: ["id", "label"])
+        }
+        for var item in yaml.mappings("national_numbers") {
+            if let id = item.string("id", required: "a short id"),
+               let label = item.string("label", required: "what the number is for"),
+               let number = item.string("number", required: "the number to call") {
+                config.nationalNumbers.append(NationalNumber(id: id, label: label, number: number,
+                                                             description: item.string("description") ?? ""))
+            }
+            yaml.absorb(&item, known: ["id", "label", "number", "description"])
+        }
+        if var defaults = yaml.mapping("defaults") {
+            config.reviewIntervalMonths = defaults.int("review_interval_months", in: 1...120) ?? 12
+            config.verifyIntervalMonths = defaults.int("verify_interval_months", in: 1...120) ?? 6
+            config.lixThreshold = defaults.double("lix_threshold") ?? 50
+            yaml.absorb(&defaults, known: defaultKeys)
+        }
+        return (config, yaml.finish(known: keys))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads input files defensively: a size limit, UTF-8 only, and no symlink that leads out
+/// of the content folder. The only place the load stage touches the disk.
+struct SourceFiles {
+    /// Larger files are refused. Routines are a few kilobytes; 256 KiB leaves room for long
+    /// ones while keeping a mistaken paste of a whole binary out of the build.
+    static let sizeLimit = 256 * 1024
+
+    /// The content folder as the user named it, used in every displayed path.
+    let root: String
+    /// The same folder with symlinks resolved, to tell where a link really leads.
+    let resolvedRoot: String
+
+    init(root: String) {
+        self.root = root
+        self.resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    func displayPath(_ relative: String) -> String {
+        relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
+    }
+
+    func absolutePath(_ relative: String) -> String {
+        (root as NSString).appendingPathComponent(relative)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: absolutePath(relative))
+    }
+
+    func isDirectory(_ relative: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: absolutePath(relative), isDirectory: &directory) && directory.boolValue
+    }
+
+    /// Names in a folder, sorted so builds are deterministic; hidden files skipped.
+    func list(_ relative: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolutePath(relative))) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Every file below a folder, as paths relative to that folder, sorted.
+    func listRecursively(_ relative: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: absolutePath(relative)) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") { continue }
+            if !isDirectory((relative as NSString).appendingPathComponent(path)) { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    /// Whether the file, after following symlinks, is still inside the content folder.
+    func staysInside(_ relative: String) -> Bool {
+        let resolved = URL(fileURLWithPath: absolutePath(relative)).resolvingSymlinksInPath().standardizedFileURL.path
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    /// The text of a file, or the reason it cannot be used.
+    func read(_ relative: String) -> Result<String, Diagnostic> {
+        let location = SourceLocation(file: displayPath(relative))
+        guard staysInside(relative) else {
+            return .failure(.error(location, "this file is a link that leads outside the content folder; copy the file in instead", code: "symlink-outside"))
+        }
+        guard let data = FileManager.default.contents(atPath: absolutePath(relative)) else {
+            return .failure(.error(location, "the file could not be read", code: "unreadable"))
+        }
+        guard data.count <= Self.sizeLimit else {
+            return .failure(.error(location, "the file is \(data.count / 1024) KiB; the limit is \(Self.sizeLimit / 1024) KiB", code: "file-too-large"))
+        }
+        if let text = String(validating: data, as: UTF8.self) {
+            // A byte order mark is invisible in editors and would break the front matter marker.
+            return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        }
+        let (line, column) = Self.firstInvalidUTF8(in: data)
+        return .failure(.error(location.at(line: line, column: column),
+                               "the file is not valid UTF-8 text; save it as UTF-8", code: "invalid-utf8"))
+    }
+
+    /// Line and column of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            guard index + length <= bytes.count else { return (line, column) }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                return (line, column)
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return (line, column)
+    }
+}

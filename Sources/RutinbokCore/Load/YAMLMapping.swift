@@ -1,0 +1,232 @@
+import Foundation
+import Yams
+
+/// Reads one YAML mapping into typed values, reporting every problem with its line and
+/// column in the file (not in the front matter block) instead of stopping at the first.
+struct YAMLMapping {
+    let node: Node
+    let file: String
+    /// Lines before the YAML text in its file: 1 for front matter after an opening `---`.
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private var usedKeys: Set<String> = []
+
+    init(_ node: Node, file: String, lineOffset: Int) {
+        self.node = node
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text` into a mapping, or explains why not.
+    static func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLMapping, Diagnostic> {
+        let top = SourceLocation(file: file, line: lineOffset + 1, column: 1)
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .success(YAMLMapping(Node.mapping(.init([])), file: file, lineOffset: lineOffset))
+            }
+            guard node.mapping != nil else {
+                return .failure(.error(top, "expected 'key: value' lines, found \(describe(node))", code: "yaml-type"))
+            }
+            return .success(YAMLMapping(node, file: file, lineOffset: lineOffset))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, fallback: top))
+        } catch {
+            return .failure(.error(top, "YAML could not be read: \(error)", code: "yaml-syntax"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int, fallback: SourceLocation) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let notes = context.map { ["\($0.text) at line \($0.mark.line + lineOffset)"] } ?? []
+            return .error(at(mark), "YAML syntax error: \(problem)", code: "yaml-syntax", notes: notes)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(at(context.mark), "key written twice: \(duplicates.joined(separator: ", "))", code: "duplicate-key")
+        case .reader(let problem, _, _, _):
+            return .error(fallback, "YAML could not be read: \(problem)", code: "yaml-syntax")
+        default:
+            return .error(fallback, "YAML could not be read: \(error)", code: "yaml-syntax")
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "the value '\(scalar.string)'"
+        case .sequence: "a list"
+        case .mapping: "a set of 'key: value' lines"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: Locations
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    var location: SourceLocation { location(of: node) }
+
+    private func keyNode(_ key: String) -> Node? {
+        node.mapping?.first { $0.key.string == key }?.key
+    }
+
+    /// Where `key` is written, or where the mapping starts.
+    func location(ofKey key: String) -> SourceLocation {
+        keyNode(key).map(location(of:)) ?? location
+    }
+
+    // MARK: Values
+
+    mutating func raw(_ key: String) -> Node? {
+        usedKeys.insert(key)
+        guard let value = node.mapping?[key] else { return nil }
+        if value.null != nil { return nil }
+        return value
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    mutating func missing(_ key: String, _ what: String) {
+        report(.error(location, "missing '\(key)' (\(what))", code: "missing-key"))
+    }
+
+    mutating func string(_ key: String, required what: String? = nil) -> String? {
+        located(key, required: what)?.value
+    }
+
+    mutating func located(_ key: String, required what: String? = nil) -> Located<String>? {
+        guard let value = raw(key) else {
+            if let what { missing(key, what) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            report(.error(location(of: value), "'\(key)' must be text, found \(Self.describe(value))", code: "yaml-type"))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, let what {
+            missing(key, what)
+            return nil
+        }
+        return Located(value: text, location: location(of: value))
+    }
+
+    mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
+        guard let value = raw(key) else { return nil }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
+            let bound = range.upperBound == Int.max ? "" : " from \(range.lowerBound) to \(range.upperBound)"
+            report(.error(location(of: value), "'\(key)' must be a whole number\(bound), found \(Self.describe(value))", code: "yaml-type"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func double(_ key: String) -> Double? {
+        guard let value = raw(key) else { return nil }
+        guard case .scalar(let scalar) = value, let number = Double(scalar.string) else {
+            report(.error(location(of: value), "'\(key)' must be a number, found \(Self.describe(value))", code: "yaml-type"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = raw(key) else { return nil }
+        guard let flag = value.bool else {
+            report(.error(location(of: value), "'\(key)' must be true or false, found \(Self.describe(value))", code: "yaml-type"))
+            return nil
+        }
+        return flag
+    }
+
+    mutating func day(_ key: String, required what: String? = nil) -> Located<Day>? {
+        guard let text = located(key, required: what) else { return nil }
+        guard let day = Day(text.value) else {
+            report(.error(text.location, "'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", code: "bad-date"))
+            return nil
+        }
+        return Located(value: day, location: text.location)
+    }
+
+    /// A list of texts; a single text counts as a list of one.
+    mutating func strings(_ key: String) -> [Located<String>] {
+        guard let value = raw(key) else { return [] }
+        let items: [Node]
+        switch value {
+        case .scalar: items = [value]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            report(.error(location(of: value), "'\(key)' must be a list, found \(Self.describe(value))", code: "yaml-type"))
+            return []
+        }
+        return items.compactMap { item in
+            guard case .scalar(let scalar) = item else {
+                report(.error(location(of: item), "each item of '\(key)' must be text, found \(Self.describe(item))", code: "yaml-type"))
+                return nil
+            }
+            return Located(value: scalar.string, location: location(of: item))
+        }
+    }
+
+    /// The nested mapping under `key`.
+    mutating func mapping(_ key: String) -> YAMLMapping? {
+        guard let value = raw(key) else { return nil }
+        guard value.mapping != nil else {
+            report(.error(location(of: value), "'\(key)' must be a set of 'key: value' lines, found \(Self.describe(value))", code: "yaml-type"))
+            return nil
+        }
+        return YAMLMapping(value, file: file, lineOffset: lineOffset)
+    }
+
+    /// The nested list of mappings under `key`.
+    mutating func mappings(_ key: String) -> [YAMLMapping] {
+        guard let value = raw(key) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            report(.error(location(of: value), "'\(key)' must be a list, found \(Self.describe(value))", code: "yaml-type"))
+            return []
+        }
+        return sequence.compactMap { item in
+            guard item.mapping != nil else {
+                report(.error(location(of: item), "each item of '\(key)' must be a set of 'key: value' lines", code: "yaml-type"))
+                return nil
+            }
+            return YAMLMapping(item, file: file, lineOffset: lineOffset)
+        }
+    }
+
+    /// Each `key: mapping` pair under this mapping, in file order.
+    mutating func entries() -> [(key: Located<String>, value: YAMLMapping)] {
+        guard let pairs = node.mapping else { return [] }
+        return pairs.compactMap { pair in
+            let key = Located(value: pair.key.string ?? "", location: location(of: pair.key))
+            usedKeys.insert(key.value)
+            guard pair.value.mapping != nil else {
+                report(.error(location(of: pair.value), "'\(key.value)' must be a set of 'key: value' lines, found \(Self.describe(pair.value))", code: "yaml-type"))
+                return nil
+            }
+            return (key, YAMLMapping(pair.value, file: file, lineOffset: lineOffset))
+        }
+    }
+
+    /// Warns about keys nobody asked for; call after reading every known key.
+    mutating func finish(known: [String]) -> [Diagnostic] {
+        for pair in node.mapping ?? .init([]) {
+            guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
+            var notes: [String] = []
+            if let guess = Suggestions.closest(to: key, in: known) { notes.append("did you mean '\(guess)'?") }
+            report(.warning(location(of: pair.key), "unknown key '\(key)'", code: "unknown-key", notes: notes))
+        }
+        return diagnostics
+    }
+
+    /// Takes over the problems a nested mapping found.
+    mutating func absorb(_ nested: inout YAMLMapping, known: [String]) {
+        diagnostics += nested.finish(known: known)
+    }
+}

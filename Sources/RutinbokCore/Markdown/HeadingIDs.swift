@@ -1,0 +1,53 @@
+import Foundation
+import CommonMark
+
+extension TransformPass {
+    /// Gives every heading an id, as Zola does: explicit `{#id}` ids are reserved first,
+    /// then the rest are slugs of their text, numbered -1, -2 when taken.
+    mutating func assignHeadingIDs() {
+        let nodes = document.document.descendantsAndSelf.filter { $0.kind == .heading }
+        var taken: Set<String> = []
+        var explicit: [MarkdownNode: String] = [:]
+        for node in nodes {
+            guard let id = takeExplicitID(node) else { continue }
+            if !Slug.isValid(id) {
+                diagnostics.append(.warning(location(node), "heading id '\(id)' is not a plain slug; it is used as '\(Slug.make(id))'", code: "heading-id"))
+            }
+            let slug = Slug.make(id)
+            if taken.contains(slug) {
+                diagnostics.append(.error(location(node), "heading id '\(slug)' is used twice on this page", code: "duplicate-heading-id"))
+            }
+            taken.insert(slug)
+            explicit[node] = slug
+        }
+        for node in nodes {
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            var id = explicit[node] ?? ""
+            if id.isEmpty {
+                let base = Slug.make(text).isEmpty ? "rubrik" : Slug.make(text)
+                id = base
+                var number = 1
+                while taken.contains(id) { id = "\(base)-\(number)"; number += 1 }
+                taken.insert(id)
+            }
+            headings.append(.init(id: id, text: text, level: node.headingLevel, location: location(node)))
+            let level = node.headingLevel
+            let replacement = document.makeNode(.customBlock)
+            node.insertBefore(replacement)
+            node.moveChildren(to: replacement)
+            node.unlink()
+            enclose(replacement, open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
+        }
+    }
+
+    /// Strips a trailing `{#id}` from the heading's text and returns the id.
+    private func takeExplicitID(_ heading: MarkdownNode) -> String? {
+        guard let last = heading.lastChild, last.kind == .text, let literal = last.literal,
+              literal.hasSuffix("}"), let open = literal.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(literal[open.upperBound..<literal.index(before: literal.endIndex)])
+        guard !id.isEmpty, !id.contains(" ") else { return nil }
+        let rest = literal[..<open.lowerBound].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        if rest.isEmpty { last.unlink() } else { last.literal = rest }
+        return id
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import CommonMark
+
+/// The Markdown stage for one file: CommonMark through libcmark, then rutinbok's extensions
+/// (tables, task lists, callouts, heading ids, routine links, contact references) applied to
+/// the tree, then HTML.
+public struct MarkdownRenderer: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// Let raw HTML and `javascript:` URLs through; only when a council's config says so.
+        public var allowRawHTML = false
+        public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+    }
+
+    public var options: Options
+    public init(options: Options = .init()) { self.options = options }
+
+    /// Renders `body`. `file` and `firstLine` (the file line where `body` starts) place diagnostics.
+    public func render(_ body: String, file: String, firstLine: Int = 1) -> RenderedMarkdown {
+        // The contact marker must not occur in the input.
+        let source = body.contains(RenderedMarkdown.marker)
+            ? body.replacingOccurrences(of: String(RenderedMarkdown.marker), with: "\u{FFFD}") : body
+        let document = MarkdownDocument(parsing: source)
+        var pass = TransformPass(document: document, lines: SourceLines(source), file: file,
+                                 lineOffset: firstLine - 1, options: options)
+        pass.run()
+        let html = document.renderHTML(options.allowRawHTML ? [.unsafe] : [])
+        return RenderedMarkdown(template: html, headings: pass.headings, links: pass.links,
+                                contacts: pass.contacts, text: pass.plainText(), diagnostics: pass.diagnostics)
+    }
+}
+
+/// State of one walk over one document; each extension lives in its own file.
+struct TransformPass {
+    let document: MarkdownDocument
+    let lines: SourceLines
+    let file: String
+    let lineOffset: Int
+    let options: MarkdownRenderer.Options
+    var headings: [RenderedMarkdown.Heading] = []
+    var links: [RenderedMarkdown.RoutineLink] = []
+    var contacts: [RenderedMarkdown.ContactReference] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(document: MarkdownDocument, lines: SourceLines, file: String, lineOffset: Int, options: MarkdownRenderer.Options) {
+        self.document = document
+        self.lines = lines
+        self.file = file
+        self.lineOffset = lineOffset
+        self.options = options
+    }
+
+    mutating func run() {
+        // Block structure first (tables bring new inline nodes), then inline rewriting.
+        for node in document.document.descendantsAndSelf {
+            switch node.kind {
+            case .paragraph: convertTable(node)
+            case .blockQuote: convertCallout(node)
+            case .item: convertTask(node)
+            default: break
+            }
+        }
+        assignHeadingIDs()
+        for node in document.document.descendantsAndSelf {
+            switch node.kind {
+            case .link: rewriteLink(node)
+            case .htmlBlock, .htmlInline where !options.allowRawHTML:
+                diagnostics.append(.warning(location(node), "raw HTML is left out of the page; write it in Markdown instead", code: "raw-html"))
+            default: break
+            }
+        }
+    }
+
+    /// Where a node starts, in the file. Inline nodes without a position take their block's.
+    func location(_ node: MarkdownNode) -> SourceLocation {
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.startLine > 0 {
+                return SourceLocation(file: file, line: candidate.startLine + lineOffset, column: max(1, candidate.startColumn))
+            }
+            current = candidate.parent
+        }
+        return SourceLocation(file: file, line: lineOffset + 1, column: 1)
+    }
+
+    /// Text for search and readability: one line per block.
+    func plainText() -> String {
+        var text = ""
+        for node in document.document.descendantsAndSelf {
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .codeBlock: text += (node.literal ?? "") + "\n"
+            case .softBreak, .lineBreak: text += " "
+            case .paragraph, .heading, .customBlock, .item: if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Puts inline HTML around a node's children. Used where cmark has no node with the
+    /// attribute we need (a heading with an id, a table cell): a custom block would put its
+    /// HTML on lines of its own, which would make the output differ from cmark's.
+    func enclose(_ node: MarkdownNode, open: String, close: String) {
+        let start = document.makeNode(.customInline)
+        start.setCustomHTML(onEnter: open)
+        let end = document.makeNode(.customInline)
+        end.setCustomHTML(onEnter: close)
+        if let first = node.firstChild { first.insertBefore(start) } else { node.append(start) }
+        node.append(end)
+    }
+
+    /// Removes the first `count` characters of a block's inline text (a `[ ]` or `[!OBS]`
+    /// marker), across as many text nodes as it takes, then one space or line break.
+    func dropLeadingCharacters(_ count: Int, from block: MarkdownNode) {
+        var remaining = count
+        while remaining > 0, let child = block.firstChild, child.kind == .text, let literal = child.literal {
+            if literal.count <= remaining {
+                remaining -= literal.count
+                child.unlink()
+            } else {
+                child.literal = String(literal.dropFirst(remaining))
+                remaining = 0
+            }
+        }
+        if let child = block.firstChild {
+            if child.kind == .softBreak || child.kind == .lineBreak { child.unlink() }
+            else if child.kind == .text, let literal = child.literal, literal.first == " " {
+                let rest = literal.drop { $0 == " " }
+                if rest.isEmpty { child.unlink() } else { child.literal = String(rest) }
+            }
+        }
+    }
+}

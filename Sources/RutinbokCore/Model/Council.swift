@@ -1,0 +1,50 @@
+/// `councils/<slug>/council.yml` plus the council's own routines and assets.
+public struct Council: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case kommun, landsting, region
+
+        public var label: String {
+            switch self {
+            case .kommun: "Kommun"
+            case .landsting: "Landsting"
+            case .region: "Region"
+            }
+        }
+    }
+
+    public var slug: String
+    public var name: String
+    public var kind: Kind
+    public var group: Located<String>?
+    public var population: Int?
+    public var themeColor: String?
+    public var logo: Located<String>?
+    public var exclude: [Located<String>]
+    public var reviewIntervalMonths: Int?
+    public var verifyIntervalMonths: Int?
+    /// Lets raw HTML and unsafe URLs in this council's Markdown through. Off unless set.
+    public var allowRawHTML: Bool
+    public var contacts: [Contact]
+    public var accessibility: AccessibilityStatement?
+    public var routines: [Routine]
+    /// Files under `assets/`, as paths relative to that folder.
+    public var assets: [String]
+    /// The council folder on disk.
+    public var directory: String
+    public var location: SourceLocation
+}
+
+/// A value together with where it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+}
+
+/// What the law asks a public body's site to state about its accessibility.
+public struct AccessibilityStatement: Sendable {
+    public enum Status: String, Sendable { case helt, delvis, inte }
+    public var status: Status
+    public var shortcomings: [String]
+    public var feedbackEmail: String?
+    public var assessed: Day?
+}

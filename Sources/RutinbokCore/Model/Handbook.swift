@@ -1,0 +1,50 @@
+/// One council's handbook after layering: the output of the resolve stage.
+public struct Handbook: Sendable {
+    public var council: Council
+    public var group: Group?
+    /// The council's contacts, then those it inherits from its group.
+    public var contacts: [Contact]
+    /// In reading order: by phase, then `order`, then title.
+    public var routines: [HandbookRoutine]
+    /// Base routines the council leaves out through `exclude`.
+    public var excluded: Set<String>
+    /// Routines left out because they are `access: internal` and the build is public.
+    public var internalOnly: Set<String>
+
+    public func routine(_ id: String) -> HandbookRoutine? {
+        routineIndex[id].map { routines[$0] }
+    }
+
+    public func contact(_ id: String) -> Contact? {
+        contacts.first { $0.id == id }
+    }
+
+    var routineIndex: [String: Int]
+
+    init(council: Council, group: Group?, contacts: [Contact], routines: [HandbookRoutine], excluded: Set<String>, internalOnly: Set<String>) {
+        self.council = council
+        self.group = group
+        self.contacts = contacts
+        self.routines = routines
+        self.excluded = excluded
+        self.internalOnly = internalOnly
+        self.routineIndex = Dictionary(routines.enumerated().map { ($1.routine.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// A routine in a handbook, with where it came from.
+public struct HandbookRoutine: Sendable {
+    public enum Origin: Sendable, Equatable {
+        /// The base routine, unchanged.
+        case inherited
+        /// The group's or council's own text in place of a base routine.
+        case adapted
+        /// A routine the base does not have.
+        case added
+    }
+
+    public var routine: Routine
+    public var origin: Origin
+    /// The base routine this one replaces, for `.adapted`.
+    public var base: Routine?
+}

@@ -1,0 +1,55 @@
+/// Everything one build reads, as plain values: the output of the load stage.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var routines: [Routine]
+    public var groups: [String: Group]
+    public var councils: [Council]
+}
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    public var phases: [Phase]
+    public var audiences: [Audience]
+    public var nationalNumbers: [NationalNumber]
+    public var reviewIntervalMonths: Int
+    public var verifyIntervalMonths: Int
+    public var lixThreshold: Double
+    public var location: SourceLocation
+
+    public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
+    public func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }
+}
+
+public struct Phase: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// Position in site.yml; phases are shown in this order.
+    public var rank: Int
+}
+
+public struct Audience: Sendable, Hashable {
+    public var id: String
+    public var label: String
+}
+
+public struct NationalNumber: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var number: String
+    public var description: String
+
+    /// `tel:` form of the number: digits only.
+    public var tel: String { PhoneNumber.telURI(number) }
+}
+
+/// `groups/<id>/group.yml` plus the group's routines.
+public struct Group: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var contacts: [Contact]
+    public var routines: [Routine]
+    public var location: SourceLocation
+}

@@ -1,0 +1,17 @@
+/// File names of a council's built-in pages. Routine ids may not take them.
+public enum PageNames {
+    public static let start = "index"
+    public static let contacts = "kontakter"
+    public static let vcard = "kontakter.vcf"
+    public static let print = "skriv-ut"
+    public static let search = "sok"
+    public static let searchIndex = "sokindex.js"
+    public static let accessibility = "tillganglighet"
+    public static let assets = "assets"
+    /// Folder for the theme's own CSS and JS inside each handbook.
+    public static let themeAssets = "assets/tema"
+
+    public static let reserved: Set<String> = [start, contacts, print, search, accessibility, assets, "sokindex"]
+
+    public static func html(_ name: String) -> String { "\(name).html" }
+}

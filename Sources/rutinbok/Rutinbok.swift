@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Rutinbok: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rutinbok",
+        abstract: "Builds routine handbooks for Swedish councils from Markdown and YAML.",
+        subcommands: [Render.self],
+    )
+}
