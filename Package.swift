@@ -20,12 +20,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Atomic exchange of two folders, for publishing the output in one step.
+        .target(name: "CAtomicSwap"),
         // The only module that touches cmark's C pointers.
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(
             name: "RutinbokCore",
             dependencies: [
                 "CommonMark",
+                "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

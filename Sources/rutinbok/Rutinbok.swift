@@ -5,6 +5,6 @@ struct Rutinbok: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rutinbok",
         abstract: "Builds routine handbooks for Swedish councils from Markdown and YAML.",
-        subcommands: [Render.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self]
     )
 }

@@ -31,12 +31,17 @@ extension TransformPass {
                 taken.insert(id)
             }
             headings.append(.init(id: id, text: text, level: node.headingLevel, location: location(node)))
-            let level = node.headingLevel
+            var level = node.headingLevel
+            var htmlID = id
+            if let routine = options.printRoutine {
+                level = min(level + 1, 6)
+                htmlID = PrintAnchors.heading(id, in: routine)
+            }
             let replacement = document.makeNode(.customBlock)
             node.insertBefore(replacement)
             node.moveChildren(to: replacement)
             node.unlink()
-            enclose(replacement, open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
+            enclose(replacement, open: "<h\(level) id=\"\(htmlID)\">", close: "</h\(level)>")
         }
     }
 

@@ -22,7 +22,12 @@ extension TransformPass {
         }
         guard let target = Self.routineTarget(url) else { return }
         links.append(.init(routine: target.routine, anchor: target.anchor, written: url, location: at))
-        link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
+        if let current = options.printRoutine {
+            let routine = target.routine ?? current
+            link.url = "#" + (target.anchor.map { PrintAnchors.heading($0, in: routine) } ?? PrintAnchors.routine(routine))
+        } else {
+            link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
+        }
     }
 
     /// A link to a routine or an anchor, or nil for anything else (web addresses, files, tel:, mailto:).
@@ -55,7 +60,8 @@ extension TransformPass {
             paragraph.unlink()
         } else {
             contacts.append(.init(id: id, style: .inline, location: at))
-            link.url = "\(PageNames.html(PageNames.contacts))#\(Slug.make(id))"
+            link.url = options.printRoutine == nil
+                ? "\(PageNames.html(PageNames.contacts))#\(Slug.make(id))" : "#\(PrintAnchors.contact(id))"
             let details = document.makeNode(.customInline)
             details.setCustomHTML(onEnter: marker)
             link.insertAfter(details)

@@ -8,7 +8,13 @@ public struct MarkdownRenderer: Sendable {
     public struct Options: Sendable, Hashable {
         /// Let raw HTML and `javascript:` URLs through; only when a council's config says so.
         public var allowRawHTML = false
-        public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+        /// Render for the one-document print page: heading ids get the routine's id as a
+        /// prefix, links to routines become links within the page, headings move one level down.
+        public var printRoutine: String?
+        public init(allowRawHTML: Bool = false, printRoutine: String? = nil) {
+            self.allowRawHTML = allowRawHTML
+            self.printRoutine = printRoutine
+        }
     }
 
     public var options: Options

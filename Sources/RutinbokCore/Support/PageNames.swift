@@ -15,3 +15,10 @@ public enum PageNames {
 
     public static func html(_ name: String) -> String { "\(name).html" }
 }
+
+/// Ids on the print page, where every routine and contact shares one document.
+public enum PrintAnchors {
+    public static func routine(_ id: String) -> String { "rutin-\(id)" }
+    public static func heading(_ heading: String, in routine: String) -> String { "\(routine)--\(heading)" }
+    public static func contact(_ id: String) -> String { "kontakt-\(Slug.make(id))" }
+}

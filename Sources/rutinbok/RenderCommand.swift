@@ -3,8 +3,9 @@ import Foundation
 import RutinbokCore
 
 /// `rutinbok render FILE`: one Markdown file to an HTML fragment, like the `cmark` command.
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render one Markdown file to an HTML fragment on stdout, with rutinbok's extensions.",
         discussion: "Front matter, if the file has it, is skipped. Routine links become .html links; contact references are shown with their id, since no council is known.")
 

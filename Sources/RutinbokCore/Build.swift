@@ -1,0 +1,76 @@
+import Foundation
+
+/// One build, stage by stage: load → resolve → render Markdown → check → render pages → write.
+public enum Build {
+    public struct Options: Sendable {
+        public var content = "content"
+        public var templates = "templates"
+        public var output = "output"
+        /// Only these councils (slugs); all when empty.
+        public var councils: [String] = []
+        public var today = Day.today()
+        public var includeInternal = false
+        /// Warnings stop the build too.
+        public var strict = false
+        public init() {}
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Files written, or 0 when nothing was published.
+        public var filesWritten = 0
+        public var councils = 0
+        public var published = false
+    }
+
+    /// Runs every stage; writes only when `write` is set and nothing stopped the build.
+    public static func run(_ options: Options, write: Bool) async -> Result {
+        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
+        let (theme, themeProblems) = Theme.load(directory: options.templates)
+        var diagnostics = loadProblems + themeProblems
+        guard let site = loaded else { return Result(diagnostics: diagnostics) }
+
+        var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
+        diagnostics += resolveProblems
+        diagnostics += selectCouncils(options.councils, from: &handbooks)
+
+        let bodies = await MarkdownStage.render(handbooks)
+        diagnostics += bodies.diagnostics
+
+        diagnostics += SiteChecker.check(site)
+        for handbook in handbooks {
+            diagnostics += HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
+                                           config: site.config, today: options.today).check()
+        }
+        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count)
+        let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
+        guard write, !stopped, let theme else { return result }
+
+        do {
+            let publisher = try Publisher(output: options.output, protected: [options.content, options.templates])
+            do {
+                result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
+                                                                 today: options.today, to: publisher)
+                try publisher.publish()
+                result.published = true
+            } catch {
+                publisher.discard()
+                throw error
+            }
+        } catch {
+            result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
+        }
+        return result
+    }
+
+    private static func selectCouncils(_ slugs: [String], from handbooks: inout [Handbook]) -> [Diagnostic] {
+        guard !slugs.isEmpty else { return [] }
+        let known = handbooks.map(\.council.slug)
+        let problems = slugs.filter { !known.contains($0) }.map { slug in
+            Diagnostic.error(SourceLocation(file: "--council"), "there is no council '\(slug)'", code: "unknown-council",
+                             notes: Suggestions.note(for: slug, among: known, listing: "councils"))
+        }
+        handbooks = handbooks.filter { slugs.contains($0.council.slug) }
+        return problems
+    }
+}

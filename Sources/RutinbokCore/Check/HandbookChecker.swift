@@ -1,0 +1,84 @@
+/// The check stage for one handbook: everything that can only be judged once routines are
+/// layered and rendered (links, anchors, contacts, owners, dates, theme). Never re-parses HTML.
+struct HandbookChecker {
+    let handbook: Handbook
+    let rendered: [String: RenderedMarkdown]
+    let config: SiteConfig
+    let today: Day
+
+    func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let council = handbook.council
+        let contactIDs = handbook.contacts.map(\.id)
+        for entry in handbook.routines {
+            let routine = entry.routine
+            if handbook.contact(routine.owner.value) == nil {
+                diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact of \(council.name)", code: "unknown-owner",
+                                          notes: Suggestions.note(for: routine.owner.value, among: contactIDs, listing: "contacts")))
+            }
+            guard let body = rendered[routine.id] else { continue }
+            for reference in body.contacts where handbook.contact(reference.id) == nil {
+                diagnostics.append(.error(reference.location, "no contact '\(reference.id)' in \(council.name)", code: "unknown-contact",
+                                          notes: Suggestions.note(for: reference.id, among: contactIDs, listing: "contacts")))
+            }
+            for link in body.links { diagnostics += check(link, from: routine, headings: body.headings) }
+            diagnostics += checkReview(of: routine)
+        }
+        for contact in handbook.contacts { diagnostics += checkVerified(contact) }
+        diagnostics += ThemeChecker.check(council)
+        return diagnostics
+    }
+
+    private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading]) -> [Diagnostic] {
+        var targetHeadings = headings
+        var targetName = "this routine"
+        if let id = link.routine, id != routine.id {
+            guard let target = handbook.routine(id) else {
+                return [.error(link.location, missingTargetMessage(id), code: "broken-link",
+                               notes: Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook"))]
+            }
+            targetHeadings = rendered[target.routine.id]?.headings ?? []
+            targetName = "\(id).md"
+        }
+        guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }
+        return [.error(link.location, "no heading '\(anchor)' in \(targetName)", code: "broken-anchor",
+                       notes: Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "headings in \(targetName)"))]
+    }
+
+    private func missingTargetMessage(_ id: String) -> String {
+        let name = handbook.council.name
+        if handbook.excluded.contains(id) { return "the link leads to '\(id)', which \(name) leaves out ('exclude' in council.yml)" }
+        if handbook.internalOnly.contains(id) { return "the link leads to '\(id)', which is internal and not in the public handbook of \(name)" }
+        return "the link leads to '\(id)', but \(name) has no routine with that id"
+    }
+
+    private func checkReview(of routine: Routine) -> [Diagnostic] {
+        guard let reviewed = routine.reviewed else { return [] }
+        if reviewed.value > today {
+            return [.error(reviewed.location, "'reviewed' is \(reviewed.value), a date in the future", code: "future-date")]
+        }
+        let months = routine.reviewIntervalMonths ?? handbook.council.reviewIntervalMonths ?? config.reviewIntervalMonths
+        guard reviewed.value.adding(months: months) < today else { return [] }
+        let owner = handbook.contact(routine.owner.value).map { "\($0.role)\($0.name.map { ", \($0)" } ?? "")" } ?? routine.owner.value
+        return [.warning(reviewed.location, "'\(routine.title)' was last reviewed \(reviewed.value), more than \(months) months ago; ask its owner (\(owner)) to review it", code: "review-overdue")]
+    }
+
+    private func checkVerified(_ contact: Contact) -> [Diagnostic] {
+        guard let verified = contact.verified else { return [] }
+        if verified > today {
+            return [.error(contact.location, "'verified' for contact '\(contact.id)' is \(verified), a date in the future", code: "future-date")]
+        }
+        let months = contact.verifyIntervalMonths ?? handbook.council.verifyIntervalMonths ?? config.verifyIntervalMonths
+        guard verified.adding(months: months) < today else { return [] }
+        return [.warning(contact.location, "the details of contact '\(contact.id)' (\(contact.role)) were last verified \(verified), more than \(months) months ago", code: "contact-overdue")]
+    }
+}
+
+/// Whether a routine or contact is past its review date, for the pages and the report.
+public enum ReviewStatus {
+    public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
+        guard let reviewed = routine.reviewed?.value else { return false }
+        let months = routine.reviewIntervalMonths ?? council.reviewIntervalMonths ?? config.reviewIntervalMonths
+        return reviewed.adding(months: months) < today
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The page stage for one council: every page of its handbook, as files to write.
+struct HandbookPages {
+    let handbook: Handbook
+    /// Routine bodies by routine id, for the routine pages and for the print page.
+    let bodies: [String: RenderedMarkdown]
+    let printBodies: [String: RenderedMarkdown]
+    let config: SiteConfig
+    let theme: Theme
+    let today: Day
+
+    private var council: Council { handbook.council }
+
+    func files() -> [OutputFile] {
+        let shared = SharedParts(handbook: handbook, config: config, theme: theme)
+        var files: [OutputFile] = []
+        files.append(page(PageNames.start, title: council.name, crumbs: [], pageClass: "start", shared: shared,
+                          content: theme.render("start", startView(shared))))
+        for (index, entry) in handbook.routines.enumerated() {
+            files.append(routinePage(entry, index: index, shared: shared))
+        }
+        files.append(page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
+                          content: theme.render("contacts", contactsView(shared))))
+        files.append(OutputFile(path: PageNames.vcard, contents: .text(VCard.file(for: handbook.contacts, organisation: council.name))))
+        files.append(page(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared,
+                          content: theme.render("print", printView(shared))))
+        files.append(page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
+                          content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex]))
+        files.append(OutputFile(path: PageNames.searchIndex, contents: .text(SearchIndex.script(for: handbook, bodies: bodies))))
+        files.append(page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility", shared: shared,
+                          content: theme.render("accessibility", accessibilityView(shared))))
+        for asset in theme.assets {
+            files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
+        }
+        for asset in council.assets where OutputPath.problem(with: asset) == nil {
+            files.append(OutputFile(path: "\(PageNames.assets)/\(asset)", contents: .copy("\(council.directory)/assets/\(asset)")))
+        }
+        return files
+    }
+
+    private func page(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
+                      content: String, scripts: [String] = []) -> OutputFile {
+        var trail = name == PageNames.start ? [] : [LinkView(label: "Start", href: PageNames.html(PageNames.start))] + crumbs
+        trail.append(LinkView(label: title, href: ""))
+        let layout = LayoutView(
+            title: title, documentTitle: name == PageNames.start ? "\(council.name) – \(config.title)" : "\(title) – \(council.name)",
+            description: config.description, themeColor: council.themeColor ?? "#1d4f73",
+            header: shared.header, emergency: shared.emergency, footer: shared.footer,
+            breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href, isLast: $0 == trail.count - 1) },
+            content: content, pageClass: pageClass, scripts: scripts)
+        return OutputFile(path: PageNames.html(name), contents: .text(theme.render("layout", layout)))
+    }
+
+    private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile {
+        let routine = entry.routine
+        let phase = config.phase(routine.phase.value)
+        let body = bodies[routine.id]?.html(contact: shared.contactHTML) ?? ""
+        let owner = handbook.contact(routine.owner.value)
+        func link(_ offset: Int) -> LinkView? {
+            let i = index + offset
+            guard handbook.routines.indices.contains(i) else { return nil }
+            let other = handbook.routines[i].routine
+            return LinkView(label: other.title, href: PageNames.html(other.id))
+        }
+        let view = RoutinePageView(
+            id: routine.id, title: routine.title, summary: routine.summary, body: body,
+            phase: phase?.label ?? routine.phase.value, phaseHref: "\(PageNames.html(PageNames.start))#\(routine.phase.value)",
+            audiences: routine.audience.compactMap { config.audience($0.value)?.label },
+            owner: owner.map(ContactView.init), ownerRole: owner?.role ?? routine.owner.value,
+            reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
+            decided: routine.decided, overdue: ReviewStatus.isOverdue(routine, council: council, config: config, today: today),
+            previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom?.value)
+        let crumbs = [LinkView(label: phase?.label ?? routine.phase.value, href: view.phaseHref)]
+        return page(routine.id, title: routine.title, crumbs: crumbs, pageClass: "routine", shared: shared,
+                    content: theme.render("routine", view))
+    }
+
+    private func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
+        config.phases.compactMap { phase in
+            let routines = handbook.routines.filter { $0.routine.phase.value == phase.id }
+            return routines.isEmpty ? nil : (phase, routines.map(make))
+        }
+    }
+
+    private func startView(_ shared: SharedParts) -> StartPageView {
+        let phases = phaseSections { entry in
+            RoutineSummaryView(id: entry.routine.id, title: entry.routine.title, summary: entry.routine.summary,
+                               href: PageNames.html(entry.routine.id),
+                               overdue: ReviewStatus.isOverdue(entry.routine, council: council, config: config, today: today))
+        }.map { PhaseSectionView(id: $0.id, label: $0.label, routines: $1) }
+        return StartPageView(council: shared.council, description: config.description, phases: phases,
+                             contacts: handbook.contacts.prefix(3).map(ContactView.init),
+                             contactsHref: PageNames.html(PageNames.contacts))
+    }
+
+    private func contactsView(_ shared: SharedParts) -> ContactsPageView {
+        var roles: [(String, [String])] = []
+        for contact in handbook.contacts {
+            let card = shared.cards[contact.id] ?? ""
+            if let index = roles.firstIndex(where: { $0.0 == contact.role }) { roles[index].1.append(card) }
+            else { roles.append((contact.role, [card])) }
+        }
+        return ContactsPageView(council: shared.council, roles: roles.map { RoleGroupView(role: $0.0, contacts: $0.1) },
+                                vcardHref: PageNames.vcard, numbers: shared.numbers)
+    }
+
+    private func printView(_ shared: SharedParts) -> PrintPageView {
+        let phases = phaseSections { entry in
+            let routine = entry.routine
+            let body = printBodies[routine.id]?.html(contact: shared.contactHTML) ?? ""
+            return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
+                                    summary: routine.summary, body: body,
+                                    ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
+                                    reviewed: routine.reviewed?.value.swedish)
+        }.map { PrintPhaseView(id: $0.id, label: $0.label, routines: $1) }
+        let contacts = handbook.contacts.map { contact in
+            var view = ContactView(contact)
+            view.anchor = PrintAnchors.contact(contact.id)
+            return view
+        }
+        return PrintPageView(council: shared.council, phases: phases, contacts: contacts, numbers: shared.numbers)
+    }
+
+    private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {
+        let statement = council.accessibility
+        let status = statement?.status ?? .delvis
+        let statusText: String = switch status {
+        case .helt: "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service."
+        case .delvis: "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
+        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service."
+        }
+        return AccessibilityPageView(council: shared.council, status: status.rawValue, statusText: statusText,
+                                     shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
+                                     assessed: statement?.assessed?.swedish,
+                                     diggURL: "https://www.digg.se/tdosanmalan")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Renders the pages of every handbook and the portal, handing each council's files to the
+/// writer as soon as they are ready so that memory holds a few councils at a time, not all.
+enum PageStage {
+    static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme,
+                      today: Day, to publisher: Publisher) async throws -> Int {
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var written = 0
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var pending = handbooks[...]
+            func startNext() {
+                guard let handbook = pending.popFirst() else { return }
+                group.addTask {
+                    let pages = HandbookPages(handbook: handbook, bodies: bodies.pages(for: handbook),
+                                              printBodies: bodies.printPages(for: handbook),
+                                              config: site.config, theme: theme, today: today)
+                    let files = pages.files().map { $0.under(handbook.council.slug) }
+                    try publisher.write(files)
+                    return files.count
+                }
+            }
+            for _ in 0..<width { startNext() }
+            while let count = try await group.next() {
+                written += count
+                startNext()
+            }
+        }
+        let portal = PortalPages(handbooks: handbooks, config: site.config, theme: theme, today: today).files()
+        try publisher.write(portal)
+        return written + portal.count
+    }
+}

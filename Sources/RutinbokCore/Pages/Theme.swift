@@ -1,0 +1,72 @@
+import Foundation
+import Mustache
+
+/// The templates and static assets of a theme (`templates/`), parsed and checked once per build.
+public struct Theme: Sendable {
+    /// Templates every build needs, with a key each must show raw, if any. swift-mustache
+    /// renders a missing template or key as nothing, silently, so both are checked here.
+    static let required: [String: String?] = [
+        "layout": "content", "header": nil, "footer": nil, "emergency": nil,
+        "start": nil, "routine": "body", "contacts": nil, "contact-card": nil, "contact-inline": nil,
+        "print": nil, "search": nil, "accessibility": nil, "portal": "content", "portal-index": nil,
+    ]
+
+    let library: MustacheLibrary
+    /// Files under `templates/assets/`, relative to it; copied into every handbook.
+    public let assets: [String]
+    public let directory: String
+
+    public static func load(directory: String) -> (Theme?, [Diagnostic]) {
+        let files = SourceFiles(root: directory)
+        guard files.isDirectory("") else {
+            return (nil, [.error(SourceLocation(file: directory), "the templates folder does not exist", code: "no-templates")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        for path in files.listRecursively("") where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
+            let name = String(path.dropLast(".mustache".count))
+            let display = files.displayPath(path)
+            switch files.read(path) {
+            case .failure(let problem): diagnostics.append(problem)
+            case .success(let text):
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    names.insert(name)
+                    if let key = required[name] ?? nil, !text.contains("{{{\(key)}}}"), !text.contains("{{& \(key)}}"), !text.contains("{{&\(key)}}") {
+                        diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "the template must show '{{{\(key)}}}'", code: "template-missing-key"))
+                    }
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                              "the template does not parse: \(describe(error.error))", code: "template-syntax",
+                                              notes: [error.context.line.trimmingCharacters(in: .whitespaces)]))
+                } catch {
+                    diagnostics.append(.error(SourceLocation(file: display), "the template does not parse: \(error)", code: "template-syntax"))
+                }
+            }
+        }
+        for name in required.keys.sorted() where !names.contains(name) {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "the template '\(name).mustache' is missing; every build needs it", code: "missing-template"))
+        }
+        let assets = files.listRecursively("assets")
+        return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets, directory: directory), diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        default: "\(error)"
+        }
+    }
+
+    /// Renders a template checked at load time.
+    func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    func assetPath(_ relative: String) -> String {
+        ((directory as NSString).appendingPathComponent("assets") as NSString).appendingPathComponent(relative)
+    }
+}

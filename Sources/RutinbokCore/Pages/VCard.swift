@@ -1,0 +1,59 @@
+/// All of a council's contacts as one vCard 3.0 file (RFC 2426), so a phone can import them in one go.
+enum VCard {
+    static func file(for contacts: [Contact], organisation: String) -> String {
+        contacts.map { card(for: $0, organisation: organisation) }.joined()
+    }
+
+    static func card(for contact: Contact, organisation: String) -> String {
+        var lines = ["BEGIN:VCARD", "VERSION:3.0"]
+        let name = contact.name ?? contact.role
+        lines.append("FN:\(escape(name))")
+        if let person = contact.name {
+            let parts = person.split(separator: " ")
+            let family = parts.count > 1 ? String(parts.last!) : person
+            let given = parts.count > 1 ? parts.dropLast().joined(separator: " ") : ""
+            lines.append("N:\(escape(family));\(escape(given));;;")
+        } else {
+            lines.append("N:;;;;")
+        }
+        lines.append("ORG:\(escape(organisation))")
+        lines.append("TITLE:\(escape(contact.role))")
+        if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.telURI(phone)))") }
+        if let email = contact.email { lines.append("EMAIL;TYPE=INTERNET:\(escape(email))") }
+        let note = [contact.hours, contact.outOfHours.map { "Utanför kontorstid: \($0)" }].compactMap { $0 }.joined(separator: ". ")
+        if !note.isEmpty { lines.append("NOTE:\(escape(note))") }
+        lines.append("END:VCARD")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ",": result += "\\,"
+            case ";": result += "\\;"
+            case "\n": result += "\\n"
+            case "\r": break
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Lines longer than 75 bytes continue on the next line after a space, never inside a character.
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var result = "", current = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if current + size > 75 {
+                result += "\r\n "
+                current = 1
+            }
+            result.append(character)
+            current += size
+        }
+        return result
+    }
+}

@@ -1,0 +1,171 @@
+/// Plain values the templates read (swift-mustache looks up stored properties by name).
+/// Everything here is text: templates escape it, except the fields named `…HTML` or
+/// `content`/`body`, which hold HTML rendered by rutinbok itself.
+
+struct LinkView {
+    var label: String
+    var href: String
+}
+
+struct CouncilView {
+    var name: String
+    var slug: String
+    var kind: String
+    var logo: String?
+    var siteTitle: String
+    var phases: [PhaseLinkView]
+    var groupName: String?
+}
+
+struct PhaseLinkView {
+    var id: String
+    var label: String
+    var href: String
+}
+
+struct NumberView {
+    var label: String
+    var number: String
+    var tel: String
+    var description: String
+}
+
+struct EmergencyView {
+    var emergency: NumberView?
+    var police: NumberView?
+    var others: [NumberView]
+}
+
+struct LayoutView {
+    var lang = "sv"
+    var title: String
+    var documentTitle: String
+    var description: String
+    var themeColor: String
+    var header: String
+    var emergency: String
+    var footer: String
+    var breadcrumbs: [CrumbView]
+    var content: String
+    var pageClass: String
+    /// Extra scripts for this page only (the search index on the search page).
+    var scripts: [String]
+}
+
+struct CrumbView {
+    var label: String
+    var href: String?
+    var isLast: Bool
+}
+
+struct ContactView {
+    var id: String
+    var anchor: String
+    var role: String
+    var name: String?
+    var phone: String?
+    var tel: String?
+    var email: String?
+    var hours: String?
+    var outOfHours: String?
+    var verified: String?
+
+    init(_ contact: Contact) {
+        id = contact.id
+        anchor = Slug.make(contact.id)
+        role = contact.role
+        name = contact.name
+        phone = contact.phone
+        tel = contact.phone.map(PhoneNumber.telURI)
+        email = contact.email
+        hours = contact.hours
+        outOfHours = contact.outOfHours
+        verified = contact.verified?.swedish
+    }
+}
+
+struct RoutineSummaryView {
+    var id: String
+    var title: String
+    var summary: String
+    var href: String
+    var overdue: Bool
+}
+
+struct PhaseSectionView {
+    var id: String
+    var label: String
+    var routines: [RoutineSummaryView]
+}
+
+struct RoutinePageView {
+    var id: String
+    var title: String
+    var summary: String
+    var body: String
+    var phase: String
+    var phaseHref: String
+    var audiences: [String]
+    var owner: ContactView?
+    var ownerRole: String
+    var reviewed: String?
+    var reviewedISO: String?
+    var decided: String?
+    var overdue: Bool
+    var previous: LinkView?
+    var next: LinkView?
+    var adaptedFrom: String?
+}
+
+struct StartPageView {
+    var council: CouncilView
+    var description: String
+    var phases: [PhaseSectionView]
+    var contacts: [ContactView]
+    var contactsHref: String
+}
+
+struct ContactsPageView {
+    var council: CouncilView
+    var roles: [RoleGroupView]
+    var vcardHref: String
+    var numbers: [NumberView]
+}
+
+struct RoleGroupView {
+    var role: String
+    var contacts: [String]
+}
+
+struct PrintPageView {
+    var council: CouncilView
+    var phases: [PrintPhaseView]
+    var contacts: [ContactView]
+    var numbers: [NumberView]
+}
+
+struct PrintPhaseView {
+    var id: String
+    var label: String
+    var routines: [PrintRoutineView]
+}
+
+struct PrintRoutineView {
+    var id: String
+    var anchor: String
+    var title: String
+    var summary: String
+    var body: String
+    var ownerRole: String
+    var reviewed: String?
+}
+
+struct AccessibilityPageView {
+    var council: CouncilView
+    var status: String
+    var statusText: String
+    var shortcomings: [String]
+    var feedbackEmail: String?
+    var assessed: String?
+    var diggURL: String
+}

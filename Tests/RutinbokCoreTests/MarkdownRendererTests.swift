@@ -1,0 +1,326 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+private func render(_ body: String, firstLine: Int = 1, allowRawHTML: Bool = false) -> RenderedMarkdown {
+    MarkdownRenderer(options: .init(allowRawHTML: allowRawHTML)).render(body, file: "rutiner/hot.md", firstLine: firstLine)
+}
+
+private func loc(_ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(file: "rutiner/hot.md", line: line, column: column)
+}
+
+@Suite struct HeadingIDTests {
+    @Test func slugsFoldSwedishLettersAndAccents() {
+        let result = render("# Riskbedömning före mötet\n\n## Café i Åre\n")
+        #expect(result.template == "<h1 id=\"riskbedomning-fore-motet\">Riskbedömning före mötet</h1>\n<h2 id=\"cafe-i-are\">Café i Åre</h2>\n")
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func idUsesTextWithoutMarkupAndKeepsTheMarkupInTheHeading() {
+        let result = render("## Ring *112* eller `114 14`\n")
+        #expect(result.template == "<h2 id=\"ring-112-eller-114-14\">Ring <em>112</em> eller <code>114 14</code></h2>\n")
+        #expect(result.headings.map(\.text) == ["Ring 112 eller 114 14"])
+    }
+
+    @Test func duplicatesAreNumbered() {
+        let result = render("## Steg\n\n## Steg\n\n## Steg\n")
+        #expect(result.headings.map(\.id) == ["steg", "steg-1", "steg-2"])
+        #expect(result.template == "<h2 id=\"steg\">Steg</h2>\n<h2 id=\"steg-1\">Steg</h2>\n<h2 id=\"steg-2\">Steg</h2>\n")
+    }
+
+    @Test func explicitIDIsReservedBeforeEarlierHeadingsTakeIt() {
+        let result = render("## Kontakt\n\n## Polisen {#kontakt}\n\n## Kontakt\n")
+        #expect(result.headings.map(\.id) == ["kontakt-1", "kontakt", "kontakt-2"])
+        #expect(result.headings.map(\.text) == ["Kontakt", "Polisen", "Kontakt"])
+        #expect(result.template == "<h2 id=\"kontakt-1\">Kontakt</h2>\n<h2 id=\"kontakt\">Polisen</h2>\n<h2 id=\"kontakt-2\">Kontakt</h2>\n")
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func explicitIDThatIsNotASlugIsFoldedWithAWarning() {
+        let result = render("# Rubrik\n\n## Anmälan {#Polisanmälan}\n", firstLine: 5)
+        #expect(result.headings.map(\.id) == ["rubrik", "polisanmalan"])
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:7:1: warning: heading id 'Polisanmälan' is not a plain slug; it is used as 'polisanmalan' [heading-id]",
+        ])
+    }
+
+    @Test func sameExplicitIDTwiceIsAnError() {
+        let result = render("## A {#samma}\n\n## B {#samma}\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:3:1: error: heading id 'samma' is used twice on this page [duplicate-heading-id]",
+        ])
+    }
+
+    @Test func headingWithoutLettersGetsAFallbackID() {
+        let result = render("## !!!\n\n## ???\n")
+        #expect(result.headings.map(\.id) == ["rubrik", "rubrik-1"])
+    }
+
+    @Test func headingsListLevelsTextAndFileLines() {
+        let result = render("Inledning.\n\n# Om du blir hotad\n\nText.\n\nUnderrubrik\n-----------\n\n### Efteråt\n", firstLine: 9)
+        #expect(result.headings == [
+            .init(id: "om-du-blir-hotad", text: "Om du blir hotad", level: 1, location: loc(11, 1)),
+            .init(id: "underrubrik", text: "Underrubrik", level: 2, location: loc(15, 1)),
+            .init(id: "efterat", text: "Efteråt", level: 3, location: loc(18, 1)),
+        ])
+    }
+}
+
+@Suite struct LinkRewritingTests {
+    @Test func routineLinkBecomesHTMLPage() {
+        let result = render("Se [anmälan](anmalan.md).\n")
+        #expect(result.template == "<p>Se <a href=\"anmalan.html\">anmälan</a>.</p>\n")
+        #expect(result.links == [.init(routine: "anmalan", anchor: nil, written: "anmalan.md", location: loc(1, 4))])
+    }
+
+    @Test func anchorIsFolded() {
+        let result = render("Läs\n[här](anmalan.md#Riskbedömning) först.\n", firstLine: 4)
+        #expect(result.template == "<p>Läs\n<a href=\"anmalan.html#riskbedomning\">här</a> först.</p>\n")
+        #expect(result.links == [.init(routine: "anmalan", anchor: "riskbedomning", written: "anmalan.md#Riskbedömning", location: loc(5, 1))])
+    }
+
+    @Test func samePageAnchor() {
+        let result = render("Se [nedan](#Riskbedömning).\n")
+        #expect(result.template == "<p>Se <a href=\"#riskbedomning\">nedan</a>.</p>\n")
+        #expect(result.links == [.init(routine: nil, anchor: "riskbedomning", written: "#Riskbedömning", location: loc(1, 4))])
+    }
+
+    @Test func percentEncodedAnchorAndFileName() {
+        let result = render("[a](#riskbed%C3%B6mning) [b](r%C3%A5d.md#F%C3%B6re)\n")
+        #expect(result.template == "<p><a href=\"#riskbedomning\">a</a> <a href=\"rad.html#fore\">b</a></p>\n")
+        #expect(result.links.map(\.routine) == [nil, "rad"])
+        #expect(result.links.map(\.anchor) == ["riskbedomning", "fore"])
+        #expect(result.links.map(\.location) == [loc(1, 1), loc(1, 26)])
+    }
+
+    @Test func relativeFolderAndCaseAreIgnoredForTheID() {
+        let result = render("[a](../routines/Anmalan.MD)\n")
+        #expect(result.template == "<p><a href=\"anmalan.html\">a</a></p>\n")
+        #expect(result.links.map(\.routine) == ["anmalan"])
+    }
+
+    @Test func otherLinksAreUntouchedAndNotRecorded() {
+        let body = "[w](https://polisen.se/x.md) [t](tel:11414) [m](mailto:sakerhet@exempelby.example) [p](bilaga.pdf) [r](/rot.md) [q](x.md?a=1)\n"
+        let result = render(body)
+        #expect(result.template == "<p><a href=\"https://polisen.se/x.md\">w</a> <a href=\"tel:11414\">t</a> <a href=\"mailto:sakerhet@exempelby.example\">m</a> <a href=\"bilaga.pdf\">p</a> <a href=\"/rot.md\">r</a> <a href=\"x.md?a=1\">q</a></p>\n")
+        #expect(result.links.isEmpty)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func linkLocationsAreFileLinesAndColumns() {
+        let result = render("# Rubrik\n\n- Punkt med [länk](a.md)\n- [b](b.md#x)\n", firstLine: 8)
+        #expect(result.links.map(\.location) == [loc(10, 13), loc(11, 3)])
+    }
+}
+
+@Suite struct ContactReferenceTests {
+    static func fill(_ reference: RenderedMarkdown.ContactReference) -> String {
+        reference.style == .card ? "<div class=\"card\">\(reference.id)</div>" : " (\(reference.id))"
+    }
+
+    @Test func linkInsideASentenceIsInline() {
+        let result = render("Ring [säkerhetssamordnaren](kontakt:sakerhetssamordnare) direkt.\n", firstLine: 6)
+        #expect(result.contacts == [.init(id: "sakerhetssamordnare", style: .inline, location: loc(6, 6))])
+        #expect(result.template == "<p>Ring <a href=\"kontakter.html#sakerhetssamordnare\">säkerhetssamordnaren</a>\u{1}0\u{1} direkt.</p>\n")
+        #expect(result.html(contact: Self.fill) == "<p>Ring <a href=\"kontakter.html#sakerhetssamordnare\">säkerhetssamordnaren</a> (sakerhetssamordnare) direkt.</p>\n")
+    }
+
+    @Test func linkAloneInItsParagraphIsACard() {
+        let result = render("Kontakta:\n\n[Säkerhetssamordnaren](kontakt:sakerhetssamordnare)\n\nSedan polisen.\n")
+        #expect(result.contacts == [.init(id: "sakerhetssamordnare", style: .card, location: loc(3, 1))])
+        #expect(result.template == "<p>Kontakta:</p>\n\u{1}0\u{1}\n<p>Sedan polisen.</p>\n")
+        #expect(result.html(contact: Self.fill) == "<p>Kontakta:</p>\n<div class=\"card\">sakerhetssamordnare</div>\n<p>Sedan polisen.</p>\n")
+    }
+
+    @Test func severalReferencesAreFilledInOrder() {
+        let body = "[A](kontakt:a)\n\nRing [B](kontakt:b) eller [C](KONTAKT:c).\n"
+        let result = render(body)
+        #expect(result.contacts.map(\.id) == ["a", "b", "c"])
+        #expect(result.contacts.map(\.style) == [.card, .inline, .inline])
+        #expect(result.contacts.map(\.location) == [loc(1, 1), loc(3, 6), loc(3, 27)])
+        #expect(result.html(contact: Self.fill) == "<div class=\"card\">a</div>\n<p>Ring <a href=\"kontakter.html#b\">B</a> (b) eller <a href=\"kontakter.html#c\">C</a> (c).</p>\n")
+        #expect(result.links.isEmpty)
+    }
+
+    @Test func withoutReferencesTheTemplateIsTheHTML() {
+        let result = render("Inget att fylla i.\n")
+        #expect(result.html { _ in "X" } == "<p>Inget att fylla i.</p>\n")
+    }
+
+    @Test func markerCharacterInInputIsNeutralised() {
+        let result = render("Tecken \u{1}0\u{1} här och [B](kontakt:b).\n")
+        #expect(result.contacts.map(\.id) == ["b"])
+        #expect(result.template == "<p>Tecken \u{FFFD}0\u{FFFD} här och <a href=\"kontakter.html#b\">B</a>\u{1}0\u{1}.</p>\n")
+        #expect(result.html(contact: Self.fill) == "<p>Tecken \u{FFFD}0\u{FFFD} här och <a href=\"kontakter.html#b\">B</a> (b).</p>\n")
+    }
+
+    @Test func markerCharacterAloneNeverCallsTheFiller() {
+        var calls = 0
+        let result = render("\u{1}0\u{1}\n\n`\u{1}`\n")
+        let html = result.html { _ in calls += 1; return "X" }
+        #expect(calls == 0)
+        #expect(html == "<p>\u{FFFD}0\u{FFFD}</p>\n<p><code>\u{FFFD}</code></p>\n")
+    }
+}
+
+@Suite struct TaskListTests {
+    @Test func uncheckedAndCheckedTasks() {
+        let result = render("- [ ] Ring 112\n- [x] Spara meddelandet\n- [X] Skriv ner tiden\n")
+        #expect(result.template == """
+        <ul>
+        <li><label class="task"><input type="checkbox"> Ring 112</label></li>
+        <li><label class="task"><input type="checkbox" checked> Spara meddelandet</label></li>
+        <li><label class="task"><input type="checkbox" checked> Skriv ner tiden</label></li>
+        </ul>
+
+        """)
+    }
+
+    @Test func linkAtTheStartOfAnItemIsNotATask() {
+        let result = render("- [länk](x)\n- [ ]inte en uppgift\n")
+        #expect(result.template == "<ul>\n<li><a href=\"x\">länk</a></li>\n<li>[ ]inte en uppgift</li>\n</ul>\n")
+    }
+
+    @Test func taskWithInlineMarkupAndContinuation() {
+        let result = render("1. [ ] Ring *polisen*\n   och berätta\n")
+        #expect(result.template == "<ol>\n<li><label class=\"task\"><input type=\"checkbox\"> Ring <em>polisen</em>\noch berätta</label></li>\n</ol>\n")
+    }
+}
+
+@Suite struct CalloutTests {
+    @Test func markerAloneOnTheFirstLine() {
+        let result = render("> [!VIKTIGT]\n> Ring 112 om du är i fara.\n")
+        #expect(result.template == "<div class=\"callout callout-viktigt\" role=\"note\">\n<p class=\"callout-title\">Viktigt</p>\n<p>Ring 112 om du är i fara.</p>\n</div>\n")
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func markerFollowedByTextOnTheSameLine() {
+        let result = render("> [!TIPS] Ta en skärmdump.\n>\n> Spara den.\n")
+        #expect(result.template == "<div class=\"callout callout-tips\" role=\"note\">\n<p class=\"callout-title\">Tips</p>\n<p>Ta en skärmdump.</p>\n<p>Spara den.</p>\n</div>\n")
+    }
+
+    @Test(arguments: [
+        ("OBS", "obs", "Obs"), ("VARNING", "varning", "Varning"), ("NOTE", "obs", "Obs"),
+        ("WARNING", "varning", "Varning"), ("IMPORTANT", "viktigt", "Viktigt"), ("tips", "tips", "Tips"),
+    ])
+    func kinds(_ written: String, _ kind: String, _ title: String) {
+        let result = render("> [!\(written)]\n> Text.\n")
+        #expect(result.template == "<div class=\"callout callout-\(kind)\" role=\"note\">\n<p class=\"callout-title\">\(title)</p>\n<p>Text.</p>\n</div>\n")
+    }
+
+    @Test func markerOnlyGivesAnEmptyBox() {
+        let result = render("> [!OBS]\n")
+        #expect(result.template == "<div class=\"callout callout-obs\" role=\"note\">\n<p class=\"callout-title\">Obs</p>\n</div>\n")
+    }
+
+    @Test func unknownKindStaysAQuoteWithAWarning() {
+        let result = render("Text.\n\n> [!FARA]\n> Akta dig.\n", firstLine: 3)
+        #expect(result.template == "<p>Text.</p>\n<blockquote>\n<p>[!FARA]\nAkta dig.</p>\n</blockquote>\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:5:3: warning: unknown callout '[!FARA]'; it is shown as a quote [unknown-callout]\n  note: callouts: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]",
+        ])
+    }
+
+    @Test func plainQuoteIsUntouched() {
+        let result = render("> Citat [med länk](https://exempel.example).\n")
+        #expect(result.template == "<blockquote>\n<p>Citat <a href=\"https://exempel.example\">med länk</a>.</p>\n</blockquote>\n")
+        #expect(result.diagnostics.isEmpty)
+    }
+}
+
+@Suite struct SafeModeTests {
+    @Test func rawHTMLBlockIsOmittedWithAWarning() {
+        let result = render("Text.\n\n<div class=\"x\">hej</div>\n", firstLine: 10)
+        #expect(result.template == "<p>Text.</p>\n<!-- raw HTML omitted -->\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:12:1: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+        ])
+    }
+
+    @Test func inlineHTMLIsOmittedWithAWarningEach() {
+        let result = render("Text <b>fet</b>.\n")
+        #expect(result.template == "<p>Text <!-- raw HTML omitted -->fet<!-- raw HTML omitted -->.</p>\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:1:6: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "rutiner/hot.md:1:12: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+        ])
+    }
+
+    @Test func javascriptLinkIsBlankedWithAWarning() {
+        let result = render("Klicka [här](JavaScript:alert(1)).\n", firstLine: 2)
+        #expect(result.template == "<p>Klicka <a href=\"\">här</a>.</p>\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "rutiner/hot.md:2:8: warning: the link 'JavaScript:alert(1)' is removed: links may not run code [unsafe-link]",
+        ])
+        #expect(result.links.isEmpty)
+    }
+
+    @Test func allowRawHTMLLetsInlineHTMLAndScriptLinksThrough() {
+        let result = render("Text <b>fet</b> [x](javascript:alert(1)).\n", allowRawHTML: true)
+        #expect(result.template == "<p>Text <b>fet</b> <a href=\"javascript:alert(1)\">x</a>.</p>\n")
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func allowRawHTMLLetsHTMLBlocksThroughWithoutWarning() {
+        let result = render("<div class=\"x\">hej</div>\n", allowRawHTML: true)
+        #expect(result.template == "<div class=\"x\">hej</div>\n")
+        withKnownIssue("MarkdownRenderer.swift TransformPass.run: `case .htmlBlock, .htmlInline where !options.allowRawHTML` — the where clause binds only to .htmlInline, so HTML blocks warn even when raw HTML is allowed") {
+            #expect(result.diagnostics.isEmpty)
+        }
+    }
+}
+
+@Suite struct LineEndingTests {
+    @Test func crlfBodyRendersLikeLF() {
+        let lf = "# Rubrik\n\n- [ ] Ring\n- [x] Klar\n\n> [!OBS]\n> Text.\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let expected = render(lf).template
+        #expect(expected.contains("<input type=\"checkbox\" checked>"))
+        withKnownIssue("SourceLines.init splits on Character \"\\n\", but \"\\r\\n\" is one Character in Swift, so a CRLF body is one source line and tables, task lists and callouts are not recognised") {
+            #expect(render(crlf).template == expected)
+        }
+    }
+}
+
+@Suite struct PlainCommonMarkTests {
+    static let samples = [
+        "# Rubrik\n\nEtt *stycke* med **fet** text och `kod`.\n",
+        "Setext\n======\n\nAndra\n-----\n\n***\n\n> Citat\n> med två rader\n",
+        "1. Ett\n2. Två\n   - nästlad\n   - lista\n\n3. Tre\n",
+        "```swift\nlet x = 1 < 2\n```\n\n    indenterad kod\n\nText med  \nhård radbrytning och\\\nen till.\n",
+        "Länk <https://exempel.example> och [ref][1] och ![bild](bild.png \"Titel\").\n\n[1]: https://exempel.example/sida \"Sida\"\n",
+        "Entiteter &amp; &copy; &#35; och \\*escape\\* och < > & \" '.\n\n## Rubrik med `kod` {ej}\n",
+        "- a\n- b\n\n- c\n\n+ annan lista\n\n10) tio\n11) elva\n",
+        "Text med | pipa men ingen tabell.\n\n| bara en rad |\n",
+    ]
+
+    static func cmark(_ input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark")
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark")), arguments: samples)
+    func sameAsCmarkApartFromHeadingIDs(_ sample: String) throws {
+        let ours = render(sample).template.replacingOccurrences(of: " id=\"[^\"]*\"", with: "", options: .regularExpression)
+        let reference = try Self.cmark(sample)
+        #expect(!reference.isEmpty)
+        #expect(ours == reference)
+    }
+}
+
+@Suite struct PlainTextTests {
+    @Test func oneLinePerBlock() {
+        let result = render("# Rubrik\n\nEtt *stycke*\nsom fortsätter.\n\n- punkt\n\n```\nkod\n```\n")
+        #expect(result.text == "Rubrik\nEtt stycke som fortsätter.\npunkt\nkod\n")
+    }
+}
