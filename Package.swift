@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
     ],
     targets: [
         // libcmark, the C reference implementation of CommonMark (Debian: libcmark-dev).
@@ -33,10 +34,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `rutinbok serve`: the live preview's HTTP server, file watcher and reload events.
+        .target(
+            name: "RutinbokServe",
+            dependencies: ["RutinbokCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "rutinbok",
             dependencies: [
                 "RutinbokCore",
+                "RutinbokServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +53,6 @@ let package = Package(
             dependencies: ["RutinbokCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RutinbokServeTests", dependencies: ["RutinbokServe", "RutinbokCore"]),
     ]
 )

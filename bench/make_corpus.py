@@ -208,7 +208,8 @@ CALLOUTS = [
     "> [!OBS]\n> Säkerhetssamordnaren är inte en larmcentral.",
 ]
 
-PLACES = ["Ån", "Berg", "Dal", "Holm", "Vik", "Sjö", "Näs", "Ås", "Mo", "Tuna", "Fors", "Lid", "Rum", "Hed"]
+PLACES = ["Ån", "Berg", "Dal", "Holm", "Vik", "Sjö", "Näs", "Ås", "Mo", "Tuna", "Fors", "Lid", "Rum", "Hed",
+          "Torp", "Stad", "Köping", "Hamn", "Bro", "Mark", "Lund", "Myra", "Sund", "Backa", "Ryd"]
 PREFIXES = ["Norr", "Söder", "Öster", "Väster", "Stor", "Lill", "Ny", "Gam", "Hög", "Lång", "Björk", "Ek",
             "Gran", "Tall", "Sand", "Sten", "Kall", "Varm", "Mörk", "Ljus"]
 FIRST = ["Anna", "Erik", "Fatima", "Johan", "Sara", "Ali", "Maria", "Lars", "Emma", "Omar", "Karin", "Nils",
@@ -362,7 +363,7 @@ def base_routines(rng: random.Random) -> list:
         headings = rng.sample(H2, rng.randint(4, 6))
         owner = rng.choice(sorted(CORE_CONTACTS))
         audience = ["alla"] + sorted(rng.sample(AUDIENCES[1:], rng.randint(0, 2)))
-        summary = f"Vad du som förtroendevald gör: {title.lower()}."
+        summary = f"{title} – vad du gör och vem du kontaktar."
         reviewed = day_between(rng, TODAY - dt.timedelta(days=170), TODAY - dt.timedelta(days=1))
         routines.append(Routine(rid, title, phase, orders[phase], owner, audience, headings, reviewed, summary))
         orders[phase] += 10
@@ -380,11 +381,14 @@ def base_routines(rng: random.Random) -> list:
 # --- councils -------------------------------------------------------------------------------
 
 def council_name(rng: random.Random, used: set) -> str:
-    while True:
+    for _ in range(50):
         name = rng.choice(PREFIXES) + rng.choice(PLACES).lower()
         if name not in used:
             used.add(name)
             return name
+    name = f"{rng.choice(PREFIXES)}{rng.choice(PLACES).lower()} {len(used) + 1}"
+    used.add(name)
+    return name
 
 
 def council_yaml(slug_, name, kind, contacts, rng) -> str:
@@ -442,7 +446,7 @@ def make_councils(rng: random.Random, base: list, count: int) -> list:
             headings = rng.sample(H2, rng.randint(3, 5))
             reviewed = day_between(rng, TODAY - dt.timedelta(days=170), TODAY - dt.timedelta(days=1))
             r = Routine(lid, title, rng.choice(PHASES), rng.randint(1, 9) * 10 + 5, owner, ["alla"], headings,
-                        reviewed, f"Så gör vi i {name}: {title.lower()}.")
+                        reviewed, f"Hur {name} arbetar med {title[0].lower() + title[1:]}.")
             additions.append(r)
         for r in additions:
             links = plan_links(rng, base, "", rng.randint(1, 2))

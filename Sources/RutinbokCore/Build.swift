@@ -38,9 +38,10 @@ public enum Build {
         diagnostics += bodies.diagnostics
 
         diagnostics += SiteChecker.check(site)
+        diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         for handbook in handbooks {
             diagnostics += HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
-                                           config: site.config, today: options.today).check()
+                                           config: site.config, today: options.today, unloadable: site.unloadable).check()
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count)
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
@@ -57,6 +58,8 @@ public enum Build {
                 publisher.discard()
                 throw error
             }
+        } catch Publisher.Failure.refused(let message) {
+            result.diagnostics.append(.error(SourceLocation(file: options.output), message, code: "output-refused"))
         } catch {
             result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
         }

@@ -5,6 +5,6 @@ struct Rutinbok: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rutinbok",
         abstract: "Builds routine handbooks for Swedish councils from Markdown and YAML.",
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self, ServeCommand.self, NewCommand.self, AdoptCommand.self, ReportCommand.self]
     )
 }

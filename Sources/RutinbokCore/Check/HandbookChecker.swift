@@ -5,6 +5,8 @@ struct HandbookChecker {
     let rendered: [String: RenderedMarkdown]
     let config: SiteConfig
     let today: Day
+    /// Routine ids whose files failed to load (see `Site.unloadable`).
+    var unloadable: Set<String> = []
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -34,6 +36,7 @@ struct HandbookChecker {
         var targetName = "this routine"
         if let id = link.routine, id != routine.id {
             guard let target = handbook.routine(id) else {
+                if unloadable.contains(id) { return [] }
                 return [.error(link.location, missingTargetMessage(id), code: "broken-link",
                                notes: Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook"))]
             }
@@ -66,11 +69,12 @@ struct HandbookChecker {
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
         guard let verified = contact.verified else { return [] }
         if verified > today {
-            return [.error(contact.location, "'verified' for contact '\(contact.id)' is \(verified), a date in the future", code: "future-date")]
+            return [.error(contact.verifiedLocation ?? contact.location, "'verified' for contact '\(contact.id)' is \(verified), a date in the future", code: "future-date")]
         }
         let months = contact.verifyIntervalMonths ?? handbook.council.verifyIntervalMonths ?? config.verifyIntervalMonths
         guard verified.adding(months: months) < today else { return [] }
-        return [.warning(contact.location, "the details of contact '\(contact.id)' (\(contact.role)) were last verified \(verified), more than \(months) months ago", code: "contact-overdue")]
+        let who = "\(contact.role)\(contact.name.map { ", \($0)" } ?? "")"
+        return [.warning(contact.verifiedLocation ?? contact.location, "the details of contact '\(contact.id)' (\(who)) were last verified \(verified), more than \(months) months ago; check them and update 'verified'", code: "contact-overdue")]
     }
 }
 

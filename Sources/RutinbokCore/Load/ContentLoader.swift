@@ -51,7 +51,8 @@ public enum ContentLoader {
         if slugs.isEmpty {
             diagnostics.append(.warning(SourceLocation(file: files.displayPath("councils")), "there are no councils: add a folder councils/<slug>/ with a council.yml", code: "no-councils"))
         }
-        let site = Site(config: config, routines: routines, groups: groups, councils: councils.compactMap(\.1))
+        var site = Site(config: config, routines: routines, groups: groups, councils: councils.compactMap(\.1))
+        site.unloadable = unloadableIDs(site, files)
         return (site, diagnostics)
     }
 
@@ -93,9 +94,17 @@ public enum ContentLoader {
         for asset in files.listRecursively("\(directory)/assets") {
             let relative = "\(directory)/assets/\(asset)"
             if files.staysInside(relative) { council.assets.append(asset) }
-            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this file is a link that leads outside the content folder; copy the file in instead", code: "symlink-outside")) }
+            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this is a link that leads outside the content folder; copy the files in instead", code: "symlink-outside")) }
         }
         return council
+    }
+
+    /// Ids of `*.md` files in any routines folder that did not become a routine.
+    private static func unloadableIDs(_ site: Site, _ files: SourceFiles) -> Set<String> {
+        let folders = ["routines"] + site.groups.keys.map { "groups/\($0)/routines" } + site.councils.map { "councils/\($0.slug)/routines" }
+        let present = folders.flatMap { files.list($0) }.filter { $0.hasSuffix(".md") }.map { Slug.make(String($0.dropLast(3))) }
+        let loaded = site.routines + site.groups.values.flatMap(\.routines) + site.councils.flatMap(\.routines)
+        return Set(present).subtracting(loaded.map(\.id))
     }
 
     /// Every `*.md` in a folder; ids are file names folded to slugs, and two files that fold

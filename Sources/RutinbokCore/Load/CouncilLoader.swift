@@ -72,12 +72,13 @@ enum CouncilLoader {
                 section.report(.error(key.location, "contact id '\(key.value)' may only use a–z, 0–9 and '-'", code: "invalid-id",
                                       notes: ["write it as '\(Slug.make(key.value))'"]))
             }
+            let verified = entry.day("verified")
             let contact = Contact(
                 id: key.value, role: entry.string("role", required: "what the contact does, e.g. 'Säkerhetssamordnare'") ?? key.value,
                 name: entry.string("name"), phone: entry.string("phone"), email: entry.string("email"),
                 hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
-                verified: entry.day("verified")?.value, location: key.location,
-                verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120))
+                verified: verified?.value, location: key.location,
+                verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location)
             if contact.phone == nil, contact.email == nil {
                 entry.report(.warning(key.location, "contact '\(key.value)' has neither 'phone' nor 'email'", code: "contact-unreachable"))
             }

@@ -15,7 +15,7 @@ struct FrontMatter: Equatable {
     }
 
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = text.withUnixLineEndings.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard let first = lines.first, first.trimmingTrailingWhitespace == "---" else { return .failure(.missing) }
         lines = lines.dropFirst()
         var yaml: [Substring] = []

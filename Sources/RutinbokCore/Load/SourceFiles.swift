@@ -46,9 +46,16 @@ struct SourceFiles {
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
             if (path as NSString).lastPathComponent.hasPrefix(".") { continue }
-            if !isDirectory((relative as NSString).appendingPathComponent(path)) { files.append(path) }
+            let full = (relative as NSString).appendingPathComponent(path)
+            // The enumerator does not follow a linked folder; one that leads outside is listed
+            // so that the caller reports it instead of skipping it silently.
+            if !isDirectory(full) || (isSymlink(full) && !staysInside(full)) { files.append(path) }
         }
         return files.sorted()
+    }
+
+    func isSymlink(_ relative: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: absolutePath(relative))) != nil
     }
 
     /// Whether the file, after following symlinks, is still inside the content folder.
@@ -67,7 +74,8 @@ struct SourceFiles {
             return .failure(.error(location, "the file could not be read", code: "unreadable"))
         }
         guard data.count <= Self.sizeLimit else {
-            return .failure(.error(location, "the file is \(data.count / 1024) KiB; the limit is \(Self.sizeLimit / 1024) KiB", code: "file-too-large"))
+            return .failure(.error(location, "the file is \(data.count / 1024) KiB; the limit is \(Self.sizeLimit / 1024) KiB", code: "file-too-large",
+                                   notes: ["a routine is usually a few KiB: split a long one, and keep pictures and pasted documents out of the text"]))
         }
         if let text = String(validating: data, as: UTF8.self) {
             // A byte order mark is invisible in editors and would break the front matter marker.

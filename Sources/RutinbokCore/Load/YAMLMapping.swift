@@ -29,13 +29,13 @@ struct YAMLMapping {
             }
             return .success(YAMLMapping(node, file: file, lineOffset: lineOffset))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, fallback: top))
+            return .failure(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset, fallback: top))
         } catch {
             return .failure(.error(top, "YAML could not be read: \(error)", code: "yaml-syntax"))
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int, fallback: SourceLocation) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, file: String, lineOffset: Int, fallback: SourceLocation) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -43,10 +43,20 @@ struct YAMLMapping {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let notes = context.map { ["\($0.text) at line \($0.mark.line + lineOffset)"] } ?? []
-            return .error(at(mark), "YAML syntax error: \(problem)", code: "yaml-syntax", notes: notes)
+            let where_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
+            let notes = ["YAML reports: \(problem)\(where_) at line \(mark.line + lineOffset), column \(mark.column)"]
+            let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
+            guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
+                return .error(at(mark), "YAML syntax error: \(problem)", code: "yaml-syntax", notes: context.map { ["\($0.text) at line \($0.mark.line + lineOffset)"] } ?? [])
+            }
+            let location = plain.atContext ? context.map { at($0.mark) } ?? at(mark) : at(mark)
+            return .error(location, "YAML syntax error: \(plain.message)", code: "yaml-syntax", notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(at(context.mark), "key written twice: \(duplicates.joined(separator: ", "))", code: "duplicate-key")
+            let first = context.mark
+            let second = duplicates.first.flatMap { YAMLSyntaxProblem.secondOccurrence(of: $0, in: text, column: first.column, after: first.line) }
+            let location = second.map { SourceLocation(file: file, line: $0 + lineOffset, column: first.column) } ?? at(first)
+            return .error(location, "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one", code: "duplicate-key",
+                          notes: ["first written at line \(first.line + lineOffset)"])
         case .reader(let problem, _, _, _):
             return .error(fallback, "YAML could not be read: \(problem)", code: "yaml-syntax")
         default:

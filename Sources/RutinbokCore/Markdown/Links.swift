@@ -34,7 +34,8 @@ extension TransformPass {
     static func routineTarget(_ url: String) -> (routine: String?, anchor: String?)? {
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
-        let anchor = parts.count > 1 ? foldAnchor(String(parts[1])) : nil
+        // `#` alone (or `x.md#`) names no heading: it is a link to the top of the page.
+        let anchor = parts.count > 1 && !parts[1].isEmpty ? foldAnchor(String(parts[1])) : nil
         if path.isEmpty { return anchor.map { (nil, $0) } }
         guard !path.contains(":"), !path.hasPrefix("/"), path.lowercased().hasSuffix(".md") else { return nil }
         let name = (path.removingPercentEncoding ?? path).split(separator: "/").last.map(String.init) ?? path

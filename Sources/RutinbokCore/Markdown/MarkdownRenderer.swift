@@ -23,8 +23,10 @@ public struct MarkdownRenderer: Sendable {
     /// Renders `body`. `file` and `firstLine` (the file line where `body` starts) place diagnostics.
     public func render(_ body: String, file: String, firstLine: Int = 1) -> RenderedMarkdown {
         // The contact marker must not occur in the input.
-        let source = body.contains(RenderedMarkdown.marker)
-            ? body.replacingOccurrences(of: String(RenderedMarkdown.marker), with: "\u{FFFD}") : body
+        var source = body.withUnixLineEndings
+        if source.contains(RenderedMarkdown.marker) {
+            source = source.replacingOccurrences(of: String(RenderedMarkdown.marker), with: "\u{FFFD}")
+        }
         let document = MarkdownDocument(parsing: source)
         var pass = TransformPass(document: document, lines: SourceLines(source), file: file,
                                  lineOffset: firstLine - 1, options: options)
@@ -46,6 +48,8 @@ struct TransformPass {
     var links: [RenderedMarkdown.RoutineLink] = []
     var contacts: [RenderedMarkdown.ContactReference] = []
     var diagnostics: [Diagnostic] = []
+    /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
+    var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
 
     init(document: MarkdownDocument, lines: SourceLines, file: String, lineOffset: Int, options: MarkdownRenderer.Options) {
         self.document = document
@@ -69,8 +73,13 @@ struct TransformPass {
         for node in document.document.descendantsAndSelf {
             switch node.kind {
             case .link: rewriteLink(node)
-            case .htmlBlock, .htmlInline where !options.allowRawHTML:
-                diagnostics.append(.warning(location(node), "raw HTML is left out of the page; write it in Markdown instead", code: "raw-html"))
+            // `where` binds to one pattern only, so each kind carries its own.
+            case .htmlBlock where !options.allowRawHTML, .htmlInline where !options.allowRawHTML:
+                // One warning per line: `<b>x</b>` is two nodes but one mistake.
+                let at = location(node)
+                if !diagnostics.contains(where: { $0.code == "raw-html" && $0.location.line == at.line }) {
+                    diagnostics.append(.warning(at, "raw HTML is left out of the page; write it in Markdown instead", code: "raw-html"))
+                }
             default: break
             }
         }
@@ -80,8 +89,15 @@ struct TransformPass {
     func location(_ node: MarkdownNode) -> SourceLocation {
         var current: MarkdownNode? = node
         while let candidate = current {
+            // Nodes parsed from a table cell carry positions within the cell.
+            if let origin = cellOrigins[candidate] {
+                let line = max(1, node.startLine)
+                return SourceLocation(file: file, line: origin.line + line - 1 + lineOffset,
+                                      column: origin.column + max(1, node.startColumn) - 1)
+            }
             if candidate.startLine > 0 {
-                return SourceLocation(file: file, line: candidate.startLine + lineOffset, column: max(1, candidate.startColumn))
+                let column = lines.scalarColumn(line: candidate.startLine, byteColumn: candidate.startColumn)
+                return SourceLocation(file: file, line: candidate.startLine + lineOffset, column: column)
             }
             current = candidate.parent
         }
@@ -94,7 +110,9 @@ struct TransformPass {
         for node in document.document.descendantsAndSelf {
             switch node.kind {
             case .text, .code: text += node.literal ?? ""
-            case .codeBlock: text += (node.literal ?? "") + "\n"
+            case .codeBlock:
+                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+                text += node.literal ?? ""
             case .softBreak, .lineBreak: text += " "
             case .paragraph, .heading, .customBlock, .item: if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
             default: break

@@ -17,6 +17,14 @@ struct SourceLines {
         return line[start...]
     }
 
+    /// cmark counts columns in bytes; diagnostics count characters (Unicode scalars, as
+    /// libyaml does), so that `hände` is 5 columns wide, not 6.
+    func scalarColumn(line number: Int, byteColumn: Int) -> Int {
+        guard number >= 1, number <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let bytes = lines[number - 1].utf8.prefix(byteColumn - 1)
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+    }
+
     /// The lines a block spans, with container prefixes (indentation, `>`) removed.
     func block(from startLine: Int, to endLine: Int, column: Int) -> [Substring] {
         guard startLine >= 1, endLine >= startLine else { return [] }

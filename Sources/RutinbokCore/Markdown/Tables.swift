@@ -1,40 +1,66 @@
-import Foundation
 import CommonMark
+import Foundation
 
 extension TransformPass {
-    /// A paragraph whose second line is a GFM delimiter row (`| --- | :---: |`) becomes a
-    /// table. Cells are split on unescaped pipes from the source lines, since cmark has
-    /// already turned `\|` into `|`; each cell's inline Markdown is parsed on its own.
+    /// A GFM table: a header row, a delimiter row (`| --- | :---: |`) and body rows, ending
+    /// at the end of the paragraph. As in GFM, a table may interrupt a paragraph; the lines
+    /// before its header stay a paragraph. Cells are split on unescaped pipes from the source
+    /// lines, since cmark has already turned `\|` into `|`; each cell's inline Markdown is
+    /// parsed on its own.
     mutating func convertTable(_ paragraph: MarkdownNode) {
         let rows = lines.block(from: paragraph.startLine, to: paragraph.endLine, column: paragraph.startColumn)
-        guard rows.count >= 2, let alignments = Self.delimiterRow(rows[1]) else { return }
-        let header = Self.cells(rows[0])
+        guard rows.count >= 2,
+              let delimiter = (1..<rows.count).first(where: { Self.delimiterRow(rows[$0]) != nil }),
+              let alignments = Self.delimiterRow(rows[delimiter]) else { return }
+        let headerIndex = delimiter - 1
+        let header = Self.cells(rows[headerIndex])
         guard header.count == alignments.count else {
             diagnostics.append(.warning(location(paragraph), "this looks like a table, but the header has \(header.count) cells and the line below it \(alignments.count)", code: "table-shape"))
             return
         }
+        let headerLine = paragraph.startLine + headerIndex
         let table = document.makeNode(.customBlock)
         table.setCustomHTML(onEnter: "<table>", onExit: "</table>")
-        paragraph.insertBefore(table)
-        paragraph.unlink()
-        table.append(section("thead", rows: [header], cellTag: "th", alignments: alignments))
-        let body = rows.dropFirst(2).map { row -> [Substring] in
+        paragraph.insertAfter(table)
+        if headerIndex == 0 { paragraph.unlink() } else { keepLines(before: headerLine, of: paragraph) }
+
+        // Row text starts at the paragraph's column on every line (container prefixes removed).
+        let column = paragraph.startColumn
+        table.append(section("thead", rows: [(headerLine, header)], cellTag: "th", alignments: alignments, column: column))
+        let body = rows.indices.dropFirst(delimiter + 1).map { index -> (Int, [Cell]) in
             // Missing cells are empty, extra cells are dropped (as in GFM).
-            let cells = Self.cells(row)
-            return (0..<alignments.count).map { $0 < cells.count ? cells[$0] : "" }
+            let cells = Self.cells(rows[index])
+            return (paragraph.startLine + index, (0..<alignments.count).map { $0 < cells.count ? cells[$0] : Cell(text: "", offset: 0) })
         }
-        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments)) }
+        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments, column: column)) }
     }
 
-    private func section(_ tag: String, rows: [[Substring]], cellTag: String, alignments: [String?]) -> MarkdownNode {
+    struct Cell {
+        var text: String
+        /// Byte offset of the cell's text within its row.
+        var offset: Int
+    }
+
+    /// Removes the paragraph's inline content from `line` on (it became the table).
+    private func keepLines(before line: Int, of paragraph: MarkdownNode) {
+        var current = paragraph.startLine
+        for child in paragraph.children {
+            if child.startLine > 0 { current = child.startLine }
+            if current >= line { child.unlink() }
+        }
+        while let last = paragraph.lastChild, last.kind == .softBreak || last.kind == .lineBreak { last.unlink() }
+    }
+
+    private mutating func section(_ tag: String, rows: [(line: Int, cells: [Cell])], cellTag: String,
+                                  alignments: [String?], column: Int) -> MarkdownNode {
         let section = document.makeNode(.customBlock)
         section.setCustomHTML(onEnter: "<\(tag)>", onExit: "</\(tag)>")
         for row in rows {
             let tr = document.makeNode(.customBlock)
             tr.setCustomHTML(onEnter: "<tr>", onExit: "</tr>")
-            for (cell, alignment) in zip(row, alignments) {
+            for (cell, alignment) in zip(row.cells, alignments) {
                 let content = document.makeNode(.customBlock)
-                appendInlines(of: String(cell), to: content)
+                appendInlines(of: cell.text, to: content, origin: (row.line, column + cell.offset))
                 let scope = cellTag == "th" ? " scope=\"col\"" : ""
                 let align = alignment.map { " class=\"align-\($0)\"" } ?? ""
                 enclose(content, open: "<\(cellTag)\(scope)\(align)>", close: "</\(cellTag)>")
@@ -45,24 +71,30 @@ extension TransformPass {
         return section
     }
 
-    /// Parses a cell's text and moves its inline nodes into `cell`.
-    private func appendInlines(of text: String, to cell: MarkdownNode) {
+    /// Parses a cell's text and moves its inline nodes into `cell`, remembering where the
+    /// cell starts so diagnostics inside it point at the right line and column.
+    private mutating func appendInlines(of text: String, to cell: MarkdownNode, origin: (line: Int, column: Int)) {
         guard !text.isEmpty else { return }
         // Cells hold inline content only: keep a leading '#', '>' or '- ' from starting a block.
         var source = text
+        var shift = 0
         if let first = source.first, "#>".contains(first) || (["- ", "+ ", "* "].contains { source.hasPrefix($0) }) {
             source = "\\" + source
+            shift = 1
         } else if let dot = source.firstIndex(where: { $0 == "." || $0 == ")" }), source[..<dot].allSatisfy(\.isNumber), !source[..<dot].isEmpty {
             source.insert("\\", at: dot)
         }
         let parsed = MarkdownDocument(parsing: source)
         guard let block = parsed.document.firstChild else { return }
-        for child in block.children { cell.append(child) }
+        for child in block.children {
+            cell.append(child)
+            cellOrigins[child] = (origin.line, origin.column - shift)
+        }
     }
 
     /// Alignments (`left`, `center`, `right` or nil) if `row` is a delimiter row.
     static func delimiterRow(_ row: Substring) -> [String?]? {
-        let cells = cells(row)
+        let cells = cells(row).map(\.text)
         guard !cells.isEmpty, row.contains("-"), row.contains("|") || cells.count > 1 else { return nil }
         var result: [String?] = []
         for cell in cells {
@@ -75,29 +107,42 @@ extension TransformPass {
     }
 
     /// Splits a row on pipes that are not escaped; a leading and trailing pipe are optional.
-    static func cells(_ row: Substring) -> [Substring] {
-        var text = row.trimmingCharacters(in: .whitespaces)[...]
-        if text.hasPrefix("|") { text = text.dropFirst() }
-        if text.hasSuffix("|"), !text.hasSuffix("\\|") { text = text.dropLast() }
-        var cells: [Substring] = []
+    static func cells(_ row: Substring) -> [Cell] {
+        var cells: [Cell] = []
         var current = ""
+        var start: Int?
         var escaped = false
+        var offset = 0
+        var text = row
+        // Leading whitespace and one leading pipe are not part of any cell.
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst(); offset += 1 }
+        if text.first == "|" { text = text.dropFirst(); offset += 1 }
+        let trimmed = text.trimmingTrailingWhitespace
+        if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|") { text = trimmed.dropLast() }
+        func finish() {
+            cells.append(Cell(text: current.trimmingCharacters(in: .whitespaces), offset: start ?? offset))
+            current = ""
+            start = nil
+        }
         for character in text {
+            let width = String(character).utf8.count
             if escaped {
                 // `\|` is a pipe inside the cell; any other escape stays for cmark to read.
                 current += character == "|" ? "|" : "\\\(character)"
                 escaped = false
             } else if character == "\\" {
+                if start == nil { start = offset }
                 escaped = true
             } else if character == "|" {
-                cells.append(Substring(current.trimmingCharacters(in: .whitespaces)))
-                current = ""
+                finish()
             } else {
+                if start == nil, character != " ", character != "\t" { start = offset }
                 current.append(character)
             }
+            offset += width
         }
         if escaped { current += "\\" }
-        cells.append(Substring(current.trimmingCharacters(in: .whitespaces)))
+        finish()
         return cells
     }
 }

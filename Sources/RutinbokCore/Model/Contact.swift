@@ -11,6 +11,8 @@ public struct Contact: Sendable, Hashable {
     public var location: SourceLocation
     /// Verification interval for this contact, if it differs from the council's.
     public var verifyIntervalMonths: Int?
+    /// Where `verified` is written, for diagnostics about the date.
+    public var verifiedLocation: SourceLocation? = nil
 }
 
 enum PhoneNumber {

@@ -4,6 +4,9 @@ public struct Site: Sendable {
     public var routines: [Routine]
     public var groups: [String: Group]
     public var councils: [Council]
+    /// Ids of routine files that exist but could not be loaded. Their own error explains why;
+    /// links to them are not reported a second time as broken.
+    public var unloadable: Set<String> = []
 }
 
 /// `content/site.yml`.

@@ -95,20 +95,24 @@ struct HandbookPages {
     }
 
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
-        var roles: [(String, [String])] = []
+        var roles: [RoleGroupView] = []
         for contact in handbook.contacts {
-            let card = shared.cards[contact.id] ?? ""
-            if let index = roles.firstIndex(where: { $0.0 == contact.role }) { roles[index].1.append(card) }
-            else { roles.append((contact.role, [card])) }
+            let card = shared.cards[contact.id] ?? "", person = ContactView(contact)
+            if let index = roles.firstIndex(where: { $0.role == contact.role }) {
+                roles[index].contacts.append(card)
+                roles[index].people.append(person)
+            } else {
+                roles.append(RoleGroupView(role: contact.role, contacts: [card], people: [person]))
+            }
         }
-        return ContactsPageView(council: shared.council, roles: roles.map { RoleGroupView(role: $0.0, contacts: $0.1) },
+        return ContactsPageView(council: shared.council, roles: roles,
                                 vcardHref: PageNames.vcard, numbers: shared.numbers)
     }
 
     private func printView(_ shared: SharedParts) -> PrintPageView {
         let phases = phaseSections { entry in
             let routine = entry.routine
-            let body = printBodies[routine.id]?.html(contact: shared.contactHTML) ?? ""
+            let body = printBodies[routine.id]?.html(contact: shared.printContactHTML) ?? ""
             return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,

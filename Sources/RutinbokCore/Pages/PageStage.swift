@@ -26,7 +26,7 @@ enum PageStage {
                 startNext()
             }
         }
-        let portal = PortalPages(handbooks: handbooks, config: site.config, theme: theme, today: today).files()
+        let portal = PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: today).files()
         try publisher.write(portal)
         return written + portal.count
     }

@@ -1,52 +1,65 @@
-/// The portal at the top of the output: every council side by side.
+/// The portal at the top of the output, for SKR and for councils looking at each other:
+/// an overview, the coverage matrix, the example library, what each council changed, review
+/// status and readability. The data comes from `Portal`; this file turns it into pages.
 struct PortalPages {
-    let handbooks: [Handbook]
-    let config: SiteConfig
+    let portal: Portal
     let theme: Theme
-    let today: Day
 
-    struct CouncilRow {
-        var name: String
-        var href: String
-        var kind: String
-        var group: String?
-        var routines: Int
-        var adapted: Int
-        var added: Int
-        var oldestReview: String?
+    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, theme: Theme, today: Day) {
+        portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today)
+        self.theme = theme
     }
 
-    struct IndexView {
-        var siteTitle: String
-        var description: String
-        var councils: [CouncilRow]
+    /// Page names, also used for the navigation in this order.
+    enum Name: String, CaseIterable {
+        case index, tackning, exempel, andringar, granskning, lasbarhet
+
+        var label: String {
+            switch self {
+            case .index: "Översikt"
+            case .tackning: "Täckning"
+            case .exempel: "Exempel att hämta"
+            case .andringar: "Ändringar"
+            case .granskning: "Granskning"
+            case .lasbarhet: "Klarspråk"
+            }
+        }
     }
 
-    struct LayoutView {
-        var lang = "sv"
-        var title: String
-        var documentTitle: String
-        var siteTitle: String
-        var content: String
-        var pageClass: String
-    }
+    static func changePath(council: String, routine: String) -> String { "andringar/\(council)/\(routine).html" }
 
     func files() -> [OutputFile] {
-        let rows = handbooks.map { handbook in
-            CouncilRow(
-                name: handbook.council.name, href: "\(handbook.council.slug)/\(PageNames.html(PageNames.start))",
-                kind: handbook.council.kind.label, group: handbook.group?.name, routines: handbook.routines.count,
-                adapted: handbook.routines.filter { $0.origin == .adapted }.count,
-                added: handbook.routines.filter { $0.origin == .added }.count,
-                oldestReview: handbook.routines.compactMap { $0.routine.reviewed?.value }.min()?.description)
+        var files = [
+            page(.index, title: portal.config.title, content: theme.render("portal-index", indexView())),
+            page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.render("portal/tackning", coverageView())),
+            page(.exempel, title: "Exempel att hämta", content: theme.render("portal/exempel", examplesView())),
+            page(.andringar, title: "Vad kommunerna har ändrat", content: theme.render("portal/andringar", changesView())),
+            page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView())),
+            page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView())),
+        ]
+        for change in portal.changes {
+            let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
+            files.append(page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
+                              content: theme.render("portal/andring", changeView(change, root: "../../"))))
         }
-        let index = IndexView(siteTitle: config.title, description: config.description, councils: rows)
-        let layout = LayoutView(title: config.title, documentTitle: config.title, siteTitle: config.title,
-                                content: theme.render("portal-index", index), pageClass: "portal")
-        var files = [OutputFile(path: PageNames.html(PageNames.start), contents: .text(theme.render("portal", layout)))]
         for asset in theme.assets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
         return files
+    }
+
+    private func page(_ name: Name, title: String, content: String) -> OutputFile {
+        page(path: PageNames.html(name.rawValue), current: name, title: title, content: content)
+    }
+
+    private func page(path: String, current: Name, title: String, content: String) -> OutputFile {
+        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let siteTitle = portal.config.title
+        let layout = PortalLayoutView(
+            title: title, documentTitle: title == siteTitle ? "Portal – \(siteTitle)" : "\(title) – Portal – \(siteTitle)",
+            siteTitle: siteTitle, description: portal.config.description, root: root,
+            nav: Name.allCases.map { PortalNavView(label: $0.label, href: root + PageNames.html($0.rawValue), current: $0 == current) },
+            content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description)
+        return OutputFile(path: path, contents: .text(theme.render("portal", layout)))
     }
 }

@@ -7,6 +7,7 @@ struct SharedParts {
     let emergency: String
     let footer: String
     let cards: [String: String]
+    let printCards: [String: String]
     let inline: [String: String]
 
     init(handbook: Handbook, config: SiteConfig, theme: Theme) {
@@ -27,13 +28,16 @@ struct SharedParts {
         header = theme.render("header", view)
         emergency = theme.render("emergency", emergencyView)
         footer = theme.render("footer", view)
-        var cards: [String: String] = [:], inline: [String: String] = [:]
+        var cards: [String: String] = [:], printCards: [String: String] = [:], inline: [String: String] = [:]
         for contact in handbook.contacts {
-            let contactView = ContactView(contact)
+            var contactView = ContactView(contact)
             cards[contact.id] = theme.render("contact-card", contactView)
             inline[contact.id] = theme.render("contact-inline", contactView)
+            contactView.compact = true
+            printCards[contact.id] = theme.render("contact-card", contactView)
         }
         self.cards = cards
+        self.printCards = printCards
         self.inline = inline
     }
 
@@ -42,5 +46,10 @@ struct SharedParts {
         case .card: cards[reference.id] ?? ""
         case .inline: inline[reference.id] ?? ""
         }
+    }
+
+    /// The print page keeps within the page budget with one-line cards.
+    func printContactHTML(_ reference: RenderedMarkdown.ContactReference) -> String {
+        reference.style == .card ? printCards[reference.id] ?? "" : contactHTML(reference)
     }
 }

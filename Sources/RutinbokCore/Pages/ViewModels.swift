@@ -69,6 +69,8 @@ struct ContactView {
     var hours: String?
     var outOfHours: String?
     var verified: String?
+    /// A one-line card, for the print page, which lists every contact in full at its end.
+    var compact = false
 
     init(_ contact: Contact) {
         id = contact.id
@@ -134,7 +136,10 @@ struct ContactsPageView {
 
 struct RoleGroupView {
     var role: String
+    /// Rendered contact cards (`contact-card.mustache`).
     var contacts: [String]
+    /// The same contacts as values, each with its `anchor` (the target of links to the contacts page).
+    var people: [ContactView]
 }
 
 struct PrintPageView {

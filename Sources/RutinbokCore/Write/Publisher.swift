@@ -20,6 +20,10 @@ public final class Publisher: Sendable {
 
     public let output: URL
     let staging: URL
+    /// An open descriptor of the staging folder's marker, holding an exclusive `flock` for as
+    /// long as this build runs. The kernel drops the lock when the process dies, even by
+    /// SIGKILL, so a marker nobody holds means a dead build: safer than a pid, which is reused.
+    let lock: Int32
 
     /// Checks that `output` may be replaced and prepares an empty staging folder beside it.
     /// `protected` are folders the output may neither be nor contain (content, templates).
@@ -36,9 +40,13 @@ public final class Publisher: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data().write(to: staging.appendingPathComponent(Self.marker))
         } catch {
-            throw Failure.io("\(path): error: could not prepare the staging folder: \(error.localizedDescription)")
+            throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
         }
+        lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
+        if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
     }
+
+    deinit { if lock >= 0 { close(lock) } }
 
     static func checkSafe(_ output: URL, protected: [String]) throws {
         let path = output.path
@@ -50,6 +58,10 @@ public final class Publisher: Sendable {
             let other = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
             if path == other || other.hasPrefix(path + "/") {
                 throw Failure.refused("refusing to write the output to \(path): it would replace \(folder)")
+            }
+            // Inside content/ or templates/ the next build would read its own output as input.
+            if path.hasPrefix(other + "/") {
+                throw Failure.refused("refusing to write the output to \(path): it is inside \(folder)")
             }
         }
         if FileManager.default.fileExists(atPath: output.appendingPathComponent("Package.swift").path)
@@ -66,14 +78,21 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// Staging folders left by killed builds; only ours (they carry the marker) are removed.
+    /// Staging folders left by killed builds. Only ours are removed: named `.<output>.staging-<pid>`,
+    /// carrying the marker, and with no live build holding the marker's lock.
     private static func removeStale(in parent: URL, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where name.hasPrefix(prefix) && Int32(name.dropFirst(prefix.count)) != nil {
             let folder = parent.appendingPathComponent(name)
-            guard let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 || pid == getpid(),
-                  FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) else { continue }
-            try? FileManager.default.removeItem(at: folder)
+            let descriptor = open(folder.appendingPathComponent(marker).path, O_RDONLY | O_NOFOLLOW)
+            guard descriptor >= 0 else {
+                // Killed between creating the folder and writing the marker, or while removing it.
+                if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true { rmdir(folder.path) }
+                continue
+            }
+            defer { close(descriptor) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+            removeOwned(folder)
         }
     }
 
@@ -96,7 +115,7 @@ public final class Publisher: Sendable {
                 case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
                 }
             } catch {
-                throw Failure.io("\(output.path)/\(file.path): error: could not write the file: \(error.localizedDescription)")
+                throw Failure.io("could not write \(output.path)/\(file.path): \(error.localizedDescription)")
             }
         }
     }
@@ -109,7 +128,7 @@ public final class Publisher: Sendable {
             return
         }
         if rutinbok_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)  // now holds the previous output
+            Self.removeOwned(staging)  // now holds the previous output
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
@@ -123,6 +142,17 @@ public final class Publisher: Sendable {
 
     /// Drops the staging folder after a failed build.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeOwned(staging)
+    }
+
+    /// Removes a folder of ours with its marker last, so that a build killed halfway through
+    /// leaves a folder the next build still recognises (and removes) as its own.
+    static func removeOwned(_ folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name != marker {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(marker))
+        rmdir(folder.path)
     }
 }

@@ -1,0 +1,274 @@
+/// View models of the portal's pages, and the functions that fill them from `Portal`.
+/// Text only, escaped by the templates; `content` and `diff` hold HTML made by rutinbok.
+
+struct PortalLayoutView {
+    var lang = "sv"
+    var title: String
+    var documentTitle: String
+    var siteTitle: String
+    var description: String
+    /// "" for pages at the top, "../../" for the change pages.
+    var root: String
+    var nav: [PortalNavView]
+    var content: String
+    var pageClass: String
+    var today: String
+    var todayISO: String
+}
+
+struct PortalNavView { var label: String, href: String, current: Bool }
+
+struct PortalIndexView {
+    struct Row {
+        var name: String, href: String, kind: String, group: String?
+        var routines: Int, adapted: Int, added: Int, excluded: Int
+        var oldestReview: String?, oldestReviewISO: String?
+        var toReview: Int, reviewHref: String
+    }
+    var siteTitle: String
+    var description: String
+    var councils: [Row]
+    var councilCount: Int
+    var exampleCount: Int
+    var changeCount: Int
+    var today: String
+}
+
+struct PortalCoverageView {
+    struct Column { var name: String, href: String }
+    struct Cell { var kind: String, label: String, detail: String?, href: String? }
+    struct Row { var title: String, cells: [Cell] }
+    struct PhaseTable { var id: String, label: String, rows: [Row] }
+    struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
+    struct CouncilAdditions {
+        var name: String, href: String, routines: [Addition]
+        /// Sections test flags like this one rather than `{{#list.0}}`, and they must be
+        /// stored: swift-mustache reads views through Mirror.
+        var hasRoutines: Bool
+    }
+    var councils: [Column]
+    var phases: [PhaseTable]
+    var additions: [CouncilAdditions]
+}
+
+struct PortalExamplesView {
+    struct Example {
+        var title: String, summary: String, href: String, council: String, councilHref: String
+        var reviewed: String?, reviewedISO: String?, decided: String?, lix: Int
+        var adoptedBy: [LinkView], command: String
+        var hasAdopters: Bool
+    }
+    struct PhaseGroup { var id: String, label: String, examples: [Example] }
+    var phases: [PhaseGroup]
+    var count: Int
+}
+
+struct PortalChangesView {
+    struct Row {
+        var council: String, title: String, href: String, adaptedBy: String
+        var adoptedFrom: String?, inserted: Int, deleted: Int
+    }
+    var rows: [Row]
+    var hasRows: Bool
+}
+
+struct PortalChangeView {
+    var title: String, council: String, baseTitle: String, titleChanged: Bool
+    var adaptedBy: String, adoptedFrom: String?
+    var reviewed: String?, reviewedISO: String?, baseReviewed: String?, baseReviewedISO: String?
+    var inserted: Int, deleted: Int, unchanged: Bool
+    var diff: String
+    var routineHref: String?, listHref: String
+}
+
+struct PortalReviewView {
+    struct Routine { var title: String, href: String, reviewed: String, reviewedISO: String, owner: String, ownerName: String?, phone: String?, tel: String? }
+    struct Contact { var role: String, name: String?, verified: String, verifiedISO: String }
+    struct Section {
+        var name: String, anchor: String, href: String
+        var routines: [Routine], contacts: [Contact], routineCount: Int, contactCount: Int, clear: Bool
+        var hasRoutines: Bool, hasContacts: Bool
+    }
+    var today: String
+    var reviewMonths: Int
+    var verifyMonths: Int
+    var sections: [Section]
+}
+
+struct PortalReadabilityView {
+    struct Row { var title: String, source: String, href: String?, lix: Int, wordsPerSentence: String, longWords: String, verdict: String, over: Bool }
+    var threshold: String
+    var rows: [Row]
+    var overCount: Int
+}
+
+extension PortalPages {
+    private var councilNames: [String: String] {
+        Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private func start(_ slug: String, root: String = "") -> String { "\(root)\(slug)/\(PageNames.html(PageNames.start))" }
+
+    /// `exempelstad/sociala-medier` → "Exempelstads kommun", or the text as written.
+    private func sourceName(_ adoptedFrom: String) -> String {
+        let slug = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
+        return councilNames[slug] ?? adoptedFrom
+    }
+
+    private func phaseLabel(_ id: String) -> String { portal.config.phase(id)?.label ?? id }
+
+    func indexView() -> PortalIndexView {
+        let rows = portal.councils.map { summary in
+            PortalIndexView.Row(
+                name: summary.council.name, href: start(summary.council.slug), kind: summary.council.kind.label,
+                group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
+                excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
+                oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
+                reviewHref: "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)")
+        }
+        return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
+                               councilCount: rows.count, exampleCount: portal.examples.examples.count,
+                               changeCount: portal.changes.count, today: portal.today.swedish)
+    }
+
+    func coverageView() -> PortalCoverageView {
+        let coverage = portal.coverage
+        let columns = coverage.councils.map { PortalCoverageView.Column(name: councilNames[$0] ?? $0, href: start($0)) }
+        let groupNames = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkan") }, uniquingKeysWith: { a, _ in a })
+        let phases = coverage.phases.map { phase in
+            PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, rows: phase.rows.map { row in
+                PortalCoverageView.Row(title: row.routine.title, cells: zip(coverage.councils, row.cells).map { slug, cell in
+                    switch cell {
+                    case .inherited: return .init(kind: "arvd", label: cell.label, detail: nil, href: nil)
+                    case .excluded: return .init(kind: "utesluten", label: cell.label, detail: nil, href: nil)
+                    case .internalOnly: return .init(kind: "intern", label: cell.label, detail: nil, href: nil)
+                    case .adapted(let byGroup, let adoptedFrom):
+                        let detail = byGroup ? "av \(groupNames[slug] ?? "samverkan")" : adoptedFrom.map { "från \(sourceName($0))" }
+                        return .init(kind: "anpassad", label: cell.label, detail: detail,
+                                     href: Self.changePath(council: slug, routine: row.routine.id))
+                    }
+                })
+            })
+        }
+        let additions = coverage.councils.map { slug in
+            let routines = (coverage.additions[slug] ?? []).map { addition in
+                let routine = addition.routine
+                var source = "Egen"
+                if addition.byGroup, case .group(let group) = routine.layer { source = "Egen, från \(groupNames[slug] ?? group)" }
+                return PortalCoverageView.Addition(title: routine.title, href: addition.published ? "\(slug)/\(PageNames.html(routine.id))" : nil,
+                             phase: phaseLabel(routine.phase.value), source: source, isInternal: !addition.published)
+            }
+            return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
+                                                       hasRoutines: !routines.isEmpty)
+        }
+        return PortalCoverageView(councils: columns, phases: phases, additions: additions)
+    }
+
+    func examplesView() -> PortalExamplesView {
+        let lix = Dictionary(portal.review.councils.flatMap { review in
+            review.readings.map { ("\(review.council.slug)/\($0.routine.id)", $0.readability.rounded) }
+        }, uniquingKeysWith: { a, _ in a })
+        let groups = portal.config.phases.compactMap { phase -> PortalExamplesView.PhaseGroup? in
+            let examples = portal.examples.examples.filter { $0.routine.phase.value == phase.id }.map { example in
+                let routine = example.routine, slug = example.council.slug
+                return PortalExamplesView.Example(
+                    title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
+                    council: example.council.name, councilHref: start(slug),
+                    reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
+                    decided: routine.decided, lix: lix[example.key] ?? 0,
+                    adoptedBy: example.adoptedBy.map { LinkView(label: councilNames[$0] ?? $0, href: "\($0)/\(PageNames.html(routine.id))") },
+                    command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty)
+            }
+            return examples.isEmpty ? nil : .init(id: phase.id, label: phase.label, examples: examples)
+        }
+        return PortalExamplesView(phases: groups, count: portal.examples.examples.count)
+    }
+
+    private func adaptedBy(_ change: RoutineChange) -> String {
+        change.groupName.map { "Samverkan: \($0)" } ?? change.council.name
+    }
+
+    func changesView() -> PortalChangesView {
+        let rows = portal.changes.map { change in
+            PortalChangesView.Row(council: change.council.name, title: change.routine.title,
+                  href: Self.changePath(council: change.council.slug, routine: change.routine.id),
+                  adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+                  inserted: change.insertedWords, deleted: change.deletedWords)
+        }
+        return PortalChangesView(rows: rows, hasRows: !rows.isEmpty)
+    }
+
+    func changeView(_ change: RoutineChange, root: String) -> PortalChangeView {
+        let inserted = change.insertedWords, deleted = change.deletedWords
+        return PortalChangeView(
+            title: change.routine.title, council: change.council.name, baseTitle: change.base.title,
+            titleChanged: change.base.title != change.routine.title, adaptedBy: adaptedBy(change),
+            adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
+            baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
+            inserted: inserted, deleted: deleted, unchanged: inserted == 0 && deleted == 0,
+            diff: DiffHTML.render(change.segments),
+            routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
+            listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")
+    }
+
+    func reviewView() -> PortalReviewView {
+        let sections = portal.review.councils.map { review in
+            let slug = review.council.slug
+            let routines = review.staleRoutines.map { stale in
+                PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
+                                         reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
+                                         owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
+                                         phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI))
+            }
+            let contacts = review.staleContacts.map { contact in
+                PortalReviewView.Contact(role: contact.role, name: contact.name,
+                                         verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description ?? "")
+            }
+            return PortalReviewView.Section(name: review.council.name, anchor: slug, href: start(slug),
+                                            routines: routines, contacts: contacts, routineCount: routines.count,
+                                            contactCount: contacts.count, clear: routines.isEmpty && contacts.isEmpty,
+                                            hasRoutines: !routines.isEmpty, hasContacts: !contacts.isEmpty)
+        }
+        return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
+                                verifyMonths: portal.config.verifyIntervalMonths, sections: sections)
+    }
+
+    /// Each routine text once: a base routine's LIX is the same in every council that inherits it.
+    func readabilityView() -> PortalReadabilityView {
+        var seen: Set<String> = []
+        var rows: [PortalReadabilityView.Row] = []
+        for review in portal.review.councils {
+            for reading in review.readings where seen.insert(reading.routine.location.file).inserted {
+                let routine = reading.routine
+                let source: String
+                var href: String? = "\(review.council.slug)/\(PageNames.html(routine.id))"
+                switch routine.layer {
+                case .base: source = "Grundhandboken"
+                case .group: source = review.groupName ?? "Samverkan"
+                case .council(let slug): source = councilNames[slug] ?? slug
+                }
+                if case .base = routine.layer { href = nil }
+                let r = reading.readability
+                rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
+                                  wordsPerSentence: ReviewReport.lixText(r.wordsPerSentence).replacingOccurrences(of: ".", with: ","),
+                                  longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(r.lix),
+                                  over: reading.overThreshold))
+            }
+        }
+        let threshold = ReviewReport.lixText(portal.config.lixThreshold).replacingOccurrences(of: ",0", with: "")
+        return PortalReadabilityView(threshold: threshold.hasSuffix(".0") ? String(threshold.dropLast(2)) : threshold,
+                                     rows: rows, overCount: rows.filter(\.over).count)
+    }
+
+    /// The customary LIX bands.
+    static func verdict(_ lix: Double) -> String {
+        switch lix {
+        case ..<30: "Mycket lättläst"
+        case ..<40: "Lättläst"
+        case ..<50: "Medelsvår"
+        case ..<60: "Svår"
+        default: "Mycket svår"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// `rutinbok adopt <council>/<id> --into <council>`: copies a routine file from one council
+/// into another, recording where it came from. Works on the files, not on a loaded site, so
+/// it also works while other content has errors.
+public enum Adoption {
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var notes: [String]
+        public var description: String { ([message] + notes.map { "  note: \($0)" }).joined(separator: "\n") }
+    }
+
+    public struct Outcome: Sendable {
+        /// The file written.
+        public var path: String
+        /// Things to look at in the copy (the source was not marked `share`, owner ids …).
+        public var notes: [String]
+    }
+
+    public static func adopt(_ source: String, into target: String, content: String) throws -> Outcome {
+        let parts = source.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
+            throw Failure(message: "the example must be written '<council>/<routine id>', e.g. 'exempelstad/sociala-medier', found '\(source)'", notes: [])
+        }
+        let (fromCouncil, id) = (parts[0], parts[1])
+        let files = FileManager.default
+        let councilsFolder = (content as NSString).appendingPathComponent("councils")
+        let councils = ((try? files.contentsOfDirectory(atPath: councilsFolder)) ?? [])
+            .filter { files.fileExists(atPath: "\(councilsFolder)/\($0)/council.yml") }
+        for slug in [fromCouncil, target] where !councils.contains(slug) {
+            throw Failure(message: "there is no council '\(slug)' in \(councilsFolder)",
+                          notes: Suggestions.note(for: slug, among: councils, listing: "councils"))
+        }
+        guard fromCouncil != target else {
+            throw Failure(message: "'\(source)' already belongs to \(target)", notes: [])
+        }
+        let sourceFolder = "\(councilsFolder)/\(fromCouncil)/routines"
+        let sourcePath = "\(sourceFolder)/\(id).md"
+        guard let data = files.contents(atPath: sourcePath) else {
+            let ids = ((try? files.contentsOfDirectory(atPath: sourceFolder)) ?? []).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+            throw Failure(message: "\(fromCouncil) has no routine '\(id)' (no file \(sourcePath))",
+                          notes: Suggestions.note(for: id, among: ids, listing: "routines of \(fromCouncil)"))
+        }
+        guard let text = String(data: data, encoding: .utf8), case .success(let front) = FrontMatter.split(text) else {
+            throw Failure(message: "\(sourcePath) does not start with front matter between '---' lines", notes: [])
+        }
+        let targetFolder = "\(councilsFolder)/\(target)/routines"
+        let targetPath = "\(targetFolder)/\(id).md"
+        guard !files.fileExists(atPath: targetPath) else {
+            throw Failure(message: "\(targetPath) already exists; nothing was written",
+                          notes: ["remove or rename it first if \(target) wants \(fromCouncil)'s version instead"])
+        }
+        let (yaml, shared) = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)")
+        let copy = "---\n\(yaml)\n---\n\(front.body)"
+        do {
+            try files.createDirectory(atPath: targetFolder, withIntermediateDirectories: true)
+            try Data(copy.utf8).write(to: URL(fileURLWithPath: targetPath), options: .withoutOverwriting)
+        } catch {
+            throw Failure(message: "\(targetPath) could not be written: \(error.localizedDescription)", notes: [])
+        }
+        var notes: [String] = []
+        if !shared { notes.append("\(fromCouncil) has not marked '\(id)' with 'share: true'; make sure it agrees to its use") }
+        notes.append("check 'owner', 'decided' and contact references against \(target)'s own contacts, then run 'rutinbok check'")
+        return Outcome(path: targetPath, notes: notes)
+    }
+
+    /// The front matter without `share` and any earlier `adopted_from`, with the new
+    /// `adopted_from` last. Other lines, `reviewed` among them, stay as written. Also tells
+    /// whether the source had `share: true`.
+    static func rewrite(_ yaml: String, adoptedFrom: String) -> (String, shared: Bool) {
+        var lines: [Substring] = []
+        var shared = false
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
+            let topLevel = !(line.first?.isWhitespace ?? true)
+            if topLevel, key == "share" {
+                let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+                shared = ["true", "yes", "on"].contains(value.lowercased())
+                continue
+            }
+            if topLevel, key == "adopted_from" { continue }
+            lines.append(line)
+        }
+        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        lines.append(Substring("adopted_from: \(adoptedFrom)"))
+        return (lines.joined(separator: "\n"), shared)
+    }
+}

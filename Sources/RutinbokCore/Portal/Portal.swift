@@ -1,0 +1,41 @@
+/// Everything the portal shows, computed once from the resolved handbooks and their rendered
+/// bodies: plain values, no HTML.
+struct Portal: Sendable {
+    struct CouncilSummary: Sendable {
+        var council: Council
+        var groupName: String?
+        var routines: Int
+        var adapted: Int
+        var added: Int
+        var excluded: Int
+        var oldestReview: Day?
+        /// Routines past review plus contacts past verification.
+        var toReview: Int
+    }
+
+    var config: SiteConfig
+    var today: Day
+    var councils: [CouncilSummary]
+    var coverage: Coverage
+    var examples: ExampleLibrary
+    var changes: [RoutineChange]
+    var review: ReviewReport
+
+    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, today: Day) {
+        config = site.config
+        self.today = today
+        coverage = Coverage(site: site, handbooks: handbooks)
+        examples = ExampleLibrary(handbooks: handbooks)
+        changes = RoutineChange.all(in: handbooks)
+        review = ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today)
+        councils = zip(handbooks, review.councils).map { handbook, review in
+            CouncilSummary(
+                council: handbook.council, groupName: handbook.group?.name, routines: handbook.routines.count,
+                adapted: handbook.routines.filter { $0.origin == .adapted }.count,
+                added: handbook.routines.filter { $0.origin == .added }.count,
+                excluded: handbook.excluded.count,
+                oldestReview: handbook.routines.compactMap { $0.routine.reviewed?.value }.min(),
+                toReview: review.staleRoutines.count + review.staleContacts.count)
+        }
+    }
+}

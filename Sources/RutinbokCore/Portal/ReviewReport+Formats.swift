@@ -1,0 +1,138 @@
+import Foundation
+
+/// The report as text (for people), JSON (for programs) and CSV (for spreadsheets).
+extension ReviewReport {
+    public enum Format: String, Sendable, CaseIterable { case text, json, csv }
+
+    public func rendered(as format: Format) -> String {
+        switch format {
+        case .text: text()
+        case .json: json()
+        case .csv: csv()
+        }
+    }
+
+    static func ownerText(_ stale: StaleRoutine) -> String {
+        guard let owner = stale.owner else { return stale.routine.owner.value }
+        return owner.role + (owner.name.map { ", \($0)" } ?? "")
+    }
+
+    static func lixText(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// Routines past review and contacts past verification per council, then the routines
+    /// over the LIX threshold and the spread of LIX values.
+    func text() -> String {
+        var lines = ["Review status on \(today) (LIX threshold \(Self.lixText(lixThreshold)))"]
+        for review in councils {
+            lines.append("")
+            lines.append("\(review.council.name) (\(review.council.slug))")
+            if review.staleRoutines.isEmpty {
+                lines.append("  routines past review: none")
+            } else {
+                lines.append("  routines past review:")
+                for stale in review.staleRoutines {
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): reviewed \(stale.reviewed); owner \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
+                }
+            }
+            if review.staleContacts.isEmpty {
+                lines.append("  contacts past verification: none")
+            } else {
+                lines.append("  contacts past verification:")
+                for contact in review.staleContacts {
+                    let verified = contact.verified.map { "\($0)" } ?? "never"
+                    lines.append("    \(contact.id) – \(contact.role)\(contact.name.map { ", \($0)" } ?? ""): verified \(verified) [\(contact.location.file)]")
+                }
+            }
+            let values = review.readings.map(\.readability.lix).sorted()
+            if let low = values.first, let high = values.last {
+                lines.append("  LIX: \(values.count) routines, lowest \(Self.lixText(low)), median \(Self.lixText(values[values.count / 2])), highest \(Self.lixText(high))")
+            }
+            for reading in review.readings where reading.overThreshold {
+                lines.append("    over \(Self.lixText(lixThreshold)): \(reading.routine.id) – \(reading.routine.title): LIX \(Self.lixText(reading.readability.lix))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    struct JSONReport: Encodable {
+        struct Routine: Encodable {
+            var id: String, title: String, file: String, reviewed: String?, overdue: Bool
+            var owner: String, owner_role: String?, owner_name: String?
+            var lix: Double, words: Int, sentences: Int, long_words: Int, lix_high: Bool
+        }
+        struct StaleContact: Encodable {
+            var id: String, role: String, name: String?, verified: String?, file: String
+        }
+        struct Council: Encodable {
+            var slug: String, name: String, kind: String, group: String?
+            var routines_past_review: [String]
+            var contacts_past_verification: [StaleContact]
+            var routines: [Routine]
+        }
+        var today: String
+        var lix_threshold: Double
+        var councils: [Council]
+    }
+
+    func json() -> String {
+        let report = JSONReport(today: today.description, lix_threshold: lixThreshold, councils: councils.map { review in
+            let stale = Set(review.staleRoutines.map(\.routine.id))
+            return JSONReport.Council(
+                slug: review.council.slug, name: review.council.name, kind: review.council.kind.rawValue, group: review.groupName,
+                routines_past_review: review.staleRoutines.map(\.routine.id),
+                contacts_past_verification: review.staleContacts.map {
+                    .init(id: $0.id, role: $0.role, name: $0.name, verified: $0.verified?.description, file: $0.location.file)
+                },
+                routines: review.readings.map { reading in
+                    let routine = reading.routine
+                    let owner = review.owner(of: routine)
+                    return .init(id: routine.id, title: routine.title, file: routine.location.file,
+                                 reviewed: routine.reviewed?.value.description, overdue: stale.contains(routine.id),
+                                 owner: routine.owner.value, owner_role: owner?.role, owner_name: owner?.name,
+                                 lix: (reading.readability.lix * 10).rounded() / 10, words: reading.readability.words,
+                                 sentences: reading.readability.sentences, long_words: reading.readability.longWords,
+                                 lix_high: reading.overThreshold)
+                })
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(report)) ?? Data()
+        return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
+    }
+
+    static let csvHeader = ["council", "council_name", "type", "id", "title_or_role", "name", "date", "overdue",
+                            "owner_role", "owner_name", "lix", "lix_high", "file"]
+
+    /// One row per routine and per contact of every council, so a spreadsheet can filter on
+    /// `overdue` and `lix_high`. RFC 4180: CRLF line ends, fields quoted when they need it.
+    func csv() -> String {
+        var rows = [Self.csvHeader]
+        for review in councils {
+            let stale = Set(review.staleRoutines.map(\.routine.id))
+            for reading in review.readings {
+                let routine = reading.routine
+                let owner = review.owner(of: routine)
+                rows.append([review.council.slug, review.council.name, "routine", routine.id, routine.title, "",
+                             routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "yes" : "no",
+                             owner?.role ?? routine.owner.value, owner?.name ?? "", Self.lixText(reading.readability.lix),
+                             reading.overThreshold ? "yes" : "no", routine.location.file])
+            }
+            let staleContacts = Set(review.staleContacts.map(\.id))
+            for contact in review.contacts {
+                rows.append([review.council.slug, review.council.name, "contact", contact.id, contact.role, contact.name ?? "",
+                             contact.verified?.description ?? "", staleContacts.contains(contact.id) ? "yes" : "no",
+                             "", "", "", "", contact.location.file])
+            }
+        }
+        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension ReviewReport.CouncilReview {
+    func owner(of routine: Routine) -> Contact? { contacts.first { $0.id == routine.owner.value } }
+}

@@ -1,0 +1,79 @@
+/// Per council: routines past review, contacts past verification and each routine's LIX.
+/// The same data feeds `rutinbok report` and the portal's review page.
+public struct ReviewReport: Sendable {
+    public struct StaleRoutine: Sendable {
+        public var routine: Routine
+        public var reviewed: Day
+        /// The owner as a contact of the council, if it is one.
+        public var owner: Contact?
+    }
+
+    public struct RoutineReading: Sendable {
+        public var routine: Routine
+        public var readability: Readability
+        public var overThreshold: Bool
+    }
+
+    public struct CouncilReview: Sendable {
+        public var council: Council
+        public var groupName: String?
+        public var staleRoutines: [StaleRoutine]
+        public var staleContacts: [Contact]
+        /// All the council's contacts, its own and its group's.
+        public var contacts: [Contact]
+        /// Every routine of the handbook, in reading order.
+        public var readings: [RoutineReading]
+    }
+
+    public var today: Day
+    public var lixThreshold: Double
+    public var councils: [CouncilReview]
+
+    /// Staleness is decided where the build decides it: `ReviewStatus` for routines, and the
+    /// check stage's `contact-overdue` warnings (matched by the contact's location) for
+    /// contacts, which `ReviewStatus` does not cover, so report and build never disagree.
+    init(handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day) {
+        self.today = today
+        lixThreshold = config.lixThreshold
+        councils = handbooks.map { handbook in
+            let rendered = bodies.pages(for: handbook)
+            let stale = handbook.routines.compactMap { entry -> StaleRoutine? in
+                guard let reviewed = entry.routine.reviewed?.value,
+                      ReviewStatus.isOverdue(entry.routine, council: handbook.council, config: config, today: today) else { return nil }
+                return StaleRoutine(routine: entry.routine, reviewed: reviewed, owner: handbook.contact(entry.routine.owner.value))
+            }
+            let overdue = Set(HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today).check()
+                .filter { $0.code == "contact-overdue" }.map(\.location))
+            let readings = handbook.routines.map { entry in
+                let readability = Readability.measure(rendered[entry.routine.id]?.text ?? "")
+                return RoutineReading(routine: entry.routine, readability: readability,
+                                      overThreshold: readability.lix > config.lixThreshold)
+            }
+            return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
+                                 staleContacts: handbook.contacts.filter { overdue.contains($0.verifiedLocation ?? $0.location) || overdue.contains($0.location) }, contacts: handbook.contacts,
+                                 readings: readings)
+        }
+    }
+}
+
+/// `rutinbok report`: load, resolve and render the content, then build the review report.
+public enum Report {
+    public static func make(content: String, today: Day, councils: [String] = [],
+                            includeInternal: Bool = false) async -> (ReviewReport?, [Diagnostic]) {
+        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
+        guard let site = loaded else { return (nil, loadProblems) }
+        var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
+        problems += loadProblems
+        if !councils.isEmpty {
+            let known = Set(handbooks.map(\.council.slug))
+            for slug in councils where !known.contains(slug) {
+                problems.append(.error(SourceLocation(file: "--council"), "there is no council '\(slug)'", code: "unknown-council",
+                                       notes: Suggestions.note(for: slug, among: Array(known), listing: "councils")))
+            }
+            handbooks = handbooks.filter { councils.contains($0.council.slug) }
+        }
+        let bodies = await MarkdownStage.render(handbooks)
+        return (ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today),
+                (problems + bodies.diagnostics).normalized())
+    }
+}

@@ -1,0 +1,42 @@
+/// What each council changed: for every adapted routine, its Markdown source against the
+/// base routine's, as a word diff.
+public struct RoutineChange: Sendable {
+    public var council: Council
+    /// The council's (or its group's) routine.
+    public var routine: Routine
+    /// The base routine it replaces.
+    public var base: Routine
+    /// The group's name when the group, not the council, wrote the text.
+    public var groupName: String?
+    public var segments: [WordDiff.Segment]
+
+    /// Words (tokens with a letter or digit) inserted and deleted.
+    public var insertedWords: Int { Self.words(in: segments, .insert) }
+    public var deletedWords: Int { Self.words(in: segments, .delete) }
+
+    /// All adapted routines of all handbooks, in handbook order. A group's text is diffed once
+    /// and shared by every member council.
+    public static func all(in handbooks: [Handbook]) -> [RoutineChange] {
+        var cache: [String: [WordDiff.Segment]] = [:]
+        var changes: [RoutineChange] = []
+        for handbook in handbooks {
+            for entry in handbook.routines where entry.origin == .adapted {
+                guard let base = entry.base else { continue }
+                let key = "\(base.location.file)\n\(entry.routine.location.file)"
+                let segments = cache[key] ?? WordDiff.segments(from: base.body, to: entry.routine.body)
+                cache[key] = segments
+                var groupName: String?
+                if case .group = entry.routine.layer { groupName = handbook.group?.name }
+                changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,
+                                             groupName: groupName, segments: segments))
+            }
+        }
+        return changes
+    }
+
+    private static func words(in segments: [WordDiff.Segment], _ operation: WordDiff.Operation) -> Int {
+        segments.filter { $0.operation == operation }.reduce(0) { total, segment in
+            total + WordDiff.tokens(segment.text).filter { $0.first.map { $0.isLetter || $0.isNumber } ?? false }.count
+        }
+    }
+}

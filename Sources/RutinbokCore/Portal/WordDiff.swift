@@ -1,0 +1,206 @@
+/// A word-level diff of two texts: Myers' O(ND) algorithm ("An O(ND) Difference Algorithm
+/// and Its Variations", 1986), in its linear-space form that finds the middle snake of the
+/// edit graph and recurses on both halves, so memory stays O(N + M) however much differs.
+public enum WordDiff {
+    public enum Operation: String, Sendable, Equatable { case equal, insert, delete }
+
+    /// One step of the edit script: keep, insert or delete one token.
+    public struct Edit: Sendable, Equatable, CustomStringConvertible {
+        public var operation: Operation
+        public var token: String
+        public init(_ operation: Operation, _ token: String) { self.operation = operation; self.token = token }
+        public var description: String {
+            switch operation {
+            case .equal: " \(token)"
+            case .insert: "+\(token)"
+            case .delete: "-\(token)"
+            }
+        }
+    }
+
+    /// Consecutive tokens with the same operation, joined back into text.
+    public struct Segment: Sendable, Equatable {
+        public var operation: Operation
+        public var text: String
+        public init(_ operation: Operation, _ text: String) { self.operation = operation; self.text = text }
+    }
+
+    /// Splits text into words (runs of letters and digits), runs of white space, and single
+    /// other characters (punctuation, Markdown syntax). Joined, the tokens give the text back.
+    public static func tokens(_ text: String) -> [String] {
+        enum Kind { case word, space, other }
+        func kind(_ c: Character) -> Kind { c.isLetter || c.isNumber ? .word : c.isWhitespace ? .space : .other }
+        var tokens: [String] = []
+        var current = ""
+        var currentKind: Kind?
+        for character in text {
+            let k = kind(character)
+            if k == currentKind, k != .other {
+                current.append(character)
+            } else {
+                if !current.isEmpty { tokens.append(current) }
+                current = String(character)
+                currentKind = k
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// The shortest edit script turning `a` into `b`. Where several are equally short, the
+    /// deletions of a change come before its insertions.
+    public static func edits<T: Hashable>(_ a: [T], _ b: [T]) -> [(operation: Operation, a: Int?, b: Int?)] {
+        let myers = Myers(a: a, b: b)
+        var raw: [(operation: Operation, a: Int?, b: Int?)] = []
+        let points = myers.path()
+        for (start, end) in zip(points, points.dropFirst()) {
+            var (x, y) = start
+            func diagonal() {
+                while x < end.0, y < end.1, a[x] == b[y] { raw.append((.equal, x, y)); x += 1; y += 1 }
+            }
+            diagonal()
+            if end.0 - x < end.1 - y { raw.append((.insert, nil, y)); y += 1 }
+            else if end.0 - x > end.1 - y { raw.append((.delete, x, nil)); x += 1 }
+            diagonal()
+        }
+        // Deletions before insertions within each run of changes, for a stable, readable script.
+        var result: [(operation: Operation, a: Int?, b: Int?)] = []
+        var deletions: [(operation: Operation, a: Int?, b: Int?)] = [], insertions = deletions
+        for edit in raw {
+            switch edit.operation {
+            case .delete: deletions.append(edit)
+            case .insert: insertions.append(edit)
+            case .equal:
+                result += deletions + insertions
+                deletions.removeAll(); insertions.removeAll()
+                result.append(edit)
+            }
+        }
+        return result + deletions + insertions
+    }
+
+    /// The edit script between two texts, token by token.
+    public static func script(from old: String, to new: String) -> [Edit] {
+        let a = tokens(old), b = tokens(new)
+        return edits(a, b).map { edit in
+            Edit(edit.operation, edit.operation == .insert ? b[edit.b!] : a[edit.a!])
+        }
+    }
+
+    /// The diff between two texts as segments for reading. A change is shown as its deleted
+    /// text followed by its inserted text. A short stretch of equal text between two changes,
+    /// no longer than the changes on either side and within one line, is folded into them, so
+    /// a rewritten phrase reads as one change ("<del>a b</del><ins>x y</ins>", not word by
+    /// word): the same idea as the semantic clean-up in Google's diff-match-patch.
+    public static func segments(from old: String, to new: String) -> [Segment] {
+        var pieces: [Piece] = []
+        for edit in script(from: old, to: new) {
+            switch (edit.operation, pieces.last) {
+            case (.equal, .equal(let text)?): pieces[pieces.count - 1] = .equal(text + edit.token)
+            case (.equal, _): pieces.append(.equal(edit.token))
+            case (.delete, .change(let d, let i)?): pieces[pieces.count - 1] = .change(deleted: d + edit.token, inserted: i)
+            case (.insert, .change(let d, let i)?): pieces[pieces.count - 1] = .change(deleted: d, inserted: i + edit.token)
+            case (.delete, _): pieces.append(.change(deleted: edit.token, inserted: ""))
+            case (.insert, _): pieces.append(.change(deleted: "", inserted: edit.token))
+            }
+        }
+        pieces = foldShortEqualities(pieces)
+        var segments: [Segment] = []
+        for piece in pieces {
+            switch piece {
+            case .equal(let text): segments.append(Segment(.equal, text))
+            case .change(let deleted, let inserted):
+                if !deleted.isEmpty { segments.append(Segment(.delete, deleted)) }
+                if !inserted.isEmpty { segments.append(Segment(.insert, inserted)) }
+            }
+        }
+        return segments
+    }
+
+    enum Piece: Equatable { case equal(String), change(deleted: String, inserted: String) }
+
+    static func foldShortEqualities(_ pieces: [Piece]) -> [Piece] {
+        var result: [Piece] = []
+        for piece in pieces {
+            result.append(piece)
+            while result.count >= 3, case .change(let d2, let i2) = result[result.count - 1],
+                  case .equal(let same) = result[result.count - 2], !same.contains(where: \.isNewline),
+                  case .change(let d1, let i1) = result[result.count - 3],
+                  same.count <= max(d1.count, i1.count), same.count <= max(d2.count, i2.count) {
+                result.removeLast(3)
+                result.append(.change(deleted: d1 + same + d2, inserted: i1 + same + i2))
+            }
+        }
+        return result
+    }
+}
+
+/// The linear-space Myers search over an edit graph of `a` (x axis) against `b` (y axis).
+private struct Myers<T: Equatable> {
+    let a: [T]
+    let b: [T]
+
+    /// Points of the edit graph from (0, 0) to (N, M); between two consecutive points lies at
+    /// most one insertion or deletion, with diagonals (equal tokens) before and after it.
+    func path() -> [(Int, Int)] {
+        findPath(left: 0, top: 0, right: a.count, bottom: b.count) ?? []
+    }
+
+    private func findPath(left: Int, top: Int, right: Int, bottom: Int) -> [(Int, Int)]? {
+        guard let (start, finish) = midpoint(left: left, top: top, right: right, bottom: bottom) else { return nil }
+        let head = findPath(left: left, top: top, right: start.0, bottom: start.1) ?? [start]
+        let tail = findPath(left: finish.0, top: finish.1, right: right, bottom: bottom) ?? [finish]
+        return head + tail
+    }
+
+    /// The middle snake: searching forwards from the top left and backwards from the bottom
+    /// right, D/2 steps each, until the two frontiers overlap.
+    private func midpoint(left: Int, top: Int, right: Int, bottom: Int) -> ((Int, Int), (Int, Int))? {
+        let width = right - left, height = bottom - top
+        let size = width + height
+        guard size > 0 else { return nil }
+        let delta = width - height
+        let limit = (size + 1) / 2
+        let offset = limit + 1
+        // Forward frontier: furthest x on diagonal k. Backward frontier: smallest y on diagonal c.
+        var forward = [Int](repeating: 0, count: 2 * limit + 3)
+        var backward = [Int](repeating: 0, count: 2 * limit + 3)
+        forward[1 + offset] = left
+        backward[1 + offset] = bottom
+        for d in 0...limit {
+            for k in stride(from: d, through: -d, by: -2) {
+                let c = k - delta
+                var x: Int, px: Int
+                if k == -d || (k != d && forward[k - 1 + offset] < forward[k + 1 + offset]) {
+                    px = forward[k + 1 + offset]; x = px
+                } else {
+                    px = forward[k - 1 + offset]; x = px + 1
+                }
+                var y = top + (x - left) - k
+                let py = (d == 0 || x != px) ? y : y - 1
+                while x < right, y < bottom, a[x] == b[y] { x += 1; y += 1 }
+                forward[k + offset] = x
+                if delta % 2 != 0, c >= -(d - 1), c <= d - 1, y >= backward[c + offset] {
+                    return ((px, py), (x, y))
+                }
+            }
+            for c in stride(from: d, through: -d, by: -2) {
+                let k = c + delta
+                var y: Int, py: Int
+                if c == -d || (c != d && backward[c - 1 + offset] > backward[c + 1 + offset]) {
+                    py = backward[c + 1 + offset]; y = py
+                } else {
+                    py = backward[c - 1 + offset]; y = py - 1
+                }
+                var x = left + (y - top) + k
+                let px = (d == 0 || y != py) ? x : x + 1
+                while x > left, y > top, a[x - 1] == b[y - 1] { x -= 1; y -= 1 }
+                backward[c + offset] = y
+                if delta % 2 == 0, k >= -d, k <= d, x <= forward[k + offset] {
+                    return ((x, y), (px, py))
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+extension Scaffold {
+    public struct RoutineRequest: Sendable {
+        public var id: String
+        public var council: String
+        /// A routine to start from; nil for a blank routine.
+        public var from: String?
+        public var today: Day
+        public init(id: String, council: String, from: String? = nil, today: Day = .today()) {
+            self.id = id
+            self.council = council
+            self.from = from
+            self.today = today
+        }
+    }
+
+    /// `councils/<council>/routines/<id>.md`: a copy of the routine the council now inherits
+    /// (its group's version if the group has one, else the base), or a blank routine.
+    public static func routine(_ request: RoutineRequest, site: Site, contentDirectory: String) throws -> NewFile {
+        try checkSlug(request.id, what: "the routine id")
+        if PageNames.reserved.contains(request.id) {
+            throw Refusal("'\(request.id)' is the name of a built-in page; choose another id")
+        }
+        guard let council = site.councils.first(where: { $0.slug == request.council }) else {
+            throw Refusal("there is no council '\(request.council)'",
+                          notes: Suggestions.note(for: request.council, among: site.councils.map(\.slug), listing: "councils")
+                              + ["start one with: rutinbok new council \(request.council) --name … --kind kommun"])
+        }
+        let path = "\(contentDirectory)/councils/\(council.slug)/routines/\(request.id).md"
+        try refuseExisting(path)
+        let group = council.group.flatMap { site.groups[$0.value] }
+
+        guard let from = request.from else {
+            let text = BlankRoutine(id: request.id, council: council, group: group, config: site.config, today: request.today).text
+            return NewFile(path: path, contents: text, nextSteps: [
+                "write the routine in \(path)",
+                "check title, summary, phase, owner and reviewed at the top"])
+        }
+        let source = group?.routines.first { $0.id == from } ?? site.routines.first { $0.id == from }
+        guard let source else {
+            throw Refusal("there is no base routine '\(from)'",
+                          notes: Suggestions.note(for: from, among: site.routines.map(\.id), listing: "base routines"))
+        }
+        // The loader names files by the content path it was given, so the path opens as it is.
+        guard let original = try? String(contentsOfFile: source.location.file, encoding: .utf8) else {
+            throw Refusal("\(source.location.file): could not read the routine to copy")
+        }
+        let text = Self.adapted(original, from: source, id: request.id, today: request.today)
+        let meaning = request.id == from
+            ? "it replaces '\(from)' in \(council.name)'s handbook"
+            : "it is a new routine next to '\(from)'; change its title so readers can tell them apart"
+        return NewFile(path: path, contents: text, nextSteps: [
+            "adapt the copy in \(path): \(meaning)",
+            "set reviewed: to the day your council decides on it"])
+    }
+
+    /// The source text with `reviewed:` set to today and a comment saying where it came from.
+    static func adapted(_ text: String, from source: Routine, id: String, today: Day) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+              let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return text }
+        let origin: String
+        switch source.layer {
+        case .group(let group): origin = "gruppen \(group)s version av '\(source.id)'"
+        default: origin = "grundrutinen '\(source.id)'"
+        }
+        var replaced = false
+        for index in 1..<close where lines[index].hasPrefix("reviewed:") {
+            lines[index] = "reviewed: \(today)"
+            replaced = true
+        }
+        if !replaced { lines.insert("reviewed: \(today)", at: close) }
+        lines.insert("# Kopierad från \(origin). Anpassa texten; sätt reviewed: till dagen den beslutas.", at: 1)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A routine with every front matter key filled in or commented, for the editor to complete.
+struct BlankRoutine {
+    var id: String
+    var council: Council
+    var group: Group?
+    var config: SiteConfig
+    var today: Day
+
+    var text: String {
+        let contacts = council.contacts + (group?.contacts ?? [])
+        let chosen = contacts.first { $0.id == "sakerhetssamordnare" } ?? contacts.first
+        let owner = chosen?.id ?? "sakerhetssamordnare"
+        let role = chosen?.role ?? "Säkerhetssamordnare"
+        let phase = config.phases.first { $0.id == "forebygga" } ?? config.phases.first
+        let audience = config.audiences.first { $0.id == "alla" } ?? config.audiences.first
+        let words = id.split(separator: "-").joined(separator: " ")
+        let title = words.prefix(1).uppercased() + words.dropFirst()
+        let phases = config.phases.map(\.id).joined(separator: ", ")
+        let audiences = config.audiences.map(\.id).joined(separator: ", ")
+        return """
+        ---
+        title: \(Scaffold.quoted(title))
+        summary: \(Scaffold.quoted("En mening om vad rutinen är till för."))
+        phase: \(phase?.id ?? "forebygga")        # en av: \(phases)
+        order: 100                 # plats inom fasen; lägre tal kommer först
+        audience: [\(audience?.id ?? "alla")]           # en eller flera av: \(audiences)
+        owner: \(owner)   # kontakt-id för den som håller rutinen aktuell
+        reviewed: \(today)       # senast genomgången, ÅÅÅÅ-MM-DD
+        # decided: "Kommunstyrelsen ÅÅÅÅ-MM-DD § 00"   # var och när rutinen beslutades
+        access: public             # public, eller internal för intranätet
+        # review_interval_months: 12   # om rutinen ska ses över oftare eller mer sällan
+        # share: true                  # erbjud rutinen som exempel för andra kommuner
+        # adopted_from: kommun/rutin   # om rutinen är hämtad från en annan kommuns exempel
+        ---
+
+        Skriv en eller två meningar om när rutinen gäller.
+
+        ## Gör så här
+
+        1. Första steget.
+        2. Andra steget.
+
+        ## Kontakt
+
+        [\(role)](kontakt:\(owner))
+
+        """
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `rutinbok new`: starting files for a council or a routine, made from what the content
+/// already holds, so the editor fills in blanks instead of learning the format first.
+public enum Scaffold {
+    /// A file the scaffold would create, not yet written.
+    public struct NewFile: Sendable, Equatable {
+        /// Where the file goes, inside the content folder.
+        public var path: String
+        public var contents: String
+        /// What the editor should do next, one line each.
+        public var nextSteps: [String]
+    }
+
+    /// Wrong input from the command line: reported and the command exits with status 2.
+    public struct Refusal: Error, CustomStringConvertible, Equatable {
+        public var message: String
+        public var notes: [String]
+        public init(_ message: String, notes: [String] = []) {
+            self.message = message
+            self.notes = notes
+        }
+        public var description: String {
+            ([message] + notes.map { "  note: \($0)" }).joined(separator: "\n")
+        }
+    }
+
+    /// Writes the file, creating folders; never replaces an existing file, even one that
+    /// appeared after the scaffold was planned (the file is opened with O_EXCL).
+    public static func write(_ file: NewFile) throws {
+        let url = URL(fileURLWithPath: file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw Refusal("\(file.path) already exists; rutinbok never overwrites a file", notes: ["edit it, or remove it first if you want to start over"]) }
+            throw Refusal("\(file.path): could not create the file: \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(file.contents.utf8))
+    }
+
+    static func checkSlug(_ text: String, what: String) throws {
+        guard Slug.isValid(text) else {
+            let fixed = Slug.make(text)
+            throw Refusal("\(what) '\(text)' may only use a–z, 0–9 and '-'; it becomes part of the web address",
+                          notes: fixed.isEmpty ? [] : ["write it as '\(fixed)'"])
+        }
+    }
+
+    static func refuseExisting(_ path: String) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            throw Refusal("\(path) already exists; rutinbok never overwrites a file", notes: ["edit it, or remove it first if you want to start over"])
+        }
+    }
+
+    /// A YAML scalar in double quotes, so that colons, '#' and leading dashes stay text.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import FlyingFox
+
+/// Answers every request of the preview: the preview's own endpoints, then files from the output.
+struct PreviewHandler: HTTPHandler {
+    let output: OutputFolder
+    let state: BuildState
+    let hub: EventHub
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return Self.text(.methodNotAllowed, "Only GET and HEAD.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+        }
+        let response = await respond(to: request)
+        return request.method == .HEAD ? Self.withoutBody(response) : response
+    }
+
+    private func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let raw = request.target.path()
+        let build = await state.latest
+        switch raw {
+        case PreviewPages.eventsPath: return await events(build)
+        case PreviewPages.scriptPath:
+            return HTTPResponse(statusCode: .ok, headers: Self.headers("text/javascript; charset=utf-8"), body: Data(PreviewPages.script.utf8))
+        case PreviewPages.statusPath:
+            return HTTPResponse(statusCode: .ok, headers: Self.headers("application/json"), body: Data(build.json.utf8))
+        default: break
+        }
+        switch output.lookup(raw, query: request.target.query()) {
+        case .forbidden:
+            return Self.html(.forbidden, PreviewPages.forbidden(build: build.id))
+        case .redirect(let location):
+            var headers = Self.headers("text/plain; charset=utf-8")
+            headers[.location] = location
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data("Moved to \(location)\n".utf8))
+        case .notFound:
+            // A failed build explains itself wherever a page was expected.
+            if !build.ok, MIMEType.fileExtension(raw).isEmpty || MIMEType.isHTML(raw) {
+                return Self.html(.internalServerError, PreviewPages.failure(build))
+            }
+            return Self.html(.notFound, PreviewPages.notFound(path: request.path, build: build.id))
+        case .file(let path):
+            let isHTML = MIMEType.isHTML(path)
+            if isHTML, !build.ok { return Self.html(.internalServerError, PreviewPages.failure(build)) }
+            guard let file = FileSnapshot.read(path) else {
+                return Self.html(.notFound, PreviewPages.notFound(path: request.path, build: build.id))
+            }
+            // The injected script names the build, so an HTML page's tag changes with it.
+            let etag = isHTML ? String(file.etag.dropLast()) + "-\(build.id)\"" : file.etag
+            var headers = Self.headers(MIMEType.forPath(path))
+            headers[.eTag] = etag
+            headers[.lastModified] = Conditional.format(file.modified)
+            if Conditional.notModified(ifNoneMatch: request.headers[.ifNoneMatch], ifModifiedSince: request.headers[.ifModifiedSince],
+                                       etag: etag, modified: file.modified) {
+                return HTTPResponse(statusCode: .notModified, headers: headers, body: Data())
+            }
+            let body = isHTML ? PreviewPages.inject(file.data, build: build.id) : file.data
+            return HTTPResponse(statusCode: .ok, headers: headers, body: body)
+        }
+    }
+
+    private func events(_ build: PreviewBuild) async -> HTTPResponse {
+        var headers = Self.headers("text/event-stream; charset=utf-8")
+        headers[HTTPHeader("X-Accel-Buffering")] = "no"
+        // `retry` makes a browser reconnect quickly after the server restarts.
+        let first = Data("retry: 1000\n".utf8) + EventHub.message("hello", build.json)
+        let stream = await hub.subscribe(first: first)
+        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventStreamBody(stream: stream)))
+    }
+
+    // MARK: Responses
+
+    static func headers(_ type: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers[.contentType] = type
+        // Always revalidate: the preview changes under the browser's feet.
+        headers[.cacheControl] = "no-cache"
+        headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
+        return headers
+    }
+
+    static func html(_ status: HTTPStatusCode, _ page: String) -> HTTPResponse {
+        var headers = headers("text/html; charset=utf-8")
+        headers[.cacheControl] = "no-store"
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(page.utf8))
+    }
+
+    static func text(_ status: HTTPStatusCode, _ text: String, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
+        var headers = headers("text/plain; charset=utf-8")
+        for (key, value) in extra { headers[key] = value }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(text.utf8))
+    }
+
+    /// HEAD: the same headers, Content-Length included, and no body.
+    static func withoutBody(_ response: HTTPResponse) -> HTTPResponse {
+        var headers = response.headers
+        if case .httpBody(let body) = response.payload, let count = body.count, response.statusCode != .notModified {
+            headers[.contentLength] = String(count)
+        }
+        return HTTPResponse(version: response.version, statusCode: response.statusCode, headers: headers, body: Data())
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import FlyingFox
+import FlyingSocks
+import RutinbokCore
+
+/// `rutinbok serve`: builds, serves the output folder, rebuilds when content or templates
+/// change, and tells open pages to reload through server-sent events.
+public actor PreviewServer {
+    public struct Configuration: Sendable {
+        public var build: Build.Options
+        public var host = "127.0.0.1"
+        /// 0 picks a free port; `start()` returns the one chosen.
+        public var port: UInt16 = 8080
+        public var pollInterval: Duration = .milliseconds(300)
+        public var heartbeat: Duration = .seconds(15)
+        public init(build: Build.Options) { self.build = build }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case address(String)
+        case listen(String)
+        public var description: String {
+            switch self {
+            case .address(let message), .listen(let message): message
+            }
+        }
+    }
+
+    private let configuration: Configuration
+    private let report: @Sendable (PreviewBuild) -> Void
+    private let state: BuildState
+    private let hub = EventHub()
+    private var server: HTTPServer?
+    private var tasks: [Task<Void, Never>] = []
+
+    /// `report` hears about every build, for the terminal.
+    public init(_ configuration: Configuration, report: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.report = report
+        self.state = BuildState(options: configuration.build)
+    }
+
+    /// Builds once, starts listening and watching; returns the port it listens on.
+    public func start() async throws -> UInt16 {
+        let watcher = FileWatcher(folders: [configuration.build.content, configuration.build.templates])
+        var seen = watcher.scan()
+        report(await state.rebuild(changed: []))
+
+        let address = try Self.address(configuration.host, configuration.port)
+        let handler = PreviewHandler(output: OutputFolder(path: configuration.build.output), state: state, hub: hub)
+        let server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled), handler: handler)
+        self.server = server
+        let failure = FailureBox()
+        tasks.append(Task {
+            do { try await server.run() } catch { failure.set(error) }
+        })
+        let deadline = ContinuousClock.now + .seconds(5)
+        while await !server.isListening {
+            if let error = failure.get() { throw Failure.listen("could not listen on \(configuration.host):\(configuration.port): \(error.localizedDescription); choose another port with --port") }
+            guard ContinuousClock.now < deadline else { throw Failure.listen("the server did not start listening within 5 seconds") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let port: UInt16
+        switch await server.listeningAddress {
+        case .ip4(_, let bound), .ip6(_, let bound): port = bound
+        default: port = configuration.port
+        }
+
+        let (state, hub, report, interval, heartbeat) = (self.state, self.hub, self.report, configuration.pollInterval, configuration.heartbeat)
+        tasks.append(Task.detached(priority: .userInitiated) {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                var now = watcher.scan()
+                guard now != seen else { continue }
+                // Let a save that writes in several steps finish before building.
+                try? await Task.sleep(for: .milliseconds(40))
+                let settled = watcher.scan()
+                if settled != now { now = settled; continue }
+                let changed = FileWatcher.changes(from: seen, to: now)
+                seen = now
+                let build = await state.rebuild(changed: changed)
+                report(build)
+                await hub.broadcast(EventHub.message("reload", build.json))
+            }
+        })
+        tasks.append(Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                await hub.broadcast(EventHub.heartbeat)
+            }
+        })
+        return port
+    }
+
+    /// Stops watching, ends the event streams and closes the server; open requests get a moment to finish.
+    public func stop() async {
+        for task in tasks.dropFirst() { task.cancel() }
+        await hub.close()
+        // FlyingFox on Linux notices the closed listening socket only when its task is cancelled,
+        // so the timeout is what stopping costs; the reload streams are already closed by now.
+        await server?.stop(timeout: 0.5)
+        tasks.first?.cancel()
+        tasks = []
+        server = nil
+    }
+
+    /// The number of open reload streams, for tests.
+    public var openEventStreams: Int { get async { await hub.count } }
+
+    static func address(_ host: String, _ port: UInt16) throws -> any SocketAddress {
+        let name = host == "localhost" ? "127.0.0.1" : host
+        do {
+            if name.contains(":") {
+                return try sockaddr_in6.inet6(ip6: name.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port)
+            }
+            return try sockaddr_in.inet(ip4: name, port: port)
+        } catch {
+            throw Failure.address("--host must be an IP address such as 127.0.0.1 or ::1, found '\(host)'")
+        }
+    }
+}
+
+/// The server task's error, read by the task that waits for it to listen.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func set(_ error: any Error) { lock.withLock { self.error = error } }
+    func get() -> (any Error)? { lock.withLock { error } }
+}

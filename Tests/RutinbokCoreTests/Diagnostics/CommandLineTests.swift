@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// The built `rutinbok` executable, beside the test bundle in the build products folder.
+enum Executable {
+    static let url = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("rutinbok")
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = try start(arguments)
+        let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func start(_ arguments: [String], quiet: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if quiet {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        } else {
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+        }
+        try process.run()
+        return process
+    }
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Executable.url.path), "build the rutinbok executable first (swift build)"))
+struct CommandLineTests {
+    func arguments(_ w: BrokenWorkspace, _ command: String, today: String = "2026-06-01", _ extra: [String] = []) -> [String] {
+        [command, "--content", w.content, "--templates", w.templates, "--today", today] + (command == "build" ? ["--output", w.output] : []) + extra
+    }
+
+    @Test func cleanCheckExitsZero() throws {
+        let w = try BrokenWorkspace()
+        let run = try Executable.run(arguments(w, "check"))
+        #expect(run.status == 0)
+        #expect(run.stderr == "No problems found in 1 handbooks.\n")
+    }
+
+    @Test func errorsExitOneWithCompilerStyleLinesAndACount() throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
+        try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
+        let run = try Executable.run(arguments(w, "check"))
+        #expect(run.status == 1)
+        #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
+            content/routines/hotad.md:4:8: error: unknown phase 'hanterra' [unknown-phase]
+              note: did you mean 'hantera'?
+              note: phases in site.yml: forebygga, hantera
+            content/routines/hotad.md:5:1: warning: unknown key 'ordre' [unknown-key]
+              note: did you mean 'order'?
+            1 error, 1 warning
+
+            """)
+    }
+
+    @Test func warningsExitZeroUnlessStrict() throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
+        #expect(try Executable.run(arguments(w, "check")).status == 0)
+        let strict = try Executable.run(arguments(w, "check", ["--strict"]))
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains(": error: unknown key 'ordre' [unknown-key]"))
+        #expect(strict.stderr.hasSuffix("1 error, 0 warnings\n"))
+        #expect(try Executable.run(arguments(w, "build", ["--strict"])).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: w.output))
+    }
+
+    @Test func todayDecidesWhatIsStale() throws {
+        let w = try BrokenWorkspace()
+        let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("hotad.md:8:11: warning: 'Om du blir hotad' was last reviewed 2026-01-15, more than 12 months ago; ask its owner (Säkerhetssamordnare, Anna Exempel) to review it [review-overdue]"))
+        let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("hotad.md:8:11: error: 'reviewed' is 2026-01-15, a date in the future [future-date]"))
+    }
+
+    @Test func jsonFormat() throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
+        let run = try Executable.run(arguments(w, "check", ["--format", "json"]))
+        #expect(run.status == 1)
+        #expect(run.stderr == "")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(object["errors"] as? Int == 1)
+        #expect(object["warnings"] as? Int == 0)
+        let items = object["diagnostics"] as! [[String: Any]]
+        #expect(items.count == 1)
+        let item = items[0]
+        #expect((item["file"] as? String)?.hasSuffix("content/routines/hotad.md") == true)
+        #expect(item["line"] as? Int == 4)
+        #expect(item["column"] as? Int == 8)
+        #expect(item["severity"] as? String == "error")
+        #expect(item["code"] as? String == "unknown-phase")
+        #expect(item["message"] as? String == "unknown phase 'hanterra'")
+        #expect(item["notes"] as? [String] == ["did you mean 'hantera'?", "phases in site.yml: forebygga, hantera"])
+    }
+
+    @Test(arguments: [["build", "--bogus"], ["check", "--today", "2026-1-1"], ["check", "--format", "xml"], ["nosuchcommand"], ["render"]])
+    func wrongUsageExitsTwo(_ arguments: [String]) throws {
+        let run = try Executable.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Error:") || run.stderr.contains("Usage:"))
+    }
+
+    @Test func helpExitsZero() throws {
+        #expect(try Executable.run(["build", "--help"]).status == 0)
+    }
+
+    @Test func failedBuildExitsOneAndKeepsOutput() throws {
+        let w = try BrokenWorkspace()
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        let before = snapshot(w.output)
+        try w.write("content/routines/utbildning.md", "")
+        #expect(try Executable.run(arguments(w, "build")).status == 1)
+        #expect(snapshot(w.output) == before)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    /// SIGKILL at several moments of a build big enough to take a while: the output is always
+    /// either the whole previous one or the whole new one, and the next build cleans up.
+    @Test func killedBuildLeavesPreviousOutput() throws {
+        let w = try BrokenWorkspace()
+        let council = try w.read("content/councils/exby/council.yml")
+        for number in 1...120 {
+            let slug = String(format: "kommun-%03d", number)
+            try w.write("content/councils/\(slug)/council.yml", council.replacingOccurrences(of: "Exby kommun", with: "Kommun \(number)"))
+            try w.write("content/councils/\(slug)/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+            try w.write("content/councils/\(slug)/routines/lokalt.md", try w.read("content/councils/exby/routines/lokalt.md"))
+        }
+        let started = Date()
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let old = snapshot(w.output)
+        #expect(old.count > 1000)
+
+        try w.replace("content/routines/hotad.md", "title: Om du blir hotad", with: "title: Ny titel")
+        var states: [(output: [String: Data], stagingLeft: Bool)] = []
+        for fraction in [0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 0.95] {
+            let process = try Executable.start(arguments(w, "build"), quiet: true)
+            Thread.sleep(forTimeInterval: duration * fraction)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            states.append((snapshot(w.output), !leftovers(beside: w.output).isEmpty))
+        }
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        let new = snapshot(w.output)
+        #expect(new != old)
+        #expect(leftovers(beside: w.output) == [], "the next build removes the staging folders of killed builds")
+        for state in states {
+            #expect(state.output == old || state.output == new, "never a mix of old and new")
+        }
+        #expect(states.contains { $0.output == old && $0.stagingLeft }, "at least one kill should hit a build while it was writing (build took \(duration) s)")
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// Everything in the output folder, path → bytes, so two snapshots compare byte for byte.
+func snapshot(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return files }
+    while let path = enumerator.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let full = (folder as NSString).appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return files
+}
+
+/// Names beside the output folder that a build left behind (`.output.staging-<pid>`, `.output.previous-<pid>`).
+func leftovers(beside output: String) -> [String] {
+    let parent = (output as NSString).deletingLastPathComponent
+    let name = (output as NSString).lastPathComponent
+    return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [])
+        .filter { $0.hasPrefix(".\(name).staging-") || $0.hasPrefix(".\(name).previous-") }
+}
+
+@Suite struct SafePublishingTests {
+    @Test func failedBuildLeavesPreviousOutputByteIdentical() async throws {
+        let w = try BrokenWorkspace()
+        let first = await Build.run(w.options(), write: true)
+        #expect(first.published, "\(first.diagnostics.map(w.display))")
+        let before = snapshot(w.output)
+        #expect(before[Publisher.marker] != nil)
+        #expect(before["exby/hotad.html"] != nil)
+
+        try w.replace("content/routines/hotad.md", "title: Om du blir hotad", with: "title: Ny titel")
+        try w.replace("content/routines/anmalan.md", "phase: hantera", with: "phase: okand")
+        let second = await Build.run(w.options(), write: true)
+        #expect(!second.published)
+        #expect(second.diagnostics.hasErrors)
+        #expect(snapshot(w.output) == before)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    @Test func strictBuildWithWarningsWritesNothing() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        let before = snapshot(w.output)
+        try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
+        var options = w.options()
+        options.strict = true
+        let result = await Build.run(options, write: true)
+        #expect(!result.published)
+        #expect(result.diagnostics.map(\.code) == ["unknown-key"])
+        #expect(snapshot(w.output) == before)
+    }
+
+    @Test func discardedStagingLeavesOutputAlone() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        let before = snapshot(w.output)
+        let publisher = try Publisher(output: w.output, protected: [w.content, w.templates])
+        try publisher.write([OutputFile(path: "exby/hotad.html", contents: .text("half"))])
+        #expect(leftovers(beside: w.output).count == 1)
+        #expect(throws: Publisher.Failure.self) { try publisher.write([OutputFile(path: "../utanfor.html", contents: .text("x"))]) }
+        #expect(!FileManager.default.fileExists(atPath: w.url("utanfor.html").path))
+        publisher.discard()
+        #expect(snapshot(w.output) == before)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    @Test func successfulBuildReplacesOutputAndCleansUp() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        try w.replace("content/routines/hotad.md", "title: Om du blir hotad", with: "title: Ny titel")
+        #expect(await Build.run(w.options(), write: true).published)
+        let page = try w.read("output/exby/hotad.html")
+        #expect(page.contains("Ny titel"))
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    // MARK: Refusals
+
+    private func refusal(_ w: BrokenWorkspace, output: String) async -> [String] {
+        var options = w.options()
+        options.output = output
+        let result = await Build.run(options, write: true)
+        #expect(!result.published)
+        return result.diagnostics.filter { $0.code == "output-refused" }.map(\.message)
+    }
+
+    @Test func refusesContentTemplatesAndFoldersInsideThem() async throws {
+        let w = try BrokenWorkspace()
+        let contentBefore = snapshot(w.content), templatesBefore = snapshot(w.templates)
+        #expect(await refusal(w, output: w.content).count == 1)
+        #expect(await refusal(w, output: w.templates).count == 1)
+        #expect(await refusal(w, output: w.content + "/councils/ut").count == 1)
+        #expect(await refusal(w, output: w.root.path).count == 1, "the parent of content/ would replace it")
+        #expect(snapshot(w.content) == contentBefore)
+        #expect(snapshot(w.templates) == templatesBefore)
+        #expect(leftovers(beside: w.content) == [])
+    }
+
+    @Test func refusesRepositoryRootAndSlash() async throws {
+        let w = try BrokenWorkspace()
+        try w.write("repo/Package.swift", "// swift-tools-version:6.0\n")
+        #expect(await refusal(w, output: w.url("repo").path) == ["refusing to write the output to \(w.url("repo").path): it is a repository root"])
+        try w.write("git-repo/.git/HEAD", "ref: refs/heads/main\n")
+        #expect(await refusal(w, output: w.url("git-repo").path).count == 1)
+        #expect(await refusal(w, output: BrokenWorkspace.packageRoot.path).count == 1)
+        #expect(await refusal(w, output: "/") == ["refusing to write the output to '/'"])
+        #expect(FileManager.default.fileExists(atPath: w.url("repo/Package.swift").path))
+    }
+
+    @Test func refusesFoldersNotMadeByRutinbok() async throws {
+        let w = try BrokenWorkspace()
+        try w.write("dokument/viktigt.txt", "inte rutinbok")
+        let path = w.url("dokument").path
+        #expect(await refusal(w, output: path) == ["refusing to replace \(path): it is not empty and was not made by rutinbok; choose another --output"])
+        try w.write("en-fil", "x")
+        #expect(await refusal(w, output: w.url("en-fil").path).count == 1)
+        #expect(try w.read("dokument/viktigt.txt") == "inte rutinbok")
+        // An empty folder is fine: nothing in it can be lost.
+        try FileManager.default.createDirectory(at: w.url("tom"), withIntermediateDirectories: true)
+        var options = w.options()
+        options.output = w.url("tom").path
+        #expect(await Build.run(options, write: true).published)
+    }
+
+    @Test func neverDeletesAnythingOutsideTheOutputFolder() async throws {
+        let w = try BrokenWorkspace()
+        // Look-alikes of staging folders that rutinbok did not make, or that a running build holds.
+        try w.write(".output.staging-99999999/keep.txt", "no marker")
+        try w.write(".output.staging-abc/\(Publisher.marker)", "")
+        try w.write(".output.staging-77/\(Publisher.marker)", "")
+        let held = open(w.url(".output.staging-77/\(Publisher.marker)").path, O_RDONLY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        try w.write(".output.previous-5/keep.txt", "x")
+        try w.write("output-sibling/keep.txt", "x")
+        try w.write("notes.txt", "x")
+        let outside = { snapshot(w.root.path).filter { !$0.key.hasPrefix("output/") && !$0.key.hasPrefix("content/") } }
+        let before = outside()
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(await Build.run(w.options(), write: true).published)
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: okand")
+        #expect(!(await Build.run(w.options(), write: true).published))
+        #expect(outside() == before)
+    }
+
+    @Test func staleStagingFolderOfADeadBuildIsRemoved() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        // A pid that cannot be running: above the kernel's pid_max (at most 2^22).
+        try w.write(".output.staging-99999999/\(Publisher.marker)", "")
+        try w.write(".output.staging-99999999/exby/half.html", "<p>half")
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    // MARK: Safe content
+
+    @Test func rawHTMLAndJavascriptStayOutUnlessAllowed() async throws {
+        let w = try BrokenWorkspace()
+        try w.append("content/routines/utbildning.md", """
+
+            <script>alert("block")</script>
+
+            Text med <img src=x onerror="alert('inline')"> och [klick](javascript:alert('link')) och [data](data:text/html,hej).
+
+            """)
+        let safe = await Build.run(w.options(), write: true)
+        #expect(safe.published)
+        #expect(safe.diagnostics.map(w.display) == [
+            "content/routines/utbildning.md:13:1: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "content/routines/utbildning.md:15:10: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "content/routines/utbildning.md:15:52: warning: the link 'javascript:alert('link')' is removed: links may not run code [unsafe-link]",
+            "content/routines/utbildning.md:15:90: warning: the link 'data:text/html,hej' is removed: links may not run code [unsafe-link]",
+        ])
+        let page = try w.read("output/exby/utbildning.html")
+        #expect(!page.contains("alert(\"block\")"))
+        #expect(!page.contains("onerror"))
+        #expect(!page.contains("javascript:"))
+        #expect(!page.contains("data:text/html"))
+
+        try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
+        let allowed = await Build.run(w.options(), write: true)
+        #expect(allowed.published)
+        #expect(allowed.diagnostics.isEmpty, "\(allowed.diagnostics.map(w.display))")
+        let raw = try w.read("output/exby/utbildning.html")
+        #expect(raw.contains("<script>alert(\"block\")</script>"))
+        #expect(raw.contains("href=\"javascript:alert(&#x27;link&#x27;)\""))
+    }
+
+    @Test func configValuesAreEscapedInPages() async throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/councils/exby/council.yml", "name: Exby kommun", with: "name: \"<script>alert(1)</script>\"")
+        try w.replace("content/councils/exby/council.yml", "name: Anna Exempel", with: "name: \"<b>Anna</b> & Co\"")
+        try w.replace("content/routines/hotad.md", "title: Om du blir hotad", with: "title: \"<i>Hotad</i>\"")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        for (path, data) in snapshot(w.output) where path.hasSuffix(".html") {
+            let page = String(decoding: data, as: UTF8.self)
+            #expect(!page.contains("<script>alert(1)"), "\(path)")
+            #expect(!page.contains("<b>Anna</b>"), "\(path)")
+            #expect(!page.contains("<i>Hotad</i>"), "\(path)")
+        }
+        let start = try w.read("output/exby/index.html")
+        #expect(start.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(try w.read("output/exby/kontakter.html").contains("&lt;b&gt;Anna&lt;/b&gt; &amp; Co"))
+    }
+}

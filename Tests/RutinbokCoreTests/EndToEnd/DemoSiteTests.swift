@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// The demo handbook in content/ with the real theme: it builds, twice identically, and
+/// every internal link and anchor in it resolves.
+@Suite(.serialized) struct DemoSiteTests {
+    static let content = TestPaths.packageRoot.appendingPathComponent("content")
+    static let templates = TestPaths.packageRoot.appendingPathComponent("templates")
+
+    @Test func demoBuildsWithoutErrorsIntoEveryCouncilFolder() async throws {
+        let (output, result) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+        #expect(result.published)
+        let councils = try FileManager.default.contentsOfDirectory(atPath: Self.content.appendingPathComponent("councils").path)
+            .filter { !$0.hasPrefix(".") }
+        #expect(councils.count >= 6)
+        for council in councils {
+            for page in ["index.html", "kontakter.html", "skriv-ut.html", "kontakter.vcf", "tillganglighet.html", "sok.html"] {
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(council)/\(page)").path), "\(council)/\(page)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        let a = TestPaths.snapshot(first), b = TestPaths.snapshot(second)
+        #expect(!a.isEmpty)
+        #expect(Set(a.keys) == Set(b.keys))
+        let different = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(different.isEmpty, "differ: \(different)")
+    }
+
+    @Test func everyInternalLinkAndAnchorResolves() async throws {
+        let (output, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        let broken = LinkAudit.brokenLinks(in: output)
+        #expect(broken.isEmpty, "\(broken.count) broken: \(broken.prefix(20))")
+        #expect(LinkAudit.linkCount(in: output) > 500)
+    }
+}
+
+/// Reads our own generated HTML for href/src and id attributes. Good enough for output we
+/// produce ourselves; the browser tests validate the HTML properly.
+enum LinkAudit {
+    static let attribute = try! NSRegularExpression(pattern: #"\s(?:href|src)="([^"]*)""#)
+    static let id = try! NSRegularExpression(pattern: #"\sid="([^"]*)""#)
+
+    static func matches(_ regex: NSRegularExpression, in text: String) -> [String] {
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    static func pages(in output: URL) -> [String: String] {
+        TestPaths.snapshot(output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func linkCount(in output: URL) -> Int {
+        pages(in: output).values.reduce(0) { $0 + matches(attribute, in: $1).count }
+    }
+
+    static func brokenLinks(in output: URL) -> [String] {
+        let pages = pages(in: output)
+        let ids = pages.mapValues { Set(matches(id, in: $0)) }
+        var broken: [String] = []
+        for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
+            let folder = (path as NSString).deletingLastPathComponent
+            for link in matches(attribute, in: html) {
+                if link.contains(":") || link.hasPrefix("//") { continue }  // tel:, mailto:, https:, data:
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let file = String(parts[0]).components(separatedBy: "?")[0]
+                let fragment = parts.count > 1 ? String(parts[1]) : nil
+                let target = file.isEmpty ? path : ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
+                if target.hasPrefix("..") || !FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path) {
+                    broken.append("\(path): \(link) (no file)")
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) != true {
+                    broken.append("\(path): \(link) (no id '\(fragment)')")
+                }
+            }
+        }
+        return broken
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// Builds a small fixture site with a minimal fixture theme and compares every output file
+/// with the files in `Fixtures/e2e/expected/`. Re-record after an intended change with
+/// `RUTINBOK_RECORD=1 swift test --filter GoldenOutputTests`, then review the diff.
+@Suite struct GoldenOutputTests {
+    let root = TestPaths.fixtures.appendingPathComponent("e2e")
+
+    @Test func fixtureSiteMatchesGoldenFiles() async throws {
+        let (output, result) = await TestPaths.build(content: root.appendingPathComponent("content"),
+                                                     templates: root.appendingPathComponent("templates"))
+        #expect(result.published, "\(result.diagnostics)")
+        let actual = TestPaths.snapshot(output)
+        let expectedFolder = root.appendingPathComponent("expected")
+        if ProcessInfo.processInfo.environment["RUTINBOK_RECORD"] != nil {
+            try? FileManager.default.removeItem(at: expectedFolder)
+            for (path, data) in actual {
+                let target = expectedFolder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: target)
+            }
+            return
+        }
+        let expected = TestPaths.snapshot(expectedFolder)
+        #expect(Set(actual.keys) == Set(expected.keys), "files differ: only in output \(Set(actual.keys).subtracting(expected.keys).sorted()), only in expected \(Set(expected.keys).subtracting(actual.keys).sorted())")
+        for path in expected.keys.sorted() {
+            let want = String(decoding: expected[path] ?? Data(), as: UTF8.self)
+            let got = String(decoding: actual[path] ?? Data(), as: UTF8.self)
+            #expect(got == want, "\(path) differs from the golden file")
+        }
+    }
+
+    @Test func fixtureDiagnosticsAreExact() async throws {
+        let (_, result) = await TestPaths.build(content: root.appendingPathComponent("content"),
+                                                templates: root.appendingPathComponent("templates"))
+        let content = root.appendingPathComponent("content").path
+        #expect(result.diagnostics.map(\.description) == [
+            "\(content)/routines/extra.md:10:18: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+        ])
+    }
+
+    @Test func layeringExclusionAndAccessShapeTheHandbooks() async throws {
+        let (output, _) = await TestPaths.build(content: root.appendingPathComponent("content"),
+                                                templates: root.appendingPathComponent("templates"))
+        let files = Set(TestPaths.snapshot(output).keys)
+        // Ana excludes 'extra' and its internal routine stays out of the public build.
+        #expect(files.contains("ana/egen.html"))
+        #expect(!files.contains("ana/extra.html"))
+        #expect(!files.contains("ana/hemlig.html"))
+        // Bro gets the group's risk routine in place of the base one, and keeps 'extra'.
+        #expect(files.contains("bro/extra.html"))
+        let risk = try String(contentsOf: output.appendingPathComponent("bro/risk.html"), encoding: .utf8)
+        #expect(risk.contains("Dalens bedömning."))
+        // The group's contact is used in Bro; the council's own in Ana.
+        let broAkut = try String(contentsOf: output.appendingPathComponent("bro/akut.html"), encoding: .utf8)
+        #expect(broAkut.contains("Gunnar Grupp"))
+        let anaAkut = try String(contentsOf: output.appendingPathComponent("ana/akut.html"), encoding: .utf8)
+        #expect(anaAkut.contains("Anna Ana"))
+        // Config values are escaped.
+        #expect(anaAkut.contains("Ana &lt;kommun&gt;"))
+        #expect(!anaAkut.contains("<kommun>"))
+    }
+}

@@ -1,0 +1,107 @@
+@testable import RutinbokCore
+import Testing
+
+@Suite("Portal: data from the demo content")
+struct PortalDataTests {
+    @Test func coverageCells() async throws {
+        let coverage = try await DemoContent.portal().coverage
+        #expect(coverage.councils == ["exempelby", "exempelstad", "fiktiva", "landstinget-exempelland",
+                                      "lattsasby", "pahittsjo", "region-exempelmark"])
+        #expect(coverage.cell(council: "exempelby", routine: "trygghetsbesok") == .excluded)
+        #expect(coverage.cell(council: "exempelby", routine: "hotad-just-nu") == .inherited)
+        #expect(coverage.cell(council: "exempelstad", routine: "trygghetsbesok") == .inherited)
+        #expect(coverage.cell(council: "exempelstad", routine: "sociala-medier") == .adapted(byGroup: false, adoptedFrom: nil))
+        #expect(coverage.cell(council: "region-exempelmark", routine: "sociala-medier")
+                == .adapted(byGroup: false, adoptedFrom: "exempelstad/sociala-medier"))
+        #expect(coverage.cell(council: "lattsasby", routine: "roller-och-ansvar") == .adapted(byGroup: true, adoptedFrom: nil))
+        #expect(coverage.cell(council: "lattsasby", routine: "riskbedomning-infor-sammantraden") == .adapted(byGroup: false, adoptedFrom: nil))
+        #expect(coverage.cell(council: "landstinget-exempelland", routine: "roller-och-ansvar") == .adapted(byGroup: false, adoptedFrom: nil))
+        #expect(coverage.cell(council: "fiktiva", routine: "hot-via-telefon") == .adapted(byGroup: false, adoptedFrom: nil))
+        #expect(coverage.cell(council: "pahittsjo", routine: "hot-via-telefon") == .inherited)
+        // 16 base routines in 5 phases, every one a row.
+        #expect(coverage.phases.map(\.phase.id) == ["styrning", "forebygga", "hantera", "efterat", "uppfoljning"])
+        #expect(coverage.phases.flatMap(\.rows).count == 16)
+        // All cells: 112 = 16 × 7; 1 left out, 12 adapted, the rest inherited.
+        let cells = coverage.phases.flatMap(\.rows).flatMap(\.cells)
+        #expect(cells.count == 112)
+        #expect(cells.filter { $0 == .excluded }.count == 1)
+        #expect(cells.filter { if case .adapted = $0 { true } else { false } }.count == 12)
+        #expect(cells.filter { $0 == .inherited }.count == 99)
+    }
+
+    @Test func internalOnlyCell() async throws {
+        var loaded = try await DemoContent.load()
+        // Make a base routine internal: every council that inherits it shows "Intern".
+        loaded.site.routines = loaded.site.routines.map { routine in
+            var routine = routine
+            if routine.id == "trygghetsbesok" { routine.access = .internal }
+            return routine
+        }
+        let (handbooks, _) = Resolver.resolve(loaded.site)
+        let coverage = Coverage(site: loaded.site, handbooks: handbooks)
+        #expect(coverage.cell(council: "exempelstad", routine: "trygghetsbesok") == .internalOnly)
+        #expect(coverage.cell(council: "exempelby", routine: "trygghetsbesok") == .excluded)
+        #expect(Coverage.Cell.internalOnly.label == "Intern")
+    }
+
+    @Test func ownAdditions() async throws {
+        let additions = try await DemoContent.portal().coverage.additions
+        func ids(_ slug: String) -> [String] { additions[slug]?.map(\.routine.id) ?? [] }
+        #expect(ids("exempelby") == ["sammantraden-i-folkets-hus"])
+        #expect(Set(ids("exempelstad")) == ["sakerhet-i-stadshuset", "webbsandning-av-sammantraden"])
+        #expect(additions["exempelstad"]?.first { $0.routine.id == "sakerhet-i-stadshuset" }?.published == false)
+        #expect(ids("landstinget-exempelland") == ["besok-i-verksamheterna"])
+        #expect(ids("pahittsjo") == ["medborgardialog"])
+        #expect(ids("lattsasby").isEmpty && ids("fiktiva").isEmpty && ids("region-exempelmark").isEmpty)
+    }
+
+    @Test func councilCounts() async throws {
+        let rows = try await DemoContent.portal().councils
+        func row(_ slug: String) -> [Int] {
+            guard let s = rows.first(where: { $0.council.slug == slug }) else { return [] }
+            return [s.routines, s.adapted, s.added, s.excluded, s.toReview]
+        }
+        #expect(row("exempelby") == [16, 0, 1, 1, 1])
+        #expect(row("exempelstad") == [17, 2, 1, 0, 0])
+        #expect(row("fiktiva") == [16, 3, 0, 0, 0])
+        #expect(row("landstinget-exempelland") == [17, 1, 1, 0, 1])
+        #expect(row("lattsasby") == [16, 3, 0, 0, 0])
+        #expect(row("pahittsjo") == [17, 2, 1, 0, 0])
+        #expect(row("region-exempelmark") == [16, 1, 0, 0, 0])
+        #expect(rows.first { $0.council.slug == "landstinget-exempelland" }?.oldestReview == Day("2025-06-10"))
+        #expect(rows.first { $0.council.slug == "exempelby" }?.oldestReview == Day("2026-08-20"))
+    }
+
+    @Test func exampleLibrary() async throws {
+        let library = try await DemoContent.portal().examples
+        #expect(library.examples.map(\.key) == ["exempelstad/sociala-medier", "exempelstad/webbsandning-av-sammantraden"])
+        #expect(library.example("exempelstad/sociala-medier")?.adoptedBy == ["region-exempelmark"])
+        #expect(library.example("exempelstad/webbsandning-av-sammantraden")?.adoptedBy == [])
+    }
+
+    @Test func changesForEveryAdaptedRoutine() async throws {
+        let portal = try await DemoContent.portal()
+        let changes = portal.changes.map { "\($0.council.slug)/\($0.routine.id)" }
+        #expect(changes.count == 12)
+        #expect(changes.contains("region-exempelmark/sociala-medier"))
+        #expect(changes.contains("lattsasby/roller-och-ansvar"))
+        for change in portal.changes {
+            // Both texts come back out of the segments, and something did change.
+            #expect(change.segments.filter { $0.operation != .insert }.map(\.text).joined() == change.base.body)
+            #expect(change.segments.filter { $0.operation != .delete }.map(\.text).joined() == change.routine.body)
+            #expect(change.insertedWords + change.deletedWords > 0)
+        }
+        let group = portal.changes.first { $0.council.slug == "lattsasby" && $0.routine.id == "roller-och-ansvar" }
+        #expect(group?.groupName == "Samverkan Nordväst")
+    }
+
+    @Test func lixWarningAboveThreshold() async throws {
+        let loaded = try await DemoContent.load()
+        #expect(ReadabilityChecker.check(loaded.handbooks, bodies: loaded.bodies, threshold: 50).isEmpty)
+        let strict = ReadabilityChecker.check(loaded.handbooks, bodies: loaded.bodies, threshold: 30)
+        #expect(!strict.isEmpty)
+        #expect(strict.allSatisfy { $0.code == "lix-high" && $0.severity == .warning && $0.location.file.hasSuffix(".md") })
+        // Each file once, however many councils inherit it.
+        #expect(Set(strict.map(\.location.file)).count == strict.count)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+@Suite("Portal: pages built from the demo")
+struct PortalPagesTests {
+    static let pages = ["index", "tackning", "exempel", "andringar", "granskning", "lasbarhet"]
+
+    /// The visible text of each data cell of the table row whose header contains `name`.
+    private func row(_ name: String, in html: String) -> [String] {
+        guard let line = html.components(separatedBy: "\n").first(where: { $0.hasPrefix("<tr><th scope=\"row\">") && $0.contains(">\(name)<") }) else { return [] }
+        return line.components(separatedBy: "<td").dropFirst().map { cell in
+            var text = String(cell.drop { $0 != ">" }.dropFirst())
+            if let end = text.range(of: "</td>") { text = String(text[..<end.lowerBound]) }
+            text = text.replacingOccurrences(of: "<span class=\"visually-hidden\">[^<]*</span>", with: "", options: .regularExpression)
+            return text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        }
+    }
+
+    @Test func portalPages() async throws {
+        let output = try await DemoContent.build()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+
+        for name in Self.pages {
+            let html = read("\(output)/\(name).html")
+            #expect(html.contains("<html lang=\"sv\">"), "\(name)")
+            #expect(count("<h1", in: html) == 1, "\(name)")
+            #expect(html.contains("<a class=\"skip-link\" href=\"#innehall\">"), "\(name)")
+            #expect(html.contains("<main id=\"innehall\""), "\(name)")
+            #expect(html.contains("<nav class=\"portal-nav\" aria-label="), "\(name)")
+            #expect(html.contains("aria-current=\"page\""), "\(name)")
+            #expect(count("<table", in: html) == count("<caption", in: html), "\(name)")
+            #expect(!html.contains("<th>"), "every header cell has a scope: \(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
+
+        let index = read("\(output)/index.html")
+        // Typ, Samverkan, Rutiner, Anpassade, Egna, Utelämnade, Äldsta granskning, Att se över.
+        #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "20 augusti 2026", "1"])
+        #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "12 juni 2026", "0"])
+        #expect(row("Landstinget Exempelland", in: index) == ["Landsting", "Ingen", "17", "1", "1", "0", "10 juni 2025", "1"])
+        #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "12 juni 2026", "0"])
+        #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
+
+        let coverage = read("\(output)/tackning.html")
+        let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Landstinget Exempelland",
+                        "Låtsasby kommun", "Påhittsjö kommun", "Region Exempelmark"]
+        func cells(_ title: String) -> [String] { row(title, in: coverage) }
+        #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
+        #expect(cells("Trygghetsbesök i hemmet").count == councils.count)
+        let social = cells("Sociala medier")
+        #expect(social == ["Ärvd", "Anpassad", "Ärvd", "Ärvd", "Ärvd", "Ärvd", "Anpassad från Exempelstads kommun"])
+        #expect(coverage.contains("<td class=\"cell cell-anpassad\"><a href=\"andringar/region-exempelmark/sociala-medier.html\">Anpassad</a> <span class=\"cell-detail\">från Exempelstads kommun</span></td>"))
+        #expect(coverage.contains("<td class=\"cell cell-anpassad\"><a href=\"andringar/lattsasby/roller-och-ansvar.html\">Anpassad</a> <span class=\"cell-detail\">av Samverkan Nordväst</span></td>"))
+        #expect(count("<td class=\"cell cell-anpassad\">", in: coverage) == 12)
+        #expect(count("<td class=\"cell cell-utesluten\">Utesluten</td>", in: coverage) == 1)
+        #expect(count("<td class=\"cell cell-arvd\">Ärvd</td>", in: coverage) == 99)
+        #expect(coverage.contains("Säkerhet i stadshuset"))
+        #expect(coverage.contains("intern, inte i den publicerade handboken"))
+
+        let examples = read("\(output)/exempel.html")
+        #expect(count("<article class=\"example\">", in: examples) == 2)
+        #expect(examples.contains("<a href=\"region-exempelmark/sociala-medier.html\">Region Exempelmark</a>"))
+        #expect(examples.contains("rutinbok adopt exempelstad/sociala-medier --into &lt;din-kommun&gt;"))
+        #expect(examples.contains("Ingen ännu"))
+
+        let changes = try await DemoContent.portal().changes
+        for change in changes {
+            let path = "\(output)/andringar/\(change.council.slug)/\(change.routine.id).html"
+            let html = read(path)
+            #expect(html.contains("<ins>") || html.contains("<del>"), "\(path)")
+            #expect(html.contains("href=\"../../assets/tema/portal.css\""))
+            #expect(html.contains("<span class=\"visually-hidden\">[Tillagt: </span>") || html.contains("<span class=\"visually-hidden\">[Borttaget: </span>"))
+        }
+        let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
+        #expect(region.contains("<del><span class=\"visually-hidden\">[Borttaget: </span>kommunens<span class=\"visually-hidden\">]</span></del><ins><span class=\"visually-hidden\">[Tillagt: </span>regionens<span class=\"visually-hidden\">]</span></ins> konton och dina egna."))
+        #expect(region.contains("Hämtad från</dt><dd>Exempelstads kommun"))
+        #expect(count("<tr><th scope=\"row\">", in: read("\(output)/andringar.html")) == 12)
+
+        let review = read("\(output)/granskning.html")
+        #expect(review.contains("<tr><th scope=\"row\"><a href=\"#landstinget-exempelland\">Landstinget Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
+        #expect(review.contains("<tr><th scope=\"row\"><a href=\"#exempelby\">Exempelby kommun</a></th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
+        #expect(review.contains("<a href=\"landstinget-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
+        #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
+
+        let readability = read("\(output)/lasbarhet.html")
+        #expect(readability.contains("Gränsen för en varning är LIX 50."))
+    }
+}

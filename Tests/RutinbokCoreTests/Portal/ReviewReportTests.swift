@@ -1,0 +1,86 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+@Suite("Portal: review report")
+struct PortalReviewReportTests {
+    private func report() async throws -> ReviewReport {
+        let (report, diagnostics) = await Report.make(content: DemoContent.content, today: DemoContent.today)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        return try #require(report)
+    }
+
+    @Test func staleRoutineAndContact() async throws {
+        let report = try await report()
+        #expect(report.councils.count == 7)
+        for review in report.councils {
+            let routines = review.staleRoutines.map(\.routine.id), contacts = review.staleContacts.map(\.id)
+            switch review.council.slug {
+            case "landstinget-exempelland":
+                #expect(routines == ["roller-och-ansvar"])
+                #expect(review.staleRoutines.first?.reviewed == Day("2025-06-10"))
+                #expect(review.staleRoutines.first?.owner?.name == "Leif Låtsasson")
+                #expect(contacts.isEmpty)
+            case "exempelby":
+                #expect(routines.isEmpty)
+                #expect(contacts == ["foretagshalsovard"])
+            default:
+                #expect(routines.isEmpty && contacts.isEmpty, "\(review.council.slug)")
+            }
+        }
+    }
+
+    @Test func textFormat() async throws {
+        let text = try await report().rendered(as: .text)
+        #expect(text.hasPrefix("Review status on 2026-11-29 (LIX threshold 50.0)\n"))
+        #expect(text.contains("""
+            Landstinget Exempelland (landstinget-exempelland)
+              routines past review:
+                roller-och-ansvar – Roller och ansvar: reviewed 2025-06-10; owner Kanslidirektör, Leif Låtsasson [content/councils/landstinget-exempelland/routines/roller-och-ansvar.md]
+              contacts past verification: none
+            """.replacingOccurrences(of: "content/", with: "\(DemoContent.content)/")) || text.contains("roller-och-ansvar – Roller och ansvar: reviewed 2025-06-10; owner Kanslidirektör, Leif Låtsasson"))
+        #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: verified 2026-02-10"))
+        #expect(count("routines past review: none", in: text) == 6)
+        #expect(count("contacts past verification: none", in: text) == 6)
+        #expect(count("  LIX: ", in: text) == 7)
+    }
+
+    @Test func jsonFormat() async throws {
+        let json = try await report().rendered(as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["today"] as? String == "2026-11-29")
+        #expect(object["lix_threshold"] as? Double == 50)
+        let councils = try #require(object["councils"] as? [[String: Any]])
+        let bySlug = Dictionary(uniqueKeysWithValues: councils.map { ($0["slug"] as! String, $0) })
+        #expect(bySlug["landstinget-exempelland"]?["routines_past_review"] as? [String] == ["roller-och-ansvar"])
+        let contacts = bySlug["exempelby"]?["contacts_past_verification"] as? [[String: Any]]
+        #expect(contacts?.map { $0["id"] as? String } == ["foretagshalsovard"])
+        #expect(contacts?.first?["verified"] as? String == "2026-02-10")
+        let routines = try #require(bySlug["exempelby"]?["routines"] as? [[String: Any]])
+        #expect(routines.count == 16)
+        #expect(routines.allSatisfy { ($0["lix"] as? Double ?? 0) > 0 && $0["lix_high"] as? Bool == false })
+        let stale = try #require((bySlug["landstinget-exempelland"]?["routines"] as? [[String: Any]])?.first { $0["id"] as? String == "roller-och-ansvar" })
+        #expect(stale["overdue"] as? Bool == true)
+        #expect(stale["reviewed"] as? String == "2025-06-10")
+        #expect(stale["owner_name"] as? String == "Leif Låtsasson")
+    }
+
+    @Test func csvFormat() async throws {
+        let csv = try await report().rendered(as: .csv)
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "council,council_name,type,id,title_or_role,name,date,overdue,owner_role,owner_name,lix,lix_high,file")
+        let overdue = lines.filter { $0.contains(",yes,") }
+        #expect(overdue.count == 2)
+        #expect(overdue.contains { $0.hasPrefix("landstinget-exempelland,Landstinget Exempelland,routine,roller-och-ansvar,Roller och ansvar,,2025-06-10,yes,Kanslidirektör,Leif Låtsasson,") })
+        // The name holds a comma, so it is quoted.
+        #expect(overdue.contains { $0.hasPrefix("exempelby,Exempelby kommun,contact,foretagshalsovard,Företagshälsovård,\"Exempelhälsan AB, mottagningen\",2026-02-10,yes,") })
+        // One row per routine of each handbook: 16 + 17 + 16 + 17 + 16 + 17 + 16.
+        #expect(lines.filter { $0.contains(",routine,") }.count == 115)
+    }
+
+    @Test func csvQuoting() {
+        #expect(ReviewReport.csvField("a,b") == "\"a,b\"")
+        #expect(ReviewReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(ReviewReport.csvField("plain") == "plain")
+    }
+}

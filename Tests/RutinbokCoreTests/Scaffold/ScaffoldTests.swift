@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// `rutinbok new council` and `rutinbok new routine`, on a private copy of the demo content.
+@Suite struct ScaffoldTests {
+    /// A copy of content/ and templates/ in a temporary folder, loaded.
+    struct Tree {
+        let root: URL
+        var content: String { root.appendingPathComponent("content").path }
+        var templates: String { root.appendingPathComponent("templates").path }
+
+        init() throws {
+            root = TestPaths.temporaryFolder("rutinbok-scaffold")
+            for folder in ["content", "templates"] {
+                try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder),
+                                                 to: root.appendingPathComponent(folder))
+            }
+        }
+
+        func site() async throws -> Site {
+            try #require(await ContentLoader.load(contentDirectory: content).0)
+        }
+
+        func check(_ council: String) async -> [Diagnostic] {
+            var options = Build.Options()
+            options.content = content
+            options.templates = templates
+            options.councils = [council]
+            options.today = Day("2026-11-29")!
+            return await Build.run(options, write: false).diagnostics
+        }
+    }
+
+    static let today = Day("2026-11-29")!
+
+    @Test func newCouncilNamesEveryContactTheRoutinesReferToAndBuilds() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        let file = try Scaffold.council(.init(slug: "nyby", name: "Nyby kommun", kind: .kommun), site: site, contentDirectory: tree.content)
+        #expect(file.path == "\(tree.content)/councils/nyby/council.yml")
+        try Scaffold.write(file)
+
+        // Every owner and every kontakt: link in the base routines, found here by plain text search.
+        var expected = Set(site.routines.map(\.owner.value))
+        let pattern = try Regex(#"\(kontakt:([a-z0-9-]+)\)"#)
+        for routine in site.routines {
+            for match in routine.body.matches(of: pattern) { expected.insert(String(match.output[1].substring!)) }
+        }
+        let reloaded = try await tree.site()
+        let council = try #require(reloaded.councils.first { $0.slug == "nyby" })
+        #expect(Set(council.contacts.map(\.id)) == expected)
+        #expect(council.name == "Nyby kommun")
+        #expect(council.kind == .kommun)
+        #expect(council.accessibility?.status == .delvis)
+        #expect(council.contacts.first { $0.id == "sakerhetssamordnare" }?.role == "Säkerhetssamordnare")
+        #expect(file.contents.contains("# Används i "))
+        #expect(file.contents.contains("theme:"))
+
+        let problems = await tree.check("nyby")
+        #expect(!problems.hasErrors, "\(problems.filter { $0.severity == .error })")
+    }
+
+    @Test func aGroupMemberGetsOnlyTheContactsTheGroupDoesNotHave() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        let file = try Scaffold.council(.init(slug: "nyas", name: "Nyås kommun", kind: .kommun, group: "nordvast"),
+                                        site: site, contentDirectory: tree.content)
+        try Scaffold.write(file)
+        let council = try #require(try await tree.site().councils.first { $0.slug == "nyas" })
+        let groupContacts = Set(site.groups["nordvast"]!.contacts.map(\.id))
+        #expect(!council.contacts.isEmpty)
+        #expect(Set(council.contacts.map(\.id)).isDisjoint(with: groupContacts))
+        #expect(council.group?.value == "nordvast")
+        #expect(file.contents.contains("Från Samverkan Nordväst får ni redan"))
+        #expect(file.nextSteps.contains { $0.contains("members:") })
+        #expect(!(await tree.check("nyas")).hasErrors)
+    }
+
+    @Test func newCouncilRefusals() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        func refusal(_ request: Scaffold.CouncilRequest) -> Scaffold.Refusal? {
+            do { _ = try Scaffold.council(request, site: site, contentDirectory: tree.content); return nil }
+            catch { return error as? Scaffold.Refusal }
+        }
+        #expect(refusal(.init(slug: "exempelby", name: "X", kind: .kommun))?.message.contains("already exists") == true)
+        #expect(refusal(.init(slug: "Ny By", name: "X", kind: .kommun))?.notes == ["write it as 'ny-by'"])
+        #expect(refusal(.init(slug: "", name: "X", kind: .kommun)) != nil)
+        #expect(refusal(.init(slug: "../ut", name: "X", kind: .kommun)) != nil)
+        #expect(refusal(.init(slug: "assets", name: "X", kind: .kommun)) != nil)
+        #expect(refusal(.init(slug: "nyby", name: "  ", kind: .kommun))?.message.contains("--name") == true)
+        let group = refusal(.init(slug: "nyby", name: "X", kind: .kommun, group: "nordvst"))
+        #expect(group?.message == "there is no group 'nordvst'")
+        #expect(group?.notes.first == "did you mean 'nordvast'?")
+    }
+
+    @Test func writeNeverOverwrites() throws {
+        let folder = TestPaths.temporaryFolder("rutinbok-scaffold-write")
+        let file = Scaffold.NewFile(path: folder.appendingPathComponent("a/b.yml").path, contents: "one\n", nextSteps: [])
+        try Scaffold.write(file)
+        var second = file
+        second.contents = "two\n"
+        #expect(throws: Scaffold.Refusal.self) { try Scaffold.write(second) }
+        #expect(try String(contentsOfFile: file.path, encoding: .utf8) == "one\n")
+    }
+
+    @Test func newRoutineCopiesTheInheritedVersionWithTodaysReviewDate() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        let copy = try Scaffold.routine(.init(id: "hotad-just-nu", council: "exempelby", from: "hotad-just-nu", today: Self.today),
+                                        site: site, contentDirectory: tree.content)
+        #expect(copy.path == "\(tree.content)/councils/exempelby/routines/hotad-just-nu.md")
+        #expect(copy.contents.contains("reviewed: 2026-11-29\n"))
+        #expect(copy.contents.contains("# Kopierad från grundrutinen 'hotad-just-nu'"))
+        #expect(copy.contents.contains("Lita på din känsla."))
+        try Scaffold.write(copy)
+
+        // A group member copies the group's version of a routine the group has adapted.
+        let grouped = try Scaffold.routine(.init(id: "roller-och-ansvar", council: "fiktiva", from: "roller-och-ansvar", today: Self.today),
+                                           site: site, contentDirectory: tree.content)
+        let groupText = try String(contentsOfFile: "\(tree.content)/groups/nordvast/routines/roller-och-ansvar.md", encoding: .utf8)
+        #expect(grouped.contents.contains("gruppen nordvasts version"))
+        let lastGroupLine = try #require(groupText.split(separator: "\n").last)
+        #expect(grouped.contents.contains(lastGroupLine))
+        try Scaffold.write(grouped)
+
+        let reloaded = try await tree.site()
+        let routine = try #require(reloaded.councils.first { $0.slug == "exempelby" }?.routines.first { $0.id == "hotad-just-nu" })
+        #expect(routine.reviewed?.value == Self.today)
+        #expect(!(await tree.check("exempelby")).hasErrors)
+        #expect(!(await tree.check("fiktiva")).hasErrors)
+    }
+
+    @Test func aBlankRoutineHasCompleteFrontMatterAndBuilds() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        let blank = try Scaffold.routine(.init(id: "lokal-rutin", council: "lattsasby", today: Self.today),
+                                         site: site, contentDirectory: tree.content)
+        for key in RoutineLoader.keys { #expect(blank.contents.contains("\(key):"), "\(key)") }
+        try Scaffold.write(blank)
+        let routine = try #require(try await tree.site().councils.first { $0.slug == "lattsasby" }?.routines.first { $0.id == "lokal-rutin" })
+        #expect(routine.title == "Lokal rutin")
+        #expect(routine.reviewed?.value == Self.today)
+        // Låtsasby has no security coordinator of its own: the group's is the owner.
+        #expect(routine.owner.value == "sakerhetssamordnare")
+        let problems = await tree.check("lattsasby")
+        #expect(!problems.hasErrors, "\(problems.filter { $0.severity == .error })")
+    }
+
+    @Test func newRoutineRefusals() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        func refusal(_ request: Scaffold.RoutineRequest) -> Scaffold.Refusal? {
+            do { _ = try Scaffold.routine(request, site: site, contentDirectory: tree.content); return nil }
+            catch { return error as? Scaffold.Refusal }
+        }
+        #expect(refusal(.init(id: "x", council: "nyb"))?.message == "there is no council 'nyb'")
+        #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.message == "there is no base routine 'hotad'")
+        #expect(refusal(.init(id: "kontakter", council: "exempelby")) != nil)
+        #expect(refusal(.init(id: "Min Rutin", council: "exempelby"))?.notes == ["write it as 'min-rutin'"])
+        #expect(refusal(.init(id: "../../x", council: "exempelby")) != nil)
+        // The council already has its own version of this routine.
+        #expect(refusal(.init(id: "sammantraden-i-folkets-hus", council: "exempelby"))?.message.contains("already exists") == true)
+    }
+}

@@ -1,0 +1,86 @@
+"""Every page of the chosen councils, in headless Chromium over http://127.0.0.1."""
+import pytest
+
+from conftest import COUNCILS, DESKTOP, PHONE, describe_violations
+
+SCREENSHOT_PAGES = {"index.html": "start", "hotad-just-nu.html": "rutin", "kontakter.html": "kontakter",
+                    "sok.html?q=hotad": "sok"}
+
+
+def test_page_in_browser(browser, council_page):
+    council, page = council_page
+    path = f"{council}/{page}"
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(path)
+    driver = browser.driver
+
+    errors = browser.console_errors()
+    assert not errors, f"{path}: console errors:\n  " + "\n  ".join(errors)
+
+    violations = browser.axe()
+    assert not violations, f"{path}: axe-core violations (WCAG 2.0/2.1 A/AA):\n{describe_violations(violations)}"
+
+    facts = driver.execute_script("""
+        return {
+          lang: document.documentElement.lang,
+          h1: document.querySelectorAll('h1').length,
+          skip: (document.querySelector('a.skip-link') || {}).hash,
+          main: document.querySelectorAll('main').length,
+          footerStatement: !!document.querySelector('footer a[href="tillganglighet.html"]'),
+          headerSearch: !!document.querySelector('header form[action="sok.html"] input[name=q]'),
+          emergency: [...document.querySelectorAll('.emergency a[href^="tel:"]')].map(a => a.getAttribute('href')),
+          outside: performance.getEntriesByType('resource').map(r => r.name)
+                     .filter(n => !n.startsWith(location.origin + '/')),
+        };""")
+    assert facts["lang"] == "sv", f"{path}: <html lang> is {facts['lang']!r}, not 'sv'"
+    assert facts["h1"] == 1, f"{path}: {facts['h1']} h1 elements; a page has exactly one"
+    assert facts["skip"] == "#innehall" and facts["main"] == 1, f"{path}: skip link or <main> missing"
+    assert facts["footerStatement"], f"{path}: the footer does not link to tillganglighet.html"
+    assert facts["headerSearch"], f"{path}: the header has no search field"
+    assert "tel:112" in facts["emergency"] and "tel:11414" in facts["emergency"], \
+        f"{path}: the emergency box lacks tel:112 or tel:11414 (has {facts['emergency']})"
+    assert not facts["outside"], f"{path}: requests outside the handbook: {facts['outside']}"
+
+    # The emergency box within the first screen of a phone.
+    browser.viewport(PHONE)
+    browser.open(path)
+    box = driver.execute_script("""
+        const r = document.querySelector('.emergency').getBoundingClientRect();
+        const call = document.querySelector('.emergency a[href="tel:112"]').getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, callHeight: call.height, callWidth: call.width,
+                scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth, innerHeight: innerHeight};""")
+    assert box["innerWidth"] == 390, f"phone emulation did not take: window is {box['innerWidth']} wide"
+    assert 0 <= box["top"] and box["bottom"] <= 844, \
+        f"{path}: on a 390×844 phone the emergency box is at {box['top']:.0f}–{box['bottom']:.0f} px, not within the first screen"
+    assert box["callHeight"] >= 44 and box["callWidth"] >= 44, f"{path}: the 112 link is a small tap target: {box}"
+    assert box["scrollWidth"] <= 390, f"{path}: the page scrolls sideways on a phone ({box['scrollWidth']} px wide)"
+    errors = browser.console_errors()
+    assert not errors, f"{path} (phone): console errors:\n  " + "\n  ".join(errors)
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_screenshots(browser, artifacts, council):
+    for page, name in SCREENSHOT_PAGES.items():
+        for label, metrics in (("telefon", PHONE), ("dator", DESKTOP)):
+            browser.media()
+            browser.viewport(metrics)
+            browser.open(f"{council}/{page}")
+            browser.screenshot(artifacts / f"{council}-{name}-{label}.png")
+            browser.screenshot(artifacts / f"{council}-{name}-{label}-hela.png", full=True)
+    assert len(list(artifacts.glob(f"{council}-*.png"))) == len(SCREENSHOT_PAGES) * 4
+
+
+@pytest.mark.parametrize("page", ["index.html", "hotad-just-nu.html", "kontakter.html", "sok.html?q=hot", "skriv-ut.html"])
+def test_dark_scheme_contrast(browser, page):
+    """axe runs in the light scheme; the dark one gets its contrast checked here."""
+    browser.viewport(DESKTOP)
+    browser.media(scheme="dark")
+    try:
+        browser.open(f"exempelby/{page}")
+        background = browser.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(255, 255, 255)", "the dark colour scheme did not apply"
+        violations = browser.axe(rules=["color-contrast"])
+        assert not violations, f"exempelby/{page} in dark mode:\n{describe_violations(violations)}"
+    finally:
+        browser.media()

@@ -1,0 +1,138 @@
+"""Search, keyboard use, file:// and print, as a reader meets them."""
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import COUNCILS, DESKTOP
+
+
+def search(browser, council, query):
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"{council}/sok.html?q={query}")
+    driver = browser.driver
+    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "sok-status").text.strip())
+    errors = browser.console_errors()
+    assert not errors, f"search for {query!r}: console errors: {errors}"
+    return driver.execute_script("""
+        return {
+          status: document.getElementById('sok-status').textContent,
+          field: document.getElementById('sok-sida').value,
+          hits: [...document.querySelectorAll('#sokresultat li')].map(li => ({
+            href: li.querySelector('a').getAttribute('href'), title: li.querySelector('a').textContent,
+            marks: [...li.querySelectorAll('mark')].map(m => m.textContent)}))
+        };""")
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+@pytest.mark.parametrize("query", ["polisanmälan", "polisanmalan", "Polisanmälan", "POLISANMALAN"])
+def test_search_finds_routine_with_and_without_diacritics(browser, council, query):
+    result = search(browser, council, query)
+    hrefs = [hit["href"] for hit in result["hits"]]
+    assert hrefs and hrefs[0] == "polisanmalan.html", f"{query!r} in {council}: polisanmalan.html not first: {hrefs}"
+    assert result["field"] == query, "the search field does not show the query"
+    assert result["hits"][0]["marks"], f"{query!r}: no <mark> in the first result"
+    assert "träff" in result["status"], f"status line is {result['status']!r}"
+
+
+@pytest.mark.parametrize("query", ["hotade", "hoten", "hotet"])
+def test_search_strips_swedish_suffixes(browser, query):
+    result = search(browser, "exempelby", query)
+    titles = [hit["title"] for hit in result["hits"]]
+    assert any("hotad" in title.lower() for title in titles), f"{query!r} does not find 'Om du blir hotad just nu': {titles}"
+    assert any(title.lower().startswith("hot ") for title in titles), f"{query!r} does not find the 'Hot via …' routines: {titles}"
+
+
+def test_search_folds_diacritics_in_longer_words(browser):
+    with_marks = search(browser, "exempelby", "förtroendevalda")
+    without = search(browser, "exempelby", "fortroendevalda")
+    assert with_marks["hits"], "'förtroendevalda' finds nothing"
+    assert [h["href"] for h in with_marks["hits"]] == [h["href"] for h in without["hits"]], \
+        "'förtroendevalda' and 'fortroendevalda' give different results"
+    assert any(m.lower().startswith("förtroendevald") for h in without["hits"] for m in h["marks"]), \
+        "the snippet does not mark 'förtroendevald…' for 'fortroendevalda'"
+
+
+def test_search_prefix_and_ranking(browser):
+    result = search(browser, "exempelby", "dokumen")
+    assert result["hits"] and result["hits"][0]["href"] == "dokumentera.html", \
+        f"'dokumen' should rank 'Dokumentera det som hänt' first: {[h['href'] for h in result['hits']]}"
+    result = search(browser, "exempelby", "sociala medier")
+    hrefs = [h["href"] for h in result["hits"]]
+    assert hrefs[:2] and set(hrefs[:2]) <= {"sociala-medier.html", "hot-via-e-post-och-sociala-medier.html"}, \
+        f"'sociala medier': routines with it in the title should come first: {hrefs}"
+
+
+def test_search_without_hits_says_so(browser):
+    result = search(browser, "exempelby", "xyzzyqq")
+    assert not result["hits"] and "Inga träffar" in result["status"], result
+
+
+def test_search_from_file_url(browser, demo):
+    """A handbook folder opened from disk: search has no fetch to lean on."""
+    browser.viewport(DESKTOP)
+    browser.open((demo / "lattsasby" / "sok.html").as_uri() + "?q=polisanm%C3%A4lan")
+    driver = browser.driver
+    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "sok-status").text.strip())
+    first = driver.execute_script("const a = document.querySelector('#sokresultat a'); return a && a.getAttribute('href');")
+    assert first == "polisanmalan.html", f"search over file:// gave {first!r} first"
+    errors = browser.console_errors()
+    assert not errors, f"file:// console errors: {errors}"
+    styled = driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    assert styled not in ("rgba(0, 0, 0, 0)", "transparent"), "the stylesheet did not load over file://"
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_keyboard_reaches_search_and_every_routine(browser, council):
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"{council}/index.html")
+    driver = browser.driver
+    routines = set(driver.execute_script(
+        "return [...document.querySelectorAll('.routine-list a')].map(a => a.getAttribute('href'))"))
+    assert routines, "no routine links on the start page"
+    seen, first = [], None
+    actions = ActionChains(driver)
+    for _ in range(len(routines) * 2 + 60):
+        actions.send_keys(Keys.TAB).perform()
+        focused = driver.execute_script("""
+            const e = document.activeElement;
+            const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+            return {id: e.id, href: e.getAttribute('href'), tag: e.tagName,
+                    visible: r.width > 0 && r.height > 0,
+                    ring: s.outlineStyle !== 'none' || s.boxShadow !== 'none'};""")
+        if focused["tag"] == "BODY":  # past the last element
+            break
+        first = first or focused
+        assert focused["visible"] and focused["ring"], f"focused element shows no focus: {focused}"
+        seen.append(focused)
+    assert first["href"] == "#innehall", f"the first Tab should reach the skip link, reached {first}"
+    assert any(f["id"] == "sok-falt" for f in seen), "Tab never reaches the search field"
+    missing = routines - {f["href"] for f in seen}
+    assert not missing, f"Tab never reaches these routine links: {sorted(missing)}"
+
+
+def test_print_styles(browser):
+    browser.viewport(DESKTOP)
+    browser.media(media="print")
+    try:
+        browser.open("exempelby/skriv-ut.html")
+        facts = browser.driver.execute_script("""
+            const shown = s => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
+            const outside = document.querySelector('main a[href^="http"]');
+            return {
+              breaks: [...document.querySelectorAll('.print-routine')].map(e => getComputedStyle(e).breakBefore),
+              nav: shown('.phase-nav'), search: shown('.search-form'), footer: shown('.site-footer'),
+              numbers: shown('.emergency ul') && shown('.emergency a[href="tel:112"]'),
+              toc: shown('.toc'), contacts: shown('#kontaktlista'),
+              after: outside ? getComputedStyle(outside, '::after').content : null,
+            };""")
+    finally:
+        browser.media()
+    assert facts["breaks"] and set(facts["breaks"]) == {"page"}, f"routines do not start on a new page: {facts['breaks']}"
+    assert not facts["nav"] and not facts["search"] and not facts["footer"], f"navigation is printed: {facts}"
+    assert facts["numbers"], "the emergency numbers are not printed"
+    assert facts["toc"] and facts["contacts"], "table of contents or contact list not printed"
+    if facts["after"] is not None:
+        assert "http" in facts["after"], f"link targets are not printed after links: {facts['after']!r}"
