@@ -228,7 +228,8 @@ def report(results: dict) -> list[str]:
     print(f"Corpus: {c['councils']} councils ({c['kommuner']} kommuner, {c['regioner']} regioner), "
           f"{c['base_routines']} base routines, {c['overrides']} overrides, {c['additions']} additions "
           f"→ {pages} layered pages")
-    print(f"Median of {results['runs']} runs each (after 1 warm-up), {results['jobs']} parallel jobs for cmark, "
+    print(f"Median of {results['runs']} runs each (after {results['warmup']} warm-up), "
+          f"{results['jobs']} parallel jobs for cmark, "
           f"{os.cpu_count()} cores; load average at start {results['loadavg_start']}")
     print()
     header = f"{'measurement':<32}{'median s':>10}{'min–max s':>16}{'pages/s':>10}{'peak MB':>9}  notes"
@@ -310,9 +311,11 @@ def targets(m: dict) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description="rutinbok benchmark (see bench/README.md)")
-    ap.add_argument("--small", action="store_true", help="quick run: 20 councils, 2 runs (for CI)")
-    ap.add_argument("--councils", type=int, help="councils in the corpus (default 310; 20 with --small)")
-    ap.add_argument("--runs", type=int, help="timed runs per measurement (default 5; 2 with --small)")
+    ap.add_argument("--small", action="store_true",
+                    help="quick check that everything works (for CI): 10 councils, 1 run, no warm-up")
+    ap.add_argument("--councils", type=int, help="councils in the corpus (default 310; 10 with --small)")
+    ap.add_argument("--runs", type=int, help="timed runs per measurement (default 5; 1 with --small)")
+    ap.add_argument("--warmup", type=int, help="untimed runs of each tool first (default 1; 0 with --small)")
     ap.add_argument("--tools", default="rutinbok,hugo,cmark", help="comma-separated subset of rutinbok,hugo,cmark")
     ap.add_argument("--rutinbok", default=os.path.join(REPO, ".build-bench", "release", "rutinbok"),
                     help="the rutinbok binary (default: .build-bench/release/rutinbok)")
@@ -323,8 +326,10 @@ def main() -> int:
     ap.add_argument("--json", default=os.path.join(WORK, "results.json"), help="where to write the results")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
-    args.councils = args.councils or (20 if args.small else make_corpus.FULL_COUNCILS)
-    args.runs = args.runs or (2 if args.small else 5)
+    args.councils = args.councils or (10 if args.small else make_corpus.FULL_COUNCILS)
+    args.runs = args.runs or (1 if args.small else 5)
+    if args.warmup is None:
+        args.warmup = 0 if args.small else 1
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     if unknown := set(tools) - {"rutinbok", "hugo", "cmark"}:
         ap.error(f"unknown tools: {', '.join(sorted(unknown))}")
@@ -353,7 +358,7 @@ def main() -> int:
         os.makedirs(RUNS, exist_ok=True)
         bench = Bench(args, log)
         bench.today = manifest["today"] if has_today else None
-        results = {"corpus": manifest, "runs": args.runs, "jobs": args.jobs, "tools": tools,
+        results = {"corpus": manifest, "runs": args.runs, "warmup": args.warmup, "jobs": args.jobs, "tools": tools,
                    "loadavg_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
                    "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                    "versions": {}, "measurements": {}}
@@ -366,16 +371,17 @@ def main() -> int:
                    "hugo": lambda: bench.run_hugo(corpus_dir, pages),
                    "rutinbok": lambda: bench.run_rutinbok(corpus_dir, pages)}
         order = [t for t in ("cmark", "hugo", "rutinbok") if t in tools]
-        log(f"warm-up: {', '.join(order)}")
-        for tool in order:
-            r = runners[tool]()
-            if tool == "rutinbok":
-                results["rutinbok_diagnostics"] = diagnostics_summary(r["stderr"])
+        for i in range(args.warmup):
+            log(f"warm-up {i + 1}/{args.warmup}: {', '.join(order)}")
+            for tool in order:
+                runners[tool]()
         samples: dict[str, list] = {t: [] for t in order}
         for i in range(args.runs):  # interleaved, so a busy moment hurts every tool alike
             for tool in order:
                 log(f"run {i + 1}/{args.runs}: {tool} full build")
                 samples[tool].append(runners[tool]())
+        if "rutinbok" in samples:
+            results["rutinbok_diagnostics"] = diagnostics_summary(samples["rutinbok"][0]["stderr"])
         names = {"cmark": "cmark", "hugo": "hugo", "rutinbok": "rutinbok_full"}
         for tool, s in samples.items():
             results["measurements"][names[tool]] = summarize(s)

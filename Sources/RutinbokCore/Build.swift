@@ -21,21 +21,27 @@ public enum Build {
         public var filesWritten = 0
         public var councils = 0
         public var published = false
+        /// Seconds spent in each stage, in the order they ran.
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     /// Runs every stage; writes only when `write` is set and nothing stopped the build.
     public static func run(_ options: Options, write: Bool) async -> Result {
+        var clock = StageClock()
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
         let (theme, themeProblems) = Theme.load(directory: options.templates)
         var diagnostics = loadProblems + themeProblems
-        guard let site = loaded else { return Result(diagnostics: diagnostics) }
+        clock.lap("load")
+        guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += resolveProblems
         diagnostics += selectCouncils(options.councils, from: &handbooks)
+        clock.lap("resolve")
 
         let bodies = await MarkdownStage.render(handbooks)
         diagnostics += bodies.diagnostics
+        clock.lap("markdown")
 
         diagnostics += SiteChecker.check(site)
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
@@ -44,16 +50,22 @@ public enum Build {
                                            config: site.config, today: options.today, unloadable: site.unloadable).check()
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count)
+        clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
-        guard write, !stopped, let theme else { return result }
+        guard write, !stopped, let theme else {
+            result.timings = clock.laps
+            return result
+        }
 
         do {
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates])
             do {
                 result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
                                                                  today: options.today, to: publisher)
+                clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true
+                clock.lap("publish")
             } catch {
                 publisher.discard()
                 throw error
@@ -63,6 +75,7 @@ public enum Build {
         } catch {
             result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
         }
+        result.timings = clock.laps
         return result
     }
 

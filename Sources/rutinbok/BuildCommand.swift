@@ -14,10 +14,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Where the handbooks are written. Replaced as a whole when the build succeeds.")
     var output = "output"
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() async throws {
         let started = Date()
         let result = await Build.run(site.buildOptions(output: output), write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
+        if timings {
+            for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
+        }
         guard result.published else {
             if !shown.hasErrors { Terminal.printError("error: nothing was written") }
             throw ExitCode(1)

@@ -71,8 +71,8 @@ struct HandbookChecker {
         if verified > today {
             return [.error(contact.verifiedLocation ?? contact.location, "'verified' for contact '\(contact.id)' is \(verified), a date in the future", code: "future-date")]
         }
-        let months = contact.verifyIntervalMonths ?? handbook.council.verifyIntervalMonths ?? config.verifyIntervalMonths
-        guard verified.adding(months: months) < today else { return [] }
+        guard ReviewStatus.isOverdue(contact, council: handbook.council, config: config, today: today) else { return [] }
+        let months = ReviewStatus.verifyInterval(contact, council: handbook.council, config: config)
         let who = "\(contact.role)\(contact.name.map { ", \($0)" } ?? "")"
         return [.warning(contact.verifiedLocation ?? contact.location, "the details of contact '\(contact.id)' (\(who)) were last verified \(verified), more than \(months) months ago; check them and update 'verified'", code: "contact-overdue")]
     }
@@ -80,6 +80,16 @@ struct HandbookChecker {
 
 /// Whether a routine or contact is past its review date, for the pages and the report.
 public enum ReviewStatus {
+    /// Months between verifications of a contact's details: the contact's own, the council's, or the site's.
+    static func verifyInterval(_ contact: Contact, council: Council, config: SiteConfig) -> Int {
+        contact.verifyIntervalMonths ?? council.verifyIntervalMonths ?? config.verifyIntervalMonths
+    }
+
+    public static func isOverdue(_ contact: Contact, council: Council, config: SiteConfig, today: Day) -> Bool {
+        guard let verified = contact.verified, verified <= today else { return false }
+        return verified.adding(months: verifyInterval(contact, council: council, config: config)) < today
+    }
+
     public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
         guard let reviewed = routine.reviewed?.value else { return false }
         let months = routine.reviewIntervalMonths ?? council.reviewIntervalMonths ?? config.reviewIntervalMonths

@@ -7,8 +7,7 @@ enum ReadabilityChecker {
         for handbook in handbooks {
             let rendered = bodies.pages(for: handbook)
             for entry in handbook.routines where seen.insert(entry.routine.location.file).inserted {
-                guard let text = rendered[entry.routine.id]?.text else { continue }
-                let reading = Readability.measure(text)
+                guard let reading = rendered[entry.routine.id]?.readability else { continue }
                 guard reading.lix > threshold else { continue }
                 let routine = entry.routine
                 diagnostics.append(.warning(routine.location.at(line: routine.bodyLine),

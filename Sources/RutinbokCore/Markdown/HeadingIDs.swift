@@ -31,17 +31,17 @@ extension TransformPass {
                 taken.insert(id)
             }
             headings.append(.init(id: id, text: text, level: node.headingLevel, location: location(node)))
-            var level = node.headingLevel
-            var htmlID = id
-            if let routine = options.printRoutine {
-                level = min(level + 1, 6)
-                htmlID = PrintAnchors.heading(id, in: routine)
-            }
+            let level = node.headingLevel
             let replacement = document.makeNode(.customBlock)
             node.insertBefore(replacement)
             node.moveChildren(to: replacement)
             node.unlink()
-            enclose(replacement, open: "<h\(level) id=\"\(htmlID)\">", close: "</h\(level)>")
+            let (start, end) = enclose(replacement, open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
+            if let routine = printID {
+                let printLevel = min(level + 1, 6)
+                printChanges.append((start, .html("<h\(printLevel) id=\"\(PrintAnchors.heading(id, in: routine))\">")))
+                printChanges.append((end, .html("</h\(printLevel)>")))
+            }
         }
     }
 

@@ -22,11 +22,10 @@ extension TransformPass {
         }
         guard let target = Self.routineTarget(url) else { return }
         links.append(.init(routine: target.routine, anchor: target.anchor, written: url, location: at))
-        if let current = options.printRoutine {
+        link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
+        if let current = printID {
             let routine = target.routine ?? current
-            link.url = "#" + (target.anchor.map { PrintAnchors.heading($0, in: routine) } ?? PrintAnchors.routine(routine))
-        } else {
-            link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
+            printChanges.append((link, .url("#" + (target.anchor.map { PrintAnchors.heading($0, in: routine) } ?? PrintAnchors.routine(routine)))))
         }
     }
 
@@ -61,8 +60,8 @@ extension TransformPass {
             paragraph.unlink()
         } else {
             contacts.append(.init(id: id, style: .inline, location: at))
-            link.url = options.printRoutine == nil
-                ? "\(PageNames.html(PageNames.contacts))#\(Slug.make(id))" : "#\(PrintAnchors.contact(id))"
+            link.url = "\(PageNames.html(PageNames.contacts))#\(Slug.make(id))"
+            if printID != nil { printChanges.append((link, .url("#\(PrintAnchors.contact(id))"))) }
             let details = document.makeNode(.customInline)
             details.setCustomHTML(onEnter: marker)
             link.insertAfter(details)

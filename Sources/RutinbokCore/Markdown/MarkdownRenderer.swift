@@ -8,20 +8,17 @@ public struct MarkdownRenderer: Sendable {
     public struct Options: Sendable, Hashable {
         /// Let raw HTML and `javascript:` URLs through; only when a council's config says so.
         public var allowRawHTML = false
-        /// Render for the one-document print page: heading ids get the routine's id as a
-        /// prefix, links to routines become links within the page, headings move one level down.
-        public var printRoutine: String?
-        public init(allowRawHTML: Bool = false, printRoutine: String? = nil) {
-            self.allowRawHTML = allowRawHTML
-            self.printRoutine = printRoutine
-        }
+        public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
     }
 
     public var options: Options
     public init(options: Options = .init()) { self.options = options }
 
     /// Renders `body`. `file` and `firstLine` (the file line where `body` starts) place diagnostics.
-    public func render(_ body: String, file: String, firstLine: Int = 1) -> RenderedMarkdown {
+    /// With `printID`, also renders the variant for the one-document print page, where the
+    /// routine's headings get `printID` as an id prefix and move one level down, and links
+    /// to routines and contacts lead within that page. Both come from one parse.
+    public func render(_ body: String, file: String, firstLine: Int = 1, printID: String? = nil) -> RenderedMarkdown {
         // The contact marker must not occur in the input.
         var source = body.withUnixLineEndings
         if source.contains(RenderedMarkdown.marker) {
@@ -29,11 +26,19 @@ public struct MarkdownRenderer: Sendable {
         }
         let document = MarkdownDocument(parsing: source)
         var pass = TransformPass(document: document, lines: SourceLines(source), file: file,
-                                 lineOffset: firstLine - 1, options: options)
+                                 lineOffset: firstLine - 1, options: options, printID: printID)
         pass.run()
-        let html = document.renderHTML(options.allowRawHTML ? [.unsafe] : [])
-        return RenderedMarkdown(template: html, headings: pass.headings, links: pass.links,
-                                contacts: pass.contacts, text: pass.plainText(), diagnostics: pass.diagnostics)
+        let htmlOptions: HTMLOptions = options.allowRawHTML ? [.unsafe] : []
+        let html = document.renderHTML(htmlOptions)
+        var printHTML: String?
+        if printID != nil {
+            pass.switchToPrintVariant()
+            printHTML = document.renderHTML(htmlOptions)
+        }
+        let text = pass.plainText()
+        return RenderedMarkdown(template: html, printTemplate: printHTML, headings: pass.headings, links: pass.links,
+                                contacts: pass.contacts, text: text, readability: Readability.measure(text),
+                                diagnostics: pass.diagnostics)
     }
 }
 
@@ -50,13 +55,34 @@ struct TransformPass {
     var diagnostics: [Diagnostic] = []
     /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
+    /// The routine id on the print page, if a print variant is wanted.
+    let printID: String?
+    /// What changes between the page and the print variant: heading tags and link targets.
+    var printChanges: [(node: MarkdownNode, change: PrintChange)] = []
 
-    init(document: MarkdownDocument, lines: SourceLines, file: String, lineOffset: Int, options: MarkdownRenderer.Options) {
+    enum PrintChange {
+        case html(String)
+        case url(String)
+    }
+
+    init(document: MarkdownDocument, lines: SourceLines, file: String, lineOffset: Int,
+         options: MarkdownRenderer.Options, printID: String?) {
         self.document = document
         self.lines = lines
         self.file = file
         self.lineOffset = lineOffset
         self.options = options
+        self.printID = printID
+    }
+
+    /// Rewrites the tree for the print page after the page's HTML is rendered.
+    func switchToPrintVariant() {
+        for (node, change) in printChanges {
+            switch change {
+            case .html(let html): node.setCustomHTML(onEnter: html)
+            case .url(let url): node.url = url
+            }
+        }
     }
 
     mutating func run() {
@@ -124,13 +150,15 @@ struct TransformPass {
     /// Puts inline HTML around a node's children. Used where cmark has no node with the
     /// attribute we need (a heading with an id, a table cell): a custom block would put its
     /// HTML on lines of its own, which would make the output differ from cmark's.
-    func enclose(_ node: MarkdownNode, open: String, close: String) {
+    @discardableResult
+    func enclose(_ node: MarkdownNode, open: String, close: String) -> (start: MarkdownNode, end: MarkdownNode) {
         let start = document.makeNode(.customInline)
         start.setCustomHTML(onEnter: open)
         let end = document.makeNode(.customInline)
         end.setCustomHTML(onEnter: close)
         if let first = node.firstChild { first.insertBefore(start) } else { node.append(start) }
         node.append(end)
+        return (start, end)
     }
 
     /// Removes the first `count` characters of a block's inline text (a `[ ]` or `[!OBS]`

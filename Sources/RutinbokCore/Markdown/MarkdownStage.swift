@@ -10,7 +10,8 @@ struct MarkdownStage: Sendable {
     }
 
     private(set) var pages: [Key: RenderedMarkdown] = [:]
-    private(set) var print: [Key: RenderedMarkdown] = [:]
+    /// Each routine's search index entry, as JSON.
+    private(set) var search: [Key: String] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     static func key(_ routine: Routine, in handbook: Handbook) -> Key {
@@ -25,24 +26,20 @@ struct MarkdownStage: Sendable {
         let work = unique.sorted { ($0.key.file, $0.key.options.allowRawHTML ? 1 : 0) < ($1.key.file, $1.key.options.allowRawHTML ? 1 : 0) }
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
         var stage = MarkdownStage()
-        await withTaskGroup(of: [(Key, RenderedMarkdown, RenderedMarkdown)].self) { group in
+        await withTaskGroup(of: [(Key, RenderedMarkdown, String)].self) { group in
             for batch in batches {
                 group.addTask {
                     batch.map { key, routine in
                         let page = MarkdownRenderer(options: key.options)
-                            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine)
-                        var printOptions = key.options
-                        printOptions.printRoutine = routine.id
-                        let print = MarkdownRenderer(options: printOptions)
-                            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine)
-                        return (key, page, print)
+                            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+                        return (key, page, SearchIndex.entry(for: routine, body: page))
                     }
                 }
             }
             for await results in group {
-                for (key, page, print) in results {
+                for (key, page, entry) in results {
                     stage.pages[key] = page
-                    stage.print[key] = print
+                    stage.search[key] = entry
                     stage.diagnostics += page.diagnostics
                 }
             }
@@ -50,17 +47,17 @@ struct MarkdownStage: Sendable {
         return stage
     }
 
-    /// The rendered bodies of a handbook's routines, by routine id.
+    /// The rendered bodies of a handbook's routines, by routine id (each with its print variant).
     func pages(for handbook: Handbook) -> [String: RenderedMarkdown] {
         lookup(pages, handbook)
     }
 
-    func printPages(for handbook: Handbook) -> [String: RenderedMarkdown] {
-        lookup(print, handbook)
+    func searchEntries(for handbook: Handbook) -> [String: String] {
+        lookup(search, handbook)
     }
 
-    private func lookup(_ table: [Key: RenderedMarkdown], _ handbook: Handbook) -> [String: RenderedMarkdown] {
-        var result: [String: RenderedMarkdown] = [:]
+    private func lookup<Value>(_ table: [Key: Value], _ handbook: Handbook) -> [String: Value] {
+        var result: [String: Value] = [:]
         for entry in handbook.routines {
             result[entry.routine.id] = table[Self.key(entry.routine, in: handbook)]
         }

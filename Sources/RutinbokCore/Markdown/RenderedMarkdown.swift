@@ -6,11 +6,15 @@
 public struct RenderedMarkdown: Sendable {
     /// HTML with a marker `\u{1}<index>\u{1}` where contact `contacts[index]` goes.
     public var template: String
+    /// The same for the print page, when it was asked for (see `MarkdownRenderer.render`).
+    public var printTemplate: String?
     public var headings: [Heading]
     public var links: [RoutineLink]
     public var contacts: [ContactReference]
     /// The text without markup, one block per line: for search and readability.
     public var text: String
+    /// LIX and its parts, measured on `text`.
+    public var readability: Readability
     public var diagnostics: [Diagnostic]
 
     public struct Heading: Sendable, Hashable {
@@ -41,16 +45,30 @@ public struct RenderedMarkdown: Sendable {
     static let marker: Character = "\u{1}"
 
     /// The final HTML, with each contact reference replaced by `contact(reference)`.
-    public func html(contact: (ContactReference) -> String) -> String {
+    public func html(print: Bool = false, contact: (ContactReference) -> String) -> String {
+        let template = print ? (printTemplate ?? self.template) : self.template
         guard !contacts.isEmpty else { return template }
+        // Split on the marker byte, not on Characters: this runs for every page of every council.
         var result = ""
         result.reserveCapacity(template.utf8.count + contacts.count * 200)
-        var parts = template.split(separator: Self.marker, omittingEmptySubsequences: false)[...]
-        result += parts.removeFirst()
-        while let index = parts.popFirst() {
-            if let number = Int(index), contacts.indices.contains(number) { result += contact(contacts[number]) }
-            if let text = parts.popFirst() { result += text }
+        let bytes = template.utf8
+        var start = bytes.startIndex
+        var inMarker = false
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == 0x01 {
+                let piece = template[start..<index]
+                if inMarker {
+                    if let number = Int(piece), contacts.indices.contains(number) { result += contact(contacts[number]) }
+                } else {
+                    result += piece
+                }
+                inMarker.toggle()
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
+        result += template[start...]
         return result
     }
 }

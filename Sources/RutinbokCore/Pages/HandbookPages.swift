@@ -3,9 +3,10 @@ import Foundation
 /// The page stage for one council: every page of its handbook, as files to write.
 struct HandbookPages {
     let handbook: Handbook
-    /// Routine bodies by routine id, for the routine pages and for the print page.
+    /// Routine bodies by routine id, for the routine pages and (their print variant) the print page.
     let bodies: [String: RenderedMarkdown]
-    let printBodies: [String: RenderedMarkdown]
+    /// Search index entries by routine id, made in the Markdown stage.
+    let searchEntries: [String: String]
     let config: SiteConfig
     let theme: Theme
     let today: Day
@@ -27,7 +28,7 @@ struct HandbookPages {
                           content: theme.render("print", printView(shared))))
         files.append(page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
                           content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex]))
-        files.append(OutputFile(path: PageNames.searchIndex, contents: .text(SearchIndex.script(for: handbook, bodies: bodies))))
+        files.append(OutputFile(path: PageNames.searchIndex, contents: .text(SearchIndex.script(for: handbook, entries: searchEntries))))
         files.append(page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility", shared: shared,
                           content: theme.render("accessibility", accessibilityView(shared))))
         for asset in theme.assets {
@@ -112,7 +113,7 @@ struct HandbookPages {
     private func printView(_ shared: SharedParts) -> PrintPageView {
         let phases = phaseSections { entry in
             let routine = entry.routine
-            let body = printBodies[routine.id]?.html(contact: shared.printContactHTML) ?? ""
+            let body = bodies[routine.id]?.html(print: true, contact: shared.printContactHTML) ?? ""
             return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,

@@ -13,7 +13,7 @@ enum PageStage {
                 guard let handbook = pending.popFirst() else { return }
                 group.addTask {
                     let pages = HandbookPages(handbook: handbook, bodies: bodies.pages(for: handbook),
-                                              printBodies: bodies.printPages(for: handbook),
+                                              searchEntries: bodies.searchEntries(for: handbook),
                                               config: site.config, theme: theme, today: today)
                     let files = pages.files().map { $0.under(handbook.council.slug) }
                     try publisher.write(files)

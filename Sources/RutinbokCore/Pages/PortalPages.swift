@@ -37,10 +37,10 @@ struct PortalPages {
             page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView())),
             page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView())),
         ]
-        for change in portal.changes {
+        files += Parallel.map(portal.changes) { change in
             let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
-            files.append(page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
-                              content: theme.render("portal/andring", changeView(change, root: "../../"))))
+            return page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
+                        content: theme.render("portal/andring", changeView(change, root: "../../")))
         }
         for asset in theme.assets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))

@@ -64,7 +64,7 @@ public struct Theme: Sendable {
 
     /// Renders a template checked at load time.
     func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateData.make(context), withTemplate: name) ?? ""
     }
 
     func assetPath(_ relative: String) -> String {

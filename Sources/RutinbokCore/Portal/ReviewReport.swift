@@ -42,15 +42,14 @@ public struct ReviewReport: Sendable {
                       ReviewStatus.isOverdue(entry.routine, council: handbook.council, config: config, today: today) else { return nil }
                 return StaleRoutine(routine: entry.routine, reviewed: reviewed, owner: handbook.contact(entry.routine.owner.value))
             }
-            let overdue = Set(HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today).check()
-                .filter { $0.code == "contact-overdue" }.map(\.location))
             let readings = handbook.routines.map { entry in
-                let readability = Readability.measure(rendered[entry.routine.id]?.text ?? "")
+                let readability = rendered[entry.routine.id]?.readability ?? Readability(words: 0, sentences: 0, longWords: 0)
                 return RoutineReading(routine: entry.routine, readability: readability,
                                       overThreshold: readability.lix > config.lixThreshold)
             }
             return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
-                                 staleContacts: handbook.contacts.filter { overdue.contains($0.verifiedLocation ?? $0.location) || overdue.contains($0.location) }, contacts: handbook.contacts,
+                                 staleContacts: handbook.contacts.filter { ReviewStatus.isOverdue($0, council: handbook.council, config: config, today: today) },
+                                 contacts: handbook.contacts,
                                  readings: readings)
         }
     }

@@ -17,14 +17,23 @@ public struct RoutineChange: Sendable {
     /// All adapted routines of all handbooks, in handbook order. A group's text is diffed once
     /// and shared by every member council.
     public static func all(in handbooks: [Handbook]) -> [RoutineChange] {
-        var cache: [String: [WordDiff.Segment]] = [:]
-        var changes: [RoutineChange] = []
+        // Each distinct pair of files is diffed once (a group's routine serves all its
+        // members), on all cores.
+        var pairs: [String: (base: String, own: String)] = [:]
         for handbook in handbooks {
             for entry in handbook.routines where entry.origin == .adapted {
                 guard let base = entry.base else { continue }
-                let key = "\(base.location.file)\n\(entry.routine.location.file)"
-                let segments = cache[key] ?? WordDiff.segments(from: base.body, to: entry.routine.body)
-                cache[key] = segments
+                pairs["\(base.location.file)\n\(entry.routine.location.file)"] = (base.body, entry.routine.body)
+            }
+        }
+        let keys = pairs.keys.sorted()
+        let texts = keys.map { pairs[$0]! }
+        let diffs = Parallel.map(texts) { WordDiff.segments(from: $0.base, to: $0.own) }
+        let cache = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
+        var changes: [RoutineChange] = []
+        for handbook in handbooks {
+            for entry in handbook.routines where entry.origin == .adapted {
+                guard let base = entry.base, let segments = cache["\(base.location.file)\n\(entry.routine.location.file)"] else { continue }
                 var groupName: String?
                 if case .group = entry.routine.layer { groupName = handbook.group?.name }
                 changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import CAtomicSwap
 
 /// The write stage, and the only code that touches the output folder. A build writes into a
@@ -111,11 +114,32 @@ public final class Publisher: Sendable {
             }
             do {
                 switch file.contents {
-                case .text(let text): try Data(text.utf8).write(to: target)
+                case .text(let text): try Self.writeFile(target.path, text)
                 case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
                 }
             } catch {
                 throw Failure.io("could not write \(output.path)/\(file.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Writes without Foundation's `Data.write`, which on Linux calls fsync for every file:
+    /// with thousands of pages that made writing the slowest stage. Durability comes from the
+    /// exchange at the end, not from each file.
+    static func writeFile(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io(String(cString: strerror(errno)))
+                }
+                offset += written
             }
         }
     }

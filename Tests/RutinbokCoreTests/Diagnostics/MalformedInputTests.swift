@@ -53,9 +53,10 @@ struct SeededGenerator: RandomNumberGenerator {
         var generator = SeededGenerator(state: 1177)
         for _ in 0..<300 {
             let body = Self.random(from: Self.markdownPieces, count: Int.random(in: 1...80, using: &generator), using: &generator)
-            for options in [MarkdownRenderer.Options(), .init(allowRawHTML: true), .init(printRoutine: "x")] {
-                let rendered = MarkdownRenderer(options: options).render(body, file: "x.md", firstLine: 10)
+            for (options, printID) in [(MarkdownRenderer.Options(), nil), (.init(allowRawHTML: true), nil), (.init(), "x")] {
+                let rendered = MarkdownRenderer(options: options).render(body, file: "x.md", firstLine: 10, printID: printID)
                 _ = rendered.html { "<span>\($0.id)</span>" }
+                _ = rendered.html(print: true) { "<span>\($0.id)</span>" }
                 for diagnostic in rendered.diagnostics { #expect(diagnostic.location.line >= 10) }
             }
             _ = FragmentRenderer.render("---\n" + body, file: "x.md", allowRawHTML: false)

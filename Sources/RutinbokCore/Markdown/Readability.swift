@@ -35,26 +35,38 @@ public struct Readability: Sendable, Hashable {
     public var longWordPercentage: Double { words == 0 ? 0 : 100 * Double(longWords) / Double(words) }
 
     public static func measure(_ text: String) -> Readability {
-        let characters = Array(text)
+        // Unicode scalars, not Characters: grapheme breaking and Character properties cost
+        // more than the rest of the build's text handling together. Text is NFC, so å, ä, ö
+        // are single scalars.
+        let scalars = Array(text.unicodeScalars)
         var result = Readability(words: 0, sentences: 0, longWords: 0)
         var wordsInSentence = 0
         var index = 0
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+            return c.properties.isAlphabetic
+        }
+        func isDigit(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return c >= "0" && c <= "9" }
+            return c.properties.numericType != nil
+        }
+        func isWordCharacter(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
+        func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
         func endSentence() {
             if wordsInSentence > 0 { result.sentences += 1 }
             wordsInSentence = 0
         }
-        while index < characters.count {
-            let character = characters[index]
-            if isWordCharacter(character) {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isWordCharacter(scalar) {
                 var letters = 0
-                while index < characters.count {
-                    let c = characters[index]
+                while index < scalars.count {
+                    let c = scalars[index]
                     if isWordCharacter(c) {
-                        if c.isLetter { letters += 1 }
+                        if isLetter(c) { letters += 1 }
                         index += 1
-                    } else if c == "-" || c == "'" || c == "’", index + 1 < characters.count,
-                              isWordCharacter(characters[index + 1]), index > 0, isWordCharacter(characters[index - 1]) {
+                    } else if c == "-" || c == "'" || c == "\u{2019}", index + 1 < scalars.count,
+                              isWordCharacter(scalars[index + 1]), index > 0, isWordCharacter(scalars[index - 1]) {
                         index += 1
                     } else {
                         break
@@ -67,11 +79,11 @@ public struct Readability: Sendable, Hashable {
                 }
                 continue
             }
-            if character.isNewline {
+            if scalar == "\n" || scalar == "\r" {
                 endSentence()
-            } else if ".!?:".contains(character) {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                if next == nil || next!.isWhitespace { endSentence() }
+            } else if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                if next == nil || isWhitespace(next!) { endSentence() }
             }
             index += 1
         }
