@@ -17,8 +17,12 @@ public enum Build {
 
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
-        /// Files written, or 0 when nothing was published.
+        /// Files in the published output, or 0 when nothing was published.
         public var filesWritten = 0
+        /// Of those, files kept from the previous output (hard links) rather than written.
+        public var filesReused = 0
+        /// Nothing changed since the last build: the output was left alone, nothing was written.
+        public var unchanged = false
         public var councils = 0
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
@@ -26,8 +30,16 @@ public enum Build {
     }
 
     /// Runs every stage; writes only when `write` is set and nothing stopped the build.
+    /// When the output's manifest shows the same inputs, it stops before loading anything.
     public static func run(_ options: Options, write: Bool) async -> Result {
         var clock = StageClock()
+        var plan = write ? IncrementalPlan(options) : nil
+        if let plan, plan.isUnchanged, let previous = plan.previous {
+            clock.lap("unchanged")
+            let stopped = options.strict && !previous.warnings.isEmpty
+            return Result(diagnostics: previous.warnings, filesWritten: stopped ? 0 : previous.outputs.count,
+                          unchanged: true, councils: previous.councils.count, published: !stopped, timings: clock.laps)
+        }
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
         let (theme, themeProblems) = Theme.load(directory: options.templates)
         var diagnostics = loadProblems + themeProblems
@@ -58,10 +70,14 @@ public enum Build {
         }
 
         do {
-            let publisher = try Publisher(output: options.output, protected: [options.content, options.templates])
+            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? []
+            let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
+                                          previous: plan?.previous)
             do {
                 result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
-                                                                 today: options.today, to: publisher)
+                                                                 today: options.today, reusable: reusable, to: publisher)
+                result.filesReused = publisher.linkedCount
+                if let manifest = plan?.next { try publisher.writeManifest(manifest) }
                 clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true

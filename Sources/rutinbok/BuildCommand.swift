@@ -30,6 +30,14 @@ struct BuildCommand: AsyncParsableCommand {
         }
         if site.format == .text {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            if result.unchanged {
+                Terminal.printError("Nothing changed: \(output)/ is up to date (\(result.councils) handbooks, checked in \(seconds) s)")
+                return
+            }
+            if result.filesReused > 0 {
+                Terminal.printError("Built \(result.councils) handbooks, \(result.filesWritten) files (\(result.filesWritten - result.filesReused) new or changed), into \(output)/ in \(seconds) s")
+                return
+            }
             Terminal.printError("Built \(result.councils) handbooks, \(result.filesWritten) files, into \(output)/ in \(seconds) s")
         }
     }

@@ -79,6 +79,10 @@ public enum ContentLoader {
     private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Council? {
         let directory = "councils/\(slug)"
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
+        guard !PageNames.reservedCouncilSlugs.contains(slug) else {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "'\(slug)' is the name of a folder the portal uses; give the council another folder name", code: "reserved-slug"))
+            return nil
+        }
         guard files.exists("\(directory)/council.yml") else {
             diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "the council folder has no council.yml", code: "missing-file"))
             return nil

@@ -49,7 +49,8 @@ struct HandbookPages {
             description: config.description, themeColor: council.themeColor ?? "#1d4f73",
             header: shared.header, emergency: shared.emergency, footer: shared.footer,
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href, isLast: $0 == trail.count - 1) },
-            content: content, pageClass: pageClass, scripts: scripts)
+            content: content, pageClass: pageClass, scripts: scripts,
+            stylesheet: name == PageNames.print ? "skriv-ut.css" : "rutinbok.css")
         return OutputFile(path: PageNames.html(name), contents: .text(theme.render("layout", layout)))
     }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// Renders the pages of every handbook and the portal, handing each council's files to the
 /// writer as soon as they are ready so that memory holds a few councils at a time, not all.
+/// A council whose inputs did not change since the last build is not rendered at all.
 enum PageStage {
     static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme,
-                      today: Day, to publisher: Publisher) async throws -> Int {
+                      today: Day, reusable: Set<String> = [], to publisher: Publisher) async throws -> Int {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var written = 0
         try await withThrowingTaskGroup(of: Int.self) { group in
@@ -12,6 +13,10 @@ enum PageStage {
             func startNext() {
                 guard let handbook = pending.popFirst() else { return }
                 group.addTask {
+                    // Inputs unchanged since the last build: link its files instead of rendering them.
+                    if reusable.contains(handbook.council.slug), let count = publisher.reuse(folder: handbook.council.slug) {
+                        return count
+                    }
                     let pages = HandbookPages(handbook: handbook, bodies: bodies.pages(for: handbook),
                                               searchEntries: bodies.searchEntries(for: handbook),
                                               config: site.config, theme: theme, today: today)

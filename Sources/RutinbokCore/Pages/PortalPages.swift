@@ -26,7 +26,7 @@ struct PortalPages {
         }
     }
 
-    static func changePath(council: String, routine: String) -> String { "andringar/\(council)/\(routine).html" }
+    static func changePath(council: String, routine: String) -> String { "\(PageNames.portalChanges)/\(council)/\(routine).html" }
 
     func files() -> [OutputFile] {
         var files = [

@@ -28,19 +28,24 @@ public struct Theme: Sendable {
         for path in files.listRecursively("") where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
             let name = String(path.dropLast(".mustache".count))
             let display = files.displayPath(path)
+            // Present, even if it does not parse: that is its own error, not a missing template.
+            names.insert(name)
             switch files.read(path) {
             case .failure(let problem): diagnostics.append(problem)
             case .success(let text):
                 do {
                     library.register(try MustacheTemplate(string: text), named: name)
-                    names.insert(name)
                     if let key = required[name] ?? nil, !text.contains("{{{\(key)}}}"), !text.contains("{{& \(key)}}"), !text.contains("{{&\(key)}}") {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "the template must show '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    // The parser reports a tag left open at the end as a position past the last line.
+                    let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
+                    let line = min(error.context.lineNumber, lastLine)
+                    let column = error.context.lineNumber > lastLine ? 1 : error.context.columnNumber
+                    diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
                                               "the template does not parse: \(describe(error.error))", code: "template-syntax",
-                                              notes: [error.context.line.trimmingCharacters(in: .whitespaces)]))
+                                              notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))
                 } catch {
                     diagnostics.append(.error(SourceLocation(file: display), "the template does not parse: \(error)", code: "template-syntax"))
                 }
@@ -58,6 +63,7 @@ public struct Theme: Sendable {
         case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        case let other where "\(other)".contains("overflow"): "a tag is not closed with '}}' before the end of the file"
         default: "\(error)"
         }
     }

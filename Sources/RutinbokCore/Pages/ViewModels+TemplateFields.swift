@@ -25,7 +25,7 @@ extension LayoutView: TemplateFields {
         ["lang": lang, "title": title, "documentTitle": documentTitle, "description": description,
          "themeColor": themeColor, "header": header, "emergency": emergency, "footer": footer,
          "breadcrumbs": breadcrumbs.map(\.templateFields), "content": content, "pageClass": pageClass,
-         "scripts": scripts]
+         "scripts": scripts, "stylesheet": stylesheet]
     }
 }
 

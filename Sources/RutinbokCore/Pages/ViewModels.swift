@@ -50,6 +50,8 @@ struct LayoutView {
     var pageClass: String
     /// Extra scripts for this page only (the search index on the search page).
     var scripts: [String]
+    /// The theme stylesheet in `assets/tema/`: the print page has a small one of its own.
+    var stylesheet = "rutinbok.css"
 }
 
 struct CrumbView {

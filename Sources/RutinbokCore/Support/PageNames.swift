@@ -13,6 +13,11 @@ public enum PageNames {
 
     public static let reserved: Set<String> = [start, contacts, print, search, accessibility, assets, "sokindex"]
 
+    /// Folder of the portal's change pages, beside the council folders.
+    public static let portalChanges = "andringar"
+    /// Folder names at the top of the output that a council may not take as its slug.
+    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges]
+
     public static func html(_ name: String) -> String { "\(name).html" }
 }
 

@@ -16,7 +16,7 @@ enum TestPaths {
         return url
     }
 
-    /// Every file below `folder`, as relative path → contents, skipping the output marker.
+    /// Every file below `folder`, as relative path → contents, skipping the output marker and the build manifest.
     static func snapshot(_ folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return result }
@@ -24,7 +24,7 @@ enum TestPaths {
             let full = folder.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  path != Publisher.marker else { continue }
+                  path != Publisher.marker, path != Manifest.fileName else { continue }
             result[path] = FileManager.default.contents(atPath: full.path)
         }
         return result

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Size and modification time (ns) of a file: what tells a no-op build that nothing
+/// changed without reading anything. A file rewritten with the same size within the same
+/// nanosecond would be missed; editors and `git checkout` cannot do that in practice.
+struct Stamp: Hashable, Sendable {
+    var size: Int64
+    var modified: Int64
+
+    init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    /// The stamp of one file, following symlinks; nil when it does not exist.
+    static func of(_ path: String) -> Stamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Stamp(info) : nil
+    }
+}
+
+/// Stamps every file below the content and templates folders, without reading any. The
+/// loader skips hidden files; so does this, so an editor's swap file does not cause a rebuild.
+/// Symlinks are followed (the loader reads through them), with a depth limit against loops.
+enum InputStamps {
+    /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`.
+    static func scan(_ root: String, prefix: String, into stamps: inout [String: Stamp]) {
+        walk(root, relative: prefix, depth: 0, into: &stamps)
+    }
+
+    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp]) {
+        guard depth < 24, let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                stamps[relative + name] = Stamp(size: -1, modified: 0)  // a broken link: still an input
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, relative: relative + name + "/", depth: depth + 1, into: &stamps)
+            } else {
+                stamps[relative + name] = Stamp(info)
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// What the last published build was made from and what it wrote, kept in the output folder
+/// as `.rutinbok-manifest`. A plain line format, one record a line, sorted, so that two
+/// builds of the same input write the same bytes.
+struct Manifest: Sendable, Equatable {
+    static let fileName = ".rutinbok-manifest"
+    /// Bumped whenever the format or the meaning of a fingerprint changes.
+    static let formatVersion = 1
+
+    struct Output: Sendable, Equatable {
+        var hash: UInt64
+        var size: Int64
+    }
+
+    /// Options, rutinbok's own binary, site.yml and the templates.
+    var global: UInt64 = 0
+    /// `content/…` and `templates/…` paths → stamps.
+    var inputs: [String: Stamp] = [:]
+    /// Council slug → fingerprint of everything its handbook's pages were made from.
+    var councils: [String: UInt64] = [:]
+    /// Output path → content hash and size, for every file but the manifest and the marker.
+    var outputs: [String: Output] = [:]
+    /// The warnings of that build, so that a no-op build reports them again.
+    var warnings: [Diagnostic] = []
+
+    func serialized() -> String {
+        var lines = ["rutinbok-manifest \(Self.formatVersion)", "global \(ContentHash.hex(global))"]
+        for (path, stamp) in inputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("input \(stamp.size) \(stamp.modified) \(Self.escape(path))")
+        }
+        for (slug, fingerprint) in councils.sorted(by: { $0.key < $1.key }) {
+            lines.append("council \(ContentHash.hex(fingerprint)) \(Self.escape(slug))")
+        }
+        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("output \(ContentHash.hex(output.hash)) \(output.size) \(Self.escape(path))")
+        }
+        for warning in warnings {
+            let fields = [warning.severity.rawValue, warning.location.file, "\(warning.location.line)", "\(warning.location.column)",
+                          warning.code, warning.message] + warning.notes
+            lines.append("diagnostic " + fields.map(Self.escape).joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\nend\n"
+    }
+
+    /// nil when the text is not a complete manifest of this format (a truncated or foreign
+    /// file means a full build, never a wrong one).
+    static func parse(_ text: String) -> Manifest? {
+        var manifest = Manifest()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == "rutinbok-manifest \(formatVersion)", lines.last == "", lines.dropLast().last == "end" else { return nil }
+        lines = lines.dropLast(2)
+        for line in lines {
+            guard let space = line.firstIndex(of: " ") else { return nil }
+            let kind = line[..<space], rest = line[line.index(after: space)...]
+            switch kind {
+            case "global":
+                guard let value = UInt64(rest, radix: 16) else { return nil }
+                manifest.global = value
+            case "input":
+                let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
+                manifest.inputs[unescape(parts[2])] = Stamp(size: size, modified: modified)
+            case "council":
+                let parts = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, let value = UInt64(parts[0], radix: 16) else { return nil }
+                manifest.councils[unescape(parts[1])] = value
+            case "output":
+                let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int64(parts[1]) else { return nil }
+                manifest.outputs[unescape(parts[2])] = Output(hash: hash, size: size)
+            case "diagnostic":
+                let fields = rest.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+                guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
+                      let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
+                manifest.warnings.append(Diagnostic(severity, SourceLocation(file: fields[1], line: line, column: column),
+                                                    fields[5], code: fields[4], notes: Array(fields.dropFirst(6))))
+            default:
+                return nil
+            }
+        }
+        return manifest
+    }
+
+    /// Keeps every record on one line and its fields apart.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\r\n": result += "\\r\\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func unescape<S: StringProtocol>(_ text: S) -> String {
+        guard text.contains("\\") else { return String(text) }
+        var result = "", escaped = false
+        for character in text {
+            if escaped {
+                switch character {
+                case "n": result += "\n"
+                case "t": result += "\t"
+                case "r": result += "\r"
+                default: result.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
