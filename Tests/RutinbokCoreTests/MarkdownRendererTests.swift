@@ -333,3 +333,47 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.text == "Rubrik\nEtt stycke som fortsätter.\npunkt\nkod\n")
     }
 }
+
+@Suite struct PrintVariantTests {
+    let body = """
+    ## Ring först
+
+    Se [nedan](#Efteråt), [riskbedömningen](risk.md#Före-mötet) och [risk](risk.md). Ring [samordnaren](kontakt:samordnare).
+
+    - [ ] Spara
+    - [x] Ring
+
+    ## Efteråt
+
+    """
+
+    @Test func pageAndPrintComeFromOneRender() {
+        let result = MarkdownRenderer().render(body, file: "akut.md", printID: "akut")
+        #expect(result.template == """
+        <h2 id="ring-forst">Ring först</h2>
+        <p>Se <a href="#efterat">nedan</a>, <a href="risk.html#fore-motet">riskbedömningen</a> och <a href="risk.html">risk</a>. Ring <a href="kontakter.html#samordnare">samordnaren</a>\u{1}0\u{1}.</p>
+        <ul>
+        <li><label class="task"><input type="checkbox"> Spara</label></li>
+        <li><label class="task"><input type="checkbox" checked> Ring</label></li>
+        </ul>
+        <h2 id="efterat">Efteråt</h2>
+
+        """)
+        #expect(result.printTemplate == """
+        <h3 id="akut--ring-forst">Ring först</h3>
+        <p>Se <a href="#akut--efterat">nedan</a>, <a href="#risk--fore-motet">riskbedömningen</a> och <a href="#rutin-risk">risk</a>. Ring <a href="#kontakt-samordnare">samordnaren</a>\u{1}0\u{1}.</p>
+        <ul>
+        <li>☐ Spara</li>
+        <li>☒ Ring</li>
+        </ul>
+        <h3 id="akut--efterat">Efteråt</h3>
+
+        """)
+        // The contact is filled into either variant.
+        #expect(result.html(print: true) { _ in " (Anna)" }.contains("samordnaren</a> (Anna)."))
+    }
+
+    @Test func withoutAPrintIDThereIsNoPrintVariant() {
+        #expect(MarkdownRenderer().render(body, file: "akut.md").printTemplate == nil)
+    }
+}

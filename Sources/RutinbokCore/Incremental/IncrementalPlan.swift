@@ -15,6 +15,8 @@ struct IncrementalPlan: Sendable {
     /// site.yml, templates and the global fingerprint: what every page depends on.
     private let everyPage: UInt64
     private let contentRoot: String
+    /// Makes a fingerprint that involves a racy stamp unlike any other build's.
+    private let nonce: UInt64
 
     init(_ options: Build.Options) {
         output = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
@@ -22,6 +24,16 @@ struct IncrementalPlan: Sendable {
         var inputs: [String: Stamp] = [:]
         InputStamps.scan(options.content, prefix: "content/", into: &inputs)
         InputStamps.scan(options.templates, prefix: "templates/", into: &inputs)
+        // "Racy" stamps (git's term): a file modified within the last two seconds could be
+        // modified again within the same timestamp tick, same size, after this build read
+        // it. Such a stamp is never trusted: the next build treats the file as changed.
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let recent = (Int64(now.tv_sec) - 2) * 1_000_000_000 + Int64(now.tv_nsec)
+        for (path, stamp) in inputs where stamp.modified >= recent {
+            inputs[path] = Stamp(size: stamp.size, modified: Stamp.racy)
+        }
+        nonce = UInt64(bitPattern: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
         next.inputs = inputs
 
         var global = ContentHash()
@@ -45,6 +57,7 @@ struct IncrementalPlan: Sendable {
         where path == "content/site.yml" || path.hasPrefix("templates/") {
             shared.add(path)
             shared.add(stamp)
+            if stamp.isRacy { shared.add(nonce) }
         }
         everyPage = shared.value
 
@@ -55,7 +68,8 @@ struct IncrementalPlan: Sendable {
     /// Whether the previous build was made from exactly these inputs and options, and its
     /// output is still all there (every file present with its size). Reads no content.
     var isUnchanged: Bool {
-        guard let previous, previous.global == next.global, previous.inputs == next.inputs else { return false }
+        guard let previous, previous.global == next.global, previous.inputs == next.inputs,
+              !next.inputs.values.contains(where: \.isRacy) else { return false }
         let root = output.path + "/"
         var info = stat()
         guard lstat(root + Publisher.marker, &info) == 0 else { return false }
@@ -79,13 +93,16 @@ struct IncrementalPlan: Sendable {
             for (path, stamp) in folders[key] ?? [] {
                 hash.add(path)
                 hash.add(stamp)
+                if stamp.isRacy { hash.add(nonce) }
             }
         }
         for entry in handbook.routines {
             hash.add(entry.routine.id)
             hash.add(entry.routine.location.file)
             hash.add("\(entry.origin)")
-            hash.add(stampsByDisplayPath[entry.routine.location.file] ?? Stamp(size: -2, modified: 0))
+            let stamp = stampsByDisplayPath[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
+            hash.add(stamp)
+            if stamp.isRacy { hash.add(nonce) }
         }
         return hash.value
     }

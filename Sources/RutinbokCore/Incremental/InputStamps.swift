@@ -9,6 +9,10 @@ struct Stamp: Hashable, Sendable {
     var size: Int64
     var modified: Int64
 
+    /// The modification time of a stamp that must not be trusted (see `IncrementalPlan`).
+    static let racy: Int64 = -1
+    var isRacy: Bool { modified == Self.racy }
+
     init(size: Int64, modified: Int64) {
         self.size = size
         self.modified = modified

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// Incremental builds: what a rebuild leaves alone, what it rewrites, and that the result is
+/// always the bytes a clean build of the same input would write.
+@Suite struct IncrementalBuildTests {
+    typealias W = IncrementalWorkspace
+
+    /// Builds incrementally, then cleanly into a new folder, and compares the whole trees.
+    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+        let (clean, result) = await w.cleanBuild()
+        #expect(result.published, sourceLocation: sourceLocation)
+        let incremental = W.tree(w.output), fresh = W.tree(clean)
+        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in fresh where incremental[path] != bytes {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func noOpBuildWritesNothing() async throws {
+        let w = try W()
+        let first = await w.build()
+        #expect(first.published && !first.unchanged)
+        let before = W.identities(w.output)
+        #expect(before[Manifest.fileName] != nil)
+        var folder = stat()
+        stat(w.output, &folder)
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName))
+
+        let second = await w.build()
+        #expect(second.published && second.unchanged)
+        #expect(second.diagnostics == first.diagnostics, "a no-op build reports the same warnings")
+        #expect(W.identities(w.output) == before)
+        var after = stat()
+        stat(w.output, &after)
+        #expect(after.st_ino == folder.st_ino, "the output folder was not exchanged")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName)) == manifest)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    @Test func touchedButUnchangedFileRewritesNothing() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output)
+        try w.write("content/routines/akut.md", try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8))
+        let result = await w.build()
+        #expect(result.published && !result.unchanged)
+        #expect(W.rewritten(before, W.identities(w.output)) == [Manifest.fileName, Publisher.marker])
+    }
+
+    @Test func councilRoutineChangeRewritesOnlyItsPages() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output)
+        try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening.\n")
+        #expect(await w.build().published)
+        let rewritten = W.rewritten(before, W.identities(w.output))
+        #expect(rewritten.contains("ana/egen.html"))
+        #expect(rewritten.contains("ana/skriv-ut.html"), "the print page holds every routine")
+        #expect(!rewritten.contains("ana/kontakter.html"))
+        #expect(!rewritten.contains { $0.hasPrefix("bro/") }, "\(rewritten.sorted())")
+        #expect(rewritten.isSubset(of: before.keys.filter { $0.hasPrefix("ana/") || !$0.contains("/") || $0.hasPrefix("andringar/") }),
+                "\(rewritten.sorted())")
+        await expectSameAsClean(w)
+    }
+
+    @Test func baseRoutineChangeRebuildsInheritingCouncilsOnly() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        var before = W.identities(w.output)
+        // Both councils inherit akut.
+        try w.append("content/routines/akut.md", "\nEn ny mening om akut läge.\n")
+        #expect(await w.build().published)
+        var rewritten = W.rewritten(before, W.identities(w.output))
+        #expect(rewritten.isSuperset(of: ["ana/akut.html", "bro/akut.html"]))
+        await expectSameAsClean(w)
+
+        // bro's group replaces risk: editing the base text leaves bro's pages alone.
+        before = W.identities(w.output)
+        try w.append("content/routines/risk.md", "\nEn ny mening om risk.\n")
+        #expect(await w.build().published)
+        rewritten = W.rewritten(before, W.identities(w.output))
+        #expect(rewritten.contains("ana/risk.html"))
+        #expect(!rewritten.contains { $0.hasPrefix("bro/") }, "\(rewritten.sorted())")
+        await expectSameAsClean(w)
+    }
+
+    @Test func groupRoutineAndCouncilConfigChanges() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try w.append("content/groups/dalen/routines/risk.md", "\nGruppens nya mening.\n")
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/bro/risk.html", encoding: .utf8).contains("Gruppens nya mening."))
+        await expectSameAsClean(w)
+
+        let council = try String(contentsOfFile: "\(w.content)/councils/bro/council.yml", encoding: .utf8)
+        try w.write("content/councils/bro/council.yml", council.replacingOccurrences(of: "Bro kommun", with: "Broby kommun"))
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/bro/index.html", encoding: .utf8).contains("Broby kommun"))
+        await expectSameAsClean(w)
+    }
+
+    @Test func templateChangeRebuildsEverything() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output)
+        let layout = try String(contentsOfFile: "\(w.templates)/layout.mustache", encoding: .utf8)
+        try w.write("templates/layout.mustache", layout.replacingOccurrences(of: "</html>", with: "<!-- ny mall --></html>"))
+        #expect(await w.build().published)
+        let after = W.identities(w.output)
+        let pages = after.keys.filter { ($0.hasPrefix("ana/") || $0.hasPrefix("bro/")) && $0.hasSuffix(".html") }
+        #expect(!pages.isEmpty)
+        for page in pages {
+            #expect(before[page] != after[page], "\(page) was not rebuilt")
+            #expect(try String(contentsOfFile: "\(w.output)/\(page)", encoding: .utf8).contains("<!-- ny mall -->"))
+        }
+        await expectSameAsClean(w)
+    }
+
+    @Test func addedAndDeletedFiles() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try w.remove("content/councils/ana/routines/egen.md")
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/ana/egen.html"))
+        await expectSameAsClean(w)
+
+        let extra = try String(contentsOfFile: "\(w.content)/routines/extra.md", encoding: .utf8)
+        try w.write("content/councils/bro/routines/ny-rutin.md", extra.replacingOccurrences(of: "Extra stöd", with: "Ny rutin"))
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/bro/ny-rutin.html"))
+        await expectSameAsClean(w)
+
+        try w.write("templates/assets/extra.css", "body { margin: 0 }\n")
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/ana/assets/tema/extra.css") || W.files(w.output).contains { $0.hasSuffix("/extra.css") })
+        await expectSameAsClean(w)
+    }
+
+    @Test func corruptOrMissingManifestMeansFullBuild() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let manifest = URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName)
+        try "rutinbok-manifest 1\nglobal zz\n".write(to: manifest, atomically: false, encoding: .utf8)
+        try w.append("content/routines/akut.md", "\nÄndrad.\n")
+        let result = await w.build()
+        #expect(result.published && !result.unchanged && result.filesReused == 0)
+        await expectSameAsClean(w)
+
+        try FileManager.default.removeItem(at: manifest)
+        let again = await w.build()
+        #expect(again.published && !again.unchanged)
+        await expectSameAsClean(w)
+    }
+
+    @Test func deletedOutputFileIsNotANoOp() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        try FileManager.default.removeItem(atPath: "\(w.output)/ana/akut.html")
+        let result = await w.build()
+        #expect(result.published && !result.unchanged)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/ana/akut.html"))
+        await expectSameAsClean(w)
+    }
+
+    @Test func failedIncrementalBuildLeavesOutputAsItWas() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output), bytes = W.tree(w.output)
+        try w.append("content/councils/ana/routines/egen.md", "\nSe [saknad](finns-inte.md#inget).\n")
+        let routine = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.write("content/routines/akut.md", routine.replacingOccurrences(of: "phase: ", with: "phase: okand-"))
+        let result = await w.build()
+        #expect(!result.published && result.diagnostics.hasErrors)
+        #expect(W.identities(w.output) == before)
+        #expect(W.tree(w.output) == bytes)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
+    /// A build stopped after staging some files (as when killed) changes nothing: the staged
+    /// hard links point at the published files, which nothing writes through.
+    @Test func abandonedIncrementalStagingLeavesOutputAsItWas() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output), bytes = W.tree(w.output)
+        let text = try String(contentsOfFile: "\(w.output)/\(Manifest.fileName)", encoding: .utf8)
+        let previous = try #require(Manifest.parse(text))
+        let publisher = try Publisher(output: w.output, protected: [w.content, w.templates], previous: previous)
+        #expect(publisher.reuse(folder: "ana") != nil)
+        try publisher.write([OutputFile(path: "ana/akut.html", contents: .text("halvfärdig")),
+                             OutputFile(path: "bro/akut.html", contents: .text("halvfärdig"))])
+        publisher.discard()
+        #expect(W.identities(w.output) == before)
+        #expect(W.tree(w.output) == bytes)
+        #expect(leftovers(beside: w.output) == [])
+
+        try w.append("content/routines/akut.md", "\nÄndrad.\n")
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+    }
+
+    @Test func manifestRoundTrips() {
+        var manifest = Manifest()
+        manifest.global = 42
+        manifest.inputs = ["content/a b.md": Stamp(size: 3, modified: 5), "content/x\ty": Stamp(size: 1, modified: Stamp.racy)]
+        manifest.councils = ["ana": 7]
+        manifest.outputs = ["ana/index.html": .init(hash: 9, size: 10)]
+        manifest.warnings = [.warning(RutinbokCore.SourceLocation(file: "c/x.md", line: 2, column: 3), "två\nrader", code: "w", notes: ["a\tb", "c\\d"])]
+        #expect(Manifest.parse(manifest.serialized()) == manifest)
+        #expect(Manifest.parse(String(manifest.serialized().dropLast(4))) == nil, "a truncated manifest is refused")
+    }
+}
