@@ -35,6 +35,7 @@ public enum Build {
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
         if let plan, plan.isUnchanged, let previous = plan.previous {
+            Publisher.removeStale(besides: plan.output)
             clock.lap("unchanged")
             let stopped = options.strict && !previous.warnings.isEmpty
             return Result(diagnostics: previous.warnings, filesWritten: stopped ? 0 : previous.outputs.count,
@@ -70,12 +71,14 @@ public enum Build {
         }
 
         do {
-            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? []
+            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? (councils: [], changePages: [], routinePages: [:])
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
                                           previous: plan?.previous)
             do {
                 result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
-                                                                 today: options.today, reusable: reusable, to: publisher)
+                                                                 today: options.today, reusable: reusable.councils,
+                                                                 reusableChangePages: reusable.changePages,
+                                                                 reusableRoutinePages: reusable.routinePages, to: publisher)
                 result.filesReused = publisher.linkedCount
                 if let manifest = plan?.next { try publisher.writeManifest(manifest) }
                 clock.lap("pages and write")

@@ -8,32 +8,37 @@ import Glibc
 /// Correctness never depends on it: without a usable manifest the build is a full one.
 struct IncrementalPlan: Sendable {
     /// The manifest this build will leave, without its outputs (the publisher adds them).
-    private(set) var next = Manifest()
+    var next = Manifest()
     /// The manifest of the output being replaced, when it is complete and of this format.
     let previous: Manifest?
     let output: URL
     /// site.yml, templates and the global fingerprint: what every page depends on.
-    private let everyPage: UInt64
-    private let contentRoot: String
+    let everyPage: UInt64
+    let contentRoot: String
     /// Makes a fingerprint that involves a racy stamp unlike any other build's.
-    private let nonce: UInt64
+    let nonce: UInt64
 
     init(_ options: Build.Options) {
         output = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         contentRoot = options.content
-        var inputs: [String: Stamp] = [:]
-        InputStamps.scan(options.content, prefix: "content/", into: &inputs)
-        InputStamps.scan(options.templates, prefix: "templates/", into: &inputs)
-        // "Racy" stamps (git's term): a file modified within the last two seconds could be
-        // modified again within the same timestamp tick, same size, after this build read
-        // it. Such a stamp is never trusted: the next build treats the file as changed.
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let recent = (Int64(now.tv_sec) - 2) * 1_000_000_000 + Int64(now.tv_nsec)
-        for (path, stamp) in inputs where stamp.modified >= recent {
+        var (inputs, now) = Self.scan(options)
+        // A "racy" stamp (git's term) is one taken within the file system's timestamp tick of
+        // the file's last change: the file could change again, same size, same stamp, after
+        // this build read it. Waiting out the tick (milliseconds; up to two seconds on file
+        // systems with whole-second times) and stamping again makes every stamp trustworthy.
+        for _ in 0..<3 {
+            // A time in the future (a skewed clock) is not waited for, only distrusted.
+            let waits: [Int64] = inputs.values.map { Self.racyFor($0, now: now) }.filter { $0 <= 2_000_000_000 }
+            let wait: Int64 = waits.max() ?? 0
+            if wait <= 0 { break }
+            usleep(UInt32(min(wait, 2_100_000_000) / 1000 + 1000))
+            (inputs, now) = Self.scan(options)
+        }
+        // Still racy (a file being written continuously): never trusted by the next build.
+        for (path, stamp) in inputs where Self.racyFor(stamp, now: now) > 0 {
             inputs[path] = Stamp(size: stamp.size, modified: Stamp.racy)
         }
-        nonce = UInt64(bitPattern: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
+        nonce = UInt64(bitPattern: now)
         next.inputs = inputs
 
         var global = ContentHash()
@@ -65,6 +70,24 @@ struct IncrementalPlan: Sendable {
         previous = text.flatMap(Manifest.parse)
     }
 
+    private static func scan(_ options: Build.Options) -> ([String: Stamp], Int64) {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        var inputs: [String: Stamp] = [:]
+        InputStamps.scan(options.content, prefix: "content/", into: &inputs)
+        InputStamps.scan(options.templates, prefix: "templates/", into: &inputs)
+        return (inputs, Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
+    }
+
+    /// Nanoseconds until a stamp taken at `now` stops being racy; 0 or less when it is not.
+    /// Linux file systems with nanosecond fields update them from a coarse clock (one tick,
+    /// ≤ 10 ms); whole-second times (nanoseconds 0) suggest a coarser file system.
+    private static func racyFor(_ stamp: Stamp, now: Int64) -> Int64 {
+        guard !stamp.isRacy else { return 0 }
+        let tick: Int64 = stamp.modified % 1_000_000_000 == 0 ? 2_000_000_000 : 20_000_000
+        return stamp.modified + tick - now
+    }
+
     /// Whether the previous build was made from exactly these inputs and options, and its
     /// output is still all there (every file present with its size). Reads no content.
     var isUnchanged: Bool {
@@ -77,66 +100,6 @@ struct IncrementalPlan: Sendable {
             guard lstat(root + path, &info) == 0, Int64(info.st_size) == entry.size else { return false }
         }
         return true
-    }
-
-    /// Everything a council's pages are made from: site.yml, the templates, the options, the
-    /// council's folder, its group's folder and, for each routine in its handbook, which
-    /// file supplies it. A base routine the council replaces or leaves out is not part of
-    /// it, so editing that routine does not touch the council's pages.
-    func fingerprint(_ handbook: Handbook, stampsByDisplayPath: [String: Stamp], folders: [String: [(String, Stamp)]]) -> UInt64 {
-        var hash = ContentHash()
-        hash.add(everyPage)
-        hash.add(handbook.council.slug)
-        var keys = ["content/councils/\(handbook.council.slug)/"]
-        if let group = handbook.group { keys.append("content/groups/\(group.id)/") }
-        for key in keys {
-            for (path, stamp) in folders[key] ?? [] {
-                hash.add(path)
-                hash.add(stamp)
-                if stamp.isRacy { hash.add(nonce) }
-            }
-        }
-        for entry in handbook.routines {
-            hash.add(entry.routine.id)
-            hash.add(entry.routine.location.file)
-            hash.add("\(entry.origin)")
-            let stamp = stampsByDisplayPath[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
-            hash.add(stamp)
-            if stamp.isRacy { hash.add(nonce) }
-        }
-        return hash.value
-    }
-
-    /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
-    /// routine's location holds.
-    func stampsByDisplayPath() -> [String: Stamp] {
-        var result: [String: Stamp] = [:]
-        for (path, stamp) in next.inputs where path.hasPrefix("content/") {
-            result[(contentRoot as NSString).appendingPathComponent(String(path.dropFirst("content/".count)))] = stamp
-        }
-        return result
-    }
-
-    /// Records the councils' fingerprints and the warnings; returns the councils whose
-    /// previous pages can be linked as they are.
-    mutating func plan(_ handbooks: [Handbook], warnings: [Diagnostic]) -> Set<String> {
-        let stamps = stampsByDisplayPath()
-        // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
-        var folders: [String: [(String, Stamp)]] = [:]
-        for (path, stamp) in next.inputs.sorted(by: { $0.key < $1.key }) {
-            let parts = path.split(separator: "/", maxSplits: 3)
-            guard parts.count == 4, parts[1] == "councils" || parts[1] == "groups" else { continue }
-            folders["content/\(parts[1])/\(parts[2])/", default: []].append((path, stamp))
-        }
-        var reusable: Set<String> = []
-        for handbook in handbooks {
-            let slug = handbook.council.slug
-            let fingerprint = fingerprint(handbook, stampsByDisplayPath: stamps, folders: folders)
-            next.councils[slug] = fingerprint
-            if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
-        }
-        next.warnings = warnings
-        return reusable
     }
 }
 

@@ -17,6 +17,8 @@ struct Manifest: Sendable, Equatable {
     var inputs: [String: Stamp] = [:]
     /// Council slug → fingerprint of everything its handbook's pages were made from.
     var councils: [String: UInt64] = [:]
+    /// Portal page path → fingerprint, for pages that depend on one council (its changes).
+    var pages: [String: UInt64] = [:]
     /// Output path → content hash and size, for every file but the manifest and the marker.
     var outputs: [String: Output] = [:]
     /// The warnings of that build, so that a no-op build reports them again.
@@ -29,6 +31,9 @@ struct Manifest: Sendable, Equatable {
         }
         for (slug, fingerprint) in councils.sorted(by: { $0.key < $1.key }) {
             lines.append("council \(ContentHash.hex(fingerprint)) \(Self.escape(slug))")
+        }
+        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) {
+            lines.append("page \(ContentHash.hex(fingerprint)) \(Self.escape(path))")
         }
         for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
             lines.append("output \(ContentHash.hex(output.hash)) \(output.size) \(Self.escape(path))")
@@ -63,6 +68,10 @@ struct Manifest: Sendable, Equatable {
                 let parts = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2, let value = UInt64(parts[0], radix: 16) else { return nil }
                 manifest.councils[unescape(parts[1])] = value
+            case "page":
+                let parts = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, let value = UInt64(parts[0], radix: 16) else { return nil }
+                manifest.pages[unescape(parts[1])] = value
             case "output":
                 let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
                 guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int64(parts[1]) else { return nil }

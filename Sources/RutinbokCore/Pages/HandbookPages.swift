@@ -10,6 +10,8 @@ struct HandbookPages {
     let config: SiteConfig
     let theme: Theme
     let today: Day
+    /// Routines whose pages are already in place (kept from the previous build): not rendered.
+    var keptRoutines: Set<String> = []
 
     private var council: Council { handbook.council }
 
@@ -18,7 +20,7 @@ struct HandbookPages {
         var files: [OutputFile] = []
         files.append(page(PageNames.start, title: council.name, crumbs: [], pageClass: "start", shared: shared,
                           content: theme.render("start", startView(shared))))
-        for (index, entry) in handbook.routines.enumerated() {
+        for (index, entry) in handbook.routines.enumerated() where !keptRoutines.contains(entry.routine.id) {
             files.append(routinePage(entry, index: index, shared: shared))
         }
         files.append(page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,

@@ -4,6 +4,8 @@
 struct PortalPages {
     let portal: Portal
     let theme: Theme
+    /// Change pages already in place (kept from the previous build): not rendered again.
+    var reusedChangePages: Set<String> = []
 
     init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, theme: Theme, today: Day) {
         portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today)
@@ -37,7 +39,8 @@ struct PortalPages {
             page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView())),
             page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView())),
         ]
-        files += Parallel.map(portal.changes) { change in
+        let changes = portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
+        files += Parallel.map(changes) { change in
             let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
             return page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
                         content: theme.render("portal/andring", changeView(change, root: "../../")))

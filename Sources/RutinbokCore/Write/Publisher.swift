@@ -104,6 +104,12 @@ public final class Publisher: Sendable {
         }
     }
 
+    /// Removes what killed builds left beside `output`, for a build that publishes nothing
+    /// (a no-op build) and so creates no publisher.
+    static func removeStale(besides output: URL) {
+        removeStale(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).staging-")
+    }
+
     /// Staging folders left by killed builds. Only ours are removed: named `.<output>.staging-<pid>`,
     /// carrying the marker, and with no live build holding the marker's lock.
     private static func removeStale(in parent: URL, prefix: String) {
@@ -193,6 +199,30 @@ public final class Publisher: Sendable {
             $0.linked += files.count
         }
         return files.count
+    }
+
+    /// Links single files of the previous output (portal pages whose inputs did not change);
+    /// returns those it could link. The others must be rendered.
+    public func reuse(files paths: Set<String>) -> Set<String> {
+        guard let previous else { return [] }
+        var linked: Set<String> = []
+        var created: Set<String> = []
+        for path in paths.sorted() {
+            guard let entry = previous.outputs[path] else { continue }
+            let target = staging.appendingPathComponent(path).path
+            let parent = (target as NSString).deletingLastPathComponent
+            if !created.contains(parent) {
+                try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                created.insert(parent)
+            }
+            var info = stat()
+            let old = output.appendingPathComponent(path).path
+            guard lstat(old, &info) == 0, Int64(info.st_size) == entry.size, link(old, target) == 0 else { continue }
+            linked.insert(path)
+            state.withLock { $0.outputs[path] = entry }
+        }
+        state.withLock { $0.linked += linked.count }
+        return linked
     }
 
     /// Files linked from the previous output rather than written.

@@ -101,6 +101,24 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A routine's title shows on its neighbours' pages (previous/next) and its phase in every
+    /// page's header: such edits re-render the council's other routine pages too.
+    @Test func titleAndPhaseChangesReachOtherRoutinePages() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let akut = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.write("content/routines/akut.md", akut.replacingOccurrences(of: "title: Akut läge", with: "title: Akut läge nu"))
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+        let risk = try String(contentsOfFile: "\(w.content)/routines/risk.md", encoding: .utf8)
+        try w.write("content/routines/risk.md", risk.replacingOccurrences(of: "phase: forebygga", with: "phase: hantera"))
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+        try w.append("content/councils/ana/routines/egen.md", "\nBara brödtext.\n")
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+    }
+
     @Test func templateChangeRebuildsEverything() async throws {
         var w = try W()
         #expect(await w.build().published)

@@ -73,7 +73,7 @@ struct PortalPagesTests {
             #expect(html.contains("<span class=\"visually-hidden\">[Tillagt: </span>") || html.contains("<span class=\"visually-hidden\">[Borttaget: </span>"))
         }
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
-        #expect(region.contains("<del><span class=\"visually-hidden\">[Borttaget: </span>kommunens<span class=\"visually-hidden\">]</span></del><ins><span class=\"visually-hidden\">[Tillagt: </span>regionens<span class=\"visually-hidden\">]</span></ins> konton och dina egna."))
+        #expect(region.contains("<del><span class=\"visually-hidden\">[Borttaget: </span>våra officiella<span class=\"visually-hidden\">]</span></del><ins><span class=\"visually-hidden\">[Tillagt: </span>regionens<span class=\"visually-hidden\">]</span></ins> konton och dina egna."))
         #expect(region.contains("Hämtad från</dt><dd>Exempelstads kommun"))
         #expect(count("<tr><th scope=\"row\">", in: read("\(output)/andringar.html")) == 12)
 

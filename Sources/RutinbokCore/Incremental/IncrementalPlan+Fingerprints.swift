@@ -1,0 +1,153 @@
+import Foundation
+
+/// The fingerprints of a changed build: per council, per routine page and per portal change
+/// page, and which of them match the previous build's.
+extension IncrementalPlan {
+    /// Everything a council's pages are made from: site.yml, the templates, the options, the
+    /// council's folder, its group's folder and, for each routine in its handbook, which
+    /// file supplies it. A base routine the council replaces or leaves out is not part of
+    /// it, so editing that routine does not touch the council's pages.
+    func fingerprint(_ handbook: Handbook, stampsByDisplayPath: [String: Stamp], folders: [String: [(String, Stamp)]]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(everyPage)
+        hash.add(handbook.council.slug)
+        var keys = ["content/councils/\(handbook.council.slug)/"]
+        if let group = handbook.group { keys.append("content/groups/\(group.id)/") }
+        for key in keys {
+            for (path, stamp) in folders[key] ?? [] {
+                hash.add(path)
+                hash.add(stamp)
+                if stamp.isRacy { hash.add(nonce) }
+            }
+        }
+        for entry in handbook.routines {
+            hash.add(entry.routine.id)
+            hash.add(entry.routine.location.file)
+            hash.add("\(entry.origin)")
+            let stamp = stampsByDisplayPath[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
+            hash.add(stamp)
+            if stamp.isRacy { hash.add(nonce) }
+        }
+        return hash.value
+    }
+
+    /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
+    /// routine's location holds.
+    func stampsByDisplayPath() -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        for (path, stamp) in next.inputs where path.hasPrefix("content/") {
+            result[(contentRoot as NSString).appendingPathComponent(String(path.dropFirst("content/".count)))] = stamp
+        }
+        return result
+    }
+
+    /// Records the councils' fingerprints and the warnings; returns the councils whose
+    /// previous pages can be linked as they are, and the portal's change pages likewise.
+    /// A change page shows a council's routine against the base routine it replaces: it
+    /// depends on the council's inputs, the base file and (through "adopted from") the name
+    /// of another council.
+    ///
+    /// Inside a council whose fingerprint changed, a routine's page depends only on its own
+    /// file and the council's frame: site.yml, templates, options, the council's and group's
+    /// files other than routines, and the handbook's routines in order with their files,
+    /// phases and titles (the header lists the phases present; previous/next show titles).
+    /// Editing one routine's text thus re-renders its page and the pages that show every
+    /// routine (start, print, search), not the other routine pages.
+    mutating func plan(_ handbooks: [Handbook], warnings: [Diagnostic])
+        -> (councils: Set<String>, changePages: Set<String>, routinePages: [String: Set<String>]) {
+        let stamps = stampsByDisplayPath()
+        // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
+        var folders: [String: [(String, Stamp)]] = [:]
+        for (path, stamp) in next.inputs.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/", maxSplits: 3)
+            guard parts.count == 4, parts[1] == "councils" || parts[1] == "groups" else { continue }
+            folders["content/\(parts[1])/\(parts[2])/", default: []].append((path, stamp))
+        }
+        var reusable: Set<String> = []
+        for handbook in handbooks {
+            let slug = handbook.council.slug
+            let fingerprint = fingerprint(handbook, stampsByDisplayPath: stamps, folders: folders)
+            next.councils[slug] = fingerprint
+            if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
+        }
+        var routinePages: [String: Set<String>] = [:]
+        for handbook in handbooks where !reusable.contains(handbook.council.slug) {
+            let slug = handbook.council.slug
+            var frame = ContentHash()
+            frame.add(everyPage)
+            frame.add(slug)
+            for key in ["content/councils/\(slug)/"] + (handbook.group.map { ["content/groups/\($0.id)/"] } ?? []) {
+                for (path, stamp) in folders[key] ?? [] where !path.dropFirst(key.count).hasPrefix("routines/") {
+                    frame.add(path)
+                    frame.add(stamp)
+                    if stamp.isRacy { frame.add(nonce) }
+                }
+            }
+            for entry in handbook.routines {
+                frame.add(entry.routine.id)
+                frame.add(entry.routine.location.file)
+                frame.add("\(entry.origin)")
+                frame.add(entry.routine.phase.value)
+                frame.add(entry.routine.title)
+            }
+            let frameValue = frame.value
+            for entry in handbook.routines {
+                var hash = ContentHash()
+                hash.add(frameValue)
+                let stamp = stamps[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
+                hash.add(stamp)
+                if stamp.isRacy { hash.add(nonce) }
+                let path = "\(slug)/\(PageNames.html(entry.routine.id))"
+                next.pages[path] = hash.value
+                if previous?.pages[path] == hash.value { routinePages[slug, default: []].insert(path) }
+            }
+        }
+        // Councils kept whole keep their routine pages' fingerprints too.
+        for (path, value) in previous?.pages ?? [:] {
+            if let slash = path.firstIndex(of: "/"), reusable.contains(String(path[..<slash])) { next.pages[path] = value }
+        }
+        // A change page shows a routine against the base routine it replaces, with the
+        // council's (or group's) name and, for an adopted routine, the source council's name.
+        var settings: [String: UInt64] = [:]
+        for (key, files) in folders {
+            var hash = ContentHash()
+            for (path, stamp) in files where !path.dropFirst(key.count).hasPrefix("routines/") {
+                hash.add(path)
+                hash.add(stamp)
+                if stamp.isRacy { hash.add(nonce) }
+            }
+            settings[key] = hash.value
+        }
+        func add(_ file: String, to hash: inout ContentHash) {
+            let stamp = stamps[file] ?? Stamp(size: -2, modified: Stamp.racy)
+            hash.add(file)
+            hash.add(stamp)
+            if stamp.isRacy { hash.add(nonce) }
+        }
+        var changePages: Set<String> = []
+        for handbook in handbooks {
+            let slug = handbook.council.slug
+            for entry in handbook.routines where entry.origin == .adapted {
+                guard let base = entry.base else { continue }
+                var hash = ContentHash()
+                hash.add(everyPage)
+                hash.add(slug)
+                hash.add(settings["content/councils/\(slug)/"] ?? 0)
+                if let group = handbook.group { hash.add(group.id); hash.add(settings["content/groups/\(group.id)/"] ?? 0) }
+                hash.add(entry.routine.id)
+                add(entry.routine.location.file, to: &hash)
+                add(base.location.file, to: &hash)
+                if let source = entry.routine.adoptedFrom?.value {
+                    let sourceSlug = source.split(separator: "/").first.map(String.init) ?? source
+                    hash.add(source)
+                    hash.add(settings["content/councils/\(sourceSlug)/"] ?? 0)
+                }
+                let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
+                next.pages[path] = hash.value
+                if previous?.pages[path] == hash.value { changePages.insert(path) }
+            }
+        }
+        next.warnings = warnings
+        return (reusable, changePages, routinePages)
+    }
+}
