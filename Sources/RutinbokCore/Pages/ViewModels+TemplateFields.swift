@@ -46,3 +46,21 @@ extension RoutinePageView: TemplateFields {
          "adaptedFrom": adaptedFrom])
     }
 }
+
+// The portal's large tables: the coverage matrix has a cell per council and base routine,
+// the change list a row per adapted routine.
+
+extension PortalCoverageView.Cell: TemplateFields {
+    var templateFields: [String: Any] { present(["kind": kind, "label": label, "detail": detail, "href": href]) }
+}
+
+extension PortalCoverageView.Row: TemplateFields {
+    var templateFields: [String: Any] { ["title": title, "cells": cells.map(\.templateFields)] }
+}
+
+extension PortalChangesView.Row: TemplateFields {
+    var templateFields: [String: Any] {
+        present(["council": council, "title": title, "href": href, "adaptedBy": adaptedBy, "adoptedFrom": adoptedFrom,
+                 "inserted": inserted, "deleted": deleted])
+    }
+}

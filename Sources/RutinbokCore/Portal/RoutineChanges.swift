@@ -9,10 +9,10 @@ public struct RoutineChange: Sendable {
     /// The group's name when the group, not the council, wrote the text.
     public var groupName: String?
     public var segments: [WordDiff.Segment]
-
-    /// Words (tokens with a letter or digit) inserted and deleted.
-    public var insertedWords: Int { Self.words(in: segments, .insert) }
-    public var deletedWords: Int { Self.words(in: segments, .delete) }
+    /// Words (tokens with a letter or digit) inserted and deleted; counted once, since the
+    /// change list and every change page show them.
+    public var insertedWords: Int
+    public var deletedWords: Int
 
     /// All adapted routines of all handbooks, in handbook order. A group's text is diffed once
     /// and shared by every member council.
@@ -28,16 +28,19 @@ public struct RoutineChange: Sendable {
         }
         let keys = pairs.keys.sorted()
         let texts = keys.map { pairs[$0]! }
-        let diffs = Parallel.map(texts) { WordDiff.segments(from: $0.base, to: $0.own) }
+        let diffs = Parallel.map(texts) { pair in
+            let segments = WordDiff.segments(from: pair.base, to: pair.own)
+            return (segments, words(in: segments, .insert), words(in: segments, .delete))
+        }
         let cache = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
         var changes: [RoutineChange] = []
         for handbook in handbooks {
             for entry in handbook.routines where entry.origin == .adapted {
-                guard let base = entry.base, let segments = cache["\(base.location.file)\n\(entry.routine.location.file)"] else { continue }
+                guard let base = entry.base, let diff = cache["\(base.location.file)\n\(entry.routine.location.file)"] else { continue }
                 var groupName: String?
                 if case .group = entry.routine.layer { groupName = handbook.group?.name }
-                changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,
-                                             groupName: groupName, segments: segments))
+                changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base, groupName: groupName,
+                                             segments: diff.0, insertedWords: diff.1, deletedWords: diff.2))
             }
         }
         return changes
@@ -45,7 +48,9 @@ public struct RoutineChange: Sendable {
 
     private static func words(in segments: [WordDiff.Segment], _ operation: WordDiff.Operation) -> Int {
         segments.filter { $0.operation == operation }.reduce(0) { total, segment in
-            total + WordDiff.tokens(segment.text).filter { $0.first.map { $0.isLetter || $0.isNumber } ?? false }.count
+            total + WordDiff.tokens(segment.text).filter { token in
+                token.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+            }.count
         }
     }
 }

@@ -18,6 +18,9 @@ import Testing
                         owner: ContactView(contact), ownerRole: "r", reviewed: "1 maj 2026", reviewedISO: "2026-05-01", decided: "KS",
                         overdue: false, previous: LinkView(label: "p", href: "p.html"), next: LinkView(label: "n", href: "n.html"),
                         adaptedFrom: "x/y"),
+        PortalCoverageView.Cell(kind: "k", label: "l", detail: "d", href: "h"),
+        PortalCoverageView.Row(title: "t", cells: []),
+        PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: "x/y", inserted: 1, deleted: 2),
     ]
 
     @Test(arguments: values.indices)
