@@ -29,7 +29,9 @@ enum DiffHTML {
     static func paragraphPieces(_ text: String) -> [String] {
         var pieces = [""]
         for token in WordDiff.tokens(text) {
-            if token.first?.isWhitespace == true, token.filter(\.isNewline).count >= 2 {
+            // Bytes, not Characters: this runs over the text of every adapted routine.
+            if token.utf8.first.map({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) == true,
+               token.utf8.lazy.filter({ $0 == 0x0A }).count >= 2 {
                 pieces.append("")
             } else {
                 pieces[pieces.count - 1] += token
