@@ -25,6 +25,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var texts: [String: String] = [:]
         for path in files.listRecursively("") where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
             let name = String(path.dropLast(".mustache".count))
             let display = files.displayPath(path)
@@ -33,6 +34,7 @@ public struct Theme: Sendable {
             switch files.read(path) {
             case .failure(let problem): diagnostics.append(problem)
             case .success(let text):
+                texts[path] = text
                 do {
                     library.register(try MustacheTemplate(string: text), named: name)
                     if let key = required[name] ?? nil, !text.contains("{{{\(key)}}}"), !text.contains("{{& \(key)}}"), !text.contains("{{&\(key)}}") {
@@ -51,11 +53,39 @@ public struct Theme: Sendable {
                 }
             }
         }
+        diagnostics += checkPartials(texts, names: names, files: files)
         for name in required.keys.sorted() where !names.contains(name) {
             diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "the template '\(name).mustache' is missing; every build needs it", code: "missing-template"))
         }
         let assets = files.listRecursively("assets")
         return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets, directory: directory), diagnostics)
+    }
+
+    /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in
+    /// swift-mustache, silently.
+    private static func checkPartials(_ texts: [String: String], names: Set<String>, files: SourceFiles) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{") {
+                    let tag = rest[open.upperBound...]
+                    guard let marker = tag.first, marker == ">" || marker == "<", let close = tag.range(of: "}}") else {
+                        rest = tag
+                        continue
+                    }
+                    let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !names.contains(name) {
+                        let column = line[..<open.lowerBound].count + 1
+                        diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: number + 1, column: column),
+                                                  "the template uses '\(name)', but there is no template '\(name).mustache'", code: "missing-template",
+                                                  notes: Suggestions.note(for: name, among: Array(names), listing: "templates")))
+                    }
+                    rest = tag[close.upperBound...]
+                }
+            }
+        }
+        return diagnostics
     }
 
     private static func describe(_ error: Error) -> String {

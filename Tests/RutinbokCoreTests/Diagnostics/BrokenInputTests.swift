@@ -193,6 +193,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("template tag never closed", { try $0.write("templates/contact-inline.mustache", "<span>\n{{name\n") }, expect: [
         "templates/contact-inline.mustache:3:1: error: the template does not parse: a tag is not closed with '}}' before the end of the file [template-syntax]",
     ]),
+    BrokenCase("template using a partial that does not exist", { try $0.write("templates/contact-inline.mustache", "<span>\n  {{> kontaktkort}}\n</span>\n") }, expect: [
+        "templates/contact-inline.mustache:2:3: error: the template uses 'kontaktkort', but there is no template 'kontaktkort.mustache' [missing-template]\n  note: templates: accessibility, contact-card, contact-inline, contacts, emergency, footer, header, layout, portal, portal-index, portal/andring, portal/andringar, …",
+    ]),
     BrokenCase("council folder named like a portal folder", { try $0.move("content/councils/exby", to: "content/councils/andringar") }, expect: [
         "content/councils/andringar: error: 'andringar' is the name of a folder the portal uses; give the council another folder name [reserved-slug]",
     ]),
