@@ -18,7 +18,7 @@ enum VCard {
         }
         lines.append("ORG:\(escape(organisation))")
         lines.append("TITLE:\(escape(contact.role))")
-        if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.telURI(phone)))") }
+        if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.international(phone)))") }
         if let email = contact.email { lines.append("EMAIL;TYPE=INTERNET:\(escape(email))") }
         let note = [contact.hours, contact.outOfHours.map { "Utanför kontorstid: \($0)" }].compactMap { $0 }.joined(separator: ". ")
         if !note.isEmpty { lines.append("NOTE:\(escape(note))") }
