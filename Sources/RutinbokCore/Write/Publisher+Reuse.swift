@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An incremental build keeps what did not change: files of the previous output are
+/// hard-linked into the staging folder instead of being rendered and written again.
+extension Publisher {
+    /// Links every file the previous build wrote under `folder` into the staging folder, for a
+    /// council whose inputs did not change. False (and nothing left behind) when any is missing.
+    public func reuse(folder: String) -> Int? {
+        guard let files = previousByFolder[folder], !files.isEmpty else { return nil }
+        var done: [String] = []
+        var folders: Set<String> = []
+        for (path, entry) in files {
+            guard linkPrevious(path, entry, folders: &folders) else {
+                for path in done { unlink(staging.appendingPathComponent(path).path) }
+                return nil
+            }
+            done.append(path)
+        }
+        state.withLock {
+            for (path, entry) in files { $0.outputs[path] = entry }
+            $0.linked += files.count
+        }
+        return files.count
+    }
+
+    /// Links single files of the previous output (portal pages whose inputs did not change);
+    /// returns those it could link. The others must be rendered.
+    public func reuse(files paths: Set<String>) -> Set<String> {
+        guard let previous else { return [] }
+        var linked: Set<String> = []
+        var folders: Set<String> = []
+        for path in paths.sorted() {
+            guard let entry = previous.outputs[path], linkPrevious(path, entry, folders: &folders) else { continue }
+            linked.insert(path)
+            state.withLock { $0.outputs[path] = entry }
+        }
+        state.withLock { $0.linked += linked.count }
+        return linked
+    }
+
+    /// Files linked from the previous output rather than written.
+    public var linkedCount: Int { state.withLock { $0.linked } }
+
+    /// Writes the manifest of what is staged; the last file before the exchange.
+    func writeManifest(_ manifest: Manifest) throws {
+        var manifest = manifest
+        manifest.outputs = state.withLock { $0.outputs }
+        var text = manifest.serialized()
+        do {
+            try text.withUTF8 { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, UnsafeRawBufferPointer($0)) }
+        } catch {
+            throw Failure.io("could not write \(output.path)/\(Manifest.fileName): \(error)")
+        }
+    }
+
+    /// Hard-links the previous output's file at `path` into the staging folder, if it is still
+    /// there with the size the manifest recorded.
+    private func linkPrevious(_ path: String, _ entry: Manifest.Output, folders: inout Set<String>) -> Bool {
+        let target = staging.appendingPathComponent(path).path
+        let parent = (target as NSString).deletingLastPathComponent
+        if folders.insert(parent).inserted {
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+        var info = stat()
+        let old = output.appendingPathComponent(path).path
+        return lstat(old, &info) == 0 && Int64(info.st_size) == entry.size && link(old, target) == 0
+    }
+}
