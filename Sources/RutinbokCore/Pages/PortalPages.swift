@@ -31,14 +31,8 @@ struct PortalPages {
     static func changePath(council: String, routine: String) -> String { "\(PageNames.portalChanges)/\(council)/\(routine).html" }
 
     func files() -> [OutputFile] {
-        var files = [
-            page(.index, title: portal.config.title, content: theme.render("portal-index", indexView())),
-            page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.render("portal/tackning", coverageView())),
-            page(.exempel, title: "Exempel att hämta", content: theme.render("portal/exempel", examplesView())),
-            page(.andringar, title: "Vad kommunerna har ändrat", content: theme.render("portal/andringar", changesView())),
-            page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView())),
-            page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView())),
-        ]
+        // The coverage matrix and the change list cover every council: render them side by side.
+        var files = Parallel.map(Name.allCases, summaryPage)
         let changes = portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
         files += Parallel.map(changes) { change in
             let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
@@ -49,6 +43,17 @@ struct PortalPages {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
         return files
+    }
+
+    private func summaryPage(_ name: Name) -> OutputFile {
+        switch name {
+        case .index: page(.index, title: portal.config.title, content: theme.render("portal-index", indexView()))
+        case .tackning: page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.render("portal/tackning", coverageView()))
+        case .exempel: page(.exempel, title: "Exempel att hämta", content: theme.render("portal/exempel", examplesView()))
+        case .andringar: page(.andringar, title: "Vad kommunerna har ändrat", content: theme.render("portal/andringar", changesView()))
+        case .granskning: page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView()))
+        case .lasbarhet: page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView()))
+        }
     }
 
     private func page(_ name: Name, title: String, content: String) -> OutputFile {
