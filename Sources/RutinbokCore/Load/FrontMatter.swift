@@ -15,23 +15,30 @@ struct FrontMatter: Equatable {
     }
 
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text.withUnixLineEndings.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingWhitespace == "---" else { return .failure(.missing) }
-        lines = lines.dropFirst()
-        var yaml: [Substring] = []
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            if line.trimmingTrailingWhitespace == "---" || line.trimmingTrailingWhitespace == "..." {
-                return .success(FrontMatter(
-                    yaml: yaml.joined(separator: "\n"),
-                    yamlLineOffset: 1,
-                    body: lines.joined(separator: "\n"),
-                    bodyLine: yaml.count + 3
-                ))
+        // Line by line over UTF-8 until the closing marker; the body is then the rest of the
+        // text as it is, without splitting and joining it again.
+        let text = text.withUnixLineEndings
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingWhitespace
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard line == "---" else { return .failure(.missing) }
+                yamlStart = next
+            } else if line == "---" || line == "..." {
+                let yamlEnd = lineStart > yamlStart! ? bytes.index(before: lineStart) : lineStart
+                return .success(FrontMatter(yaml: String(text[yamlStart!..<yamlEnd]), yamlLineOffset: 1,
+                                            body: String(text[next...]), bodyLine: lineNumber + 1))
             }
-            yaml.append(line)
+            if lineEnd == bytes.endIndex { break }
+            lineStart = next
         }
-        return .failure(.unclosed)
+        return lineNumber == 0 ? .failure(.missing) : .failure(.unclosed)
     }
 }
 

@@ -11,7 +11,7 @@ enum RoutineLoader {
         switch FrontMatter.split(text) {
         case .success(let split): front = split
         case .failure(.missing):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.isBlank {
                 return (nil, [.error(top, "the routine is empty", code: "empty-routine")])
             }
             return (nil, [.error(top, "the routine must start with front matter: a line '---', the routine's facts (title, summary, phase, owner, reviewed), and another '---'", code: "missing-front-matter")])
@@ -40,7 +40,7 @@ enum RoutineLoader {
         let share = yaml.bool("share") ?? false
         let adoptedFrom = yaml.located("adopted_from")
         var diagnostics = yaml.finish(known: keys)
-        if front.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if front.body.isBlank {
             diagnostics.append(.error(top.at(line: front.bodyLine), "the routine has no text after its front matter", code: "empty-routine"))
         }
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }

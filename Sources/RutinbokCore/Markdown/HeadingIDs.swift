@@ -21,7 +21,7 @@ extension TransformPass {
             explicit[node] = slug
         }
         for node in nodes {
-            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            let text = node.plainText.trimmed
             var id = explicit[node] ?? ""
             if id.isEmpty {
                 let base = Slug.make(text).isEmpty ? "rubrik" : Slug.make(text)

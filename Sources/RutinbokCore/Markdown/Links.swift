@@ -11,7 +11,7 @@ extension TransformPass {
         guard let url = link.url else { return }
         let at = location(link)
         if url.lowercased().hasPrefix(Self.contactScheme) {
-            let id = String(url.dropFirst(Self.contactScheme.count)).trimmingCharacters(in: .whitespaces)
+            let id = url.dropFirst(Self.contactScheme.count).trimmed
             referenceContact(id, link: link, at: at)
             return
         }

@@ -120,7 +120,7 @@ extension TransformPass {
         let trimmed = text.trimmingTrailingWhitespace
         if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|") { text = trimmed.dropLast() }
         func finish() {
-            cells.append(Cell(text: current.trimmingCharacters(in: .whitespaces), offset: start ?? offset))
+            cells.append(Cell(text: current.trimmed, offset: start ?? offset))
             current = ""
             start = nil
         }
