@@ -4,7 +4,8 @@ struct SourceLines {
     private let lines: [Substring]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Bytes, not Characters: cheaper, and a line break is one byte in UTF-8.
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Line `number` (1-based) from `column` on; empty when out of range.
