@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # rutinbok benchmark, one command:   bench/run.sh            (full size, 5 runs; a few minutes)
-#                                    bench/run.sh --small    (20 councils, 2 runs; for CI)
+#                                    bench/run.sh --small    (10 councils, 1 run; for CI)
 # Other options are passed to bench/bench.py (see bench/README.md or bench/run.sh --help).
 # --no-build skips `swift build` (or set RUTINBOK_BIN to a binary).
 set -euo pipefail
