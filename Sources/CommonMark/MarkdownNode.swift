@@ -65,14 +65,6 @@ public struct MarkdownNode: Hashable {
             case .unknown: CMARK_NODE_NONE
             }
         }
-
-        public var isBlock: Bool {
-            switch self {
-            case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock,
-                 .paragraph, .heading, .thematicBreak: true
-            default: false
-            }
-        }
     }
 
     public var kind: Kind { Kind(cmark_node_get_type(pointer)) }

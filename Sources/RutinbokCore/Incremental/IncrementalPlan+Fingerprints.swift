@@ -16,19 +16,22 @@ extension IncrementalPlan {
         for key in keys {
             for (path, stamp) in folders[key] ?? [] {
                 hash.add(path)
-                hash.add(stamp)
-                if stamp.isRacy { hash.add(nonce) }
+                add(stamp, to: &hash)
             }
         }
         for entry in handbook.routines {
             hash.add(entry.routine.id)
             hash.add(entry.routine.location.file)
             hash.add("\(entry.origin)")
-            let stamp = stampsByDisplayPath[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
-            hash.add(stamp)
-            if stamp.isRacy { hash.add(nonce) }
+            add(stampsByDisplayPath[entry.routine.location.file] ?? .unknown, to: &hash)
         }
         return hash.value
+    }
+
+    /// A stamp, and with a racy one this build's nonce, so that it never matches next time.
+    private func add(_ stamp: Stamp, to hash: inout ContentHash) {
+        hash.add(stamp)
+        if stamp.isRacy { hash.add(nonce) }
     }
 
     /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
@@ -70,19 +73,32 @@ extension IncrementalPlan {
             next.councils[slug] = fingerprint
             if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
         }
+        // Each council's and group's files other than routines: names, contacts, theme, assets.
+        var settings: [String: UInt64] = [:]
+        for (key, files) in folders {
+            var hash = ContentHash()
+            for (path, stamp) in files where !path.dropFirst(key.count).hasPrefix("routines/") {
+                hash.add(path)
+                add(stamp, to: &hash)
+            }
+            settings[key] = hash.value
+        }
+        func addSettings(of handbook: Handbook, to hash: inout ContentHash) {
+            hash.add(settings["content/councils/\(handbook.council.slug)/"] ?? 0)
+            if let group = handbook.group { hash.add(group.id); hash.add(settings["content/groups/\(group.id)/"] ?? 0) }
+        }
+        func addFile(_ file: String, to hash: inout ContentHash) {
+            hash.add(file)
+            add(stamps[file] ?? .unknown, to: &hash)
+        }
+
         var routinePages: [String: Set<String>] = [:]
         for handbook in handbooks where !reusable.contains(handbook.council.slug) {
             let slug = handbook.council.slug
             var frame = ContentHash()
             frame.add(everyPage)
             frame.add(slug)
-            for key in ["content/councils/\(slug)/"] + (handbook.group.map { ["content/groups/\($0.id)/"] } ?? []) {
-                for (path, stamp) in folders[key] ?? [] where !path.dropFirst(key.count).hasPrefix("routines/") {
-                    frame.add(path)
-                    frame.add(stamp)
-                    if stamp.isRacy { frame.add(nonce) }
-                }
-            }
+            addSettings(of: handbook, to: &frame)
             for entry in handbook.routines {
                 frame.add(entry.routine.id)
                 frame.add(entry.routine.location.file)
@@ -94,9 +110,7 @@ extension IncrementalPlan {
             for entry in handbook.routines {
                 var hash = ContentHash()
                 hash.add(frameValue)
-                let stamp = stamps[entry.routine.location.file] ?? Stamp(size: -2, modified: Stamp.racy)
-                hash.add(stamp)
-                if stamp.isRacy { hash.add(nonce) }
+                add(stamps[entry.routine.location.file] ?? .unknown, to: &hash)
                 let path = "\(slug)/\(PageNames.html(entry.routine.id))"
                 next.pages[path] = hash.value
                 if previous?.pages[path] == hash.value { routinePages[slug, default: []].insert(path) }
@@ -108,22 +122,6 @@ extension IncrementalPlan {
         }
         // A change page shows a routine against the base routine it replaces, with the
         // council's (or group's) name and, for an adopted routine, the source council's name.
-        var settings: [String: UInt64] = [:]
-        for (key, files) in folders {
-            var hash = ContentHash()
-            for (path, stamp) in files where !path.dropFirst(key.count).hasPrefix("routines/") {
-                hash.add(path)
-                hash.add(stamp)
-                if stamp.isRacy { hash.add(nonce) }
-            }
-            settings[key] = hash.value
-        }
-        func add(_ file: String, to hash: inout ContentHash) {
-            let stamp = stamps[file] ?? Stamp(size: -2, modified: Stamp.racy)
-            hash.add(file)
-            hash.add(stamp)
-            if stamp.isRacy { hash.add(nonce) }
-        }
         var changePages: Set<String> = []
         for handbook in handbooks {
             let slug = handbook.council.slug
@@ -132,11 +130,10 @@ extension IncrementalPlan {
                 var hash = ContentHash()
                 hash.add(everyPage)
                 hash.add(slug)
-                hash.add(settings["content/councils/\(slug)/"] ?? 0)
-                if let group = handbook.group { hash.add(group.id); hash.add(settings["content/groups/\(group.id)/"] ?? 0) }
+                addSettings(of: handbook, to: &hash)
                 hash.add(entry.routine.id)
-                add(entry.routine.location.file, to: &hash)
-                add(base.location.file, to: &hash)
+                addFile(entry.routine.location.file, to: &hash)
+                addFile(base.location.file, to: &hash)
                 if let source = entry.routine.adoptedFrom?.value {
                     let sourceSlug = source.split(separator: "/").first.map(String.init) ?? source
                     hash.add(source)

@@ -12,6 +12,8 @@ struct Stamp: Hashable, Sendable {
     /// The modification time of a stamp that must not be trusted (see `IncrementalPlan`).
     static let racy: Int64 = -1
     var isRacy: Bool { modified == Self.racy }
+    /// For a file the scan did not see: never equal to a real stamp.
+    static let unknown = Stamp(size: -2, modified: racy)
 
     init(size: Int64, modified: Int64) {
         self.size = size

@@ -17,7 +17,7 @@ extension LinkView: TemplateFields {
 }
 
 extension CrumbView: TemplateFields {
-    var templateFields: [String: Any] { present(["label": label, "href": href, "isLast": isLast]) }
+    var templateFields: [String: Any] { present(["label": label, "href": href]) }
 }
 
 extension LayoutView: TemplateFields {

@@ -56,8 +56,8 @@ struct LayoutView {
 
 struct CrumbView {
     var label: String
+    /// nil for the current page, the last crumb.
     var href: String?
-    var isLast: Bool
 }
 
 struct ContactView {

@@ -9,7 +9,9 @@ public enum Resolver {
 
     public static func resolve(_ site: Site, options: Options = .init()) -> ([Handbook], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let baseIDs = Set(site.routines.map(\.id))
+        let baseByID = Dictionary(site.routines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let baseIDs = Set(baseByID.keys)
+        let rank = Dictionary(site.config.phases.map { ($0.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
         for (_, group) in site.groups.sorted(by: { $0.key < $1.key }) {
             diagnostics += checkAdditions(group.routines, baseIDs: baseIDs)
         }
@@ -26,7 +28,7 @@ public enum Resolver {
             var layered: [String: HandbookRoutine] = [:]
             for routine in site.routines { layered[routine.id] = HandbookRoutine(routine: routine, origin: .inherited) }
             for routine in (group?.routines ?? []) + council.routines {
-                let base = site.routines.first { $0.id == routine.id }
+                let base = baseByID[routine.id]
                 layered[routine.id] = HandbookRoutine(routine: routine, origin: base == nil ? .added : .adapted, base: base)
             }
             let groupIDs = Set(group?.routines.map(\.id) ?? [])
@@ -48,7 +50,6 @@ public enum Resolver {
                     internalOnly.insert(id)
                 }
             }
-            let rank = Dictionary(site.config.phases.map { ($0.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
             let ordered = layered.values.sorted { a, b in
                 let x = a.routine, y = b.routine
                 return (rank[x.phase.value] ?? Int.max, x.order, x.title, x.id) < (rank[y.phase.value] ?? Int.max, y.order, y.title, y.id)

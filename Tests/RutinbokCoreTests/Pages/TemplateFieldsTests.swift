@@ -10,7 +10,7 @@ import Testing
 
     nonisolated(unsafe) static let values: [any TemplateFields] = [
         LinkView(label: "a", href: "b"),
-        CrumbView(label: "a", href: "b", isLast: true),
+        CrumbView(label: "a", href: "b"),
         LayoutView(title: "t", documentTitle: "d", description: "x", themeColor: "#000000", header: "h", emergency: "e",
                    footer: "f", breadcrumbs: [], content: "c", pageClass: "p", scripts: []),
         ContactView(contact),
@@ -33,7 +33,7 @@ import Testing
     @Test func nilFieldsRenderAsEmptySections() throws {
         let (theme, problems) = Theme.load(directory: TestPaths.fixtures.appendingPathComponent("e2e/templates").path)
         #expect(problems.isEmpty)
-        let crumb = CrumbView(label: "Start", href: nil, isLast: true)
+        let crumb = CrumbView(label: "Start", href: nil)
         let html = try #require(theme).library.render(TemplateData.make(crumb), withTemplate: "layout")
         #expect(html != nil)
         var contact = ContactView(Self.contact)
