@@ -76,7 +76,8 @@ struct PortalChangeView {
     var title: String, council: String, baseTitle: String, titleChanged: Bool
     var adaptedBy: String, adoptedFrom: String?
     var reviewed: String?, reviewedISO: String?, baseReviewed: String?, baseReviewedISO: String?
-    var inserted: Int, deleted: Int, unchanged: Bool
+    /// Word counts as text: numbers are part of a page's shape (see `TemplateShape`), text is not.
+    var inserted: String, deleted: String, unchanged: Bool
     var diff: String
     var routineHref: String?, listHref: String
 }
@@ -206,7 +207,7 @@ extension PortalPages {
             adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
-            inserted: inserted, deleted: deleted, unchanged: inserted == 0 && deleted == 0,
+            inserted: String(inserted), deleted: String(deleted), unchanged: inserted == 0 && deleted == 0,
             diff: DiffHTML.render(change.segments),
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
             listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")

@@ -47,12 +47,12 @@ struct PortalPages {
 
     private func summaryPage(_ name: Name) -> OutputFile {
         switch name {
-        case .index: page(.index, title: portal.config.title, content: theme.render("portal-index", indexView()))
-        case .tackning: page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.render("portal/tackning", coverageView()))
-        case .exempel: page(.exempel, title: "Exempel att hämta", content: theme.render("portal/exempel", examplesView()))
-        case .andringar: page(.andringar, title: "Vad kommunerna har ändrat", content: theme.render("portal/andringar", changesView()))
-        case .granskning: page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.render("portal/granskning", reviewView()))
-        case .lasbarhet: page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.render("portal/lasbarhet", readabilityView()))
+        case .index: page(.index, title: portal.config.title, content: theme.renderOnce("portal-index", indexView()))
+        case .tackning: page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.renderOnce("portal/tackning", coverageView()))
+        case .exempel: page(.exempel, title: "Exempel att hämta", content: theme.renderOnce("portal/exempel", examplesView()))
+        case .andringar: page(.andringar, title: "Vad kommunerna har ändrat", content: theme.renderOnce("portal/andringar", changesView()))
+        case .granskning: page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.renderOnce("portal/granskning", reviewView()))
+        case .lasbarhet: page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.renderOnce("portal/lasbarhet", readabilityView()))
         }
     }
 

@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     ]
 
     let library: MustacheLibrary
+    /// Frames of the templates by data shape; nil when the templates cannot be framed.
+    let frames: TemplateFrames?
     /// Files under `templates/assets/`, relative to it; copied into every handbook.
     public let assets: [String]
     public let directory: String
@@ -58,7 +60,8 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "the template '\(name).mustache' is missing; every build needs it", code: "missing-template"))
         }
         let assets = files.listRecursively("assets")
-        return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets, directory: directory), diagnostics)
+        let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames() : nil
+        return (diagnostics.hasErrors ? nil : Theme(library: library, frames: frames, assets: assets, directory: directory), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in
@@ -98,8 +101,17 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Renders a template checked at load time.
+    /// Renders a template checked at load time, from the frame of the data's shape when
+    /// pages like it were rendered before (see `TemplateFrames`).
     func render(_ name: String, _ context: Any) -> String {
+        let data = TemplateData.make(context)
+        if let frames, let output = frames.render(name, data, library: library) { return output }
+        return library.render(data, withTemplate: name) ?? ""
+    }
+
+    /// Renders a template directly: for data of a shape no other page has (the print page,
+    /// the portal's tables), whose frame would be used once.
+    func renderOnce(_ name: String, _ context: Any) -> String {
         library.render(TemplateData.make(context), withTemplate: name) ?? ""
     }
 
