@@ -66,8 +66,8 @@ struct IncrementalPlan: Sendable {
         }
         everyPage = shared.value
 
-        let text = try? String(contentsOf: output.appendingPathComponent(Manifest.fileName), encoding: .utf8)
-        previous = text.flatMap(Manifest.parse)
+        let bytes = try? Publisher.readFile(output.appendingPathComponent(Manifest.fileName).path)
+        previous = bytes.flatMap { $0.withUnsafeBufferPointer(Manifest.parse(bytes:)) }
     }
 
     private static func scan(_ options: Build.Options) -> ([String: Stamp], Int64) {

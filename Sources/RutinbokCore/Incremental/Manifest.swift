@@ -46,49 +46,6 @@ struct Manifest: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\nend\n"
     }
 
-    /// nil when the text is not a complete manifest of this format (a truncated or foreign
-    /// file means a full build, never a wrong one).
-    static func parse(_ text: String) -> Manifest? {
-        var manifest = Manifest()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == "rutinbok-manifest \(formatVersion)", lines.last == "", lines.dropLast().last == "end" else { return nil }
-        lines = lines.dropLast(2)
-        for line in lines {
-            guard let space = line.firstIndex(of: " ") else { return nil }
-            let kind = line[..<space], rest = line[line.index(after: space)...]
-            switch kind {
-            case "global":
-                guard let value = UInt64(rest, radix: 16) else { return nil }
-                manifest.global = value
-            case "input":
-                let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-                guard parts.count == 3, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
-                manifest.inputs[unescape(parts[2])] = Stamp(size: size, modified: modified)
-            case "council":
-                let parts = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2, let value = UInt64(parts[0], radix: 16) else { return nil }
-                manifest.councils[unescape(parts[1])] = value
-            case "page":
-                let parts = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2, let value = UInt64(parts[0], radix: 16) else { return nil }
-                manifest.pages[unescape(parts[1])] = value
-            case "output":
-                let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-                guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int64(parts[1]) else { return nil }
-                manifest.outputs[unescape(parts[2])] = Output(hash: hash, size: size)
-            case "diagnostic":
-                let fields = rest.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
-                guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
-                      let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
-                manifest.warnings.append(Diagnostic(severity, SourceLocation(file: fields[1], line: line, column: column),
-                                                    fields[5], code: fields[4], notes: Array(fields.dropFirst(6))))
-            default:
-                return nil
-            }
-        }
-        return manifest
-    }
-
     /// Keeps every record on one line and its fields apart.
     static func escape(_ text: String) -> String {
         guard text.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return text }
