@@ -64,8 +64,16 @@ extension Publisher {
         if folders.insert(parent).inserted {
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         }
+        if keepsBase(path, entry) { return true }
         var info = stat()
         let old = output.appendingPathComponent(path).path
-        return lstat(old, &info) == 0 && Int64(info.st_size) == entry.size && link(old, target) == 0
+        return lstat(old, &info) == 0 && Int64(info.st_size) == entry.size && linkPrevious(path, target)
+    }
+
+    /// Hard-links the previous output's file at `path` to `target`, replacing what the
+    /// staging folder had there.
+    func linkPrevious(_ path: String, _ target: String) -> Bool {
+        clearBase(path, target)
+        return link(output.appendingPathComponent(path).path, target) == 0
     }
 }

@@ -8,6 +8,11 @@ import Synchronization
 /// The write stage, and the only code that touches the output folder. A build writes into a
 /// staging folder beside the output and swaps it in only when everything succeeded, so a
 /// failed or interrupted build leaves the published output exactly as it was.
+///
+/// The output it replaces is not deleted but kept beside it as the *spare* (`.<output>.spare`,
+/// with its manifest). The next build starts its staging folder from the spare and changes
+/// only the files that differ, instead of creating every name anew and deleting every old
+/// one: a build that changes a few pages then touches a few files (see `Publisher+Spare`).
 public final class Publisher: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case refused(String)
@@ -32,6 +37,9 @@ public final class Publisher: Sendable {
     let previous: Manifest?
     /// The previous output's files by top-level folder (a council's slug).
     let previousByFolder: [String: [(String, Manifest.Output)]]
+    /// What the staging folder held when this build took it over (the spare's files); empty
+    /// when it started empty.
+    let base: [String: Manifest.Output]
 
     struct State {
         var outputs: [String: Manifest.Output] = [:]
@@ -61,12 +69,17 @@ public final class Publisher: Sendable {
         let prefix = ".\(output.lastPathComponent).staging-"
         Self.removeStale(in: parent, prefix: prefix)
         staging = parent.appendingPathComponent("\(prefix)\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data().write(to: staging.appendingPathComponent(Self.marker))
-        } catch {
-            throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
+        if let spare = Self.claimSpare(of: output, as: staging) {
+            base = spare
+        } else {
+            base = [:]
+            do {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+                try Data().write(to: staging.appendingPathComponent(Self.marker))
+            } catch {
+                throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
+            }
         }
         lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
@@ -162,12 +175,13 @@ public final class Publisher: Sendable {
     private func place(_ path: String, _ target: String, _ bytes: UnsafeRawBufferPointer, source: String?) throws {
         let entry = Manifest.Output(hash: ContentHash.of(bytes), size: Int64(bytes.count))
         defer { state.withLock { $0.outputs[path] = entry } }
-        if previous?.outputs[path] == entry, link(output.appendingPathComponent(path).path, target) == 0 {
+        if keepsBase(path, entry) || (previous?.outputs[path] == entry && linkPrevious(path, target)) {
             state.withLock { $0.linked += 1 }
             return
         }
-        if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry, link(staged.0, target) == 0 {
-            return
+        if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry {
+            clearBase(path, target)
+            if link(staged.0, target) == 0 { return }
         }
         try Self.writeFile(target, bytes)
         if let source { state.withLock { if $0.copies[source] == nil { $0.copies[source] = (target, entry) } } }
@@ -180,8 +194,9 @@ public final class Publisher: Sendable {
             guard rename(staging.path, output.path) == 0 else { throw Failure.io("could not move the new output into place: \(String(cString: strerror(errno)))") }
             return
         }
+        removeLeftovers()
         if rutinbok_exchange_paths(staging.path, output.path) == 0 {
-            Self.removeOwned(staging)  // now holds the previous output
+            keepAsSpare(staging)  // now holds the previous output
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
@@ -190,7 +205,7 @@ public final class Publisher: Sendable {
             _ = rename(previous.path, output.path)
             throw Failure.io("could not move the new output into place: \(String(cString: strerror(errno)))")
         }
-        try? fm.removeItem(at: previous)
+        keepAsSpare(previous)
     }
 
     /// Drops the staging folder after a failed build.

@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The spare: the output a build replaced, kept beside the new one (`.<output>.spare`) so that
+/// the next build can start its staging folder from it. Its manifest says what each file
+/// holds, so only files that differ are written, linked or removed. A staging folder made
+/// from the spare is an ordinary staging folder: if the build dies, the next one removes it,
+/// and the published output is never touched until the exchange.
+extension Publisher {
+    static func sparePath(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare")
+    }
+
+    /// Moves the spare to `staging` and returns what it holds; nil when there is no spare
+    /// this build can use (one without a complete manifest is removed).
+    static func claimSpare(of output: URL, as staging: URL) -> [String: Manifest.Output]? {
+        let spare = sparePath(of: output)
+        var info = stat()
+        // Only a folder of ours: one with the marker.
+        guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+              lstat(spare.appendingPathComponent(marker).path, &info) == 0 else { return nil }
+        let bytes = try? readFile(spare.appendingPathComponent(Manifest.fileName).path)
+        guard let manifest = bytes.flatMap({ $0.withUnsafeBufferPointer(Manifest.parse(bytes:)) }) else {
+            removeOwned(spare)
+            return nil
+        }
+        // Atomic: of two builds racing for it, one gets it.
+        guard rename(spare.path, staging.path) == 0 else { return nil }
+        // From here on an unfinished staging folder, which no build takes for a spare.
+        unlink(staging.appendingPathComponent(Manifest.fileName).path)
+        return manifest.outputs
+    }
+
+    /// Keeps the output just replaced as the spare, or removes it when it cannot serve as one.
+    func keepAsSpare(_ folder: URL) {
+        let spare = Self.sparePath(of: output)
+        var info = stat()
+        if lstat(folder.appendingPathComponent(Manifest.fileName).path, &info) == 0 {
+            // A spare left by a build that raced this one; a folder without the marker is not ours.
+            if lstat(spare.appendingPathComponent(Self.marker).path, &info) == 0 { Self.removeOwned(spare) }
+            if rename(folder.path, spare.path) == 0 { return }
+        }
+        Self.removeOwned(folder)
+    }
+
+    /// Whether the staging folder already holds `entry` at `path`, from the spare.
+    func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
+        guard base[path] == entry else { return false }
+        var info = stat()
+        return lstat(staging.appendingPathComponent(path).path, &info) == 0
+            && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == entry.size
+    }
+
+    /// Removes the spare's file at `path` before something else takes its name.
+    func clearBase(_ path: String, _ target: String) {
+        if base[path] != nil { unlink(target) }
+    }
+
+    /// Removes the spare's files this build did not make, and folders left empty by that.
+    func removeLeftovers() {
+        guard !base.isEmpty else { return }
+        let outputs = state.withLock { $0.outputs }
+        var folders: Set<String> = []
+        for path in base.keys where outputs[path] == nil {
+            unlink(staging.appendingPathComponent(path).path)
+            folders.insert((path as NSString).deletingLastPathComponent)
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            var folder = folder
+            while !folder.isEmpty, rmdir(staging.appendingPathComponent(folder).path) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// The spare: the output a build replaced, kept beside it so that the next build starts its
+/// staging folder from it and touches only the files that differ.
+@Suite struct SpareOutputTests {
+    typealias W = IncrementalWorkspace
+
+    func spare(of w: W) -> String { Publisher.sparePath(of: URL(fileURLWithPath: w.output)).path }
+
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+        let (clean, result) = await w.cleanBuild()
+        #expect(result.published, sourceLocation: sourceLocation)
+        let incremental = W.tree(w.output), fresh = W.tree(clean)
+        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in fresh where incremental[path] != bytes {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theReplacedOutputBecomesTheSpareAndTheNextBuildStartsFromIt() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        #expect(inode(spare(of: w)) == nil, "a build into a new folder replaces nothing")
+        let first = try #require(inode(w.output))
+
+        try w.append("content/routines/akut.md", "\nEn ny mening om akut läge.\n")
+        #expect(await w.build().published)
+        #expect(inode(spare(of: w)) == first, "the replaced output is kept as the spare")
+        #expect(FileManager.default.fileExists(atPath: "\(spare(of: w))/\(Manifest.fileName)"))
+        await expectSameAsClean(w)
+        let second = try #require(inode(w.output))
+
+        // Deleting a routine and changing another: the spare has files the new output must not.
+        try w.remove("content/councils/ana/routines/egen.md")
+        try w.append("content/routines/risk.md", "\nEn ny mening om risk.\n")
+        let result = await w.build()
+        #expect(result.published)
+        #expect(inode(w.output) == first, "the staging folder was the spare")
+        #expect(inode(spare(of: w)) == second)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/ana/egen.html"))
+        #expect(result.filesWritten - result.filesReused < result.filesWritten / 2,
+                "most files were already in the spare: \(result.filesWritten - result.filesReused) of \(result.filesWritten) written")
+        await expectSameAsClean(w)
+    }
+
+    @Test func aSpareWithoutACompleteManifestIsRemovedNotUsed() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try w.append("content/routines/akut.md", "\nEtt.\n")
+        #expect(await w.build().published)
+        let manifest = "\(spare(of: w))/\(Manifest.fileName)"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try String(text.dropLast(4)).write(toFile: manifest, atomically: false, encoding: .utf8)
+        // Inode numbers are reused at once, so a file marks the broken spare.
+        try "kvar".write(toFile: "\(spare(of: w))/ana/kvar.html", atomically: true, encoding: .utf8)
+
+        try w.append("content/routines/akut.md", "\nTvå.\n")
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/ana/kvar.html"), "a truncated manifest does not describe the spare")
+        #expect(!FileManager.default.fileExists(atPath: "\(spare(of: w))/ana/kvar.html"), "the broken spare is removed")
+        await expectSameAsClean(w)
+    }
+
+    @Test func aSpareFileChangedOrRemovedIsWrittenAgain() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try w.append("content/routines/akut.md", "\nEtt.\n")
+        #expect(await w.build().published)
+        // Damage the spare behind the manifest's back: a file with another size, one missing.
+        try "skadad".write(toFile: "\(spare(of: w))/ana/kontakter.html", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(spare(of: w))/bro/index.html")
+
+        try w.append("content/routines/akut.md", "\nTvå.\n")
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+    }
+
+    @Test func aFolderOfTheSparesNameWithoutTheMarkerIsLeftAlone() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try FileManager.default.createDirectory(atPath: spare(of: w), withIntermediateDirectories: true)
+        try "inte rutinboks".write(toFile: "\(spare(of: w))/egen.txt", atomically: true, encoding: .utf8)
+
+        try w.append("content/routines/akut.md", "\nEtt.\n")
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(spare(of: w))/egen.txt"))
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/egen.txt"))
+        await expectSameAsClean(w)
+    }
+}
