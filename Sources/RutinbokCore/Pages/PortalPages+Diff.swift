@@ -4,6 +4,20 @@
 /// CSS strikes deletions through and underlines insertions, so colour is never the only sign.
 enum DiffHTML {
     static func render(_ segments: [WordDiff.Segment]) -> String {
+        PlainDiffHTML.render(segments) ?? renderStrings(segments)
+    }
+
+    /// What wraps the diff, a paragraph, a line break and each change: shared by both renderers.
+    static let open = "<div class=\"diff\">\n", close = "\n</div>"
+    static let paragraphOpen = "<p>", paragraphClose = "</p>", paragraphSeparator = "\n"
+    static let lineBreak = "<br>\n"
+    static let insertionOpen = "<ins><span class=\"visually-hidden\">[Tillagt: </span>"
+    static let insertionClose = "<span class=\"visually-hidden\">]</span></ins>"
+    static let deletionOpen = "<del><span class=\"visually-hidden\">[Borttaget: </span>"
+    static let deletionClose = "<span class=\"visually-hidden\">]</span></del>"
+
+    /// `render` on Strings and Characters, for any text: the reference for `PlainDiffHTML`.
+    static func renderStrings(_ segments: [WordDiff.Segment]) -> String {
         var paragraphs: [String] = []
         var current = ""
         for segment in segments {
@@ -15,12 +29,12 @@ enum DiffHTML {
             }
         }
         finish(&current, into: &paragraphs)
-        return "<div class=\"diff\">\n" + paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n") + "\n</div>"
+        return open + paragraphs.map { paragraphOpen + $0 + paragraphClose }.joined(separator: paragraphSeparator) + close
     }
 
     /// A paragraph's trailing line breaks would show as empty lines.
     private static func finish(_ paragraph: inout String, into paragraphs: inout [String]) {
-        while paragraph.hasSuffix("<br>\n") { paragraph.removeLast("<br>\n".count) }
+        while paragraph.hasSuffix(lineBreak) { paragraph.removeLast(lineBreak.count) }
         if !paragraph.isEmpty { paragraphs.append(paragraph) }
         paragraph = ""
     }
@@ -50,14 +64,12 @@ enum DiffHTML {
         // A changed line break or space is shown as it now is; markers around nothing would confuse.
         case .insert where blank: return body
         case .delete where blank: return ""
-        case .insert:
-            return "<ins><span class=\"visually-hidden\">[Tillagt: </span>\(body)<span class=\"visually-hidden\">]</span></ins>"
-        case .delete:
-            return "<del><span class=\"visually-hidden\">[Borttaget: </span>\(body)<span class=\"visually-hidden\">]</span></del>"
+        case .insert: return insertionOpen + body + insertionClose
+        case .delete: return deletionOpen + body + deletionClose
         }
     }
 
     private static func lines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { HTML.escape(String($0)) }.joined(separator: "<br>\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { HTML.escape(String($0)) }.joined(separator: lineBreak)
     }
 }

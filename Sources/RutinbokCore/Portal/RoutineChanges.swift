@@ -28,10 +28,7 @@ public struct RoutineChange: Sendable {
         }
         let keys = pairs.keys.sorted()
         let texts = keys.map { pairs[$0]! }
-        let diffs = Parallel.map(texts) { pair in
-            let segments = WordDiff.segments(from: pair.base, to: pair.own)
-            return (segments, words(in: segments, .insert), words(in: segments, .delete))
-        }
+        let diffs = Parallel.map(texts) { pair in WordDiff.countedSegments(from: pair.base, to: pair.own) }
         let cache = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
         var changes: [RoutineChange] = []
         for handbook in handbooks {
@@ -40,17 +37,10 @@ public struct RoutineChange: Sendable {
                 var groupName: String?
                 if case .group = entry.routine.layer { groupName = handbook.group?.name }
                 changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base, groupName: groupName,
-                                             segments: diff.0, insertedWords: diff.1, deletedWords: diff.2))
+                                             segments: diff.segments, insertedWords: diff.insertedWords,
+                                             deletedWords: diff.deletedWords))
             }
         }
         return changes
-    }
-
-    private static func words(in segments: [WordDiff.Segment], _ operation: WordDiff.Operation) -> Int {
-        segments.filter { $0.operation == operation }.reduce(0) { total, segment in
-            total + WordDiff.tokens(segment.text).filter { token in
-                token.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-            }.count
-        }
     }
 }

@@ -28,22 +28,11 @@ public enum WordDiff {
     /// Splits text into words (runs of letters and digits), runs of white space, and single
     /// other characters (punctuation, Markdown syntax). Joined, the tokens give the text back.
     public static func tokens(_ text: String) -> [String] {
-        enum Kind { case word, space, other }
-        // Unicode scalars: Character properties are the slow part of diffing thousands of routines.
-        func kind(_ c: Unicode.Scalar) -> Kind {
-            if c.isASCII {
-                if (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") { return .word }
-                return c == " " || c == "\n" || c == "\t" || c == "\r" ? .space : .other
-            }
-            if c.properties.isAlphabetic || c.properties.numericType != nil { return .word }
-            if c.properties.generalCategory == .nonspacingMark { return .word }
-            return c.properties.isWhitespace ? .space : .other
-        }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
-        var currentKind: Kind?
+        var currentKind: TokenKind?
         for scalar in text.unicodeScalars {
-            let k = kind(scalar)
+            let k = tokenKind(scalar)
             if k == currentKind, k != .other {
                 current.append(scalar)
             } else {
@@ -57,6 +46,20 @@ public enum WordDiff {
         return tokens
     }
 
+    /// The class of a scalar in `tokens`: words and white space join into runs, others stand alone.
+    enum TokenKind: UInt8 { case word = 0, space = 1, other = 2 }
+
+    // Unicode scalars: Character properties are the slow part of diffing thousands of routines.
+    static func tokenKind(_ c: Unicode.Scalar) -> TokenKind {
+        if c.isASCII {
+            if (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") { return .word }
+            return c == " " || c == "\n" || c == "\t" || c == "\r" ? .space : .other
+        }
+        if c.properties.isAlphabetic || c.properties.numericType != nil { return .word }
+        if c.properties.generalCategory == .nonspacingMark { return .word }
+        return c.properties.isWhitespace ? .space : .other
+    }
+
     /// The shortest edit script turning `a` into `b`. Where several are equally short, the
     /// deletions of a change come before its insertions.
     public static func edits<T: Hashable>(_ a: [T], _ b: [T]) -> [(operation: Operation, a: Int?, b: Int?)] {
@@ -65,39 +68,33 @@ public enum WordDiff {
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        if prefix > 0 || suffix > 0 {
-            let middle = edits(Array(a[prefix..<(a.count - suffix)]), Array(b[prefix..<(b.count - suffix)]))
-            return (0..<prefix).map { (Operation.equal, $0, $0) }
-                + middle.map { ($0.operation, $0.a.map { $0 + prefix }, $0.b.map { $0 + prefix }) }
-                + (0..<suffix).map { (Operation.equal, a.count - suffix + $0, b.count - suffix + $0) }
+        var result: [(operation: Operation, a: Int?, b: Int?)] = []
+        result.reserveCapacity(max(a.count, b.count))
+        for index in 0..<prefix { result.append((.equal, index, index)) }
+        let right = a.count - suffix, bottom = b.count - suffix
+        let points = Myers.path(a, b, left: prefix, top: prefix, right: right, bottom: bottom)
+        // Deletions before insertions within each run of changes, for a stable, readable script.
+        var deletions: [(operation: Operation, a: Int?, b: Int?)] = [], insertions = deletions
+        func flushChanges() {
+            result += deletions
+            result += insertions
+            deletions.removeAll(keepingCapacity: true)
+            insertions.removeAll(keepingCapacity: true)
         }
-        let myers = Myers(a: a, b: b)
-        var raw: [(operation: Operation, a: Int?, b: Int?)] = []
-        let points = myers.path()
         for (start, end) in zip(points, points.dropFirst()) {
             var (x, y) = start
             func diagonal() {
-                while x < end.0, y < end.1, a[x] == b[y] { raw.append((.equal, x, y)); x += 1; y += 1 }
+                if x < end.0, y < end.1, a[x] == b[y] { flushChanges() }
+                while x < end.0, y < end.1, a[x] == b[y] { result.append((.equal, x, y)); x += 1; y += 1 }
             }
             diagonal()
-            if end.0 - x < end.1 - y { raw.append((.insert, nil, y)); y += 1 }
-            else if end.0 - x > end.1 - y { raw.append((.delete, x, nil)); x += 1 }
+            if end.0 - x < end.1 - y { insertions.append((.insert, nil, y)); y += 1 }
+            else if end.0 - x > end.1 - y { deletions.append((.delete, x, nil)); x += 1 }
             diagonal()
         }
-        // Deletions before insertions within each run of changes, for a stable, readable script.
-        var result: [(operation: Operation, a: Int?, b: Int?)] = []
-        var deletions: [(operation: Operation, a: Int?, b: Int?)] = [], insertions = deletions
-        for edit in raw {
-            switch edit.operation {
-            case .delete: deletions.append(edit)
-            case .insert: insertions.append(edit)
-            case .equal:
-                result += deletions + insertions
-                deletions.removeAll(); insertions.removeAll()
-                result.append(edit)
-            }
-        }
-        return result + deletions + insertions
+        flushChanges()
+        for index in 0..<suffix { result.append((.equal, right + index, bottom + index)) }
+        return result
     }
 
     /// The edit script between two texts, token by token.
@@ -126,6 +123,29 @@ public enum WordDiff {
     /// diff-match-patch's line mode: routines change paragraph by paragraph, and a word-level
     /// search over a whole routine costs a hundred times more for the same picture.
     public static func segments(from old: String, to new: String) -> [Segment] {
+        countedSegments(from: old, to: new).segments
+    }
+
+    /// The segments of a diff, with the words (tokens starting with a letter or digit) that
+    /// its insertions and deletions hold.
+    public struct CountedSegments: Sendable, Equatable {
+        public var segments: [Segment]
+        public var insertedWords: Int
+        public var deletedWords: Int
+    }
+
+    /// `segments(from:to:)` with its word counts. Plain text (nearly all Swedish routines, see
+    /// `PlainUTF8`) is diffed on UTF-8 bytes; other text on Strings, which gives the same result
+    /// at many times the cost.
+    public static func countedSegments(from old: String, to new: String) -> CountedSegments {
+        if let diff = PlainWordDiff.diff(from: old, to: new) { return diff }
+        let segments = segmentsOfStrings(from: old, to: new)
+        return CountedSegments(segments: segments, insertedWords: words(in: segments, .insert),
+                               deletedWords: words(in: segments, .delete))
+    }
+
+    /// `segments(from:to:)` on Strings and Characters: the reference for `PlainWordDiff`.
+    static func segmentsOfStrings(from old: String, to new: String) -> [Segment] {
         var pieces: [Piece] = []
         for edit in lineFirstScript(from: old, to: new) {
             switch (edit.operation, pieces.last) {
@@ -193,6 +213,15 @@ public enum WordDiff {
         return result
     }
 
+    /// The words (tokens starting with a letter or digit) in the segments of one operation.
+    static func words(in segments: [Segment], _ operation: Operation) -> Int {
+        segments.filter { $0.operation == operation }.reduce(0) { total, segment in
+            total + tokens(segment.text).filter { token in
+                token.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+            }.count
+        }
+    }
+
     enum Piece: Equatable { case equal(String), change(deleted: String, inserted: String) }
 
     static func foldShortEqualities(_ pieces: [Piece]) -> [Piece] {
@@ -208,75 +237,5 @@ public enum WordDiff {
             }
         }
         return result
-    }
-}
-
-/// The linear-space Myers search over an edit graph of `a` (x axis) against `b` (y axis).
-private struct Myers<T: Equatable> {
-    let a: [T]
-    let b: [T]
-
-    /// Points of the edit graph from (0, 0) to (N, M); between two consecutive points lies at
-    /// most one insertion or deletion, with diagonals (equal tokens) before and after it.
-    func path() -> [(Int, Int)] {
-        findPath(left: 0, top: 0, right: a.count, bottom: b.count) ?? []
-    }
-
-    private func findPath(left: Int, top: Int, right: Int, bottom: Int) -> [(Int, Int)]? {
-        guard let (start, finish) = midpoint(left: left, top: top, right: right, bottom: bottom) else { return nil }
-        let head = findPath(left: left, top: top, right: start.0, bottom: start.1) ?? [start]
-        let tail = findPath(left: finish.0, top: finish.1, right: right, bottom: bottom) ?? [finish]
-        return head + tail
-    }
-
-    /// The middle snake: searching forwards from the top left and backwards from the bottom
-    /// right, D/2 steps each, until the two frontiers overlap.
-    private func midpoint(left: Int, top: Int, right: Int, bottom: Int) -> ((Int, Int), (Int, Int))? {
-        let width = right - left, height = bottom - top
-        let size = width + height
-        guard size > 0 else { return nil }
-        let delta = width - height
-        let limit = (size + 1) / 2
-        let offset = limit + 1
-        // Forward frontier: furthest x on diagonal k. Backward frontier: smallest y on diagonal c.
-        var forward = [Int](repeating: 0, count: 2 * limit + 3)
-        var backward = [Int](repeating: 0, count: 2 * limit + 3)
-        forward[1 + offset] = left
-        backward[1 + offset] = bottom
-        for d in 0...limit {
-            for k in stride(from: d, through: -d, by: -2) {
-                let c = k - delta
-                var x: Int, px: Int
-                if k == -d || (k != d && forward[k - 1 + offset] < forward[k + 1 + offset]) {
-                    px = forward[k + 1 + offset]; x = px
-                } else {
-                    px = forward[k - 1 + offset]; x = px + 1
-                }
-                var y = top + (x - left) - k
-                let py = (d == 0 || x != px) ? y : y - 1
-                while x < right, y < bottom, a[x] == b[y] { x += 1; y += 1 }
-                forward[k + offset] = x
-                if delta % 2 != 0, c >= -(d - 1), c <= d - 1, y >= backward[c + offset] {
-                    return ((px, py), (x, y))
-                }
-            }
-            for c in stride(from: d, through: -d, by: -2) {
-                let k = c + delta
-                var y: Int, py: Int
-                if c == -d || (c != d && backward[c - 1 + offset] > backward[c + 1 + offset]) {
-                    py = backward[c + 1 + offset]; y = py
-                } else {
-                    py = backward[c - 1 + offset]; y = py - 1
-                }
-                var x = left + (y - top) + k
-                let px = (d == 0 || y != py) ? x : x + 1
-                while x > left, y > top, a[x - 1] == b[y - 1] { x -= 1; y -= 1 }
-                backward[c + offset] = y
-                if delta % 2 == 0, k >= -d, k <= d, x <= forward[k + offset] {
-                    return ((x, y), (px, py))
-                }
-            }
-        }
-        return nil
     }
 }
