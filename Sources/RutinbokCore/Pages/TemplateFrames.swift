@@ -22,17 +22,18 @@ final class TemplateFrames: Sendable {
 
     /// The output of `template` for `data`, from the frame of the data's shape; nil when the
     /// data holds a value that cannot be framed (render it directly then).
-    func render(_ template: String, _ data: Any, library: MustacheLibrary) -> String? {
+    func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary) -> String? {
         var shape = TemplateShape()
+        shape.signature = template
+        shape.signature += "\u{1}"
         guard shape.add(data) else { return nil }
-        let key = template + "\u{1}" + shape.signature
-        let known = frames.withLock { $0[key] }
+        let known = frames.withLock { $0[shape.signature] }
         let frame: Frame?
         if let known {
             frame = known
         } else {
             frame = Frame(library.render(TemplateShape.placeholders(for: data), withTemplate: template) ?? "")
-            frames.withLock { $0[key] = .some(frame) }
+            frames.withLock { $0[shape.signature] = .some(frame) }
         }
         return frame?.filled(with: shape.texts)
     }
@@ -136,69 +137,64 @@ struct Frame: Sendable {
 /// Numbers are part of the shape, since transforms such as `equalzero` read them: a view of
 /// a page that repeats shows counts as text, or each count makes a frame of its own.
 struct TemplateShape {
-    private(set) var signature = ""
+    var signature = ""
     private(set) var texts: [String] = []
 
     /// Adds a value; false when it is of a kind the shape cannot stand for.
-    mutating func add(_ value: Any) -> Bool {
+    mutating func add(_ value: TemplateValue) -> Bool {
         switch value {
-        case let text as String:
+        case .text(let text):
             if text.isEmpty {
                 signature += "e"
             } else {
                 signature += "s"
                 texts.append(text)
             }
-        case let flag as Bool: signature += flag ? "t" : "f"
-        case let number as Int: signature += "i\(number);"
-        case let number as Double: signature += "d\(number);"
-        case let fields as [String: Any]:
+        case .flag(let flag): signature += flag ? "t" : "f"
+        case .number(let number): signature += "i\(number);"
+        case .decimal(let number): signature += "d\(number);"
+        case .fields(let fields):
             signature += "{"
-            for key in fields.keys.sorted() {
+            for (key, field) in fields {
                 signature += key
                 signature += "="
-                guard add(fields[key]!) else { return false }
+                guard add(field) else { return false }
             }
             signature += "}"
-        case let list as [String]: return add(list: list)
-        case let list as [[String: Any]]: return add(list: list)
-        case let list as [Any]: return add(list: list)
-        default: return false
+        case .list(let items):
+            signature += "[\(items.count):"
+            for item in items {
+                guard add(item) else { return false }
+            }
+            signature += "]"
+        case .other: return false
         }
         return true
     }
 
-    private mutating func add<T>(list: [T]) -> Bool {
-        signature += "[\(list.count):"
-        for item in list {
-            guard add(item) else { return false }
-        }
-        signature += "]"
-        return true
-    }
-
-    /// The same data with a placeholder for each non-empty string, numbered in `add`'s order.
-    static func placeholders(for value: Any) -> Any {
+    /// The data as swift-mustache reads it, with a placeholder for each non-empty string,
+    /// numbered in `add`'s order.
+    static func placeholders(for value: TemplateValue) -> Any {
         var number = 0
         return placeholders(for: value, number: &number)
     }
 
-    private static func placeholders(for value: Any, number: inout Int) -> Any {
+    private static func placeholders(for value: TemplateValue, number: inout Int) -> Any {
         switch value {
-        case let text as String:
+        case .text(let text):
             guard !text.isEmpty else { return text }
             defer { number += 1 }
             return Placeholder.text(number)
-        case let fields as [String: Any]:
+        case .fields(let fields):
             var result: [String: Any] = [:]
-            for key in fields.keys.sorted() {
-                result[key] = placeholders(for: fields[key]!, number: &number)
+            for (key, field) in fields {
+                // Numbered even when a repeated key is dropped, as `add` counted its texts.
+                let converted = placeholders(for: field, number: &number)
+                if result[key] == nil { result[key] = converted }
             }
             return result
-        case let list as [String]: return list.map { placeholders(for: $0, number: &number) }
-        case let list as [[String: Any]]: return list.map { placeholders(for: $0, number: &number) }
-        case let list as [Any]: return list.map { placeholders(for: $0, number: &number) }
-        default: return value
+        case .list(let items): return items.map { placeholders(for: $0, number: &number) }
+        default: return value.mustache
         }
     }
 }

@@ -104,15 +104,15 @@ public struct Theme: Sendable {
     /// Renders a template checked at load time, from the frame of the data's shape when
     /// pages like it were rendered before (see `TemplateFrames`).
     func render(_ name: String, _ context: Any) -> String {
-        let data = TemplateData.make(context)
+        guard let data = TemplateData.make(context) else { return "" }
         if let frames, let output = frames.render(name, data, library: library) { return output }
-        return library.render(data, withTemplate: name) ?? ""
+        return library.render(data.mustache, withTemplate: name) ?? ""
     }
 
     /// Renders a template directly: for data of a shape no other page has (the print page,
     /// the portal's tables), whose frame would be used once.
     func renderOnce(_ name: String, _ context: Any) -> String {
-        library.render(TemplateData.make(context), withTemplate: name) ?? ""
+        TemplateData.make(context).flatMap { library.render($0.mustache, withTemplate: name) } ?? ""
     }
 
     func assetPath(_ relative: String) -> String {

@@ -51,7 +51,7 @@ import Testing
         for _ in 0..<2 {
             for page in Self.pages {
                 let direct = library.render(page, withTemplate: "page")
-                let framed = frames.render("page", page, library: library)
+                let framed = frames.render("page", try #require(TemplateData.make(page)), library: library)
                 #expect(framed == direct)
             }
         }
@@ -61,21 +61,22 @@ import Testing
         let library = try Self.library()
         let frames = TemplateFrames()
         var page = Self.pages[4]
-        _ = frames.render("page", page, library: library)
+        _ = frames.render("page", try #require(TemplateData.make(page)), library: library)
         page["title"] = "En helt annan rubrik & text"
         page["body"] = "<p>Annan brödtext</p>"
         #expect(frames.count == 1)
-        #expect(frames.render("page", page, library: library) == library.render(page, withTemplate: "page"))
+        #expect(frames.render("page", try #require(TemplateData.make(page)), library: library) == library.render(page, withTemplate: "page"))
         #expect(frames.count == 1, "only the text changed")
         page["overdue"] = !(page["overdue"] as! Bool)
-        #expect(frames.render("page", page, library: library) == library.render(page, withTemplate: "page"))
+        #expect(frames.render("page", try #require(TemplateData.make(page)), library: library) == library.render(page, withTemplate: "page"))
         #expect(frames.count == 2, "a flag is part of the shape")
     }
 
     @Test func valuesAFrameCannotStandForAreRenderedDirectly() throws {
         let library = try Self.library()
-        struct Opaque {}
-        #expect(TemplateFrames().render("page", ["title": Opaque()] as [String: Any], library: library) == nil)
+        enum Opaque { case value }
+        let data = try #require(TemplateData.make(["title": Opaque.value] as [String: Any]))
+        #expect(TemplateFrames().render("page", data, library: library) == nil)
     }
 
     @Test func templatesThatCouldTellAPlaceholderFromItsTextAreNotFramed() {
