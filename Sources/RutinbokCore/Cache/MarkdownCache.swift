@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Routine bodies rendered by earlier builds into the same output, kept beside it
+/// (`.<output>.cache`), so that a build renders only the Markdown that changed.
+///
+/// An entry is found by everything its rendering reads: the file's path, the routine id,
+/// the body's first line, the council's options and the body's bytes (a hash and a length).
+/// The file starts with the identity of the rutinbok binary that wrote it; another binary
+/// may render differently, so it starts again from nothing. Records are appended; a record
+/// that does not read back whole (a build killed while writing) ends the file there.
+/// The output folder a build writes to decides the cache, so a build into a new folder
+/// renders everything, as a clean build should.
+///
+/// Read once before the Markdown stage and written once after it; in between, tasks only
+/// look entries up, which is why sharing it between them is safe.
+final class MarkdownCache: @unchecked Sendable {
+    struct Key: Hashable, Sendable {
+        var file: String
+        var id: String
+        var firstLine: Int
+        var allowRawHTML: Bool
+        var bodyHash: UInt64
+        var bodyLength: Int
+
+        /// What rendering `routine`'s body reads.
+        static func of(_ routine: Routine, allowRawHTML: Bool) -> Key {
+            var body = routine.body
+            let (hash, length) = body.withUTF8 { (ContentHash.of(UnsafeRawBufferPointer($0)), $0.count) }
+            return Key(file: routine.location.file, id: routine.id, firstLine: routine.bodyLine, allowRawHTML: allowRawHTML,
+                       bodyHash: hash, bodyLength: length)
+        }
+    }
+
+    static let magic = "rutinbok-markdown-cache 1\n"
+
+    let path: String
+    private let header: [UInt8]
+    /// Entries read from the file, by key.
+    private var stored: [Key: RenderedMarkdown] = [:]
+    /// Bytes of the file that are valid records (the rest, if any, is cut off when appending).
+    private var validLength = 0
+    private var records = 0
+
+    /// The cache for builds into `output`; empty when there is none or it is of another binary.
+    init(output: URL) {
+        path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache").path
+        var writer = ByteWriter()
+        writer.append(Array(Self.magic.utf8))
+        let binary = Stamp.of("/proc/self/exe") ?? Stamp(size: 0, modified: 0)
+        writer.write(UInt64(bitPattern: binary.size))
+        writer.write(UInt64(bitPattern: binary.modified))
+        header = writer.bytes
+        if let bytes = try? Publisher.readFile(path) { read(bytes) }
+    }
+
+    var count: Int { stored.count }
+
+    func entry(_ key: Key) -> RenderedMarkdown? { stored[key] }
+
+    private func read(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard raw.count >= header.count, header.withUnsafeBytes({ $0.elementsEqual(raw.prefix(header.count)) }) else { return }
+            var reader = ByteReader(raw, at: header.count)
+            validLength = header.count
+            while !reader.isAtEnd {
+                guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
+                      ContentHash.of(payload) == checksum else { break }
+                var record = ByteReader(payload)
+                guard let key = Self.readKey(&record), let page = RenderedMarkdown(from: &record), record.isAtEnd else { break }
+                stored[key] = page
+                records += 1
+                validLength = reader.position
+            }
+        }
+    }
+
+    /// Adds what this build rendered. `live` are the keys this build used: when most of the
+    /// file is entries nobody uses any more, it is written anew with only the live ones.
+    func save(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) {
+        let stale = records - stored.keys.filter(live.contains).count
+        if validLength == 0 || stale > live.count {
+            var writer = ByteWriter()
+            writer.append(header)
+            for (key, page) in rendered { Self.append(key, page, to: &writer) }
+            let renderedKeys = Set(rendered.map(\.0))
+            for (key, page) in stored where live.contains(key) && !renderedKeys.contains(key) {
+                Self.append(key, page, to: &writer)
+            }
+            replace(with: writer.bytes)
+        } else if !rendered.isEmpty {
+            var writer = ByteWriter()
+            for (key, page) in rendered { Self.append(key, page, to: &writer) }
+            append(writer.bytes)
+        }
+    }
+
+    private static func append(_ key: Key, _ page: RenderedMarkdown, to writer: inout ByteWriter) {
+        var record = ByteWriter()
+        record.write(key.file)
+        record.write(key.id)
+        record.write(key.firstLine)
+        record.write(key.allowRawHTML)
+        record.write(key.bodyHash)
+        record.write(key.bodyLength)
+        page.write(to: &record)
+        writer.write(record.bytes.count)
+        writer.write(record.bytes.withUnsafeBytes { ContentHash.of($0) })
+        writer.append(record.bytes)
+    }
+
+    private static func readKey(_ reader: inout ByteReader) -> Key? {
+        guard let file = reader.string(), let id = reader.string(), let firstLine = reader.int(),
+              let allowRawHTML = reader.bool(), let bodyHash = reader.uint64(), let bodyLength = reader.int() else { return nil }
+        return Key(file: file, id: id, firstLine: firstLine, allowRawHTML: allowRawHTML, bodyHash: bodyHash, bodyLength: bodyLength)
+    }
+
+    /// A new file in place of the old one, atomically: a reader sees one or the other.
+    private func replace(with bytes: [UInt8]) {
+        let temporary = "\(path).\(getpid())"
+        do {
+            try bytes.withUnsafeBytes { try Publisher.writeFile(temporary, $0) }
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// Records after the last valid one; anything damaged after it is cut off first.
+    private func append(_ bytes: [UInt8]) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(validLength)) == 0, lseek(descriptor, off_t(validLength), SEEK_SET) >= 0 else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}
