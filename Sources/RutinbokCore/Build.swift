@@ -24,6 +24,8 @@ public enum Build {
         /// Nothing changed since the last build: the output was left alone, nothing was written.
         public var unchanged = false
         public var councils = 0
+        /// Routine bodies rendered from Markdown; the others came from the cache of earlier builds.
+        public var bodiesRendered = 0
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
         public var timings: [(stage: String, seconds: Double)] = []
@@ -52,7 +54,9 @@ public enum Build {
         diagnostics += selectCouncils(options.councils, from: &handbooks)
         clock.lap("resolve")
 
-        let bodies = await MarkdownStage.render(handbooks)
+        // Only a build that publishes keeps rendered bodies, beside the output it wrote.
+        let cache = write ? MarkdownCache(output: URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()) : nil
+        let bodies = await MarkdownStage.render(handbooks, cache: cache)
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 
@@ -62,7 +66,7 @@ public enum Build {
             diagnostics += HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
                                            config: site.config, today: options.today, unloadable: site.unloadable).check()
         }
-        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count)
+        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.rendered.count)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
         guard write, !stopped, let theme else {
@@ -84,6 +88,7 @@ public enum Build {
                 clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true
+                cache?.save(bodies.rendered, live: bodies.used)
                 clock.lap("publish")
             } catch {
                 publisher.discard()

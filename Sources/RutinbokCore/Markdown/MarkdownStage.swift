@@ -13,12 +13,17 @@ struct MarkdownStage: Sendable {
     /// Each routine's search index entry, as JSON.
     private(set) var search: [Key: String] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Bodies rendered by this build, not taken from the cache, for `MarkdownCache.save`.
+    private(set) var rendered: [(MarkdownCache.Key, RenderedMarkdown)] = []
+    /// The cache keys of every body this build used.
+    private(set) var used: Set<MarkdownCache.Key> = []
 
     static func key(_ routine: Routine, in handbook: Handbook) -> Key {
         Key(file: routine.location.file, options: .init(allowRawHTML: handbook.council.allowRawHTML))
     }
 
-    static func render(_ handbooks: [Handbook]) async -> MarkdownStage {
+    /// Renders what `cache` does not have.
+    static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil) async -> MarkdownStage {
         var unique: [Key: Routine] = [:]
         for handbook in handbooks {
             for entry in handbook.routines { unique[key(entry.routine, in: handbook)] = entry.routine }
@@ -26,21 +31,25 @@ struct MarkdownStage: Sendable {
         let work = unique.sorted { ($0.key.file, $0.key.options.allowRawHTML ? 1 : 0) < ($1.key.file, $1.key.options.allowRawHTML ? 1 : 0) }
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
         var stage = MarkdownStage()
-        await withTaskGroup(of: [(Key, RenderedMarkdown, String)].self) { group in
+        await withTaskGroup(of: [(Key, RenderedMarkdown, String, MarkdownCache.Key, Bool)].self) { group in
             for batch in batches {
                 group.addTask {
                     batch.map { key, routine in
-                        let page = MarkdownRenderer(options: key.options)
+                        let cacheKey = MarkdownCache.Key.of(routine, allowRawHTML: key.options.allowRawHTML)
+                        let cached = cache?.entry(cacheKey)
+                        let page = cached ?? MarkdownRenderer(options: key.options)
                             .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
-                        return (key, page, SearchIndex.entry(for: routine, body: page))
+                        return (key, page, SearchIndex.entry(for: routine, body: page), cacheKey, cached == nil)
                     }
                 }
             }
             for await results in group {
-                for (key, page, entry) in results {
+                for (key, page, entry, cacheKey, isNew) in results {
                     stage.pages[key] = page
                     stage.search[key] = entry
                     stage.diagnostics += page.diagnostics
+                    stage.used.insert(cacheKey)
+                    if isNew { stage.rendered.append((cacheKey, page)) }
                 }
             }
         }

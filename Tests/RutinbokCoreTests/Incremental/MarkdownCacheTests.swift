@@ -93,4 +93,24 @@ import Testing
         #expect(after.count == 2)
         expectSame(after.entry(Self.key(1)), Self.sample(1))
     }
+
+    @Test func aBuildRendersOnlyTheBodiesThatChanged() async throws {
+        var w = try IncrementalWorkspace()
+        let first = await w.build()
+        #expect(first.published && first.bodiesRendered > 3)
+        try w.append("content/routines/akut.md", "\nEn ny mening om akut läge.\n")
+        let second = await w.build()
+        #expect(second.published)
+        #expect(second.bodiesRendered == 1, "only akut.md changed")
+        let (clean, fresh) = await w.cleanBuild()
+        #expect(fresh.bodiesRendered == first.bodiesRendered, "a build into a new folder renders everything")
+        #expect(IncrementalWorkspace.tree(w.output) == IncrementalWorkspace.tree(clean))
+    }
+
+    @Test func checkingAloneLeavesNoCache() async throws {
+        let w = try IncrementalWorkspace()
+        let result = await Build.run(w.options(), write: false)
+        #expect(result.bodiesRendered > 0)
+        #expect(!FileManager.default.fileExists(atPath: MarkdownCache(output: URL(fileURLWithPath: w.output)).path))
+    }
 }
