@@ -78,6 +78,9 @@ public enum Build {
             let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? (councils: [], changePages: [], routinePages: [:])
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
                                           previous: plan?.previous)
+            // The cache's new file is written while pages render, and put in place only once
+            // the build has published.
+            let cacheUpdate = cache.map { cache in Task.detached { (cache, cache.prepare(bodies.rendered, live: bodies.used)) } }
             do {
                 result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
                                                                  today: options.today, reusable: reusable.councils,
@@ -88,10 +91,11 @@ public enum Build {
                 clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true
-                cache?.save(bodies.rendered, live: bodies.used)
+                if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
                 clock.lap("publish")
             } catch {
                 publisher.discard()
+                if let (cache, update) = await cacheUpdate?.value { cache.discard(update) }
                 throw error
             }
         } catch Publisher.Failure.refused(let message) {

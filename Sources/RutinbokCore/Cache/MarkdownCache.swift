@@ -14,8 +14,8 @@ import Glibc
 /// The output folder a build writes to decides the cache, so a build into a new folder
 /// renders everything, as a clean build should.
 ///
-/// Read once before the Markdown stage and written once after it; in between, tasks only
-/// look entries up, which is why sharing it between them is safe.
+/// Read once before the Markdown stage; after it, tasks only read it (look entries up and
+/// prepare the next file), which is why sharing it between them is safe.
 final class MarkdownCache: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var file: String
@@ -77,24 +77,59 @@ final class MarkdownCache: @unchecked Sendable {
         }
     }
 
-    /// Adds what this build rendered. `live` are the keys this build used: when most of the
-    /// file is entries nobody uses any more, it is written anew with only the live ones.
-    func save(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) {
+    /// What a build will add to the cache, prepared while it renders pages and kept out of
+    /// place until it has published (`commit`), so that a failed build changes nothing.
+    struct Pending: Sendable {
+        /// A complete new file, already written beside the cache under a temporary name.
+        var replacement: String?
+        /// Records to append to the current file.
+        var records: [UInt8] = []
+    }
+
+    /// Prepares adding what this build rendered. `live` are the keys this build used: when
+    /// most of the file is entries nobody uses any more, it is written anew with only the
+    /// live ones.
+    func prepare(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) -> Pending {
         let stale = records - stored.keys.filter(live.contains).count
-        if validLength == 0 || stale > live.count {
-            var writer = ByteWriter()
-            writer.append(header)
+        var writer = ByteWriter()
+        guard validLength == 0 || stale > live.count else {
             for (key, page) in rendered { Self.append(key, page, to: &writer) }
-            let renderedKeys = Set(rendered.map(\.0))
-            for (key, page) in stored where live.contains(key) && !renderedKeys.contains(key) {
-                Self.append(key, page, to: &writer)
-            }
-            replace(with: writer.bytes)
-        } else if !rendered.isEmpty {
-            var writer = ByteWriter()
-            for (key, page) in rendered { Self.append(key, page, to: &writer) }
-            append(writer.bytes)
+            return Pending(records: writer.bytes)
         }
+        writer.append(header)
+        for (key, page) in rendered { Self.append(key, page, to: &writer) }
+        let renderedKeys = Set(rendered.map(\.0))
+        for (key, page) in stored where live.contains(key) && !renderedKeys.contains(key) {
+            Self.append(key, page, to: &writer)
+        }
+        let temporary = "\(path).\(getpid())"
+        do {
+            try writer.bytes.withUnsafeBytes { try Publisher.writeFile(temporary, $0) }
+            return Pending(replacement: temporary)
+        } catch {
+            unlink(temporary)
+            return Pending()
+        }
+    }
+
+    /// Puts a prepared change in place: a new file atomically, or records appended after
+    /// the last valid one (anything damaged after it is cut off first).
+    func commit(_ pending: Pending) {
+        if let replacement = pending.replacement {
+            if rename(replacement, path) != 0 { unlink(replacement) }
+        } else if !pending.records.isEmpty {
+            append(pending.records)
+        }
+    }
+
+    /// Drops a prepared change of a build that did not publish.
+    func discard(_ pending: Pending) {
+        if let replacement = pending.replacement { unlink(replacement) }
+    }
+
+    /// `prepare` and `commit` in one.
+    func save(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) {
+        commit(prepare(rendered, live: live))
     }
 
     private static func append(_ key: Key, _ page: RenderedMarkdown, to writer: inout ByteWriter) {
@@ -117,18 +152,6 @@ final class MarkdownCache: @unchecked Sendable {
         return Key(file: file, id: id, firstLine: firstLine, allowRawHTML: allowRawHTML, bodyHash: bodyHash, bodyLength: bodyLength)
     }
 
-    /// A new file in place of the old one, atomically: a reader sees one or the other.
-    private func replace(with bytes: [UInt8]) {
-        let temporary = "\(path).\(getpid())"
-        do {
-            try bytes.withUnsafeBytes { try Publisher.writeFile(temporary, $0) }
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
-    }
-
-    /// Records after the last valid one; anything damaged after it is cut off first.
     private func append(_ bytes: [UInt8]) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }

@@ -47,6 +47,17 @@ extension Publisher {
         }
     }
 
+    /// Creates a folder and any missing parents; an existing folder is fine. A plain `mkdir`
+    /// first: FileManager's version costs more than the rest of placing a page.
+    static func makeFolder(_ path: String) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { return }
+        makeFolder(parent)
+        mkdir(path, 0o755)
+    }
+
     /// Removes a folder of ours with its marker last, so that a build killed halfway through
     /// leaves a folder the next build still recognises (and removes) as its own.
     static func removeOwned(_ folder: URL) {

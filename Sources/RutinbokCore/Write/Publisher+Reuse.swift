@@ -62,7 +62,7 @@ extension Publisher {
         let target = staging.appendingPathComponent(path).path
         let parent = (target as NSString).deletingLastPathComponent
         if folders.insert(parent).inserted {
-            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            Self.makeFolder(parent)
         }
         if keepsBase(path, entry) { return true }
         var info = stat()

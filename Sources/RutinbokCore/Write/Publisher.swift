@@ -154,7 +154,7 @@ public final class Publisher: Sendable {
             let target = staging.appendingPathComponent(file.path).path
             let folder = (target as NSString).deletingLastPathComponent
             if !created.contains(folder) {
-                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                Self.makeFolder(folder)
                 created.insert(folder)
             }
             do {
