@@ -59,3 +59,90 @@ extension PortalChangesView.Row: TemplateFields {
          "inserted": inserted, "deleted": deleted]
     }
 }
+
+// What the shared parts of every handbook page and the print page are made from.
+
+extension CouncilView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["name": name, "slug": slug, "kind": kind, "logo": logo, "siteTitle": siteTitle, "phases": phases, "groupName": groupName]
+    }
+}
+
+extension PhaseLinkView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "href": href] }
+}
+
+extension NumberView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "number": number, "tel": tel, "description": description] }
+}
+
+extension EmergencyView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["emergency": emergency, "police": police, "others": others] }
+}
+
+extension PrintPageView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["council": council, "phases": phases, "contacts": contacts, "numbers": numbers] }
+}
+
+extension PrintPhaseView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "routines": routines] }
+}
+
+extension PrintRoutineView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["id": id, "anchor": anchor, "title": title, "summary": summary, "body": body, "ownerRole": ownerRole, "reviewed": reviewed]
+    }
+}
+
+// The portal's layout and change pages: one per adapted routine.
+
+extension PortalLayoutView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["lang": lang, "title": title, "documentTitle": documentTitle, "siteTitle": siteTitle, "description": description,
+         "root": root, "nav": nav, "content": content, "pageClass": pageClass, "today": today, "todayISO": todayISO]
+    }
+}
+
+extension PortalNavView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "href": href, "current": current] }
+}
+
+extension PortalChangeView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["title": title, "council": council, "baseTitle": baseTitle, "titleChanged": titleChanged,
+         "adaptedBy": adaptedBy, "adoptedFrom": adoptedFrom, "reviewed": reviewed, "reviewedISO": reviewedISO,
+         "baseReviewed": baseReviewed, "baseReviewedISO": baseReviewedISO, "inserted": inserted, "deleted": deleted,
+         "unchanged": unchanged, "diff": diff, "routineHref": routineHref, "listHref": listHref]
+    }
+}
+
+// The pages each handbook has once: start, contacts and accessibility statement.
+
+extension RoutineSummaryView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "title": title, "summary": summary, "href": href, "overdue": overdue] }
+}
+
+extension PhaseSectionView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "routines": routines] }
+}
+
+extension StartPageView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["council": council, "description": description, "phases": phases, "contacts": contacts, "contactsHref": contactsHref]
+    }
+}
+
+extension RoleGroupView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["role": role, "contacts": contacts, "people": people] }
+}
+
+extension ContactsPageView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> { ["council": council, "roles": roles, "vcardHref": vcardHref, "numbers": numbers] }
+}
+
+extension AccessibilityPageView: TemplateFields {
+    var templateFields: KeyValuePairs<String, Any?> {
+        ["council": council, "status": status, "statusText": statusText, "shortcomings": shortcomings,
+         "feedbackEmail": feedbackEmail, "assessed": assessed, "diggURL": diggURL]
+    }
+}

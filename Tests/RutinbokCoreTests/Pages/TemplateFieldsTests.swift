@@ -21,7 +21,30 @@ import Testing
         PortalCoverageView.Cell(kind: "k", label: "l", detail: "d", href: "h"),
         PortalCoverageView.Row(title: "t", cells: []),
         PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: "x/y", inserted: 1, deleted: 2),
+        council,
+        PhaseLinkView(id: "i", label: "l", href: "h"),
+        number,
+        EmergencyView(emergency: number, police: number, others: [number]),
+        PrintPageView(council: council, phases: [], contacts: [ContactView(contact)], numbers: [number]),
+        PrintPhaseView(id: "i", label: "l", routines: []),
+        PrintRoutineView(id: "i", anchor: "a", title: "t", summary: "s", body: "b", ownerRole: "o", reviewed: "r"),
+        PortalLayoutView(title: "t", documentTitle: "d", siteTitle: "s", description: "x", root: "../", nav: [],
+                         content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01"),
+        PortalNavView(label: "l", href: "h", current: true),
+        PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, adaptedBy: "a", adoptedFrom: "f",
+                         reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", inserted: "1", deleted: "2",
+                         unchanged: false, diff: "d", routineHref: "h", listHref: "l"),
+        RoutineSummaryView(id: "i", title: "t", summary: "s", href: "h", overdue: true),
+        PhaseSectionView(id: "i", label: "l", routines: []),
+        StartPageView(council: council, description: "d", phases: [], contacts: [], contactsHref: "k"),
+        RoleGroupView(role: "r", contacts: ["<p>kort</p>"], people: [ContactView(contact)]),
+        ContactsPageView(council: council, roles: [], vcardHref: "v", numbers: [number]),
+        AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
+                              assessed: "a", diggURL: "u"),
     ]
+
+    nonisolated(unsafe) static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
+    nonisolated(unsafe) static let number = NumberView(label: "l", number: "112", tel: "112", description: "d")
 
     @Test(arguments: values.indices)
     func everyStoredPropertyIsListed(_ index: Int) {
