@@ -44,7 +44,9 @@ public enum Build {
                           unchanged: true, councils: previous.councils.count, published: !stopped, timings: clock.laps)
         }
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
-        let (theme, themeProblems) = Theme.load(directory: options.templates)
+        let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
+        var (theme, themeProblems) = Theme.load(directory: options.templates)
+        if write { theme = theme?.resumingFrames(beside: outputURL) }
         var diagnostics = loadProblems + themeProblems
         clock.lap("load")
         guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
@@ -55,7 +57,7 @@ public enum Build {
         clock.lap("resolve")
 
         // Only a build that publishes keeps rendered bodies, beside the output it wrote.
-        let cache = write ? MarkdownCache(output: URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()) : nil
+        let cache = write ? MarkdownCache(output: outputURL) : nil
         let bodies = await MarkdownStage.render(handbooks, cache: cache)
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
@@ -92,6 +94,7 @@ public enum Build {
                 try publisher.publish()
                 result.published = true
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
+                theme.keepFrames(beside: outputURL)
                 clock.lap("publish")
             } catch {
                 publisher.discard()

@@ -18,7 +18,20 @@ import Synchronization
 /// uses any of them is rendered directly (`TemplateFrames.canFrame`). A section treats every
 /// string as true, and `empty` reads only whether it is empty, which the shape records.
 final class TemplateFrames: Sendable {
-    private let frames = Mutex<[String: Frame?]>([:])
+    private struct Entry {
+        var frame: Frame?
+        /// Used by this build: kept for the next one (see `FrameStore`).
+        var used: Bool
+        /// Made by this build.
+        var made = false
+    }
+
+    private let frames: Mutex<[String: Entry]>
+
+    /// Starts from frames an earlier build made with the same templates (see `FrameStore`).
+    init(known: [String: Frame?] = [:]) {
+        frames = Mutex(known.mapValues { Entry(frame: $0, used: false) })
+    }
 
     /// The output of `template` for `data`, from the frame of the data's shape; nil when the
     /// data holds a value that cannot be framed (render it directly then).
@@ -27,19 +40,29 @@ final class TemplateFrames: Sendable {
         shape.signature = template
         shape.signature += "\u{1}"
         guard shape.add(data) else { return nil }
-        let known = frames.withLock { $0[shape.signature] }
+        let known = frames.withLock { frames -> Entry? in
+            frames[shape.signature]?.used = true
+            return frames[shape.signature]
+        }
         let frame: Frame?
         if let known {
-            frame = known
+            frame = known.frame
         } else {
             frame = Frame(library.render(TemplateShape.placeholders(for: data), withTemplate: template) ?? "")
-            frames.withLock { $0[shape.signature] = .some(frame) }
+            frames.withLock { $0[shape.signature] = Entry(frame: frame, used: true, made: true) }
         }
         return frame?.filled(with: shape.texts)
     }
 
-    /// Frames made so far, one per template and shape.
+    /// Frames known, one per template and shape.
     var count: Int { frames.withLock { $0.count } }
+
+    /// The frames this build used, and whether it made any of them.
+    var used: (frames: [String: Frame?], new: Bool) {
+        frames.withLock { frames in
+            (frames.filter(\.value.used).mapValues(\.frame), frames.values.contains(where: \.made))
+        }
+    }
 
     /// Transforms that read only a value's shape: list positions and lengths, emptiness, numbers.
     static let shapeTransforms: Set<String> = [
@@ -87,6 +110,13 @@ struct Frame: Sendable {
 
     let pieces: [Piece]
     private let textBytes: Int
+
+    init(pieces: [Piece]) {
+        self.pieces = pieces
+        textBytes = pieces.reduce(0) { total, piece in
+            if case .text(let text) = piece { total + text.utf8.count } else { total }
+        }
+    }
 
     /// Cuts rendered output at its placeholders; nil when one is not whole.
     init?(_ rendered: String) {

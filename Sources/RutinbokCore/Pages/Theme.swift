@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Frames of the templates by data shape; nil when the templates cannot be framed.
     let frames: TemplateFrames?
+    /// A hash of every template's path and text: what frames made from them depend on.
+    let templatesHash: UInt64
     /// Files under `templates/assets/`, relative to it; copied into every handbook.
     public let assets: [String]
     public let directory: String
@@ -61,7 +63,13 @@ public struct Theme: Sendable {
         }
         let assets = files.listRecursively("assets")
         let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames() : nil
-        return (diagnostics.hasErrors ? nil : Theme(library: library, frames: frames, assets: assets, directory: directory), diagnostics)
+        var hash = ContentHash()
+        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+            hash.add(path)
+            hash.add(text)
+        }
+        let theme = Theme(library: library, frames: frames, templatesHash: hash.value, assets: assets, directory: directory)
+        return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in
@@ -107,6 +115,20 @@ public struct Theme: Sendable {
         guard let data = TemplateData.make(context) else { return "" }
         if let frames, let output = frames.render(name, data, library: library) { return output }
         return library.render(data.mustache, withTemplate: name) ?? ""
+    }
+
+    /// The same theme, starting from the frames the last build into `output` kept.
+    func resumingFrames(beside output: URL) -> Theme {
+        guard frames != nil else { return self }
+        let known = FrameStore.load(beside: output, templates: templatesHash)
+        return Theme(library: library, frames: TemplateFrames(known: known), templatesHash: templatesHash,
+                     assets: assets, directory: directory)
+    }
+
+    /// Keeps the frames this build used beside `output` for the next build, if it made any.
+    func keepFrames(beside output: URL) {
+        guard let used = frames?.used, used.new else { return }
+        FrameStore.save(used.frames, beside: output, templates: templatesHash)
     }
 
     /// Renders a template directly: for data of a shape no other page has (the print page,
