@@ -47,6 +47,12 @@ extension Publisher {
         }
     }
 
+    /// The folder part of a path ("a/b" for "a/b/c.html").
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     /// Creates a folder and any missing parents; an existing folder is fine. A plain `mkdir`
     /// first: FileManager's version costs more than the rest of placing a page.
     static func makeFolder(_ path: String) {

@@ -14,7 +14,7 @@ extension Publisher {
         var folders: Set<String> = []
         for (path, entry) in files {
             guard linkPrevious(path, entry, folders: &folders) else {
-                for path in done { unlink(staging.appendingPathComponent(path).path) }
+                for path in done { unlink(stagingRoot + path) }
                 return nil
             }
             done.append(path)
@@ -59,14 +59,14 @@ extension Publisher {
     /// Hard-links the previous output's file at `path` into the staging folder, if it is still
     /// there with the size the manifest recorded.
     private func linkPrevious(_ path: String, _ entry: Manifest.Output, folders: inout Set<String>) -> Bool {
-        let target = staging.appendingPathComponent(path).path
-        let parent = (target as NSString).deletingLastPathComponent
+        let target = stagingRoot + path
+        let parent = Self.parent(of: target)
         if folders.insert(parent).inserted {
             Self.makeFolder(parent)
         }
         if keepsBase(path, entry) { return true }
         var info = stat()
-        let old = output.appendingPathComponent(path).path
+        let old = outputRoot + path
         return lstat(old, &info) == 0 && Int64(info.st_size) == entry.size && linkPrevious(path, target)
     }
 
@@ -74,6 +74,6 @@ extension Publisher {
     /// staging folder had there.
     func linkPrevious(_ path: String, _ target: String) -> Bool {
         clearBase(path, target)
-        return link(output.appendingPathComponent(path).path, target) == 0
+        return link(outputRoot + path, target) == 0
     }
 }

@@ -49,7 +49,7 @@ extension Publisher {
     func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
         guard base[path] == entry else { return false }
         var info = stat()
-        return lstat(staging.appendingPathComponent(path).path, &info) == 0
+        return lstat(stagingRoot + path, &info) == 0
             && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == entry.size
     }
 
@@ -64,13 +64,13 @@ extension Publisher {
         let outputs = state.withLock { $0.outputs }
         var folders: Set<String> = []
         for path in base.keys where outputs[path] == nil {
-            unlink(staging.appendingPathComponent(path).path)
-            folders.insert((path as NSString).deletingLastPathComponent)
+            unlink(stagingRoot + path)
+            folders.insert(Self.parent(of: path))
         }
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             var folder = folder
-            while !folder.isEmpty, rmdir(staging.appendingPathComponent(folder).path) == 0 {
-                folder = (folder as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(stagingRoot + folder) == 0 {
+                folder = Self.parent(of: folder)
             }
         }
     }

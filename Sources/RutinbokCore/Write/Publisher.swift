@@ -29,6 +29,10 @@ public final class Publisher: Sendable {
 
     public let output: URL
     let staging: URL
+    /// `output` and `staging` as paths ending in "/": a file's path is one concatenation
+    /// away, where URL's path methods would cost more than placing many a page.
+    let outputRoot: String
+    let stagingRoot: String
     /// An open descriptor of the staging folder's marker, holding an exclusive `flock` for as
     /// long as this build runs. The kernel drops the lock when the process dies, even by
     /// SIGKILL, so a marker nobody holds means a dead build: safer than a pid, which is reused.
@@ -81,6 +85,8 @@ public final class Publisher: Sendable {
                 throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
             }
         }
+        outputRoot = output.path + "/"
+        stagingRoot = staging.path + "/"
         lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
     }
@@ -151,8 +157,8 @@ public final class Publisher: Sendable {
             if let problem = OutputPath.problem(with: file.path) {
                 throw Failure.refused("refusing to write '\(file.path)': the path \(problem)")
             }
-            let target = staging.appendingPathComponent(file.path).path
-            let folder = (target as NSString).deletingLastPathComponent
+            let target = stagingRoot + file.path
+            let folder = Self.parent(of: target)
             if !created.contains(folder) {
                 Self.makeFolder(folder)
                 created.insert(folder)
