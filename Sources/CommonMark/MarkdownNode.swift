@@ -107,6 +107,23 @@ public struct MarkdownNode: Hashable {
         return result
     }
 
+    /// The nodes of the given kinds among this node and all below it, in document order (a
+    /// snapshot). The same as filtering `descendantsAndSelf`, without a value for every node.
+    public func descendantsAndSelf(ofKinds kinds: [Kind]) -> [MarkdownNode] {
+        let types = kinds.map(\.cmarkType)
+        var result: [MarkdownNode] = []
+        guard let iterator = cmark_iter_new(pointer) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), types.contains(cmark_node_get_type(node)) {
+                result.append(MarkdownNode(pointer: node, owner: owner))
+            }
+        }
+        return result
+    }
+
     // MARK: Content
 
     private static func string(_ cString: UnsafePointer<CChar>?) -> String? {
@@ -145,7 +162,7 @@ public struct MarkdownNode: Hashable {
     /// The text of this node and everything below it, without markup.
     public var plainText: String {
         var text = ""
-        for node in descendantsAndSelf {
+        for node in descendantsAndSelf(ofKinds: [.text, .code, .softBreak, .lineBreak]) {
             switch node.kind {
             case .text, .code: text += node.literal ?? ""
             case .softBreak, .lineBreak: text += " "

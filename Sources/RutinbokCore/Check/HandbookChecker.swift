@@ -14,12 +14,12 @@ struct HandbookChecker {
         let contactIDs = handbook.contacts.map(\.id)
         for entry in handbook.routines {
             let routine = entry.routine
-            if handbook.contact(routine.owner.value) == nil {
+            if !hasContact(routine.owner.value) {
                 diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact of \(council.name)", code: "unknown-owner",
                                           notes: Suggestions.note(for: routine.owner.value, among: contactIDs, listing: "contacts")))
             }
             guard let body = rendered[routine.id] else { continue }
-            for reference in body.contacts where handbook.contact(reference.id) == nil {
+            for reference in body.contacts where !hasContact(reference.id) {
                 diagnostics.append(.error(reference.location, "no contact '\(reference.id)' in \(council.name)", code: "unknown-contact",
                                           notes: Suggestions.note(for: reference.id, among: contactIDs, listing: "contacts")))
             }
@@ -31,16 +31,22 @@ struct HandbookChecker {
         return diagnostics
     }
 
+    /// Whether the handbook has contact `id`; `handbook.contact(id)` would copy it.
+    private func hasContact(_ id: String) -> Bool {
+        handbook.contacts.contains { $0.id == id }
+    }
+
     private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading]) -> [Diagnostic] {
         var targetHeadings = headings
         var targetName = "this routine"
         if let id = link.routine, id != routine.id {
-            guard let target = handbook.routine(id) else {
+            // The index, not `handbook.routine(id)`: no copy of the routine is needed.
+            guard handbook.routineIndex[id] != nil else {
                 if unloadable.contains(id) { return [] }
                 return [.error(link.location, missingTargetMessage(id), code: "broken-link",
                                notes: Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook"))]
             }
-            targetHeadings = rendered[target.routine.id]?.headings ?? []
+            targetHeadings = rendered[id]?.headings ?? []
             targetName = "\(id).md"
         }
         guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }

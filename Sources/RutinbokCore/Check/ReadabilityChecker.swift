@@ -5,9 +5,8 @@ enum ReadabilityChecker {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for handbook in handbooks {
-            let rendered = bodies.pages(for: handbook)
             for entry in handbook.routines where seen.insert(entry.routine.location.file).inserted {
-                guard let reading = rendered[entry.routine.id]?.readability else { continue }
+                guard let reading = bodies.page(for: entry.routine, in: handbook)?.readability else { continue }
                 guard reading.lix > threshold else { continue }
                 let routine = entry.routine
                 diagnostics.append(.warning(routine.location.at(line: routine.bodyLine),

@@ -1,38 +1,70 @@
 /// "Did you mean" for near-misses: the candidate with the smallest edit distance, if close enough.
 enum Suggestions {
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let word = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(word, candidate.lowercased())
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        closest(to: word, in: Candidates(candidates))
+    }
+
+    /// Candidates lowercased once, for asking about many words.
+    struct Candidates {
+        fileprivate var entries: [(original: String, scalars: [Unicode.Scalar], count: Int)]
+
+        init(_ candidates: some Sequence<String>) {
+            entries = candidates.map { ($0, Array($0.lowercased().unicodeScalars), $0.count) }
         }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(1, min(word.count, candidate.count) / 3)
+    }
+
+    /// The closest candidate, in the candidates' order on ties, when its distance is at most a
+    /// third of the shorter word's length (at least 1).
+    ///
+    /// No candidate can be accepted at a distance above a third of the word's own length, so
+    /// distances beyond that bound are not worked out: such a candidate is neither accepted nor
+    /// the closest of any accepted one. The answer is the one a full comparison gives.
+    static func closest(to word: String, in candidates: Candidates) -> String? {
+        let lowered = word.lowercased()
+        let scalars = Array(lowered.unicodeScalars)
+        let wordCount = lowered.count
+        let bound = max(1, wordCount / 3)
+        var best: (String, Int, count: Int)?
+        for candidate in candidates.entries where abs(candidate.scalars.count - scalars.count) <= bound {
+            guard let distance = editDistance(scalars, candidate.scalars, atMost: bound) else { continue }
+            if distance < (best?.1 ?? Int.max) { best = (candidate.original, distance, candidate.count) }
+        }
+        guard let (candidate, distance, count) = best else { return nil }
+        let allowed = max(1, min(wordCount, count) / 3)
         return distance <= allowed ? candidate : nil
     }
 
     /// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit
     /// (optimal string alignment): 'ordre' is one slip from 'order', the commonest typo.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: Int.max - 1)!
+    }
+
+    /// The edit distance if it is at most `limit`, nil otherwise.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        if a.isEmpty { return b.count <= limit ? b.count : nil }
+        if b.isEmpty { return a.count <= limit ? a.count : nil }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
+        var previousMinimum = 0
         for i in 1...a.count {
             current[0] = i
+            var minimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
                 }
+                minimum = Swift.min(minimum, current[j])
             }
+            // Every later cell builds on these two rows, adding to them: past the limit for good.
+            if minimum > limit, previousMinimum > limit { return nil }
+            previousMinimum = minimum
             (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     /// A note listing what exists, with a "did you mean" first when one is close.

@@ -19,6 +19,8 @@ public enum ContentLoader {
 
         let (routines, routineProblems) = loadRoutines(in: "routines", layer: .base, files)
         diagnostics += routineProblems
+        // Ids of every routine file seen, to tell which did not load (see `Site.unloadable`).
+        var fileIDs = routines.fileIDs
 
         var groups: [String: Group] = [:]
         for id in files.list("groups") where files.isDirectory("groups/\(id)") {
@@ -29,30 +31,35 @@ public enum ContentLoader {
             diagnostics += problems
             guard var group else { continue }
             let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files)
-            group.routines = own
+            group.routines = own.routines
+            fileIDs += own.fileIDs
             diagnostics += ownProblems
             groups[id] = group
         }
 
         let slugs = files.list("councils").filter { files.isDirectory("councils/\($0)") }
-        let councils = await withTaskGroup(of: (Int, Council?, [Diagnostic]).self) { tasks in
+        let councils = await withTaskGroup(of: (Int, Council?, [String], [Diagnostic]).self) { tasks in
             for (index, slug) in slugs.enumerated() {
                 tasks.addTask {
                     var problems: [Diagnostic] = []
-                    let council = loadCouncil(slug, files, &problems)
-                    return (index, council, problems)
+                    var ids: [String] = []
+                    let council = loadCouncil(slug, files, &ids, &problems)
+                    return (index, council, ids, problems)
                 }
             }
-            var results: [(Int, Council?, [Diagnostic])] = []
+            var results: [(Int, Council?, [String], [Diagnostic])] = []
             for await result in tasks { results.append(result) }
             return results.sorted { $0.0 < $1.0 }
         }
-        for (_, _, problems) in councils { diagnostics += problems }
+        for (_, _, ids, problems) in councils {
+            fileIDs += ids
+            diagnostics += problems
+        }
         if slugs.isEmpty {
             diagnostics.append(.warning(SourceLocation(file: files.displayPath("councils")), "there are no councils: add a folder councils/<slug>/ with a council.yml", code: "no-councils"))
         }
-        var site = Site(config: config, routines: routines, groups: groups, councils: councils.compactMap(\.1))
-        site.unloadable = unloadableIDs(site, files)
+        var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
+        site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
         return (site, diagnostics)
     }
 
@@ -76,7 +83,8 @@ public enum ContentLoader {
         return true
     }
 
-    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Council? {
+    /// `fileIDs` gets the ids of the council's routine files, loaded or not.
+    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
         let directory = "councils/\(slug)"
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
         guard !PageNames.reservedCouncilSlugs.contains(slug) else {
@@ -93,7 +101,8 @@ public enum ContentLoader {
         diagnostics += problems
         guard var council = loaded else { return nil }
         let (routines, routineProblems) = loadRoutines(in: "\(directory)/routines", layer: .council(slug), files)
-        council.routines = routines
+        council.routines = routines.routines
+        fileIDs = routines.fileIDs
         diagnostics += routineProblems
         for asset in files.listRecursively("\(directory)/assets") {
             let relative = "\(directory)/assets/\(asset)"
@@ -103,18 +112,26 @@ public enum ContentLoader {
         return council
     }
 
-    /// Ids of `*.md` files in any routines folder that did not become a routine.
-    private static func unloadableIDs(_ site: Site, _ files: SourceFiles) -> Set<String> {
-        let folders = ["routines"] + site.groups.keys.map { "groups/\($0)/routines" } + site.councils.map { "councils/\($0.slug)/routines" }
-        let present = folders.flatMap { files.list($0) }.filter { $0.hasSuffix(".md") }.map { Slug.make(String($0.dropLast(3))) }
-        let loaded = site.routines + site.groups.values.flatMap(\.routines) + site.councils.flatMap(\.routines)
-        return Set(present).subtracting(loaded.map(\.id))
+    /// Ids of `*.md` files in the routines folders of the site, its groups and councils
+    /// (`fileIDs`, gathered while loading them) that did not become a routine.
+    private static func unloadableIDs(_ site: Site, fileIDs: [String]) -> Set<String> {
+        var ids = Set(fileIDs)
+        for routine in site.routines { ids.remove(routine.id) }
+        for group in site.groups.values { for routine in group.routines { ids.remove(routine.id) } }
+        for council in site.councils { for routine in council.routines { ids.remove(routine.id) } }
+        return ids
+    }
+
+    /// The routines of one folder, and the ids of all its `*.md` files, loaded or not.
+    struct LoadedRoutines {
+        var routines: [Routine] = []
+        var fileIDs: [String] = []
     }
 
     /// Every `*.md` in a folder; ids are file names folded to slugs, and two files that fold
     /// to the same id are an error rather than a silent pick.
-    static func loadRoutines(in directory: String, layer: Routine.Layer, _ files: SourceFiles) -> ([Routine], [Diagnostic]) {
-        var routines: [Routine] = []
+    static func loadRoutines(in directory: String, layer: Routine.Layer, _ files: SourceFiles) -> (LoadedRoutines, [Diagnostic]) {
+        var loaded = LoadedRoutines()
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
         for name in files.list(directory) where name.hasSuffix(".md") {
@@ -122,6 +139,7 @@ public enum ContentLoader {
             let display = files.displayPath(relative)
             let stem = String(name.dropLast(3))
             let id = Slug.make(stem)
+            loaded.fileIDs.append(id)
             guard !id.isEmpty else {
                 diagnostics.append(.error(SourceLocation(file: display), "the file name '\(name)' has no letters or digits to make an id from", code: "invalid-id"))
                 continue
@@ -142,8 +160,8 @@ public enum ContentLoader {
             guard case .success(let text) = read(relative, files, &diagnostics) else { continue }
             let (routine, problems) = RoutineLoader.load(text, id: id, layer: layer, file: display)
             diagnostics += problems
-            if let routine { routines.append(routine) }
+            if let routine { loaded.routines.append(routine) }
         }
-        return (routines, diagnostics)
+        return (loaded, diagnostics)
     }
 }

@@ -44,6 +44,9 @@ struct FrontMatter: Equatable {
 
 extension Substring {
     var trimmingTrailingWhitespace: Substring {
+        // Most lines end in neither: then no last character can be one of them.
+        guard let lastByte = utf8.last,
+              lastByte == UInt8(ascii: " ") || lastByte == UInt8(ascii: "\t") || lastByte == UInt8(ascii: "\r") else { return self }
         var end = endIndex
         while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" || last == "\r" {
             end = index(before: end)

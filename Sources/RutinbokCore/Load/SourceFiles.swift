@@ -11,10 +11,13 @@ struct SourceFiles {
     let root: String
     /// The same folder with symlinks resolved, to tell where a link really leads.
     let resolvedRoot: String
+    /// Resolves paths below `root` with one `lstat` per file (see `ResolvedPaths`).
+    private let resolver: ResolvedPaths
 
     init(root: String) {
         self.root = root
-        self.resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+        self.resolvedRoot = ResolvedPaths.foundationResolved(root)
+        self.resolver = ResolvedPaths(root: root, resolvedRoot: resolvedRoot)
     }
 
     func displayPath(_ relative: String) -> String {
@@ -60,7 +63,7 @@ struct SourceFiles {
 
     /// Whether the file, after following symlinks, is still inside the content folder.
     func staysInside(_ relative: String) -> Bool {
-        let resolved = URL(fileURLWithPath: absolutePath(relative)).resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = resolver.resolved(relative)
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
     }
 

@@ -29,7 +29,7 @@ struct YAMLMapping {
     static func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLMapping, Diagnostic> {
         let top = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLComposer.compose(text) else {
                 return .success(YAMLMapping(Node.mapping(.init([])), file: file, lineOffset: lineOffset))
             }
             guard node.mapping != nil else {

@@ -5,7 +5,7 @@ extension TransformPass {
     /// Gives every heading an id, as Zola does: explicit `{#id}` ids are reserved first,
     /// then the rest are slugs of their text, numbered -1, -2 when taken.
     mutating func assignHeadingIDs() {
-        let nodes = document.document.descendantsAndSelf.filter { $0.kind == .heading }
+        let nodes = document.document.descendantsAndSelf(ofKinds: [.heading])
         var taken: Set<String> = []
         var explicit: [MarkdownNode: String] = [:]
         for node in nodes {
@@ -24,7 +24,8 @@ extension TransformPass {
             let text = node.plainText.trimmed
             var id = explicit[node] ?? ""
             if id.isEmpty {
-                let base = Slug.make(text).isEmpty ? "rubrik" : Slug.make(text)
+                let slug = Slug.make(text)
+                let base = slug.isEmpty ? "rubrik" : slug
                 id = base
                 var number = 1
                 while taken.contains(id) { id = "\(base)-\(number)"; number += 1 }

@@ -9,19 +9,19 @@ extension TransformPass {
     /// check stage.
     mutating func rewriteLink(_ link: MarkdownNode) {
         guard let url = link.url else { return }
-        let at = location(link)
-        if url.lowercased().hasPrefix(Self.contactScheme) {
+        // Where the link is, only for the links that need it (not web addresses).
+        let lowered = url.lowercased()
+        if lowered.hasPrefix(Self.contactScheme) {
             let id = url.dropFirst(Self.contactScheme.count).trimmed
-            referenceContact(id, link: link, at: at)
+            referenceContact(id, link: link, at: location(link))
             return
         }
-        let lowered = url.lowercased()
         if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("data:"), !options.allowRawHTML {
-            diagnostics.append(.warning(at, "the link '\(url)' is removed: links may not run code", code: "unsafe-link"))
+            diagnostics.append(.warning(location(link), "the link '\(url)' is removed: links may not run code", code: "unsafe-link"))
             return
         }
         guard let target = Self.routineTarget(url) else { return }
-        links.append(.init(routine: target.routine, anchor: target.anchor, written: url, location: at))
+        links.append(.init(routine: target.routine, anchor: target.anchor, written: url, location: location(link)))
         link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
         if let current = printID {
             let routine = target.routine ?? current
@@ -31,19 +31,42 @@ extension TransformPass {
 
     /// A link to a routine or an anchor, or nil for anything else (web addresses, files, tel:, mailto:).
     static func routineTarget(_ url: String) -> (routine: String?, anchor: String?)? {
-        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
+        let parts = splitAtHash(url)
+        let path = String(parts.path)
         // `#` alone (or `x.md#`) names no heading: it is a link to the top of the page.
-        let anchor = parts.count > 1 && !parts[1].isEmpty ? foldAnchor(String(parts[1])) : nil
+        let anchor = parts.anchor.flatMap { $0.isEmpty ? nil : foldAnchor(String($0)) }
         if path.isEmpty { return anchor.map { (nil, $0) } }
-        guard !path.contains(":"), !path.hasPrefix("/"), path.lowercased().hasSuffix(".md") else { return nil }
-        let name = (path.removingPercentEncoding ?? path).split(separator: "/").last.map(String.init) ?? path
+        guard !containsColon(path), !path.hasPrefix("/"), path.lowercased().hasSuffix(".md") else { return nil }
+        // Without a '%' there is nothing to decode (and decoding is a Foundation round trip).
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+        let name = decoded.split(separator: "/").last.map(String.init) ?? path
         return (Slug.make(String(name.dropLast(3))), anchor)
+    }
+
+    /// The text before the first '#' and, if there is one, the text after it, split on
+    /// characters as `split(separator:)` does; for ASCII text, where every character is one
+    /// byte, on bytes.
+    private static func splitAtHash(_ url: String) -> (path: Substring, anchor: Substring?) {
+        let bytes = url.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            return (parts[0], parts.count > 1 ? parts[1] : nil)
+        }
+        guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return (url[...], nil) }
+        return (url[..<hash], url[bytes.index(after: hash)...])
+    }
+
+    /// Whether `path` contains ':', as Foundation's `contains` finds it; for ASCII text, where
+    /// every character is one byte, without Foundation's search.
+    private static func containsColon(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return path.contains(":") }
+        return bytes.contains(UInt8(ascii: ":"))
     }
 
     /// `#Riskbedömning` and `#riskbed%C3%B6mning` both mean the heading `riskbedomning`.
     static func foldAnchor(_ anchor: String) -> String {
-        Slug.make(anchor.removingPercentEncoding ?? anchor)
+        Slug.make(anchor.utf8.contains(UInt8(ascii: "%")) ? anchor.removingPercentEncoding ?? anchor : anchor)
     }
 
     private mutating func referenceContact(_ id: String, link: MarkdownNode, at: SourceLocation) {

@@ -21,7 +21,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ body: String, file: String, firstLine: Int = 1, printID: String? = nil) -> RenderedMarkdown {
         // The contact marker must not occur in the input.
         var source = body.withUnixLineEndings
-        if source.contains(RenderedMarkdown.marker) {
+        // The marker is a control character, always a grapheme of its own: one byte to look for.
+        if source.containsByte(RenderedMarkdown.markerByte) {
             source = source.replacingOccurrences(of: String(RenderedMarkdown.marker), with: "\u{FFFD}")
         }
         let document = MarkdownDocument(parsing: source)
@@ -87,7 +88,7 @@ struct TransformPass {
 
     mutating func run() {
         // Block structure first (tables bring new inline nodes), then inline rewriting.
-        for node in document.document.descendantsAndSelf {
+        for node in document.document.descendantsAndSelf(ofKinds: [.paragraph, .blockQuote, .item]) {
             switch node.kind {
             case .paragraph: convertTable(node)
             case .blockQuote: convertCallout(node)
@@ -96,7 +97,7 @@ struct TransformPass {
             }
         }
         assignHeadingIDs()
-        for node in document.document.descendantsAndSelf {
+        for node in document.document.descendantsAndSelf(ofKinds: [.link, .htmlBlock, .htmlInline]) {
             switch node.kind {
             case .link: rewriteLink(node)
             // `where` binds to one pattern only, so each kind carries its own.
@@ -133,7 +134,8 @@ struct TransformPass {
     /// Text for search and readability: one line per block.
     func plainText() -> String {
         var text = ""
-        for node in document.document.descendantsAndSelf {
+        let kinds: [MarkdownNode.Kind] = [.text, .code, .codeBlock, .softBreak, .lineBreak, .paragraph, .heading, .customBlock, .item]
+        for node in document.document.descendantsAndSelf(ofKinds: kinds) {
             switch node.kind {
             case .text, .code: text += node.literal ?? ""
             case .codeBlock:

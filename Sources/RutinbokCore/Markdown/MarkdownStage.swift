@@ -24,13 +24,23 @@ struct MarkdownStage: Sendable {
 
     /// Renders what `cache` does not have.
     static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil) async -> MarkdownStage {
-        var unique: [Key: Routine] = [:]
-        for handbook in handbooks {
-            for entry in handbook.routines { unique[key(entry.routine, in: handbook)] = entry.routine }
+        // Where each key's routine is (the last one wins, as before), rather than copies of
+        // routines: a Routine is large, and there is one entry per council and routine.
+        var unique: [Key: (handbook: Int, routine: Int)] = [:]
+        for (handbookIndex, handbook) in handbooks.enumerated() {
+            for (routineIndex, entry) in handbook.routines.enumerated() {
+                unique[key(entry.routine, in: handbook)] = (handbookIndex, routineIndex)
+            }
         }
-        let work = unique.sorted { ($0.key.file, $0.key.options.allowRawHTML ? 1 : 0) < ($1.key.file, $1.key.options.allowRawHTML ? 1 : 0) }
+        let order = unique.keys.sorted { ($0.file, $0.options.allowRawHTML ? 1 : 0) < ($1.file, $1.options.allowRawHTML ? 1 : 0) }
+        let work = order.map { key in
+            let place = unique[key]!
+            return (key: key, routine: handbooks[place.handbook].routines[place.routine].routine)
+        }
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
         var stage = MarkdownStage()
+        stage.pages.reserveCapacity(work.count)
+        stage.search.reserveCapacity(work.count)
         await withTaskGroup(of: [(Key, RenderedMarkdown, String, MarkdownCache.Key, Bool)].self) { group in
             for batch in batches {
                 group.addTask {
@@ -59,6 +69,11 @@ struct MarkdownStage: Sendable {
     /// The rendered bodies of a handbook's routines, by routine id (each with its print variant).
     func pages(for handbook: Handbook) -> [String: RenderedMarkdown] {
         lookup(pages, handbook)
+    }
+
+    /// The rendered body of one routine of a handbook.
+    func page(for routine: Routine, in handbook: Handbook) -> RenderedMarkdown? {
+        pages[Self.key(routine, in: handbook)]
     }
 
     func searchEntries(for handbook: Handbook) -> [String: String] {

@@ -37,40 +37,45 @@ public struct Readability: Sendable, Hashable {
     public static func measure(_ text: String) -> Readability {
         // Unicode scalars, not Characters: grapheme breaking and Character properties cost
         // more than the rest of the build's text handling together. Text is NFC, so å, ä, ö
-        // are single scalars.
-        let scalars = Array(text.unicodeScalars)
+        // are single scalars. One scalar of lookahead is all the rules need: inside a word,
+        // the scalar before a hyphen is always a word character.
+        var text = text
+        return text.withUTF8 { measure(utf8: $0) }
+    }
+
+    /// The scan itself, over the text's UTF-8 bytes: ASCII is classified byte by byte and
+    /// only other scalars are decoded.
+    private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Readability {
         var result = Readability(words: 0, sentences: 0, longWords: 0)
         var wordsInSentence = 0
         var index = 0
-        func isLetter(_ c: Unicode.Scalar) -> Bool {
-            if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
-            return c.properties.isAlphabetic
+        let count = bytes.count
+        /// The scalar at `position` (or 0 past the end) and its length in bytes.
+        func scalar(at position: Int) -> (value: UInt32, length: Int) {
+            guard position < count else { return (0, 0) }
+            let lead = UInt32(bytes[position])
+            if lead < 0x80 { return (lead, 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = lead & (0xFF >> (length + 1))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+            return (value, length)
         }
-        func isDigit(_ c: Unicode.Scalar) -> Bool {
-            if c.isASCII { return c >= "0" && c <= "9" }
-            return c.properties.numericType != nil
-        }
-        func isWordCharacter(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
-        func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-        func endSentence() {
-            if wordsInSentence > 0 { result.sentences += 1 }
-            wordsInSentence = 0
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if isWordCharacter(scalar) {
+        while index < count {
+            let (value, length) = scalar(at: index)
+            if isWordCharacter(value) {
                 var letters = 0
-                while index < scalars.count {
-                    let c = scalars[index]
+                while index < count {
+                    let (c, width) = scalar(at: index)
                     if isWordCharacter(c) {
                         if isLetter(c) { letters += 1 }
-                        index += 1
-                    } else if c == "-" || c == "'" || c == "\u{2019}", index + 1 < scalars.count,
-                              isWordCharacter(scalars[index + 1]), index > 0, isWordCharacter(scalars[index - 1]) {
-                        index += 1
+                    } else if c == 0x2D || c == 0x27 || c == 0x2019 {
+                        // A hyphen or apostrophe between two word characters keeps the word together.
+                        let following = scalar(at: index + width)
+                        guard following.length > 0, isWordCharacter(following.value) else { break }
                     } else {
                         break
                     }
+                    index += width
                 }
                 if letters > 0 {
                     result.words += 1
@@ -79,15 +84,47 @@ public struct Readability: Sendable, Hashable {
                 }
                 continue
             }
-            if scalar == "\n" || scalar == "\r" {
-                endSentence()
-            } else if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" {
-                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                if next == nil || isWhitespace(next!) { endSentence() }
+            index += length
+            let endsSentence: Bool
+            switch value {
+            case 0x0A, 0x0D: endsSentence = true
+            case 0x2E, 0x21, 0x3F, 0x3A:  // . ! ? :
+                let next = scalar(at: index)
+                endsSentence = next.length == 0 || isWhitespace(next.value)
+            default: endsSentence = false
             }
-            index += 1
+            if endsSentence {
+                if wordsInSentence > 0 { result.sentences += 1 }
+                wordsInSentence = 0
+            }
         }
-        endSentence()
+        if wordsInSentence > 0 { result.sentences += 1 }
         return result
+    }
+
+    // Character classes, with ASCII and the Latin-1 letters (most of Swedish text) decided
+    // without a Unicode property lookup; the answers are the same as the properties'.
+
+    private static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        if value >= 0xC0, value <= 0xFF { return value != 0xD7 && value != 0xF7 }
+        return Unicode.Scalar(value)!.properties.isAlphabetic
+    }
+
+    private static func isDigit(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return Unicode.Scalar(value)!.properties.numericType != nil
+    }
+
+    private static func isWordCharacter(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return isLetter(value) || isDigit(value)
+    }
+
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return Unicode.Scalar(value)!.properties.isWhitespace
     }
 }

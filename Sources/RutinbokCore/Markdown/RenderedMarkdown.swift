@@ -43,6 +43,8 @@ public struct RenderedMarkdown: Sendable {
     }
 
     static let marker: Character = "\u{1}"
+    /// `marker` in UTF-8.
+    static let markerByte: UInt8 = 0x01
 
     /// The final HTML, with each contact reference replaced by `contact(reference)`.
     public func html(print: Bool = false, contact: (ContactReference) -> String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The raw lines of a Markdown body, for the extensions that must see what the author
 /// typed (table pipes, `[ ]`, `[!VIKTIGT]`) rather than what cmark made of it.
 struct SourceLines {
@@ -5,7 +7,33 @@ struct SourceLines {
 
     init(_ text: String) {
         // Bytes, not Characters: cheaper, and a line break is one byte in UTF-8.
-        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        var text = text
+        let offsets = text.withUTF8 { Self.lineBreakOffsets(in: $0) }
+        var lines: [Substring] = []
+        lines.reserveCapacity(offsets.count + 1)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for offset in offsets {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
+        self.lines = lines
+    }
+
+    /// Byte offsets of every `\n`, found with `memchr`.
+    private static func lineBreakOffsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var offsets: [Int] = []
+        guard let base = bytes.baseAddress else { return offsets }
+        var offset = 0
+        while offset < bytes.count,
+              let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            offsets.append(position)
+            offset = position + 1
+        }
+        return offsets
     }
 
     /// Line `number` (1-based) from `column` on; empty when out of range.
@@ -22,8 +50,18 @@ struct SourceLines {
     /// libyaml does), so that `hände` is 5 columns wide, not 6.
     func scalarColumn(line number: Int, byteColumn: Int) -> Int {
         guard number >= 1, number <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
-        let bytes = lines[number - 1].utf8.prefix(byteColumn - 1)
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        // Every scalar starts with one byte that is not a continuation byte (10xxxxxx); a
+        // scalar cut off at the end still counts as one, as decoding would repair it.
+        var count = 0
+        for byte in lines[number - 1].utf8.prefix(byteColumn - 1) where byte & 0xC0 != 0x80 { count += 1 }
+        return count + 1
+    }
+
+    /// Whether any of the lines `numbers` (1-based; those out of range are skipped) contains `byte`.
+    func contains(_ byte: UInt8, inLines numbers: ClosedRange<Int>) -> Bool {
+        numbers.contains { number in
+            number >= 1 && number <= lines.count && lines[number - 1].utf8.contains(byte)
+        }
     }
 
     /// The lines a block spans, with container prefixes (indentation, `>`) removed.

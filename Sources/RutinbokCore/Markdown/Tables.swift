@@ -8,6 +8,9 @@ extension TransformPass {
     /// lines, since cmark has already turned `\|` into `|`; each cell's inline Markdown is
     /// parsed on its own.
     mutating func convertTable(_ paragraph: MarkdownNode) {
+        // A delimiter row, never the first line, has a pipe: most paragraphs are ruled out here.
+        guard paragraph.endLine > paragraph.startLine,
+              lines.contains(UInt8(ascii: "|"), inLines: (paragraph.startLine + 1)...paragraph.endLine) else { return }
         let rows = lines.block(from: paragraph.startLine, to: paragraph.endLine, column: paragraph.startColumn)
         guard rows.count >= 2,
               let delimiter = (1..<rows.count).first(where: { Self.delimiterRow(rows[$0]) != nil }),
@@ -94,6 +97,7 @@ extension TransformPass {
 
     /// Alignments (`left`, `center`, `right` or nil) if `row` is a delimiter row.
     static func delimiterRow(_ row: Substring) -> [String?]? {
+        guard !hasNonDelimiterASCII(row) else { return nil }
         let cells = cells(row).map(\.text)
         guard !cells.isEmpty, row.contains("-"), row.contains("|") || cells.count > 1 else { return nil }
         var result: [String?] = []
@@ -104,6 +108,15 @@ extension TransformPass {
             result.append(left && right ? "center" : right ? "right" : left ? "left" : nil)
         }
         return result
+    }
+
+    /// Whether the row has an ASCII character that no delimiter row has (anything but pipes,
+    /// dashes, colons and white space): most lines, ruled out without splitting them into cells.
+    private static func hasNonDelimiterASCII(_ row: Substring) -> Bool {
+        row.utf8.contains { byte in
+            byte < 0x80 && byte != UInt8(ascii: "|") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":")
+                && byte != 0x20 && !(0x09...0x0D).contains(byte)
+        }
     }
 
     /// Splits a row on pipes that are not escaped; a leading and trailing pipe are optional.
@@ -119,13 +132,16 @@ extension TransformPass {
         if text.first == "|" { text = text.dropFirst(); offset += 1 }
         let trimmed = text.trimmingTrailingWhitespace
         if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|") { text = trimmed.dropLast() }
+        if text.utf8.allSatisfy({ $0 < Self.firstCombiningLeadByte }) {
+            return Self.cells(ofSimpleRow: text, offset: offset)
+        }
         func finish() {
             cells.append(Cell(text: current.trimmed, offset: start ?? offset))
             current = ""
             start = nil
         }
         for character in text {
-            let width = String(character).utf8.count
+            let width = character.utf8.count
             if escaped {
                 // `\|` is a pipe inside the cell; any other escape stays for cmark to read.
                 current += character == "|" ? "|" : "\\\(character)"
@@ -142,6 +158,45 @@ extension TransformPass {
             offset += width
         }
         if escaped { current += "\\" }
+        finish()
+        return cells
+    }
+
+    /// UTF-8 lead byte of U+0300, the first scalar that can join a character to the one
+    /// before it. Text of lower scalars only (no line breaks) has one scalar per character.
+    private static let firstCombiningLeadByte: UInt8 = 0xCC
+
+    /// `cells` for text in which every character is one scalar: the same loop over bytes,
+    /// since '|', '\\', ' ' and '\t' are then single bytes that are never part of another character.
+    private static func cells(ofSimpleRow text: Substring, offset: Int) -> [Cell] {
+        var cells: [Cell] = []
+        var current: [UInt8] = []
+        var start: Int?
+        var escaped = false
+        var offset = offset
+        func finish() {
+            cells.append(Cell(text: String(decoding: current, as: UTF8.self).trimmed, offset: start ?? offset))
+            current.removeAll(keepingCapacity: true)
+            start = nil
+        }
+        for byte in text.utf8 {
+            if escaped {
+                // `\|` is a pipe inside the cell; any other escape stays for cmark to read.
+                if byte != UInt8(ascii: "|") { current.append(UInt8(ascii: "\\")) }
+                current.append(byte)
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                if start == nil { start = offset }
+                escaped = true
+            } else if byte == UInt8(ascii: "|") {
+                finish()
+            } else {
+                if start == nil, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") { start = offset }
+                current.append(byte)
+            }
+            offset += 1
+        }
+        if escaped { current.append(UInt8(ascii: "\\")) }
         finish()
         return cells
     }

@@ -1,8 +1,19 @@
+import Foundation
+
 extension String {
     /// The text with `\r\n` and lone `\r` turned into `\n`. Files saved on Windows then read
     /// like any other: Swift treats `\r\n` as one character, so splitting on `\n` would miss it.
     var withUnixLineEndings: String {
-        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        guard containsByte(UInt8(ascii: "\r")) else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Whether the UTF-8 text contains `byte`, searched with `memchr` in the string's own storage.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 }
