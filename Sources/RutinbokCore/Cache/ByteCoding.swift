@@ -31,6 +31,21 @@ struct ByteWriter {
     }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    var count: Int { bytes.count }
+
+    mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Fills in a record's length and checksum, written as two zeros at `offset` before it.
+    mutating func patchRecord(at offset: Int) {
+        let start = offset + 16
+        let length = UInt64(bytes.count - start)
+        let checksum = bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        bytes.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: length.littleEndian, toByteOffset: offset, as: UInt64.self)
+            raw.storeBytes(of: checksum.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
+        }
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read fails (nil) past the end or on a bad length,

@@ -92,6 +92,8 @@ final class MarkdownCache: @unchecked Sendable {
     func prepare(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) -> Pending {
         let stale = records - stored.keys.filter(live.contains).count
         var writer = ByteWriter()
+        // Roughly what a record takes: the two HTML variants and the text, about the same size each.
+        writer.reserve(rendered.reduce(header.count) { $0 + 3 * $1.1.template.utf8.count + 512 })
         guard validLength == 0 || stale > live.count else {
             for (key, page) in rendered { Self.append(key, page, to: &writer) }
             return Pending(records: writer.bytes)
@@ -133,17 +135,18 @@ final class MarkdownCache: @unchecked Sendable {
     }
 
     private static func append(_ key: Key, _ page: RenderedMarkdown, to writer: inout ByteWriter) {
-        var record = ByteWriter()
-        record.write(key.file)
-        record.write(key.id)
-        record.write(key.firstLine)
-        record.write(key.allowRawHTML)
-        record.write(key.bodyHash)
-        record.write(key.bodyLength)
-        page.write(to: &record)
-        writer.write(record.bytes.count)
-        writer.write(record.bytes.withUnsafeBytes { ContentHash.of($0) })
-        writer.append(record.bytes)
+        // Length and checksum first, filled in once the record is written after them.
+        let header = writer.count
+        writer.write(0 as UInt64)
+        writer.write(0 as UInt64)
+        writer.write(key.file)
+        writer.write(key.id)
+        writer.write(key.firstLine)
+        writer.write(key.allowRawHTML)
+        writer.write(key.bodyHash)
+        writer.write(key.bodyLength)
+        page.write(to: &writer)
+        writer.patchRecord(at: header)
     }
 
     private static func readKey(_ reader: inout ByteReader) -> Key? {

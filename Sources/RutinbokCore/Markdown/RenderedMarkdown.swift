@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A routine body rendered once, plus what the check and page stages need to know about it.
 ///
 /// The HTML does not depend on the council, so a base routine is rendered once for all
@@ -48,29 +52,50 @@ public struct RenderedMarkdown: Sendable {
 
     /// The final HTML, with each contact reference replaced by `contact(reference)`.
     public func html(print: Bool = false, contact: (ContactReference) -> String) -> String {
-        let template = print ? (printTemplate ?? self.template) : self.template
+        var template = print ? (printTemplate ?? self.template) : self.template
         guard !contacts.isEmpty else { return template }
-        // Split on the marker byte, not on Characters: this runs for every page of every council.
-        var result = ""
-        result.reserveCapacity(template.utf8.count + contacts.count * 200)
-        let bytes = template.utf8
-        var start = bytes.startIndex
-        var inMarker = false
-        var index = start
-        while index < bytes.endIndex {
-            if bytes[index] == 0x01 {
-                let piece = template[start..<index]
+        // On the UTF-8 bytes, with memchr: this runs for every page of every council.
+        return template.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + contacts.count * 400)
+            var start = 0
+            var inMarker = false
+            while true {
+                guard let end = Self.nextMarker(in: bytes, from: start) else {
+                    // After the last marker: text, as an unpaired marker's tail always was.
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...]))
+                    break
+                }
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if inMarker {
-                    if let number = Int(piece), contacts.indices.contains(number) { result += contact(contacts[number]) }
+                    if let number = Self.number(piece), contacts.indices.contains(number) {
+                        var html = contact(contacts[number])
+                        html.withUTF8 { output.append(contentsOf: $0) }
+                    }
                 } else {
-                    result += piece
+                    output.append(contentsOf: piece)
                 }
                 inMarker.toggle()
-                start = bytes.index(after: index)
+                start = end + 1
             }
-            index = bytes.index(after: index)
+            return String(decoding: output, as: UTF8.self)
         }
-        result += template[start...]
-        return result
+    }
+
+    private static func nextMarker(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(markerByte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The decimal number between two markers.
+    private static func number(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= 0x30, digit <= 0x39 else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value
     }
 }
