@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Renders every distinct routine file once, in parallel, whatever number of councils
 /// share it: a base routine's HTML does not depend on the council.
@@ -10,8 +11,9 @@ struct MarkdownStage: Sendable {
     }
 
     private(set) var pages: [Key: RenderedMarkdown] = [:]
-    /// Each routine's search index entry, as JSON.
-    private(set) var search: [Key: String] = [:]
+    /// Each routine's search index entry, as JSON, made when a page stage first asks for it:
+    /// a build that renders a few councils needs a few.
+    private let search = SearchEntries()
     private(set) var diagnostics: [Diagnostic] = []
     /// Bodies rendered by this build, not taken from the cache, for `MarkdownCache.save`.
     private(set) var rendered: [(MarkdownCache.Key, RenderedMarkdown)] = []
@@ -40,8 +42,7 @@ struct MarkdownStage: Sendable {
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
         var stage = MarkdownStage()
         stage.pages.reserveCapacity(work.count)
-        stage.search.reserveCapacity(work.count)
-        await withTaskGroup(of: [(Key, RenderedMarkdown, String, MarkdownCache.Key, Bool)].self) { group in
+        await withTaskGroup(of: [(Key, RenderedMarkdown, MarkdownCache.Key, Bool)].self) { group in
             for batch in batches {
                 group.addTask {
                     batch.map { key, routine in
@@ -49,14 +50,13 @@ struct MarkdownStage: Sendable {
                         let cached = cache?.entry(cacheKey)
                         let page = cached ?? MarkdownRenderer(options: key.options)
                             .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
-                        return (key, page, SearchIndex.entry(for: routine, body: page), cacheKey, cached == nil)
+                        return (key, page, cacheKey, cached == nil)
                     }
                 }
             }
             for await results in group {
-                for (key, page, entry, cacheKey, isNew) in results {
+                for (key, page, cacheKey, isNew) in results {
                     stage.pages[key] = page
-                    stage.search[key] = entry
                     stage.diagnostics += page.diagnostics
                     stage.used.insert(cacheKey)
                     if isNew { stage.rendered.append((cacheKey, page)) }
@@ -77,7 +77,13 @@ struct MarkdownStage: Sendable {
     }
 
     func searchEntries(for handbook: Handbook) -> [String: String] {
-        lookup(search, handbook)
+        var result: [String: String] = [:]
+        for entry in handbook.routines {
+            let key = Self.key(entry.routine, in: handbook)
+            guard let page = pages[key] else { continue }
+            result[entry.routine.id] = search.entry(key) { SearchIndex.entry(for: entry.routine, body: page) }
+        }
+        return result
     }
 
     private func lookup<Value>(_ table: [Key: Value], _ handbook: Handbook) -> [String: Value] {
@@ -86,5 +92,17 @@ struct MarkdownStage: Sendable {
             result[entry.routine.id] = table[Self.key(entry.routine, in: handbook)]
         }
         return result
+    }
+}
+
+/// Search index entries by routine file, each made once whichever council asks first.
+final class SearchEntries: Sendable {
+    private let made = Mutex<[MarkdownStage.Key: String]>([:])
+
+    func entry(_ key: MarkdownStage.Key, make: () -> String) -> String {
+        if let known = made.withLock({ $0[key] }) { return known }
+        let entry = make()
+        made.withLock { $0[key] = entry }
+        return entry
     }
 }
