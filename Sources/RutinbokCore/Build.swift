@@ -77,19 +77,21 @@ public enum Build {
         }
 
         do {
-            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? (councils: [], changePages: [], routinePages: [:])
+            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? .init()
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
                                           previous: plan?.previous)
             // The cache's new file is written while pages render, and put in place only once
             // the build has published.
             let cacheUpdate = cache.map { cache in Task.detached { (cache, cache.prepare(bodies.rendered, live: bodies.used)) } }
             do {
-                result.filesWritten = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
-                                                                 today: options.today, reusable: reusable.councils,
-                                                                 reusableChangePages: reusable.changePages,
-                                                                 reusableRoutinePages: reusable.routinePages, to: publisher)
+                let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
+                                                      today: options.today, reuse: reusable, to: publisher)
+                result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
-                if let manifest = plan?.next { try publisher.writeManifest(manifest) }
+                if var manifest = plan?.next {
+                    manifest.add(pages.portal)
+                    try publisher.writeManifest(manifest)
+                }
                 clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true

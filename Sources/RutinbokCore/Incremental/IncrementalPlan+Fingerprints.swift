@@ -56,8 +56,12 @@ extension IncrementalPlan {
     /// phases and titles (the header lists the phases present; previous/next show titles).
     /// Editing one routine's text thus re-renders its page and the pages that show every
     /// routine (start, print, search), not the other routine pages.
-    mutating func plan(_ handbooks: [Handbook], warnings: [Diagnostic])
-        -> (councils: Set<String>, changePages: Set<String>, routinePages: [String: Set<String>]) {
+    ///
+    /// The portal's word counts depend only on the two files compared (and on rutinbok
+    /// itself): kept by a fingerprint of both files' stamps, they spare a changed build the
+    /// diffs of change pages it links. Its summary pages are decided later, by a fingerprint
+    /// of their view data (`PortalPages+Reuse.swift`).
+    mutating func plan(_ handbooks: [Handbook], warnings: [Diagnostic]) -> Reuse {
         let stamps = stampsByDisplayPath()
         // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
         var folders: [String: [(String, Stamp)]] = [:]
@@ -122,7 +126,7 @@ extension IncrementalPlan {
         }
         // A change page shows a routine against the base routine it replaces, with the
         // council's (or group's) name and, for an adopted routine, the source council's name.
-        var changePages: Set<String> = []
+        var portal = PortalReuse()
         for handbook in handbooks {
             let slug = handbook.council.slug
             for entry in handbook.routines where entry.origin == .adapted {
@@ -141,10 +145,31 @@ extension IncrementalPlan {
                 }
                 let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
                 next.pages[path] = hash.value
-                if previous?.pages[path] == hash.value { changePages.insert(path) }
+                if previous?.pages[path] == hash.value { portal.changePages.insert(path) }
+
+                let pair = RoutineChange.pair(base: base.location.file, own: entry.routine.location.file)
+                guard portal.pairFingerprints[pair] == nil else { continue }
+                var counts = ContentHash()
+                counts.add("words")
+                counts.add(next.global)
+                addFile(base.location.file, to: &counts)
+                addFile(entry.routine.location.file, to: &counts)
+                portal.pairFingerprints[pair] = counts.value
+                if let known = previous?.wordCounts[counts.value] { portal.knownCounts[pair] = known }
             }
         }
+        portal.everyPage = everyPage
+        portal.previousPages = previous?.pages ?? [:]
         next.warnings = warnings
-        return (reusable, changePages, routinePages)
+        return Reuse(councils: reusable, routinePages: routinePages, portal: portal)
+    }
+
+    /// What a changed build can take from the previous one.
+    struct Reuse: Sendable {
+        /// Councils whose pages are all linked.
+        var councils: Set<String> = []
+        /// Routine pages linked, by council, in councils that changed.
+        var routinePages: [String: Set<String>] = [:]
+        var portal = PortalReuse()
     }
 }

@@ -29,6 +29,10 @@ extension Manifest {
             case "page":
                 guard let value = line.hex(), let path = line.rest() else { return nil }
                 manifest.pages[path] = value
+            case "words":
+                guard let fingerprint = line.hex(), let inserted = line.integer(), let deleted = line.integer(),
+                      line.isAtEnd, inserted >= 0, deleted >= 0, manifest.wordCounts[fingerprint] == nil else { return nil }
+                manifest.wordCounts[fingerprint] = WordCounts(inserted: Int(inserted), deleted: Int(deleted))
             case "output":
                 guard let hash = line.hex(), let size = line.integer(), let path = line.rest() else { return nil }
                 manifest.outputs[path] = Output(hash: hash, size: size)

@@ -4,7 +4,7 @@
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct Output: Sendable, Equatable {
         var hash: UInt64
@@ -17,8 +17,12 @@ struct Manifest: Sendable, Equatable {
     var inputs: [String: Stamp] = [:]
     /// Council slug → fingerprint of everything its handbook's pages were made from.
     var councils: [String: UInt64] = [:]
-    /// Portal page path → fingerprint, for pages that depend on one council (its changes).
+    /// Page path → fingerprint: routine pages, portal change pages and (of their view data)
+    /// the portal's summary pages.
     var pages: [String: UInt64] = [:]
+    /// Fingerprint of two routine files (a base routine and the text replacing it) → the
+    /// words the portal counted as inserted and deleted between them.
+    var wordCounts: [UInt64: WordCounts] = [:]
     /// Output path → content hash and size, for every file but the manifest and the marker.
     var outputs: [String: Output] = [:]
     /// The warnings of that build, so that a no-op build reports them again.
@@ -35,6 +39,9 @@ struct Manifest: Sendable, Equatable {
         for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) {
             lines.append("page \(ContentHash.hex(fingerprint)) \(Self.escape(path))")
         }
+        for (fingerprint, counts) in wordCounts.sorted(by: { $0.key < $1.key }) {
+            lines.append("words \(ContentHash.hex(fingerprint)) \(counts.inserted) \(counts.deleted)")
+        }
         for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
             lines.append("output \(ContentHash.hex(output.hash)) \(output.size) \(Self.escape(path))")
         }
@@ -44,6 +51,13 @@ struct Manifest: Sendable, Equatable {
             lines.append("diagnostic " + fields.map(Self.escape).joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\nend\n"
+    }
+
+    /// Adds what the portal leaves for the next build: its word counts and the fingerprints
+    /// of its summary pages.
+    mutating func add(_ portal: PortalRecord) {
+        wordCounts.merge(portal.wordCounts) { _, new in new }
+        pages.merge(portal.pages) { _, new in new }
     }
 
     /// Keeps every record on one line and its fields apart.

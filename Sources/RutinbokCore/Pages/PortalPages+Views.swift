@@ -104,10 +104,6 @@ struct PortalReadabilityView {
 }
 
 extension PortalPages {
-    private var councilNames: [String: String] {
-        Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })
-    }
-
     private func start(_ slug: String, root: String = "") -> String { "\(root)\(slug)/\(PageNames.html(PageNames.start))" }
 
     /// `exempelstad/sociala-medier` → "Exempelstads kommun", or the text as written.
@@ -208,7 +204,7 @@ extension PortalPages {
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
             inserted: String(inserted), deleted: String(deleted), unchanged: inserted == 0 && deleted == 0,
-            diff: DiffHTML.render(change.segments),
+            diff: DiffHTML.render(change.segments ?? WordDiff.segments(from: change.base.body, to: change.routine.body)),
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
             listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")
     }

@@ -1,19 +1,31 @@
 /// The portal at the top of the output, for SKR and for councils looking at each other:
 /// an overview, the coverage matrix, the example library, what each council changed, review
 /// status and readability. The data comes from `Portal`; this file turns it into pages.
-struct PortalPages {
+///
+/// The page stage runs its parts as jobs beside the handbooks' (`PageStage`): each summary
+/// page on its own, the change pages in batches.
+struct PortalPages: Sendable {
     let portal: Portal
     let theme: Theme
-    /// Change pages already in place (kept from the previous build): not rendered again.
-    var reusedChangePages: Set<String> = []
+    /// What the previous build left: summary pages' fingerprints (`PortalPages+Reuse.swift`).
+    let reuse: PortalReuse
+    /// Change pages the previous build left as they should be: linked, not diffed or
+    /// rendered (one that cannot be linked is rendered, and diffed then).
+    let reusedChangePages: Set<String>
+    let councilNames: [String: String]
 
-    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, theme: Theme, today: Day) {
-        portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today)
+    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, theme: Theme, today: Day,
+         reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
+        portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today, knownCounts: reuse.knownCounts,
+                        needsSegments: { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) })
         self.theme = theme
+        self.reuse = reuse
+        self.reusedChangePages = reusedChangePages
+        councilNames = Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Page names, also used for the navigation in this order.
-    enum Name: String, CaseIterable {
+    enum Name: String, CaseIterable, Sendable {
         case index, tackning, exempel, andringar, granskning, lasbarhet
 
         var label: String {
@@ -26,48 +38,55 @@ struct PortalPages {
             case .lasbarhet: "Klarspråk"
             }
         }
+
+        var template: String { self == .index ? "portal-index" : "portal/\(rawValue)" }
+        var path: String { PageNames.html(rawValue) }
     }
 
     static func changePath(council: String, routine: String) -> String { "\(PageNames.portalChanges)/\(council)/\(routine).html" }
 
-    func files() -> [OutputFile] {
-        // The coverage matrix and the change list cover every council: render them side by side.
-        var files = Parallel.map(Name.allCases, summaryPage)
-        let changes = portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
-        files += Parallel.map(changes) { change in
-            let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
-            return page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
-                        content: theme.render("portal/andring", changeView(change, root: "../../")))
-        }
-        for asset in theme.assets {
-            files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
-        }
-        return files
+    /// The summary pages, longest to render first: the coverage matrix and the change list
+    /// cover every council.
+    static let summaryOrder: [Name] = [.tackning, .andringar, .lasbarhet, .granskning, .index, .exempel]
+
+    /// Changes whose page this build renders (the others are linked).
+    var changesToRender: [RoutineChange] {
+        portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
     }
 
-    private func summaryPage(_ name: Name) -> OutputFile {
+    func changePage(_ change: RoutineChange) -> OutputFile {
+        let path = Self.changePath(council: change.council.slug, routine: change.routine.id)
+        return page(path: path, current: .andringar, title: "\(change.routine.title) – ändringar i \(change.council.name)",
+                    content: theme.render("portal/andring", changeView(change, root: "../../")))
+    }
+
+    var assetFiles: [OutputFile] {
+        theme.assets.map { OutputFile(path: "\(PageNames.themeAssets)/\($0)", contents: .copy(theme.assetPath($0))) }
+    }
+
+    /// A summary page's title and view.
+    func summary(_ name: Name) -> (title: String, view: Any) {
         switch name {
-        case .index: page(.index, title: portal.config.title, content: theme.renderOnce("portal-index", indexView()))
-        case .tackning: page(.tackning, title: "Täckning: vilka rutiner som finns var", content: theme.renderOnce("portal/tackning", coverageView()))
-        case .exempel: page(.exempel, title: "Exempel att hämta", content: theme.renderOnce("portal/exempel", examplesView()))
-        case .andringar: page(.andringar, title: "Vad kommunerna har ändrat", content: theme.renderOnce("portal/andringar", changesView()))
-        case .granskning: page(.granskning, title: "Granskning: rutiner och kontakter att se över", content: theme.renderOnce("portal/granskning", reviewView()))
-        case .lasbarhet: page(.lasbarhet, title: "Klarspråk: läsbarhet (LIX)", content: theme.renderOnce("portal/lasbarhet", readabilityView()))
+        case .index: (portal.config.title, indexView())
+        case .tackning: ("Täckning: vilka rutiner som finns var", coverageView())
+        case .exempel: ("Exempel att hämta", examplesView())
+        case .andringar: ("Vad kommunerna har ändrat", changesView())
+        case .granskning: ("Granskning: rutiner och kontakter att se över", reviewView())
+        case .lasbarhet: ("Klarspråk: läsbarhet (LIX)", readabilityView())
         }
     }
 
-    private func page(_ name: Name, title: String, content: String) -> OutputFile {
-        page(path: PageNames.html(name.rawValue), current: name, title: title, content: content)
+    func page(path: String, current: Name, title: String, content: String) -> OutputFile {
+        OutputFile(path: path, contents: .text(theme.render("portal", layout(path: path, current: current, title: title, content: content))))
     }
 
-    private func page(path: String, current: Name, title: String, content: String) -> OutputFile {
+    func layout(path: String, current: Name, title: String, content: String) -> PortalLayoutView {
         let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
         let siteTitle = portal.config.title
-        let layout = PortalLayoutView(
+        return PortalLayoutView(
             title: title, documentTitle: title == siteTitle ? "Portal – \(siteTitle)" : "\(title) – Portal – \(siteTitle)",
             siteTitle: siteTitle, description: portal.config.description, root: root,
             nav: Name.allCases.map { PortalNavView(label: $0.label, href: root + PageNames.html($0.rawValue), current: $0 == current) },
             content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description)
-        return OutputFile(path: path, contents: .text(theme.render("portal", layout)))
     }
 }

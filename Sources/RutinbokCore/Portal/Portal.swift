@@ -21,12 +21,16 @@ struct Portal: Sendable {
     var changes: [RoutineChange]
     var review: ReviewReport
 
-    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, today: Day) {
+    /// `knownCounts` (word counts by pair of files, from the previous build) and
+    /// `needsSegments` (whether a change's page is rendered) let a changed build diff only
+    /// what it shows; by default every change is diffed.
+    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, today: Day,
+         knownCounts: [String: WordCounts] = [:], needsSegments: (RoutineChange) -> Bool = { _ in true }) {
         config = site.config
         self.today = today
         coverage = Coverage(site: site, handbooks: handbooks)
         examples = ExampleLibrary(handbooks: handbooks)
-        changes = RoutineChange.all(in: handbooks)
+        changes = RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
         review = ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today)
         councils = zip(handbooks, review.councils).map { handbook, review in
             CouncilSummary(

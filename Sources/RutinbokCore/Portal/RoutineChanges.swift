@@ -8,39 +8,69 @@ public struct RoutineChange: Sendable {
     public var base: Routine
     /// The group's name when the group, not the council, wrote the text.
     public var groupName: String?
-    public var segments: [WordDiff.Segment]
+    /// nil when the change's page is kept from the previous build: the diff was not made.
+    public var segments: [WordDiff.Segment]?
     /// Words (tokens with a letter or digit) inserted and deleted; counted once, since the
     /// change list and every change page show them.
     public var insertedWords: Int
     public var deletedWords: Int
 
-    /// All adapted routines of all handbooks, in handbook order. A group's text is diffed once
-    /// and shared by every member council.
+    /// Identifies the two files compared (`base`, then the council's or group's file): a
+    /// group's text is diffed once and shared by every member council.
+    var pair: String { Self.pair(base: base.location.file, own: routine.location.file) }
+
+    static func pair(base: String, own: String) -> String { "\(base)\n\(own)" }
+
+    /// All adapted routines of all handbooks, in handbook order, each with its diff.
     public static func all(in handbooks: [Handbook]) -> [RoutineChange] {
-        // Each distinct pair of files is diffed once (a group's routine serves all its
-        // members), on all cores.
-        var pairs: [String: (base: String, own: String)] = [:]
-        for handbook in handbooks {
-            for entry in handbook.routines where entry.origin == .adapted {
-                guard let base = entry.base else { continue }
-                pairs["\(base.location.file)\n\(entry.routine.location.file)"] = (base.body, entry.routine.body)
-            }
-        }
-        let keys = pairs.keys.sorted()
-        let texts = keys.map { pairs[$0]! }
-        let diffs = Parallel.map(texts) { pair in WordDiff.countedSegments(from: pair.base, to: pair.own) }
-        let cache = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
+        all(in: handbooks, knownCounts: [:], needsSegments: { _ in true })
+    }
+
+    /// All adapted routines of all handbooks, in handbook order. A pair of files is diffed
+    /// (once, on all cores) only when a change of it `needsSegments` (its page is rendered)
+    /// or its word counts are not among `knownCounts` (kept from the previous build, by `pair`).
+    static func all(in handbooks: [Handbook], knownCounts: [String: WordCounts],
+                    needsSegments: (RoutineChange) -> Bool) -> [RoutineChange] {
         var changes: [RoutineChange] = []
         for handbook in handbooks {
             for entry in handbook.routines where entry.origin == .adapted {
-                guard let base = entry.base, let diff = cache["\(base.location.file)\n\(entry.routine.location.file)"] else { continue }
+                guard let base = entry.base else { continue }
                 var groupName: String?
                 if case .group = entry.routine.layer { groupName = handbook.group?.name }
                 changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base, groupName: groupName,
-                                             segments: diff.segments, insertedWords: diff.insertedWords,
-                                             deletedWords: diff.deletedWords))
+                                             segments: nil, insertedWords: 0, deletedWords: 0))
+            }
+        }
+        var texts: [String: (base: String, own: String)] = [:]
+        for change in changes where needsSegments(change) || knownCounts[change.pair] == nil {
+            texts[change.pair] = (change.base.body, change.routine.body)
+        }
+        let keys = texts.keys.sorted()
+        let diffs = Parallel.map(keys.map { texts[$0]! }) { pair in WordDiff.countedSegments(from: pair.base, to: pair.own) }
+        let made = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
+        for index in changes.indices {
+            let pair = changes[index].pair
+            if let diff = made[pair] {
+                if needsSegments(changes[index]) { changes[index].segments = diff.segments }
+                changes[index].insertedWords = diff.insertedWords
+                changes[index].deletedWords = diff.deletedWords
+            } else if let counts = knownCounts[pair] {
+                changes[index].insertedWords = counts.inserted
+                changes[index].deletedWords = counts.deleted
             }
         }
         return changes
     }
+
+    /// Word counts by pair, for the next build.
+    static func counts(of changes: [RoutineChange]) -> [String: WordCounts] {
+        Dictionary(changes.map { ($0.pair, WordCounts(inserted: $0.insertedWords, deleted: $0.deletedWords)) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The words a change inserts and deletes: what the change list shows of a diff.
+struct WordCounts: Sendable, Equatable {
+    var inserted: Int
+    var deleted: Int
 }

@@ -87,8 +87,9 @@ struct PortalDataTests {
         #expect(changes.contains("lattsasby/roller-och-ansvar"))
         for change in portal.changes {
             // Both texts come back out of the segments, and something did change.
-            #expect(change.segments.filter { $0.operation != .insert }.map(\.text).joined() == change.base.body)
-            #expect(change.segments.filter { $0.operation != .delete }.map(\.text).joined() == change.routine.body)
+            let segments = try #require(change.segments, "every change is diffed by default")
+            #expect(segments.filter { $0.operation != .insert }.map(\.text).joined() == change.base.body)
+            #expect(segments.filter { $0.operation != .delete }.map(\.text).joined() == change.routine.body)
             #expect(change.insertedWords + change.deletedWords > 0)
         }
         let group = portal.changes.first { $0.council.slug == "lattsasby" && $0.routine.id == "roller-och-ansvar" }

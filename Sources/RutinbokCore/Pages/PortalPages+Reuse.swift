@@ -1,0 +1,76 @@
+/// What the portal takes from the previous build and what it leaves for the next one.
+///
+/// A summary page (coverage, change list, readability …) covers every council, so nearly
+/// any edit could change it, and most edits change none of them. Rather than list what each
+/// page depends on, a page is fingerprinted by exactly what its bytes are made of: its view
+/// data, its layout's data, the templates, site.yml and the options (`everyPage`, which also
+/// holds rutinbok's own binary). An unchanged fingerprint links the previous file instead of
+/// rendering it.
+struct PortalReuse: Sendable {
+    /// Change pages whose inputs did not change (`IncrementalPlan.plan`).
+    var changePages: Set<String> = []
+    /// Fingerprint of each pair of files compared (`RoutineChange.pair`): their stamps.
+    var pairFingerprints: [String: UInt64] = [:]
+    /// Word counts of the previous build for pairs whose fingerprint did not change.
+    var knownCounts: [String: WordCounts] = [:]
+    /// site.yml, templates, options and binary: what every page depends on.
+    var everyPage: UInt64 = 0
+    /// The previous build's page fingerprints by path.
+    var previousPages: [String: UInt64] = [:]
+}
+
+/// What the portal leaves in the next manifest.
+struct PortalRecord: Sendable {
+    /// By pair fingerprint.
+    var wordCounts: [UInt64: WordCounts] = [:]
+    /// Summary pages' fingerprints by path.
+    var pages: [String: UInt64] = [:]
+}
+
+extension PortalPages {
+    /// Links or renders a summary page; returns its fingerprint, nil when its data holds a
+    /// value that cannot be fingerprinted (then it is always rendered).
+    func writeSummary(_ name: Name, to publisher: Publisher) throws -> UInt64? {
+        let (title, view) = summary(name)
+        let data = TemplateData.make(view)
+        let fingerprint = data.flatMap { summaryFingerprint(name, title: title, data: $0) }
+        if let fingerprint, reuse.previousPages[name.path] == fingerprint, publisher.reuse(files: [name.path]) == [name.path] {
+            return fingerprint
+        }
+        // Rendered directly: no other page has this data's shape.
+        let content = data.flatMap { theme.library.render($0.mustache, withTemplate: name.template) } ?? ""
+        try publisher.write([page(path: name.path, current: name, title: title, content: content)])
+        return fingerprint
+    }
+
+    private func summaryFingerprint(_ name: Name, title: String, data: TemplateValue) -> UInt64? {
+        var hash = ContentHash()
+        hash.add("portal summary")
+        hash.add(reuse.everyPage)
+        hash.add(name.path)
+        hash.add(name.template)
+        let layoutView = layout(path: name.path, current: name, title: title, content: "")
+        guard let layoutData = TemplateData.make(layoutView) else { return nil }
+        for value in [data, layoutData] {
+            // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.
+            var shape = TemplateShape()
+            guard shape.add(value) else { return nil }
+            hash.add(shape.signature)
+            hash.add(UInt64(shape.texts.count))
+            for text in shape.texts {
+                hash.add(UInt64(text.utf8.count))
+                hash.add(text)
+            }
+        }
+        return hash.value
+    }
+
+    /// The word counts of this build's changes, by the fingerprint of their pair of files.
+    var wordCounts: [UInt64: WordCounts] {
+        var result: [UInt64: WordCounts] = [:]
+        for (pair, counts) in RoutineChange.counts(of: portal.changes) {
+            if let fingerprint = reuse.pairFingerprints[pair] { result[fingerprint] = counts }
+        }
+        return result
+    }
+}

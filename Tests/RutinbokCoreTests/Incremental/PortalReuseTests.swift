@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// The portal in a changed build: word counts kept from the previous build, summary pages
+/// linked when their data did not change, and always the bytes of a clean build.
+@Suite struct PortalReuseTests {
+    typealias W = IncrementalWorkspace
+
+    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+        let (clean, result) = await w.cleanBuild()
+        #expect(result.published, sourceLocation: sourceLocation)
+        let incremental = W.tree(w.output), fresh = W.tree(clean)
+        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in fresh where incremental[path] != bytes {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    func manifest(_ w: W) throws -> Manifest {
+        try #require(Manifest.parse(try String(contentsOfFile: "\(w.output)/\(Manifest.fileName)", encoding: .utf8)))
+    }
+
+    func page(_ w: W, _ path: String) throws -> String {
+        try String(contentsOfFile: "\(w.output)/\(path)", encoding: .utf8)
+    }
+
+    @Test func theManifestKeepsWordCountsAndSummaryFingerprints() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        let manifest = try manifest(w)
+        #expect(!manifest.wordCounts.isEmpty)
+        for name in PortalPages.Name.allCases {
+            #expect(manifest.pages[name.path] != nil, "\(name.path)")
+        }
+    }
+
+    /// bro's group text changes: the change list's counts for bro change, although bro's
+    /// own files did not.
+    @Test func anEditThatChangesTheChangeListsCounts() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let list = try page(w, "andringar.html")
+        try w.append("content/groups/dalen/routines/risk.md", "\nTre nya ord här och några till.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, "andringar.html") != list)
+        await expectSameAsClean(w)
+
+        // The base text changes: the counts of every text that replaces it change too.
+        try w.append("content/routines/risk.md", "\nGrundtextens nya mening.\n")
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+
+        // A council adapts a routine: a new row, and a new change page.
+        let akut = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.write("content/councils/ana/routines/akut.md", akut + "\nAnas egen mening.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, "andringar.html").contains("andringar/ana/akut.html"))
+        await expectSameAsClean(w)
+
+        // … and gives it up again.
+        try w.remove("content/councils/ana/routines/akut.md")
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+    }
+
+    /// Counts of a change whose page is linked come from the manifest; an edit elsewhere
+    /// must leave them as a clean build counts them.
+    @Test func keptCountsOfUnchangedChanges() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let counts = try manifest(w).wordCounts
+        try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
+        #expect(await w.build().published)
+        #expect(try manifest(w).wordCounts == counts)
+        await expectSameAsClean(w)
+    }
+
+    /// A change page whose inputs did not change but whose file is gone is diffed and
+    /// rendered after all.
+    @Test func aKeptChangePageMissingFromTheOutputIsRendered() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let change = PortalPages.changePath(council: "bro", routine: "risk")
+        let bytes = try page(w, change)
+        try FileManager.default.removeItem(atPath: "\(w.output)/\(change)")
+        try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, change) == bytes)
+        await expectSameAsClean(w)
+
+        // The same with no other change.
+        try FileManager.default.removeItem(atPath: "\(w.output)/\(change)")
+        #expect(await w.build().published)
+        #expect(try page(w, change) == bytes)
+        await expectSameAsClean(w)
+    }
+
+    @Test func anEditThatChangesTheReadabilityPage() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let before = W.identities(w.output), lix = try page(w, "lasbarhet.html")
+        try w.append("content/councils/ana/routines/egen.md",
+                     "\nSynnerligen omständliga förvaltningsövergripande handlingsplaner försvårar läsförståelsen avsevärt.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, "lasbarhet.html") != lix)
+        #expect(W.rewritten(before, W.identities(w.output)).contains("lasbarhet.html"))
+        await expectSameAsClean(w)
+    }
+
+    /// A summary page whose data did not change is not rendered at all: its previous file is
+    /// linked. (A hand edit of the output shows it: a rendered page would have lost it.)
+    @Test func unchangedSummaryPagesAreLinkedNotRendered() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let coverage = "\(w.output)/tackning.html"
+        let original = try String(contentsOfFile: coverage, encoding: .utf8)
+        let marked = original.replacingOccurrences(of: "<h1>", with: "<h6>")
+        #expect(marked != original && marked.utf8.count == original.utf8.count)
+        try marked.write(toFile: coverage, atomically: false, encoding: .utf8)
+
+        // A theme colour is not shown in the portal.
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "#123456", with: "#123457"))
+        #expect(await w.build().published)
+        #expect(try page(w, "tackning.html") == marked)
+
+        // A council's name is: the page is rendered again.
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "Ana <kommun>", with: "Anaby <kommun>"))
+        #expect(await w.build().published)
+        #expect(try page(w, "tackning.html").contains("Anaby"))
+        await expectSameAsClean(w)
+    }
+
+    @Test func aTemplateChangeRendersTheSummaryPages() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let template = try String(contentsOfFile: "\(w.templates)/portal/lasbarhet.mustache", encoding: .utf8)
+        try w.write("templates/portal/lasbarhet.mustache", template + "<p>Ny rad i mallen.</p>\n")
+        #expect(await w.build().published)
+        #expect(try page(w, "lasbarhet.html").contains("Ny rad i mallen."))
+        await expectSameAsClean(w)
+    }
+
+    @Test func aCorruptedCountRecordMeansAFullBuild() async throws {
+        for corruption in ["words zz 1 2", "words 00000000000000ab -1 2", "words 00000000000000ab 1", "words 00000000000000ab 1 2 3"] {
+            var w = try W()
+            #expect(await w.build().published)
+            let path = "\(w.output)/\(Manifest.fileName)"
+            var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let index = try #require(lines.firstIndex { $0.hasPrefix("words ") })
+            lines[index] = corruption
+            try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+            #expect(Manifest.parse(try String(contentsOfFile: path, encoding: .utf8)) == nil, "\(corruption)")
+
+            try w.append("content/groups/dalen/routines/risk.md", "\nÄndrad.\n")
+            let result = await w.build()
+            #expect(result.published && !result.unchanged && result.filesReused == 0, "\(corruption)")
+            await expectSameAsClean(w)
+        }
+    }
+
+    /// A count record for files that are not there (or no longer) is simply not used.
+    @Test func aForeignCountRecordIsIgnored() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let path = "\(w.output)/\(Manifest.fileName)"
+        var manifest = try manifest(w)
+        manifest.wordCounts[12345] = WordCounts(inserted: 999, deleted: 999)
+        try manifest.serialized().write(toFile: path, atomically: false, encoding: .utf8)
+        try w.append("content/councils/ana/routines/egen.md", "\nÄndrad.\n")
+        #expect(await w.build().published)
+        #expect(!(try page(w, "andringar.html").contains("999")))
+        await expectSameAsClean(w)
+    }
+
+    @Test func wordCountsRoundTrip() {
+        var manifest = Manifest()
+        manifest.global = 1
+        manifest.wordCounts = [0xffff_ffff_ffff_ffff: WordCounts(inserted: 0, deleted: 12), 7: WordCounts(inserted: 3, deleted: 0)]
+        manifest.pages = ["tackning.html": 5]
+        #expect(Manifest.parse(manifest.serialized()) == manifest)
+        let duplicated = manifest.serialized().replacingOccurrences(of: "\nend\n", with: "\nwords 0000000000000007 3 0\nend\n")
+        #expect(Manifest.parse(duplicated) == nil, "a fingerprint counted twice is refused")
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import RutinbokCore
+
+/// The portal's data in a changed build: diffs made only where a page needs them, counts
+/// taken from the previous build where they are known, and the summary views' field lists.
+@Suite struct PortalReuseDataTests {
+    @Test func changesDiffOnlyWhatTheyShow() async throws {
+        let loaded = try await DemoContent.load()
+        let full = RoutineChange.all(in: loaded.handbooks)
+        let counts = RoutineChange.counts(of: full)
+        #expect(!counts.isEmpty)
+        let shown = full[0]
+        let partial = RoutineChange.all(in: loaded.handbooks, knownCounts: counts) {
+            $0.council.slug == shown.council.slug && $0.routine.id == shown.routine.id
+        }
+        #expect(partial.count == full.count)
+        for (a, b) in zip(full, partial) {
+            #expect(a.council.slug == b.council.slug && a.routine.id == b.routine.id)
+            #expect(a.insertedWords == b.insertedWords && a.deletedWords == b.deletedWords)
+            let isShown = b.council.slug == shown.council.slug && b.routine.id == shown.routine.id
+            #expect((b.segments != nil) == isShown)
+        }
+        #expect(partial[0].segments == full[0].segments)
+
+        // Counts that are not known are counted, even for a change whose page is not shown.
+        let uncounted = RoutineChange.all(in: loaded.handbooks, knownCounts: [:]) { _ in false }
+        #expect(uncounted.map(\.insertedWords) == full.map(\.insertedWords))
+        #expect(uncounted.map(\.deletedWords) == full.map(\.deletedWords))
+        #expect(uncounted.allSatisfy { $0.segments == nil })
+    }
+
+    @Test func knownCountsAreTakenAsTheyAre() async throws {
+        let loaded = try await DemoContent.load()
+        let full = RoutineChange.all(in: loaded.handbooks)
+        let known = Dictionary(uniqueKeysWithValues: RoutineChange.counts(of: full).keys.map { ($0, WordCounts(inserted: 7, deleted: 8)) })
+        let kept = RoutineChange.all(in: loaded.handbooks, knownCounts: known) { _ in false }
+        #expect(kept.allSatisfy { $0.insertedWords == 7 && $0.deletedWords == 8 })
+    }
+
+    nonisolated(unsafe) static let values: [any TemplateFields] = [
+        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, exampleCount: 2, changeCount: 3, today: "t"),
+        PortalIndexView.Row(name: "n", href: "h", kind: "k", group: "g", routines: 1, adapted: 2, added: 3, excluded: 4,
+                            oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r"),
+        PortalCoverageView(councils: [], phases: [], additions: []),
+        PortalCoverageView.Column(name: "n", href: "h"),
+        PortalCoverageView.PhaseTable(id: "i", label: "l", rows: []),
+        PortalCoverageView.Addition(title: "t", href: "h", phase: "p", source: "s", isInternal: false),
+        PortalCoverageView.CouncilAdditions(name: "n", href: "h", routines: [], hasRoutines: false),
+        PortalExamplesView(phases: [], count: 0),
+        PortalExamplesView.Example(title: "t", summary: "s", href: "h", council: "c", councilHref: "ch", reviewed: "r",
+                                   reviewedISO: "ri", decided: "d", lix: 30, adoptedBy: [], command: "c", hasAdopters: false),
+        PortalExamplesView.PhaseGroup(id: "i", label: "l", examples: []),
+        PortalChangesView(rows: [], hasRows: false),
+        PortalReviewView(today: "t", reviewMonths: 12, verifyMonths: 6, sections: []),
+        PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", owner: "o", ownerName: "on", phone: "p", tel: "t"),
+        PortalReviewView.Contact(role: "r", name: "n", verified: "v", verifiedISO: "vi"),
+        PortalReviewView.Section(name: "n", anchor: "a", href: "h", routines: [], contacts: [], routineCount: 0, contactCount: 0,
+                                 clear: true, hasRoutines: false, hasContacts: false),
+        PortalReadabilityView(threshold: "50", rows: [], overCount: 0),
+        PortalReadabilityView.Row(title: "t", source: "s", href: "h", lix: 40, wordsPerSentence: "10", longWords: "20 %",
+                                  verdict: "v", over: false),
+    ]
+
+    @Test(arguments: values.indices)
+    func everyStoredPropertyIsListed(_ index: Int) {
+        let value = Self.values[index]
+        let stored = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        #expect(Set(value.templateFields.map(\.key)) == stored, "\(type(of: value))")
+    }
+}
