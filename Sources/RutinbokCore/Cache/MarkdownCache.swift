@@ -38,9 +38,13 @@ final class MarkdownCache: @unchecked Sendable {
 
     let path: String
     private let header: [UInt8]
-    /// Entries read from the file, by key.
-    private var stored: [Key: RenderedMarkdown] = [:]
-    /// Bytes of the file that are valid records (the rest, if any, is cut off when appending).
+    /// The file as read. Records are decoded (and their checksums checked) when looked up,
+    /// by the tasks of the Markdown stage, side by side.
+    private var storage: [UInt8] = []
+    /// Where each key's record is in `storage`: the whole record (length, checksum,
+    /// payload) and the payload after its key. A later record for a key replaces an earlier.
+    private var index: [Key: (record: Range<Int>, rest: Int)] = [:]
+    /// Bytes of the file that are whole records (the rest, if any, is cut off when appending).
     private var validLength = 0
     private var records = 0
 
@@ -56,21 +60,35 @@ final class MarkdownCache: @unchecked Sendable {
         if let bytes = try? Publisher.readFile(path) { read(bytes) }
     }
 
-    var count: Int { stored.count }
+    var count: Int { index.count }
 
-    func entry(_ key: Key) -> RenderedMarkdown? { stored[key] }
+    /// The rendered body for `key`; nil when there is none or its record is damaged.
+    func entry(_ key: Key) -> RenderedMarkdown? {
+        guard let place = index[key] else { return nil }
+        return storage.withUnsafeBytes { raw in
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[place.record]))
+            guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
+                  ContentHash.of(payload) == checksum else { return nil }
+            var rest = ByteReader(raw, at: place.rest)
+            guard let page = RenderedMarkdown(from: &rest), rest.position == place.record.upperBound else { return nil }
+            return page
+        }
+    }
 
     private func read(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
+        storage = bytes
+        storage.withUnsafeBytes { raw in
             guard raw.count >= header.count, header.withUnsafeBytes({ $0.elementsEqual(raw.prefix(header.count)) }) else { return }
             var reader = ByteReader(raw, at: header.count)
             validLength = header.count
             while !reader.isAtEnd {
-                guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
-                      ContentHash.of(payload) == checksum else { break }
-                var record = ByteReader(payload)
-                guard let key = Self.readKey(&record), let page = RenderedMarkdown(from: &record), record.isAtEnd else { break }
-                stored[key] = page
+                let start = reader.position
+                guard let length = reader.int(), reader.uint64() != nil else { break }
+                let payloadStart = reader.position
+                guard reader.raw(length) != nil else { break }
+                var record = ByteReader(raw, at: payloadStart)
+                guard let key = Self.readKey(&record), record.position <= reader.position else { break }
+                index[key] = (start..<reader.position, record.position)
                 records += 1
                 validLength = reader.position
             }
@@ -90,7 +108,7 @@ final class MarkdownCache: @unchecked Sendable {
     /// most of the file is entries nobody uses any more, it is written anew with only the
     /// live ones.
     func prepare(_ rendered: [(Key, RenderedMarkdown)], live: Set<Key>) -> Pending {
-        let stale = records - stored.keys.filter(live.contains).count
+        let stale = records - index.keys.filter(live.contains).count
         var writer = ByteWriter()
         // Roughly what a record takes: the two HTML variants and the text, about the same size each.
         writer.reserve(rendered.reduce(header.count) { $0 + 3 * $1.1.template.utf8.count + 512 })
@@ -100,9 +118,13 @@ final class MarkdownCache: @unchecked Sendable {
         }
         writer.append(header)
         for (key, page) in rendered { Self.append(key, page, to: &writer) }
+        // Records kept are copied as they are; one damaged in the file was rendered again
+        // (it is among `rendered`), so the damaged copy is not.
         let renderedKeys = Set(rendered.map(\.0))
-        for (key, page) in stored where live.contains(key) && !renderedKeys.contains(key) {
-            Self.append(key, page, to: &writer)
+        storage.withUnsafeBytes { raw in
+            for (key, place) in index where live.contains(key) && !renderedKeys.contains(key) {
+                writer.append(Array(raw[place.record]))
+            }
         }
         let temporary = "\(path).\(getpid())"
         do {

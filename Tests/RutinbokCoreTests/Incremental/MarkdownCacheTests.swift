@@ -70,6 +70,23 @@ import Testing
         expectSame(repaired.entry(Self.key(9)), Self.sample(9))
     }
 
+    @Test func aDamagedRecordIsAMissNotAWrongEntry() throws {
+        let output = output()
+        let entries = (0..<3).map { (Self.key($0), Self.sample($0)) }
+        let cache = MarkdownCache(output: output)
+        cache.save(entries, live: Set(entries.map(\.0)))
+        // Flip a byte inside the middle record's HTML.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cache.path))
+        let marker = Data("Å 1</h2>".utf8)
+        let at = try #require(bytes.range(of: marker)).lowerBound
+        bytes[at + 4] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: cache.path))
+        let damaged = MarkdownCache(output: output)
+        #expect(damaged.entry(Self.key(1)) == nil)
+        expectSame(damaged.entry(Self.key(0)), Self.sample(0))
+        expectSame(damaged.entry(Self.key(2)), Self.sample(2))
+    }
+
     @Test func aCacheOfAnotherFormatOrBinaryIsIgnored() throws {
         let output = output()
         let cache = MarkdownCache(output: output)
