@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,10 +40,28 @@ struct Stamp: Hashable, Sendable {
 enum InputStamps {
     /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`.
     static func scan(_ root: String, prefix: String, into stamps: inout [String: Stamp]) {
-        walk(root, relative: prefix, depth: 0, into: &stamps)
+        // Folders are listed first, one at a time (few: one per council); the files, most of
+        // the work, are then stamped on all cores.
+        var files: [(path: String, relative: String)] = []
+        list(root, relative: prefix, depth: 0, files: &files, stamps: &stamps)
+        let paths = files.map(\.path)
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 256))
+        let found = Mutex([Stamp?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var local: [(Int, Stamp)] = []
+            for index in stride(from: chunk, to: paths.count, by: chunks) {
+                var info = stat()
+                // A broken link is still an input.
+                local.append((index, stat(paths[index], &info) == 0 ? Stamp(info) : Stamp(size: -1, modified: 0)))
+            }
+            found.withLock { for (index, stamp) in local { $0[index] = stamp } }
+        }
+        let stamped = found.withLock { $0 }
+        for (index, file) in files.enumerated() { stamps[file.relative] = stamped[index] }
     }
 
-    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp]) {
+    private static func list(_ folder: String, relative: String, depth: Int,
+                             files: inout [(path: String, relative: String)], stamps: inout [String: Stamp]) {
         guard depth < 24, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -50,15 +70,20 @@ enum InputStamps {
             }
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                stamps[relative + name] = Stamp(size: -1, modified: 0)  // a broken link: still an input
-                continue
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            // A link or an unknown type: what it leads to decides (links are followed).
+            if entry.pointee.d_type != UInt8(DT_DIR) && entry.pointee.d_type != UInt8(DT_REG) {
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    stamps[relative + name] = Stamp(size: -1, modified: 0)
+                    continue
+                }
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, relative: relative + name + "/", depth: depth + 1, into: &stamps)
+            if isFolder {
+                list(path, relative: relative + name + "/", depth: depth + 1, files: &files, stamps: &stamps)
             } else {
-                stamps[relative + name] = Stamp(info)
+                files.append((path, relative + name))
             }
         }
     }

@@ -12,6 +12,10 @@ extension Manifest {
         var lines = ManifestLines(bytes)
         guard var header = lines.next(), header.rest(escaped: false) == "rutinbok-manifest \(formatVersion)" else { return nil }
         var manifest = Manifest()
+        // Nearly every line is an output or an input: room for all of them, grown once.
+        let lineCount = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        manifest.outputs.reserveCapacity(lineCount)
+        manifest.inputs.reserveCapacity(lineCount / 4)
         var ended = false
         while var line = lines.next() {
             guard !ended else { return nil }  // nothing may follow "end"
