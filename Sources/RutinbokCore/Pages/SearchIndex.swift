@@ -22,33 +22,38 @@ enum SearchIndex {
 enum JSON {
     static func string(_ text: String) -> String {
         // Over UTF-8 bytes: every byte that needs no escape is copied as it is.
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 16)
-        let utf8 = Array(text.utf8)
-        var index = 0
-        func hex(_ value: UInt8) -> [UInt8] {
-            let digits = Array("0123456789abcdef".utf8)
-            return Array("\\u00".utf8) + [digits[Int(value >> 4)], digits[Int(value & 0xF)]]
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): bytes += Array("\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes += Array("\\\\".utf8)
-            case UInt8(ascii: "\n"): bytes += Array("\\n".utf8)
-            case UInt8(ascii: "\r"): bytes += Array("\\r".utf8)
-            case UInt8(ascii: "\t"): bytes += Array("\\t".utf8)
-            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
-            case 0..<0x20: bytes += hex(byte)
-            // U+2028 and U+2029 end a line in older JavaScript.
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                bytes += Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: bytes.append(byte)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var bytes: [UInt8] = [UInt8(ascii: "\"")]
+            bytes.reserveCapacity(utf8.count + 64)
+            func put(_ escape: StaticString) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
             }
-            index += 1
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "\""): put("\\\"")
+                case UInt8(ascii: "\\"): put("\\\\")
+                case UInt8(ascii: "\n"): put("\\n")
+                case UInt8(ascii: "\r"): put("\\r")
+                case UInt8(ascii: "\t"): put("\\t")
+                case UInt8(ascii: "<"): put("\\u003c")
+                case 0..<0x20:
+                    put("\\u00")
+                    bytes.append(digits.utf8Start[Int(byte >> 4)])
+                    bytes.append(digits.utf8Start[Int(byte & 0xF)])
+                // U+2028 and U+2029 end a line in older JavaScript.
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    put(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
+            }
+            bytes.append(UInt8(ascii: "\""))
+            return String(decoding: bytes, as: UTF8.self)
         }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
