@@ -1,5 +1,3 @@
-import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,50 +38,29 @@ struct Stamp: Hashable, Sendable {
 enum InputStamps {
     /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`.
     static func scan(_ root: String, prefix: String, into stamps: inout [String: Stamp]) {
-        // Folders are listed first, one at a time (few: one per council); the files, most of
-        // the work, are then stamped on all cores.
-        var files: [(path: String, relative: String)] = []
-        list(root, relative: prefix, depth: 0, files: &files, stamps: &stamps)
-        let paths = files.map(\.path)
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 256))
-        let found = Mutex([Stamp?](repeating: nil, count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var local: [(Int, Stamp)] = []
-            for index in stride(from: chunk, to: paths.count, by: chunks) {
-                var info = stat()
-                // A broken link is still an input.
-                local.append((index, stat(paths[index], &info) == 0 ? Stamp(info) : Stamp(size: -1, modified: 0)))
-            }
-            found.withLock { for (index, stamp) in local { $0[index] = stamp } }
-        }
-        let stamped = found.withLock { $0 }
-        for (index, file) in files.enumerated() { stamps[file.relative] = stamped[index] }
+        walk(root, relative: prefix, depth: 0, into: &stamps)
     }
 
-    private static func list(_ folder: String, relative: String, depth: Int,
-                             files: inout [(path: String, relative: String)], stamps: inout [String: Stamp]) {
+    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp]) {
         guard depth < 24, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
+        // Each entry is stamped relative to its open folder: the kernel then looks up one
+        // name, not the whole path again, which was most of a no-op build's time.
+        let folderDescriptor = dirfd(directory)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
             if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            // A link or an unknown type: what it leads to decides (links are followed).
-            if entry.pointee.d_type != UInt8(DT_DIR) && entry.pointee.d_type != UInt8(DT_REG) {
-                var info = stat()
-                guard stat(path, &info) == 0 else {
-                    stamps[relative + name] = Stamp(size: -1, modified: 0)
-                    continue
-                }
-                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            var info = stat()
+            guard fstatat(folderDescriptor, name, &info, 0) == 0 else {
+                stamps[relative + name] = Stamp(size: -1, modified: 0)  // a broken link: still an input
+                continue
             }
-            if isFolder {
-                list(path, relative: relative + name + "/", depth: depth + 1, files: &files, stamps: &stamps)
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1, into: &stamps)
             } else {
-                files.append((path, relative + name))
+                stamps[relative + name] = Stamp(info)
             }
         }
     }
