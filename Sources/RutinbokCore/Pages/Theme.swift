@@ -90,7 +90,7 @@ public struct Theme: Sendable {
                         let column = line[..<open.lowerBound].count + 1
                         diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: number + 1, column: column),
                                                   "the template uses '\(name)', but there is no template '\(name).mustache'", code: "missing-template",
-                                                  notes: Suggestions.note(for: name, among: Array(names), listing: "templates")))
+                                                  notes: Suggestions.note(for: name, among: names.sorted(), listing: "templates")))
                     }
                     rest = tag[close.upperBound...]
                 }

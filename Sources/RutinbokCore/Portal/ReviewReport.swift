@@ -67,7 +67,7 @@ public enum Report {
             let known = Set(handbooks.map(\.council.slug))
             for slug in councils where !known.contains(slug) {
                 problems.append(.error(SourceLocation(file: "--council"), "there is no council '\(slug)'", code: "unknown-council",
-                                       notes: Suggestions.note(for: slug, among: Array(known), listing: "councils")))
+                                       notes: Suggestions.note(for: slug, among: known.sorted(), listing: "councils")))
             }
             handbooks = handbooks.filter { councils.contains($0.council.slug) }
         }

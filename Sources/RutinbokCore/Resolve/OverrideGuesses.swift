@@ -7,7 +7,7 @@ struct OverrideGuesses: Sendable {
 
     init(baseIDs: Set<String>, ids: some Sequence<String>) {
         self.baseIDs = baseIDs
-        let candidates = Suggestions.Candidates(baseIDs)
+        let candidates = Suggestions.Candidates(baseIDs.sorted())  // sorted: ties answer the same every run
         var distinct: [String] = []
         var seen: Set<String> = []
         for id in ids where !baseIDs.contains(id) && seen.insert(id).inserted { distinct.append(id) }

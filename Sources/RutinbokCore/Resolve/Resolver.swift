@@ -33,7 +33,7 @@ public enum Resolver {
             group = site.groups[name.value]
             if group == nil {
                 diagnostics.append(.error(name.location, "group '\(name.value)' does not exist", code: "unknown-group",
-                                          notes: Suggestions.note(for: name.value, among: Array(site.groups.keys), listing: "groups in content/groups")))
+                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "groups in content/groups")))
             }
         }
         var layered: [String: HandbookRoutine] = [:]
@@ -51,7 +51,7 @@ public enum Resolver {
                 excluded.insert(name.value)
             } else {
                 diagnostics.append(.error(name.location, "'exclude' names '\(name.value)', but there is no routine with that id", code: "unknown-exclude",
-                                          notes: Suggestions.note(for: name.value, among: Array(layered.keys), listing: "routine ids")))
+                                          notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "routine ids")))
             }
         }
         var internalOnly: Set<String> = []
