@@ -66,14 +66,14 @@ extension Publisher {
         }
         if keepsBase(path, entry) { return true }
         var info = stat()
-        let old = outputRoot + path
-        return lstat(old, &info) == 0 && Int64(info.st_size) == entry.size && linkPrevious(path, target)
+        return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && Int64(info.st_size) == entry.size
+            && linkPrevious(path, target)
     }
 
     /// Hard-links the previous output's file at `path` to `target`, replacing what the
     /// staging folder had there.
     func linkPrevious(_ path: String, _ target: String) -> Bool {
-        clearBase(path, target)
-        return link(outputRoot + path, target) == 0
+        clearBase(path)
+        return linkat(outputFolder, path, stagingFolder, path, 0) == 0
     }
 }

@@ -49,13 +49,13 @@ extension Publisher {
     func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
         guard base[path] == entry else { return false }
         var info = stat()
-        return lstat(stagingRoot + path, &info) == 0
+        return fstatat(stagingFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0
             && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == entry.size
     }
 
     /// Removes the spare's file at `path` before something else takes its name.
-    func clearBase(_ path: String, _ target: String) {
-        if base[path] != nil { unlink(target) }
+    func clearBase(_ path: String) {
+        if base[path] != nil { unlinkat(stagingFolder, path, 0) }
     }
 
     /// Removes the spare's files this build did not make, and folders left empty by that.

@@ -33,6 +33,11 @@ public final class Publisher: Sendable {
     /// away, where URL's path methods would cost more than placing many a page.
     let outputRoot: String
     let stagingRoot: String
+    /// Open descriptors of the two folders, for looking names up relative to them (the
+    /// kernel then walks a short relative path, not the whole path for each of 20,000
+    /// files); -1 when the output does not exist yet.
+    let outputFolder: Int32
+    let stagingFolder: Int32
     /// An open descriptor of the staging folder's marker, holding an exclusive `flock` for as
     /// long as this build runs. The kernel drops the lock when the process dies, even by
     /// SIGKILL, so a marker nobody holds means a dead build: safer than a pid, which is reused.
@@ -87,11 +92,15 @@ public final class Publisher: Sendable {
         }
         outputRoot = output.path + "/"
         stagingRoot = staging.path + "/"
+        outputFolder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        stagingFolder = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
     }
 
-    deinit { if lock >= 0 { close(lock) } }
+    deinit {
+        for descriptor in [lock, outputFolder, stagingFolder] where descriptor >= 0 { close(descriptor) }
+    }
 
     static func checkSafe(_ output: URL, protected: [String]) throws {
         let path = output.path
@@ -186,7 +195,7 @@ public final class Publisher: Sendable {
             return
         }
         if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry {
-            clearBase(path, target)
+            clearBase(path)
             if link(staged.0, target) == 0 { return }
         }
         try Self.writeFile(target, bytes)
