@@ -94,30 +94,24 @@ public struct MarkdownNode: Hashable {
 
     /// This node and all nodes below it, in document order (a snapshot).
     public var descendantsAndSelf: [MarkdownNode] {
-        var result: [MarkdownNode] = []
-        guard let iterator = cmark_iter_new(pointer) else { return result }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                result.append(MarkdownNode(pointer: node, owner: owner))
-            }
-        }
-        return result
+        nodesBelow { _ in true }
     }
 
     /// The nodes of the given kinds among this node and all below it, in document order (a
     /// snapshot). The same as filtering `descendantsAndSelf`, without a value for every node.
     public func descendantsAndSelf(ofKinds kinds: [Kind]) -> [MarkdownNode] {
         let types = kinds.map(\.cmarkType)
+        return nodesBelow { types.contains(cmark_node_get_type($0)) }
+    }
+
+    private func nodesBelow(where include: (OpaquePointer) -> Bool) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         guard let iterator = cmark_iter_new(pointer) else { return result }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), types.contains(cmark_node_get_type(node)) {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), include(node) {
                 result.append(MarkdownNode(pointer: node, owner: owner))
             }
         }

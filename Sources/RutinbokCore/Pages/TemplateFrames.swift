@@ -275,27 +275,15 @@ enum Placeholder {
     }
 }
 
-/// swift-mustache's HTML escaping (`String.htmlEscape`, internal to it), reproduced exactly:
-/// it replaces whole Characters, so an `&` that carries a combining mark stays as it is.
+/// swift-mustache's HTML escaping (`String.htmlEscape`, internal to it), which replaces whole
+/// Characters from the same table as `HTML.escape`: so an `&` that carries a combining mark
+/// stays as it is. Most texts need no escaping, which one pass over the bytes tells.
 enum MustacheEscaping {
     static func html(_ text: String) -> String {
         let needsWork = text.utf8.contains { byte in
             byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         }
-        guard needsWork else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        return needsWork ? HTML.escape(text) : text
     }
 }

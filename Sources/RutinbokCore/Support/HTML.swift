@@ -1,4 +1,5 @@
-/// Escaping for text put into HTML outside templates (Mustache's `{{x}}` does its own).
+/// Escaping for text put into HTML outside templates: the same as swift-mustache's `{{x}}`,
+/// Character by Character (`MustacheEscaping` relies on that, and its tests check it).
 public enum HTML {
     public static func escape(_ text: String) -> String {
         var result = ""

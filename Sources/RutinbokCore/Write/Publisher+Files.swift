@@ -36,6 +36,11 @@ extension Publisher {
         }
         guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
         defer { close(fd) }
+        try writeAll(fd, bytes)
+    }
+
+    /// Writes every byte to an open file, however many calls it takes.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

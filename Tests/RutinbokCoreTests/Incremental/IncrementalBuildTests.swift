@@ -7,17 +7,6 @@ import Testing
 @Suite struct IncrementalBuildTests {
     typealias W = IncrementalWorkspace
 
-    /// Builds incrementally, then cleanly into a new folder, and compares the whole trees.
-    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
-        let (clean, result) = await w.cleanBuild()
-        #expect(result.published, sourceLocation: sourceLocation)
-        let incremental = W.tree(w.output), fresh = W.tree(clean)
-        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
-        for (path, bytes) in fresh where incremental[path] != bytes {
-            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func noOpBuildWritesNothing() async throws {
         let w = try W()
         let first = await w.build()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -111,5 +112,17 @@ struct IncrementalWorkspace {
         var result: [String: Data] = [:]
         for path in files(folder) { result[path] = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(path)) }
         return result
+    }
+}
+
+/// Builds cleanly into a new folder and expects the incremental output to be the same bytes,
+/// file for file (the manifest included).
+func expectSameAsClean(_ w: IncrementalWorkspace, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+    let (clean, result) = await w.cleanBuild()
+    #expect(result.published, sourceLocation: sourceLocation)
+    let incremental = IncrementalWorkspace.tree(w.output), fresh = IncrementalWorkspace.tree(clean)
+    #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
+    for (path, bytes) in fresh where incremental[path] != bytes {
+        Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
     }
 }

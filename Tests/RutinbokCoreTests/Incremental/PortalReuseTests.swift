@@ -7,16 +7,6 @@ import Testing
 @Suite struct PortalReuseTests {
     typealias W = IncrementalWorkspace
 
-    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
-        let (clean, result) = await w.cleanBuild()
-        #expect(result.published, sourceLocation: sourceLocation)
-        let incremental = W.tree(w.output), fresh = W.tree(clean)
-        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
-        for (path, bytes) in fresh where incremental[path] != bytes {
-            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
-    }
-
     func manifest(_ w: W) throws -> Manifest {
         try #require(Manifest.parse(try String(contentsOfFile: "\(w.output)/\(Manifest.fileName)", encoding: .utf8)))
     }

@@ -14,16 +14,6 @@ import Testing
         return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
-    func expectSameAsClean(_ w: W, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
-        let (clean, result) = await w.cleanBuild()
-        #expect(result.published, sourceLocation: sourceLocation)
-        let incremental = W.tree(w.output), fresh = W.tree(clean)
-        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
-        for (path, bytes) in fresh where incremental[path] != bytes {
-            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func theReplacedOutputBecomesTheSpareAndTheNextBuildStartsFromIt() async throws {
         var w = try W()
         #expect(await w.build().published)
