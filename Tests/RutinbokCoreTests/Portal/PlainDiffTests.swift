@@ -6,18 +6,6 @@ import Testing
 /// ones give: same edit scripts, segments, word counts and HTML.
 @Suite("Portal: plain-text diff matches the String diff")
 struct PlainDiffTests {
-    /// A reproducible generator (SplitMix64), so that a failing case can be replayed.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Words, white space (with CR LF, lone CR, NEL, no-break spaces) and other characters,
     /// including those HTML escapes and those `tokens` treats specially.
     private static let vocabulary: [String] = [
@@ -26,12 +14,12 @@ struct PlainDiffTests {
         "-", "–", ",", ".", "#", "&", "<", ">", "\"", "'", "”", "…", "€", "\u{0B}", "\u{0C}", "\r", "*",
     ]
 
-    private func text(_ length: Int, _ generator: inout Seeded) -> [String] {
+    private func text(_ length: Int, _ generator: inout SeededGenerator) -> [String] {
         (0..<length).map { _ in Self.vocabulary.randomElement(using: &generator)! }
     }
 
     /// A new version of `old`: some pieces kept, some dropped, some replaced or added.
-    private func edited(_ old: [String], _ generator: inout Seeded) -> [String] {
+    private func edited(_ old: [String], _ generator: inout SeededGenerator) -> [String] {
         var result: [String] = []
         for piece in old {
             switch Int.random(in: 0..<10, using: &generator) {
@@ -45,7 +33,7 @@ struct PlainDiffTests {
     }
 
     private func pairs(count: Int, seed: UInt64) -> [(String, String)] {
-        var generator = Seeded(state: seed)
+        var generator = SeededGenerator(state: seed)
         return (0..<count).map { _ in
             let old = text(Int.random(in: 0...60, using: &generator), &generator)
             let new = Bool.random(using: &generator) ? edited(old, &generator) : text(Int.random(in: 0...60, using: &generator), &generator)
@@ -54,7 +42,7 @@ struct PlainDiffTests {
     }
 
     @Test func editsMatchTheReference() {
-        var generator = Seeded(state: 7)
+        var generator = SeededGenerator(state: 7)
         for _ in 0..<2000 {
             let alphabet = Int.random(in: 1...6, using: &generator)
             let a = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
@@ -90,7 +78,7 @@ struct PlainDiffTests {
             #expect(DiffHTML.render(segments) == reference, "old=\(old.debugDescription) new=\(new.debugDescription)")
         }
         // Segments as any caller may give them, not only as the diff cuts them.
-        var generator = Seeded(state: 31)
+        var generator = SeededGenerator(state: 31)
         let operations: [WordDiff.Operation] = [.equal, .insert, .delete]
         for _ in 0..<1500 {
             let segments = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
