@@ -46,7 +46,7 @@ public enum Build {
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         var (theme, themeProblems) = Theme.load(directory: options.templates)
-        if write { theme = theme?.resumingFrames(beside: outputURL) }
+        if write, let loaded = theme { theme = loaded.resuming(frames: FrameStore.load(beside: outputURL, templates: loaded.templatesHash)) }
         var diagnostics = loadProblems + themeProblems
         clock.lap("load")
         guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
@@ -96,7 +96,7 @@ public enum Build {
                 try publisher.publish()
                 result.published = true
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
-                theme.keepFrames(beside: outputURL)
+                if let frames = theme.framesToKeep { FrameStore.save(frames, beside: outputURL, templates: theme.templatesHash) }
                 clock.lap("publish")
             } catch {
                 publisher.discard()

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The frames a build used (see `TemplateFrames`), kept beside its output so that the next
 /// build fills pages from them instead of rendering each shape again: a changed build then
@@ -13,15 +10,14 @@ enum FrameStore {
     static let magic = "rutinbok-frames 1\n"
 
     static func path(beside output: URL) -> String {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).frames").path
+        Publisher.beside(output, "frames").path
     }
 
     static func header(templates: UInt64) -> [UInt8] {
         var writer = ByteWriter()
         writer.append(Array(magic.utf8))
-        let binary = Stamp.of("/proc/self/exe") ?? Stamp(size: 0, modified: 0)
-        writer.write(UInt64(bitPattern: binary.size))
-        writer.write(UInt64(bitPattern: binary.modified))
+        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
+        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
         writer.write(templates)
         return writer.bytes
     }
@@ -75,12 +71,8 @@ enum FrameStore {
         file.append(header(templates: templates))
         file.write(body.bytes.withUnsafeBytes { ContentHash.of($0) })
         file.append(body.bytes)
-        let target = path(beside: output), temporary = "\(target).\(getpid())"
-        do {
-            try file.bytes.withUnsafeBytes { try Publisher.writeFile(temporary, $0) }
-            if rename(temporary, target) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
+        if let replacement = Publisher.prepareReplacement(of: path(beside: output), with: file.bytes) {
+            Publisher.commit(replacement)
         }
     }
 }

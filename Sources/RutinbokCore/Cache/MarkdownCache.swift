@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Routine bodies rendered by earlier builds into the same output, kept beside it
 /// (`.<output>.cache`), so that a build renders only the Markdown that changed.
@@ -50,12 +47,11 @@ final class MarkdownCache: @unchecked Sendable {
 
     /// The cache for builds into `output`; empty when there is none or it is of another binary.
     init(output: URL) {
-        path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache").path
+        path = Publisher.beside(output, "cache").path
         var writer = ByteWriter()
         writer.append(Array(Self.magic.utf8))
-        let binary = Stamp.of("/proc/self/exe") ?? Stamp(size: 0, modified: 0)
-        writer.write(UInt64(bitPattern: binary.size))
-        writer.write(UInt64(bitPattern: binary.modified))
+        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
+        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
         header = writer.bytes
         if let bytes = try? Publisher.readFile(path) { read(bytes) }
     }
@@ -99,7 +95,7 @@ final class MarkdownCache: @unchecked Sendable {
     /// place until it has published (`commit`), so that a failed build changes nothing.
     struct Pending: Sendable {
         /// A complete new file, already written beside the cache under a temporary name.
-        var replacement: String?
+        var replacement: Publisher.Replacement?
         /// Records to append to the current file.
         var records: [UInt8] = []
     }
@@ -126,29 +122,22 @@ final class MarkdownCache: @unchecked Sendable {
                 writer.append(Array(raw[place.record]))
             }
         }
-        let temporary = "\(path).\(getpid())"
-        do {
-            try writer.bytes.withUnsafeBytes { try Publisher.writeFile(temporary, $0) }
-            return Pending(replacement: temporary)
-        } catch {
-            unlink(temporary)
-            return Pending()
-        }
+        return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes))
     }
 
     /// Puts a prepared change in place: a new file atomically, or records appended after
     /// the last valid one (anything damaged after it is cut off first).
     func commit(_ pending: Pending) {
         if let replacement = pending.replacement {
-            if rename(replacement, path) != 0 { unlink(replacement) }
+            Publisher.commit(replacement)
         } else if !pending.records.isEmpty {
-            append(pending.records)
+            Publisher.append(pending.records, to: path, after: validLength)
         }
     }
 
     /// Drops a prepared change of a build that did not publish.
     func discard(_ pending: Pending) {
-        if let replacement = pending.replacement { unlink(replacement) }
+        if let replacement = pending.replacement { Publisher.discard(replacement) }
     }
 
     /// `prepare` and `commit` in one.
@@ -175,14 +164,5 @@ final class MarkdownCache: @unchecked Sendable {
         guard let file = reader.string(), let id = reader.string(), let firstLine = reader.int(),
               let allowRawHTML = reader.bool(), let bodyHash = reader.uint64(), let bodyLength = reader.int() else { return nil }
         return Key(file: file, id: id, firstLine: firstLine, allowRawHTML: allowRawHTML, bodyHash: bodyHash, bodyLength: bodyLength)
-    }
-
-    /// Records after the last whole one; anything damaged after it is cut off first.
-    private func append(_ bytes: [UInt8]) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        guard ftruncate(descriptor, off_t(validLength)) == 0, lseek(descriptor, off_t(validLength), SEEK_SET) >= 0 else { return }
-        try? bytes.withUnsafeBytes { try Publisher.writeAll(descriptor, $0) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,10 +43,7 @@ struct IncrementalPlan: Sendable {
 
         var global = ContentHash()
         global.add("rutinbok \(Manifest.formatVersion)")
-        // rutinbok's own binary: a new version may render differently.
-        let binary = Stamp.of("/proc/self/exe") ?? Stamp.of(CommandLine.arguments.first ?? "") ?? Stamp(size: 0, modified: 0)
-        global.add(UInt64(bitPattern: binary.size))
-        global.add(UInt64(bitPattern: binary.modified))
+        global.add(Stamp.ofRutinbok)
         for folder in [options.content, options.templates] {
             global.add(URL(fileURLWithPath: folder).standardizedFileURL.path)
             global.add(folder)  // shown in diagnostics as given
@@ -103,18 +99,13 @@ struct IncrementalPlan: Sendable {
         guard fstatat(root, Publisher.marker, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
         let outputs = Array(previous.outputs)
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, outputs.count / 1024))
-        let missing = Atomic(false)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        return Parallel.map(Array(0..<chunks)) { chunk in
             var info = stat()
-            for index in stride(from: chunk, to: outputs.count, by: chunks) {
-                guard !missing.load(ordering: .relaxed) else { return }
+            return stride(from: chunk, to: outputs.count, by: chunks).allSatisfy { index in
                 let (path, entry) = outputs[index]
-                if fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) != 0 || Int64(info.st_size) != entry.size {
-                    missing.store(true, ordering: .relaxed)
-                }
+                return fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && Int64(info.st_size) == entry.size
             }
-        }
-        return !missing.load(ordering: .relaxed)
+        }.allSatisfy { $0 }
     }
 }
 

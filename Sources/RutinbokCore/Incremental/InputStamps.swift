@@ -26,6 +26,10 @@ struct Stamp: Hashable, Sendable {
     }
 
     /// The stamp of one file, following symlinks; nil when it does not exist.
+    /// rutinbok's own binary: another one may render differently, so whatever a build keeps
+    /// for the next (manifest, caches) is tied to it.
+    static let ofRutinbok = of("/proc/self/exe") ?? of(CommandLine.arguments.first ?? "") ?? Stamp(size: 0, modified: 0)
+
     static func of(_ path: String) -> Stamp? {
         var info = stat()
         return stat(path, &info) == 0 ? Stamp(info) : nil

@@ -38,7 +38,7 @@ extension PortalPages {
             return fingerprint
         }
         // Rendered directly: no other page has this data's shape.
-        let content = data.flatMap { theme.library.render($0.mustache, withTemplate: name.template) } ?? ""
+        let content = data.map { theme.renderDirectly(name.template, $0) } ?? ""
         try publisher.write([page(path: name.path, current: name, title: title, content: content)])
         return fingerprint
     }

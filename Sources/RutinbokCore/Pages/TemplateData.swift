@@ -1,5 +1,3 @@
-import Mustache
-
 /// Template data, made once per render from a view model: texts, flags, numbers, fields in
 /// the order the view declares them, and lists. A frame's shape is read from it without a
 /// dynamic cast (`TemplateShape`); swift-mustache reads it as dictionaries and arrays
@@ -27,26 +25,11 @@ indirect enum TemplateValue {
         case .flag(let flag): flag
         case .number(let number): number
         case .decimal(let number): number
-        case .fields(let fields): TemplateObject(Dictionary(fields.map { ($0.key, $0.value.mustache) }, uniquingKeysWith: { first, _ in first }))
+        case .fields(let fields): Dictionary(fields.map { ($0.key, $0.value.mustache) }, uniquingKeysWith: { first, _ in first })
         case .list(let items): items.map(\.mustache)
         case .other(let value): value
         }
     }
-}
-
-/// A view's fields as swift-mustache reads them. A dictionary would do, but swift-mustache
-/// asks every value on its context stack whether it is a `MustacheParent`, for every name it
-/// looks up; for a dictionary that is a conditional conformance, which the runtime checks
-/// slowly, for a final class a plain one. Otherwise it behaves as the dictionary: the same
-/// transforms, the same text.
-final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, @unchecked Sendable {
-    let fields: [String: Any]
-
-    init(_ fields: [String: Any]) { self.fields = fields }
-
-    func child(named name: String) -> Any? { fields[name] }
-    func transform(_ name: String) -> Any? { fields.transform(name) }
-    var description: String { String(describing: fields) }
 }
 
 enum TemplateData {

@@ -222,7 +222,7 @@ struct TemplateShape {
                 let converted = placeholders(for: field, number: &number)
                 if result[key] == nil { result[key] = converted }
             }
-            return TemplateObject(result)
+            return result
         case .list(let items): return items.map { placeholders(for: $0, number: &number) }
         default: return value.mustache
         }

@@ -117,24 +117,24 @@ public struct Theme: Sendable {
         return library.render(data.mustache, withTemplate: name) ?? ""
     }
 
-    /// The same theme, starting from the frames the last build into `output` kept.
-    func resumingFrames(beside output: URL) -> Theme {
+    /// The same theme, starting from frames an earlier build made with these templates
+    /// (`FrameStore`).
+    func resuming(frames known: [String: Frame?]) -> Theme {
         guard frames != nil else { return self }
-        let known = FrameStore.load(beside: output, templates: templatesHash)
         return Theme(library: library, frames: TemplateFrames(known: known), templatesHash: templatesHash,
                      assets: assets, directory: directory)
     }
 
-    /// Keeps the frames this build used beside `output` for the next build, if it made any.
-    func keepFrames(beside output: URL) {
-        guard let used = frames?.used, used.new else { return }
-        FrameStore.save(used.frames, beside: output, templates: templatesHash)
+    /// The frames this build used, when it made any the next build would not know.
+    var framesToKeep: [String: Frame?]? {
+        guard let used = frames?.used, used.new else { return nil }
+        return used.frames
     }
 
-    /// Renders a template directly: for data of a shape no other page has (the print page,
-    /// the portal's tables), whose frame would be used once.
-    func renderOnce(_ name: String, _ context: Any) -> String {
-        TemplateData.make(context).flatMap { library.render($0.mustache, withTemplate: name) } ?? ""
+    /// Renders template data directly: for a page whose shape no other page has (the
+    /// portal's tables), whose frame would be used once.
+    func renderDirectly(_ name: String, _ data: TemplateValue) -> String {
+        library.render(data.mustache, withTemplate: name) ?? ""
     }
 
     func assetPath(_ relative: String) -> String {

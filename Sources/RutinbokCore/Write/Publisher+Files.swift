@@ -69,6 +69,42 @@ extension Publisher {
         mkdir(path, 0o755)
     }
 
+    /// A file rutinbok keeps beside the output for the next build (a cache), written under a
+    /// temporary name first and moved into place by `commit`: a reader sees the old file or
+    /// the new one, never a part.
+    struct Replacement: Sendable {
+        let temporary: String
+        let path: String
+    }
+
+    static func prepareReplacement(of path: String, with bytes: [UInt8]) -> Replacement? {
+        let temporary = "\(path).\(getpid())"
+        do {
+            try bytes.withUnsafeBytes { try writeFile(temporary, $0) }
+            return Replacement(temporary: temporary, path: path)
+        } catch {
+            unlink(temporary)
+            return nil
+        }
+    }
+
+    static func commit(_ replacement: Replacement) {
+        if rename(replacement.temporary, replacement.path) != 0 { unlink(replacement.temporary) }
+    }
+
+    static func discard(_ replacement: Replacement) {
+        unlink(replacement.temporary)
+    }
+
+    /// Appends to a file after its first `length` bytes, cutting off whatever followed them.
+    static func append(_ bytes: [UInt8], to path: String, after length: Int) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else { return }
+        try? bytes.withUnsafeBytes { try writeAll(descriptor, $0) }
+    }
+
     /// Removes a folder of ours with its marker last, so that a build killed halfway through
     /// leaves a folder the next build still recognises (and removes) as its own.
     static func removeOwned(_ folder: URL) {

@@ -9,8 +9,12 @@ import Glibc
 /// from the spare is an ordinary staging folder: if the build dies, the next one removes it,
 /// and the published output is never touched until the exchange.
 extension Publisher {
-    static func sparePath(of output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare")
+    static func sparePath(of output: URL) -> URL { beside(output, "spare") }
+
+    /// `.<output>.<suffix>` in the output's parent: where the staging folders, the spare and
+    /// the caches live, all of them rutinbok's own.
+    static func beside(_ output: URL, _ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 
     /// Moves the spare to `staging` and returns what it holds; nil when there is no spare

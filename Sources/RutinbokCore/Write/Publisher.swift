@@ -29,9 +29,8 @@ public final class Publisher: Sendable {
 
     public let output: URL
     let staging: URL
-    /// `output` and `staging` as paths ending in "/": a file's path is one concatenation
-    /// away, where URL's path methods would cost more than placing many a page.
-    let outputRoot: String
+    /// `staging` as a path ending in "/": a file's path is one concatenation away, where
+    /// URL's path methods would cost more than placing many a page.
     let stagingRoot: String
     /// Open descriptors of the two folders, for looking names up relative to them (the
     /// kernel then walks a short relative path, not the whole path for each of 20,000
@@ -90,7 +89,6 @@ public final class Publisher: Sendable {
                 throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
             }
         }
-        outputRoot = output.path + "/"
         stagingRoot = staging.path + "/"
         outputFolder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         stagingFolder = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
