@@ -7,7 +7,7 @@ import Foundation
 /// their texts) and of the rutinbok binary; with other templates or another binary it is
 /// not used.
 enum FrameStore {
-    static let magic = "rutinbok-frames 1\n"
+    static let magic = "rutinbok-frames 2\n"
 
     static func path(beside output: URL) -> String {
         Publisher.beside(output, "frames").path
@@ -36,12 +36,20 @@ enum FrameStore {
                 guard let key = reader.string(), let present = reader.bool() else { return nil }
                 guard present else { return (key, nil) }
                 guard let pieces = reader.list({ reader -> Frame.Piece? in
-                    guard let isText = reader.bool() else { return nil }
-                    if isText { return reader.string().map { .text($0) } }
-                    guard let number = reader.int(), let escaped = reader.bool() else { return nil }
-                    return .slot(number, escaped: escaped)
+                    switch reader.int() {
+                    case 0: return reader.string().map { .text($0) }
+                    case 1:
+                        guard let number = reader.int(), let escaped = reader.bool() else { return nil }
+                        return .slot(number, escaped: escaped)
+                    case 2: return reader.int().map { .list($0) }
+                    default: return nil
+                    }
+                }), let calls = reader.list({ reader -> Frame.ListCall? in
+                    guard let level = reader.int(), let key = reader.string(), let section = reader.string() else { return nil }
+                    return Frame.ListCall(level: level, key: key, section: section)
                 }) else { return nil }
-                return (key, Frame(pieces: pieces))
+                for case .list(let call) in pieces where call >= calls.count { return nil }
+                return (key, Frame(pieces: pieces, calls: calls))
             }
             guard let frames, entries.isAtEnd else { return [:] }
             return Dictionary(frames, uniquingKeysWith: { first, _ in first })
@@ -58,13 +66,21 @@ enum FrameStore {
             writer.write(frame.pieces) { writer, piece in
                 switch piece {
                 case .text(let text):
-                    writer.write(true)
+                    writer.write(0)
                     writer.write(text)
                 case .slot(let number, let escaped):
-                    writer.write(false)
+                    writer.write(1)
                     writer.write(number)
                     writer.write(escaped)
+                case .list(let call):
+                    writer.write(2)
+                    writer.write(call)
                 }
+            }
+            writer.write(frame.calls) { writer, call in
+                writer.write(call.level)
+                writer.write(call.key)
+                writer.write(call.section)
             }
         }
         var file = ByteWriter()

@@ -37,8 +37,7 @@ extension PortalPages {
         if let fingerprint, reuse.previousPages[name.path] == fingerprint, publisher.reuse(files: [name.path]) == [name.path] {
             return fingerprint
         }
-        // Rendered directly: no other page has this data's shape.
-        let content = data.map { theme.renderDirectly(name.template, $0) } ?? ""
+        let content = data.map { theme.render(name.template, data: $0) } ?? ""
         try publisher.write([page(path: name.path, current: name, title: title, content: content)])
         return fingerprint
     }

@@ -27,31 +27,108 @@ final class TemplateFrames: Sendable {
     }
 
     private let frames: Mutex<[String: Entry]>
+    /// Section texts parsed, by the key `FrameLevels.sectionID` gives them.
+    private let sections = Mutex<[String: MustacheTemplate]>([:])
+    /// How lists of fields are framed item by item; nil when they are not (see `ListFraming`).
+    let listFraming: ListFraming?
 
     /// Starts from frames an earlier build made with the same templates (see `FrameStore`).
-    init(known: [String: Frame?] = [:]) {
+    init(known: [String: Frame?] = [:], listFraming: ListFraming? = nil) {
         frames = Mutex(known.mapValues { Entry(frame: $0, used: false) })
+        self.listFraming = listFraming
     }
 
-    /// The output of `template` for `data`, from the frame of the data's shape; nil when the
+    /// The output of `template` for `data`, from the frames of the data's shape; nil when the
     /// data holds a value that cannot be framed (render it directly then).
     func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary) -> String? {
-        var shape = TemplateShape()
+        if let listFraming, case .fields(let fields) = data, let root = FrameLevel(fields, framing: listFraming) {
+            var output = ""
+            var levels = [root]
+            if compose(.template(template), levels: &levels, shape: "\u{2}" + root.signature, framing: listFraming,
+                       into: &output, library: library) {
+                return output
+            }
+        }
+        var shape = TemplateShape(framing: listFraming)
         shape.signature = template
         shape.signature += "\u{1}"
         guard shape.add(data) else { return nil }
-        let known = frames.withLock { frames -> Entry? in
-            frames[shape.signature]?.used = true
-            return frames[shape.signature]
-        }
-        let frame: Frame?
-        if let known {
-            frame = known.frame
-        } else {
-            frame = Frame(library.render(TemplateShape.placeholders(for: data), withTemplate: template) ?? "")
-            frames.withLock { $0[shape.signature] = Entry(frame: frame, used: true, made: true) }
+        let frame = frame(for: shape.signature) {
+            Frame(library.render(TemplateShape.placeholders(for: data, framing: listFraming), withTemplate: template) ?? "")
         }
         return frame?.filled(with: shape.texts)
+    }
+
+    /// The frame known by `key`, or the one `make` makes, kept for later pages.
+    private func frame(for key: String, make: () -> Frame?) -> Frame? {
+        let known = frames.withLock { frames -> Entry? in
+            frames[key]?.used = true
+            return frames[key]
+        }
+        if let known { return known.frame }
+        let frame = make()
+        frames.withLock { $0[key] = Entry(frame: frame, used: true, made: true) }
+        return frame
+    }
+
+    /// Appends a template's or a list section's output for the context `levels` (outermost
+    /// first): its frame, filled with the levels' texts, and each list slot filled with the
+    /// frames of the list's items. `shape` is the levels' signatures, each after a `U+0002`.
+    /// False when some frame could not be made this way.
+    private func compose(_ source: FrameSource, levels: inout [FrameLevel], shape: String, framing: ListFraming,
+                         into output: inout String, library: MustacheLibrary) -> Bool {
+        let frame = frame(for: source.key + shape) { [levels] in makeFrame(source, levels: levels, framing: framing, library: library) }
+        guard let frame else { return false }
+        for piece in frame.pieces {
+            switch piece {
+            case .text(let text): output += text
+            case .slot(var number, let escaped):
+                var level = 0
+                while number >= levels[level].texts.count {
+                    number -= levels[level].texts.count
+                    level += 1
+                }
+                let text = levels[level].texts[number]
+                output += escaped ? MustacheEscaping.html(text) : text
+            case .list(let call):
+                let call = frame.calls[call]
+                guard let items = levels[call.level].lists[call.key] else { return false }
+                let section = FrameSource.section(call.section)
+                for item in items {
+                    guard case .fields(let fields) = item, let level = FrameLevel(fields, framing: framing) else { return false }
+                    levels.append(level)
+                    defer { levels.removeLast() }
+                    guard compose(section, levels: &levels, shape: shape + "\u{2}" + level.signature,
+                                  framing: framing, into: &output, library: library) else { return false }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Renders the frame of `source` with swift-mustache, from placeholders for the levels'
+    /// texts and a marker for each list; nil when the output could differ from rendering
+    /// the data itself (see `FramingSession`).
+    private func makeFrame(_ source: FrameSource, levels: [FrameLevel], framing: ListFraming, library: MustacheLibrary) -> Frame? {
+        let session = FramingSession(levels: levels, framing: framing)
+        let context = session.context()
+        let rendered: String?
+        switch source {
+        case .template(let name):
+            rendered = library.render(context, withTemplate: name)
+        case .section(let text):
+            guard let template = sectionTemplate(text) else { return nil }
+            rendered = template.render(context, library: library)
+        }
+        guard let rendered, !session.unsafe, let frame = Frame(rendered, calls: session.calls) else { return nil }
+        return frame
+    }
+
+    private func sectionTemplate(_ text: String) -> MustacheTemplate? {
+        if let known = sections.withLock({ $0[text] }) { return known }
+        guard ListFraming.framesSection(text), let template = try? MustacheTemplate(string: text) else { return nil }
+        sections.withLock { $0[text] = template }
+        return template
     }
 
     /// Frames known, one per template and shape.
@@ -73,30 +150,31 @@ final class TemplateFrames: Sendable {
     static func canFrame(_ texts: some Sequence<String>) -> Bool {
         for text in texts {
             if text.unicodeScalars.contains(where: { $0 == Placeholder.start || $0 == Placeholder.end }) { return false }
-            var rest = text[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let tag = rest[open.upperBound..<close.lowerBound]
+            for tag in TemplateTag.all(in: text) {
                 // Changed delimiters would hide tags from this scan; a dynamic partial names a
                 // template by text.
-                if tag.hasPrefix("=") || tag.drop(while: { $0 == ">" || $0 == " " }).hasPrefix("*") { return false }
-                if !transforms(in: tag).allSatisfy({ shapeTransforms.contains(String($0)) }) { return false }
-                rest = rest[close.upperBound...]
+                if tag.sigil == "=" || (tag.sigil == ">" && tag.name.hasPrefix("*")) { return false }
+                if !tag.transforms.allSatisfy({ shapeTransforms.contains(String($0)) }) { return false }
             }
         }
         return true
     }
+}
 
-    /// The names written as `name(` in a tag: its transforms.
-    private static func transforms(in tag: Substring) -> [Substring] {
-        var names: [Substring] = []
-        var start = tag.startIndex
-        for index in tag.indices where tag[index] == "(" {
-            let name = tag[start..<index].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            names.append(tag[tag.index(index, offsetBy: -name.count)..<index])
-            start = tag.index(after: index)
+/// What a frame is the output of: a template, or the text of a list section within one.
+enum FrameSource {
+    case template(String)
+    case section(String)
+
+    /// Part of a frame's key: a section by a hash of its text, which pages repeat.
+    var key: String {
+        switch self {
+        case .template(let name): return name
+        case .section(let text):
+            var hash = ContentHash()
+            hash.add(text)
+            return "\u{3}\(text.utf8.count)-\(hash.value)"
         }
-        return names
     }
 }
 
@@ -106,50 +184,66 @@ struct Frame: Sendable {
         case text(String)
         /// The shape's text with this number, escaped for HTML or as it is.
         case slot(Int, escaped: Bool)
+        /// The items of a list, each through the frame of its section: `calls[number]`.
+        case list(Int)
+    }
+
+    /// A list section the template reached: the list's key in the context level that holds
+    /// it (0 is the outermost), and the section's text.
+    struct ListCall: Sendable, Equatable {
+        let level: Int
+        let key: String
+        let section: String
     }
 
     let pieces: [Piece]
+    let calls: [ListCall]
     private let textBytes: Int
 
-    init(pieces: [Piece]) {
+    init(pieces: [Piece], calls: [ListCall] = []) {
         self.pieces = pieces
+        self.calls = calls
         textBytes = pieces.reduce(0) { total, piece in
             if case .text(let text) = piece { total + text.utf8.count } else { total }
         }
     }
 
-    /// Cuts rendered output at its placeholders; nil when one is not whole.
-    init?(_ rendered: String) {
+    /// Cuts rendered output at its placeholders and list markers; nil when one is not whole
+    /// or names a list call that is not in `calls`.
+    init?(_ rendered: String, calls: [ListCall] = []) {
         var pieces: [Piece] = []
-        var textBytes = 0
         var failed = false
         rendered.utf8.withContiguousStorageIfAvailable { bytes in
             var literalStart = 0
             var index = 0
             while index < bytes.count {
-                guard let slot = Placeholder.parse(bytes, at: index) else {
+                let piece: Piece
+                let end: Int
+                if let slot = Placeholder.parse(bytes, at: index) {
+                    (piece, end) = (.slot(slot.number, escaped: slot.escaped), slot.end)
+                } else if let list = Placeholder.parseList(bytes, at: index), list.number < calls.count {
+                    (piece, end) = (.list(list.number), list.end)
+                } else {
                     if Placeholder.starts(bytes, at: index) { failed = true; return }
                     index += 1
                     continue
                 }
                 if literalStart < index {
                     pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<index]), as: UTF8.self)))
-                    textBytes += index - literalStart
                 }
-                pieces.append(.slot(slot.number, escaped: slot.escaped))
-                index = slot.end
+                pieces.append(piece)
+                index = end
                 literalStart = index
             }
             if literalStart < bytes.count {
                 pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart...]), as: UTF8.self)))
-                textBytes += bytes.count - literalStart
             }
         } ?? { failed = true }()
         guard !failed else { return nil }
-        self.pieces = pieces
-        self.textBytes = textBytes
+        self.init(pieces: pieces, calls: calls)
     }
 
+    /// The output for a shape without lists framed item by item (`TemplateShape`).
     func filled(with texts: [String]) -> String {
         var output = ""
         output.reserveCapacity(textBytes + texts.reduce(0) { $0 + $1.utf8.count })
@@ -157,6 +251,7 @@ struct Frame: Sendable {
             switch piece {
             case .text(let text): output += text
             case .slot(let number, let escaped): output += escaped ? MustacheEscaping.html(texts[number]) : texts[number]
+            case .list: preconditionFailure("a frame of a whole shape has no list slots")
             }
         }
         return output
@@ -169,6 +264,12 @@ struct Frame: Sendable {
 struct TemplateShape {
     var signature = ""
     private(set) var texts: [String] = []
+    /// With list framing, numbers no template transforms are texts (`ListFraming.shownAsText`).
+    let framing: ListFraming?
+
+    init(framing: ListFraming? = nil) {
+        self.framing = framing
+    }
 
     /// Adds a value; false when it is of a kind the shape cannot stand for.
     mutating func add(_ value: TemplateValue) -> Bool {
@@ -188,7 +289,7 @@ struct TemplateShape {
             for (key, field) in fields {
                 signature += key
                 signature += "="
-                guard add(field) else { return false }
+                guard add(framing?.shownAsText(field, key: key) ?? field) else { return false }
             }
             signature += "}"
         case .list(let items):
@@ -204,12 +305,12 @@ struct TemplateShape {
 
     /// The data as swift-mustache reads it, with a placeholder for each non-empty string,
     /// numbered in `add`'s order.
-    static func placeholders(for value: TemplateValue) -> Any {
+    static func placeholders(for value: TemplateValue, framing: ListFraming? = nil) -> Any {
         var number = 0
-        return placeholders(for: value, number: &number)
+        return placeholders(for: value, framing: framing, number: &number)
     }
 
-    private static func placeholders(for value: TemplateValue, number: inout Int) -> Any {
+    private static func placeholders(for value: TemplateValue, framing: ListFraming?, number: inout Int) -> Any {
         switch value {
         case .text(let text):
             guard !text.isEmpty else { return text }
@@ -219,11 +320,11 @@ struct TemplateShape {
             var result: [String: Any] = [:]
             for (key, field) in fields {
                 // Numbered even when a repeated key is dropped, as `add` counted its texts.
-                let converted = placeholders(for: field, number: &number)
+                let converted = placeholders(for: framing?.shownAsText(field, key: key) ?? field, framing: framing, number: &number)
                 if result[key] == nil { result[key] = converted }
             }
             return result
-        case .list(let items): return items.map { placeholders(for: $0, number: &number) }
+        case .list(let items): return items.map { placeholders(for: $0, framing: framing, number: &number) }
         default: return value.mustache
         }
     }
@@ -239,6 +340,22 @@ enum Placeholder {
     private static let endBytes: [UInt8] = [0xEE, 0x80, 0x81]
 
     static func text(_ number: Int) -> String { "\u{E000}\(number)&\u{E001}" }
+
+    /// `U+E000 L <number> U+E001`: where the items of list call `number` go.
+    static func list(_ number: Int) -> String { "\u{E000}L\(number)\u{E001}" }
+
+    static func parseList(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (number: Int, end: Int)? {
+        guard bytes[start] == 0xEE, matches(startBytes, bytes, at: start), start + 3 < bytes.count,
+              bytes[start + 3] == UInt8(ascii: "L") else { return nil }
+        var index = start + 4
+        var number = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 13 {
+            number = number * 10 + Int(bytes[index] - 0x30)
+            index += 1
+        }
+        guard index > start + 4, matches(endBytes, bytes, at: index) else { return nil }
+        return (number, index + 3)
+    }
 
     static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         matches(startBytes, bytes, at: index) || matches(endBytes, bytes, at: index)

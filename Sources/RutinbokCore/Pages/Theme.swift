@@ -62,7 +62,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "the template '\(name).mustache' is missing; every build needs it", code: "missing-template"))
         }
         let assets = files.listRecursively("assets")
-        let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames() : nil
+        let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames(listFraming: ListFraming(texts.values)) : nil
         var hash = ContentHash()
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
             hash.add(path)
@@ -113,15 +113,14 @@ public struct Theme: Sendable {
     /// pages like it were rendered before (see `TemplateFrames`).
     func render(_ name: String, _ context: Any) -> String {
         guard let data = TemplateData.make(context) else { return "" }
-        if let frames, let output = frames.render(name, data, library: library) { return output }
-        return library.render(data.mustache, withTemplate: name) ?? ""
+        return render(name, data: data)
     }
 
     /// The same theme, starting from frames an earlier build made with these templates
     /// (`FrameStore`).
     func resuming(frames known: [String: Frame?]) -> Theme {
         guard frames != nil else { return self }
-        return Theme(library: library, frames: TemplateFrames(known: known), templatesHash: templatesHash,
+        return Theme(library: library, frames: TemplateFrames(known: known, listFraming: frames?.listFraming), templatesHash: templatesHash,
                      assets: assets, directory: directory)
     }
 
@@ -131,10 +130,10 @@ public struct Theme: Sendable {
         return used.frames
     }
 
-    /// Renders template data directly: for a page whose shape no other page has (the
-    /// portal's tables), whose frame would be used once.
-    func renderDirectly(_ name: String, _ data: TemplateValue) -> String {
-        library.render(data.mustache, withTemplate: name) ?? ""
+    /// Renders template data made beforehand (`TemplateData.make`).
+    func render(_ name: String, data: TemplateValue) -> String {
+        if let frames, let output = frames.render(name, data, library: library) { return output }
+        return library.render(data.mustache, withTemplate: name) ?? ""
     }
 
     func assetPath(_ relative: String) -> String {
