@@ -54,32 +54,39 @@ public struct RenderedMarkdown: Sendable {
     public func html(print: Bool = false, contact: (ContactReference) -> String) -> String {
         var template = print ? (printTemplate ?? self.template) : self.template
         guard !contacts.isEmpty else { return template }
-        // On the UTF-8 bytes, with memchr: this runs for every page of every council.
-        return template.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + contacts.count * 400)
+        // Markers found on the UTF-8 bytes, with memchr: this runs for every page of every
+        // council. The text between them is appended as slices of the template, which is
+        // valid UTF-8 already (a marker is ASCII), so nothing is validated again.
+        let markers: [Int] = template.withUTF8 { bytes in
+            var markers: [Int] = []
             var start = 0
-            var inMarker = false
-            while true {
-                guard let end = Self.nextMarker(in: bytes, from: start) else {
-                    // After the last marker: text, as an unpaired marker's tail always was.
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...]))
-                    break
-                }
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if inMarker {
-                    if let number = Self.number(piece), contacts.indices.contains(number) {
-                        var html = contact(contacts[number])
-                        html.withUTF8 { output.append(contentsOf: $0) }
-                    }
-                } else {
-                    output.append(contentsOf: piece)
-                }
-                inMarker.toggle()
+            while let end = Self.nextMarker(in: bytes, from: start) {
+                markers.append(end)
                 start = end + 1
             }
-            return String(decoding: output, as: UTF8.self)
+            return markers
         }
+        let utf8 = template.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var output = ""
+        output.reserveCapacity(utf8.count + contacts.count * 400)
+        var start = 0
+        var inMarker = false
+        for end in markers {
+            let piece = template[index(start)..<index(end)]
+            if inMarker {
+                if let number = piece.utf8.withContiguousStorageIfAvailable(Self.number) ?? nil, contacts.indices.contains(number) {
+                    output += contact(contacts[number])
+                }
+            } else {
+                output += piece
+            }
+            inMarker.toggle()
+            start = end + 1
+        }
+        // After the last marker: text, as an unpaired marker's tail always was.
+        output += template[index(min(start, utf8.count))...]
+        return output
     }
 
     private static func nextMarker(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
