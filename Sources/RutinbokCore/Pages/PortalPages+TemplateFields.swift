@@ -1,101 +1,199 @@
 /// Field lists of the portal's summary views (see `TemplateFields`): their rows number in
 /// the thousands (a readability row per routine text, a review section per council), and
 /// reflecting each through `Mirror` cost more than a changed build's whole portal.
-/// `PortalTemplateFieldsTests` checks that each list names every stored property.
+/// `PortalReuseDataTests` and `TemplateFieldsTests` check that each list names every
+/// stored property.
 
 extension PortalIndexView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["siteTitle": siteTitle, "description": description, "councils": councils, "councilCount": councilCount,
-         "exampleCount": exampleCount, "changeCount": changeCount, "today": today]
+    static var templateFieldCount: Int { 7 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("siteTitle", siteTitle)
+        fields.add("description", description)
+        fields.add("councils", councils)
+        fields.add("councilCount", councilCount)
+        fields.add("exampleCount", exampleCount)
+        fields.add("changeCount", changeCount)
+        fields.add("today", today)
     }
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["name": name, "href": href, "kind": kind, "group": group, "routines": routines, "adapted": adapted,
-         "added": added, "excluded": excluded, "oldestReview": oldestReview, "oldestReviewISO": oldestReviewISO,
-         "toReview": toReview, "reviewHref": reviewHref]
+    static var templateFieldCount: Int { 12 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("href", href)
+        fields.add("kind", kind)
+        fields.add("group", group)
+        fields.add("routines", routines)
+        fields.add("adapted", adapted)
+        fields.add("added", added)
+        fields.add("excluded", excluded)
+        fields.add("oldestReview", oldestReview)
+        fields.add("oldestReviewISO", oldestReviewISO)
+        fields.add("toReview", toReview)
+        fields.add("reviewHref", reviewHref)
     }
 }
 
 extension PortalCoverageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["councils": councils, "phases": phases, "additions": additions] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("councils", councils)
+        fields.add("phases", phases)
+        fields.add("additions", additions)
+    }
 }
 
 extension PortalCoverageView.Column: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["name": name, "href": href] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("href", href)
+    }
 }
 
 extension PortalCoverageView.PhaseTable: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "rows": rows] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("label", label)
+        fields.add("rows", rows)
+    }
 }
 
 extension PortalCoverageView.Addition: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["title": title, "href": href, "phase": phase, "source": source, "isInternal": isInternal]
+    static var templateFieldCount: Int { 5 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("phase", phase)
+        fields.add("source", source)
+        fields.add("isInternal", isInternal)
     }
 }
 
 extension PortalCoverageView.CouncilAdditions: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["name": name, "href": href, "routines": routines, "hasRoutines": hasRoutines]
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("href", href)
+        fields.add("routines", routines)
+        fields.add("hasRoutines", hasRoutines)
     }
 }
 
 extension PortalExamplesView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["phases": phases, "count": count] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("phases", phases)
+        fields.add("count", count)
+    }
 }
 
 extension PortalExamplesView.Example: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["title": title, "summary": summary, "href": href, "council": council, "councilHref": councilHref,
-         "reviewed": reviewed, "reviewedISO": reviewedISO, "decided": decided, "lix": lix,
-         "adoptedBy": adoptedBy, "command": command, "hasAdopters": hasAdopters]
+    static var templateFieldCount: Int { 12 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("summary", summary)
+        fields.add("href", href)
+        fields.add("council", council)
+        fields.add("councilHref", councilHref)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("decided", decided)
+        fields.add("lix", lix)
+        fields.add("adoptedBy", adoptedBy)
+        fields.add("command", command)
+        fields.add("hasAdopters", hasAdopters)
     }
 }
 
 extension PortalExamplesView.PhaseGroup: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "examples": examples] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("label", label)
+        fields.add("examples", examples)
+    }
 }
 
 extension PortalChangesView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["rows": rows, "hasRows": hasRows] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("rows", rows)
+        fields.add("hasRows", hasRows)
+    }
 }
 
 extension PortalReviewView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["today": today, "reviewMonths": reviewMonths, "verifyMonths": verifyMonths, "sections": sections]
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("today", today)
+        fields.add("reviewMonths", reviewMonths)
+        fields.add("verifyMonths", verifyMonths)
+        fields.add("sections", sections)
     }
 }
 
 extension PortalReviewView.Routine: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["title": title, "href": href, "reviewed": reviewed, "reviewedISO": reviewedISO, "owner": owner,
-         "ownerName": ownerName, "phone": phone, "tel": tel]
+    static var templateFieldCount: Int { 8 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("owner", owner)
+        fields.add("ownerName", ownerName)
+        fields.add("phone", phone)
+        fields.add("tel", tel)
     }
 }
 
 extension PortalReviewView.Contact: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["role": role, "name": name, "verified": verified, "verifiedISO": verifiedISO]
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("role", role)
+        fields.add("name", name)
+        fields.add("verified", verified)
+        fields.add("verifiedISO", verifiedISO)
     }
 }
 
 extension PortalReviewView.Section: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["name": name, "anchor": anchor, "href": href, "routines": routines, "contacts": contacts,
-         "routineCount": routineCount, "contactCount": contactCount, "clear": clear,
-         "hasRoutines": hasRoutines, "hasContacts": hasContacts]
+    static var templateFieldCount: Int { 10 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("anchor", anchor)
+        fields.add("href", href)
+        fields.add("routines", routines)
+        fields.add("contacts", contacts)
+        fields.add("routineCount", routineCount)
+        fields.add("contactCount", contactCount)
+        fields.add("clear", clear)
+        fields.add("hasRoutines", hasRoutines)
+        fields.add("hasContacts", hasContacts)
     }
 }
 
 extension PortalReadabilityView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["threshold": threshold, "rows": rows, "overCount": overCount] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("threshold", threshold)
+        fields.add("rows", rows)
+        fields.add("overCount", overCount)
+    }
 }
 
 extension PortalReadabilityView.Row: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["title": title, "source": source, "href": href, "lix": lix, "wordsPerSentence": wordsPerSentence,
-         "longWords": longWords, "verdict": verdict, "over": over]
+    static var templateFieldCount: Int { 8 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("source", source)
+        fields.add("href", href)
+        fields.add("lix", lix)
+        fields.add("wordsPerSentence", wordsPerSentence)
+        fields.add("longWords", longWords)
+        fields.add("verdict", verdict)
+        fields.add("over", over)
     }
 }

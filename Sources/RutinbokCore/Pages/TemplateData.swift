@@ -7,7 +7,7 @@
 /// including each miss while it searches outer contexts; on a 13,000-page build that was
 /// the largest single cost. Reflecting each value once, into dictionaries it reads by hash,
 /// renders the same text several times faster.
-indirect enum TemplateValue {
+enum TemplateValue {
     case text(String)
     case flag(Bool)
     case number(Int)
@@ -16,7 +16,9 @@ indirect enum TemplateValue {
     case fields([(key: String, value: TemplateValue)])
     case list([TemplateValue])
     /// A value of a kind templates have no use for, passed to swift-mustache as it is.
-    case other(Any)
+    /// Only this case is boxed: the others are stored inline, so that making a text, flag
+    /// or number allocates nothing (fields and lists are arrays, references already).
+    indirect case other(Any)
 
     /// What swift-mustache renders from.
     var mustache: Any {
@@ -32,22 +34,96 @@ indirect enum TemplateValue {
     }
 }
 
+/// A view model that writes its own template data: each field through the `add` overload of
+/// its static type, so no value is cast at run time (swift-mustache's and `Mirror`'s way
+/// cost a dynamic cast per field, several for a list). `TemplateData.make` checks for this
+/// protocol first: one cast per render.
+protocol TemplateFields {
+    /// How many fields `writeTemplateFields(to:)` writes, nil ones included: the list's
+    /// capacity, so that it is allocated once. `TemplateFieldsTests` checks it.
+    static var templateFieldCount: Int { get }
+    /// Writes every stored property, in the order templates number their texts.
+    func writeTemplateFields(to fields: inout TemplateFieldList)
+}
+
+extension TemplateFields {
+    var templateValue: TemplateValue {
+        var fields = TemplateFieldList(capacity: Self.templateFieldCount)
+        writeTemplateFields(to: &fields)
+        return .fields(fields.fields)
+    }
+
+    /// Every field in order, nil ones included (as nil): what the tests check against the
+    /// stored properties.
+    var templateFields: [(key: String, value: TemplateValue?)] {
+        var fields = TemplateFieldList(capacity: Self.templateFieldCount, recordingAll: true)
+        writeTemplateFields(to: &fields)
+        return fields.all ?? []
+    }
+}
+
+/// The fields of one view's template data, as `TemplateFields` writes them. A nil field is
+/// left out, as templates read a missing key as false or empty.
+struct TemplateFieldList {
+    private(set) var fields: [(key: String, value: TemplateValue)] = []
+    /// Every field written, nil ones included; only when asked for (tests).
+    private(set) var all: [(key: String, value: TemplateValue?)]?
+
+    init(capacity: Int, recordingAll: Bool = false) {
+        fields.reserveCapacity(capacity)
+        if recordingAll { all = [] }
+    }
+
+    private mutating func append(_ key: String, _ value: TemplateValue) {
+        fields.append((key, value))
+        all?.append((key, value))
+    }
+
+    private mutating func omit(_ key: String) {
+        all?.append((key, nil))
+    }
+
+    mutating func add(_ key: String, _ text: String) { append(key, .text(text)) }
+    mutating func add(_ key: String, _ flag: Bool) { append(key, .flag(flag)) }
+    mutating func add(_ key: String, _ number: Int) { append(key, .number(number)) }
+    mutating func add(_ key: String, _ number: Double) { append(key, .decimal(number)) }
+    mutating func add(_ key: String, _ texts: [String]) { append(key, .list(texts.map { .text($0) })) }
+    mutating func add<View: TemplateFields>(_ key: String, _ view: View) { append(key, view.templateValue) }
+    mutating func add<View: TemplateFields>(_ key: String, _ views: [View]) {
+        append(key, .list(views.map(\.templateValue)))
+    }
+
+    mutating func add(_ key: String, _ text: String?) {
+        if let text { add(key, text) } else { omit(key) }
+    }
+
+    mutating func add<View: TemplateFields>(_ key: String, _ view: View?) {
+        if let view { add(key, view) } else { omit(key) }
+    }
+}
+
 enum TemplateData {
-    /// The template data of a view model; nil for nil.
+    /// The template data of a view model; nil for nil. A `TemplateFields` view writes its
+    /// own; other values (dictionaries, arrays, plain structs: tests and the odd page
+    /// context) are converted by dynamic casts and `Mirror`.
     static func make(_ value: Any) -> TemplateValue? {
+        if let view = value as? any TemplateFields { return view.templateValue }
         switch value {
         case let text as String: return .text(text)
         case let flag as Bool: return .flag(flag)
         case let number as Int: return .number(number)
         case let number as Double: return .decimal(number)
-        case let listed as TemplateFields: return fields(listed.templateFields)
         case let texts as [String]: return .list(texts.map { .text($0) })
-        case let pairs as KeyValuePairs<String, Any?>: return fields(pairs)
         case let dictionary as [String: Any]:
             return .fields(dictionary.keys.sorted().compactMap { key in make(dictionary[key]!).map { (key, $0) } })
         case let array as [Any]: return .list(array.compactMap(make))
-        default: break
+        default: return reflected(value)
         }
+    }
+
+    /// The template data `Mirror` reads from a value: a struct's stored properties in
+    /// declaration order. Nested values go through `make`.
+    static func reflected(_ value: Any) -> TemplateValue? {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
@@ -62,9 +138,5 @@ enum TemplateData {
         default:
             return .other(value)
         }
-    }
-
-    private static func fields(_ pairs: KeyValuePairs<String, Any?>) -> TemplateValue {
-        .fields(pairs.compactMap { key, value in value.flatMap(make).map { (key, $0) } })
     }
 }

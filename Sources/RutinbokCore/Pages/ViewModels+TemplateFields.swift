@@ -1,44 +1,81 @@
-/// The view models on every page, with their fields listed for templates by hand so that
-/// rendering a page needs no reflection (see `TemplateData`). A field left out here is
-/// invisible to templates: each list must name every stored property of its type, which
-/// `TemplateFieldsTests` checks against `Mirror`. Nil fields are left out of the template
-/// data, which templates read as false or empty.
-protocol TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { get }
-}
+/// The view models on every page, with their fields written for templates by hand so that
+/// rendering a page needs neither reflection nor a dynamic cast per field (see
+/// `TemplateFields`). A field left out here is invisible to templates: each list must name
+/// every stored property of its type, in declaration order, which `TemplateFieldsTests`
+/// checks against `Mirror`. Nil fields are left out of the template data, which templates
+/// read as false or empty.
 
 extension LinkView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "href": href] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("href", href)
+    }
 }
 
 extension CrumbView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "href": href] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("href", href)
+    }
 }
 
 extension LayoutView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["lang": lang, "title": title, "documentTitle": documentTitle, "description": description,
-         "themeColor": themeColor, "header": header, "emergency": emergency, "footer": footer,
-         "breadcrumbs": breadcrumbs, "content": content, "pageClass": pageClass,
-         "scripts": scripts, "stylesheet": stylesheet]
+    static var templateFieldCount: Int { 13 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("lang", lang)
+        fields.add("title", title)
+        fields.add("documentTitle", documentTitle)
+        fields.add("description", description)
+        fields.add("themeColor", themeColor)
+        fields.add("header", header)
+        fields.add("emergency", emergency)
+        fields.add("footer", footer)
+        fields.add("breadcrumbs", breadcrumbs)
+        fields.add("content", content)
+        fields.add("pageClass", pageClass)
+        fields.add("scripts", scripts)
+        fields.add("stylesheet", stylesheet)
     }
 }
 
 extension ContactView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["id": id, "anchor": anchor, "role": role, "name": name, "phone": phone, "tel": tel,
-         "email": email, "hours": hours, "outOfHours": outOfHours,
-         "verified": verified, "compact": compact]
+    static var templateFieldCount: Int { 11 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("anchor", anchor)
+        fields.add("role", role)
+        fields.add("name", name)
+        fields.add("phone", phone)
+        fields.add("tel", tel)
+        fields.add("email", email)
+        fields.add("hours", hours)
+        fields.add("outOfHours", outOfHours)
+        fields.add("verified", verified)
+        fields.add("compact", compact)
     }
 }
 
 extension RoutinePageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["id": id, "title": title, "summary": summary, "body": body, "phase": phase, "phaseHref": phaseHref,
-         "audiences": audiences, "owner": owner, "ownerRole": ownerRole,
-         "reviewed": reviewed, "reviewedISO": reviewedISO, "decided": decided,
-         "overdue": overdue, "previous": previous, "next": next,
-         "adaptedFrom": adaptedFrom]
+    static var templateFieldCount: Int { 16 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("title", title)
+        fields.add("summary", summary)
+        fields.add("body", body)
+        fields.add("phase", phase)
+        fields.add("phaseHref", phaseHref)
+        fields.add("audiences", audiences)
+        fields.add("owner", owner)
+        fields.add("ownerRole", ownerRole)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("decided", decided)
+        fields.add("overdue", overdue)
+        fields.add("previous", previous)
+        fields.add("next", next)
+        fields.add("adaptedFrom", adaptedFrom)
     }
 }
 
@@ -46,103 +83,222 @@ extension RoutinePageView: TemplateFields {
 // the change list a row per adapted routine.
 
 extension PortalCoverageView.Cell: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["kind": kind, "label": label, "detail": detail, "href": href] }
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("kind", kind)
+        fields.add("label", label)
+        fields.add("detail", detail)
+        fields.add("href", href)
+    }
 }
 
 extension PortalCoverageView.Row: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["title": title, "cells": cells] }
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("cells", cells)
+    }
 }
 
 extension PortalChangesView.Row: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["council": council, "title": title, "href": href, "adaptedBy": adaptedBy, "adoptedFrom": adoptedFrom,
-         "inserted": inserted, "deleted": deleted]
+    static var templateFieldCount: Int { 7 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("adaptedBy", adaptedBy)
+        fields.add("adoptedFrom", adoptedFrom)
+        fields.add("inserted", inserted)
+        fields.add("deleted", deleted)
     }
 }
 
 // What the shared parts of every handbook page and the print page are made from.
 
 extension CouncilView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["name": name, "slug": slug, "kind": kind, "logo": logo, "siteTitle": siteTitle, "phases": phases, "groupName": groupName]
+    static var templateFieldCount: Int { 7 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("slug", slug)
+        fields.add("kind", kind)
+        fields.add("logo", logo)
+        fields.add("siteTitle", siteTitle)
+        fields.add("phases", phases)
+        fields.add("groupName", groupName)
     }
 }
 
 extension PhaseLinkView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "href": href] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("label", label)
+        fields.add("href", href)
+    }
 }
 
 extension NumberView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "number": number, "tel": tel, "description": description] }
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("number", number)
+        fields.add("tel", tel)
+        fields.add("description", description)
+    }
 }
 
 extension EmergencyView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["emergency": emergency, "police": police, "others": others] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("emergency", emergency)
+        fields.add("police", police)
+        fields.add("others", others)
+    }
 }
 
 extension PrintPageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["council": council, "phases": phases, "contacts": contacts, "numbers": numbers] }
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("phases", phases)
+        fields.add("contacts", contacts)
+        fields.add("numbers", numbers)
+    }
 }
 
 extension PrintPhaseView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "routines": routines] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("label", label)
+        fields.add("routines", routines)
+    }
 }
 
 extension PrintRoutineView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["id": id, "anchor": anchor, "title": title, "summary": summary, "body": body, "ownerRole": ownerRole, "reviewed": reviewed]
+    static var templateFieldCount: Int { 7 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("anchor", anchor)
+        fields.add("title", title)
+        fields.add("summary", summary)
+        fields.add("body", body)
+        fields.add("ownerRole", ownerRole)
+        fields.add("reviewed", reviewed)
     }
 }
 
 // The portal's layout and change pages: one per adapted routine.
 
 extension PortalLayoutView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["lang": lang, "title": title, "documentTitle": documentTitle, "siteTitle": siteTitle, "description": description,
-         "root": root, "nav": nav, "content": content, "pageClass": pageClass, "today": today, "todayISO": todayISO]
+    static var templateFieldCount: Int { 11 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("lang", lang)
+        fields.add("title", title)
+        fields.add("documentTitle", documentTitle)
+        fields.add("siteTitle", siteTitle)
+        fields.add("description", description)
+        fields.add("root", root)
+        fields.add("nav", nav)
+        fields.add("content", content)
+        fields.add("pageClass", pageClass)
+        fields.add("today", today)
+        fields.add("todayISO", todayISO)
     }
 }
 
 extension PortalNavView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["label": label, "href": href, "current": current] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("href", href)
+        fields.add("current", current)
+    }
 }
 
 extension PortalChangeView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["title": title, "council": council, "baseTitle": baseTitle, "titleChanged": titleChanged,
-         "adaptedBy": adaptedBy, "adoptedFrom": adoptedFrom, "reviewed": reviewed, "reviewedISO": reviewedISO,
-         "baseReviewed": baseReviewed, "baseReviewedISO": baseReviewedISO, "inserted": inserted, "deleted": deleted,
-         "unchanged": unchanged, "diff": diff, "routineHref": routineHref, "listHref": listHref]
+    static var templateFieldCount: Int { 16 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("council", council)
+        fields.add("baseTitle", baseTitle)
+        fields.add("titleChanged", titleChanged)
+        fields.add("adaptedBy", adaptedBy)
+        fields.add("adoptedFrom", adoptedFrom)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("baseReviewed", baseReviewed)
+        fields.add("baseReviewedISO", baseReviewedISO)
+        fields.add("inserted", inserted)
+        fields.add("deleted", deleted)
+        fields.add("unchanged", unchanged)
+        fields.add("diff", diff)
+        fields.add("routineHref", routineHref)
+        fields.add("listHref", listHref)
     }
 }
 
 // The pages each handbook has once: start, contacts and accessibility statement.
 
 extension RoutineSummaryView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "title": title, "summary": summary, "href": href, "overdue": overdue] }
+    static var templateFieldCount: Int { 5 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("title", title)
+        fields.add("summary", summary)
+        fields.add("href", href)
+        fields.add("overdue", overdue)
+    }
 }
 
 extension PhaseSectionView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["id": id, "label": label, "routines": routines] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("label", label)
+        fields.add("routines", routines)
+    }
 }
 
 extension StartPageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["council": council, "description": description, "phases": phases, "contacts": contacts, "contactsHref": contactsHref]
+    static var templateFieldCount: Int { 5 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("description", description)
+        fields.add("phases", phases)
+        fields.add("contacts", contacts)
+        fields.add("contactsHref", contactsHref)
     }
 }
 
 extension RoleGroupView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["role": role, "contacts": contacts, "people": people] }
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("role", role)
+        fields.add("contacts", contacts)
+        fields.add("people", people)
+    }
 }
 
 extension ContactsPageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> { ["council": council, "roles": roles, "vcardHref": vcardHref, "numbers": numbers] }
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("roles", roles)
+        fields.add("vcardHref", vcardHref)
+        fields.add("numbers", numbers)
+    }
 }
 
 extension AccessibilityPageView: TemplateFields {
-    var templateFields: KeyValuePairs<String, Any?> {
-        ["council": council, "status": status, "statusText": statusText, "shortcomings": shortcomings,
-         "feedbackEmail": feedbackEmail, "assessed": assessed, "diggURL": diggURL]
+    static var templateFieldCount: Int { 7 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("status", status)
+        fields.add("statusText", statusText)
+        fields.add("shortcomings", shortcomings)
+        fields.add("feedbackEmail", feedbackEmail)
+        fields.add("assessed", assessed)
+        fields.add("diggURL", diggURL)
     }
 }

@@ -1,10 +1,10 @@
 import Testing
 @testable import RutinbokCore
 
-/// The hand-written field lists must name every stored property, or a template would
-/// silently lose it.
+/// The hand-written field lists must name every stored property, in declaration order, or a
+/// template would silently lose it; and the data they write must be what `Mirror` reads.
 @Suite struct TemplateFieldsTests {
-    nonisolated(unsafe) static let contact = Contact(id: "hr", role: "HR", name: "Hanna Exempel", phone: "070-000 00 02", email: "hr@x.example",
+    static let contact = Contact(id: "hr", role: "HR", name: "Hanna Exempel", phone: "070-000 00 02", email: "hr@x.example",
                                  hours: "8–16", outOfHours: "112", verified: Day("2026-10-01"),
                                  location: RutinbokCore.SourceLocation(file: "x"), verifyIntervalMonths: nil)
 
@@ -43,14 +43,69 @@ import Testing
                               assessed: "a", diggURL: "u"),
     ]
 
-    nonisolated(unsafe) static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
-    nonisolated(unsafe) static let number = NumberView(label: "l", number: "112", tel: "112", description: "d")
+    static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
+    static let number = NumberView(label: "l", number: "112", tel: "112", description: "d")
 
-    @Test(arguments: values.indices)
+    /// Every view's fields, this suite's and the portal's summary views'.
+    nonisolated(unsafe) static let allValues: [any TemplateFields] = values + PortalReuseDataTests.values
+
+    @Test(arguments: allValues.indices)
     func everyStoredPropertyIsListed(_ index: Int) {
-        let value = Self.values[index]
-        let stored = Set(Mirror(reflecting: value).children.compactMap(\.label))
-        #expect(Set(value.templateFields.map(\.key)) == stored, "\(type(of: value))")
+        let value = Self.allValues[index]
+        let stored = Mirror(reflecting: value).children.compactMap(\.label)
+        let listed = value.templateFields.map(\.key)
+        // In declaration order: frames number texts in field order.
+        #expect(listed == stored, "\(type(of: value))")
+        #expect(listed.count == type(of: value).templateFieldCount, "\(type(of: value))")
+    }
+
+    /// The written data is what reading the view through `Mirror` gives: same keys, same
+    /// order, the same kind of value for each field (text, flag, number, fields, list), nil
+    /// fields left out.
+    @Test(arguments: allValues.indices)
+    func templateValueIsWhatReflectionReads(_ index: Int) throws {
+        let value = Self.allValues[index]
+        let written = try #require(TemplateData.make(value))
+        let reflected = try #require(TemplateData.reflected(value))
+        #expect(Self.describe(written) == Self.describe(reflected), "\(type(of: value))")
+    }
+
+    @Test func nilFieldsAreLeftOutAsReflectionLeavesThem() throws {
+        var contact = ContactView(Self.contact)
+        contact.name = nil
+        contact.verified = nil
+        var page = try #require(Self.values[4] as? RoutinePageView)
+        page.owner = contact
+        page.previous = nil
+        page.decided = nil
+        page.audiences = ["a", "b"]
+        let views: [any TemplateFields] = [
+            contact, page, CrumbView(label: "Start", href: nil),
+            EmergencyView(emergency: nil, police: Self.number, others: []),
+            PortalCoverageView.Row(title: "t", cells: [.init(kind: "k", label: "l", detail: nil, href: "h"),
+                                                       .init(kind: "k", label: "l", detail: "d", href: nil)]),
+        ]
+        for view in views {
+            let written = try #require(TemplateData.make(view))
+            #expect(Self.describe(written) == Self.describe(try #require(TemplateData.reflected(view))), "\(type(of: view))")
+            #expect(view.templateFields.count == type(of: view).templateFieldCount)
+        }
+        guard case .fields(let fields) = try #require(TemplateData.make(contact)) else { Issue.record("not fields"); return }
+        #expect(!fields.contains { $0.key == "name" || $0.key == "verified" })
+        #expect(contact.templateFields.contains { $0.key == "name" && $0.value == nil })
+    }
+
+    /// A canonical text of template data, to compare two trees.
+    static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .text(let text): "s\(text.debugDescription)"
+        case .flag(let flag): "b\(flag)"
+        case .number(let number): "i\(number)"
+        case .decimal(let number): "d\(number)"
+        case .fields(let fields): "{" + fields.map { "\($0.key)=\(describe($0.value))" }.joined(separator: ",") + "}"
+        case .list(let items): "[" + items.map(describe).joined(separator: ",") + "]"
+        case .other(let other): "?\(type(of: other))"
+        }
     }
 
     @Test func nilFieldsRenderAsEmptySections() throws {
