@@ -42,10 +42,12 @@ final class TemplateFrames: Sendable {
     /// data holds a value that cannot be framed (render it directly then).
     func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary) -> String? {
         if let listFraming, case .fields(let fields) = data, let root = FrameLevel(fields, framing: listFraming) {
-            var output = ""
+            let shape = "\u{2}" + root.signature
             var levels = [root]
-            if compose(.template(template), levels: &levels, shape: "\u{2}" + root.signature, framing: listFraming,
-                       into: &output, library: library) {
+            var output = ""
+            if let frame = frame(for: template + shape, make: {
+                makeFrame(.template(template), levels: levels, framing: listFraming, library: library)
+            }), fill(frame, levels: &levels, shape: shape, framing: listFraming, into: &output, library: library) {
                 return output
             }
         }
@@ -71,14 +73,12 @@ final class TemplateFrames: Sendable {
         return frame
     }
 
-    /// Appends a template's or a list section's output for the context `levels` (outermost
-    /// first): its frame, filled with the levels' texts, and each list slot filled with the
-    /// frames of the list's items. `shape` is the levels' signatures, each after a `U+0002`.
-    /// False when some frame could not be made this way.
-    private func compose(_ source: FrameSource, levels: inout [FrameLevel], shape: String, framing: ListFraming,
-                         into output: inout String, library: MustacheLibrary) -> Bool {
-        let frame = frame(for: source.key + shape) { [levels] in makeFrame(source, levels: levels, framing: framing, library: library) }
-        guard let frame else { return false }
+    /// Appends a frame filled for the context `levels` (outermost first): the levels' texts,
+    /// and each list slot filled with the frames of the list's items for their section.
+    /// `shape` is the levels' signatures, each after a `U+0002`. False when some item's
+    /// frame could not be made this way.
+    private func fill(_ frame: Frame, levels: inout [FrameLevel], shape: String, framing: ListFraming,
+                      into output: inout String, library: MustacheLibrary) -> Bool {
         for piece in frame.pieces {
             switch piece {
             case .text(let text): output += text
@@ -94,12 +94,28 @@ final class TemplateFrames: Sendable {
                 let call = frame.calls[call]
                 guard let items = levels[call.level].lists[call.key] else { return false }
                 let section = FrameSource.section(call.section)
+                let sectionKey = section.key
+                // Items of one shape share a frame: looked up once per list.
+                var known: [String: Frame] = [:]
                 for item in items {
                     guard case .fields(let fields) = item, let level = FrameLevel(fields, framing: framing) else { return false }
                     levels.append(level)
                     defer { levels.removeLast() }
-                    guard compose(section, levels: &levels, shape: shape + "\u{2}" + level.signature,
-                                  framing: framing, into: &output, library: library) else { return false }
+                    let itemFrame: Frame
+                    var itemShape: String?
+                    if let frame = known[level.signature] {
+                        itemFrame = frame
+                    } else {
+                        itemShape = shape + "\u{2}" + level.signature
+                        guard let frame = self.frame(for: sectionKey + itemShape!, make: { [levels] in
+                            makeFrame(section, levels: levels, framing: framing, library: library)
+                        }) else { return false }
+                        known[level.signature] = frame
+                        itemFrame = frame
+                    }
+                    if !itemFrame.calls.isEmpty, itemShape == nil { itemShape = shape + "\u{2}" + level.signature }
+                    guard fill(itemFrame, levels: &levels, shape: itemShape ?? "", framing: framing,
+                               into: &output, library: library) else { return false }
                 }
             }
         }
