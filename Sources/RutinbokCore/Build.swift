@@ -43,10 +43,20 @@ public enum Build {
             return Result(diagnostics: previous.warnings, filesWritten: stopped ? 0 : previous.outputs.count,
                           unchanged: true, councils: previous.councils.count, published: !stopped, timings: clock.laps)
         }
-        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content)
+        // Stamping the inputs and reading the manifest, apart from loading, which is what the
+        // load cache makes cheaper.
+        if plan != nil { clock.lap("plan") }
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
-        var (theme, themeProblems) = Theme.load(directory: options.templates)
-        if write, let loaded = theme { theme = loaded.resuming(frames: FrameStore.load(beside: outputURL, templates: loaded.templatesHash)) }
+        // The templates do not depend on the content: they load while it does.
+        let themeLoad = Task { () -> (Theme?, [Diagnostic]) in
+            var (theme, problems) = Theme.load(directory: options.templates)
+            if write, let loaded = theme { theme = loaded.resuming(frames: FrameStore.load(beside: outputURL, templates: loaded.templatesHash)) }
+            return (theme, problems)
+        }
+        // Only a build that publishes keeps what it loaded and rendered, beside the output it wrote.
+        let loadCache = write ? LoadCache(output: outputURL) : nil
+        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content, cache: loadCache)
+        let (theme, themeProblems) = await themeLoad.value
         var diagnostics = loadProblems + themeProblems
         clock.lap("load")
         guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
@@ -56,7 +66,6 @@ public enum Build {
         diagnostics += selectCouncils(options.councils, from: &handbooks)
         clock.lap("resolve")
 
-        // Only a build that publishes keeps rendered bodies, beside the output it wrote.
         let cache = write ? MarkdownCache(output: outputURL) : nil
         let bodies = await MarkdownStage.render(handbooks, cache: cache)
         diagnostics += bodies.diagnostics
@@ -83,6 +92,7 @@ public enum Build {
             // The cache's new file is written while pages render, and put in place only once
             // the build has published.
             let cacheUpdate = cache.map { cache in Task.detached { (cache, cache.prepare(bodies.rendered, live: bodies.used)) } }
+            let loadCacheUpdate = loadCache.map { cache in Task.detached { (cache, cache.prepare()) } }
             do {
                 let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
                                                       today: options.today, reuse: reusable, to: publisher)
@@ -96,11 +106,13 @@ public enum Build {
                 try publisher.publish()
                 result.published = true
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
+                if let (cache, update) = await loadCacheUpdate?.value { cache.commit(update) }
                 if let frames = theme.framesToKeep { FrameStore.save(frames, beside: outputURL, templates: theme.templatesHash) }
                 clock.lap("publish")
             } catch {
                 publisher.discard()
                 if let (cache, update) = await cacheUpdate?.value { cache.discard(update) }
+                if let (cache, update) = await loadCacheUpdate?.value { cache.discard(update) }
                 throw error
             }
         } catch Publisher.Failure.refused(let message) {

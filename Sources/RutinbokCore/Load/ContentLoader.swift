@@ -3,6 +3,11 @@ import Foundation
 /// The load stage: reads `content/` into a `Site` and the problems found on the way.
 public enum ContentLoader {
     public static func load(contentDirectory: String) async -> (Site?, [Diagnostic]) {
+        await load(contentDirectory: contentDirectory, cache: nil)
+    }
+
+    /// With a `cache`, files whose text it has are not parsed again (see `LoadCache`).
+    static func load(contentDirectory: String, cache: LoadCache?) async -> (Site?, [Diagnostic]) {
         let files = SourceFiles(root: contentDirectory)
         guard files.isDirectory("") else {
             return (nil, [.error(SourceLocation(file: contentDirectory), "the content folder does not exist", code: "no-content")])
@@ -17,7 +22,7 @@ public enum ContentLoader {
         let (config, configProblems) = SiteConfigLoader.load(siteText, file: files.displayPath("site.yml"))
         diagnostics += configProblems
 
-        let (routines, routineProblems) = loadRoutines(in: "routines", layer: .base, files)
+        let (routines, routineProblems) = loadRoutines(in: "routines", layer: .base, files, cache)
         diagnostics += routineProblems
         // Ids of every routine file seen, to tell which did not load (see `Site.unloadable`).
         var fileIDs = routines.fileIDs
@@ -27,10 +32,10 @@ public enum ContentLoader {
             let directory = "groups/\(id)"
             guard checkFolderName(id, directory, files, &diagnostics),
                   case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
-            let (group, problems) = CouncilLoader.loadGroup(text, id: id, file: files.displayPath("\(directory)/group.yml"))
+            let (group, problems) = LoadCache.group(cache, text, id: id, file: files.displayPath("\(directory)/group.yml"))
             diagnostics += problems
             guard var group else { continue }
-            let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files)
+            let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files, cache)
             group.routines = own.routines
             fileIDs += own.fileIDs
             diagnostics += ownProblems
@@ -43,7 +48,7 @@ public enum ContentLoader {
                 tasks.addTask {
                     var problems: [Diagnostic] = []
                     var ids: [String] = []
-                    let council = loadCouncil(slug, files, &ids, &problems)
+                    let council = loadCouncil(slug, files, cache, &ids, &problems)
                     return (index, council, ids, problems)
                 }
             }
@@ -84,7 +89,7 @@ public enum ContentLoader {
     }
 
     /// `fileIDs` gets the ids of the council's routine files, loaded or not.
-    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
+    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ cache: LoadCache?, _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
         let directory = "councils/\(slug)"
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
         guard !PageNames.reservedCouncilSlugs.contains(slug) else {
@@ -96,11 +101,11 @@ public enum ContentLoader {
             return nil
         }
         guard case .success(let text) = read("\(directory)/council.yml", files, &diagnostics) else { return nil }
-        let (loaded, problems) = CouncilLoader.loadCouncil(text, slug: slug, directory: files.absolutePath(directory),
-                                                           file: files.displayPath("\(directory)/council.yml"))
+        let (loaded, problems) = LoadCache.council(cache, text, slug: slug, directory: files.absolutePath(directory),
+                                                        file: files.displayPath("\(directory)/council.yml"))
         diagnostics += problems
         guard var council = loaded else { return nil }
-        let (routines, routineProblems) = loadRoutines(in: "\(directory)/routines", layer: .council(slug), files)
+        let (routines, routineProblems) = loadRoutines(in: "\(directory)/routines", layer: .council(slug), files, cache)
         council.routines = routines.routines
         fileIDs = routines.fileIDs
         diagnostics += routineProblems
@@ -130,7 +135,7 @@ public enum ContentLoader {
 
     /// Every `*.md` in a folder; ids are file names folded to slugs, and two files that fold
     /// to the same id are an error rather than a silent pick.
-    static func loadRoutines(in directory: String, layer: Routine.Layer, _ files: SourceFiles) -> (LoadedRoutines, [Diagnostic]) {
+    static func loadRoutines(in directory: String, layer: Routine.Layer, _ files: SourceFiles, _ cache: LoadCache? = nil) -> (LoadedRoutines, [Diagnostic]) {
         var loaded = LoadedRoutines()
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
@@ -158,7 +163,7 @@ public enum ContentLoader {
                 continue
             }
             guard case .success(let text) = read(relative, files, &diagnostics) else { continue }
-            let (routine, problems) = RoutineLoader.load(text, id: id, layer: layer, file: display)
+            let (routine, problems) = LoadCache.routine(cache, text, id: id, layer: layer, file: display)
             diagnostics += problems
             if let routine { loaded.routines.append(routine) }
         }

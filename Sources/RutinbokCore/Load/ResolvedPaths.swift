@@ -24,19 +24,21 @@ final class ResolvedPaths: Sendable {
     }
 
     /// The resolved, standardized absolute path of `relative` (relative to the content folder).
-    func resolved(_ relative: String) -> String {
+    /// `isPlainEntry`: the caller knows that it exists and is not a symlink (it opened it
+    /// with `O_NOFOLLOW`), which saves checking again.
+    func resolved(_ relative: String, isPlainEntry known: Bool = false) -> String {
         if relative.isEmpty { return resolvedRoot }
         guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else {
-            return resolved(name: relative, in: "")
+            return resolved(name: relative, in: "", known: known)
         }
         let folder = String(relative[..<slash])
         let name = String(relative[relative.utf8.index(after: slash)...])
-        return resolved(name: name, in: folder)
+        return resolved(name: name, in: folder, known: known)
     }
 
-    private func resolved(name: String, in folder: String) -> String {
+    private func resolved(name: String, in folder: String, known: Bool = false) -> String {
         let relative = folder.isEmpty ? name : folder + "/" + name
-        guard Self.isPlainName(name), !folder.hasSuffix("/"), isPlainEntry(relative) else {
+        guard Self.isPlainName(name), !folder.hasSuffix("/"), known || isPlainEntry(relative) else {
             return Self.foundationResolved(absolutePath(relative))
         }
         let base = resolvedFolder(folder)

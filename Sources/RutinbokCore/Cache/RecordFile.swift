@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A cache file kept beside the output: a header (the format and the identity of the
+/// rutinbok binary), then records, each `[length][checksum][payload]`, whose payload
+/// starts with the record's key. What the caches (`MarkdownCache`, `LoadCache`) share.
+///
+/// Mapped and indexed once; afterwards only read (records are decoded when looked up, by
+/// tasks side by side), which is why sharing it between them is safe. A file of another
+/// format or binary reads as empty; a record that does not read back whole (a build killed
+/// while appending) ends the file there; a record whose checksum fails is a miss. A later
+/// record for a key replaces an earlier one.
+final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
+    let path: String
+    let header: [UInt8]
+    /// The file as read (see `Contents`).
+    private let contents: Contents
+    /// Where each key's record is in the file: the whole record (length, checksum, payload)
+    /// and the payload after its key.
+    private let index: [Key: (record: Range<Int>, rest: Int)]
+    /// Bytes of the file that are whole records (a file with more is written anew, not appended to).
+    let validLength: Int
+    /// Records in the file, counting those a later record replaced.
+    let records: Int
+
+    init(path: String, header: [UInt8], readKey: (inout ByteReader) -> Key?) {
+        self.path = path
+        self.header = header
+        contents = Contents(path: path)
+        let raw = contents.bytes
+        var index: [Key: (record: Range<Int>, rest: Int)] = [:]
+        var validLength = 0, records = 0
+        if raw.count >= header.count, header.withUnsafeBytes({ $0.elementsEqual(raw.prefix(header.count)) }) {
+            var reader = ByteReader(raw, at: header.count)
+            validLength = header.count
+            while !reader.isAtEnd {
+                let start = reader.position
+                guard let length = reader.int(), reader.uint64() != nil else { break }
+                let payloadStart = reader.position
+                guard reader.raw(length) != nil else { break }
+                var record = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<reader.position]), at: payloadStart)
+                guard let key = readKey(&record) else { break }
+                index[key] = (start..<reader.position, record.position)
+                records += 1
+                validLength = reader.position
+            }
+        }
+        self.index = index
+        self.validLength = validLength
+        self.records = records
+    }
+
+    var count: Int { index.count }
+
+    /// Decodes the payload of `key`'s record after the key; nil when there is none, its
+    /// checksum fails, or `decode` does not read it exactly to its end.
+    func read<Value>(_ key: Key, _ decode: (inout ByteReader) -> Value?) -> Value? {
+        guard let place = index[key] else { return nil }
+        let raw = contents.bytes
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[place.record]))
+        guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
+              LaneHash.of(payload) == checksum else { return nil }
+        var rest = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<place.record.upperBound]), at: place.rest)
+        guard let value = decode(&rest), rest.isAtEnd else { return nil }
+        return value
+    }
+
+    /// Writes one record: `body` writes the key, then the value. The checksum is a
+    /// `LaneHash`: every record a build uses is checked when it is read, 47 MB of them in a
+    /// changed build of the 310-council corpus, where `ContentHash` cost three times as much.
+    static func appendRecord(to writer: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
+        var payload = ByteWriter()
+        body(&payload)
+        let bytes = payload.bytes
+        writer.write(bytes.count)
+        writer.write(bytes.withUnsafeBytes { LaneHash.of($0) })
+        writer.append(bytes)
+    }
+
+    /// What a build will add to the file, prepared while it renders pages and kept out of
+    /// place until it has published (`commit`), so that a failed build changes nothing.
+    struct Pending: Sendable {
+        /// A complete new file, already written beside the cache under a temporary name.
+        var replacement: Publisher.Replacement?
+        /// Records to append to the current file.
+        var records: [UInt8] = []
+    }
+
+    /// Prepares adding `fresh` (whole records, for the keys `freshKeys`). `live` are the keys
+    /// this build used: when most of the file is records nobody uses any more, it is written
+    /// anew with only the live ones.
+    func prepare(fresh: [UInt8], freshKeys: Set<Key>, live: Set<Key>) -> Pending {
+        let stale = records - index.keys.filter(live.contains).count
+        guard validLength == 0 || stale > live.count else { return Pending(records: fresh) }
+        var writer = ByteWriter()
+        writer.reserve(header.count + fresh.count + (validLength - header.count))
+        writer.append(header)
+        writer.append(fresh)
+        // Records kept are copied as they are; one damaged in the file was made again (it is
+        // among `fresh`), so the damaged copy is not.
+        let raw = contents.bytes
+        for (key, place) in index where live.contains(key) && !freshKeys.contains(key) {
+            writer.append(Array(raw[place.record]))
+        }
+        return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes))
+    }
+
+    /// Puts a prepared change in place: a new file atomically, or records appended.
+    ///
+    /// The file is mapped by the builds reading it, and a mapped file must never become
+    /// shorter (reading a page past its end is a SIGBUS), so it is never cut: records are
+    /// appended only when the file ends where its last valid record does (two builds
+    /// appending at once both append, `O_APPEND`); after a damaged tail, or when the file
+    /// changed since it was read, the valid records and the new ones go to a new file, put
+    /// in place by `rename`, which leaves the old file as it is for whoever maps it.
+    func commit(_ pending: Pending) {
+        if let replacement = pending.replacement {
+            Publisher.commit(replacement)
+            return
+        }
+        guard !pending.records.isEmpty else { return }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            var info = stat()
+            if fstat(descriptor, &info) == 0, Int(info.st_size) == validLength, validLength > 0 {
+                _ = pending.records.withUnsafeBytes { Self.writeAll(descriptor, $0) }
+                return
+            }
+        }
+        var writer = ByteWriter()
+        writer.reserve(max(validLength, header.count) + pending.records.count)
+        if validLength > 0 { writer.append(Array(contents.bytes[..<validLength])) } else { writer.append(header) }
+        writer.append(pending.records)
+        if let replacement = Publisher.prepareReplacement(of: path, with: writer.bytes) { Publisher.commit(replacement) }
+    }
+
+    /// Drops a prepared change of a build that did not publish.
+    func discard(_ pending: Pending) {
+        if let replacement = pending.replacement { Publisher.discard(replacement) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+}
+
+/// A cache file's bytes: mapped (no copy into fresh memory: for the 47 MB Markdown cache of
+/// the 310-council corpus that copy cost more than finding the records in it), or read
+/// when it cannot be mapped. Empty when the file is missing or empty.
+private final class Contents: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    init(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard descriptor >= 0 else {
+            (bytes, mapped) = (UnsafeRawBufferPointer(start: nil, count: 0), false)
+            return
+        }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &info) == 0, info.st_size > 0 else {
+            (bytes, mapped) = (UnsafeRawBufferPointer(start: nil, count: 0), false)
+            return
+        }
+        let size = Int(info.st_size)
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+        if let address, address != MAP_FAILED {
+            (bytes, mapped) = (UnsafeRawBufferPointer(start: address, count: size), true)
+            return
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        var offset = 0
+        while offset < size {
+            let got = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            offset += got
+        }
+        (bytes, mapped) = (UnsafeRawBufferPointer(rebasing: buffer[..<offset]), false)
+    }
+
+    deinit {
+        guard let base = bytes.baseAddress else { return }
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) } else { base.deallocate() }
+    }
+}
