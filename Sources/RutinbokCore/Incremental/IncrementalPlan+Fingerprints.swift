@@ -22,7 +22,7 @@ extension IncrementalPlan {
         for entry in handbook.routines {
             hash.add(entry.routine.id)
             hash.add(entry.routine.location.file)
-            hash.add("\(entry.origin)")
+            hash.add(Self.name(of: entry.origin))
             add(stampsByDisplayPath[entry.routine.location.file] ?? .unknown, to: &hash)
         }
         return hash.value
@@ -34,12 +34,26 @@ extension IncrementalPlan {
         if stamp.isRacy { hash.add(nonce) }
     }
 
+    /// Without `"\(origin)"`, which goes through reflection for each of 13,000 routines.
+    static func name(of origin: HandbookRoutine.Origin) -> String {
+        switch origin {
+        case .inherited: "inherited"
+        case .adapted: "adapted"
+        case .added: "added"
+        }
+    }
+
     /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
     /// routine's location holds.
     func stampsByDisplayPath() -> [String: Stamp] {
+        // The content folder as `appendingPathComponent` writes it before a relative path,
+        // worked out once instead of for each of 5,000 inputs.
+        let probe = (contentRoot as NSString).appendingPathComponent("x")
+        let prefix = String(probe.dropLast())
         var result: [String: Stamp] = [:]
+        result.reserveCapacity(next.inputs.count)
         for (path, stamp) in next.inputs where path.hasPrefix("content/") {
-            result[(contentRoot as NSString).appendingPathComponent(String(path.dropFirst("content/".count)))] = stamp
+            result[prefix + path.dropFirst("content/".count)] = stamp
         }
         return result
     }
@@ -65,11 +79,12 @@ extension IncrementalPlan {
         let stamps = stampsByDisplayPath()
         // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
         var folders: [String: [(String, Stamp)]] = [:]
-        for (path, stamp) in next.inputs.sorted(by: { $0.key < $1.key }) {
+        for (path, stamp) in next.inputs {
             let parts = path.split(separator: "/", maxSplits: 3)
             guard parts.count == 4, parts[1] == "councils" || parts[1] == "groups" else { continue }
             folders["content/\(parts[1])/\(parts[2])/", default: []].append((path, stamp))
         }
+        for key in folders.keys { folders[key]!.sort { $0.0 < $1.0 } }
         var reusable: Set<String> = []
         for handbook in handbooks {
             let slug = handbook.council.slug
@@ -106,7 +121,7 @@ extension IncrementalPlan {
             for entry in handbook.routines {
                 frame.add(entry.routine.id)
                 frame.add(entry.routine.location.file)
-                frame.add("\(entry.origin)")
+                frame.add(Self.name(of: entry.origin))
                 frame.add(entry.routine.phase.value)
                 frame.add(entry.routine.title)
             }
@@ -120,13 +135,12 @@ extension IncrementalPlan {
                 if previous?.pages[path] == hash.value { routinePages[slug, default: []].insert(path) }
             }
         }
-        // Councils kept whole keep their routine pages' fingerprints too.
-        for (path, value) in previous?.pages ?? [:] {
-            if let slash = path.firstIndex(of: "/"), reusable.contains(String(path[..<slash])) { next.pages[path] = value }
-        }
+        // Councils kept whole keep their routine pages' fingerprints too: the publisher
+        // carries their folder's block into the next manifest as it is.
         // A change page shows a routine against the base routine it replaces, with the
         // council's (or group's) name and, for an adopted routine, the source council's name.
         var portal = PortalReuse()
+        let previousChanges = previous?.folder(PageNames.portalChanges)
         for handbook in handbooks {
             let slug = handbook.council.slug
             for entry in handbook.routines where entry.origin == .adapted {
@@ -145,7 +159,7 @@ extension IncrementalPlan {
                 }
                 let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
                 next.pages[path] = hash.value
-                if previous?.pages[path] == hash.value { portal.changePages.insert(path) }
+                if previousChanges?.pages[path] == hash.value { portal.changePages.insert(path) }
 
                 let pair = RoutineChange.pair(base: base.location.file, own: entry.routine.location.file)
                 guard portal.pairFingerprints[pair] == nil else { continue }
@@ -159,7 +173,10 @@ extension IncrementalPlan {
             }
         }
         portal.everyPage = everyPage
-        portal.previousPages = previous?.pages ?? [:]
+        // Of the previous pages, the portal looks up only its summary pages.
+        for name in PortalPages.Name.allCases {
+            if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
+        }
         next.warnings = warnings
         return Reuse(councils: reusable, routinePages: routinePages, portal: portal)
     }

@@ -10,7 +10,7 @@ struct IncrementalPlan: Sendable {
     /// The manifest this build will leave, without its outputs (the publisher adds them).
     var next = Manifest()
     /// The manifest of the output being replaced, when it is complete and of this format.
-    let previous: Manifest?
+    let previous: ManifestFile?
     let output: URL
     /// site.yml, templates and the global fingerprint: what every page depends on.
     let everyPage: UInt64
@@ -63,8 +63,7 @@ struct IncrementalPlan: Sendable {
         }
         everyPage = shared.value
 
-        let bytes = try? Publisher.readFile(output.appendingPathComponent(Manifest.fileName).path)
-        previous = bytes.flatMap { $0.withUnsafeBufferPointer(Manifest.parse(bytes:)) }
+        previous = ManifestFile.read(output.appendingPathComponent(Manifest.fileName).path)
     }
 
     private static func scan(_ options: Build.Options) -> ([String: Stamp], Int64) {
@@ -88,22 +87,23 @@ struct IncrementalPlan: Sendable {
     /// Whether the previous build was made from exactly these inputs and options, and its
     /// output is still all there (every file present with its size). Reads no content.
     var isUnchanged: Bool {
-        guard let previous, previous.global == next.global, previous.inputs == next.inputs,
-              !next.inputs.values.contains(where: \.isRacy) else { return false }
+        guard let previous, previous.global == next.global, !next.inputs.values.contains(where: \.isRacy),
+              previous.inputsMatch(next.inputs) else { return false }
         // Twenty thousand lookups, relative to the open output folder (the kernel walks the
-        // output's own path once) and on all cores.
+        // output's own path once), on all cores, with paths taken from the manifest's bytes.
         let root = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return false }
         defer { close(root) }
         var info = stat()
         guard fstatat(root, Publisher.marker, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-        let outputs = Array(previous.outputs)
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, outputs.count / 1024))
+        let folders = previous.folderNames
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, previous.outputCount / 1024))
         return Parallel.map(Array(0..<chunks)) { chunk in
             var info = stat()
-            return stride(from: chunk, to: outputs.count, by: chunks).allSatisfy { index in
-                let (path, entry) = outputs[index]
-                return fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && Int64(info.st_size) == entry.size
+            return stride(from: chunk, to: folders.count, by: chunks).allSatisfy { index in
+                previous.forEachOutput(in: folders[index]) { path, size in
+                    fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && Int64(info.st_size) == size
+                }
             }
         }.allSatisfy { $0 }
     }

@@ -1,68 +1,27 @@
-/// Reading a manifest back. A no-op build does little else, so this works on the file's
-/// bytes: one pass, numbers parsed in place, a String made only for each path.
+/// Reading a manifest back whole (tests, tools). A build reads it through `ManifestFile`,
+/// which decodes a folder's block only when asked for it.
 extension Manifest {
     /// nil when the text is not a complete manifest of this format (a truncated or foreign
     /// file means a full build, never a wrong one).
     static func parse(_ text: String) -> Manifest? {
-        var text = text
-        return text.withUTF8 { parse(bytes: $0) }
+        parse(bytes: Array(text.utf8))
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Manifest? {
-        var lines = ManifestLines(bytes)
-        guard var header = lines.next(), header.rest(escaped: false) == "rutinbok-manifest \(formatVersion)" else { return nil }
-        var manifest = Manifest()
-        // Nearly every line is an output or an input: room for all of them, grown once.
-        let lineCount = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        manifest.outputs.reserveCapacity(lineCount)
-        manifest.inputs.reserveCapacity(lineCount / 4)
-        var ended = false
-        while var line = lines.next() {
-            guard !ended else { return nil }  // nothing may follow "end"
-            switch line.word() {
-            case "end": ended = true
-            case "global":
-                guard let value = line.hex(), line.isAtEnd else { return nil }
-                manifest.global = value
-            case "input":
-                guard let size = line.integer(), let modified = line.integer(), let path = line.rest() else { return nil }
-                manifest.inputs[path] = Stamp(size: size, modified: modified)
-            case "council":
-                guard let value = line.hex(), let slug = line.rest() else { return nil }
-                manifest.councils[slug] = value
-            case "page":
-                guard let value = line.hex(), let path = line.rest() else { return nil }
-                manifest.pages[path] = value
-            case "words":
-                guard let fingerprint = line.hex(), let inserted = line.integer(), let deleted = line.integer(),
-                      line.isAtEnd, inserted >= 0, deleted >= 0, manifest.wordCounts[fingerprint] == nil else { return nil }
-                manifest.wordCounts[fingerprint] = WordCounts(inserted: Int(inserted), deleted: Int(deleted))
-            case "output":
-                guard let hash = line.hex(), let size = line.integer(), let path = line.rest() else { return nil }
-                manifest.outputs[path] = Output(hash: hash, size: size)
-            case "diagnostic":
-                guard let rest = line.rest(escaped: false) else { return nil }
-                let fields = rest.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
-                guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
-                      let number = Int(fields[2]), let column = Int(fields[3]) else { return nil }
-                manifest.warnings.append(Diagnostic(severity, SourceLocation(file: fields[1], line: number, column: column),
-                                                    fields[5], code: fields[4], notes: Array(fields.dropFirst(6))))
-            default:
-                return nil
-            }
-        }
-        // Complete only with its last line, "end", and the newline after it.
-        return ended && lines.endedWithNewline ? manifest : nil
+    static func parse(bytes: [UInt8]) -> Manifest? {
+        ManifestFile(bytes: bytes)?.decoded()
     }
 }
 
 /// The lines of a manifest's bytes.
 struct ManifestLines {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    private(set) var position: Int
     private(set) var endedWithNewline = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
+        self.bytes = bytes
+        position = start
+    }
 
     mutating func next() -> ManifestLine? {
         guard position < bytes.count else { return nil }
@@ -72,6 +31,14 @@ struct ManifestLines {
         endedWithNewline = position < bytes.count
         position += 1
         return line
+    }
+
+    /// Moves on by `count` bytes (past a block); false when that leaves the bytes or does not
+    /// end a line.
+    mutating func skip(_ count: Int) -> Bool {
+        guard count >= 0, count <= bytes.count - position, count == 0 || bytes[position + count - 1] == 0x0A else { return false }
+        position += count
+        return true
     }
 }
 
@@ -91,6 +58,19 @@ struct ManifestLine {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if position < bytes.count { position += 1 }
         return word[...]
+    }
+
+    /// Whether the next field is `word` (ASCII); moves past it when it is.
+    mutating func starts(with word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard count <= bytes.count - position else { return false }
+        let matches = word.withUTF8Buffer { expected in
+            (0..<count).allSatisfy { bytes[position + $0] == expected[$0] }
+        }
+        guard matches, position + count == bytes.count || bytes[position + count] == 0x20 else { return false }
+        position += count
+        skipSpace()
+        return true
     }
 
     /// Sixteen lowercase hex digits, then a space or the end of the line.
@@ -146,6 +126,12 @@ struct ManifestLine {
         position = bytes.count
         let text = String(decoding: field, as: UTF8.self)
         return escaped && field.contains(UInt8(ascii: "\\")) ? Manifest.unescape(text) : text
+    }
+
+    /// The rest of the line as raw bytes, still escaped.
+    mutating func restBytes() -> UnsafeBufferPointer<UInt8> {
+        defer { position = bytes.count }
+        return UnsafeBufferPointer(rebasing: bytes[position...])
     }
 
     private mutating func skipSpace() {

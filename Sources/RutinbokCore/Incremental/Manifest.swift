@@ -1,10 +1,17 @@
 /// What the last published build was made from and what it wrote, kept in the output folder
 /// as `.rutinbok-manifest`. A plain line format, one record a line, sorted, so that two
 /// builds of the same input write the same bytes.
+///
+/// Page fingerprints and output files are kept in one block per top-level folder of the
+/// output (a council's slug, `andringar`, `assets`; "" for the files at the top), each
+/// behind a header with its length in bytes. A build reads a block only when it needs it
+/// (`ManifestFile`), and a council whose files are all kept has its block copied into the
+/// next manifest as it is. The last line holds a checksum of everything before it, so a
+/// damaged or truncated manifest is refused as a whole.
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     struct Output: Sendable, Equatable {
         var hash: UInt64
@@ -29,28 +36,91 @@ struct Manifest: Sendable, Equatable {
     var warnings: [Diagnostic] = []
 
     func serialized() -> String {
-        var lines = ["rutinbok-manifest \(Self.formatVersion)", "global \(ContentHash.hex(global))"]
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// The manifest's bytes. `carried` are folders whose block the previous manifest already
+    /// holds exactly (a council whose files were all kept): copied as they are, with any
+    /// entry of `pages` and `outputs` in those folders laid over them.
+    func serializedBytes(carrying carried: [String: ManifestFile.Block] = [:]) -> [UInt8] {
+        var out = ManifestWriter()
+        out.reserve(carried.values.reduce(0) { $0 + $1.range.count } + 64 * (inputs.count + outputs.count + pages.count) + 4096)
+        out.text("rutinbok-manifest \(Self.formatVersion)\nglobal ")
+        out.hex(global)
+        out.newline()
         for (path, stamp) in inputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("input \(stamp.size) \(stamp.modified) \(Self.escape(path))")
+            out.text("input ")
+            out.decimal(stamp.size)
+            out.space()
+            out.decimal(stamp.modified)
+            out.space()
+            out.escaped(path)
+            out.newline()
         }
         for (slug, fingerprint) in councils.sorted(by: { $0.key < $1.key }) {
-            lines.append("council \(ContentHash.hex(fingerprint)) \(Self.escape(slug))")
-        }
-        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) {
-            lines.append("page \(ContentHash.hex(fingerprint)) \(Self.escape(path))")
+            out.text("council ")
+            out.hex(fingerprint)
+            out.space()
+            out.escaped(slug)
+            out.newline()
         }
         for (fingerprint, counts) in wordCounts.sorted(by: { $0.key < $1.key }) {
-            lines.append("words \(ContentHash.hex(fingerprint)) \(counts.inserted) \(counts.deleted)")
-        }
-        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("output \(ContentHash.hex(output.hash)) \(output.size) \(Self.escape(path))")
+            out.text("words ")
+            out.hex(fingerprint)
+            out.space()
+            out.decimal(Int64(counts.inserted))
+            out.space()
+            out.decimal(Int64(counts.deleted))
+            out.newline()
         }
         for warning in warnings {
             let fields = [warning.severity.rawValue, warning.location.file, "\(warning.location.line)", "\(warning.location.column)",
                           warning.code, warning.message] + warning.notes
-            lines.append("diagnostic " + fields.map(Self.escape).joined(separator: "\t"))
+            out.text("diagnostic " + fields.map(Self.escape).joined(separator: "\t"))
+            out.newline()
         }
-        return lines.joined(separator: "\n") + "\nend\n"
+
+        // Pages and outputs by folder, each list sorted by path.
+        var groups: [String: Folder] = [:]
+        for (path, fingerprint) in pages {
+            let (folder, _) = Self.split(path)
+            groups[folder, default: Folder()].pages.append((path, fingerprint))
+        }
+        for (path, output) in outputs {
+            let (folder, _) = Self.split(path)
+            groups[folder, default: Folder()].outputs.append((path, output))
+        }
+        for name in Set(groups.keys).union(carried.keys).sorted() {
+            if let block = carried[name] {
+                guard var group = groups[name] else {
+                    block.withBytes { out.append($0) }
+                    continue
+                }
+                // Entries of this build over the carried ones (not what a build does, but exact).
+                let previous = block.file.folder(name) ?? ManifestFile.Folder()
+                var pages = previous.pages, outputs = previous.outputs
+                for (path, value) in group.pages { pages[path] = value }
+                for (path, value) in group.outputs { outputs[path] = value }
+                group = Folder(pages: Array(pages), outputs: Array(outputs))
+                out.block(name, group)
+            } else if let group = groups[name] {
+                out.block(name, group)
+            }
+        }
+        out.end()
+        return out.bytes
+    }
+
+    /// A folder's entries, by full path.
+    struct Folder {
+        var pages: [(String, UInt64)] = []
+        var outputs: [(String, Output)] = []
+    }
+
+    /// The top-level folder of an output path ("" for a file at the top) and the rest.
+    static func split(_ path: String) -> (folder: String, rest: Substring) {
+        guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+        return (String(path[..<slash]), path[path.index(after: slash)...])
     }
 
     /// Adds what the portal leaves for the next build: its word counts and the fingerprints
@@ -98,4 +168,102 @@ struct Manifest: Sendable, Equatable {
         }
         return result
     }
+}
+
+/// Builds a manifest's bytes: numbers formatted in place, no intermediate Strings.
+struct ManifestWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ other: UnsafeRawBufferPointer) { bytes.append(contentsOf: other) }
+
+    mutating func space() { bytes.append(0x20) }
+    mutating func newline() { bytes.append(0x0A) }
+
+    /// Sixteen lowercase hex digits.
+    mutating func hex(_ value: UInt64) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { table in
+            for shift in stride(from: 60, through: 0, by: -4) {
+                bytes.append(table[Int((value >> UInt64(shift)) & 0xF)])
+            }
+        }
+    }
+
+    mutating func decimal(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    mutating func escaped<S: StringProtocol>(_ text: S) {
+        if text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+            self.text(Manifest.escape(String(text)))
+        } else {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// A folder's block: `folder <body bytes> <pages> <outputs> <name>`, then its pages and
+    /// outputs with paths relative to the folder, sorted.
+    mutating func block(_ name: String, _ folder: Manifest.Folder) {
+        var body = ManifestWriter()
+        body.reserve(64 * (folder.pages.count + folder.outputs.count))
+        let skip = name.isEmpty ? 0 : name.utf8.count + 1
+        for (path, fingerprint) in folder.pages.sorted(by: { $0.0 < $1.0 }) {
+            body.text("page ")
+            body.hex(fingerprint)
+            body.space()
+            body.escaped(path.utf8.dropFirst(skip).string)
+            body.newline()
+        }
+        for (path, output) in folder.outputs.sorted(by: { $0.0 < $1.0 }) {
+            body.text("output ")
+            body.hex(output.hash)
+            body.space()
+            body.decimal(output.size)
+            body.space()
+            body.escaped(path.utf8.dropFirst(skip).string)
+            body.newline()
+        }
+        text("folder ")
+        decimal(Int64(body.bytes.count))
+        space()
+        decimal(Int64(folder.pages.count))
+        space()
+        decimal(Int64(folder.outputs.count))
+        if !name.isEmpty {
+            space()
+            escaped(name)
+        }
+        newline()
+        bytes.append(contentsOf: body.bytes)
+    }
+
+    /// The last line: a checksum of everything before it.
+    mutating func end() {
+        let checksum = bytes.withUnsafeBytes { ContentHash.of($0) }
+        text("end ")
+        hex(checksum)
+        newline()
+    }
+}
+
+private extension Substring.UTF8View {
+    var string: Substring { Substring(self) }
 }

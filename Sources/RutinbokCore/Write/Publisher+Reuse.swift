@@ -6,51 +6,83 @@ import Glibc
 /// An incremental build keeps what did not change: files of the previous output are
 /// hard-linked into the staging folder instead of being rendered and written again.
 extension Publisher {
-    /// Links every file the previous build wrote under `folder` into the staging folder, for a
-    /// council whose inputs did not change. False (and nothing left behind) when any is missing.
+    /// Keeps every file the previous build wrote under `folder`, for a council whose inputs
+    /// did not change; nil (and nothing left behind) when any is missing. The folder's block
+    /// of the previous manifest then goes into the next one as it is.
+    ///
+    /// When the spare's manifest has the same block, the staging folder already holds that
+    /// folder exactly as the output does: each file is only checked (there, a regular file of
+    /// the recorded size: what `keepsBase` checks), straight from the manifest's bytes. Any
+    /// file that fails the check sends the folder through the file-by-file way.
     public func reuse(folder: String) -> Int? {
-        guard let files = previousByFolder[folder], !files.isEmpty else { return nil }
+        guard let previous, let block = previous.block(folder), block.outputCount > 0 else { return nil }
+        if let spare = base?.block(folder), spare.sameBytes(as: block), !folder.isEmpty {
+            // Looked up relative to the folder itself: one name for the kernel to find, not two.
+            let descriptor = openat(stagingFolder, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            var info = stat()
+            let complete = descriptor >= 0 && previous.forEachOutput(in: folder, relative: true) { path, size in
+                fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0
+                    && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == size
+            }
+            if descriptor >= 0 { close(descriptor) }
+            if complete {
+                state.withLock {
+                    $0.carried[folder] = block
+                    $0.linked += block.outputCount
+                }
+                return block.outputCount
+            }
+        }
+        guard let files = previous.folder(folder), files.outputs.count == block.outputCount else { return nil }
         var done: [String] = []
         var folders: Set<String> = []
-        for (path, entry) in files {
+        for (path, entry) in files.outputs {
             guard linkPrevious(path, entry, folders: &folders) else {
                 for path in done { unlink(stagingRoot + path) }
+                // Rendered after all: its pages keep their fingerprints (its inputs did not change).
+                state.withLock { $0.pages.merge(files.pages) { _, new in new } }
                 return nil
             }
             done.append(path)
         }
         state.withLock {
-            for (path, entry) in files { $0.outputs[path] = entry }
-            $0.linked += files.count
+            $0.carried[folder] = block
+            $0.linked += files.outputs.count
         }
-        return files.count
+        return files.outputs.count
     }
 
     /// Links single files of the previous output (portal pages whose inputs did not change);
     /// returns those it could link. The others must be rendered.
     public func reuse(files paths: Set<String>) -> Set<String> {
         guard let previous else { return [] }
-        var linked: Set<String> = []
+        var linked: [(String, Manifest.Output)] = []
         var folders: Set<String> = []
+        let outputs = previous.outputs
         for path in paths.sorted() {
-            guard let entry = previous.outputs[path], linkPrevious(path, entry, folders: &folders) else { continue }
-            linked.insert(path)
-            state.withLock { $0.outputs[path] = entry }
+            guard let entry = outputs[path], linkPrevious(path, entry, folders: &folders) else { continue }
+            linked.append((path, entry))
         }
-        state.withLock { $0.linked += linked.count }
-        return linked
+        state.withLock {
+            for (path, entry) in linked { $0.outputs[path] = entry }
+            $0.linked += linked.count
+        }
+        return Set(linked.map(\.0))
     }
 
     /// Files linked from the previous output rather than written.
     public var linkedCount: Int { state.withLock { $0.linked } }
 
-    /// Writes the manifest of what is staged; the last file before the exchange.
+    /// Writes the manifest of what is staged; the last file before the exchange. Folders kept
+    /// whole are copied from the previous manifest's bytes.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
-        manifest.outputs = state.withLock { $0.outputs }
-        var text = manifest.serialized()
+        let (outputs, carried, pages) = state.withLock { ($0.outputs, $0.carried, $0.pages) }
+        manifest.outputs = outputs
+        manifest.pages.merge(pages) { current, _ in current }
+        let bytes = manifest.serializedBytes(carrying: carried)
         do {
-            try text.withUTF8 { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, UnsafeRawBufferPointer($0)) }
+            try bytes.withUnsafeBytes { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, $0) }
         } catch {
             throw Failure.io("could not write \(output.path)/\(Manifest.fileName): \(error)")
         }
@@ -65,14 +97,16 @@ extension Publisher {
             Self.makeFolder(parent)
         }
         if keepsBase(path, entry) { return true }
-        var info = stat()
-        return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && Int64(info.st_size) == entry.size
-            && linkPrevious(path, target)
+        return linkPrevious(path, target, entry)
     }
 
     /// Hard-links the previous output's file at `path` to `target`, replacing what the
-    /// staging folder had there.
-    func linkPrevious(_ path: String, _ target: String) -> Bool {
+    /// staging folder had there, if that file is still there with the size the manifest
+    /// recorded (a file changed by hand to another size is not taken).
+    func linkPrevious(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
+        var info = stat()
+        guard fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              Int64(info.st_size) == entry.size else { return false }
         clearBase(path)
         return linkat(outputFolder, path, stagingFolder, path, 0) == 0
     }

@@ -19,14 +19,14 @@ extension Publisher {
 
     /// Moves the spare to `staging` and returns what it holds; nil when there is no spare
     /// this build can use (one without a complete manifest is removed).
-    static func claimSpare(of output: URL, as staging: URL) -> [String: Manifest.Output]? {
+    static func claimSpare(of output: URL, as staging: URL) -> ManifestFile? {
         let spare = sparePath(of: output)
         var info = stat()
         // Only a folder of ours: one with the marker.
         guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
               lstat(spare.appendingPathComponent(marker).path, &info) == 0 else { return nil }
-        let bytes = try? readFile(spare.appendingPathComponent(Manifest.fileName).path)
-        guard let manifest = bytes.flatMap({ $0.withUnsafeBufferPointer(Manifest.parse(bytes:)) }) else {
+        // Read and checked, not decoded: a folder is decoded only if this build asks for it.
+        guard let manifest = ManifestFile.read(spare.appendingPathComponent(Manifest.fileName).path) else {
             removeOwned(spare)
             return nil
         }
@@ -34,7 +34,7 @@ extension Publisher {
         guard rename(spare.path, staging.path) == 0 else { return nil }
         // From here on an unfinished staging folder, which no build takes for a spare.
         unlink(staging.appendingPathComponent(Manifest.fileName).path)
-        return manifest.outputs
+        return manifest
     }
 
     /// Keeps the output just replaced as the spare, or removes it when it cannot serve as one.
@@ -51,7 +51,7 @@ extension Publisher {
 
     /// Whether the staging folder already holds `entry` at `path`, from the spare.
     func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
-        guard base[path] == entry else { return false }
+        guard let base, base.outputs[path] == entry else { return false }
         var info = stat()
         return fstatat(stagingFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0
             && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == entry.size
@@ -59,17 +59,25 @@ extension Publisher {
 
     /// Removes the spare's file at `path` before something else takes its name.
     func clearBase(_ path: String) {
-        if base[path] != nil { unlinkat(stagingFolder, path, 0) }
+        if base?.outputs[path] != nil { unlinkat(stagingFolder, path, 0) }
     }
 
     /// Removes the spare's files this build did not make, and folders left empty by that.
+    /// A folder kept whole with the spare's own block holds nothing else.
     func removeLeftovers() {
-        guard !base.isEmpty else { return }
-        let outputs = state.withLock { $0.outputs }
+        guard let base else { return }
+        let (outputs, carried) = state.withLock { ($0.outputs, $0.carried) }
         var folders: Set<String> = []
-        for path in base.keys where outputs[path] == nil {
-            unlink(stagingRoot + path)
-            folders.insert(Self.parent(of: path))
+        for name in base.folderNames {
+            var kept: [String: Manifest.Output] = [:]
+            if let block = carried[name] {
+                if let spare = base.block(name), spare.sameBytes(as: block) { continue }
+                kept = block.file.folder(name)?.outputs ?? [:]
+            }
+            for path in (base.folder(name)?.outputs ?? [:]).keys where outputs[path] == nil && kept[path] == nil {
+                unlink(stagingRoot + path)
+                folders.insert(Self.parent(of: path))
+            }
         }
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             var folder = folder

@@ -42,15 +42,19 @@ public final class Publisher: Sendable {
     /// SIGKILL, so a marker nobody holds means a dead build: safer than a pid, which is reused.
     let lock: Int32
     /// The manifest of the output being replaced, whose files may be linked instead of written.
-    let previous: Manifest?
-    /// The previous output's files by top-level folder (a council's slug).
-    let previousByFolder: [String: [(String, Manifest.Output)]]
-    /// What the staging folder held when this build took it over (the spare's files); empty
+    let previous: ManifestFile?
+    /// What the staging folder held when this build took it over (the spare's manifest); nil
     /// when it started empty.
-    let base: [String: Manifest.Output]
+    let base: ManifestFile?
 
     struct State {
+        /// Files staged one by one (written, linked or kept), outside the carried folders.
         var outputs: [String: Manifest.Output] = [:]
+        /// Folders kept whole: exactly the previous manifest's block, files and pages.
+        var carried: [String: ManifestFile.Block] = [:]
+        /// Page fingerprints of the previous manifest that still hold (a council that was to
+        /// be kept whole but had to be rendered).
+        var pages: [String: UInt64] = [:]
         /// Copied source → its first staged copy.
         var copies: [String: (String, Manifest.Output)] = [:]
         var linked = 0
@@ -63,13 +67,8 @@ public final class Publisher: Sendable {
         try self.init(output: path, protected: protected, previous: nil)
     }
 
-    init(output path: String, protected: [String], previous: Manifest?) throws {
+    init(output path: String, protected: [String], previous: ManifestFile?) throws {
         self.previous = previous
-        var byFolder: [String: [(String, Manifest.Output)]] = [:]
-        for (path, entry) in previous?.outputs ?? [:] {
-            if let slash = path.firstIndex(of: "/") { byFolder[String(path[..<slash]), default: []].append((path, entry)) }
-        }
-        previousByFolder = byFolder
         let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         try Self.checkSafe(output, protected: protected)
@@ -80,7 +79,7 @@ public final class Publisher: Sendable {
         if let spare = Self.claimSpare(of: output, as: staging) {
             base = spare
         } else {
-            base = [:]
+            base = nil
             do {
                 try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -188,7 +187,7 @@ public final class Publisher: Sendable {
     private func place(_ path: String, _ target: String, _ bytes: UnsafeRawBufferPointer, source: String?) throws {
         let entry = Manifest.Output(hash: ContentHash.of(bytes), size: Int64(bytes.count))
         defer { state.withLock { $0.outputs[path] = entry } }
-        if keepsBase(path, entry) || (previous?.outputs[path] == entry && linkPrevious(path, target)) {
+        if keepsBase(path, entry) || (previous?.outputs[path] == entry && linkPrevious(path, target, entry)) {
             state.withLock { $0.linked += 1 }
             return
         }

@@ -191,8 +191,7 @@ import Testing
         var w = try W()
         #expect(await w.build().published)
         let before = W.identities(w.output), bytes = W.tree(w.output)
-        let text = try String(contentsOfFile: "\(w.output)/\(Manifest.fileName)", encoding: .utf8)
-        let previous = try #require(Manifest.parse(text))
+        let previous = try #require(ManifestFile.read("\(w.output)/\(Manifest.fileName)"))
         let publisher = try Publisher(output: w.output, protected: [w.content, w.templates], previous: previous)
         #expect(publisher.reuse(folder: "ana") != nil)
         try publisher.write([OutputFile(path: "ana/akut.html", contents: .text("halvfärdig")),

@@ -140,7 +140,8 @@ import Testing
             var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let index = try #require(lines.firstIndex { $0.hasPrefix("words ") })
             lines[index] = corruption
-            try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+            // With a valid checksum: the record itself must be refused.
+            try Manifest.resealed(lines.joined(separator: "\n")).write(toFile: path, atomically: false, encoding: .utf8)
             #expect(Manifest.parse(try String(contentsOfFile: path, encoding: .utf8)) == nil, "\(corruption)")
 
             try w.append("content/groups/dalen/routines/risk.md", "\nÄndrad.\n")
@@ -170,7 +171,9 @@ import Testing
         manifest.wordCounts = [0xffff_ffff_ffff_ffff: WordCounts(inserted: 0, deleted: 12), 7: WordCounts(inserted: 3, deleted: 0)]
         manifest.pages = ["tackning.html": 5]
         #expect(Manifest.parse(manifest.serialized()) == manifest)
-        let duplicated = manifest.serialized().replacingOccurrences(of: "\nend\n", with: "\nwords 0000000000000007 3 0\nend\n")
+        let record = "\nwords 0000000000000007 3 0\n"
+        #expect(manifest.serialized().contains(record))
+        let duplicated = Manifest.resealed(manifest.serialized().replacingOccurrences(of: record, with: record + String(record.dropFirst())))
         #expect(Manifest.parse(duplicated) == nil, "a fingerprint counted twice is refused")
     }
 }

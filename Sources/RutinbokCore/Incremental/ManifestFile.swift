@@ -1,0 +1,300 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A manifest as read from disk, for a build: the small sections (global fingerprint,
+/// councils, word counts, warnings) decoded at once, the inputs compared where they lie,
+/// and each folder's block (page fingerprints and output files) decoded only when a build
+/// asks for it. A changed build of 20,000 outputs thus decodes the few folders it renders,
+/// and a folder it keeps whole is checked, and copied into the next manifest, from the bytes.
+///
+/// Refused as a whole (nil) unless it is complete, of this format and its checksum matches:
+/// a damaged manifest means a full build, never a wrong one.
+final class ManifestFile: Sendable {
+    let bytes: [UInt8]
+    let global: UInt64
+    let councils: [String: UInt64]
+    let wordCounts: [UInt64: WordCounts]
+    let warnings: [Diagnostic]
+    /// The input lines, as written.
+    private let inputLines: Range<Int>
+    private let inputCount: Int
+    /// Folder name → where its block lies.
+    private let blockInfo: [String: BlockInfo]
+    /// The number of output files recorded.
+    let outputCount: Int
+    private let decodedFolders = Mutex<[String: Folder]>([:])
+
+    /// One folder's page fingerprints and outputs, by full path. A class: each lookup of a
+    /// path passes it on without copying (retaining) its two dictionaries.
+    final class Folder: Sendable {
+        let pages: [String: UInt64]
+        let outputs: [String: Manifest.Output]
+
+        init(pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:]) {
+            self.pages = pages
+            self.outputs = outputs
+        }
+    }
+
+    private struct BlockInfo: Sendable {
+        /// Header and body.
+        let range: Range<Int>
+        let body: Range<Int>
+        let pageCount: Int
+        let outputCount: Int
+    }
+
+    /// A folder's block: its bytes in the file.
+    struct Block: Sendable {
+        let file: ManifestFile
+        let name: String
+        /// Header and body.
+        let range: Range<Int>
+        /// The body alone.
+        let body: Range<Int>
+        let outputCount: Int
+
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try file.bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+
+        /// The same bytes (a folder whose records did not change between two manifests).
+        func sameBytes(as other: Block) -> Bool {
+            guard range.count == other.range.count else { return false }
+            return withBytes { mine in other.withBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0 } }
+        }
+    }
+
+    /// The folders that have a block, sorted.
+    var folderNames: [String] { blockInfo.keys.sorted() }
+
+    func block(_ name: String) -> Block? {
+        blockInfo[name].map { Block(file: self, name: name, range: $0.range, body: $0.body, outputCount: $0.outputCount) }
+    }
+
+    /// Output entries by path: `outputs[path]`, `outputs.count`.
+    var outputs: Outputs { Outputs(file: self) }
+    var pages: Pages { Pages(file: self) }
+
+    struct Outputs {
+        let file: ManifestFile
+        var count: Int { file.outputCount }
+        subscript(path: String) -> Manifest.Output? { file.folder(Manifest.split(path).folder)?.outputs[path] }
+    }
+
+    struct Pages {
+        let file: ManifestFile
+        subscript(path: String) -> UInt64? { file.folder(Manifest.split(path).folder)?.pages[path] }
+    }
+
+    /// Reads and checks a manifest file; nil when it is missing or not a usable manifest.
+    static func read(_ path: String) -> ManifestFile? {
+        guard let bytes = try? Publisher.readFile(path) else { return nil }
+        return ManifestFile(bytes: bytes)
+    }
+
+    init?(bytes: [UInt8]) {
+        // The last line: "end <checksum of everything before it>".
+        let endLength = "end ".utf8.count + 16 + 1
+        guard bytes.count > endLength, bytes.last == 0x0A else { return nil }
+        let endStart = bytes.count - endLength
+        guard endStart == 0 || bytes[endStart - 1] == 0x0A else { return nil }
+        let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
+            var line = ManifestLine(UnsafeBufferPointer(rebasing: buffer[endStart..<(buffer.count - 1)]))
+            guard line.starts(with: "end"), let checksum = line.hex(), line.isAtEnd else { return false }
+            return ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<endStart]))) == checksum
+        }
+        guard valid else { return nil }
+        self.bytes = bytes
+
+        var global: UInt64?
+        var councils: [String: UInt64] = [:]
+        var wordCounts: [UInt64: WordCounts] = [:]
+        var warnings: [Diagnostic] = []
+        var inputStart: Int?, inputEnd = 0, inputCount = 0
+        var blocks: [String: BlockInfo] = [:]
+        var outputCount = 0
+        let ok: Bool = bytes.withUnsafeBufferPointer { buffer in
+            let all = UnsafeBufferPointer(rebasing: buffer[..<endStart])
+            var lines = ManifestLines(all)
+            guard var header = lines.next(), header.rest(escaped: false) == "rutinbok-manifest \(Manifest.formatVersion)" else { return false }
+            while true {
+                let start = lines.position
+                guard var line = lines.next() else { break }
+                if line.starts(with: "input") {
+                    // Checked where they lie (`inputsMatch`); here only their form.
+                    guard blocks.isEmpty, line.integer() != nil, line.integer() != nil, !line.isAtEnd,
+                          inputStart == nil || inputEnd == start else { return false }
+                    if inputStart == nil { inputStart = start }
+                    inputEnd = lines.position
+                    inputCount += 1
+                } else if line.starts(with: "folder") {
+                    guard let length = line.integer(), let pageCount = line.integer(), let count = line.integer(),
+                          pageCount >= 0, count >= 0, let name = line.rest(), blocks[name] == nil else { return false }
+                    let body = lines.position
+                    guard lines.skip(Int(length)) else { return false }
+                    blocks[name] = BlockInfo(range: start..<lines.position, body: body..<lines.position,
+                                             pageCount: Int(pageCount), outputCount: Int(count))
+                    outputCount += Int(count)
+                } else {
+                    guard blocks.isEmpty else { return false }  // folders come last
+                    switch line.word() {
+                    case "global":
+                        guard global == nil, let value = line.hex(), line.isAtEnd else { return false }
+                        global = value
+                    case "council":
+                        guard let value = line.hex(), let slug = line.rest() else { return false }
+                        councils[slug] = value
+                    case "words":
+                        guard let fingerprint = line.hex(), let inserted = line.integer(), let deleted = line.integer(),
+                              line.isAtEnd, inserted >= 0, deleted >= 0, wordCounts[fingerprint] == nil else { return false }
+                        wordCounts[fingerprint] = WordCounts(inserted: Int(inserted), deleted: Int(deleted))
+                    case "diagnostic":
+                        guard let rest = line.rest(escaped: false) else { return false }
+                        let fields = rest.split(separator: "\t", omittingEmptySubsequences: false).map(Manifest.unescape)
+                        guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
+                              let number = Int(fields[2]), let column = Int(fields[3]) else { return false }
+                        warnings.append(Diagnostic(severity, SourceLocation(file: fields[1], line: number, column: column),
+                                                   fields[5], code: fields[4], notes: Array(fields.dropFirst(6))))
+                    default:
+                        return false
+                    }
+                }
+            }
+            return true
+        }
+        guard ok, let global else { return nil }
+        self.global = global
+        self.councils = councils
+        self.wordCounts = wordCounts
+        self.warnings = warnings
+        inputLines = (inputStart ?? 0)..<(inputStart == nil ? 0 : inputEnd)
+        self.inputCount = inputCount
+        blockInfo = blocks
+        self.outputCount = outputCount
+    }
+}
+
+extension ManifestFile {
+    /// A folder's entries, decoded on first use (thread-safe); nil when it has no block.
+    func folder(_ name: String) -> Folder? {
+        if let known = decodedFolders.withLock({ $0[name] }) { return known }
+        guard let info = blockInfo[name] else { return nil }
+        // Decoded outside the lock: two threads may both decode a folder, never wait long.
+        let folder = decode(name, info) ?? Folder()
+        decodedFolders.withLock { $0[name] = folder }
+        return folder
+    }
+
+    private func decode(_ name: String, _ info: BlockInfo) -> Folder? {
+        var pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:]
+        pages.reserveCapacity(info.pageCount)
+        outputs.reserveCapacity(info.outputCount)
+        let prefix = name.isEmpty ? "" : name + "/"
+        let ok: Bool = bytes.withUnsafeBufferPointer { buffer in
+            var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[info.body]))
+            while var line = lines.next() {
+                if line.starts(with: "output") {
+                    guard let hash = line.hex(), let size = line.integer(), let path = line.rest() else { return false }
+                    outputs[prefix + path] = Manifest.Output(hash: hash, size: size)
+                } else if line.starts(with: "page") {
+                    guard let value = line.hex(), let path = line.rest() else { return false }
+                    pages[prefix + path] = value
+                } else {
+                    return false
+                }
+            }
+            return pages.count == info.pageCount && outputs.count == info.outputCount
+        }
+        return ok ? Folder(pages: pages, outputs: outputs) : nil
+    }
+
+    /// Whether the recorded inputs are exactly `inputs` (paths and stamps), compared where
+    /// they lie, without building a second dictionary.
+    func inputsMatch(_ inputs: [String: Stamp]) -> Bool {
+        guard inputCount == inputs.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[inputLines]))
+            while var line = lines.next() {
+                guard line.starts(with: "input"), let size = line.integer(), let modified = line.integer(), let path = line.rest(),
+                      inputs[path] == Stamp(size: size, modified: modified) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// Calls `body` with each output file of a folder: its path relative to the output folder
+    /// as a C string, and its recorded size; stops (false) when `body` returns false or the
+    /// block cannot be read.
+    /// `relative`: paths relative to the folder itself instead.
+    func forEachOutput(in name: String, relative: Bool = false, _ body: (UnsafePointer<CChar>, Int64) -> Bool) -> Bool {
+        guard let info = blockInfo[name] else { return false }
+        var path = [CChar](repeating: 0, count: 4096)
+        let prefix = relative ? [] : Array(name.utf8)
+        var start = 0
+        if !prefix.isEmpty {
+            guard prefix.count + 1 < path.count else { return false }
+            for (index, byte) in prefix.enumerated() { path[index] = CChar(bitPattern: byte) }
+            path[prefix.count] = CChar(bitPattern: UInt8(ascii: "/"))
+            start = prefix.count + 1
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[info.body]))
+            while var line = lines.next() {
+                guard !line.starts(with: "page") else { continue }
+                guard line.starts(with: "output"), line.hex() != nil, let size = line.integer() else { return false }
+                let relative = line.restBytes()
+                var end = start
+                var escaped = false
+                for byte in relative {
+                    var byte = byte
+                    if escaped {
+                        escaped = false
+                        switch byte {
+                        case UInt8(ascii: "n"): byte = 0x0A
+                        case UInt8(ascii: "t"): byte = 0x09
+                        case UInt8(ascii: "r"): byte = 0x0D
+                        default: break
+                        }
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                        continue
+                    }
+                    guard byte != 0, end + 1 < path.count else { return false }
+                    path[end] = CChar(bitPattern: byte)
+                    end += 1
+                }
+                path[end] = 0
+                guard path.withUnsafeBufferPointer({ body($0.baseAddress!, size) }) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// Everything, decoded (tests, and a manifest edited and written again).
+    func decoded() -> Manifest? {
+        var manifest = Manifest()
+        manifest.global = global
+        manifest.councils = councils
+        manifest.wordCounts = wordCounts
+        manifest.warnings = warnings
+        let ok: Bool = bytes.withUnsafeBufferPointer { buffer in
+            var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[inputLines]))
+            while var line = lines.next() {
+                guard line.starts(with: "input"), let size = line.integer(), let modified = line.integer(),
+                      let path = line.rest(), manifest.inputs[path] == nil else { return false }
+                manifest.inputs[path] = Stamp(size: size, modified: modified)
+            }
+            return true
+        }
+        guard ok else { return nil }
+        for name in blockInfo.keys {
+            guard let info = blockInfo[name], let folder = decode(name, info) else { return nil }
+            manifest.pages.merge(folder.pages) { _, new in new }
+            manifest.outputs.merge(folder.outputs) { _, new in new }
+        }
+        return manifest
+    }
+}
