@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// What earlier builds into the same output decoded from routine front matter, council.yml
-/// and group.yml, kept beside it (`.<output>.cache.loaded`), so that a build parses the YAML of
+/// and group.yml, kept beside it (`.<output>.loaded`), so that a build parses the YAML of
 /// the files that changed only.
 ///
 /// The loaders are pure: a routine's result depends on its text, id, layer and displayed
@@ -91,7 +91,7 @@ final class LoadCache: Sendable {
         // The one input of parsing from outside the files: Yams reads it from the environment.
         writer.write(String(describing: YAMLComposer.encoding))
         // Named as a kind of `.<output>.cache`, the Markdown cache, which it sits beside.
-        file = RecordFile(path: Publisher.beside(output, "cache.loaded").path, header: writer.bytes, readKey: Key.init(from:))
+        file = RecordFile(path: Publisher.beside(output, "loaded").path, header: writer.bytes, readKey: Key.init(from:))
     }
 
     // MARK: The loaders, through the cache

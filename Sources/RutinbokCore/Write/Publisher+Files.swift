@@ -96,15 +96,6 @@ extension Publisher {
         unlink(replacement.temporary)
     }
 
-    /// Appends to a file after its first `length` bytes, cutting off whatever followed them.
-    static func append(_ bytes: [UInt8], to path: String, after length: Int) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else { return }
-        try? bytes.withUnsafeBytes { try writeAll(descriptor, $0) }
-    }
-
     /// Removes a folder of ours with its marker last, so that a build killed halfway through
     /// leaves a folder the next build still recognises (and removes) as its own.
     static func removeOwned(_ folder: URL) {
