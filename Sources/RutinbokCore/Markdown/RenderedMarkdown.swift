@@ -8,18 +8,92 @@ import Glibc
 /// councils. The only council-specific parts, contact details, are left as markers that
 /// `html(contact:)` fills in per council.
 public struct RenderedMarkdown: Sendable {
+    /// The fields live in one shared box: a body is copied into the lookups of every council that shows it, and
+    /// a copy is then one retain, not one per field.
+    private final class Storage: @unchecked Sendable {
+        var template: String
+        var printTemplate: String?
+        var headings: [Heading]
+        var links: [RoutineLink]
+        var contacts: [ContactReference]
+        var text: String
+        var readability: Readability
+        var diagnostics: [Diagnostic]
+
+        init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
+             contacts: [ContactReference], text: String, readability: Readability, diagnostics: [Diagnostic]) {
+            self.template = template
+            self.printTemplate = printTemplate
+            self.headings = headings
+            self.links = links
+            self.contacts = contacts
+            self.text = text
+            self.readability = readability
+            self.diagnostics = diagnostics
+        }
+
+        func copy() -> Storage {
+            Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
+                    contacts: contacts, text: text, readability: readability, diagnostics: diagnostics)
+        }
+    }
+
+    private var storage: Storage
+
+    init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
+         contacts: [ContactReference], text: String, readability: Readability, diagnostics: [Diagnostic]) {
+        storage = Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
+                          contacts: contacts, text: text, readability: readability, diagnostics: diagnostics)
+    }
+
     /// HTML with a marker `\u{1}<index>\u{1}` where contact `contacts[index]` goes.
-    public var template: String
+    public var template: String {
+        get { storage.template }
+        set { makeUnique(); storage.template = newValue }
+    }
+
     /// The same for the print page, when it was asked for (see `MarkdownRenderer.render`).
-    public var printTemplate: String?
-    public var headings: [Heading]
-    public var links: [RoutineLink]
-    public var contacts: [ContactReference]
+    public var printTemplate: String? {
+        get { storage.printTemplate }
+        set { makeUnique(); storage.printTemplate = newValue }
+    }
+
+    public var headings: [Heading] {
+        get { storage.headings }
+        set { makeUnique(); storage.headings = newValue }
+    }
+
+    public var links: [RoutineLink] {
+        get { storage.links }
+        set { makeUnique(); storage.links = newValue }
+    }
+
+    public var contacts: [ContactReference] {
+        get { storage.contacts }
+        set { makeUnique(); storage.contacts = newValue }
+    }
+
     /// The text without markup, one block per line: for search and readability.
-    public var text: String
+    public var text: String {
+        get { storage.text }
+        set { makeUnique(); storage.text = newValue }
+    }
+
     /// LIX and its parts, measured on `text`.
-    public var readability: Readability
-    public var diagnostics: [Diagnostic]
+    public var readability: Readability {
+        get { storage.readability }
+        set { makeUnique(); storage.readability = newValue }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        get { storage.diagnostics }
+        set { makeUnique(); storage.diagnostics = newValue }
+    }
+
+    /// Copy on write: a routine changed after it was copied gets a box of its own.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
 
     public struct Heading: Sendable, Hashable {
         public var id: String
@@ -104,5 +178,14 @@ public struct RenderedMarkdown: Sendable {
             value = value * 10 + Int(digit - 0x30)
         }
         return value
+    }
+}
+
+/// Shows the fields, not the box, wherever a RenderedMarkdown is described or reflected.
+extension RenderedMarkdown: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["template": template, "printTemplate": printTemplate, "headings": headings,
+                                "links": links, "contacts": contacts, "text": text, "readability": readability,
+                                "diagnostics": diagnostics], displayStyle: .struct)
     }
 }
