@@ -98,21 +98,7 @@ final class FramingSession {
 
     /// As `TemplateShape.placeholders`, with each object a `ProbedFields`.
     private func placeholders(for value: TemplateValue, number: inout Int) -> Any {
-        switch value {
-        case .text(let text):
-            guard !text.isEmpty else { return text }
-            defer { number += 1 }
-            return Placeholder.text(number)
-        case .fields(let fields):
-            var result: [String: Any] = [:]
-            for (key, field) in fields {
-                let converted = placeholders(for: framing.shownAsText(field, key: key), number: &number)
-                if result[key] == nil { result[key] = converted }
-            }
-            return ProbedFields(fields: result, session: self)
-        case .list(let items): return items.map { placeholders(for: $0, number: &number) }
-        default: return value.mustache
-        }
+        TemplateShape.placeholders(for: value, framing: framing, number: &number) { [self] in ProbedFields(fields: $0, session: self) }
     }
 
     fileprivate func missed(_ name: String) {

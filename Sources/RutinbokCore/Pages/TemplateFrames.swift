@@ -56,7 +56,9 @@ final class TemplateFrames: Sendable {
         shape.signature += "\u{1}"
         guard shape.add(data) else { return nil }
         let frame = frame(for: shape.signature) {
-            Frame(library.render(TemplateShape.placeholders(for: data, framing: listFraming), withTemplate: template) ?? "")
+            var number = 0
+            let placeholders = TemplateShape.placeholders(for: data, framing: listFraming, number: &number)
+            return Frame(library.render(placeholders, withTemplate: template) ?? "")
         }
         return frame?.filled(with: shape.texts)
     }
@@ -320,13 +322,9 @@ struct TemplateShape {
     }
 
     /// The data as swift-mustache reads it, with a placeholder for each non-empty string,
-    /// numbered in `add`'s order.
-    static func placeholders(for value: TemplateValue, framing: ListFraming? = nil) -> Any {
-        var number = 0
-        return placeholders(for: value, framing: framing, number: &number)
-    }
-
-    private static func placeholders(for value: TemplateValue, framing: ListFraming?, number: inout Int) -> Any {
+    /// numbered in `add`'s order from `number` on; `object` makes what stands for a set of fields.
+    static func placeholders(for value: TemplateValue, framing: ListFraming? = nil, number: inout Int,
+                             object: ([String: Any]) -> Any = { $0 }) -> Any {
         switch value {
         case .text(let text):
             guard !text.isEmpty else { return text }
@@ -336,11 +334,12 @@ struct TemplateShape {
             var result: [String: Any] = [:]
             for (key, field) in fields {
                 // Numbered even when a repeated key is dropped, as `add` counted its texts.
-                let converted = placeholders(for: framing?.shownAsText(field, key: key) ?? field, framing: framing, number: &number)
+                let converted = placeholders(for: framing?.shownAsText(field, key: key) ?? field, framing: framing,
+                                             number: &number, object: object)
                 if result[key] == nil { result[key] = converted }
             }
-            return result
-        case .list(let items): return items.map { placeholders(for: $0, framing: framing, number: &number) }
+            return object(result)
+        case .list(let items): return items.map { placeholders(for: $0, framing: framing, number: &number, object: object) }
         default: return value.mustache
         }
     }
