@@ -32,6 +32,8 @@ struct ByteWriter {
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    mutating func append(_ other: UnsafeRawBufferPointer) { bytes.append(contentsOf: other) }
+
     var count: Int { bytes.count }
 
     mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
@@ -53,10 +55,14 @@ struct ByteWriter {
 struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
+    /// What keeps `bytes` in memory, when something other than the caller does (a mapped
+    /// file): texts may then stay where they are (`storedText()`).
+    let owner: AnyObject?
 
-    init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
+    init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0, owner: AnyObject? = nil) {
         self.bytes = bytes
         self.position = position
+        self.owner = owner
     }
 
     var isAtEnd: Bool { position == bytes.count }

@@ -62,7 +62,7 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[place.record]))
         guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
               LaneHash.of(payload) == checksum else { return nil }
-        var rest = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<place.record.upperBound]), at: place.rest)
+        var rest = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<place.record.upperBound]), at: place.rest, owner: contents)
         guard let value = decode(&rest), rest.isAtEnd else { return nil }
         return value
     }

@@ -1,8 +1,8 @@
 /// `RenderedMarkdown` and what it holds, in `ByteCoding`'s encoding, field by field.
 extension RenderedMarkdown {
     func write(to writer: inout ByteWriter) {
-        writer.write(template)
-        writer.write(printTemplate)
+        writer.write(storedTemplate)
+        writer.write(storedPrintTemplate)
         writer.write(headings) { writer, heading in
             writer.write(heading.id)
             writer.write(heading.text)
@@ -20,7 +20,7 @@ extension RenderedMarkdown {
             writer.write(contact.style == .card)
             contact.location.write(to: &writer)
         }
-        writer.write(text)
+        writer.write(storedText)
         writer.write(readability.words)
         writer.write(readability.sentences)
         writer.write(readability.longWords)
@@ -28,7 +28,7 @@ extension RenderedMarkdown {
     }
 
     init?(from reader: inout ByteReader) {
-        guard let template = reader.string(), let printTemplate = reader.optionalString(),
+        guard let template = reader.storedText(), let printTemplate = reader.optionalStoredText(),
               let headings = reader.list({ reader -> Heading? in
                   guard let id = reader.string(), let text = reader.string(), let level = reader.int(),
                         let location = SourceLocation(from: &reader) else { return nil }
@@ -43,10 +43,10 @@ extension RenderedMarkdown {
                   guard let id = reader.string(), let card = reader.bool(), let location = SourceLocation(from: &reader) else { return nil }
                   return ContactReference(id: id, style: card ? .card : .inline, location: location)
               }),
-              let text = reader.string(), let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
+              let text = reader.storedText(), let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
               let diagnostics = reader.list({ Diagnostic(from: &$0) })
         else { return nil }
-        self.init(template: template, printTemplate: printTemplate, headings: headings, links: links, contacts: contacts,
+        self.init(stored: template, printTemplate: printTemplate, headings: headings, links: links, contacts: contacts,
                   text: text, readability: Readability(words: words, sentences: sentences, longWords: longWords),
                   diagnostics: diagnostics)
     }

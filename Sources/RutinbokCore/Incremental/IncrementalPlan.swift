@@ -76,13 +76,24 @@ struct IncrementalPlan: Sendable {
     }
 
     /// Nanoseconds until a stamp taken at `now` stops being racy; 0 or less when it is not.
-    /// Linux file systems with nanosecond fields update them from a coarse clock (one tick,
-    /// ≤ 10 ms); whole-second times (nanoseconds 0) suggest a coarser file system.
+    /// Linux file systems with nanosecond fields take them from the kernel's coarse clock, so
+    /// a stamp is at most one of its ticks old (1 to 10 ms, `clockTick`); whole-second times
+    /// (nanoseconds 0) suggest a coarser file system.
     private static func racyFor(_ stamp: Stamp, now: Int64) -> Int64 {
         guard !stamp.isRacy else { return 0 }
-        let tick: Int64 = stamp.modified % 1_000_000_000 == 0 ? 2_000_000_000 : 20_000_000
+        let tick: Int64 = stamp.modified % 1_000_000_000 == 0 ? 2_000_000_000 : clockTick
         return stamp.modified + tick - now
     }
+
+    /// Two ticks of the coarse clock file times are taken from, at least 2 ms: a margin for a
+    /// tick that began just before a file changed. An edit saved just before a build makes
+    /// it wait this long, so it is the clock's real tick rather than a guess.
+    static let clockTick: Int64 = {
+        var resolution = timespec()
+        guard clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0 else { return 20_000_000 }
+        let tick = Int64(resolution.tv_sec) * 1_000_000_000 + Int64(resolution.tv_nsec)
+        return min(max(2 * tick, 2_000_000), 20_000_000)
+    }()
 
     /// Whether the previous build was made from exactly these inputs and options, and its
     /// output is still all there (every file present with its size). Reads no content.

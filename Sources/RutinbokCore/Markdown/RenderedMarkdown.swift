@@ -11,17 +11,17 @@ public struct RenderedMarkdown: Sendable {
     /// The fields live in one shared box: a body is copied into the lookups of every council that shows it, and
     /// a copy is then one retain, not one per field.
     private final class Storage: @unchecked Sendable {
-        var template: String
-        var printTemplate: String?
+        var template: StoredText
+        var printTemplate: StoredText?
         var headings: [Heading]
         var links: [RoutineLink]
         var contacts: [ContactReference]
-        var text: String
+        var text: StoredText
         var readability: Readability
         var diagnostics: [Diagnostic]
 
-        init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
-             contacts: [ContactReference], text: String, readability: Readability, diagnostics: [Diagnostic]) {
+        init(template: StoredText, printTemplate: StoredText? = nil, headings: [Heading], links: [RoutineLink],
+             contacts: [ContactReference], text: StoredText, readability: Readability, diagnostics: [Diagnostic]) {
             self.template = template
             self.printTemplate = printTemplate
             self.headings = headings
@@ -42,20 +42,27 @@ public struct RenderedMarkdown: Sendable {
 
     init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
          contacts: [ContactReference], text: String, readability: Readability, diagnostics: [Diagnostic]) {
+        self.init(stored: StoredText(template), printTemplate: printTemplate.map(StoredText.init), headings: headings,
+                  links: links, contacts: contacts, text: StoredText(text), readability: readability, diagnostics: diagnostics)
+    }
+
+    /// With texts as a cache file holds them (`StoredText`).
+    init(stored template: StoredText, printTemplate: StoredText?, headings: [Heading], links: [RoutineLink],
+         contacts: [ContactReference], text: StoredText, readability: Readability, diagnostics: [Diagnostic]) {
         storage = Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
                           contacts: contacts, text: text, readability: readability, diagnostics: diagnostics)
     }
 
     /// HTML with a marker `\u{1}<index>\u{1}` where contact `contacts[index]` goes.
     public var template: String {
-        get { storage.template }
-        set { makeUnique(); storage.template = newValue }
+        get { storage.template.string }
+        set { makeUnique(); storage.template = StoredText(newValue) }
     }
 
     /// The same for the print page, when it was asked for (see `MarkdownRenderer.render`).
     public var printTemplate: String? {
-        get { storage.printTemplate }
-        set { makeUnique(); storage.printTemplate = newValue }
+        get { storage.printTemplate?.string }
+        set { makeUnique(); storage.printTemplate = newValue.map(StoredText.init) }
     }
 
     public var headings: [Heading] {
@@ -75,9 +82,13 @@ public struct RenderedMarkdown: Sendable {
 
     /// The text without markup, one block per line: for search and readability.
     public var text: String {
-        get { storage.text }
-        set { makeUnique(); storage.text = newValue }
+        get { storage.text.string }
+        set { makeUnique(); storage.text = StoredText(newValue) }
     }
+
+    var storedTemplate: StoredText { storage.template }
+    var storedPrintTemplate: StoredText? { storage.printTemplate }
+    var storedText: StoredText { storage.text }
 
     /// LIX and its parts, measured on `text`.
     public var readability: Readability {
