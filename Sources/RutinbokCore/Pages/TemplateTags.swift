@@ -38,29 +38,43 @@ struct TemplateTag {
         return text[range.upperBound..<line.upperBound].allSatisfy(\.isSpaceOrTab)
     }
 
+    /// Every tag, found on the UTF-8 bytes: the delimiters, braces and line breaks are ASCII,
+    /// so every offset found is a character boundary of the text.
     static func all(in text: String) -> [TemplateTag] {
-        var tags: [TemplateTag] = []
-        var lineStart = text.startIndex
-        var position = text.startIndex
-        while let open = text[position...].range(of: "{{") {
-            if let lineBreak = text[position..<open.lowerBound].lastIndex(of: "\n") {
-                lineStart = text.index(after: lineBreak)
+        let utf8 = text.utf8
+        let bytes = Array(utf8)
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func find(_ pattern: [UInt8], from start: Int) -> Int? {
+            var offset = start
+            while offset + pattern.count <= bytes.count {
+                if bytes[offset] == pattern[0], bytes[offset..<offset + pattern.count].elementsEqual(pattern) { return offset }
+                offset += 1
             }
-            let triple = text[open.upperBound...].hasPrefix("{")
-            guard let close = text[open.upperBound...].range(of: triple ? "}}}" : "}}") else { break }
-            var inner = text[open.upperBound..<close.lowerBound]
+            return nil
+        }
+        let open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8), closeTriple: [UInt8] = Array("}}}".utf8)
+        let newline = UInt8(ascii: "\n")
+        var tags: [TemplateTag] = []
+        var lineStart = 0
+        var position = 0
+        while let start = find(open, from: position) {
+            if let lineBreak = bytes[position..<start].lastIndex(of: newline) { lineStart = lineBreak + 1 }
+            let triple = start + 2 < bytes.count && bytes[start + 2] == UInt8(ascii: "{")
+            guard let end = find(triple ? closeTriple : close, from: start + 2) else { break }
+            let closeEnd = end + (triple ? 3 : 2)
+            var inner = text[index(start + 2)..<index(end)]
             var sigil: Character?
             if let first = inner.first, "#^/>!&{=<$%".contains(first) {
                 sigil = first
                 inner = inner.dropFirst()
             }
             if sigil == "=" { inner = inner.dropLast() }
-            let lineEnd = text[close.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = bytes[closeEnd...].firstIndex(of: newline) ?? bytes.count
             while inner.first?.isSpaceOrTab == true { inner = inner.dropFirst() }
             while inner.last?.isSpaceOrTab == true { inner = inner.dropLast() }
-            tags.append(TemplateTag(sigil: sigil, name: inner, range: open.lowerBound..<close.upperBound,
-                                    line: lineStart..<lineEnd))
-            position = close.upperBound
+            tags.append(TemplateTag(sigil: sigil, name: inner, range: index(start)..<index(closeEnd),
+                                    line: index(lineStart)..<index(lineEnd)))
+            position = closeEnd
         }
         return tags
     }
