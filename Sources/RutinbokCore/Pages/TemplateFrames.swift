@@ -17,6 +17,10 @@ import Synchronization
 /// (`uppercased`, `sorted`, …), dynamic partials and changed delimiters could, so a theme that
 /// uses any of them is rendered directly (`TemplateFrames.canFrame`). A section treats every
 /// string as true, and `empty` reads only whether it is empty, which the shape records.
+///
+/// Where the theme allows it (`ListFraming`), a list of fields is not part of the shape: each
+/// of its items is filled from a frame of the list's section (`FrameLevel`), so pages whose
+/// lists differ only in length share their frames.
 final class TemplateFrames: Sendable {
     private struct Entry {
         var frame: Frame?
@@ -27,7 +31,7 @@ final class TemplateFrames: Sendable {
     }
 
     private let frames: Mutex<[String: Entry]>
-    /// Section texts parsed, by the key `FrameLevels.sectionID` gives them.
+    /// List sections' templates, parsed from the text swift-mustache hands their lambda.
     private let sections = Mutex<[String: MustacheTemplate]>([:])
     /// How lists of fields are framed item by item; nil when they are not (see `ListFraming`).
     let listFraming: ListFraming?
@@ -277,8 +281,8 @@ struct Frame: Sendable {
 }
 
 /// The shape of template data and its texts, in the order `placeholders(for:)` numbers them.
-/// Numbers are part of the shape, since transforms such as `equalzero` read them: a view of
-/// a page that repeats shows counts as text, or each count makes a frame of its own.
+/// Numbers are part of the shape, since transforms such as `equalzero` read them, unless the
+/// theme transforms no number of that name (`framing`, see `ListFraming.shownAsText`).
 struct TemplateShape {
     var signature = ""
     private(set) var texts: [String] = []
