@@ -73,9 +73,13 @@ public enum Build {
 
         diagnostics += SiteChecker.check(site)
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
-        for handbook in handbooks {
-            diagnostics += HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
-                                           config: site.config, today: options.today, unloadable: site.unloadable).check()
+        // Councils checked on all cores, their findings in council order.
+        let (config, today, unloadable) = (site.config, options.today, site.unloadable)
+        for found in Parallel.map(handbooks, { handbook in
+            HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook), config: config, today: today,
+                            unloadable: unloadable).check()
+        }) {
+            diagnostics += found
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.rendered.count)
         clock.lap("check")
