@@ -25,13 +25,28 @@ struct Portal: Sendable {
     /// `needsSegments` (whether a change's page is rendered) let a changed build diff only
     /// what it shows; by default every change is diffed.
     init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, today: Day,
-         knownCounts: [String: WordCounts] = [:], needsSegments: (RoutineChange) -> Bool = { _ in true }) {
+         knownCounts: [String: WordCounts] = [:], needsSegments: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
         config = site.config
         self.today = today
-        coverage = Coverage(site: site, handbooks: handbooks)
-        examples = ExampleLibrary(handbooks: handbooks)
-        changes = RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
-        review = ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today)
+        // The changes (word diffs) on one side, everything else on the other: independent,
+        // and each a single pass over all councils.
+        enum Part: Sendable {
+            case changes([RoutineChange])
+            case others(Coverage, ExampleLibrary, ReviewReport)
+        }
+        let parts = Parallel.map([0, 1]) { part -> Part in
+            part == 0
+                ? .changes(RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments))
+                : .others(Coverage(site: site, handbooks: handbooks), ExampleLibrary(handbooks: handbooks),
+                          ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today))
+        }
+        guard case .changes(let changes) = parts[0], case .others(let coverage, let examples, let review) = parts[1] else {
+            preconditionFailure("parts in order")
+        }
+        self.changes = changes
+        self.coverage = coverage
+        self.examples = examples
+        self.review = review
         councils = zip(handbooks, review.councils).map { handbook, review in
             CouncilSummary(
                 council: handbook.council, groupName: handbook.group?.name, routines: handbook.routines.count,

@@ -30,7 +30,7 @@ public struct RoutineChange: Sendable {
     /// (once, on all cores) only when a change of it `needsSegments` (its page is rendered)
     /// or its word counts are not among `knownCounts` (kept from the previous build, by `pair`).
     static func all(in handbooks: [Handbook], knownCounts: [String: WordCounts],
-                    needsSegments: (RoutineChange) -> Bool) -> [RoutineChange] {
+                    needsSegments: @Sendable (RoutineChange) -> Bool) -> [RoutineChange] {
         var changes: [RoutineChange] = []
         for handbook in handbooks {
             for entry in handbook.routines where entry.origin == .adapted {
