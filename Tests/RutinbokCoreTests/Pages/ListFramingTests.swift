@@ -133,6 +133,25 @@ import Testing
         #expect(frames.count == made, "nine routines need no frame that one to five did not")
     }
 
+    /// Frames with list slots, kept beside the output and read back, fill pages as before:
+    /// a library without templates could render nothing itself.
+    @Test func framesWithListsReadBackAndFillPagesAsBefore() throws {
+        let library = try Self.library(["page"])
+        let framing = try #require(ListFraming([Self.templates["page"]!, Self.templates["card"]!]))
+        let frames = TemplateFrames(listFraming: framing)
+        var generator = SeededGenerator(state: 116_006)
+        let pages = (0..<60).map { _ in Self.page(&generator) }
+        for page in pages { _ = frames.render("page", page, library: library) }
+        #expect(frames.used.frames.values.contains { $0?.calls.isEmpty == false }, "some frames hold list slots")
+        let output = TestPaths.temporaryFolder("rutinbok-list-frames").appendingPathComponent("output")
+        FrameStore.save(frames.used.frames, beside: output, templates: 7)
+        let resumed = TemplateFrames(known: FrameStore.load(beside: output, templates: 7), listFraming: framing)
+        for page in pages {
+            #expect(resumed.render("page", page, library: MustacheLibraryWithout.templates) == library.render(page.mustache, withTemplate: "page"))
+        }
+        #expect(!resumed.used.new, "no frame had to be made")
+    }
+
     /// A list shown as a value (`{{phases}}`) shows its items' description, which a lambda
     /// does not have: swift-mustache then calls the lambda without a section's text.
     @Test func aListShownAsAValueIsNotFramedByItem() throws {
