@@ -40,12 +40,35 @@ struct Stamp: Hashable, Sendable {
 /// loader skips hidden files; so does this, so an editor's swap file does not cause a rebuild.
 /// Symlinks are followed (the loader reads through them), with a depth limit against loops.
 enum InputStamps {
-    /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`.
+    /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`. The
+    /// folders two levels down (each council's, each group's) are walked on all cores: the
+    /// walk is most of a no-op build.
     static func scan(_ root: String, prefix: String, into stamps: inout [String: Stamp]) {
-        walk(root, relative: prefix, depth: 0, into: &stamps)
+        var deeper: [Folder] = []
+        walk(root, relative: prefix, depth: 0, into: &stamps, handOff: 2, to: &deeper)
+        for found in Parallel.map(deeper, { folder -> [String: Stamp] in
+            var stamps: [String: Stamp] = [:]
+            var none: [Folder] = []
+            walk(folder.path, relative: folder.relative, depth: folder.depth, into: &stamps, handOff: nil, to: &none)
+            return stamps
+        }) {
+            stamps.merge(found) { first, _ in first }
+        }
     }
 
-    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp]) {
+    private struct Folder: Sendable {
+        let path: String
+        let relative: String
+        let depth: Int
+    }
+
+    /// Stamps what is below `folder`; folders at depth `handOff` are left in `deeper`.
+    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp],
+                             handOff: Int?, to deeper: inout [Folder]) {
+        if depth == handOff {
+            deeper.append(Folder(path: folder, relative: relative, depth: depth))
+            return
+        }
         guard depth < 24, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         // Each entry is stamped relative to its open folder: the kernel then looks up one
@@ -62,7 +85,8 @@ enum InputStamps {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1, into: &stamps)
+                walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1, into: &stamps,
+                     handOff: handOff, to: &deeper)
             } else {
                 stamps[relative + name] = Stamp(info)
             }
