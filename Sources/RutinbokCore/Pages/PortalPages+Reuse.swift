@@ -52,14 +52,7 @@ extension PortalPages {
         guard let layoutData = TemplateData.make(layoutView) else { return nil }
         for value in [data, layoutData] {
             // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.
-            var shape = TemplateShape()
-            guard shape.add(value) else { return nil }
-            hash.add(shape.signature)
-            hash.add(UInt64(shape.texts.count))
-            for text in shape.texts {
-                hash.add(UInt64(text.utf8.count))
-                hash.add(text)
-            }
+            guard value.add(to: &hash) else { return nil }
         }
         return hash.value
     }
@@ -71,5 +64,42 @@ extension PortalPages {
             if let fingerprint = reuse.pairFingerprints[pair] { result[fingerprint] = counts }
         }
         return result
+    }
+}
+
+extension TemplateValue {
+    /// Adds all of the value to `hash`: each kind with a tag, each text and key with its
+    /// length, each list with its count, so that two values hash alike only if they are
+    /// alike. False for a value of a kind templates have no use for.
+    func add(to hash: inout ContentHash) -> Bool {
+        switch self {
+        case .text(let text):
+            hash.add(1 as UInt64)
+            hash.add(UInt64(text.utf8.count))
+            hash.add(text)
+        case .flag(let flag): hash.add(flag ? 2 : 3 as UInt64)
+        case .number(let number):
+            hash.add(4 as UInt64)
+            hash.add(UInt64(bitPattern: Int64(number)))
+        case .decimal(let number):
+            hash.add(5 as UInt64)
+            hash.add(number.bitPattern)
+        case .fields(let fields):
+            hash.add(6 as UInt64)
+            hash.add(UInt64(fields.count))
+            for (key, value) in fields {
+                hash.add(UInt64(key.utf8.count))
+                hash.add(key)
+                guard value.add(to: &hash) else { return false }
+            }
+        case .list(let items):
+            hash.add(7 as UInt64)
+            hash.add(UInt64(items.count))
+            for item in items {
+                guard item.add(to: &hash) else { return false }
+            }
+        case .other: return false
+        }
+        return true
     }
 }
