@@ -38,11 +38,12 @@ struct ByteWriter {
 
     mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    /// Fills in a record's length and checksum, written as two zeros at `offset` before it.
+    /// Fills in a record's length and checksum (`LaneHash` of what follows them), written as
+    /// two zeros at `offset`.
     mutating func patchRecord(at offset: Int) {
         let start = offset + 16
         let length = UInt64(bytes.count - start)
-        let checksum = bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        let checksum = bytes.withUnsafeBytes { LaneHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         bytes.withUnsafeMutableBytes { raw in
             raw.storeBytes(of: length.littleEndian, toByteOffset: offset, as: UInt64.self)
             raw.storeBytes(of: checksum.littleEndian, toByteOffset: offset + 8, as: UInt64.self)

@@ -71,12 +71,12 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
     /// `LaneHash`: every record a build uses is checked when it is read, 47 MB of them in a
     /// changed build of the 310-council corpus, where `ContentHash` cost three times as much.
     static func appendRecord(to writer: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
-        var payload = ByteWriter()
-        body(&payload)
-        let bytes = payload.bytes
-        writer.write(bytes.count)
-        writer.write(bytes.withUnsafeBytes { LaneHash.of($0) })
-        writer.append(bytes)
+        // Written in place, length and checksum filled in after: a record is not copied.
+        let offset = writer.count
+        writer.write(0 as UInt64)
+        writer.write(0 as UInt64)
+        body(&writer)
+        writer.patchRecord(at: offset)
     }
 
     /// What a build will add to the file, prepared while it renders pages and kept out of
