@@ -121,15 +121,7 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
             return
         }
         guard !pending.records.isEmpty else { return }
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        if descriptor >= 0 {
-            defer { close(descriptor) }
-            var info = stat()
-            if fstat(descriptor, &info) == 0, Int(info.st_size) == validLength, validLength > 0 {
-                _ = pending.records.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-                return
-            }
-        }
+        if pending.records.withUnsafeBytes({ Publisher.append($0, to: path, whileItHas: validLength) }) { return }
         var writer = ByteWriter()
         writer.reserve(max(validLength, header.count) + pending.records.count)
         if validLength > 0 { writer.append(Array(contents.bytes[..<validLength])) } else { writer.append(header) }
@@ -140,17 +132,6 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
     /// Drops a prepared change of a build that did not publish.
     func discard(_ pending: Pending) {
         if let replacement = pending.replacement { Publisher.discard(replacement) }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
     }
 }
 
@@ -179,15 +160,11 @@ private final class Contents: @unchecked Sendable {
             (bytes, mapped) = (UnsafeRawBufferPointer(start: address, count: size), true)
             return
         }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        var offset = 0
-        while offset < size {
-            let got = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            offset += got
-        }
-        (bytes, mapped) = (UnsafeRawBufferPointer(rebasing: buffer[..<offset]), false)
+        // Not mappable: read, and kept in memory of its own.
+        let read = (try? Publisher.readFile(path)) ?? []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(read.count, 1), alignment: 16)
+        buffer.copyBytes(from: read)
+        (bytes, mapped) = (UnsafeRawBufferPointer(rebasing: buffer[..<read.count]), false)
     }
 
     deinit {

@@ -77,23 +77,17 @@ public struct Theme: Sendable {
     private static func checkPartials(_ texts: [String: String], names: Set<String>, files: SourceFiles) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var rest = line[...]
-                while let open = rest.range(of: "{{") {
-                    let tag = rest[open.upperBound...]
-                    guard let marker = tag.first, marker == ">" || marker == "<", let close = tag.range(of: "}}") else {
-                        rest = tag
-                        continue
-                    }
-                    let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if !names.contains(name) {
-                        let column = line[..<open.lowerBound].count + 1
-                        diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: number + 1, column: column),
-                                                  "the template uses '\(name)', but there is no template '\(name).mustache'", code: "missing-template",
-                                                  notes: Suggestions.note(for: name, among: names.sorted(), listing: "templates")))
-                    }
-                    rest = tag[close.upperBound...]
-                }
+            var line = 1
+            var counted = text.startIndex
+            for tag in TemplateTag.all(in: text) where tag.sigil == ">" || tag.sigil == "<" {
+                let name = String(tag.name)
+                guard !names.contains(name) else { continue }
+                line += text[counted..<tag.line.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") }
+                counted = tag.line.lowerBound
+                let column = text[tag.line.lowerBound..<tag.range.lowerBound].count + 1
+                diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: line, column: column),
+                                          "the template uses '\(name)', but there is no template '\(name).mustache'", code: "missing-template",
+                                          notes: Suggestions.note(for: name, among: names.sorted(), listing: "templates")))
             }
         }
         return diagnostics

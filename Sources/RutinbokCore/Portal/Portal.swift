@@ -30,19 +30,12 @@ struct Portal: Sendable {
         self.today = today
         // The changes (word diffs) on one side, everything else on the other: independent,
         // and each a single pass over all councils.
-        enum Part: Sendable {
-            case changes([RoutineChange])
-            case others(Coverage, ExampleLibrary, ReviewReport)
-        }
-        let parts = Parallel.map([0, 1]) { part -> Part in
-            part == 0
-                ? .changes(RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments))
-                : .others(Coverage(site: site, handbooks: handbooks), ExampleLibrary(handbooks: handbooks),
-                          ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today))
-        }
-        guard case .changes(let changes) = parts[0], case .others(let coverage, let examples, let review) = parts[1] else {
-            preconditionFailure("parts in order")
-        }
+        let (changes, (coverage, examples, review)) = Parallel.both({
+            RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
+        }, {
+            (Coverage(site: site, handbooks: handbooks), ExampleLibrary(handbooks: handbooks),
+             ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today))
+        })
         self.changes = changes
         self.coverage = coverage
         self.examples = examples

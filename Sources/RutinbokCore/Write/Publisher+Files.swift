@@ -12,15 +12,15 @@ extension Publisher {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            offset += count
+        // Read straight into the array's storage: no zero fill, no copy of what was read.
+        return [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                initialized += count
+            }
         }
-        return Array(bytes[..<offset])
     }
 
     /// Writes without Foundation's `Data.write`, which on Linux calls fsync for every file:
@@ -86,6 +86,20 @@ extension Publisher {
             unlink(temporary)
             return nil
         }
+    }
+
+    /// Appends to the file at `path` only while it is `length` bytes long (more than none):
+    /// a cache file that another build changed meanwhile, or that ends in a damaged record,
+    /// is replaced instead (see `RecordFile.commit`). `O_APPEND`: two builds appending at
+    /// once both append. True when appended.
+    static func append(_ bytes: UnsafeRawBufferPointer, to path: String, whileItHas length: Int) -> Bool {
+        guard length > 0 else { return false }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == length else { return false }
+        return (try? writeAll(fd, bytes)) != nil
     }
 
     static func commit(_ replacement: Replacement) {
