@@ -98,41 +98,41 @@ final class LoadCache: Sendable {
 
     /// `RoutineLoader.load`, from the cache when it has this text.
     static func routine(_ cache: LoadCache?, _ text: String, id: String, layer: Routine.Layer, file: String) -> (Routine?, [Diagnostic]) {
-        guard let cache else { return RoutineLoader.load(text, id: id, layer: layer, file: file) }
-        let key = Key(kind: .routine, file: file, inputs: id + "\u{0}" + layer.cacheName, text: text)
-        if let cached = cache.file.read(key, { reader in decodeRoutine(&reader, file: file, id: id, layer: layer) }),
-           let result = withBody(cached, of: text) {
-            cache.used(key)
-            return result
-        }
-        let result = RoutineLoader.load(text, id: id, layer: layer, file: file)
-        cache.add(key) { encodeRoutine(result, file: file, &$0) }
-        return result
+        let load = { RoutineLoader.load(text, id: id, layer: layer, file: file) }
+        guard let cache else { return load() }
+        return cache.through(Key(kind: .routine, file: file, inputs: id + "\u{0}" + layer.cacheName, text: text),
+                             decode: { decodeRoutine(&$0, file: file, id: id, layer: layer).flatMap { withBody($0, of: text) } },
+                             load: load, encode: { encodeRoutine($0, file: file, &$1) })
     }
 
     /// `CouncilLoader.loadCouncil`, from the cache when it has this text.
     static func council(_ cache: LoadCache?, _ text: String, slug: String, directory: String, file: String) -> (Council?, [Diagnostic]) {
-        guard let cache else { return CouncilLoader.loadCouncil(text, slug: slug, directory: directory, file: file) }
-        let key = Key(kind: .council, file: file, inputs: slug + "\u{0}" + directory, text: text)
-        if let cached = cache.file.read(key, { reader in decodeCouncil(&reader, file: file, slug: slug, directory: directory) }) {
-            cache.used(key)
-            return cached
-        }
-        let result = CouncilLoader.loadCouncil(text, slug: slug, directory: directory, file: file)
-        cache.add(key) { encodeCouncil(result, file: file, &$0) }
-        return result
+        let load = { CouncilLoader.loadCouncil(text, slug: slug, directory: directory, file: file) }
+        guard let cache else { return load() }
+        return cache.through(Key(kind: .council, file: file, inputs: slug + "\u{0}" + directory, text: text),
+                             decode: { decodeCouncil(&$0, file: file, slug: slug, directory: directory) },
+                             load: load, encode: { encodeCouncil($0, file: file, &$1) })
     }
 
     /// `CouncilLoader.loadGroup`, from the cache when it has this text.
     static func group(_ cache: LoadCache?, _ text: String, id: String, file: String) -> (Group?, [Diagnostic]) {
-        guard let cache else { return CouncilLoader.loadGroup(text, id: id, file: file) }
-        let key = Key(kind: .group, file: file, inputs: id, text: text)
-        if let cached = cache.file.read(key, { reader in decodeGroup(&reader, file: file, id: id) }) {
-            cache.used(key)
+        let load = { CouncilLoader.loadGroup(text, id: id, file: file) }
+        guard let cache else { return load() }
+        return cache.through(Key(kind: .group, file: file, inputs: id, text: text),
+                             decode: { decodeGroup(&$0, file: file, id: id) },
+                             load: load, encode: { encodeGroup($0, file: file, &$1) })
+    }
+
+    /// The record of `key` when it reads back whole; otherwise what `load` makes, recorded.
+    private func through<Value>(_ key: Key, decode: (inout ByteReader) -> (Value?, [Diagnostic])?,
+                                load: () -> (Value?, [Diagnostic]),
+                                encode: ((Value?, [Diagnostic]), inout ByteWriter) -> Void) -> (Value?, [Diagnostic]) {
+        if let cached = file.read(key, decode) {
+            used(key)
             return cached
         }
-        let result = CouncilLoader.loadGroup(text, id: id, file: file)
-        cache.add(key) { encodeGroup(result, file: file, &$0) }
+        let result = load()
+        add(key) { encode(result, &$0) }
         return result
     }
 

@@ -19,10 +19,8 @@ extension Publisher {
         if let spare = base?.block(folder), spare.sameBytes(as: block), !folder.isEmpty {
             // Looked up relative to the folder itself: one name for the kernel to find, not two.
             let descriptor = openat(stagingFolder, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            var info = stat()
             let complete = descriptor >= 0 && previous.forEachOutput(in: folder, relative: true) { path, size in
-                fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0
-                    && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == size
+                Self.holdsFile(descriptor, path, size: size)
             }
             if descriptor >= 0 { close(descriptor) }
             if complete {
@@ -104,10 +102,16 @@ extension Publisher {
     /// staging folder had there, if that file is still there with the size the manifest
     /// recorded (a file changed by hand to another size is not taken).
     func linkPrevious(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
-        var info = stat()
-        guard fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              Int64(info.st_size) == entry.size else { return false }
+        guard Self.holdsFile(outputFolder, path, size: entry.size) else { return false }
         clearBase(path)
         return linkat(outputFolder, path, stagingFolder, path, 0) == 0
+    }
+
+    /// Whether `folder` (an open descriptor) holds a regular file at `path` of `size` bytes:
+    /// how a file kept or linked from an earlier output is checked.
+    static func holdsFile(_ folder: Int32, _ path: UnsafePointer<CChar>, size: Int64) -> Bool {
+        var info = stat()
+        return fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            && Int64(info.st_size) == size
     }
 }

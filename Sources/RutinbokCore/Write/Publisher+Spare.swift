@@ -52,9 +52,7 @@ extension Publisher {
     /// Whether the staging folder already holds `entry` at `path`, from the spare.
     func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
         guard let base, base.outputs[path] == entry else { return false }
-        var info = stat()
-        return fstatat(stagingFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0
-            && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == entry.size
+        return Self.holdsFile(stagingFolder, path, size: entry.size)
     }
 
     /// Removes the spare's file at `path` before something else takes its name.
