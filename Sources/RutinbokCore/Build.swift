@@ -12,6 +12,9 @@ public enum Build {
         public var includeInternal = false
         /// Warnings stop the build too.
         public var strict = false
+        /// The process exits right after this build: its data is left for the system to
+        /// reclaim rather than freed piece by piece (`ProcessEnd`).
+        public var endsProcess = false
         public init() {}
     }
 
@@ -54,6 +57,8 @@ public enum Build {
             return (theme, problems)
         }
         // Only a build that publishes keeps what it loaded and rendered, beside the output it wrote.
+        // The Markdown cache is read while the content loads.
+        let cacheLoad = Task { write ? MarkdownCache(output: outputURL) : nil }
         let loadCache = write ? LoadCache(output: outputURL) : nil
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content, cache: loadCache)
         let (theme, themeProblems) = await themeLoad.value
@@ -66,7 +71,17 @@ public enum Build {
         diagnostics += selectCouncils(options.councils, from: &handbooks)
         clock.lap("resolve")
 
-        let cache = write ? MarkdownCache(output: outputURL) : nil
+        // Which pages the previous build left as they should be depends on the handbooks and
+        // file stamps only: worked out while the Markdown renders and the checks run.
+        let selected = handbooks
+        let planning = plan.map { plan in
+            Task { () -> (IncrementalPlan, IncrementalPlan.Reuse) in
+                var plan = plan
+                let reuse = plan.plan(selected)
+                return (plan, reuse)
+            }
+        }
+        let cache = await cacheLoad.value
         let bodies = await MarkdownStage.render(handbooks, cache: cache)
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
@@ -90,7 +105,12 @@ public enum Build {
         }
 
         do {
-            let reusable = plan?.plan(handbooks, warnings: result.diagnostics) ?? .init()
+            var reusable = IncrementalPlan.Reuse()
+            if let (planned, reuse) = await planning?.value {
+                plan = planned
+                plan?.next.warnings = result.diagnostics
+                reusable = reuse
+            }
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
                                           previous: plan?.previous)
             // The cache's new file is written while pages render, and put in place only once
@@ -102,6 +122,7 @@ public enum Build {
                                                       today: options.today, reuse: reusable, to: publisher)
                 result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
+                if options.endsProcess { ProcessEnd.keep(pages) }
                 if var manifest = plan?.next {
                     manifest.add(pages.portal)
                     try publisher.writeManifest(manifest)
@@ -125,6 +146,7 @@ public enum Build {
             result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
         }
         result.timings = clock.laps
+        if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, theme)) }
         return result
     }
 

@@ -19,7 +19,9 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let result = await Build.run(site.buildOptions(output: output), write: true)
+        var options = site.buildOptions(output: output)
+        options.endsProcess = true
+        let result = await Build.run(options, write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if timings {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }

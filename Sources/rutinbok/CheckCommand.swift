@@ -11,7 +11,9 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let result = await Build.run(site.buildOptions(), write: false)
+        var options = site.buildOptions()
+        options.endsProcess = true
+        let result = await Build.run(options, write: false)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if shown.hasErrors { throw ExitCode(1) }
         if site.format == .text, shown.isEmpty { Terminal.printError("No problems found in \(result.councils) handbooks.") }

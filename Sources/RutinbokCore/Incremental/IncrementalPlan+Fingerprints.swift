@@ -58,7 +58,7 @@ extension IncrementalPlan {
         return result
     }
 
-    /// Records the councils' fingerprints and the warnings; returns the councils whose
+    /// Records the councils' fingerprints; returns the councils whose
     /// previous pages can be linked as they are, and the portal's change pages likewise.
     /// A change page shows a council's routine against the base routine it replaces: it
     /// depends on the council's inputs, the base file and (through "adopted from") the name
@@ -75,7 +75,7 @@ extension IncrementalPlan {
     /// itself): kept by a fingerprint of both files' stamps, they spare a changed build the
     /// diffs of change pages it links. Its summary pages are decided later, by a fingerprint
     /// of their view data (`PortalPages+Reuse.swift`).
-    mutating func plan(_ handbooks: [Handbook], warnings: [Diagnostic]) -> Reuse {
+    mutating func plan(_ handbooks: [Handbook]) -> Reuse {
         let stamps = stampsByDisplayPath()
         // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
         var folders: [String: [(String, Stamp)]] = [:]
@@ -177,7 +177,6 @@ extension IncrementalPlan {
         for name in PortalPages.Name.allCases {
             if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
         }
-        next.warnings = warnings
         return Reuse(councils: reusable, routinePages: routinePages, portal: portal)
     }
 

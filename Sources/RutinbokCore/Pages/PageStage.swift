@@ -9,10 +9,15 @@ enum PageStage {
         var files: Int
         /// What the portal leaves for the next build's manifest.
         var portal: PortalRecord
+        /// The portal's data and pages, for a build that ends its process to keep
+        /// (`ProcessEnd`) rather than free.
+        var pages: PortalPages
     }
 
     /// One unit of work for the task group.
     private enum Job: Sendable {
+        /// The portal's data: every council's, and the word diffs of the change pages.
+        case portal
         case summary(PortalPages.Name)
         case changes(ArraySlice<RoutineChange>)
         /// Change pages whose inputs did not change: linked from the previous output.
@@ -20,62 +25,86 @@ enum PageStage {
         case handbook(Handbook)
     }
 
+    /// What a job leaves: files written or linked, and what the portal's jobs make.
+    private struct Done: Sendable {
+        var files = 0
+        var page: (path: String, fingerprint: UInt64)?
+        var portal: PortalPages?
+    }
+
     private static let changesPerJob = 64
 
     static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme,
                       today: Day, reuse: IncrementalPlan.Reuse = .init(), to publisher: Publisher) async throws -> Outcome {
-        // The portal's data covers every council; of its pages only the per-change pages
-        // depend on a single council, and those whose inputs did not change are linked (and
-        // not diffed).
-        let portal = PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: today,
-                                 reuse: reuse.portal, reusedChangePages: reuse.portal.changePages)
-        try publisher.write(portal.assetFiles)
-        var record = PortalRecord(wordCounts: portal.wordCounts)
-
-        // The portal's pages run beside the handbooks', not after them: a summary page is one
-        // long single-threaded render (the coverage matrix above all), so they go first.
-        let changes = portal.changesToRender
-        var jobs = PortalPages.summaryOrder.map(Job.summary)
-        if !reuse.portal.changePages.isEmpty { jobs.append(.keptChanges) }
-        jobs += stride(from: 0, to: changes.count, by: changesPerJob).map { .changes(changes[$0..<min($0 + changesPerJob, changes.count)]) }
-        jobs += handbooks.map(Job.handbook)
-
+        // The portal's data covers every council: a job of its own, which the handbooks' pages
+        // do not wait for. Of its pages only the per-change pages depend on a single council,
+        // and those whose inputs did not change are linked (and not diffed). Its pages run
+        // beside the handbooks', not after them: a summary page is one long single-threaded
+        // render (the coverage matrix above all), so they go first once the data is there.
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        var written = portal.assetFiles.count
-        try await withThrowingTaskGroup(of: (files: Int, page: (String, UInt64)?).self) { group in
-            var pending = jobs[...]
+        var portal: PortalPages?
+        var record = PortalRecord()
+        var written = 0
+        try await withThrowingTaskGroup(of: Done.self) { group in
+            var pending = [Job.portal] + handbooks.map(Job.handbook)
+            var next = 0
             func startNext() {
-                guard let job = pending.popFirst() else { return }
+                guard next < pending.count else { return }
+                let job = pending[next]
+                next += 1
+                let made = portal
                 group.addTask {
-                    switch job {
-                    case .summary(let name):
-                        let fingerprint = try portal.writeSummary(name, to: publisher)
-                        return (1, fingerprint.map { (name.path, $0) })
-                    case .changes(let changes):
-                        try publisher.write(changes.map(portal.changePage))
-                        return (changes.count, nil)
-                    case .keptChanges:
-                        // A kept page missing from the previous output is rendered after all.
-                        let linked = publisher.reuse(files: reuse.portal.changePages)
-                        let missing = portal.portal.changes.filter {
-                            let path = PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id)
-                            return reuse.portal.changePages.contains(path) && !linked.contains(path)
-                        }
-                        try publisher.write(missing.map(portal.changePage))
-                        return (linked.count + missing.count, nil)
-                    case .handbook(let handbook):
-                        return (try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher), nil)
-                    }
+                    try run(job, handbooks: handbooks, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse,
+                            portal: made, to: publisher)
                 }
             }
             for _ in 0..<width { startNext() }
             while let done = try await group.next() {
                 written += done.files
                 if let (path, fingerprint) = done.page { record.pages[path] = fingerprint }
+                if let made = done.portal {
+                    portal = made
+                    record.wordCounts = made.wordCounts
+                    var jobs = PortalPages.summaryOrder.map(Job.summary)
+                    if !reuse.portal.changePages.isEmpty { jobs.append(.keptChanges) }
+                    let changes = made.changesToRender
+                    jobs += stride(from: 0, to: changes.count, by: changesPerJob).map {
+                        .changes(changes[$0..<min($0 + changesPerJob, changes.count)])
+                    }
+                    pending.insert(contentsOf: jobs, at: next)
+                }
                 startNext()
             }
         }
-        return Outcome(files: written, portal: record)
+        return Outcome(files: written, portal: record, pages: portal!)
+    }
+
+    private static func run(_ job: Job, handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
+                            reuse: IncrementalPlan.Reuse, portal: PortalPages?, to publisher: Publisher) throws -> Done {
+        switch job {
+        case .portal:
+            let made = PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: today,
+                                   reuse: reuse.portal, reusedChangePages: reuse.portal.changePages)
+            try publisher.write(made.assetFiles)
+            return Done(files: made.assetFiles.count, portal: made)
+        case .summary(let name):
+            let fingerprint = try portal!.writeSummary(name, to: publisher)
+            return Done(files: 1, page: fingerprint.map { (name.path, $0) })
+        case .changes(let changes):
+            try publisher.write(changes.map(portal!.changePage))
+            return Done(files: changes.count)
+        case .keptChanges:
+            // A kept page missing from the previous output is rendered after all.
+            let linked = publisher.reuse(files: reuse.portal.changePages)
+            let missing = portal!.portal.changes.filter {
+                let path = PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id)
+                return reuse.portal.changePages.contains(path) && !linked.contains(path)
+            }
+            try publisher.write(missing.map(portal!.changePage))
+            return Done(files: linked.count + missing.count)
+        case .handbook(let handbook):
+            return Done(files: try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher))
+        }
     }
 
     /// A council's pages; returns the number of files written or linked.
