@@ -11,9 +11,10 @@
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     struct Output: Sendable, Equatable {
+        /// `LaneHash` of the file's bytes.
         var hash: UInt64
         var size: Int64
     }
@@ -90,21 +91,28 @@ struct Manifest: Sendable, Equatable {
             let (folder, _) = Self.split(path)
             groups[folder, default: Folder()].outputs.append((path, output))
         }
-        for name in Set(groups.keys).union(carried.keys).sorted() {
+        // Each folder's block on its own (sorting and formatting its entries), on all cores;
+        // a carried block without entries of this build is copied as it is.
+        let names = Set(groups.keys).union(carried.keys).sorted()
+        let blocks = Parallel.map(names) { [groups] name -> [UInt8]? in
+            guard var group = groups[name] else { return nil }
             if let block = carried[name] {
-                guard var group = groups[name] else {
-                    block.withBytes { out.append($0) }
-                    continue
-                }
                 // Entries of this build over the carried ones (not what a build does, but exact).
                 let previous = block.file.folder(name) ?? ManifestFile.Folder()
                 var pages = previous.pages, outputs = previous.outputs
                 for (path, value) in group.pages { pages[path] = value }
                 for (path, value) in group.outputs { outputs[path] = value }
                 group = Folder(pages: Array(pages), outputs: Array(outputs))
-                out.block(name, group)
-            } else if let group = groups[name] {
-                out.block(name, group)
+            }
+            var writer = ManifestWriter()
+            writer.block(name, group)
+            return writer.bytes
+        }
+        for (name, block) in zip(names, blocks) {
+            if let block {
+                block.withUnsafeBytes { out.append($0) }
+            } else {
+                carried[name]?.withBytes { out.append($0) }
             }
         }
         out.end()
@@ -112,7 +120,7 @@ struct Manifest: Sendable, Equatable {
     }
 
     /// A folder's entries, by full path.
-    struct Folder {
+    struct Folder: Sendable {
         var pages: [(String, UInt64)] = []
         var outputs: [(String, Output)] = []
     }

@@ -22,25 +22,9 @@ public enum ContentLoader {
         let (config, configProblems) = SiteConfigLoader.load(siteText, file: files.displayPath("site.yml"))
         diagnostics += configProblems
 
-        let (routines, routineProblems) = loadRoutines(in: "routines", layer: .base, files, cache)
-        diagnostics += routineProblems
-        // Ids of every routine file seen, to tell which did not load (see `Site.unloadable`).
-        var fileIDs = routines.fileIDs
-
-        var groups: [String: Group] = [:]
-        for id in files.list("groups") where files.isDirectory("groups/\(id)") {
-            let directory = "groups/\(id)"
-            guard checkFolderName(id, directory, files, &diagnostics),
-                  case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
-            let (group, problems) = LoadCache.group(cache, text, id: id, file: files.displayPath("\(directory)/group.yml"))
-            diagnostics += problems
-            guard var group else { continue }
-            let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files, cache)
-            group.routines = own.routines
-            fileIDs += own.fileIDs
-            diagnostics += ownProblems
-            groups[id] = group
-        }
+        // The base routines and the groups load beside the councils: none depends on another.
+        let baseLoad = Task { loadRoutines(in: "routines", layer: .base, files, cache) }
+        let groupsLoad = Task { loadGroups(files, cache) }
 
         let slugs = files.list("councils").filter { files.isDirectory("councils/\($0)") }
         let councils = await withTaskGroup(of: (Int, Council?, [String], [Diagnostic]).self) { tasks in
@@ -56,6 +40,13 @@ public enum ContentLoader {
             for await result in tasks { results.append(result) }
             return results.sorted { $0.0 < $1.0 }
         }
+        let (routines, routineProblems) = await baseLoad.value
+        diagnostics += routineProblems
+        // Ids of every routine file seen, to tell which did not load (see `Site.unloadable`).
+        var fileIDs = routines.fileIDs
+        let (groups, groupIDs, groupProblems) = await groupsLoad.value
+        fileIDs += groupIDs
+        diagnostics += groupProblems
         for (_, _, ids, problems) in councils {
             fileIDs += ids
             diagnostics += problems
@@ -66,6 +57,27 @@ public enum ContentLoader {
         var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
         site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
         return (site, diagnostics)
+    }
+
+    /// Every group folder: its group.yml and routines, with the ids of its routine files.
+    private static func loadGroups(_ files: SourceFiles, _ cache: LoadCache?) -> ([String: Group], [String], [Diagnostic]) {
+        var groups: [String: Group] = [:]
+        var fileIDs: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for id in files.list("groups") where files.isDirectory("groups/\(id)") {
+            let directory = "groups/\(id)"
+            guard checkFolderName(id, directory, files, &diagnostics),
+                  case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
+            let (group, problems) = LoadCache.group(cache, text, id: id, file: files.displayPath("\(directory)/group.yml"))
+            diagnostics += problems
+            guard var group else { continue }
+            let (own, ownProblems) = loadRoutines(in: "\(directory)/routines", layer: .group(id), files, cache)
+            group.routines = own.routines
+            fileIDs += own.fileIDs
+            diagnostics += ownProblems
+            groups[id] = group
+        }
+        return (groups, fileIDs, diagnostics)
     }
 
     private static func read(_ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Result<String, Diagnostic> {

@@ -185,7 +185,7 @@ public final class Publisher: Sendable {
     }
 
     private func place(_ path: String, _ target: String, _ bytes: UnsafeRawBufferPointer, source: String?) throws {
-        let entry = Manifest.Output(hash: ContentHash.of(bytes), size: Int64(bytes.count))
+        let entry = Manifest.Output(hash: LaneHash.of(bytes), size: Int64(bytes.count))
         defer { state.withLock { $0.outputs[path] = entry } }
         if keepsBase(path, entry) || (previous?.outputs[path] == entry && linkPrevious(path, target, entry)) {
             state.withLock { $0.linked += 1 }
