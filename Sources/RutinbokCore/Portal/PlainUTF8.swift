@@ -19,20 +19,30 @@ enum PlainUTF8 {
     }
 
     /// Whether every scalar of the UTF-8 text is plain.
+    ///
+    /// Every byte from 0xCC up is the first of a scalar (continuation bytes are 0x80–0xBF), and
+    /// every scalar below U+0300 is written with bytes below 0xCC. So the text (valid UTF-8, as
+    /// every String is) is plain exactly when each byte from 0xCC up begins a plain punctuation
+    /// sign: the search looks only for those bytes, eight at a time, which in Swedish text with
+    /// an "å", "ä" or "ö" every few words is several times faster than stepping scalar by scalar.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
         let count = bytes.count
+        var index = 0
         while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
+            if index + 8 <= count {
+                // A byte is 0xCC or above when its high bit is set and its low seven bits are
+                // 0x4C or above, which adding 0x34 to them carries into their byte's high bit.
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high = word & ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & 0x8080_8080_8080_8080
+                if high == 0 { index += 8; continue }
+                index += high.trailingZeroBitCount / 8
+            } else if bytes[index] < 0xCC {
                 index += 1
-            } else if lead < 0xCC {
-                index += 2 // U+0080–U+02FF
-            } else if lead == 0xE2, index + 2 < count, isPlainPunctuation(scalarValue(bytes, at: index)) {
-                index += 3
-            } else {
-                return false
+                continue
             }
+            guard bytes[index] == 0xE2, index + 2 < count, isPlainPunctuation(scalarValue(bytes, at: index)) else { return false }
+            index += 3
         }
         return true
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `WordDiff.segments` for plain text (see `PlainUTF8`), computed on UTF-8 bytes: lines and
 /// tokens are byte ranges numbered by a `ByteInterner`, pieces of the diff are pairs of ranges,
 /// and Strings are made only for the final segments. Same algorithm, same result, with the
@@ -109,9 +111,12 @@ struct PlainWordDiff {
     private func lineBoundaries(_ start: Int, _ end: Int) -> [Int] {
         var result = [start]
         var index = start
-        while index < end {
-            if bytes[index] == 0x0A, index == start || bytes[index - 1] != 0x0D { result.append(index + 1) }
-            index += 1
+        // Lines are long: `memchr` finds their line feeds many bytes at a time. (The buffer
+        // has an address whenever the range is not empty.)
+        while index < end, let found = memchr(bytes.baseAddress! + index, 0x0A, end - index) {
+            let lineFeed = UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(found))
+            if lineFeed == start || bytes[lineFeed - 1] != 0x0D { result.append(lineFeed + 1) }
+            index = lineFeed + 1
         }
         if result.last != end { result.append(end) }
         return result
@@ -119,17 +124,21 @@ struct PlainWordDiff {
 
     /// Where the tokens of `start..<end` begin (as `WordDiff.tokens` splits), then `end`.
     private func tokenBoundaries(_ start: Int, _ end: Int) -> [Int] {
-        var result = [start]
-        var index = start
-        var current: WordDiff.TokenKind?
-        while index < end {
-            let kind = PlainUTF8.traits(bytes, at: index, table: table).kind
-            if index > start, kind != current || kind == .other { result.append(index) }
-            current = kind
-            index += PlainUTF8.length(lead: bytes[index])
+        // Tokens are short, so they are written straight into storage with room for one per
+        // byte (and `end`), without the checks of appending one at a time.
+        [Int](unsafeUninitializedCapacity: end - start + 2) { result, count in
+            result[0] = start
+            count = 1
+            var index = start
+            var current: WordDiff.TokenKind?
+            while index < end {
+                let kind = PlainUTF8.traits(bytes, at: index, table: table).kind
+                if index > start, kind != current || kind == .other { result[count] = index; count += 1 }
+                current = kind
+                index &+= PlainUTF8.length(lead: bytes[index])
+            }
+            if result[count - 1] != end { result[count] = end; count += 1 }
         }
-        if result.last != end { result.append(end) }
-        return result
     }
 
     // MARK: Counting
