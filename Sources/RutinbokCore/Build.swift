@@ -88,13 +88,27 @@ public enum Build {
 
         diagnostics += SiteChecker.check(site)
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
-        // Councils checked on all cores, their findings in council order.
+        var reusable = IncrementalPlan.Reuse()
+        if let (planned, reuse) = await planning?.value {
+            plan = planned
+            reusable = reuse
+        }
+        // Councils checked on all cores, their findings in council order. A council whose
+        // fingerprint did not change finds what it found last time (its handbook and bodies are
+        // made of the same files, under the same options and date), unless a routine file failed
+        // to load somewhere: the checks of every council make way for that.
         let (config, today, unloadable) = (site.config, options.today, site.unloadable)
-        for found in Parallel.map(handbooks, { handbook in
-            HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook), config: config, today: today,
-                            unloadable: unloadable).check()
-        }) {
+        var checked: [String: [Diagnostic]] = [:]
+        if let previous = plan?.previous, unloadable.isEmpty {
+            for slug in reusable.councils { checked[slug] = previous.checks[slug] ?? [] }
+        }
+        let found = Parallel.map(handbooks) { [checked] handbook in
+            checked[handbook.council.slug] ?? HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
+                                                              config: config, today: today, unloadable: unloadable).check()
+        }
+        for (handbook, found) in zip(handbooks, found) where !found.isEmpty {
             diagnostics += found
+            plan?.next.checks[handbook.council.slug] = found
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.rendered.count)
         clock.lap("check")
@@ -105,12 +119,7 @@ public enum Build {
         }
 
         do {
-            var reusable = IncrementalPlan.Reuse()
-            if let (planned, reuse) = await planning?.value {
-                plan = planned
-                plan?.next.warnings = result.diagnostics
-                reusable = reuse
-            }
+            plan?.next.warnings = result.diagnostics
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
                                           previous: plan?.previous)
             // The cache's new file is written while pages render, and put in place only once

@@ -35,6 +35,10 @@ struct Manifest: Sendable, Equatable {
     var outputs: [String: Output] = [:]
     /// The warnings of that build, so that a no-op build reports them again.
     var warnings: [Diagnostic] = []
+    /// What checking each council's handbook found (`HandbookChecker`), by slug; a council
+    /// without an entry had nothing. A council whose fingerprint did not change is not
+    /// checked again: this is what checking it would find.
+    var checks: [String: [Diagnostic]] = [:]
 
     func serialized() -> String {
         String(decoding: serializedBytes(), as: UTF8.self)
@@ -75,10 +79,16 @@ struct Manifest: Sendable, Equatable {
             out.newline()
         }
         for warning in warnings {
-            let fields = [warning.severity.rawValue, warning.location.file, "\(warning.location.line)", "\(warning.location.column)",
-                          warning.code, warning.message] + warning.notes
-            out.text("diagnostic " + fields.map(Self.escape).joined(separator: "\t"))
+            out.text("diagnostic " + Self.fields(of: warning))
             out.newline()
+        }
+        for (slug, found) in checks.sorted(by: { $0.key < $1.key }) {
+            for diagnostic in found {
+                out.text("checked ")
+                out.escaped(slug)
+                out.text("\t" + Self.fields(of: diagnostic))
+                out.newline()
+            }
         }
 
         // Pages and outputs by folder, each list sorted by path.
@@ -136,6 +146,23 @@ struct Manifest: Sendable, Equatable {
     mutating func add(_ portal: PortalRecord) {
         wordCounts.merge(portal.wordCounts) { _, new in new }
         pages.merge(portal.pages) { _, new in new }
+    }
+
+    /// A diagnostic as tab-separated, escaped fields: severity, file, line, column, code,
+    /// message, notes.
+    static func fields(of diagnostic: Diagnostic) -> String {
+        let fields = [diagnostic.severity.rawValue, diagnostic.location.file, "\(diagnostic.location.line)",
+                      "\(diagnostic.location.column)", diagnostic.code, diagnostic.message] + diagnostic.notes
+        return fields.map(escape).joined(separator: "\t")
+    }
+
+    /// The diagnostic `fields(of:)` wrote; nil when the fields are not of that form.
+    static func diagnostic<S: StringProtocol>(fields text: S) -> Diagnostic? {
+        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+        guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
+              let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
+        return Diagnostic(severity, SourceLocation(file: fields[1], line: line, column: column), fields[5], code: fields[4],
+                          notes: Array(fields.dropFirst(6)))
     }
 
     /// Keeps every record on one line and its fields apart.

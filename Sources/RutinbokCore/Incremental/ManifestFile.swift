@@ -17,6 +17,7 @@ final class ManifestFile: Sendable {
     let councils: [String: UInt64]
     let wordCounts: [UInt64: WordCounts]
     let warnings: [Diagnostic]
+    let checks: [String: [Diagnostic]]
     /// The input lines, as written.
     private let inputLines: Range<Int>
     private let inputCount: Int
@@ -113,6 +114,7 @@ final class ManifestFile: Sendable {
         var councils: [String: UInt64] = [:]
         var wordCounts: [UInt64: WordCounts] = [:]
         var warnings: [Diagnostic] = []
+        var checks: [String: [Diagnostic]] = [:]
         var inputStart: Int?, inputEnd = 0, inputCount = 0
         var blocks: [String: BlockInfo] = [:]
         var outputCount = 0
@@ -152,12 +154,12 @@ final class ManifestFile: Sendable {
                               line.isAtEnd, inserted >= 0, deleted >= 0, wordCounts[fingerprint] == nil else { return false }
                         wordCounts[fingerprint] = WordCounts(inserted: Int(inserted), deleted: Int(deleted))
                     case "diagnostic":
-                        guard let rest = line.rest(escaped: false) else { return false }
-                        let fields = rest.split(separator: "\t", omittingEmptySubsequences: false).map(Manifest.unescape)
-                        guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
-                              let number = Int(fields[2]), let column = Int(fields[3]) else { return false }
-                        warnings.append(Diagnostic(severity, SourceLocation(file: fields[1], line: number, column: column),
-                                                   fields[5], code: fields[4], notes: Array(fields.dropFirst(6))))
+                        guard let rest = line.rest(escaped: false), let warning = Manifest.diagnostic(fields: rest) else { return false }
+                        warnings.append(warning)
+                    case "checked":
+                        guard let rest = line.rest(escaped: false), let tab = rest.firstIndex(of: "\t"),
+                              let found = Manifest.diagnostic(fields: rest[rest.index(after: tab)...]) else { return false }
+                        checks[Manifest.unescape(rest[..<tab]), default: []].append(found)
                     default:
                         return false
                     }
@@ -170,6 +172,7 @@ final class ManifestFile: Sendable {
         self.councils = councils
         self.wordCounts = wordCounts
         self.warnings = warnings
+        self.checks = checks
         inputLines = (inputStart ?? 0)..<(inputStart == nil ? 0 : inputEnd)
         self.inputCount = inputCount
         blockInfo = blocks
@@ -280,6 +283,7 @@ extension ManifestFile {
         manifest.councils = councils
         manifest.wordCounts = wordCounts
         manifest.warnings = warnings
+        manifest.checks = checks
         let ok: Bool = bytes.withUnsafeBufferPointer { buffer in
             var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[inputLines]))
             while var line = lines.next() {

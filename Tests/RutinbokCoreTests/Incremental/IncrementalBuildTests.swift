@@ -206,6 +206,58 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    @Test func unchangedCouncilReportsWhatItsCheckFoundWithoutBeingCheckedAgain() async throws {
+        var w = try W()
+        try w.write("content/councils/bro/council.yml", """
+            name: Bro kommun
+            kind: kommun
+            group: dalen
+            contacts:
+              namndsekreterare:
+                role: Nämndsekreterare
+                email: kansli@bro.example
+                verified: 2020-01-01
+
+            """)
+        let first = await w.build()
+        #expect(first.published)
+        #expect(first.diagnostics.contains { $0.code == "contact-overdue" && $0.location.file.contains("/bro/") })
+        let path = URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName).path
+        var manifest = try #require(ManifestFile.read(path)?.decoded())
+        #expect(manifest.checks["bro"]?.map(\.code) == ["contact-overdue"])
+        #expect(manifest.checks["ana"] == nil, "nothing found, nothing recorded")
+
+        // What the manifest says bro's check found is what a build reports for bro while its
+        // inputs stay the same: proof that it was not checked again.
+        let planted = Diagnostic.warning(RutinbokCore.SourceLocation(file: "planted.md"), "från manifestet", code: "planted")
+        manifest.checks["bro"] = [planted]
+        try Data(manifest.serializedBytes()).write(to: URL(fileURLWithPath: path))
+
+        // But a routine file that fails to load anywhere can change what a link check says, so
+        // then every council is checked.
+        try w.write("content/councils/ana/routines/trasig.md", "---\ntitle: [\n---\nText.\n")
+        let failed = await w.build()
+        #expect(!failed.published)
+        #expect(!failed.diagnostics.contains(planted))
+        #expect(failed.diagnostics.contains { $0.code == "contact-overdue" })
+
+        try w.remove("content/councils/ana/routines/trasig.md")
+        try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening.\n")
+        let replayed = await w.build()
+        #expect(replayed.published)
+        #expect(replayed.diagnostics.contains(planted))
+        #expect(!replayed.diagnostics.contains { $0.code == "contact-overdue" })
+
+        // bro's inputs changed (the same text, saved again): checked again, as a clean build does.
+        try w.write("content/councils/bro/council.yml", try String(contentsOfFile: "\(w.content)/councils/bro/council.yml", encoding: .utf8))
+        let rechecked = await w.build()
+        #expect(rechecked.published)
+        #expect(!rechecked.diagnostics.contains(planted))
+        let (_, clean) = await w.cleanBuild()
+        #expect(rechecked.diagnostics == clean.diagnostics)
+        await expectSameAsClean(w)
+    }
+
     @Test func manifestRoundTrips() {
         var manifest = Manifest()
         manifest.global = 42
@@ -213,6 +265,8 @@ import Testing
         manifest.councils = ["ana": 7]
         manifest.outputs = ["ana/index.html": .init(hash: 9, size: 10)]
         manifest.warnings = [.warning(RutinbokCore.SourceLocation(file: "c/x.md", line: 2, column: 3), "två\nrader", code: "w", notes: ["a\tb", "c\\d"])]
+        manifest.checks = ["ana": [.warning(RutinbokCore.SourceLocation(file: "c/y.md", line: 4, column: 1), "en\trad", code: "v"),
+                                   .warning(RutinbokCore.SourceLocation(file: "c/z.md"), "två", code: "u", notes: ["n"])]]
         #expect(Manifest.parse(manifest.serialized()) == manifest)
         #expect(Manifest.parse(String(manifest.serialized().dropLast(4))) == nil, "a truncated manifest is refused")
     }
