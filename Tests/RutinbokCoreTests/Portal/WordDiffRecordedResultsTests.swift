@@ -6,7 +6,7 @@ import Testing
 /// before that work, over many seeded random inputs: any difference in a single edit, segment
 /// or word count (a different minimal path, a different tie-break) changes a digest.
 @Suite("Portal: word diff results are unchanged by its speed-ups")
-struct WordDiffSpeedTests {
+struct WordDiffRecordedResultsTests {
     /// SplitMix64: a generator of our own, so the inputs never change with another file.
     private struct Generator: RandomNumberGenerator {
         var state: UInt64
