@@ -21,7 +21,7 @@ enum SearchIndex {
 /// of every build. `<` is escaped too, so "</script>" in a text can never end a script element.
 enum JSON {
     static func string(_ text: String) -> String {
-        // Over UTF-8 bytes: every byte that needs no escape is copied as it is.
+        // Over UTF-8 bytes: runs of bytes that need no escape are copied as they are, in one go.
         var text = text
         return text.withUTF8 { utf8 in
             var bytes: [UInt8] = [UInt8(ascii: "\"")]
@@ -30,28 +30,45 @@ enum JSON {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
             }
             let digits: StaticString = "0123456789abcdef"
-            var index = 0
+            var index = 0, run = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                // Quote, backslash, `<`, control characters, and the lead byte of U+2028 and
+                // U+2029 (which end a line in older JavaScript).
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                var length = 1
+                let escape: StaticString?
                 switch byte {
-                case UInt8(ascii: "\""): put("\\\"")
-                case UInt8(ascii: "\\"): put("\\\\")
-                case UInt8(ascii: "\n"): put("\\n")
-                case UInt8(ascii: "\r"): put("\\r")
-                case UInt8(ascii: "\t"): put("\\t")
-                case UInt8(ascii: "<"): put("\\u003c")
-                case 0..<0x20:
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case 0xE2:
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default: escape = nil  // another control character
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                if let escape {
+                    put(escape)
+                } else {
                     put("\\u00")
                     bytes.append(digits.utf8Start[Int(byte >> 4)])
                     bytes.append(digits.utf8Start[Int(byte & 0xF)])
-                // U+2028 and U+2029 end a line in older JavaScript.
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    put(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index += 2
-                default: bytes.append(byte)
                 }
-                index += 1
+                index += length
+                run = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             bytes.append(UInt8(ascii: "\""))
             return String(decoding: bytes, as: UTF8.self)
         }
