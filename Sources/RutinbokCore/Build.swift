@@ -115,6 +115,7 @@ public enum Build {
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
         guard write, !stopped, let theme else {
             result.timings = clock.laps
+            if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache)) }
             return result
         }
 

@@ -7,18 +7,6 @@ import Testing
 /// or word count (a different minimal path, a different tie-break) changes a digest.
 @Suite("Portal: word diff results are unchanged by its speed-ups")
 struct WordDiffRecordedResultsTests {
-    /// SplitMix64: a generator of our own, so the inputs never change with another file.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// FNV-1a over everything fed in, with a separator after each piece.
     private struct Digest {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -41,14 +29,14 @@ struct WordDiffRecordedResultsTests {
         digest.add(diff.deletedWords)
     }
 
-    private func numbers(_ count: Int, below alphabet: Int, _ generator: inout Generator) -> [Int] {
+    private func numbers(_ count: Int, below alphabet: Int, _ generator: inout SeededGenerator) -> [Int] {
         (0..<count).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
     }
 
     /// Edit scripts of random sequences: small alphabets (many equal elements, many equally
     /// short paths to choose between), light and heavy edits, unrelated pairs, a few long ones.
     @Test func editScriptsOfRandomSequences() {
-        var generator = Generator(state: 20_240_611)
+        var generator = SeededGenerator(state: 20_240_611)
         var digest = Digest()
         for round in 0..<3000 {
             let alphabet = Int.random(in: 1...8, using: &generator)
@@ -69,7 +57,7 @@ struct WordDiffRecordedResultsTests {
 
     /// Edit scripts of Characters (the generic, non-Int search) on Swedish and other text.
     @Test func editScriptsOfCharacters() {
-        var generator = Generator(state: 77)
+        var generator = SeededGenerator(state: 77)
         let letters = Array("aåäöeé ,.\n\r\n👍🏽e\u{301}")
         var digest = Digest()
         for _ in 0..<500 {
@@ -88,7 +76,7 @@ struct WordDiffRecordedResultsTests {
     /// Scalars that take the String path: emoji, a combining accent, CJK, Cyrillic.
     private static let otherVocabulary = ["👍🏽", "e\u{301}", "漢字", "Привет", "\u{200D}"]
 
-    private func text(_ count: Int, other: Bool, _ generator: inout Generator) -> String {
+    private func text(_ count: Int, other: Bool, _ generator: inout SeededGenerator) -> String {
         (0..<count).map { _ in
             other && Int.random(in: 0..<8, using: &generator) == 0
                 ? Self.otherVocabulary.randomElement(using: &generator)!
@@ -97,7 +85,7 @@ struct WordDiffRecordedResultsTests {
     }
 
     /// A routine-like text: paragraphs of sentences, some of them long single lines.
-    private func routine(_ paragraphs: Int, _ generator: inout Generator) -> [String] {
+    private func routine(_ paragraphs: Int, _ generator: inout SeededGenerator) -> [String] {
         let words = ["Ring", "polisen", "direkt", "om", "något", "händer", "och", "berätta", "för", "säkerhetssamordnaren",
                      "vad", "som", "har", "hänt", "Skriv", "ner", "diarienumret", "du", "får", "ledningen", "ska", "veta"]
         return (0..<paragraphs).map { _ in
@@ -110,7 +98,7 @@ struct WordDiffRecordedResultsTests {
     /// Segments and word counts: random token soups (plain and not), and routine-like texts
     /// where about half the paragraphs were rewritten, as councils do.
     @Test func segmentsOfRandomTexts() {
-        var generator = Generator(state: 4_711)
+        var generator = SeededGenerator(state: 4_711)
         var digest = Digest()
         for round in 0..<1500 {
             let other = round % 4 == 0
