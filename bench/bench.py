@@ -95,16 +95,32 @@ def restore(edits: list[Edit]) -> None:
 
 # --- running --------------------------------------------------------------------------------
 
+def io_stall_s() -> float | None:
+    """Seconds that some task on the machine spent waiting for the disk, since boot (Linux's
+    pressure stall information, /proc/pressure/io); None where the kernel does not keep it."""
+    try:
+        with open("/proc/pressure/io") as f:
+            for line in f:
+                if line.startswith("some "):
+                    return int(line.rsplit("total=", 1)[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def timed(cmd: list[str], what: str) -> dict:
-    """Wall time (perf_counter around the process) and peak RSS (GNU time %M: the largest
-    resident set of the process or of any descendant it waited for)."""
+    """Wall time (perf_counter around the process), peak RSS (GNU time %M: the largest
+    resident set of the process or of any descendant it waited for) and how long the machine
+    stalled on the disk meanwhile (a busy disk makes a run slow for reasons of its own)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as t:
         time_file = t.name
     try:
+        stall_before = io_stall_s()
         start = time.perf_counter()
         proc = subprocess.run([GNU_TIME, "-f", "%M", "-o", time_file, *cmd],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
         wall = time.perf_counter() - start
+        stall_after = io_stall_s()
         with open(time_file) as f:
             lines = [line for line in f.read().splitlines() if line.strip()]
     finally:
@@ -113,7 +129,8 @@ def timed(cmd: list[str], what: str) -> dict:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
         raise BenchError(f"{what} failed (exit {proc.returncode}):\n  $ {' '.join(cmd)}\n{tail}")
     rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
-    return {"wall_s": wall, "peak_mb": rss_kb / 1024, "stderr": proc.stderr}
+    stall = stall_after - stall_before if stall_before is not None and stall_after is not None else None
+    return {"wall_s": wall, "peak_mb": rss_kb / 1024, "stderr": proc.stderr, "io_stall_s": stall}
 
 
 def count_html(folder: str) -> int:
@@ -221,8 +238,22 @@ def check_rutinbok_cli(binary: str) -> bool:
 
 def summarize(samples: list[dict]) -> dict:
     walls = [s["wall_s"] for s in samples]
-    return {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-            "runs_s": [round(w, 4) for w in walls], "peak_mb": max(s["peak_mb"] for s in samples)}
+    out = {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+           "runs_s": [round(w, 4) for w in walls], "peak_mb": max(s["peak_mb"] for s in samples)}
+    stalls = [s.get("io_stall_s") for s in samples]
+    if all(x is not None for x in stalls):
+        # The share of each run's wall time in which the disk held something up.
+        out["io_stall_share"] = [round(x / w, 3) if w > 0 else 0 for x, w in zip(stalls, walls)]
+    return out
+
+
+def disk_note(s: dict) -> str:
+    """A warning for a measurement whose runs the disk held up for a tenth of their time or more."""
+    shares = s.get("io_stall_share") or []
+    busy = [x for x in shares if x >= 0.1]
+    if not busy:
+        return ""
+    return f"disk busy in {len(busy)} of {len(shares)} runs (up to {100 * max(busy):.0f} % stalled)"
 
 
 def mark(ok: bool | None) -> str:
@@ -253,6 +284,7 @@ def report(results: dict) -> list[str]:
         s = m[key]
         rng = f"{s['min_s']:.2f}–{s['max_s']:.2f}"
         pps = f"{pages / s['median_s']:,.0f}" if key in ("cmark", "cmark_batched", "hugo", "rutinbok_full") else ""
+        note = "; ".join(n for n in (note, disk_note(s)) if n)
         print(f"{label:<32}{s['median_s']:>10.3f}{rng:>16}{pps:>10}{s['peak_mb']:>9.0f}  {note}")
 
     full = m.get("rutinbok_full", {}).get("median_s")
