@@ -93,24 +93,18 @@ public enum Build {
             plan = planned
             reusable = reuse
         }
-        // Councils checked on all cores, their findings in council order. A council whose
-        // fingerprint did not change finds what it found last time (its handbook and bodies are
-        // made of the same files, under the same options and date), unless a routine file failed
-        // to load somewhere: the checks of every council make way for that.
-        let (config, today, unloadable) = (site.config, options.today, site.unloadable)
-        var checked: [String: [Diagnostic]] = [:]
-        if let previous = plan?.previous, unloadable.isEmpty {
-            for slug in reusable.councils { checked[slug] = previous.checks[slug] ?? [] }
+        // A council whose fingerprint did not change reports what its check found last time.
+        var known: [String: [Diagnostic]] = [:]
+        if let previous = plan?.previous {
+            for slug in reusable.councils { known[slug] = previous.checks[slug] ?? [] }
         }
-        let found = Parallel.map(handbooks) { [checked] handbook in
-            checked[handbook.council.slug] ?? HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook),
-                                                              config: config, today: today, unloadable: unloadable).check()
-        }
+        let found = HandbookChecker.check(handbooks, bodies: bodies, config: site.config, today: options.today,
+                                          unloadable: site.unloadable, known: known)
         for (handbook, found) in zip(handbooks, found) where !found.isEmpty {
             diagnostics += found
             plan?.next.checks[handbook.council.slug] = found
         }
-        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.rendered.count)
+        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
         guard write, !stopped, let theme else {

@@ -102,7 +102,7 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
         // among `fresh`), so the damaged copy is not.
         let raw = contents.bytes
         for (key, place) in index where live.contains(key) && !freshKeys.contains(key) {
-            writer.append(Array(raw[place.record]))
+            writer.append(UnsafeRawBufferPointer(rebasing: raw[place.record]))
         }
         return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes))
     }
@@ -124,7 +124,7 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
         if pending.records.withUnsafeBytes({ Publisher.append($0, to: path, whileItHas: validLength) }) { return }
         var writer = ByteWriter()
         writer.reserve(max(validLength, header.count) + pending.records.count)
-        if validLength > 0 { writer.append(Array(contents.bytes[..<validLength])) } else { writer.append(header) }
+        if validLength > 0 { writer.append(UnsafeRawBufferPointer(rebasing: contents.bytes[..<validLength])) } else { writer.append(header) }
         writer.append(pending.records)
         if let replacement = Publisher.prepareReplacement(of: path, with: writer.bytes) { Publisher.commit(replacement) }
     }

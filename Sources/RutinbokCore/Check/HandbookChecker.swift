@@ -8,6 +8,20 @@ struct HandbookChecker {
     /// Routine ids whose files failed to load (see `Site.unloadable`).
     var unloadable: Set<String> = []
 
+    /// What checking each handbook finds, in order, on all cores. `known` holds what earlier
+    /// checks of unchanged handbooks found, by council slug (see `Manifest.checks`): a handbook
+    /// whose fingerprint did not change is made of the same files, under the same options and
+    /// date, so checking it again would find the same. Unless a routine file failed to load
+    /// somewhere (`unloadable`), which can change what a link check says: then all are checked.
+    static func check(_ handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day,
+                      unloadable: Set<String>, known: [String: [Diagnostic]] = [:]) -> [[Diagnostic]] {
+        let known = unloadable.isEmpty ? known : [:]
+        return Parallel.map(handbooks) { handbook in
+            known[handbook.council.slug] ?? HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook), config: config,
+                                                            today: today, unloadable: unloadable).check()
+        }
+    }
+
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let council = handbook.council

@@ -15,9 +15,11 @@ struct MarkdownStage: Sendable {
     /// a build that renders a few councils needs a few.
     private let search = SearchEntries()
     private(set) var diagnostics: [Diagnostic] = []
-    /// Bodies rendered by this build, not taken from the cache, for `MarkdownCache.save`.
+    /// Bodies rendered by this build, not taken from the cache.
+    private(set) var renderedCount = 0
+    /// With a cache: the bodies rendered, for `MarkdownCache.prepare`, and the keys of every
+    /// body this build used. Without one, no body is hashed for a key nobody looks up.
     private(set) var rendered: [(MarkdownCache.Key, RenderedMarkdown)] = []
-    /// The cache keys of every body this build used.
     private(set) var used: Set<MarkdownCache.Key> = []
 
     static func key(_ routine: Routine, in handbook: Handbook) -> Key {
@@ -41,13 +43,13 @@ struct MarkdownStage: Sendable {
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
         var stage = MarkdownStage()
         stage.pages.reserveCapacity(work.count)
-        await withTaskGroup(of: [(Key, RenderedMarkdown, MarkdownCache.Key, Bool)].self) { group in
+        await withTaskGroup(of: [(Key, RenderedMarkdown, MarkdownCache.Key?, Bool)].self) { group in
             for batch in batches {
                 group.addTask {
                     batch.map { key, place in
                         let routine = handbooks[place.handbook].routines[place.routine].routine
-                        let cacheKey = MarkdownCache.Key.of(routine, allowRawHTML: key.options.allowRawHTML)
-                        let cached = cache?.entry(cacheKey)
+                        let cacheKey = cache.map { _ in MarkdownCache.Key.of(routine, allowRawHTML: key.options.allowRawHTML) }
+                        let cached = cacheKey.flatMap { cache?.entry($0) }
                         let page = cached ?? MarkdownRenderer(options: key.options)
                             .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
                         return (key, page, cacheKey, cached == nil)
@@ -58,6 +60,8 @@ struct MarkdownStage: Sendable {
                 for (key, page, cacheKey, isNew) in results {
                     stage.pages[key] = page
                     stage.diagnostics += page.diagnostics
+                    if isNew { stage.renderedCount += 1 }
+                    guard let cacheKey else { continue }
                     stage.used.insert(cacheKey)
                     if isNew { stage.rendered.append((cacheKey, page)) }
                 }

@@ -18,10 +18,11 @@ enum PageStage {
     private enum Job: Sendable {
         /// The portal's data: every council's, and the word diffs of the change pages.
         case portal
-        case summary(PortalPages.Name)
-        case changes(ArraySlice<RoutineChange>)
+        /// The jobs below come once the portal's data is there, and carry it.
+        case summary(PortalPages.Name, PortalPages)
+        case changes(ArraySlice<RoutineChange>, PortalPages)
         /// Change pages whose inputs did not change: linked from the previous output.
-        case keptChanges
+        case keptChanges(PortalPages)
         case handbook(Handbook)
     }
 
@@ -52,10 +53,9 @@ enum PageStage {
                 guard next < pending.count else { return }
                 let job = pending[next]
                 next += 1
-                let made = portal
                 group.addTask {
                     try run(job, handbooks: handbooks, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse,
-                            portal: made, to: publisher)
+                            to: publisher)
                 }
             }
             for _ in 0..<width { startNext() }
@@ -65,11 +65,11 @@ enum PageStage {
                 if let made = done.portal {
                     portal = made
                     record.wordCounts = made.wordCounts
-                    var jobs = PortalPages.summaryOrder.map(Job.summary)
-                    if !reuse.portal.changePages.isEmpty { jobs.append(.keptChanges) }
+                    var jobs = PortalPages.summaryOrder.map { Job.summary($0, made) }
+                    if !reuse.portal.changePages.isEmpty { jobs.append(.keptChanges(made)) }
                     let changes = made.changesToRender
                     jobs += stride(from: 0, to: changes.count, by: changesPerJob).map {
-                        .changes(changes[$0..<min($0 + changesPerJob, changes.count)])
+                        .changes(changes[$0..<min($0 + changesPerJob, changes.count)], made)
                     }
                     pending.insert(contentsOf: jobs, at: next)
                 }
@@ -80,27 +80,27 @@ enum PageStage {
     }
 
     private static func run(_ job: Job, handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
-                            reuse: IncrementalPlan.Reuse, portal: PortalPages?, to publisher: Publisher) throws -> Done {
+                            reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Done {
         switch job {
         case .portal:
             let made = PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: today,
                                    reuse: reuse.portal, reusedChangePages: reuse.portal.changePages)
             try publisher.write(made.assetFiles)
             return Done(files: made.assetFiles.count, portal: made)
-        case .summary(let name):
-            let fingerprint = try portal!.writeSummary(name, to: publisher)
+        case .summary(let name, let portal):
+            let fingerprint = try portal.writeSummary(name, to: publisher)
             return Done(files: 1, page: fingerprint.map { (name.path, $0) })
-        case .changes(let changes):
-            try publisher.write(changes.map(portal!.changePage))
+        case .changes(let changes, let portal):
+            try publisher.write(changes.map(portal.changePage))
             return Done(files: changes.count)
-        case .keptChanges:
+        case .keptChanges(let portal):
             // A kept page missing from the previous output is rendered after all.
             let linked = publisher.reuse(files: reuse.portal.changePages)
-            let missing = portal!.portal.changes.filter {
+            let missing = portal.portal.changes.filter {
                 let path = PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id)
                 return reuse.portal.changePages.contains(path) && !linked.contains(path)
             }
-            try publisher.write(missing.map(portal!.changePage))
+            try publisher.write(missing.map(portal.changePage))
             return Done(files: linked.count + missing.count)
         case .handbook(let handbook):
             return Done(files: try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher))
