@@ -29,6 +29,9 @@ public enum Build {
         public var councils = 0
         /// Routine bodies rendered from Markdown; the others came from the cache of earlier builds.
         public var bodiesRendered = 0
+        /// Councils taken whole from the council cache: their folders did not change, and their
+        /// files were not read.
+        public var councilsFromCache = 0
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
         public var timings: [(stage: String, seconds: Double)] = []
@@ -60,7 +63,9 @@ public enum Build {
         // The Markdown cache is read while the content loads.
         let cacheLoad = Task { write ? MarkdownCache(output: outputURL) : nil }
         let loadCache = write ? LoadCache(output: outputURL) : nil
-        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content, cache: loadCache)
+        let councilCache = plan.map { CouncilCache(output: outputURL, content: options.content, folders: $0.councilFolders()) }
+        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content, cache: loadCache,
+                                                              councilCache: councilCache)
         let (theme, themeProblems) = await themeLoad.value
         var diagnostics = loadProblems + themeProblems
         clock.lap("load")
@@ -82,7 +87,7 @@ public enum Build {
             }
         }
         let cache = await cacheLoad.value
-        let bodies = await MarkdownStage.render(handbooks, cache: cache)
+        let bodies = await MarkdownStage.render(handbooks, cache: cache, known: councilCache?.knownBodies ?? [:])
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 
@@ -104,12 +109,13 @@ public enum Build {
             diagnostics += found
             plan?.next.checks[handbook.council.slug] = found
         }
-        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount)
+        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,
+                            councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
         guard write, !stopped, let theme else {
             result.timings = clock.laps
-            if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache)) }
+            if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache)) }
             return result
         }
 
@@ -121,6 +127,7 @@ public enum Build {
             // the build has published.
             let cacheUpdate = cache.map { cache in Task.detached { (cache, cache.prepare(bodies.rendered, live: bodies.used)) } }
             let loadCacheUpdate = loadCache.map { cache in Task.detached { (cache, cache.prepare()) } }
+            let councilCacheUpdate = councilCache.map { cache in Task.detached { (cache, cache.prepare(bodies)) } }
             do {
                 let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
                                                       today: options.today, reuse: reusable, to: publisher)
@@ -136,12 +143,14 @@ public enum Build {
                 result.published = true
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
                 if let (cache, update) = await loadCacheUpdate?.value { cache.commit(update) }
+                if let (cache, update) = await councilCacheUpdate?.value { cache.commit(update) }
                 if let frames = theme.framesToKeep { FrameStore.save(frames, beside: outputURL, templates: theme.templatesHash) }
                 clock.lap("publish")
             } catch {
                 publisher.discard()
                 if let (cache, update) = await cacheUpdate?.value { cache.discard(update) }
                 if let (cache, update) = await loadCacheUpdate?.value { cache.discard(update) }
+                if let (cache, update) = await councilCacheUpdate?.value { cache.discard(update) }
                 throw error
             }
         } catch Publisher.Failure.refused(let message) {
@@ -150,7 +159,7 @@ public enum Build {
             result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
         }
         result.timings = clock.laps
-        if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, theme)) }
+        if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache, theme)) }
         return result
     }
 

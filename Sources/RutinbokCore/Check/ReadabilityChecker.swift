@@ -6,7 +6,7 @@ enum ReadabilityChecker {
         var diagnostics: [Diagnostic] = []
         for handbook in handbooks {
             for entry in handbook.routines where seen.insert(entry.routine.location.file).inserted {
-                guard let reading = bodies.page(for: entry.routine, in: handbook)?.readability else { continue }
+                guard let reading = bodies.readability(for: entry.routine, in: handbook) else { continue }
                 guard reading.lix > threshold else { continue }
                 let routine = entry.routine
                 diagnostics.append(.warning(routine.location.at(line: routine.bodyLine),

@@ -43,6 +43,29 @@ extension IncrementalPlan {
         }
     }
 
+    /// A fingerprint of each council folder: the path and stamp of every file in it, which is
+    /// all that loading the council reads (`CouncilCache` finds its records by it). A folder
+    /// holding a file with a racy stamp has none: it is loaded from its files.
+    func councilFolders() -> [String: UInt64] {
+        var files: [String: [(String, Stamp)]] = [:]
+        for (path, stamp) in next.inputs where path.hasPrefix("content/councils/") {
+            let parts = path.split(separator: "/", maxSplits: 3)
+            guard parts.count == 4 else { continue }
+            files[String(parts[2]), default: []].append((path, stamp))
+        }
+        var result: [String: UInt64] = [:]
+        for (slug, stamps) in files where !stamps.contains(where: { $0.1.isRacy }) {
+            var hash = ContentHash()
+            hash.add("council folder")
+            for (path, stamp) in stamps.sorted(by: { $0.0 < $1.0 }) {
+                hash.add(path)
+                hash.add(stamp)
+            }
+            result[slug] = hash.value
+        }
+        return result
+    }
+
     /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
     /// routine's location holds.
     func stampsByDisplayPath() -> [String: Stamp] {

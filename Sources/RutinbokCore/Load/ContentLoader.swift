@@ -6,8 +6,9 @@ public enum ContentLoader {
         await load(contentDirectory: contentDirectory, cache: nil)
     }
 
-    /// With a `cache`, files whose text it has are not parsed again (see `LoadCache`).
-    static func load(contentDirectory: String, cache: LoadCache?) async -> (Site?, [Diagnostic]) {
+    /// With a `cache`, files whose text it has are not parsed again (see `LoadCache`); with
+    /// `councilCache`, council folders whose files did not change are not read at all (`CouncilCache`).
+    static func load(contentDirectory: String, cache: LoadCache?, councilCache: CouncilCache? = nil) async -> (Site?, [Diagnostic]) {
         let files = SourceFiles(root: contentDirectory)
         guard files.isDirectory("") else {
             return (nil, [.error(SourceLocation(file: contentDirectory), "the content folder does not exist", code: "no-content")])
@@ -32,7 +33,7 @@ public enum ContentLoader {
                 tasks.addTask {
                     var problems: [Diagnostic] = []
                     var ids: [String] = []
-                    let council = loadCouncil(slug, files, cache, &ids, &problems)
+                    let council = loadCouncil(slug, files, cache, councilCache, &ids, &problems)
                     return (index, council, ids, problems)
                 }
             }
@@ -101,7 +102,8 @@ public enum ContentLoader {
     }
 
     /// `fileIDs` gets the ids of the council's routine files, loaded or not.
-    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ cache: LoadCache?, _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
+    private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ cache: LoadCache?, _ councils: CouncilCache?,
+                                    _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
         let directory = "councils/\(slug)"
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
         guard !PageNames.reservedCouncilSlugs.contains(slug) else {
@@ -112,6 +114,12 @@ public enum ContentLoader {
             diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "the council folder has no council.yml", code: "missing-file"))
             return nil
         }
+        if let cached = councils?.council(slug, files: files) {
+            fileIDs = cached.fileIDs
+            diagnostics += cached.diagnostics
+            return cached.council
+        }
+        let before = diagnostics.count
         guard case .success(let text) = read("\(directory)/council.yml", files, &diagnostics) else { return nil }
         let (loaded, problems) = LoadCache.council(cache, text, slug: slug, directory: files.absolutePath(directory),
                                                         file: files.displayPath("\(directory)/council.yml"))
@@ -126,6 +134,7 @@ public enum ContentLoader {
             if files.staysInside(relative) { council.assets.append(asset) }
             else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this is a link that leads outside the content folder; copy the files in instead", code: "symlink-outside")) }
         }
+        councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))
         return council
     }
 

@@ -14,6 +14,8 @@ struct MarkdownStage: Sendable {
     /// Each routine's search index entry, as JSON, made when a page stage first asks for it:
     /// a build that renders a few councils needs a few.
     private let search = SearchEntries()
+    /// Bodies not looked up by `render`, found when asked for.
+    private var deferred = DeferredBodies()
     private(set) var diagnostics: [Diagnostic] = []
     /// Bodies rendered by this build, not taken from the cache.
     private(set) var renderedCount = 0
@@ -26,8 +28,10 @@ struct MarkdownStage: Sendable {
         Key(file: routine.location.file, options: .init(allowRawHTML: handbook.council.allowRawHTML))
     }
 
-    /// Renders what `cache` does not have.
-    static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil) async -> MarkdownStage {
+    /// Renders what `cache` does not have. A body of which `known` holds what rendering it
+    /// found (by file; a council taken from the council cache) is not looked up: its page is
+    /// found when something asks for it (`DeferredBodies`).
+    static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil, known: [String: KnownBody] = [:]) async -> MarkdownStage {
         // Where each key's routine is (the last one wins, as before), rather than copies of
         // routines: a Routine is large, and there is one entry per council and routine.
         var unique: [Key: (handbook: Int, routine: Int)] = [:]
@@ -36,12 +40,23 @@ struct MarkdownStage: Sendable {
                 unique[key(entry.routine, in: handbook)] = (handbookIndex, routineIndex)
             }
         }
+        var stage = MarkdownStage()
+        var deferred: [Key: DeferredBodies.Entry] = [:]
+        for (key, place) in unique {
+            guard let body = known[key.file], body.allowRawHTML == key.options.allowRawHTML else { continue }
+            let routine = handbooks[place.handbook].routines[place.routine].routine
+            let entry = DeferredBodies.Entry(routine: routine, known: body)
+            deferred[key] = entry
+            unique[key] = nil
+            stage.diagnostics += body.diagnostics
+            if cache != nil { stage.used.insert(entry.cacheKey) }
+        }
+        stage.deferred = DeferredBodies(deferred, cache: cache)
         let order = unique.keys.sorted { ($0.file, $0.options.allowRawHTML ? 1 : 0) < ($1.file, $1.options.allowRawHTML ? 1 : 0) }
         // Places, not copies of routines: copying 4,000 routines (each a dozen strings) into
         // the batches cost more than looking most bodies up in the cache.
         let work = order.map { key in (key: key, place: unique[key]!) }
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
-        var stage = MarkdownStage()
         stage.pages.reserveCapacity(work.count)
         await withTaskGroup(of: [(Key, RenderedMarkdown, MarkdownCache.Key?, Bool)].self) { group in
             for batch in batches {
@@ -70,32 +85,88 @@ struct MarkdownStage: Sendable {
         return stage
     }
 
+    /// The rendered body of a key: rendered or looked up by `render`, or found now.
+    private func page(_ key: Key) -> RenderedMarkdown? {
+        pages[key] ?? deferred.page(key)
+    }
+
     /// The rendered bodies of a handbook's routines, by routine id (each with its print variant).
     func pages(for handbook: Handbook) -> [String: RenderedMarkdown] {
-        lookup(pages, handbook)
+        var result: [String: RenderedMarkdown] = [:]
+        for entry in handbook.routines {
+            result[entry.routine.id] = page(Self.key(entry.routine, in: handbook))
+        }
+        return result
     }
 
     /// The rendered body of one routine of a handbook.
     func page(for routine: Routine, in handbook: Handbook) -> RenderedMarkdown? {
-        pages[Self.key(routine, in: handbook)]
+        page(Self.key(routine, in: handbook))
+    }
+
+    /// The readability of one routine's body, without finding a body whose readability is known.
+    func readability(for routine: Routine, in handbook: Handbook) -> Readability? {
+        let key = Self.key(routine, in: handbook)
+        return pages[key]?.readability ?? deferred.known(key)?.readability
+    }
+
+    /// What rendering `routine`'s body (of a council's own) found, for the council cache;
+    /// nil when this build neither rendered nor looked it up.
+    func known(_ routine: Routine, allowRawHTML: Bool) -> KnownBody? {
+        let key = Key(file: routine.location.file, options: .init(allowRawHTML: allowRawHTML))
+        if let known = deferred.known(key) { return known }
+        guard let page = pages[key] else { return nil }
+        let digest = MarkdownCache.Key.of(routine, allowRawHTML: allowRawHTML)
+        return KnownBody(bodyHash: digest.bodyHash, bodyLength: digest.bodyLength, allowRawHTML: allowRawHTML,
+                         readability: page.readability, diagnostics: page.diagnostics)
     }
 
     func searchEntries(for handbook: Handbook) -> [String: String] {
         var result: [String: String] = [:]
         for entry in handbook.routines {
             let key = Self.key(entry.routine, in: handbook)
-            guard let page = pages[key] else { continue }
+            guard let page = page(key) else { continue }
             result[entry.routine.id] = search.entry(key) { SearchIndex.entry(for: entry.routine, body: page) }
         }
         return result
     }
+}
 
-    private func lookup<Value>(_ table: [Key: Value], _ handbook: Handbook) -> [String: Value] {
-        var result: [String: Value] = [:]
-        for entry in handbook.routines {
-            result[entry.routine.id] = table[Self.key(entry.routine, in: handbook)]
+/// Bodies the Markdown stage did not look up, because what the checks and the portal need of
+/// them is known (`KnownBody`): found in the Markdown cache (or rendered, when it has lost
+/// them) when a page asks for them, once, whichever task asks first.
+final class DeferredBodies: Sendable {
+    struct Entry: Sendable {
+        var routine: Routine
+        var known: KnownBody
+
+        var cacheKey: MarkdownCache.Key {
+            MarkdownCache.Key(file: routine.location.file, id: routine.id, firstLine: routine.bodyLine,
+                              allowRawHTML: known.allowRawHTML, bodyHash: known.bodyHash, bodyLength: known.bodyLength)
         }
-        return result
+    }
+
+    private let entries: [MarkdownStage.Key: Entry]
+    private let cache: MarkdownCache?
+    private let found = Mutex<[MarkdownStage.Key: RenderedMarkdown]>([:])
+
+    init(_ entries: [MarkdownStage.Key: Entry] = [:], cache: MarkdownCache? = nil) {
+        self.entries = entries
+        self.cache = cache
+    }
+
+    func known(_ key: MarkdownStage.Key) -> KnownBody? { entries[key]?.known }
+
+    func page(_ key: MarkdownStage.Key) -> RenderedMarkdown? {
+        guard let entry = entries[key] else { return nil }
+        if let page = found.withLock({ $0[key] }) { return page }
+        let routine = entry.routine
+        let page = cache?.entry(entry.cacheKey) ?? MarkdownRenderer(options: key.options)
+            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+        return found.withLock { found in
+            if found[key] == nil { found[key] = page }
+            return found[key]!
+        }
     }
 }
 

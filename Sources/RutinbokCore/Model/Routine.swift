@@ -27,6 +27,8 @@ public struct Routine: Sendable {
         var share: Bool
         var adoptedFrom: Located<String>?
         var body: String
+        /// Where the body comes from when it is read from its file on first use (`readBody`).
+        var lazyBody: LazyText?
         var bodyLine: Int
         var location: SourceLocation
 
@@ -54,10 +56,12 @@ public struct Routine: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(id: id, layer: layer, title: title, summary: summary, phase: phase, order: order,
-                    audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
-                    reviewIntervalMonths: reviewIntervalMonths, share: share, adoptedFrom: adoptedFrom,
-                    body: body, bodyLine: bodyLine, location: location)
+            let copy = Storage(id: id, layer: layer, title: title, summary: summary, phase: phase, order: order,
+                               audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
+                               reviewIntervalMonths: reviewIntervalMonths, share: share, adoptedFrom: adoptedFrom,
+                               body: body, bodyLine: bodyLine, location: location)
+            copy.lazyBody = lazyBody
+            return copy
         }
     }
 
@@ -146,8 +150,20 @@ public struct Routine: Sendable {
     }
 
     public var body: String {
-        get { storage.body }
-        set { makeUnique(); storage.body = newValue }
+        get { storage.lazyBody?.value ?? storage.body }
+        set {
+            makeUnique()
+            storage.lazyBody = nil
+            storage.body = newValue
+        }
+    }
+
+    /// Makes the body come from `text` when first read: a routine of a council taken from the
+    /// council cache has its front matter but not its text, which a changed build seldom needs
+    /// (`CouncilCache`).
+    mutating func readBody(from text: LazyText) {
+        makeUnique()
+        storage.lazyBody = text
     }
 
     /// Line in the file where the body starts, so Markdown positions map back to the file.

@@ -36,14 +36,13 @@ public struct ReviewReport: Sendable {
         self.today = today
         lixThreshold = config.lixThreshold
         councils = handbooks.map { handbook in
-            let rendered = bodies.pages(for: handbook)
             let stale = handbook.routines.compactMap { entry -> StaleRoutine? in
                 guard let reviewed = entry.routine.reviewed?.value,
                       ReviewStatus.isOverdue(entry.routine, council: handbook.council, config: config, today: today) else { return nil }
                 return StaleRoutine(routine: entry.routine, reviewed: reviewed, owner: handbook.contact(entry.routine.owner.value))
             }
             let readings = handbook.routines.map { entry in
-                let readability = rendered[entry.routine.id]?.readability ?? Readability(words: 0, sentences: 0, longWords: 0)
+                let readability = bodies.readability(for: entry.routine, in: handbook) ?? Readability(words: 0, sentences: 0, longWords: 0)
                 return RoutineReading(routine: entry.routine, readability: readability,
                                       overThreshold: readability.lix > config.lixThreshold)
             }
