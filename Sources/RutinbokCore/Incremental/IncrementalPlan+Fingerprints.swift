@@ -47,23 +47,40 @@ extension IncrementalPlan {
     /// all that loading the council reads (`CouncilCache` finds its records by it). A folder
     /// holding a file with a racy stamp has none: it is loaded from its files.
     func councilFolders() -> [String: UInt64] {
-        var files: [String: [(String, Stamp)]] = [:]
-        for (path, stamp) in next.inputs where path.hasPrefix("content/councils/") {
-            let parts = path.split(separator: "/", maxSplits: 3)
-            guard parts.count == 4 else { continue }
-            files[String(parts[2]), default: []].append((path, stamp))
-        }
+        let prefix = "content/councils/"
         var result: [String: UInt64] = [:]
-        for (slug, stamps) in files where !stamps.contains(where: { $0.1.isRacy }) {
+        for (key, stamps) in folders where key.hasPrefix(prefix) && !stamps.contains(where: { $0.1.isRacy }) {
             var hash = ContentHash()
             hash.add("council folder")
-            for (path, stamp) in stamps.sorted(by: { $0.0 < $1.0 }) {
+            for (path, stamp) in stamps {
                 hash.add(path)
                 hash.add(stamp)
             }
-            result[slug] = hash.value
+            result[String(key.dropFirst(prefix.count).dropLast())] = hash.value
         }
         return result
+    }
+
+    /// The inputs in each council's and group's folder, by the folder (`content/councils/<slug>/`),
+    /// each list sorted by path.
+    static func folders(of inputs: [String: Stamp]) -> [String: [(String, Stamp)]] {
+        var folders: [String: [(String, Stamp)]] = [:]
+        for (path, stamp) in inputs {
+            guard let key = folder(of: path) else { continue }
+            folders[key, default: []].append((path, stamp))
+        }
+        for key in folders.keys { folders[key]!.sort { $0.0 < $1.0 } }
+        return folders
+    }
+
+    /// `content/councils/<slug>/` or `content/groups/<id>/` for a file below one; nil for others.
+    private static func folder(of path: String) -> String? {
+        let start: Int
+        if path.hasPrefix("content/councils/") { start = 17 } else if path.hasPrefix("content/groups/") { start = 15 } else { return nil }
+        let bytes = path.utf8
+        guard let slash = bytes.dropFirst(start).firstIndex(of: UInt8(ascii: "/")),
+              slash != bytes.index(bytes.startIndex, offsetBy: start), bytes.index(after: slash) != bytes.endIndex else { return nil }
+        return String(path[...slash])
     }
 
     /// Input stamps by the path the loader shows (`<content>/<relative>`), which is what a
@@ -100,18 +117,12 @@ extension IncrementalPlan {
     /// of their view data (`PortalPages+Reuse.swift`).
     mutating func plan(_ handbooks: [Handbook]) -> Reuse {
         let stamps = stampsByDisplayPath()
-        // Inputs by council or group folder (`content/councils/<slug>/`), each list sorted.
-        var folders: [String: [(String, Stamp)]] = [:]
-        for (path, stamp) in next.inputs {
-            let parts = path.split(separator: "/", maxSplits: 3)
-            guard parts.count == 4, parts[1] == "councils" || parts[1] == "groups" else { continue }
-            folders["content/\(parts[1])/\(parts[2])/", default: []].append((path, stamp))
-        }
-        for key in folders.keys { folders[key]!.sort { $0.0 < $1.0 } }
+        // Each council's on its own: on all cores.
+        let plan = self
+        let fingerprints = Parallel.map(handbooks) { plan.fingerprint($0, stampsByDisplayPath: stamps, folders: plan.folders) }
         var reusable: Set<String> = []
-        for handbook in handbooks {
+        for (handbook, fingerprint) in zip(handbooks, fingerprints) {
             let slug = handbook.council.slug
-            let fingerprint = fingerprint(handbook, stampsByDisplayPath: stamps, folders: folders)
             next.councils[slug] = fingerprint
             if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
         }

@@ -17,6 +17,9 @@ struct IncrementalPlan: Sendable {
     let contentRoot: String
     /// Makes a fingerprint that involves a racy stamp unlike any other build's.
     let nonce: UInt64
+    /// The inputs in each council's and group's folder, by the folder (`content/councils/<slug>/`),
+    /// each list sorted by path.
+    let folders: [String: [(String, Stamp)]]
 
     init(_ options: Build.Options) {
         output = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
@@ -40,6 +43,7 @@ struct IncrementalPlan: Sendable {
         }
         nonce = UInt64(bitPattern: now)
         next.inputs = inputs
+        folders = Self.folders(of: inputs)
 
         var global = ContentHash()
         global.add("rutinbok \(Manifest.formatVersion)")
