@@ -162,9 +162,11 @@ extension PortalPages {
     }
 
     func examplesView() -> PortalExamplesView {
-        let lix = Dictionary(portal.review.councils.flatMap { review in
-            review.readings.map { ("\(review.council.slug)/\($0.routine.id)", $0.readability.rounded) }
-        }, uniquingKeysWith: { a, _ in a })
+        // Looked up for the examples only, not made for every routine of every council.
+        let reviews = Dictionary(portal.review.councils.map { ($0.council.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        func lix(_ example: ExampleLibrary.Example) -> Int? {
+            reviews[example.council.slug]?.readings.first { $0.routine.id == example.routine.id }?.readability.rounded
+        }
         let groups = portal.config.phases.compactMap { phase -> PortalExamplesView.PhaseGroup? in
             let examples = portal.examples.examples.filter { $0.routine.phase.value == phase.id }.map { example in
                 let routine = example.routine, slug = example.council.slug
@@ -172,7 +174,7 @@ extension PortalPages {
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
                     council: example.council.name, councilHref: start(slug),
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
-                    decided: routine.decided, lix: lix[example.key] ?? 0,
+                    decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adoptedBy.map { LinkView(label: councilNames[$0] ?? $0, href: "\($0)/\(PageNames.html(routine.id))") },
                     command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty)
             }
@@ -248,7 +250,7 @@ extension PortalPages {
                 if case .base = routine.layer { href = nil }
                 let r = reading.readability
                 rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
-                                  wordsPerSentence: ReviewReport.lixText(r.wordsPerSentence).replacingOccurrences(of: ".", with: ","),
+                                  wordsPerSentence: ReviewReport.swedishLIXText(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(r.lix),
                                   over: reading.overThreshold))
             }

@@ -17,7 +17,20 @@ extension ReviewReport {
         return owner.role + (owner.name.map { ", \($0)" } ?? "")
     }
 
-    static func lixText(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, as C's `%.1f` writes it (a point, rounding the binary value exactly), which
+    /// is what `String(format:)` gives, without Foundation's formatting machinery: the
+    /// readability page formats two numbers for each of thousands of routines.
+    static func lixText(_ value: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            let count = withVaList([value]) { vsnprintf(buffer.baseAddress!, 32, "%.1f", $0) }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(min(max(count, 0), 31))), as: UTF8.self)
+        }
+    }
+
+    /// `lixText` with a decimal comma, as Swedish writes it.
+    static func swedishLIXText(_ value: Double) -> String {
+        String(decoding: lixText(value).utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
+    }
 
     /// Routines past review and contacts past verification per council, then the routines
     /// over the LIX threshold and the spread of LIX values.
