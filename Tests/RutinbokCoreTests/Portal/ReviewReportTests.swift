@@ -10,6 +10,25 @@ struct PortalReviewReportTests {
         return try #require(report)
     }
 
+    /// LIX figures are written as `%.1f` writes them, ties included (2.25 is "2.2", 2.75 is
+    /// "2.8": the binary value rounded exactly, half to even), for words per sentence over
+    /// every count a routine has, and for any value.
+    @Test func lixFiguresAreWrittenAsPrintfWritesThem() {
+        #expect(ReviewReport.lixText(2.25) == "2.2" && ReviewReport.lixText(2.75) == "2.8")
+        #expect(ReviewReport.swedishLIXText(12.35) == String(format: "%.1f", 12.35).replacingOccurrences(of: ".", with: ","))
+        for words in 0...400 {
+            for sentences in 1...60 {
+                let value = Readability(words: words, sentences: sentences, longWords: 0).wordsPerSentence
+                #expect(ReviewReport.lixText(value) == String(format: "%.1f", value), "\(words) words, \(sentences) sentences")
+            }
+        }
+        var generator = SeededGenerator(state: 7)
+        for _ in 0..<10_000 {
+            let value = Double.random(in: 0...1_000, using: &generator)
+            #expect(ReviewReport.lixText(value) == String(format: "%.1f", value))
+        }
+    }
+
     @Test func staleRoutineAndContact() async throws {
         let report = try await report()
         #expect(report.councils.count == 7)
