@@ -55,9 +55,12 @@ public struct Coverage: Sendable {
     public init(site: Site, handbooks: [Handbook]) {
         councils = handbooks.map(\.council.slug)
         let base = site.routines.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
+        // Column by column: each handbook is visited once, not once per base routine.
+        let columns = handbooks.map { handbook in base.map { Self.cell(for: $0.id, in: handbook) } }
+        let row = Dictionary(base.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         phases = site.config.phases.compactMap { phase in
             let rows = base.filter { $0.phase.value == phase.id }.map { routine in
-                Row(routine: routine, cells: handbooks.map { Self.cell(for: routine.id, in: $0) })
+                Row(routine: routine, cells: columns.map { $0[row[routine.id]!] })
             }
             return rows.isEmpty ? nil : PhaseRows(phase: phase, rows: rows)
         }

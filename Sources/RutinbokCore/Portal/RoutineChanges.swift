@@ -41,17 +41,21 @@ public struct RoutineChange: Sendable {
                                              segments: nil, insertedWords: 0, deletedWords: 0))
             }
         }
+        // Each change's pair and whether its page is rendered, worked out once: building the
+        // pair's text and looking it up for thousands of kept changes was most of this.
+        let pairs = changes.map(\.pair)
+        let needs = changes.map(needsSegments)
         var texts: [String: (base: String, own: String)] = [:]
-        for change in changes where needsSegments(change) || knownCounts[change.pair] == nil {
-            texts[change.pair] = (change.base.body, change.routine.body)
+        for index in changes.indices where needs[index] || knownCounts[pairs[index]] == nil {
+            texts[pairs[index]] = (changes[index].base.body, changes[index].routine.body)
         }
         let keys = texts.keys.sorted()
         let diffs = Parallel.map(keys.map { texts[$0]! }) { pair in WordDiff.countedSegments(from: pair.base, to: pair.own) }
         let made = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
         for index in changes.indices {
-            let pair = changes[index].pair
+            let pair = pairs[index]
             if let diff = made[pair] {
-                if needsSegments(changes[index]) { changes[index].segments = diff.segments }
+                if needs[index] { changes[index].segments = diff.segments }
                 changes[index].insertedWords = diff.insertedWords
                 changes[index].deletedWords = diff.deletedWords
             } else if let counts = knownCounts[pair] {
