@@ -51,6 +51,7 @@ public enum Build {
         }
         // Stamping the inputs and reading the manifest, apart from loading, which is what the
         // load cache makes cheaper.
+        plan?.groupFolders()
         if plan != nil { clock.lap("plan") }
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         // The templates do not depend on the content: they load while it does.

@@ -18,8 +18,9 @@ struct IncrementalPlan: Sendable {
     /// Makes a fingerprint that involves a racy stamp unlike any other build's.
     let nonce: UInt64
     /// The inputs in each council's and group's folder, by the folder (`content/councils/<slug>/`),
-    /// each list sorted by path.
-    let folders: [String: [(String, Stamp)]]
+    /// each list sorted by path; grouped by `groupFolders` once the build is known to change
+    /// something (a no-op build has no use for them).
+    private(set) var folders: [String: [(String, Stamp)]] = [:]
 
     init(_ options: Build.Options) {
         output = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
@@ -43,7 +44,6 @@ struct IncrementalPlan: Sendable {
         }
         nonce = UInt64(bitPattern: now)
         next.inputs = inputs
-        folders = Self.folders(of: inputs)
 
         var global = ContentHash()
         global.add("rutinbok \(Manifest.formatVersion)")
@@ -69,6 +69,11 @@ struct IncrementalPlan: Sendable {
         everyPage = shared.value
 
         previous = ManifestFile.read(output.appendingPathComponent(Manifest.fileName).path)
+    }
+
+    /// Groups the inputs by council and group folder (`folders`).
+    mutating func groupFolders() {
+        folders = Self.folders(of: next.inputs)
     }
 
     private static func scan(_ options: Build.Options) -> ([String: Stamp], Int64) {

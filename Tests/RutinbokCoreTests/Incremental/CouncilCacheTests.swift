@@ -40,8 +40,9 @@ import Testing
     }
 
     static func councilCache(_ w: W) -> CouncilCache {
-        CouncilCache(output: URL(fileURLWithPath: w.output), content: w.content,
-                     folders: IncrementalPlan(w.options()).councilFolders())
+        var plan = IncrementalPlan(w.options())
+        plan.groupFolders()
+        return CouncilCache(output: URL(fileURLWithPath: w.output), content: w.content, folders: plan.councilFolders())
     }
 
     @Test func aCouncilFromTheCacheLoadsAsItsFilesDo() async throws {
