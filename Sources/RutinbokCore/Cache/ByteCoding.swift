@@ -38,6 +38,12 @@ struct ByteWriter {
 
     mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// Fills in the length of what was written after the eight zero bytes at `offset`.
+    mutating func patchLength(at offset: Int) {
+        let length = UInt64(bytes.count - offset - 8)
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: length.littleEndian, toByteOffset: offset, as: UInt64.self) }
+    }
+
     /// Fills in a record's length and checksum (`LaneHash` of what follows them), written as
     /// two zeros at `offset`.
     mutating func patchRecord(at offset: Int) {

@@ -18,23 +18,13 @@ import Synchronization
 /// the content folder (every location and the council's folder are written with it); with
 /// others it starts again from nothing. A damaged record is a miss.
 final class CouncilCache: Sendable {
-    struct Key: Hashable, Sendable {
+    struct Key: RecordKey {
         var slug: String
         var folder: UInt64
 
         func write(to writer: inout ByteWriter) {
             writer.write(slug)
             writer.write(folder)
-        }
-
-        init(slug: String, folder: UInt64) {
-            self.slug = slug
-            self.folder = folder
-        }
-
-        init?(from reader: inout ByteReader) {
-            guard let slug = reader.string(), let folder = reader.uint64() else { return nil }
-            self.init(slug: slug, folder: folder)
         }
     }
 
@@ -78,7 +68,7 @@ final class CouncilCache: Sendable {
         writer.write(content)
         writer.write(URL(fileURLWithPath: content).standardizedFileURL.path)
         self.folders = folders
-        file = RecordFile(path: Publisher.beside(output, "councils").path, header: writer.bytes, readKey: Key.init(from:))
+        file = RecordFile(path: Publisher.beside(output, "councils").path, header: writer.bytes)
     }
 
     /// The council `slug` as the record for its folder's current stamps holds it; nil when there
@@ -120,10 +110,7 @@ final class CouncilCache: Sendable {
         var fresh: Set<Key> = []
         for (key, council) in loaded where !fresh.contains(key) {
             fresh.insert(key)
-            RecordFile<Key>.appendRecord(to: &writer) { writer in
-                key.write(to: &writer)
-                Self.encode(council, bodies: bodies, &writer)
-            }
+            RecordFile<Key>.appendRecord(to: &writer, key: key) { Self.encode(council, bodies: bodies, &$0) }
         }
         return file.prepare(fresh: writer.bytes, freshKeys: fresh, live: used)
     }

@@ -15,7 +15,7 @@ import Synchronization
 /// damaged record is a miss. A build into a new folder has no cache and parses everything,
 /// as a clean build should.
 final class LoadCache: Sendable {
-    struct Key: Hashable, Sendable {
+    struct Key: RecordKey {
         enum Kind: Int, Sendable { case routine = 1, council, group }
         var kind: Kind
         /// The displayed path, which every location in the result carries.
@@ -34,14 +34,6 @@ final class LoadCache: Sendable {
             (textHash, textLength) = text.withUTF8 { (LaneHash.of(UnsafeRawBufferPointer($0)), $0.count) }
         }
 
-        init(kind: Kind, file: String, inputs: String, textHash: UInt64, textLength: Int) {
-            self.kind = kind
-            self.file = file
-            self.inputs = inputs
-            self.textHash = textHash
-            self.textLength = textLength
-        }
-
         /// The text's hash already tells files apart; hashing the paths again (SipHash, for
         /// every lookup) would cost more than the rest of a lookup. Equality compares all.
         func hash(into hasher: inout Hasher) {
@@ -57,15 +49,9 @@ final class LoadCache: Sendable {
             writer.write(textHash)
             writer.write(textLength)
         }
-
-        init?(from reader: inout ByteReader) {
-            guard let kind = reader.int().flatMap(Kind.init(rawValue:)), let file = reader.string(), let inputs = reader.string(),
-                  let textHash = reader.uint64(), let textLength = reader.int() else { return nil }
-            self.init(kind: kind, file: file, inputs: inputs, textHash: textHash, textLength: textLength)
-        }
     }
 
-    static let magic = "rutinbok-load-cache 1\n"
+    static let magic = "rutinbok-load-cache 2\n"
 
     private let file: RecordFile<Key>
     /// What this build looked up or made, gathered from the loading tasks.
@@ -91,7 +77,7 @@ final class LoadCache: Sendable {
         // The one input of parsing from outside the files: Yams reads it from the environment.
         writer.write(String(describing: YAMLComposer.encoding))
         // Named as a kind of `.<output>.cache`, the Markdown cache, which it sits beside.
-        file = RecordFile(path: Publisher.beside(output, "loaded").path, header: writer.bytes, readKey: Key.init(from:))
+        file = RecordFile(path: Publisher.beside(output, "loaded").path, header: writer.bytes)
     }
 
     // MARK: The loaders, through the cache
@@ -143,10 +129,7 @@ final class LoadCache: Sendable {
 
     private func add(_ key: Key, _ value: (inout ByteWriter) -> Void) {
         var record = ByteWriter()
-        RecordFile<Key>.appendRecord(to: &record) { writer in
-            key.write(to: &writer)
-            value(&writer)
-        }
+        RecordFile<Key>.appendRecord(to: &record, key: key, value)
         made.withLock { made in
             made.used.insert(key)
             made.freshKeys.insert(key)

@@ -14,7 +14,7 @@ import Foundation
 /// Read once before the Markdown stage; after it, tasks only read it (look entries up and
 /// prepare the next file), which is why sharing it between them is safe.
 final class MarkdownCache: Sendable {
-    struct Key: Hashable, Sendable {
+    struct Key: RecordKey {
         var file: String
         var id: String
         var firstLine: Int
@@ -29,6 +29,15 @@ final class MarkdownCache: Sendable {
             hasher.combine(allowRawHTML)
         }
 
+        func write(to writer: inout ByteWriter) {
+            writer.write(file)
+            writer.write(id)
+            writer.write(firstLine)
+            writer.write(allowRawHTML)
+            writer.write(bodyHash)
+            writer.write(bodyLength)
+        }
+
         /// What rendering `routine`'s body reads.
         static func of(_ routine: Routine, allowRawHTML: Bool) -> Key {
             var body = routine.body
@@ -38,10 +47,10 @@ final class MarkdownCache: Sendable {
         }
     }
 
-    static let magic = "rutinbok-markdown-cache 2\n"
+    static let magic = "rutinbok-markdown-cache 3\n"
 
     /// The file as read (see `RecordFile`). Records are decoded (and their checksums checked)
-    /// when looked up, by the tasks of the Markdown stage, side by side.
+    /// when looked up, by the tasks of the Markdown stage, side by side, or when a page needs them.
     private let file: RecordFile<Key>
 
     var path: String { file.path }
@@ -52,7 +61,7 @@ final class MarkdownCache: Sendable {
         writer.append(Array(Self.magic.utf8))
         writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
         writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
-        file = RecordFile(path: Publisher.beside(output, "cache").path, header: writer.bytes, readKey: Self.readKey)
+        file = RecordFile(path: Publisher.beside(output, "cache").path, header: writer.bytes)
     }
 
     var count: Int { file.count }
@@ -88,20 +97,6 @@ final class MarkdownCache: Sendable {
     }
 
     private static func append(_ key: Key, _ page: RenderedMarkdown, to writer: inout ByteWriter) {
-        RecordFile<Key>.appendRecord(to: &writer) { writer in
-            writer.write(key.file)
-            writer.write(key.id)
-            writer.write(key.firstLine)
-            writer.write(key.allowRawHTML)
-            writer.write(key.bodyHash)
-            writer.write(key.bodyLength)
-            page.write(to: &writer)
-        }
-    }
-
-    private static func readKey(_ reader: inout ByteReader) -> Key? {
-        guard let file = reader.string(), let id = reader.string(), let firstLine = reader.int(),
-              let allowRawHTML = reader.bool(), let bodyHash = reader.uint64(), let bodyLength = reader.int() else { return nil }
-        return Key(file: file, id: id, firstLine: firstLine, allowRawHTML: allowRawHTML, bodyHash: bodyHash, bodyLength: bodyLength)
+        RecordFile<Key>.appendRecord(to: &writer, key: key) { page.write(to: &$0) }
     }
 }

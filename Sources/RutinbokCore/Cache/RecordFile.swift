@@ -3,34 +3,47 @@ import Foundation
 import Glibc
 #endif
 
+/// A key of a record file: written as the first bytes of its record's payload.
+protocol RecordKey: Hashable, Sendable {
+    func write(to writer: inout ByteWriter)
+}
+
 /// A cache file kept beside the output: a header (the format and the identity of the
-/// rutinbok binary), then records, each `[length][checksum][payload]`, whose payload
-/// starts with the record's key. What the caches (`MarkdownCache`, `LoadCache`) share.
+/// rutinbok binary), then records, each `[length][checksum][key length][key][value]`, the
+/// checksum covering all after it. What the caches (`MarkdownCache`, `LoadCache`,
+/// `CouncilCache`) share.
 ///
 /// Mapped and indexed once; afterwards only read (records are decoded when looked up, by
-/// tasks side by side), which is why sharing it between them is safe. A file of another
-/// format or binary reads as empty; a record that does not read back whole (a build killed
-/// while appending) ends the file there; a record whose checksum fails is a miss. A later
-/// record for a key replaces an earlier one.
-final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
+/// tasks side by side), which is why sharing it between them is safe. The index holds a hash
+/// of each record's key bytes, not the keys: a build that looks up a few dozen of the
+/// thousands of records in the Markdown cache decodes those only (decoding every key had
+/// delayed the start of loading). A lookup compares the key's bytes. A file of another format
+/// or binary reads as empty; a record that does not read back whole (a build killed while
+/// appending) ends the file there; a record whose checksum fails is a miss. A later record
+/// for a key replaces an earlier one.
+final class RecordFile<Key: RecordKey>: @unchecked Sendable {
     let path: String
     let header: [UInt8]
     /// The file as read (see `Contents`).
     private let contents: Contents
-    /// Where each key's record is in the file: the whole record (length, checksum, payload)
-    /// and the payload after its key.
-    private let index: [Key: (record: Range<Int>, rest: Int)]
+    /// Where the record of each key (by the hash of its bytes) is in the file: the whole record
+    /// (length, checksum, payload), its key's bytes and where its value starts.
+    private let index: [UInt64: Place]
+    private struct Place {
+        var record: Range<Int>
+        var key: Range<Int>
+    }
     /// Bytes of the file that are whole records (a file with more is written anew, not appended to).
     let validLength: Int
     /// Records in the file, counting those a later record replaced.
     let records: Int
 
-    init(path: String, header: [UInt8], readKey: (inout ByteReader) -> Key?) {
+    init(path: String, header: [UInt8]) {
         self.path = path
         self.header = header
         contents = Contents(path: path)
         let raw = contents.bytes
-        var index: [Key: (record: Range<Int>, rest: Int)] = [:]
+        var index: [UInt64: Place] = [:]
         var validLength = 0, records = 0
         if raw.count >= header.count, header.withUnsafeBytes({ $0.elementsEqual(raw.prefix(header.count)) }) {
             var reader = ByteReader(raw, at: header.count)
@@ -41,8 +54,9 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
                 let payloadStart = reader.position
                 guard reader.raw(length) != nil else { break }
                 var record = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<reader.position]), at: payloadStart)
-                guard let key = readKey(&record) else { break }
-                index[key] = (start..<reader.position, record.position)
+                guard let keyLength = record.int(), let key = record.raw(keyLength) else { break }
+                let keyStart = record.position - keyLength
+                index[LaneHash.of(key)] = Place(record: start..<reader.position, key: keyStart..<record.position)
                 records += 1
                 validLength = reader.position
             }
@@ -52,30 +66,42 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
         self.records = records
     }
 
+    /// A key's bytes, as its record starts with them.
+    static func bytes(of key: Key) -> [UInt8] {
+        var writer = ByteWriter()
+        key.write(to: &writer)
+        return writer.bytes
+    }
+
     var count: Int { index.count }
 
-    /// Decodes the payload of `key`'s record after the key; nil when there is none, its
-    /// checksum fails, or `decode` does not read it exactly to its end.
+    /// Decodes the value of `key`'s record; nil when there is none, its checksum fails, or
+    /// `decode` does not read it exactly to its end.
     func read<Value>(_ key: Key, _ decode: (inout ByteReader) -> Value?) -> Value? {
-        guard let place = index[key] else { return nil }
+        let keyBytes = Self.bytes(of: key)
+        guard let place = keyBytes.withUnsafeBytes({ index[LaneHash.of($0)] }) else { return nil }
         let raw = contents.bytes
+        guard keyBytes.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(rebasing: raw[place.key])) }) else { return nil }
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[place.record]))
         guard let length = reader.int(), let checksum = reader.uint64(), let payload = reader.raw(length),
               LaneHash.of(payload) == checksum else { return nil }
-        var rest = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<place.record.upperBound]), at: place.rest, owner: contents)
+        var rest = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<place.record.upperBound]), at: place.key.upperBound, owner: contents)
         guard let value = decode(&rest), rest.isAtEnd else { return nil }
         return value
     }
 
-    /// Writes one record: `body` writes the key, then the value. The checksum is a
-    /// `LaneHash`: every record a build uses is checked when it is read, 47 MB of them in a
-    /// changed build of the 310-council corpus, where `ContentHash` cost three times as much.
-    static func appendRecord(to writer: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
-        // Written in place, length and checksum filled in after: a record is not copied.
+    /// Writes one record: `key`, then what `value` writes. The checksum is a `LaneHash`: every
+    /// record a build uses is checked when it is read, and `ContentHash` cost three times as much.
+    static func appendRecord(to writer: inout ByteWriter, key: Key, _ value: (inout ByteWriter) -> Void) {
+        // Written in place, lengths and checksum filled in after: a record is not copied.
         let offset = writer.count
         writer.write(0 as UInt64)
         writer.write(0 as UInt64)
-        body(&writer)
+        let keyOffset = writer.count
+        writer.write(0 as UInt64)
+        key.write(to: &writer)
+        writer.patchLength(at: keyOffset)
+        value(&writer)
         writer.patchRecord(at: offset)
     }
 
@@ -92,8 +118,10 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
     /// this build used: when most of the file is records nobody uses any more, it is written
     /// anew with only the live ones.
     func prepare(fresh: [UInt8], freshKeys: Set<Key>, live: Set<Key>) -> Pending {
-        let stale = records - index.keys.filter(live.contains).count
+        let liveHashes = Set(live.map { Self.bytes(of: $0).withUnsafeBytes { LaneHash.of($0) } })
+        let stale = records - index.keys.filter(liveHashes.contains).count
         guard validLength == 0 || stale > live.count else { return Pending(records: fresh) }
+        let freshHashes = Set(freshKeys.map { Self.bytes(of: $0).withUnsafeBytes { LaneHash.of($0) } })
         var writer = ByteWriter()
         writer.reserve(header.count + fresh.count + (validLength - header.count))
         writer.append(header)
@@ -101,7 +129,7 @@ final class RecordFile<Key: Hashable & Sendable>: @unchecked Sendable {
         // Records kept are copied as they are; one damaged in the file was made again (it is
         // among `fresh`), so the damaged copy is not.
         let raw = contents.bytes
-        for (key, place) in index where live.contains(key) && !freshKeys.contains(key) {
+        for (hash, place) in index where liveHashes.contains(hash) && !freshHashes.contains(hash) {
             writer.append(UnsafeRawBufferPointer(rebasing: raw[place.record]))
         }
         return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes))

@@ -7,30 +7,35 @@ import Glibc
 
 /// The record file both caches are kept in. Builds map it while they read it, so it must
 /// never become shorter under them: appending only adds, and anything else is a new file.
+/// A key for the tests: a name, written as a string.
+struct Name: RecordKey, ExpressibleByStringLiteral {
+    var text: String
+    init(stringLiteral text: String) { self.text = text }
+    init(_ text: String) { self.text = text }
+    func write(to writer: inout ByteWriter) { writer.write(text) }
+}
+
 @Suite struct RecordFileTests {
     static let header = Array("rutinbok-test-records 1\n".utf8)
 
-    func file(_ path: String) -> RecordFile<String> {
-        RecordFile(path: path, header: Self.header, readKey: { $0.string() })
+    func file(_ path: String) -> RecordFile<Name> {
+        RecordFile(path: path, header: Self.header)
     }
 
     func records(_ entries: [(String, String)]) -> [UInt8] {
         var writer = ByteWriter()
         for (key, value) in entries {
-            RecordFile<String>.appendRecord(to: &writer) { writer in
-                writer.write(key)
-                writer.write(value)
-            }
+            RecordFile<Name>.appendRecord(to: &writer, key: Name(key)) { $0.write(value) }
         }
         return writer.bytes
     }
 
-    func add(_ entries: [(String, String)], to file: RecordFile<String>, live: Set<String>) {
-        file.commit(file.prepare(fresh: records(entries), freshKeys: Set(entries.map(\.0)), live: live))
+    func add(_ entries: [(String, String)], to file: RecordFile<Name>, live: Set<String>) {
+        file.commit(file.prepare(fresh: records(entries), freshKeys: Set(entries.map { Name($0.0) }), live: Set(live.map { Name($0) })))
     }
 
-    func value(_ file: RecordFile<String>, _ key: String) -> String? {
-        file.read(key) { $0.string() }
+    func value(_ file: RecordFile<Name>, _ key: String) -> String? {
+        file.read(Name(key)) { $0.string() }
     }
 
     func size(_ path: String) -> Int {
