@@ -44,12 +44,11 @@ struct Manifest: Sendable, Equatable {
         String(decoding: serializedBytes(), as: UTF8.self)
     }
 
-    /// The manifest's bytes. `carried` are folders whose block the previous manifest already
-    /// holds exactly (a council whose files were all kept): copied as they are, with any
-    /// entry of `pages` and `outputs` in those folders laid over them.
-    func serializedBytes(carrying carried: [String: ManifestFile.Block] = [:]) -> [UInt8] {
+    /// Everything before the folders' blocks: the format, inputs, councils, word counts and
+    /// diagnostics.
+    private func head() -> ManifestWriter {
         var out = ManifestWriter()
-        out.reserve(carried.values.reduce(0) { $0 + $1.range.count } + 64 * (inputs.count + outputs.count + pages.count) + 4096)
+        out.reserve(64 * (inputs.count + councils.count + wordCounts.count) + 4096)
         out.text("rutinbok-manifest \(Self.formatVersion)\nglobal ")
         out.hex(global)
         out.newline()
@@ -90,7 +89,36 @@ struct Manifest: Sendable, Equatable {
                 out.newline()
             }
         }
+        return out
+    }
 
+    /// The manifest's bytes. `carried` are folders whose block the previous manifest already
+    /// holds exactly (a council whose files were all kept): copied as they are, with any
+    /// entry of `pages` and `outputs` in those folders laid over them.
+    func serializedBytes(carrying carried: [String: ManifestFile.Block] = [:]) -> [UInt8] {
+        // The head and the blocks side by side: sorting and formatting thousands of inputs
+        // and outputs are the two long parts.
+        let (start, blocks) = Parallel.both({ self.head() }, { self.blocks(carrying: carried) })
+        var out = start
+        let carriedBytes = carried.values.reduce(0) { $0 + $1.range.count }
+        out.reserve(start.bytes.count + carriedBytes + 64 * (outputs.count + pages.count) + 64)
+        for block in blocks {
+            switch block {
+            case .made(let bytes): bytes.withUnsafeBytes { out.append($0) }
+            case .carried(let carried): carried.withBytes { out.append($0) }
+            }
+        }
+        out.end()
+        return out.bytes
+    }
+
+    private enum BlockBytes: Sendable {
+        case made([UInt8])
+        case carried(ManifestFile.Block)
+    }
+
+    /// Each folder's block, in order of the folders' names.
+    private func blocks(carrying carried: [String: ManifestFile.Block]) -> [BlockBytes] {
         // Pages and outputs by folder, each list sorted by path.
         var groups: [String: Folder] = [:]
         for (path, fingerprint) in pages {
@@ -118,15 +146,10 @@ struct Manifest: Sendable, Equatable {
             writer.block(name, group)
             return writer.bytes
         }
-        for (name, block) in zip(names, blocks) {
-            if let block {
-                block.withUnsafeBytes { out.append($0) }
-            } else {
-                carried[name]?.withBytes { out.append($0) }
-            }
+        return zip(names, blocks).compactMap { name, block in
+            if let block { return .made(block) }
+            return carried[name].map(BlockBytes.carried)
         }
-        out.end()
-        return out.bytes
     }
 
     /// A folder's entries, by full path.

@@ -21,8 +21,9 @@ enum PageStage {
         /// The jobs below come once the portal's data is there, and carry it.
         case summary(PortalPages.Name, PortalPages)
         case changes(ArraySlice<RoutineChange>, PortalPages)
-        /// Change pages whose inputs did not change: linked from the previous output.
-        case keptChanges(PortalPages)
+        /// Change pages whose inputs did not change: linked from the previous output, a share
+        /// of them per job.
+        case keptChanges(ArraySlice<String>, PortalPages)
         case handbook(Handbook)
     }
 
@@ -34,6 +35,7 @@ enum PageStage {
     }
 
     private static let changesPerJob = 64
+    private static let keptChangesPerJob = 256
 
     static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme,
                       today: Day, reuse: IncrementalPlan.Reuse = .init(), to publisher: Publisher) async throws -> Outcome {
@@ -66,7 +68,12 @@ enum PageStage {
                     portal = made
                     record.wordCounts = made.wordCounts
                     var jobs = PortalPages.summaryOrder.map { Job.summary($0, made) }
-                    if !reuse.portal.changePages.isEmpty { jobs.append(.keptChanges(made)) }
+                    // In order, so that each job makes the folders of a few councils.
+                    let kept = reuse.portal.changePages.sorted()
+                    let share = max(keptChangesPerJob, (kept.count + width - 1) / width)
+                    jobs += stride(from: 0, to: kept.count, by: share).map {
+                        .keptChanges(kept[$0..<min($0 + share, kept.count)], made)
+                    }
                     let changes = made.changesToRender
                     jobs += stride(from: 0, to: changes.count, by: changesPerJob).map {
                         .changes(changes[$0..<min($0 + changesPerJob, changes.count)], made)
@@ -93,12 +100,12 @@ enum PageStage {
         case .changes(let changes, let portal):
             try publisher.write(changes.map(portal.changePage))
             return Done(files: changes.count)
-        case .keptChanges(let portal):
+        case .keptChanges(let paths, let portal):
             // A kept page missing from the previous output is rendered after all.
-            let linked = publisher.reuse(files: reuse.portal.changePages)
-            let missing = portal.portal.changes.filter {
-                let path = PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id)
-                return reuse.portal.changePages.contains(path) && !linked.contains(path)
+            let linked = publisher.reuse(files: Set(paths))
+            let unlinked = Set(paths).subtracting(linked)
+            let missing = unlinked.isEmpty ? [] : portal.portal.changes.filter {
+                unlinked.contains(PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id))
             }
             try publisher.write(missing.map(portal.changePage))
             return Done(files: linked.count + missing.count)
