@@ -99,6 +99,13 @@ public enum Build {
             plan = planned
             reusable = reuse
         }
+        // The portal's data covers every council but depends on no check: made while they run.
+        let portalData = write ? theme.map { theme in
+            Task { [handbooks, reusable] in
+                PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: options.today,
+                            reuse: reusable.portal, reusedChangePages: reusable.portal.changePages)
+            }
+        } : nil
         // A council whose fingerprint did not change reports what its check found last time.
         var known: [String: [Diagnostic]] = [:]
         if let previous = plan?.previous {
@@ -114,7 +121,7 @@ public enum Build {
                             councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
-        guard write, !stopped, let theme else {
+        guard write, !stopped, let theme, let portalData else {
             result.timings = clock.laps
             if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache)) }
             return result
@@ -130,16 +137,18 @@ public enum Build {
             let loadCacheUpdate = loadCache.map { cache in Task.detached { (cache, cache.prepare()) } }
             let councilCacheUpdate = councilCache.map { cache in Task.detached { (cache, cache.prepare(bodies)) } }
             do {
-                let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme,
-                                                      today: options.today, reuse: reusable, to: publisher)
+                let portal = await portalData.value
+                let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme, today: options.today,
+                                                      portal: portal, reuse: reusable, to: publisher)
                 result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
-                if options.endsProcess { ProcessEnd.keep(pages) }
+                if options.endsProcess { ProcessEnd.keep(portal) }
+                clock.lap("pages")
                 if var manifest = plan?.next {
                     manifest.add(pages.portal)
                     try publisher.writeManifest(manifest)
+                    clock.lap("manifest")
                 }
-                clock.lap("pages and write")
                 try publisher.publish()
                 result.published = true
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
