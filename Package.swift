@@ -47,12 +47,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Where the tests make their temporary folders, removed when the test process ends.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(
             name: "RutinbokCoreTests",
-            dependencies: ["RutinbokCore"],
+            dependencies: ["RutinbokCore", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RutinbokServeTests", dependencies: ["RutinbokServe", "RutinbokCore"]),
+        .testTarget(name: "RutinbokServeTests", dependencies: ["RutinbokServe", "RutinbokCore", "TestScratch"]),
     ]
 )

@@ -1,15 +1,14 @@
 import Foundation
 @testable import RutinbokCore
 @testable import RutinbokServe
+import TestScratch
 
 enum ServePaths {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func temporaryFolder(_ name: String) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TestScratch.folder(name)
     }
 }
 

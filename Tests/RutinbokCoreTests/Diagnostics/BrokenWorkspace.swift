@@ -17,8 +17,7 @@ final class BrokenWorkspace: @unchecked Sendable {
     var output: String { root.appendingPathComponent("output").path }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("rutinbok-broken-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = TestPaths.temporaryFolder("rutinbok-broken")
         try FileManager.default.copyItem(at: Self.baseFixture, to: root.appendingPathComponent("content"))
         try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
     }

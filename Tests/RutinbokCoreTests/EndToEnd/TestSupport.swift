@@ -1,5 +1,6 @@
 import Foundation
 @testable import RutinbokCore
+import TestScratch
 
 /// Paths and helpers shared by the end-to-end tests.
 enum TestPaths {
@@ -9,11 +10,9 @@ enum TestPaths {
 
     static let fixtures = packageRoot.appendingPathComponent("Tests/RutinbokCoreTests/Fixtures")
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder in the test process's scratch folder (`TestScratch`).
     static func temporaryFolder(_ name: String = "rutinbok-test") -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TestScratch.folder(name)
     }
 
     /// Every file below `folder`, as relative path → contents, skipping the output marker and the build manifest.

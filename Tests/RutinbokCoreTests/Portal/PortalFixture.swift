@@ -32,7 +32,7 @@ enum DemoContent {
 
     /// Builds the demo into a new temporary folder and returns it.
     static func build() async throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rutinbok-portal-\(UUID().uuidString)").path
+        let output = TestPaths.temporaryFolder("rutinbok-portal").appendingPathComponent("output").path
         var options = Build.Options()
         options.content = content
         options.templates = templates
@@ -45,7 +45,7 @@ enum DemoContent {
 
     /// A copy of the demo content in a temporary folder, for commands that write.
     static func copy() throws -> String {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("rutinbok-content-\(UUID().uuidString)").path
+        let target = TestPaths.temporaryFolder("rutinbok-content").appendingPathComponent("content").path
         try FileManager.default.copyItem(atPath: content, toPath: target)
         return target
     }
