@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rutinbok", targets: ["rutinbok"]),
+        // `rutinbok serve`, which `rutinbok` runs from beside itself.
+        .executable(name: "rutinbok-serve", targets: ["rutinbok-serve"]),
         .library(name: "RutinbokCore", targets: ["RutinbokCore"]),
     ],
     dependencies: [
@@ -41,6 +43,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "rutinbok",
+            dependencies: [
+                "RutinbokCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The preview on its own: its HTTP server (FlyingFox) brings Foundation's networking,
+        // and with it libcurl and some thirty libraries, which `rutinbok` need not load.
+        .executableTarget(
+            name: "rutinbok-serve",
             dependencies: [
                 "RutinbokCore",
                 "RutinbokServe",

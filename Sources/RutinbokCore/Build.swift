@@ -8,14 +8,15 @@ public enum Build {
         public var output = "output"
         /// Only these councils (slugs); all when empty.
         public var councils: [String] = []
-        public var today = Day.today()
+        public var today: Day
         public var includeInternal = false
         /// Warnings stop the build too.
         public var strict = false
         /// The process exits right after this build: its data is left for the system to
         /// reclaim rather than freed piece by piece (`ProcessEnd`).
         public var endsProcess = false
-        public init() {}
+        /// `today` is worked out (a time zone database read) only when not given.
+        public init(today: Day = .today()) { self.today = today }
     }
 
     public struct Result: Sendable {

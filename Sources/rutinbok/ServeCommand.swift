@@ -1,104 +1,40 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import RutinbokCore
-import RutinbokServe
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `rutinbok serve`: the live preview for editors.
-struct ServeCommand: AsyncParsableCommand {
+/// `rutinbok serve` runs the preview program, `rutinbok-serve`, from the folder this program
+/// is in, with the same arguments. The preview is a program of its own so that the other
+/// commands do not load its HTTP stack: Foundation's networking brings libcurl and some
+/// thirty libraries with it, 6 ms of every start of every command.
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build, serve the handbooks on this computer, and rebuild and reload the browser on every saved change.",
-        discussion: """
-            Open the address it prints in a browser. While it runs, each change to content/ or templates/ \
-            is built and open pages reload by themselves; when a change breaks the build, the page shows \
-            what is wrong (file, line and message) until it is fixed. Stop it with Ctrl-C.
-            """)
+        discussion: "`rutinbok serve --help` lists its options.")
 
-    @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
-    var content = "content"
+    @Argument(parsing: .captureForPassthrough, help: "Options of the preview, passed on as they are.")
+    var arguments: [String] = []
 
-    @Option(help: "The theme: Mustache templates and assets/.")
-    var templates = "templates"
+    /// The preview program's path: beside this program, whatever link started it.
+    static var program: String {
+        let this = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return this.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("rutinbok-serve").path
+    }
 
-    @Option(help: "Where the handbooks are written, as `rutinbok build` writes them.")
-    var output = "output"
-
-    @Option(help: "The port to listen on; 0 picks a free one.")
-    var port: UInt16 = 8080
-
-    @Option(help: "The address to listen on. Only this computer can reach 127.0.0.1; choose another address deliberately.")
-    var host = "127.0.0.1"
-
-    @Flag(help: "Include routines marked 'access: internal'.")
-    var `internal` = false
-
-    func run() async throws {
-        var options = Build.Options()
-        options.content = content
-        options.templates = templates
-        options.output = output
-        options.includeInternal = `internal`
-        var configuration = PreviewServer.Configuration(build: options)
-        configuration.host = host
-        configuration.port = port
-
-        let server = PreviewServer(configuration) { build in Self.report(build) }
-        let listening: UInt16
-        do {
-            listening = try await server.start()
-        } catch {
-            Terminal.printError("error: \(error)")
+    func run() throws {
+        let program = Self.program
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            Terminal.printError("error: the preview program is missing: \(program)")
+            Terminal.printError("  note: it is built with rutinbok: swift build -c release --product rutinbok-serve")
             throw ExitCode(1)
         }
-        let shown = host.contains(":") ? "[\(host)]" : host
-        Terminal.printError("Serving \(output)/ on http://\(shown):\(listening)/ — watching \(content)/ and \(templates)/. Stop with Ctrl-C.")
-        await Self.waitForInterrupt()
-        Terminal.printError("\nStopping…")
-        await server.stop()
+        let argv = ["rutinbok serve"] + arguments
+        var pointers = argv.map { strdup($0) } + [nil]
+        execv(program, &pointers)
+        // Only when the program could not be started.
+        Terminal.printError("error: could not start \(program): \(String(cString: strerror(errno)))")
+        throw ExitCode(1)
     }
-
-    static func report(_ build: PreviewBuild) {
-        let time = String(format: "%.2f s", build.seconds)
-        if !build.changed.isEmpty {
-            let names = build.changed.prefix(3).joined(separator: ", ") + (build.changed.count > 3 ? " …" : "")
-            Terminal.printError("Changed: \(names)")
-        }
-        Terminal.report(build.diagnostics, strict: false)
-        Terminal.printError(build.ok ? "Built in \(time); pages reload." : "Build failed in \(time); the browser shows the problems until they are fixed.")
-    }
-
-    /// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.
-    static func waitForInterrupt() async {
-        signal(SIGPIPE, SIG_IGN)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once()
-            var sources: [DispatchSourceSignal] = []
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-                source.setEventHandler {
-                    if once.first() {
-                        for source in sources { source.cancel() }
-                        continuation.resume()
-                    }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            Signals.keep(sources)
-        }
-    }
-}
-
-private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    func first() -> Bool { lock.withLock { defer { done = true }; return !done } }
-}
-
-/// Signal sources must outlive the closure that made them.
-private enum Signals {
-    nonisolated(unsafe) static var kept: [DispatchSourceSignal] = []
-    static func keep(_ sources: [DispatchSourceSignal]) { kept += sources }
 }

@@ -31,12 +31,11 @@ struct SiteOptions: ParsableArguments {
     }
 
     func buildOptions(output: String = "output") -> RutinbokCore.Build.Options {
-        var options = RutinbokCore.Build.Options()
+        var options = RutinbokCore.Build.Options(today: today.flatMap(Day.init) ?? .today())
         options.content = content
         options.templates = templates
         options.output = output
         options.councils = councils
-        if let today, let day = Day(today) { options.today = day }
         options.includeInternal = `internal`
         options.strict = strict
         return options

@@ -117,6 +117,32 @@ struct CommandLineTests {
         #expect(try Executable.run(["build", "--help"]).status == 0)
     }
 
+    /// `rutinbok serve` is the preview program beside `rutinbok`, with the arguments as given.
+    @Test func serveRunsThePreviewProgram() throws {
+        let help = try Executable.run(["serve", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: rutinbok serve") && help.stdout.contains("--port <port>"), "the preview's own options")
+        let wrong = try Executable.run(["serve", "--bogus"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("Unknown option '--bogus'"))
+    }
+
+    #if os(Linux)
+    /// The preview's HTTP stack brings Foundation's networking and libcurl with it; the other
+    /// commands must not load them (they are 6 ms of every start).
+    @Test func rutinbokDoesNotLoadTheNetworkingLibraries() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [Executable.url.path]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(libraries.contains("libswiftCore"), "ldd lists the libraries")
+        #expect(!libraries.contains("FoundationNetworking") && !libraries.contains("libcurl"))
+    }
+    #endif
+
     @Test func failedBuildExitsOneAndKeepsOutput() throws {
         let w = try BrokenWorkspace()
         #expect(try Executable.run(arguments(w, "build")).status == 0)
