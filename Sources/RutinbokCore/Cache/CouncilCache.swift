@@ -47,8 +47,10 @@ final class CouncilCache: Sendable {
         var used: Set<Key> = []
         /// Councils loaded from their files in this build, recorded once their bodies are rendered.
         var loaded: [(Key, Loaded)] = []
-        /// What rendering found for the routines of councils taken from the cache, by file.
-        var known: [String: KnownBody] = [:]
+        /// What rendering found for the routines of councils taken from the cache, by file: one
+        /// table per council, joined once when asked for (joining them under the lock, council by
+        /// council, kept the loading tasks waiting for each other).
+        var known: [[String: KnownBody]] = []
     }
     private let state = Mutex(State())
     /// Councils taken from the cache, in this build.
@@ -80,7 +82,7 @@ final class CouncilCache: Sendable {
         hits.add(1, ordering: .relaxed)
         state.withLock { state in
             state.used.insert(key)
-            state.known.merge(known) { first, _ in first }
+            state.known.append(known)
         }
         return loaded
     }
@@ -96,7 +98,13 @@ final class CouncilCache: Sendable {
     }
 
     /// What rendering found for the routines of the councils taken from the cache, by file.
-    var knownBodies: [String: KnownBody] { state.withLock { $0.known } }
+    var knownBodies: [String: KnownBody] {
+        let tables = state.withLock { $0.known }
+        var joined: [String: KnownBody] = [:]
+        joined.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        for table in tables { joined.merge(table) { first, _ in first } }
+        return joined
+    }
 
     // MARK: Keeping it for the next build
 

@@ -31,13 +31,16 @@ struct SourceFiles {
         (root as NSString).appendingPathComponent(relative)
     }
 
+    /// Whether something is there, following links (as `FileManager.fileExists` does, for a
+    /// fraction of its cost: a load asks this of every council folder).
     func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: absolutePath(relative))
+        var info = stat()
+        return stat(absolutePath(relative), &info) == 0
     }
 
     func isDirectory(_ relative: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: absolutePath(relative), isDirectory: &directory) && directory.boolValue
+        var info = stat()
+        return stat(absolutePath(relative), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Names in a folder, sorted so builds are deterministic; hidden files skipped.
