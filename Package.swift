@@ -25,6 +25,8 @@ let package = Package(
         ),
         // Atomic exchange of two folders, for publishing the output in one step.
         .target(name: "CAtomicSwap"),
+        // glibc's malloc set up for a process that runs one command and exits.
+        .target(name: "COneShotMalloc"),
         // The only module that touches cmark's C pointers.
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(
@@ -45,6 +47,7 @@ let package = Package(
             name: "rutinbok",
             dependencies: [
                 "RutinbokCore",
+                "COneShotMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,10 +1,13 @@
 import ArgumentParser
+import COneShotMalloc
 import Foundation
 
 extension Rutinbok {
     /// Wrong usage exits with 2, as the README promises and as shells and CI expect.
     /// ArgumentParser's own default is 64 (EX_USAGE); everything else keeps its exit code.
     static func main() async {
+        // Every command is one process that exits when done (`ProcessEnd` is the same idea).
+        rutinbok_tune_malloc_for_one_command()
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
