@@ -6,10 +6,11 @@ import Synchronization
 /// the councils whose folders did not change.
 ///
 /// A record holds what loading a council folder gives: council.yml, each routine's front
-/// matter, the assets and the diagnostics loading reported, in order. For each routine it
-/// also holds what rendering its body found (`KnownBody`): the checks and the portal need
-/// no more of a council whose pages are kept, so its bodies are neither read nor looked up.
-/// A body is read from its file only if something asks for it (`Routine.readBody(from:)`).
+/// matter and body, the assets and the diagnostics loading reported, in order. For each
+/// routine it also holds what rendering its body found (`KnownBody`): the checks and the
+/// portal need no more of a council whose pages are kept, so its bodies are not looked up in
+/// the Markdown cache, and a body's text is decoded from the mapped record only if something
+/// asks for it (`Routine.readBody(from:)`). No content file is read after loading.
 ///
 /// A record is found by the council's slug and a fingerprint of its folder: the path and
 /// stamp of every file in it (`IncrementalPlan.councilFolders`), which is all loading a
@@ -37,7 +38,7 @@ final class CouncilCache: Sendable {
         var fileIDs: [String]
     }
 
-    static let magic = "rutinbok-council-cache 1\n"
+    static let magic = "rutinbok-council-cache 2\n"
 
     private let file: RecordFile<Key>
     /// The fingerprint of each council folder, by slug; missing for a folder with a racy stamp.
@@ -138,6 +139,7 @@ final class CouncilCache: Sendable {
             writer.write(routine.id)
             encodeRoutine((routine, []), file: routine.location.file, &writer)
             writer.write(routine.bodyLine)
+            writer.write(routine.body)
             // Known only for a body this build rendered or looked up (not, say, an internal
             // routine of a public build): then it is looked up as any other.
             let known = bodies.known(routine, allowRawHTML: council.allowRawHTML)
@@ -156,26 +158,19 @@ final class CouncilCache: Sendable {
         var known: [String: KnownBody] = [:]
         guard let routines = reader.list({ reader -> Routine? in
             guard let name = reader.string(), let id = reader.string() else { return nil }
-            let relative = "\(folder)/routines/\(name)"
-            let display = files.displayPath(relative)
+            let display = files.displayPath("\(folder)/routines/\(name)")
             guard let (decoded, _) = decodeRoutine(&reader, file: display, id: id, layer: .council(slug)), var routine = decoded,
-                  let bodyLine = reader.int(), let hasKnown = reader.bool() else { return nil }
+                  let bodyLine = reader.int(), let body = reader.storedText(), let hasKnown = reader.bool() else { return nil }
             if hasKnown {
-                guard let body = KnownBody(from: &reader) else { return nil }
-                known[display] = body
+                guard let facts = KnownBody(from: &reader) else { return nil }
+                known[display] = facts
             }
             routine.bodyLine = bodyLine
-            routine.readBody(from: LazyText { Self.body(of: relative, in: files) })
+            routine.readBody(from: LazyText { body.string })
             return routine
         }), let diagnostics = reader.list({ Diagnostic(from: &$0) }) else { return nil }
         council.routines = routines
         council.assets = assets
         return (Loaded(council: council, diagnostics: diagnostics, fileIDs: fileIDs), known)
-    }
-
-    /// A routine's body as loading its file gives it; empty if the file can no longer be read.
-    private static func body(of relative: String, in files: SourceFiles) -> String {
-        guard case .success(let text) = files.read(relative), case .success(let front) = FrontMatter.split(text) else { return "" }
-        return front.body
     }
 }

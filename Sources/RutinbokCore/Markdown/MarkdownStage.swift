@@ -23,6 +23,9 @@ struct MarkdownStage: Sendable {
     /// body this build used. Without one, no body is hashed for a key nobody looks up.
     private(set) var rendered: [(MarkdownCache.Key, RenderedMarkdown)] = []
     private(set) var used: Set<MarkdownCache.Key> = []
+    /// The cache key of each body `render` rendered or looked up, so that the council cache
+    /// does not hash the bodies again (`known`).
+    private var cacheKeys: [Key: MarkdownCache.Key] = [:]
 
     static func key(_ routine: Routine, in handbook: Handbook) -> Key {
         Key(file: routine.location.file, options: .init(allowRawHTML: handbook.council.allowRawHTML))
@@ -78,6 +81,7 @@ struct MarkdownStage: Sendable {
                     if isNew { stage.renderedCount += 1 }
                     guard let cacheKey else { continue }
                     stage.used.insert(cacheKey)
+                    stage.cacheKeys[key] = cacheKey
                     if isNew { stage.rendered.append((cacheKey, page)) }
                 }
             }
@@ -116,7 +120,7 @@ struct MarkdownStage: Sendable {
         let key = Key(file: routine.location.file, options: .init(allowRawHTML: allowRawHTML))
         if let known = deferred.known(key) { return known }
         guard let page = pages[key] else { return nil }
-        let digest = MarkdownCache.Key.of(routine, allowRawHTML: allowRawHTML)
+        let digest = cacheKeys[key] ?? MarkdownCache.Key.of(routine, allowRawHTML: allowRawHTML)
         return KnownBody(bodyHash: digest.bodyHash, bodyLength: digest.bodyLength, allowRawHTML: allowRawHTML,
                          readability: page.readability, diagnostics: page.diagnostics)
     }

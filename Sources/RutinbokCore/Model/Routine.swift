@@ -27,7 +27,7 @@ public struct Routine: Sendable {
         var share: Bool
         var adoptedFrom: Located<String>?
         var body: String
-        /// Where the body comes from when it is read from its file on first use (`readBody`).
+        /// Where the body comes from when it is made on first use (`readBody`).
         var lazyBody: LazyText?
         var bodyLine: Int
         var location: SourceLocation
@@ -159,8 +159,8 @@ public struct Routine: Sendable {
     }
 
     /// Makes the body come from `text` when first read: a routine of a council taken from the
-    /// council cache has its front matter but not its text, which a changed build seldom needs
-    /// (`CouncilCache`).
+    /// council cache keeps its text in the mapped record until a changed build needs it, which
+    /// it seldom does (`CouncilCache`).
     mutating func readBody(from text: LazyText) {
         makeUnique()
         storage.lazyBody = text

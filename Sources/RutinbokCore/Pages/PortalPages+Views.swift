@@ -255,7 +255,7 @@ extension PortalPages {
                                   over: reading.overThreshold))
             }
         }
-        let threshold = ReviewReport.lixText(portal.config.lixThreshold).replacingOccurrences(of: ",0", with: "")
+        let threshold = ReviewReport.lixText(portal.config.lixThreshold)
         return PortalReadabilityView(threshold: threshold.hasSuffix(".0") ? String(threshold.dropLast(2)) : threshold,
                                      rows: rows, overCount: rows.filter(\.over).count)
     }

@@ -79,11 +79,11 @@ import Testing
         await expectSameAsClean(w)
     }
 
-    @Test func aCouncilFromTheCacheWhosePagesMustBeRenderedReadsItsBodies() async throws {
+    @Test func aCouncilFromTheCacheWhosePagesMustBeRenderedRendersItsBodiesAgain() async throws {
         var w = try Self.workspace()
         _ = await w.build()
         // bro's pages cannot be kept (one is gone) and no rendered body is left to look up:
-        // its bodies are read from its files and rendered again.
+        // its bodies come from the council cache's record and are rendered again.
         try FileManager.default.removeItem(atPath: "\(w.output)/bro/med-html.html")
         try FileManager.default.removeItem(at: Publisher.beside(URL(fileURLWithPath: w.output), "cache"))
         try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening.\n")
