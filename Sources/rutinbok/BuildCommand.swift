@@ -25,6 +25,9 @@ struct BuildCommand: AsyncParsableCommand {
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if timings {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
+            if !result.unchanged {
+                Terminal.printError("bodies rendered \(result.bodiesRendered), councils from the council cache \(result.councilsFromCache)")
+            }
         }
         guard result.published else {
             if !shown.hasErrors { Terminal.printError("error: nothing was written") }

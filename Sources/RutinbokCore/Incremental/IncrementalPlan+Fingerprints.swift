@@ -108,8 +108,10 @@ extension IncrementalPlan {
     /// file and the council's frame: site.yml, templates, options, the council's and group's
     /// files other than routines, and the handbook's routines in order with their files,
     /// phases and titles (the header lists the phases present; previous/next show titles).
-    /// Editing one routine's text thus re-renders its page and the pages that show every
-    /// routine (start, print, search), not the other routine pages.
+    /// The council's other pages but three are made from the frame alone (contacts, their
+    /// vCard file, search, accessibility), or from the frame and each routine's summary and
+    /// review date (start). Editing one routine's text thus re-renders its page and the two
+    /// that hold every routine's text (print and the search index), nothing else.
     ///
     /// The portal's word counts depend only on the two files compared (and on rutinbok
     /// itself): kept by a fingerprint of both files' stamps, they spare a changed build the
@@ -145,7 +147,7 @@ extension IncrementalPlan {
             add(stamps[file] ?? .unknown, to: &hash)
         }
 
-        var routinePages: [String: Set<String>] = [:]
+        var pages: [String: Set<String>] = [:]
         for handbook in handbooks where !reusable.contains(handbook.council.slug) {
             let slug = handbook.council.slug
             var frame = ContentHash()
@@ -160,14 +162,33 @@ extension IncrementalPlan {
                 frame.add(entry.routine.title)
             }
             let frameValue = frame.value
+            func record(_ name: String, _ hash: ContentHash) {
+                let path = "\(slug)/\(name)"
+                next.pages[path] = hash.value
+                if previous?.pages[path] == hash.value { pages[slug, default: []].insert(path) }
+            }
             for entry in handbook.routines {
                 var hash = ContentHash()
                 hash.add(frameValue)
                 add(stamps[entry.routine.location.file] ?? .unknown, to: &hash)
-                let path = "\(slug)/\(PageNames.html(entry.routine.id))"
-                next.pages[path] = hash.value
-                if previous?.pages[path] == hash.value { routinePages[slug, default: []].insert(path) }
+                record(PageNames.html(entry.routine.id), hash)
             }
+            for name in HandbookPages.framePages {
+                var hash = ContentHash()
+                hash.add(frameValue)
+                hash.add(name)
+                record(name, hash)
+            }
+            // The start page lists each routine's summary, and marks those overdue for review.
+            var start = ContentHash()
+            start.add(frameValue)
+            start.add(PageNames.start)
+            for entry in handbook.routines {
+                start.add(entry.routine.summary)
+                start.add(entry.routine.reviewed?.value.description ?? "")
+                start.add(UInt64(bitPattern: Int64(entry.routine.reviewIntervalMonths ?? -1)))
+            }
+            record(PageNames.html(PageNames.start), start)
         }
         // Councils kept whole keep their routine pages' fingerprints too: the publisher
         // carries their folder's block into the next manifest as it is.
@@ -211,15 +232,15 @@ extension IncrementalPlan {
         for name in PortalPages.Name.allCases {
             if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
         }
-        return Reuse(councils: reusable, routinePages: routinePages, portal: portal)
+        return Reuse(councils: reusable, pages: pages, portal: portal)
     }
 
     /// What a changed build can take from the previous one.
     struct Reuse: Sendable {
         /// Councils whose pages are all linked.
         var councils: Set<String> = []
-        /// Routine pages linked, by council, in councils that changed.
-        var routinePages: [String: Set<String>] = [:]
+        /// Pages linked, by council, in councils that changed (paths below the output).
+        var pages: [String: Set<String>] = [:]
         var portal = PortalReuse()
     }
 }

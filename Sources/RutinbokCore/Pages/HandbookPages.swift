@@ -10,29 +10,48 @@ struct HandbookPages {
     let config: SiteConfig
     let theme: Theme
     let today: Day
-    /// Routines whose pages are already in place (kept from the previous build): not rendered.
-    var keptRoutines: Set<String> = []
+    /// Pages already in place (kept from the previous build), by file name: not rendered.
+    var kept: Set<String> = []
+
+    /// Pages made from the council's frame alone (`IncrementalPlan.plan`): its and its group's
+    /// settings and contacts, site.yml, the templates, and its routines' ids, files, phases
+    /// and titles. Another change to a routine leaves them as they are.
+    static let framePages = [PageNames.html(PageNames.contacts), PageNames.vcard, PageNames.html(PageNames.search),
+                             PageNames.html(PageNames.accessibility)]
 
     private var council: Council { handbook.council }
 
     func files() -> [OutputFile] {
         let shared = SharedParts(handbook: handbook, config: config, theme: theme)
         var files: [OutputFile] = []
-        files.append(page(PageNames.start, title: council.name, crumbs: [], pageClass: "start", shared: shared,
-                          content: theme.render("start", startView(shared))))
-        for (index, entry) in handbook.routines.enumerated() where !keptRoutines.contains(entry.routine.id) {
-            files.append(routinePage(entry, index: index, shared: shared))
+        func add(_ name: String, _ make: () -> OutputFile.Contents) {
+            if !kept.contains(name) { files.append(OutputFile(path: name, contents: make())) }
         }
-        files.append(page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
-                          content: theme.render("contacts", contactsView(shared))))
-        files.append(OutputFile(path: PageNames.vcard, contents: .text(VCard.file(for: handbook.contacts, organisation: council.name))))
-        files.append(page(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared,
-                          content: theme.render("print", printView(shared))))
-        files.append(page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
-                          content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex]))
-        files.append(OutputFile(path: PageNames.searchIndex, contents: .text(SearchIndex.script(for: handbook, entries: searchEntries))))
-        files.append(page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility", shared: shared,
-                          content: theme.render("accessibility", accessibilityView(shared))))
+        add(PageNames.html(PageNames.start)) {
+            page(PageNames.start, title: council.name, crumbs: [], pageClass: "start", shared: shared,
+                 content: theme.render("start", startView(shared)))
+        }
+        for (index, entry) in handbook.routines.enumerated() {
+            add(PageNames.html(entry.routine.id)) { routinePage(entry, index: index, shared: shared) }
+        }
+        add(PageNames.html(PageNames.contacts)) {
+            page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
+                 content: theme.render("contacts", contactsView(shared)))
+        }
+        add(PageNames.vcard) { .text(VCard.file(for: handbook.contacts, organisation: council.name)) }
+        add(PageNames.html(PageNames.print)) {
+            page(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared,
+                 content: theme.render("print", printView(shared)))
+        }
+        add(PageNames.html(PageNames.search)) {
+            page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
+                 content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex])
+        }
+        add(PageNames.searchIndex) { .text(SearchIndex.script(for: handbook, entries: searchEntries)) }
+        add(PageNames.html(PageNames.accessibility)) {
+            page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
+                 shared: shared, content: theme.render("accessibility", accessibilityView(shared)))
+        }
         for asset in theme.assets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
@@ -43,7 +62,7 @@ struct HandbookPages {
     }
 
     private func page(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
-                      content: String, scripts: [String] = []) -> OutputFile {
+                      content: String, scripts: [String] = []) -> OutputFile.Contents {
         var trail = name == PageNames.start ? [] : [LinkView(label: "Start", href: PageNames.html(PageNames.start))] + crumbs
         trail.append(LinkView(label: title, href: ""))
         let layout = LayoutView(
@@ -53,10 +72,10 @@ struct HandbookPages {
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
             content: content, pageClass: pageClass, scripts: scripts,
             stylesheet: name == PageNames.print ? "skriv-ut.css" : "rutinbok.css")
-        return OutputFile(path: PageNames.html(name), contents: .text(theme.render("layout", layout)))
+        return .text(theme.render("layout", layout))
     }
 
-    private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile {
+    private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile.Contents {
         let routine = entry.routine
         let phase = config.phase(routine.phase.value)
         let body = bodies[routine.id]?.html(contact: shared.contactHTML) ?? ""

@@ -108,14 +108,13 @@ enum PageStage {
         if reuse.councils.contains(handbook.council.slug), let count = publisher.reuse(folder: handbook.council.slug) {
             return count
         }
-        let kept = publisher.reuse(files: reuse.routinePages[handbook.council.slug] ?? [])
+        let slug = handbook.council.slug
+        let kept = publisher.reuse(files: reuse.pages[slug] ?? [])
         var pages = HandbookPages(handbook: handbook, bodies: bodies.pages(for: handbook),
                                   searchEntries: bodies.searchEntries(for: handbook),
                                   config: site.config, theme: theme, today: today)
-        pages.keptRoutines = Set(handbook.routines.map(\.routine.id).filter {
-            kept.contains("\(handbook.council.slug)/\(PageNames.html($0))")
-        })
-        let files = pages.files().map { $0.under(handbook.council.slug) }
+        pages.kept = Set(kept.map { String($0.dropFirst(slug.count + 1)) })
+        let files = pages.files().map { $0.under(slug) }
         try publisher.write(files)
         return files.count + kept.count
     }

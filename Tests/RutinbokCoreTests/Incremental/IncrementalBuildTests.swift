@@ -54,6 +54,49 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// In a council that changed, the pages made from its frame (contacts, vCard, search,
+    /// accessibility) and the start page are kept, not rendered, when only a routine's text
+    /// changed; the start page is rendered when a summary or a review date changes.
+    @Test func pagesOfTheFrameAreKeptWhenOnlyARoutinesTextChanged() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let framePages: Set = ["ana/kontakter.html", "ana/kontakter.vcf", "ana/sok.html", "ana/tillganglighet.html"]
+
+        try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening i texten.\n")
+        var kept = await keptPages(w, in: "ana")
+        #expect(kept.isSuperset(of: framePages.union(["ana/index.html", "ana/risk.html"])), "\(kept.sorted())")
+        #expect(kept.isDisjoint(with: ["ana/egen.html", "ana/skriv-ut.html", "ana/sokindex.js"]), "\(kept.sorted())")
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/ana/sokindex.js", encoding: .utf8).contains("En ny mening i texten."))
+        await expectSameAsClean(w)
+
+        let egen = try String(contentsOfFile: "\(w.content)/councils/ana/routines/egen.md", encoding: .utf8)
+        for (old, new) in [("summary: Bara i Ana.", "summary: Bara i Ana, ny."), ("reviewed: 2026-10-01", "reviewed: 2023-10-01")] {
+            try w.write("content/councils/ana/routines/egen.md", egen.replacingOccurrences(of: old, with: new))
+            kept = await keptPages(w, in: "ana")
+            #expect(kept.isSuperset(of: framePages) && !kept.contains("ana/index.html"), "\(new): \(kept.sorted())")
+            #expect(await w.build().published)
+            await expectSameAsClean(w)
+        }
+        #expect(try String(contentsOfFile: "\(w.output)/ana/index.html", encoding: .utf8).contains("Bara i Ana."))
+
+        // The council's name is part of the frame: no page of it is kept.
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "Ana <kommun>", with: "Anaby <kommun>"))
+        #expect(await keptPages(w, in: "ana") == [])
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+    }
+
+    /// The pages of `council` the next build would keep from the current output.
+    private func keptPages(_ w: W, in council: String) async -> Set<String> {
+        var plan = IncrementalPlan(w.options())
+        plan.groupFolders()
+        let (site, _) = await ContentLoader.load(contentDirectory: w.content)
+        let handbooks = site.map { Resolver.resolve($0).0 } ?? []
+        return plan.plan(handbooks).pages[council] ?? []
+    }
+
     @Test func baseRoutineChangeRebuildsInheritingCouncilsOnly() async throws {
         var w = try W()
         #expect(await w.build().published)
