@@ -32,6 +32,12 @@ enum JSON {
             let digits: StaticString = "0123456789abcdef"
             var index = 0, run = 0
             while index < utf8.count {
+                // Eight bytes at a time while none of them may need an escape (`mayNeedEscape`).
+                while index + 8 <= utf8.count,
+                      !mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 // Quote, backslash, `<`, control characters, and the lead byte of U+2028 and
                 // U+2029 (which end a line in older JavaScript).
@@ -72,5 +78,17 @@ enum JSON {
             bytes.append(UInt8(ascii: "\""))
             return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// Whether any of eight bytes is one the loop must look at: below 0x20, `"`, `\`, `<` or
+    /// 0xE2. Exact when false; true may also mean none of them is (a borrow reaching a higher
+    /// byte), and the bytes are then looked at one by one.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x3C))
+            | hasZero(word ^ (ones &* 0xE2)) != 0
     }
 }

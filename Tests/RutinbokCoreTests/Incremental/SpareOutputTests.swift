@@ -72,6 +72,37 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A file of the spare that only the spare holds is rewritten where it is (same inode);
+    /// one that is also a file of the published output is replaced, never written through.
+    @Test func aSpareFileOfItsOwnIsRewrittenInPlaceAndASharedOneIsNot() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        try w.append("content/routines/akut.md", "\nEtt.\n")
+        #expect(await w.build().published)
+        // The spare's akut page is the first build's (the output has a new one); its contacts
+        // page is the same file as the output's.
+        var info = stat()
+        lstat("\(spare(of: w))/ana/akut.html", &info)
+        #expect(info.st_nlink == 1)
+        let own = UInt64(info.st_ino)
+        lstat("\(spare(of: w))/ana/kontakter.html", &info)
+        #expect(info.st_nlink == 2)
+        let published = W.tree(w.output), identities = W.identities(w.output)
+
+        // The contacts page changes too (the council's name), so the shared file must be replaced.
+        try w.append("content/routines/akut.md", "\nTvå.\n")
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "Ana <kommun>", with: "Anaby <kommun>"))
+        #expect(await w.build().published)
+        #expect(inode("\(w.output)/ana/akut.html") == own, "rewritten in place")
+        #expect(try String(contentsOfFile: "\(w.output)/ana/akut.html", encoding: .utf8).contains("Två."))
+        #expect(try String(contentsOfFile: "\(w.output)/ana/kontakter.html", encoding: .utf8).contains("Anaby"))
+        // The output it replaced (now the spare) is exactly as it was published.
+        #expect(W.tree(spare(of: w)).filter { $0.key != Manifest.fileName } == published.filter { $0.key != Manifest.fileName })
+        #expect(W.identities(spare(of: w)).filter { $0.key != Manifest.fileName } == identities.filter { $0.key != Manifest.fileName })
+        await expectSameAsClean(w)
+    }
+
     @Test func aFolderOfTheSparesNameWithoutTheMarkerIsLeftAlone() async throws {
         var w = try W()
         #expect(await w.build().published)
