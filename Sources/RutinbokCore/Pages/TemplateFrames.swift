@@ -33,6 +33,8 @@ final class TemplateFrames: Sendable {
     private let frames: Mutex<[String: Entry]>
     /// List sections' templates, parsed from the text swift-mustache hands their lambda.
     private let sections = Mutex<[String: MustacheTemplate]>([:])
+    /// The largest output of each template so far, to reserve room for the next one.
+    private let sizeHints = Mutex<[String: Int]>([:])
     /// How lists of fields are framed item by item; nil when they are not (see `ListFraming`).
     let listFraming: ListFraming?
 
@@ -49,9 +51,15 @@ final class TemplateFrames: Sendable {
             let shape = "\u{2}" + root.signature
             var levels = [root]
             var output = ""
+            // Room for what the last page of this template took, and a little more: a print
+            // page grows to 200 KB, and growing a string by doubling copies it again and again.
+            let hint = sizeHints.withLock { $0[template] } ?? 0
+            if hint > 0 { output.reserveCapacity(hint + hint / 8) }
             if let frame = frame(for: template + shape, make: {
                 makeFrame(.template(template), levels: levels, framing: listFraming, library: library)
             }), fill(frame, levels: &levels, shape: shape, framing: listFraming, into: &output, library: library) {
+                let size = output.utf8.count
+                if size > hint { sizeHints.withLock { $0[template] = max($0[template] ?? 0, size) } }
                 return output
             }
         }
