@@ -138,6 +138,48 @@ extension IncrementalPlan {
             }
             settings[key] = hash.value
         }
+        // Council by council, on all cores; merged below in the handbooks' order.
+        let previousChanges = previous?.folder(PageNames.portalChanges)
+        let councils = Parallel.map(handbooks) { [reusable, settings] handbook in
+            plan.pages(of: handbook, changed: !reusable.contains(handbook.council.slug), stamps: stamps, settings: settings,
+                       previousChanges: previousChanges)
+        }
+        var pages: [String: Set<String>] = [:]
+        var portal = PortalReuse()
+        next.pages.reserveCapacity(next.pages.count + councils.reduce(0) { $0 + $1.pages.count })
+        for (handbook, council) in zip(handbooks, councils) {
+            for (path, value) in council.pages { next.pages[path] = value }
+            if !council.kept.isEmpty { pages[handbook.council.slug] = council.kept }
+            portal.changePages.formUnion(council.keptChanges)
+            for (pair, fingerprint) in council.pairs where portal.pairFingerprints[pair] == nil {
+                portal.pairFingerprints[pair] = fingerprint
+                if let known = previous?.wordCounts[fingerprint] { portal.knownCounts[pair] = known }
+            }
+        }
+        portal.everyPage = everyPage
+        // Of the previous pages, the portal looks up only its summary pages.
+        for name in PortalPages.Name.allCases {
+            if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
+        }
+        return Reuse(councils: reusable, pages: pages, portal: portal)
+    }
+
+    /// One council's part of `plan`: the fingerprints of its pages (when the council changed:
+    /// councils kept whole keep theirs, as the publisher carries their folder's block into
+    /// the next manifest) and of its change pages, and which of them match the previous build's.
+    private struct CouncilPages: Sendable {
+        var pages: [(path: String, fingerprint: UInt64)] = []
+        /// Its pages whose fingerprint did not change.
+        var kept: Set<String> = []
+        var keptChanges: [String] = []
+        /// Each pair of files its change pages compare, with a fingerprint of both.
+        var pairs: [(pair: String, fingerprint: UInt64)] = []
+    }
+
+    private func pages(of handbook: Handbook, changed: Bool, stamps: [String: Stamp], settings: [String: UInt64],
+                       previousChanges: ManifestFile.Folder?) -> CouncilPages {
+        let slug = handbook.council.slug
+        var result = CouncilPages()
         func addSettings(of handbook: Handbook, to hash: inout ContentHash) {
             hash.add(settings["content/councils/\(handbook.council.slug)/"] ?? 0)
             if let group = handbook.group { hash.add(group.id); hash.add(settings["content/groups/\(group.id)/"] ?? 0) }
@@ -146,10 +188,7 @@ extension IncrementalPlan {
             hash.add(file)
             add(stamps[file] ?? .unknown, to: &hash)
         }
-
-        var pages: [String: Set<String>] = [:]
-        for handbook in handbooks where !reusable.contains(handbook.council.slug) {
-            let slug = handbook.council.slug
+        if changed {
             var frame = ContentHash()
             frame.add(everyPage)
             frame.add(slug)
@@ -162,10 +201,11 @@ extension IncrementalPlan {
                 frame.add(entry.routine.title)
             }
             let frameValue = frame.value
+            let previousPages = previous?.folder(slug)
             func record(_ name: String, _ hash: ContentHash) {
                 let path = "\(slug)/\(name)"
-                next.pages[path] = hash.value
-                if previous?.pages[path] == hash.value { pages[slug, default: []].insert(path) }
+                result.pages.append((path, hash.value))
+                if previousPages?.pages[path] == hash.value { result.kept.insert(path) }
             }
             for entry in handbook.routines {
                 var hash = ContentHash()
@@ -190,49 +230,34 @@ extension IncrementalPlan {
             }
             record(PageNames.html(PageNames.start), start)
         }
-        // Councils kept whole keep their routine pages' fingerprints too: the publisher
-        // carries their folder's block into the next manifest as it is.
         // A change page shows a routine against the base routine it replaces, with the
         // council's (or group's) name and, for an adopted routine, the source council's name.
-        var portal = PortalReuse()
-        let previousChanges = previous?.folder(PageNames.portalChanges)
-        for handbook in handbooks {
-            let slug = handbook.council.slug
-            for entry in handbook.routines where entry.origin == .adapted {
-                guard let base = entry.base else { continue }
-                var hash = ContentHash()
-                hash.add(everyPage)
-                hash.add(slug)
-                addSettings(of: handbook, to: &hash)
-                hash.add(entry.routine.id)
-                addFile(entry.routine.location.file, to: &hash)
-                addFile(base.location.file, to: &hash)
-                if let source = entry.routine.adoptedFrom?.value {
-                    let sourceSlug = source.split(separator: "/").first.map(String.init) ?? source
-                    hash.add(source)
-                    hash.add(settings["content/councils/\(sourceSlug)/"] ?? 0)
-                }
-                let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
-                next.pages[path] = hash.value
-                if previousChanges?.pages[path] == hash.value { portal.changePages.insert(path) }
-
-                let pair = RoutineChange.pair(base: base.location.file, own: entry.routine.location.file)
-                guard portal.pairFingerprints[pair] == nil else { continue }
-                var counts = ContentHash()
-                counts.add("words")
-                counts.add(next.global)
-                addFile(base.location.file, to: &counts)
-                addFile(entry.routine.location.file, to: &counts)
-                portal.pairFingerprints[pair] = counts.value
-                if let known = previous?.wordCounts[counts.value] { portal.knownCounts[pair] = known }
+        for entry in handbook.routines where entry.origin == .adapted {
+            guard let base = entry.base else { continue }
+            var hash = ContentHash()
+            hash.add(everyPage)
+            hash.add(slug)
+            addSettings(of: handbook, to: &hash)
+            hash.add(entry.routine.id)
+            addFile(entry.routine.location.file, to: &hash)
+            addFile(base.location.file, to: &hash)
+            if let source = entry.routine.adoptedFrom?.value {
+                let sourceSlug = source.split(separator: "/").first.map(String.init) ?? source
+                hash.add(source)
+                hash.add(settings["content/councils/\(sourceSlug)/"] ?? 0)
             }
+            let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
+            result.pages.append((path, hash.value))
+            if previousChanges?.pages[path] == hash.value { result.keptChanges.append(path) }
+
+            var counts = ContentHash()
+            counts.add("words")
+            counts.add(next.global)
+            addFile(base.location.file, to: &counts)
+            addFile(entry.routine.location.file, to: &counts)
+            result.pairs.append((RoutineChange.pair(base: base.location.file, own: entry.routine.location.file), counts.value))
         }
-        portal.everyPage = everyPage
-        // Of the previous pages, the portal looks up only its summary pages.
-        for name in PortalPages.Name.allCases {
-            if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
-        }
-        return Reuse(councils: reusable, pages: pages, portal: portal)
+        return result
     }
 
     /// What a changed build can take from the previous one.
