@@ -100,13 +100,6 @@ public enum Build {
             plan = planned
             reusable = reuse
         }
-        // The portal's data covers every council but depends on no check: made while they run.
-        let portalData = write ? theme.map { theme in
-            Task { [handbooks, reusable] in
-                PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: options.today,
-                            reuse: reusable.portal, reusedChangePages: reusable.portal.changePages)
-            }
-        } : nil
         // A council whose fingerprint did not change reports what its check found last time.
         var known: [String: [Diagnostic]] = [:]
         if let previous = plan?.previous {
@@ -122,10 +115,18 @@ public enum Build {
                             councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
-        guard write, !stopped, let theme, let portalData else {
+        guard write, !stopped, let theme else {
             result.timings = clock.laps
             if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache)) }
             return result
+        }
+        // The portal's data covers every council; it is made while the publisher and the
+        // caches get ready, and only by a build that goes on to write (the checks use both
+        // cores: making it beside them gained nothing, and a build stopped by an error would
+        // have made it for nothing, in `serve` too).
+        let portalData = Task { [handbooks, reusable] in
+            PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: options.today,
+                        reuse: reusable.portal, reusedChangePages: reusable.portal.changePages)
         }
 
         do {
