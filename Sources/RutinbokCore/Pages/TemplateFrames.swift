@@ -93,9 +93,16 @@ final class TemplateFrames: Sendable {
     /// frame could not be made this way.
     private func fill(_ frame: Frame, levels: inout [FrameLevel], shape: String, framing: ListFraming,
                       into output: inout String, library: MustacheLibrary) -> Bool {
-        for piece in frame.pieces {
-            switch piece {
-            case .text(let text): output += text
+        frame.literals.withUnsafeBufferPointer { literals in
+            fill(frame, literals: literals, levels: &levels, shape: shape, framing: framing, into: &output, library: library)
+        }
+    }
+
+    private func fill(_ frame: Frame, literals: UnsafeBufferPointer<String>, levels: inout [FrameLevel], shape: String,
+                      framing: ListFraming, into output: inout String, library: MustacheLibrary) -> Bool {
+        for step in frame.steps {
+            switch step {
+            case .text(let number): output += literals[number]
             case .slot(var number, let escaped):
                 var level = 0
                 while number >= levels[level].texts.count {
@@ -104,11 +111,11 @@ final class TemplateFrames: Sendable {
                 }
                 let text = levels[level].texts[number]
                 output += escaped ? MustacheEscaping.html(text) : text
-            case .list(let call):
-                let call = frame.calls[call]
+            case .list(let callNumber):
+                let call = frame.calls[callNumber]
                 guard let items = levels[call.level].lists[call.key] else { return false }
                 let section = FrameSource.section(call.section)
-                let sectionKey = section.key
+                let sectionKey = frame.sectionKeys[callNumber]
                 // Items of one shape share a frame: looked up once per list.
                 var known: [String: Frame] = [:]
                 for item in items {
@@ -230,12 +237,38 @@ struct Frame: Sendable {
     let calls: [ListCall]
     private let textBytes: Int
 
+    /// The pieces as filling reads them, with nothing to count references of: both cores fill
+    /// the same frames at once, and retaining and releasing a piece's text for each page (one
+    /// count, written by both) cost about as much as copying it.
+    enum Step: Sendable {
+        /// `literals[number]`.
+        case text(Int)
+        case slot(Int, escaped: Bool)
+        /// `calls[number]`, whose section's frame key is `sectionKeys[number]`.
+        case list(Int)
+    }
+
+    let steps: [Step]
+    let literals: [String]
+    /// `FrameSource.section(calls[i].section).key`, worked out once.
+    let sectionKeys: [String]
+
     init(pieces: [Piece], calls: [ListCall] = []) {
         self.pieces = pieces
         self.calls = calls
-        textBytes = pieces.reduce(0) { total, piece in
-            if case .text(let text) = piece { total + text.utf8.count } else { total }
+        var literals: [String] = []
+        steps = pieces.map { piece in
+            switch piece {
+            case .text(let text):
+                literals.append(text)
+                return .text(literals.count - 1)
+            case .slot(let number, let escaped): return .slot(number, escaped: escaped)
+            case .list(let call): return .list(call)
+            }
         }
+        self.literals = literals
+        sectionKeys = calls.map { FrameSource.section($0.section).key }
+        textBytes = literals.reduce(0) { $0 + $1.utf8.count }
     }
 
     /// Cuts rendered output at its placeholders and list markers; nil when one is not whole
@@ -277,11 +310,13 @@ struct Frame: Sendable {
     func filled(with texts: [String]) -> String {
         var output = ""
         output.reserveCapacity(textBytes + texts.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces {
-            switch piece {
-            case .text(let text): output += text
-            case .slot(let number, let escaped): output += escaped ? MustacheEscaping.html(texts[number]) : texts[number]
-            case .list: preconditionFailure("a frame of a whole shape has no list slots")
+        literals.withUnsafeBufferPointer { literals in
+            for step in steps {
+                switch step {
+                case .text(let number): output += literals[number]
+                case .slot(let number, let escaped): output += escaped ? MustacheEscaping.html(texts[number]) : texts[number]
+                case .list: preconditionFailure("a frame of a whole shape has no list slots")
+                }
             }
         }
         return output
