@@ -38,6 +38,9 @@ struct MarkdownStage: Sendable {
         // Where each key's routine is (the last one wins, as before), rather than copies of
         // routines: a Routine is large, and there is one entry per council and routine.
         var unique: [Key: (handbook: Int, routine: Int)] = [:]
+        // Room for every entry (most are the same base files): growing the table step by step
+        // rehashed its keys again and again.
+        unique.reserveCapacity(handbooks.reduce(0) { $0 + $1.routines.count })
         for (handbookIndex, handbook) in handbooks.enumerated() {
             for (routineIndex, entry) in handbook.routines.enumerated() {
                 unique[key(entry.routine, in: handbook)] = (handbookIndex, routineIndex)
@@ -45,17 +48,22 @@ struct MarkdownStage: Sendable {
         }
         var stage = MarkdownStage()
         var deferred: [Key: DeferredBodies.Entry] = [:]
+        deferred.reserveCapacity(known.count)
+        if cache != nil { stage.used.reserveCapacity(unique.count) }
+        var toRender: [Key] = []
         for (key, place) in unique {
-            guard let body = known[key.file], body.allowRawHTML == key.options.allowRawHTML else { continue }
+            guard let body = known[key.file], body.allowRawHTML == key.options.allowRawHTML else {
+                toRender.append(key)
+                continue
+            }
             let routine = handbooks[place.handbook].routines[place.routine].routine
             let entry = DeferredBodies.Entry(routine: routine, known: body)
             deferred[key] = entry
-            unique[key] = nil
             stage.diagnostics += body.diagnostics
             if cache != nil { stage.used.insert(entry.cacheKey) }
         }
         stage.deferred = DeferredBodies(deferred, cache: cache)
-        let order = unique.keys.sorted { ($0.file, $0.options.allowRawHTML ? 1 : 0) < ($1.file, $1.options.allowRawHTML ? 1 : 0) }
+        let order = toRender.sorted { ($0.file, $0.options.allowRawHTML ? 1 : 0) < ($1.file, $1.options.allowRawHTML ? 1 : 0) }
         // Places, not copies of routines: copying 4,000 routines (each a dozen strings) into
         // the batches cost more than looking most bodies up in the cache.
         let work = order.map { key in (key: key, place: unique[key]!) }
