@@ -105,7 +105,7 @@ final class ManifestFile: Sendable {
         let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
             var line = ManifestLine(UnsafeBufferPointer(rebasing: buffer[endStart..<(buffer.count - 1)]))
             guard line.starts(with: "end"), let checksum = line.hex(), line.isAtEnd else { return false }
-            return ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<endStart]))) == checksum
+            return LaneHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<endStart]))) == checksum
         }
         guard valid else { return nil }
         self.bytes = bytes
