@@ -139,10 +139,8 @@ extension IncrementalPlan {
             settings[key] = hash.value
         }
         // Council by council, on all cores; merged below in the handbooks' order.
-        let previousChanges = previous?.folder(PageNames.portalChanges)
         let councils = Parallel.map(handbooks) { [reusable, settings] handbook in
-            plan.pages(of: handbook, changed: !reusable.contains(handbook.council.slug), stamps: stamps, settings: settings,
-                       previousChanges: previousChanges)
+            plan.pages(of: handbook, changed: !reusable.contains(handbook.council.slug), stamps: stamps, settings: settings)
         }
         var pages: [String: Set<String>] = [:]
         var portal = PortalReuse()
@@ -151,6 +149,7 @@ extension IncrementalPlan {
             for (path, value) in council.pages { next.pages[path] = value }
             if !council.kept.isEmpty { pages[handbook.council.slug] = council.kept }
             portal.changePages.formUnion(council.keptChanges)
+            if council.changesKeptWhole { portal.changeFolders.insert(PortalPages.changeFolder(council: handbook.council.slug)) }
             for (pair, fingerprint) in council.pairs where portal.pairFingerprints[pair] == nil {
                 portal.pairFingerprints[pair] = fingerprint
                 if let known = previous?.wordCounts[fingerprint] { portal.knownCounts[pair] = known }
@@ -172,12 +171,14 @@ extension IncrementalPlan {
         /// Its pages whose fingerprint did not change.
         var kept: Set<String> = []
         var keptChanges: [String] = []
+        /// Every change page kept, and no other in its folder: the folder's block is carried,
+        /// and its pages' fingerprints with it.
+        var changesKeptWhole = false
         /// Each pair of files its change pages compare, with a fingerprint of both.
         var pairs: [(pair: String, fingerprint: UInt64)] = []
     }
 
-    private func pages(of handbook: Handbook, changed: Bool, stamps: [String: Stamp], settings: [String: UInt64],
-                       previousChanges: ManifestFile.Folder?) -> CouncilPages {
+    private func pages(of handbook: Handbook, changed: Bool, stamps: [String: Stamp], settings: [String: UInt64]) -> CouncilPages {
         let slug = handbook.council.slug
         var result = CouncilPages()
         func addSettings(of handbook: Handbook, to hash: inout ContentHash) {
@@ -232,6 +233,9 @@ extension IncrementalPlan {
         }
         // A change page shows a routine against the base routine it replaces, with the
         // council's (or group's) name and, for an adopted routine, the source council's name.
+        let changeFolder = PortalPages.changeFolder(council: slug)
+        let previousChanges = previous?.folder(changeFolder)
+        var changePages: [(path: String, fingerprint: UInt64)] = []
         for entry in handbook.routines where entry.origin == .adapted {
             guard let base = entry.base else { continue }
             var hash = ContentHash()
@@ -247,7 +251,7 @@ extension IncrementalPlan {
                 hash.add(settings["content/councils/\(sourceSlug)/"] ?? 0)
             }
             let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
-            result.pages.append((path, hash.value))
+            changePages.append((path, hash.value))
             if previousChanges?.pages[path] == hash.value { result.keptChanges.append(path) }
 
             var counts = ContentHash()
@@ -257,6 +261,9 @@ extension IncrementalPlan {
             addFile(entry.routine.location.file, to: &counts)
             result.pairs.append((RoutineChange.pair(base: base.location.file, own: entry.routine.location.file), counts.value))
         }
+        result.changesKeptWhole = !changePages.isEmpty && result.keptChanges.count == changePages.count
+            && previous?.block(changeFolder)?.outputCount == changePages.count
+        if !result.changesKeptWhole { result.pages += changePages }
         return result
     }
 

@@ -11,7 +11,7 @@
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     struct Output: Sendable, Equatable {
         /// `LaneHash` of the file's bytes.
@@ -158,9 +158,17 @@ struct Manifest: Sendable, Equatable {
         var outputs: [(String, Output)] = []
     }
 
-    /// The top-level folder of an output path ("" for a file at the top) and the rest.
+    /// The folder whose block holds an output path, and the rest of the path: its top-level
+    /// folder ("" for a file at the top), but a council's folder of change pages for a change
+    /// page (`andringar/<council>/…`), so that a council's change pages are kept whole as its
+    /// own folder is.
     static func split(_ path: String) -> (folder: String, rest: Substring) {
-        guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+        let utf8 = path.utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+        if utf8[..<slash].elementsEqual(PageNames.portalChanges.utf8),
+           let second = utf8[utf8.index(after: slash)...].firstIndex(of: UInt8(ascii: "/")) {
+            return (String(path[..<second]), path[path.index(after: second)...])
+        }
         return (String(path[..<slash]), path[path.index(after: slash)...])
     }
 

@@ -17,9 +17,9 @@ enum PageStage {
         case portalAssets
         case summary(PortalPages.Name)
         case changes(ArraySlice<RoutineChange>)
-        /// Change pages whose inputs did not change: linked from the previous output, a share
-        /// of them per job.
-        case keptChanges(ArraySlice<String>)
+        /// Change pages whose inputs did not change: linked from the previous output, the
+        /// folders of a few councils per job.
+        case keptChanges([KeptChanges])
         case handbook(Handbook)
     }
 
@@ -27,6 +27,12 @@ enum PageStage {
     private struct Done: Sendable {
         var files = 0
         var page: (path: String, fingerprint: UInt64)?
+    }
+
+    /// One council's kept change pages.
+    private struct KeptChanges: Sendable {
+        var folder: String
+        var paths: [String]
     }
 
     private static let changesPerJob = 64
@@ -41,10 +47,21 @@ enum PageStage {
         // council, and those whose inputs did not change are linked (and were not diffed).
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var jobs = PortalPages.summaryOrder.map(Job.summary)
-        // In order, so that each job makes the folders of a few councils.
-        let kept = reuse.portal.changePages.sorted()
-        let share = max(keptChangesPerJob, (kept.count + width - 1) / width)
-        jobs += stride(from: 0, to: kept.count, by: share).map { .keptChanges(kept[$0..<min($0 + share, kept.count)]) }
+        // Council by council, in order, so that each job makes the folders of a few councils.
+        let kept = Dictionary(grouping: reuse.portal.changePages) { Manifest.split($0).folder }
+            .map { KeptChanges(folder: $0.key, paths: $0.value) }.sorted { $0.folder < $1.folder }
+        let share = max(keptChangesPerJob, (reuse.portal.changePages.count + width - 1) / width)
+        var batch: [KeptChanges] = [], inBatch = 0
+        for folder in kept {
+            batch.append(folder)
+            inBatch += folder.paths.count
+            if inBatch >= share {
+                jobs.append(.keptChanges(batch))
+                batch = []
+                inBatch = 0
+            }
+        }
+        if !batch.isEmpty { jobs.append(.keptChanges(batch)) }
         let changes = portal.changesToRender
         jobs += stride(from: 0, to: changes.count, by: changesPerJob).map {
             .changes(changes[$0..<min($0 + changesPerJob, changes.count)])
@@ -87,15 +104,26 @@ enum PageStage {
         case .changes(let changes):
             try publisher.write(changes.map(portal.changePage))
             return Done(files: changes.count)
-        case .keptChanges(let paths):
-            // A kept page missing from the previous output is rendered after all.
-            let linked = publisher.reuse(files: Set(paths))
-            let unlinked = Set(paths).subtracting(linked)
+        case .keptChanges(let folders):
+            // A council's folder of change pages is carried whole when the plan allows it;
+            // else, or when a file is missing, its pages are linked one by one, and a kept
+            // page missing from the previous output is rendered after all.
+            var files = 0
+            var unlinked: Set<String> = []
+            for kept in folders {
+                if reuse.portal.changeFolders.contains(kept.folder), let count = publisher.reuse(folder: kept.folder) {
+                    files += count
+                    continue
+                }
+                let linked = publisher.reuse(files: Set(kept.paths))
+                files += linked.count
+                unlinked.formUnion(Set(kept.paths).subtracting(linked))
+            }
             let missing = unlinked.isEmpty ? [] : portal.portal.changes.filter {
                 unlinked.contains(PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id))
             }
             try publisher.write(missing.map(portal.changePage))
-            return Done(files: linked.count + missing.count)
+            return Done(files: files + missing.count)
         case .handbook(let handbook):
             return Done(files: try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher))
         }

@@ -9,6 +9,9 @@
 struct PortalReuse: Sendable {
     /// Change pages whose inputs did not change (`IncrementalPlan.plan`).
     var changePages: Set<String> = []
+    /// Councils' folders of change pages (`PortalPages.changeFolder`) in which every page is
+    /// kept and no other was: carried whole, as a council's own folder is.
+    var changeFolders: Set<String> = []
     /// Fingerprint of each pair of files compared (`RoutineChange.pair`): their stamps.
     var pairFingerprints: [String: UInt64] = [:]
     /// Word counts of the previous build for pairs whose fingerprint did not change.

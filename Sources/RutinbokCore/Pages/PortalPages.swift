@@ -43,7 +43,9 @@ struct PortalPages: Sendable {
         var path: String { PageNames.html(rawValue) }
     }
 
-    static func changePath(council: String, routine: String) -> String { "\(PageNames.portalChanges)/\(council)/\(routine).html" }
+    static func changePath(council: String, routine: String) -> String { "\(changeFolder(council: council))/\(routine).html" }
+    /// The folder of a council's change pages, which has a manifest block of its own.
+    static func changeFolder(council: String) -> String { "\(PageNames.portalChanges)/\(council)" }
 
     /// The summary pages, longest to render first: the coverage matrix and the change list
     /// cover every council.

@@ -90,11 +90,7 @@ import Testing
 
     /// The pages of `council` the next build would keep from the current output.
     private func keptPages(_ w: W, in council: String) async -> Set<String> {
-        var plan = IncrementalPlan(w.options())
-        plan.groupFolders()
-        let (site, _) = await ContentLoader.load(contentDirectory: w.content)
-        let handbooks = site.map { Resolver.resolve($0).0 } ?? []
-        return plan.plan(handbooks).pages[council] ?? []
+        await w.plannedReuse().pages[council] ?? []
     }
 
     @Test func baseRoutineChangeRebuildsInheritingCouncilsOnly() async throws {

@@ -42,6 +42,14 @@ struct IncrementalWorkspace {
         await Build.run(options(), write: true)
     }
 
+    /// What the next build would take from the current output, as its plan decides it.
+    func plannedReuse() async -> IncrementalPlan.Reuse {
+        var plan = IncrementalPlan(options())
+        plan.groupFolders()
+        let (site, _) = await ContentLoader.load(contentDirectory: content)
+        return plan.plan(site.map { Resolver.resolve($0).0 } ?? [])
+    }
+
     /// A clean build of the same input into a new folder.
     func cleanBuild() async -> (String, Build.Result) {
         let folder = TestPaths.temporaryFolder("rutinbok-clean").appendingPathComponent("output").path

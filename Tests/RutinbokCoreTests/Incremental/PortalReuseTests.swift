@@ -122,6 +122,42 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A council's change pages are carried whole, as its folder is, when none of them
+    /// changed; when one of their files is gone, they are linked or rendered one by one.
+    @Test func aCouncilsChangePagesAreCarriedWhole() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/andringar/bro/risk.html"))
+        try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening.\n")
+        #expect(await w.plannedReuse().portal.changeFolders.contains("andringar/bro"))
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+
+        // Gone from the output and from the spare the next build starts from.
+        let spare = Publisher.sparePath(of: URL(fileURLWithPath: w.output)).path
+        for folder in [w.output, spare] { try? FileManager.default.removeItem(atPath: "\(folder)/andringar/bro/risk.html") }
+        try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/andringar/bro/risk.html"))
+        await expectSameAsClean(w)
+
+        // ana adapts two routines, then gives one up: the other's page is kept, the folder is
+        // not carried whole, and the page given up goes.
+        for id in ["akut", "risk"] {
+            let base = try String(contentsOfFile: "\(w.content)/routines/\(id).md", encoding: .utf8)
+            try w.write("content/councils/ana/routines/\(id).md", base + "\nAnas egen mening.\n")
+        }
+        #expect(await w.build().published)
+        await expectSameAsClean(w)
+        try w.remove("content/councils/ana/routines/risk.md")
+        let reuse = await w.plannedReuse()
+        #expect(reuse.portal.changePages.contains("andringar/ana/akut.html"))
+        #expect(!reuse.portal.changeFolders.contains("andringar/ana"))
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/andringar/ana/risk.html"))
+        await expectSameAsClean(w)
+    }
+
     @Test func aTemplateChangeRendersTheSummaryPages() async throws {
         var w = try W()
         #expect(await w.build().published)
