@@ -238,8 +238,8 @@ struct Frame: Sendable {
     private let textBytes: Int
 
     /// The pieces as filling reads them, with nothing to count references of: both cores fill
-    /// the same frames at once, and retaining and releasing a piece's text for each page (one
-    /// count, written by both) cost about as much as copying it.
+    /// the same frames at once, and each piece's text was retained and released for every
+    /// page (one count, written by both cores); ≈1 % of a full build's CPU time.
     enum Step: Sendable {
         /// `literals[number]`.
         case text(Int)
