@@ -133,8 +133,8 @@ struct MarkdownStage: Sendable {
                          readability: page.readability, diagnostics: page.diagnostics)
     }
 
-    func searchEntries(for handbook: Handbook) -> [String: String] {
-        var result: [String: String] = [:]
+    func searchEntries(for handbook: Handbook) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
         for entry in handbook.routines {
             let key = Self.key(entry.routine, in: handbook)
             guard let page = page(key) else { continue }
@@ -184,9 +184,9 @@ final class DeferredBodies: Sendable {
 
 /// Search index entries by routine file, each made once whichever council asks first.
 final class SearchEntries: Sendable {
-    private let made = Mutex<[MarkdownStage.Key: String]>([:])
+    private let made = Mutex<[MarkdownStage.Key: [UInt8]]>([:])
 
-    func entry(_ key: MarkdownStage.Key, make: () -> String) -> String {
+    func entry(_ key: MarkdownStage.Key, make: () -> [UInt8]) -> [UInt8] {
         if let known = made.withLock({ $0[key] }) { return known }
         let entry = make()
         made.withLock { $0[key] = entry }

@@ -6,7 +6,7 @@ struct HandbookPages {
     /// Routine bodies by routine id, for the routine pages and (their print variant) the print page.
     let bodies: [String: RenderedMarkdown]
     /// Search index entries by routine id, made in the Markdown stage.
-    let searchEntries: [String: String]
+    let searchEntries: [String: [UInt8]]
     let config: SiteConfig
     let theme: Theme
     let today: Day
@@ -47,7 +47,7 @@ struct HandbookPages {
             page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
                  content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex])
         }
-        add(PageNames.searchIndex) { .text(SearchIndex.script(for: handbook, entries: searchEntries)) }
+        add(PageNames.searchIndex) { .bytes(SearchIndex.script(for: handbook, entries: searchEntries)) }
         add(PageNames.html(PageNames.accessibility)) {
             page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
                  shared: shared, content: theme.render("accessibility", accessibilityView(shared)))

@@ -4,16 +4,43 @@
 /// Each entry depends only on its routine, so entries are made once per routine file (in the
 /// Markdown stage) and each council's index joins the entries of its routines.
 enum SearchIndex {
-    /// One routine as a JSON object: page `u`, title `t`, summary `s`, headings `h`, body text `b`.
-    static func entry(for routine: Routine, body: RenderedMarkdown) -> String {
-        let headings = body.headings.map { JSON.string($0.text) }.joined(separator: ",")
-        return "{\"b\":\(JSON.string(body.text)),\"h\":[\(headings)],\"s\":\(JSON.string(routine.summary)),"
-            + "\"t\":\(JSON.string(routine.title)),\"u\":\(JSON.string(PageNames.html(routine.id)))}"
+    /// One routine as a JSON object: page `u`, title `t`, summary `s`, headings `h`, body text
+    /// `b`. As bytes: the body's text is escaped straight from where it lies (a mapped cache
+    /// file for most), and the index is joined and written without a `String` in between.
+    static func entry(for routine: Routine, body: RenderedMarkdown) -> [UInt8] {
+        var entry: [UInt8] = []
+        body.storedText.withUTF8 { text in
+            entry.reserveCapacity(text.count + text.count / 16 + 512)
+            entry.append(contentsOf: #"{"b":"#.utf8)
+            JSON.append(text, to: &entry)
+        }
+        entry.append(contentsOf: #","h":["#.utf8)
+        for (index, heading) in body.headings.enumerated() {
+            if index > 0 { entry.append(UInt8(ascii: ",")) }
+            JSON.append(heading.text, to: &entry)
+        }
+        entry.append(contentsOf: #"],"s":"#.utf8)
+        JSON.append(routine.summary, to: &entry)
+        entry.append(contentsOf: #","t":"#.utf8)
+        JSON.append(routine.title, to: &entry)
+        entry.append(contentsOf: #","u":"#.utf8)
+        JSON.append(PageNames.html(routine.id), to: &entry)
+        entry.append(UInt8(ascii: "}"))
+        return entry
     }
 
-    static func script(for handbook: Handbook, entries: [String: String]) -> String {
+    static func script(for handbook: Handbook, entries: [String: [UInt8]]) -> [UInt8] {
         let items = handbook.routines.compactMap { entries[$0.routine.id] }
-        return "window.RUTINBOK_SOK = [" + items.joined(separator: ",") + "];\n"
+        let start = "window.RUTINBOK_SOK = [".utf8, end = "];\n".utf8
+        var script: [UInt8] = []
+        script.reserveCapacity(items.reduce(start.count + end.count) { $0 + $1.count + 1 })
+        script.append(contentsOf: start)
+        for (index, item) in items.enumerated() {
+            if index > 0 { script.append(UInt8(ascii: ",")) }
+            script.append(contentsOf: item)
+        }
+        script.append(contentsOf: end)
+        return script
     }
 }
 
@@ -21,63 +48,70 @@ enum SearchIndex {
 /// of every build. `<` is escaped too, so "</script>" in a text can never end a script element.
 enum JSON {
     static func string(_ text: String) -> String {
-        // Over UTF-8 bytes: runs of bytes that need no escape are copied as they are, in one go.
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = [UInt8(ascii: "\"")]
-            bytes.reserveCapacity(utf8.count + 64)
-            func put(_ escape: StaticString) {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+        text.withUTF8 { append(UnsafeRawBufferPointer($0), to: &output) }
+    }
+
+    /// Appends UTF-8 text as a JSON string, quotes included. Over bytes: runs of bytes that
+    /// need no escape are copied as they are, in one go.
+    static func append(_ utf8: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + utf8.count + 64)
+        bytes.append(UInt8(ascii: "\""))
+        func put(_ escape: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+        }
+        let digits: StaticString = "0123456789abcdef"
+        var index = 0, run = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none of them may need an escape (`mayNeedEscape`).
+            while index + 8 <= utf8.count, !mayNeedEscape(utf8.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
             }
-            let digits: StaticString = "0123456789abcdef"
-            var index = 0, run = 0
-            while index < utf8.count {
-                // Eight bytes at a time while none of them may need an escape (`mayNeedEscape`).
-                while index + 8 <= utf8.count,
-                      !mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                }
-                guard index < utf8.count else { break }
-                let byte = utf8[index]
-                // Quote, backslash, `<`, control characters, and the lead byte of U+2028 and
-                // U+2029 (which end a line in older JavaScript).
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 else {
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            // Quote, backslash, `<`, control characters, and the lead byte of U+2028 and
+            // U+2029 (which end a line in older JavaScript).
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 else {
+                index += 1
+                continue
+            }
+            var length = 1
+            let escape: StaticString?
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case 0xE2:
+                guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
                     index += 1
                     continue
                 }
-                var length = 1
-                let escape: StaticString?
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case 0xE2:
-                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
-                        index += 1
-                        continue
-                    }
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                default: escape = nil  // another control character
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                if let escape {
-                    put(escape)
-                } else {
-                    put("\\u00")
-                    bytes.append(digits.utf8Start[Int(byte >> 4)])
-                    bytes.append(digits.utf8Start[Int(byte & 0xF)])
-                }
-                index += length
-                run = index
+                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default: escape = nil  // another control character
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-            bytes.append(UInt8(ascii: "\""))
-            return String(decoding: bytes, as: UTF8.self)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[run..<index]))
+            if let escape {
+                put(escape)
+            } else {
+                put("\\u00")
+                bytes.append(digits.utf8Start[Int(byte >> 4)])
+                bytes.append(digits.utf8Start[Int(byte & 0xF)])
+            }
+            index += length
+            run = index
         }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[run...]))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Whether any of eight bytes is one the loop must look at: below 0x20, `"`, `\`, `<` or

@@ -2,6 +2,8 @@
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// UTF-8 text made as bytes (the search index).
+        case bytes([UInt8])
         /// A file copied as it is (assets).
         case copy(String)
     }

@@ -174,6 +174,8 @@ public final class Publisher: Sendable {
                 case .text(let text):
                     var text = text
                     try text.withUTF8 { try place(file.path, target, UnsafeRawBufferPointer($0), source: nil) }
+                case .bytes(let bytes):
+                    try bytes.withUnsafeBytes { try place(file.path, target, $0, source: nil) }
                 case .copy(let source):
                     let bytes = try Self.readFile(source)
                     try bytes.withUnsafeBytes { try place(file.path, target, $0, source: source) }
