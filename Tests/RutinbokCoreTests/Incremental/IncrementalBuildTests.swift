@@ -184,6 +184,29 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A council added (a copy of ana, with its own name) and one deleted (bro, whose group
+    /// gives it a change page): folders, change pages and portal as a clean build has them.
+    @Test func addedAndDeletedCouncils() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        for file in W.files("\(w.content)/councils/ana") {
+            var text = try String(contentsOfFile: "\(w.content)/councils/ana/\(file)", encoding: .utf8)
+            if file == "council.yml" { text = text.replacingOccurrences(of: "Ana <kommun>", with: "Cid kommun") }
+            try w.write("content/councils/cid/\(file)", text)
+        }
+        #expect(await w.build().published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/cid/egen.html"))
+        #expect(try String(contentsOfFile: "\(w.output)/index.html", encoding: .utf8).contains("Cid kommun"))
+        await expectSameAsClean(w)
+
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/andringar/bro/risk.html"))
+        try w.remove("content/councils/bro")
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/bro"))
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/andringar/bro"))
+        await expectSameAsClean(w)
+    }
+
     @Test func corruptOrMissingManifestMeansFullBuild() async throws {
         var w = try W()
         #expect(await w.build().published)
