@@ -145,8 +145,10 @@ extension IncrementalPlan {
         var pages: [String: Set<String>] = [:]
         var portal = PortalReuse()
         next.pages.reserveCapacity(next.pages.count + councils.reduce(0) { $0 + $1.pages.count })
+        var ownPages: [String: [(String, UInt64)]] = [:]
         for (handbook, council) in zip(handbooks, councils) {
-            for (path, value) in council.pages { next.pages[path] = value }
+            for (path, value) in council.changePages { next.pages[path] = value }
+            if !council.pages.isEmpty { ownPages[handbook.council.slug] = council.pages }
             if !council.kept.isEmpty { pages[handbook.council.slug] = council.kept }
             portal.changePages.formUnion(council.keptChanges)
             if council.changesKeptWhole { portal.changeFolders.insert(PortalPages.changeFolder(council: handbook.council.slug)) }
@@ -160,14 +162,17 @@ extension IncrementalPlan {
         for name in PortalPages.Name.allCases {
             if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
         }
-        return Reuse(councils: reusable, pages: pages, portal: portal)
+        return Reuse(councils: reusable, pages: pages, pageFingerprints: ownPages, portal: portal)
     }
 
     /// One council's part of `plan`: the fingerprints of its pages (when the council changed:
     /// councils kept whole keep theirs, as the publisher carries their folder's block into
     /// the next manifest) and of its change pages, and which of them match the previous build's.
     private struct CouncilPages: Sendable {
+        /// Its own pages' fingerprints, for its folder's block (`Reuse.pageFingerprints`).
         var pages: [(path: String, fingerprint: UInt64)] = []
+        /// Its change pages' fingerprints, unless they are carried whole.
+        var changePages: [(path: String, fingerprint: UInt64)] = []
         /// Its pages whose fingerprint did not change.
         var kept: Set<String> = []
         var keptChanges: [String] = []
@@ -263,7 +268,7 @@ extension IncrementalPlan {
         }
         result.changesKeptWhole = !changePages.isEmpty && result.keptChanges.count == changePages.count
             && previous?.block(changeFolder)?.outputCount == changePages.count
-        if !result.changesKeptWhole { result.pages += changePages }
+        if !result.changesKeptWhole { result.changePages = changePages }
         return result
     }
 
@@ -273,6 +278,9 @@ extension IncrementalPlan {
         var councils: Set<String> = []
         /// Pages linked, by council, in councils that changed (paths below the output).
         var pages: [String: Set<String>] = [:]
+        /// The fingerprints of every page of each council that changed, by council: they go
+        /// into the manifest with its folder's block (`Publisher.seal`), not through `next`.
+        var pageFingerprints: [String: [(String, UInt64)]] = [:]
         var portal = PortalReuse()
     }
 }

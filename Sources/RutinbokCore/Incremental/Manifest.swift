@@ -94,11 +94,13 @@ struct Manifest: Sendable, Equatable {
 
     /// The manifest's bytes. `carried` are folders whose block the previous manifest already
     /// holds exactly (a council whose files were all kept): copied as they are, with any
-    /// entry of `pages` and `outputs` in those folders laid over them.
-    func serializedBytes(carrying carried: [String: ManifestFile.Block] = [:]) -> [UInt8] {
+    /// entry of `pages` and `outputs` in those folders laid over them. `sealed` are folders
+    /// whose block was formatted as soon as they were complete (`Publisher.seal`), likewise.
+    func serializedBytes(carrying carried: [String: ManifestFile.Block] = [:],
+                         sealed: [String: SealedFolder] = [:]) -> [UInt8] {
         // The head and the blocks side by side: sorting and formatting thousands of inputs
         // and outputs are the two long parts.
-        let (start, blocks) = Parallel.both({ self.head() }, { self.blocks(carrying: carried) })
+        let (start, blocks) = Parallel.both({ self.head() }, { self.blocks(carrying: carried, sealed: sealed) })
         var out = start
         let carriedBytes = carried.values.reduce(0) { $0 + $1.range.count }
         out.reserve(start.bytes.count + carriedBytes + 64 * (outputs.count + pages.count) + 64)
@@ -118,7 +120,7 @@ struct Manifest: Sendable, Equatable {
     }
 
     /// Each folder's block, in order of the folders' names.
-    private func blocks(carrying carried: [String: ManifestFile.Block]) -> [BlockBytes] {
+    private func blocks(carrying carried: [String: ManifestFile.Block], sealed: [String: SealedFolder]) -> [BlockBytes] {
         // Pages and outputs by folder, each list sorted by path.
         var groups: [String: Folder] = [:]
         for (path, fingerprint) in pages {
@@ -131,10 +133,18 @@ struct Manifest: Sendable, Equatable {
         }
         // Each folder's block on its own (sorting and formatting its entries), on all cores;
         // a carried block without entries of this build is copied as it is.
-        let names = Set(groups.keys).union(carried.keys).sorted()
+        let names = Set(groups.keys).union(carried.keys).union(sealed.keys).sorted()
         let blocks = Parallel.map(names) { [groups] name -> [UInt8]? in
+            if let folder = sealed[name], groups[name] == nil { return folder.bytes }
             guard var group = groups[name] else { return nil }
-            if let block = carried[name] {
+            if let folder = sealed[name] {
+                // Entries of this build over the sealed ones (not what a build does, but exact).
+                var pages = Dictionary(folder.entries.pages, uniquingKeysWith: { _, new in new })
+                var outputs = Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new })
+                for (path, value) in group.pages { pages[path] = value }
+                for (path, value) in group.outputs { outputs[path] = value }
+                group = Folder(pages: Array(pages), outputs: Array(outputs))
+            } else if let block = carried[name] {
                 // Entries of this build over the carried ones (not what a build does, but exact).
                 let previous = block.file.folder(name) ?? ManifestFile.Folder()
                 var pages = previous.pages, outputs = previous.outputs
@@ -156,6 +166,19 @@ struct Manifest: Sendable, Equatable {
     struct Folder: Sendable {
         var pages: [(String, UInt64)] = []
         var outputs: [(String, Output)] = []
+    }
+
+    /// A folder's entries and its block, formatted.
+    struct SealedFolder: Sendable {
+        var entries: Folder
+        var bytes: [UInt8]
+
+        init(_ name: String, _ entries: Folder) {
+            self.entries = entries
+            var writer = ManifestWriter()
+            writer.block(name, entries)
+            bytes = writer.bytes
+        }
     }
 
     /// The folder whose block holds an output path, and the rest of the path: its top-level

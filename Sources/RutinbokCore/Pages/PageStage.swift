@@ -144,6 +144,9 @@ enum PageStage {
         pages.kept = Set(kept.map { String($0.dropFirst(slug.count + 1)) })
         let files = pages.files().map { $0.under(slug) }
         try publisher.write(files)
+        if let fingerprints = reuse.pageFingerprints[slug] {
+            publisher.seal(folder: slug, paths: files.map(\.path) + kept, pages: fingerprints)
+        }
         return files.count + kept.count
     }
 }

@@ -71,14 +71,25 @@ extension Publisher {
     /// Files linked from the previous output rather than written.
     public var linkedCount: Int { state.withLock { $0.linked } }
 
+    /// Formats the manifest block of a folder whose files are all staged (`paths`: every file
+    /// in it), with its pages' fingerprints, while the other folders are still being made:
+    /// the manifest then copies it instead of grouping and formatting its entries at the end.
+    public func seal(folder: String, paths: [String], pages: [(String, UInt64)]) {
+        let outputs: [(String, Manifest.Output)] = state.withLock { state in
+            paths.compactMap { path in state.outputs.removeValue(forKey: path).map { (path, $0) } }
+        }
+        let sealed = Manifest.SealedFolder(folder, Manifest.Folder(pages: pages, outputs: outputs))
+        state.withLock { $0.sealed[folder] = sealed }
+    }
+
     /// Writes the manifest of what is staged; the last file before the exchange. Folders kept
-    /// whole are copied from the previous manifest's bytes.
+    /// whole are copied from the previous manifest's bytes, sealed ones from their blocks.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
-        let (outputs, carried, pages) = state.withLock { ($0.outputs, $0.carried, $0.pages) }
+        let (outputs, carried, pages, sealed) = state.withLock { ($0.outputs, $0.carried, $0.pages, $0.sealed) }
         manifest.outputs = outputs
         manifest.pages.merge(pages) { current, _ in current }
-        let bytes = manifest.serializedBytes(carrying: carried)
+        let bytes = manifest.serializedBytes(carrying: carried, sealed: sealed)
         do {
             try bytes.withUnsafeBytes { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, $0) }
         } catch {

@@ -64,11 +64,13 @@ extension Publisher {
     /// A folder kept whole with the spare's own block holds nothing else.
     func removeLeftovers() {
         guard let base else { return }
-        let (outputs, carried) = state.withLock { ($0.outputs, $0.carried) }
+        let (outputs, carried, sealed) = state.withLock { ($0.outputs, $0.carried, $0.sealed) }
         var folders: Set<String> = []
         for name in base.folderNames {
             var kept: [String: Manifest.Output] = [:]
-            if let block = carried[name] {
+            if let folder = sealed[name] {
+                kept = Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new })
+            } else if let block = carried[name] {
                 if let spare = base.block(name), spare.sameBytes(as: block) { continue }
                 kept = block.file.folder(name)?.outputs ?? [:]
             }

@@ -52,6 +52,8 @@ public final class Publisher: Sendable {
         var outputs: [String: Manifest.Output] = [:]
         /// Folders kept whole: exactly the previous manifest's block, files and pages.
         var carried: [String: ManifestFile.Block] = [:]
+        /// Folders whose block was formatted as soon as they were complete (`seal`).
+        var sealed: [String: Manifest.SealedFolder] = [:]
         /// Page fingerprints of the previous manifest that still hold (a council that was to
         /// be kept whole but had to be rendered).
         var pages: [String: UInt64] = [:]
