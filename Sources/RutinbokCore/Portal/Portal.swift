@@ -28,15 +28,26 @@ struct Portal: Sendable {
          knownCounts: [String: WordCounts] = [:], needsSegments: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
         config = site.config
         self.today = today
-        // The changes (word diffs) on one side, everything else on the other: independent,
-        // and each a single pass over all councils.
-        let (changes, (coverage, examples, review)) = Parallel.both({
-            RoutineChange.all(in: handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
-        }, {
-            (Coverage(site: site, handbooks: handbooks), ExampleLibrary(handbooks: handbooks),
-             ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today))
+        // Everything else as one job among the word diffs, all on all cores: with the diffs
+        // on one side and the rest on the other, the diffs (a parallel map inside a parallel
+        // one, which Dispatch runs on one thread) went on alone after the rest was done.
+        let pending = RoutineChange.Pending(handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
+        enum Made: Sendable {
+            case summaries(Coverage, ExampleLibrary, ReviewReport)
+            case diff(WordDiff.CountedSegments)
+        }
+        let made = Parallel.map([nil] + pending.pairs.map(Optional.some)) { pair -> Made in
+            guard let pair else {
+                return .summaries(Coverage(site: site, handbooks: handbooks), ExampleLibrary(handbooks: handbooks),
+                                  ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today))
+            }
+            return .diff(pending.diff(pair))
+        }
+        guard case .summaries(let coverage, let examples, let review) = made[0] else { preconditionFailure("the first job") }
+        changes = pending.finished(with: made.dropFirst().map { made in
+            guard case .diff(let diff) = made else { preconditionFailure("a diff") }
+            return diff
         })
-        self.changes = changes
         self.coverage = coverage
         self.examples = examples
         self.review = review

@@ -31,39 +31,67 @@ public struct RoutineChange: Sendable {
     /// or its word counts are not among `knownCounts` (kept from the previous build, by `pair`).
     static func all(in handbooks: [Handbook], knownCounts: [String: WordCounts],
                     needsSegments: @Sendable (RoutineChange) -> Bool) -> [RoutineChange] {
-        var changes: [RoutineChange] = []
-        for handbook in handbooks {
-            for entry in handbook.routines where entry.origin == .adapted {
-                guard let base = entry.base else { continue }
-                var groupName: String?
-                if case .group = entry.routine.layer { groupName = handbook.group?.name }
-                changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base, groupName: groupName,
-                                             segments: nil, insertedWords: 0, deletedWords: 0))
+        let pending = Pending(handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
+        return pending.finished(with: Parallel.map(pending.pairs) { pair in pending.diff(pair) })
+    }
+
+    /// The changes before their diffs: worked out in one pass, the diffs then made by
+    /// whoever runs them (on all cores, beside other work: `Portal`), and put in place by
+    /// `finished`.
+    struct Pending: Sendable {
+        private var changes: [RoutineChange] = []
+        private let knownCounts: [String: WordCounts]
+        /// Each change's pair and whether its page is rendered, worked out once: building the
+        /// pair's text and looking it up for thousands of kept changes was most of this.
+        private let changePairs: [String]
+        private let needs: [Bool]
+        /// The pairs to diff, in order, and their texts.
+        let pairs: [String]
+        private let texts: [String: (base: String, own: String)]
+
+        init(_ handbooks: [Handbook], knownCounts: [String: WordCounts], needsSegments: @Sendable (RoutineChange) -> Bool) {
+            for handbook in handbooks {
+                for entry in handbook.routines where entry.origin == .adapted {
+                    guard let base = entry.base else { continue }
+                    var groupName: String?
+                    if case .group = entry.routine.layer { groupName = handbook.group?.name }
+                    changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,
+                                                 groupName: groupName, segments: nil, insertedWords: 0, deletedWords: 0))
+                }
             }
-        }
-        // Each change's pair and whether its page is rendered, worked out once: building the
-        // pair's text and looking it up for thousands of kept changes was most of this.
-        let pairs = changes.map(\.pair)
-        let needs = changes.map(needsSegments)
-        var texts: [String: (base: String, own: String)] = [:]
-        for index in changes.indices where needs[index] || knownCounts[pairs[index]] == nil {
-            texts[pairs[index]] = (changes[index].base.body, changes[index].routine.body)
-        }
-        let keys = texts.keys.sorted()
-        let diffs = Parallel.map(keys.map { texts[$0]! }) { pair in WordDiff.countedSegments(from: pair.base, to: pair.own) }
-        let made = Dictionary(uniqueKeysWithValues: zip(keys, diffs))
-        for index in changes.indices {
-            let pair = pairs[index]
-            if let diff = made[pair] {
-                if needs[index] { changes[index].segments = diff.segments }
-                changes[index].insertedWords = diff.insertedWords
-                changes[index].deletedWords = diff.deletedWords
-            } else if let counts = knownCounts[pair] {
-                changes[index].insertedWords = counts.inserted
-                changes[index].deletedWords = counts.deleted
+            self.knownCounts = knownCounts
+            changePairs = changes.map(\.pair)
+            needs = changes.map(needsSegments)
+            var texts: [String: (base: String, own: String)] = [:]
+            for index in changes.indices where needs[index] || knownCounts[changePairs[index]] == nil {
+                texts[changePairs[index]] = (changes[index].base.body, changes[index].routine.body)
             }
+            self.texts = texts
+            pairs = texts.keys.sorted()
         }
-        return changes
+
+        func diff(_ pair: String) -> WordDiff.CountedSegments {
+            let texts = texts[pair]!
+            return WordDiff.countedSegments(from: texts.base, to: texts.own)
+        }
+
+        /// The changes with the diffs of `pairs`, in their order.
+        func finished(with diffs: [WordDiff.CountedSegments]) -> [RoutineChange] {
+            var changes = changes
+            let made = Dictionary(uniqueKeysWithValues: zip(pairs, diffs))
+            for index in changes.indices {
+                let pair = changePairs[index]
+                if let diff = made[pair] {
+                    if needs[index] { changes[index].segments = diff.segments }
+                    changes[index].insertedWords = diff.insertedWords
+                    changes[index].deletedWords = diff.deletedWords
+                } else if let counts = knownCounts[pair] {
+                    changes[index].insertedWords = counts.inserted
+                    changes[index].deletedWords = counts.deleted
+                }
+            }
+            return changes
+        }
     }
 
     /// Word counts by pair, for the next build.
