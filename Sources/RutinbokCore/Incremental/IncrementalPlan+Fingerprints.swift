@@ -231,7 +231,7 @@ extension IncrementalPlan {
             start.add(PageNames.start)
             for entry in handbook.routines {
                 start.add(entry.routine.summary)
-                start.add(entry.routine.reviewed?.value.description ?? "")
+                start.add(entry.routine.reviewed.map { UInt64($0.value.year * 10_000 + $0.value.month * 100 + $0.value.day) } ?? 0)
                 start.add(UInt64(bitPattern: Int64(entry.routine.reviewIntervalMonths ?? -1)))
             }
             record(PageNames.html(PageNames.start), start)
