@@ -144,7 +144,7 @@ extension IncrementalPlan {
         }
         var pages: [String: Set<String>] = [:]
         var portal = PortalReuse()
-        next.pages.reserveCapacity(next.pages.count + councils.reduce(0) { $0 + $1.pages.count })
+        next.pages.reserveCapacity(next.pages.count + councils.reduce(0) { $0 + $1.changePages.count })
         var ownPages: [String: [(String, UInt64)]] = [:]
         for (handbook, council) in zip(handbooks, councils) {
             for (path, value) in council.changePages { next.pages[path] = value }
