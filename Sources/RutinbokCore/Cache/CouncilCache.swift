@@ -75,7 +75,7 @@ final class CouncilCache: Sendable {
     }
 
     /// The council `slug` as the record for its folder's current stamps holds it; nil when there
-    /// is none. Its routines read their bodies from their files when asked for them.
+    /// is none. Its routines' bodies stay in the mapped record until something reads them.
     func council(_ slug: String, files: SourceFiles) -> Loaded? {
         guard let folder = folders[slug] else { return nil }
         let key = Key(slug: slug, folder: folder)
@@ -166,7 +166,7 @@ final class CouncilCache: Sendable {
                 known[display] = facts
             }
             routine.bodyLine = bodyLine
-            routine.readBody(from: LazyText { body.string })
+            routine.readBody(from: body)
             return routine
         }), let diagnostics = reader.list({ Diagnostic(from: &$0) }) else { return nil }
         council.routines = routines

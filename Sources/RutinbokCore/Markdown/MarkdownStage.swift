@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Renders every distinct routine file once, in parallel, whatever number of councils
 /// share it: a base routine's HTML does not depend on the council.
@@ -13,7 +12,7 @@ struct MarkdownStage: Sendable {
     private(set) var pages: [Key: RenderedMarkdown] = [:]
     /// Each routine's search index entry, as JSON, made when a page stage first asks for it:
     /// a build that renders a few councils needs a few.
-    private let search = SearchEntries()
+    private let search = MadeOnce<Key, [UInt8]>()
     /// Bodies not looked up by `render`, found when asked for.
     private var deferred = DeferredBodies()
     private(set) var diagnostics: [Diagnostic] = []
@@ -138,7 +137,7 @@ struct MarkdownStage: Sendable {
         for entry in handbook.routines {
             let key = Self.key(entry.routine, in: handbook)
             guard let page = page(key) else { continue }
-            result[entry.routine.id] = search.entry(key) { SearchIndex.entry(for: entry.routine, body: page) }
+            result[entry.routine.id] = search.value(key) { SearchIndex.entry(for: entry.routine, body: page) }
         }
         return result
     }
@@ -160,7 +159,7 @@ final class DeferredBodies: Sendable {
 
     private let entries: [MarkdownStage.Key: Entry]
     private let cache: MarkdownCache?
-    private let found = Mutex<[MarkdownStage.Key: RenderedMarkdown]>([:])
+    private let found = MadeOnce<MarkdownStage.Key, RenderedMarkdown>()
 
     init(_ entries: [MarkdownStage.Key: Entry] = [:], cache: MarkdownCache? = nil) {
         self.entries = entries
@@ -171,25 +170,10 @@ final class DeferredBodies: Sendable {
 
     func page(_ key: MarkdownStage.Key) -> RenderedMarkdown? {
         guard let entry = entries[key] else { return nil }
-        if let page = found.withLock({ $0[key] }) { return page }
-        let routine = entry.routine
-        let page = cache?.entry(entry.cacheKey) ?? MarkdownRenderer(options: key.options)
-            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
-        return found.withLock { found in
-            if found[key] == nil { found[key] = page }
-            return found[key]!
+        return found.value(key) {
+            let routine = entry.routine
+            return cache?.entry(entry.cacheKey) ?? MarkdownRenderer(options: key.options)
+                .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
         }
-    }
-}
-
-/// Search index entries by routine file, each made once whichever council asks first.
-final class SearchEntries: Sendable {
-    private let made = Mutex<[MarkdownStage.Key: [UInt8]]>([:])
-
-    func entry(_ key: MarkdownStage.Key, make: () -> [UInt8]) -> [UInt8] {
-        if let known = made.withLock({ $0[key] }) { return known }
-        let entry = make()
-        made.withLock { $0[key] = entry }
-        return entry
     }
 }

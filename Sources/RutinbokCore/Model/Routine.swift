@@ -27,8 +27,8 @@ public struct Routine: Sendable {
         var share: Bool
         var adoptedFrom: Located<String>?
         var body: String
-        /// Where the body comes from when it is made on first use (`readBody`).
-        var lazyBody: LazyText?
+        /// The body as a cache record holds it, decoded on first read (`readBody`).
+        var storedBody: StoredText?
         var bodyLine: Int
         var location: SourceLocation
 
@@ -60,7 +60,7 @@ public struct Routine: Sendable {
                                audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
                                reviewIntervalMonths: reviewIntervalMonths, share: share, adoptedFrom: adoptedFrom,
                                body: body, bodyLine: bodyLine, location: location)
-            copy.lazyBody = lazyBody
+            copy.storedBody = storedBody
             return copy
         }
     }
@@ -150,20 +150,20 @@ public struct Routine: Sendable {
     }
 
     public var body: String {
-        get { storage.lazyBody?.value ?? storage.body }
+        get { storage.storedBody?.string ?? storage.body }
         set {
             makeUnique()
-            storage.lazyBody = nil
+            storage.storedBody = nil
             storage.body = newValue
         }
     }
 
-    /// Makes the body come from `text` when first read: a routine of a council taken from the
-    /// council cache keeps its text in the mapped record until a changed build needs it, which
-    /// it seldom does (`CouncilCache`).
-    mutating func readBody(from text: LazyText) {
+    /// Makes the body come from `text`, decoded when first read (`StoredText` decodes once for
+    /// all copies): a routine of a council taken from the council cache keeps its text in the
+    /// mapped record until a changed build needs it, which it seldom does (`CouncilCache`).
+    mutating func readBody(from text: StoredText) {
         makeUnique()
-        storage.lazyBody = text
+        storage.storedBody = text
     }
 
     /// Line in the file where the body starts, so Markdown positions map back to the file.

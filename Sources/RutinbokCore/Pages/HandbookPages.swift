@@ -5,7 +5,7 @@ struct HandbookPages {
     let handbook: Handbook
     /// Routine bodies by routine id, for the routine pages and (their print variant) the print page.
     let bodies: [String: RenderedMarkdown]
-    /// Search index entries by routine id, made in the Markdown stage.
+    /// Search index entries by routine id, each made once per routine file (`MarkdownStage.searchEntries`).
     let searchEntries: [String: [UInt8]]
     let config: SiteConfig
     let theme: Theme

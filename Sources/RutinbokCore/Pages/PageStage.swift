@@ -38,8 +38,8 @@ enum PageStage {
     private static let changesPerJob = 64
     private static let keptChangesPerJob = 256
 
-    /// Writes the handbooks' pages and the portal's, whose data (`portal`) is made beforehand,
-    /// while the checks run: it covers every council, but depends on no check.
+    /// Writes the handbooks' pages and the portal's, whose data (`portal`) is made beforehand
+    /// (it covers every council, and lists the change pages to render).
     static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
                       portal: PortalPages, reuse: IncrementalPlan.Reuse = .init(), to publisher: Publisher) async throws -> Outcome {
         // The portal's summary pages go first: each is one long single-threaded render (the

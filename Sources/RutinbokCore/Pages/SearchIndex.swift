@@ -1,8 +1,9 @@
 /// The search index of one handbook, as a script that sets `window.RUTINBOK_SOK`, so the
 /// search page works from file:// where fetching a JSON file is not allowed.
 ///
-/// Each entry depends only on its routine, so entries are made once per routine file (in the
-/// Markdown stage) and each council's index joins the entries of its routines.
+/// Each entry depends only on its routine, so entries are made once per routine file, when a
+/// council's index first needs it (`MarkdownStage.searchEntries`), and each council's index
+/// joins the entries of its routines.
 enum SearchIndex {
     /// One routine as a JSON object: page `u`, title `t`, summary `s`, headings `h`, body text
     /// `b`. As bytes: the body's text is escaped straight from where it lies (a mapped cache

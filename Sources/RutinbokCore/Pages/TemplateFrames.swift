@@ -233,9 +233,19 @@ struct Frame: Sendable {
         let section: String
     }
 
-    let pieces: [Piece]
     let calls: [ListCall]
     private let textBytes: Int
+
+    /// The frame as pieces (how `FrameStore` keeps it): made from `steps`, which is what is kept.
+    var pieces: [Piece] {
+        steps.map { step in
+            switch step {
+            case .text(let number): .text(literals[number])
+            case .slot(let number, let escaped): .slot(number, escaped: escaped)
+            case .list(let call): .list(call)
+            }
+        }
+    }
 
     /// The pieces as filling reads them, with nothing to count references of: both cores fill
     /// the same frames at once, and each piece's text was retained and released for every
@@ -254,7 +264,6 @@ struct Frame: Sendable {
     let sectionKeys: [String]
 
     init(pieces: [Piece], calls: [ListCall] = []) {
-        self.pieces = pieces
         self.calls = calls
         var literals: [String] = []
         steps = pieces.map { piece in

@@ -14,18 +14,21 @@ enum Parallel {
         return results.withLock { $0.map { $0! } }
     }
 
-    /// Two independent computations on two cores; both results.
+    /// Two independent computations on two cores; both results. `second` runs on a thread of
+    /// the global queue while this thread runs `first`, not as a `concurrentPerform` of two:
+    /// Dispatch runs a `concurrentPerform` nested in another on one thread, so a `map` inside
+    /// either side would have lost the other cores.
     static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let results = Mutex<(A?, B?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let value = first()
-                results.withLock { $0.0 = value }
-            } else {
+        withoutActuallyEscaping(second) { second in
+            let done = DispatchGroup()
+            let result = Mutex<B?>(nil)
+            DispatchQueue.global().async(group: done) {
                 let value = second()
-                results.withLock { $0.1 = value }
+                result.withLock { $0 = value }
             }
+            let firstValue = first()
+            done.wait()
+            return (firstValue, result.withLock { $0! })
         }
-        return results.withLock { ($0.0!, $0.1!) }
     }
 }
