@@ -61,7 +61,7 @@ final class MarkdownCache: Sendable {
         writer.append(Array(Self.magic.utf8))
         writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
         writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
-        file = RecordFile(path: Publisher.beside(output, "cache").path, header: writer.bytes)
+        file = RecordFile(path: Publisher.beside(output, "cache").path, header: writer.bytes, indexed: true)
     }
 
     var count: Int { file.count }

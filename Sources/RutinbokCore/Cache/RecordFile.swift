@@ -24,46 +24,44 @@ protocol RecordKey: Hashable, Sendable {
 final class RecordFile<Key: RecordKey>: @unchecked Sendable {
     let path: String
     let header: [UInt8]
+    /// Whether the file keeps an index of its records beside it (`RecordIndex`).
+    let indexed: Bool
     /// The file as read (see `Contents`).
     private let contents: Contents
     /// Where the record of each key (by the hash of its bytes) is in the file: the whole record
     /// (length, checksum, payload), its key's bytes and where its value starts.
-    private let index: [UInt64: Place]
-    private struct Place {
-        var record: Range<Int>
-        var key: Range<Int>
-    }
+    private let index: RecordIndex
+    /// Whether `index` came from the index beside the file, rather than from reading it through.
+    let openedFromIndex: Bool
     /// Bytes of the file that are whole records (a file with more is written anew, not appended to).
-    let validLength: Int
+    var validLength: Int { index.validLength }
     /// Records in the file, counting those a later record replaced.
-    let records: Int
+    var records: Int { index.records }
 
-    init(path: String, header: [UInt8]) {
+    init(path: String, header: [UInt8], indexed: Bool = false) {
         self.path = path
         self.header = header
-        contents = Contents(path: path)
+        self.indexed = indexed
+        var kept: RecordIndex?
+        // With an index that describes the file, only the pages of the records read are
+        // faulted in; without one, every record is read, and mapping it all at once is cheaper.
+        contents = Contents(path: path) { identity in
+            kept = indexed ? RecordIndex.load(for: path, header: header, identity: identity) : nil
+            return kept == nil
+        }
         let raw = contents.bytes
-        var index: [UInt64: Place] = [:]
-        var validLength = 0, records = 0
+        var index = RecordIndex()
+        var openedFromIndex = false
         if raw.count >= header.count, header.withUnsafeBytes({ $0.elementsEqual(raw.prefix(header.count)) }) {
-            var reader = ByteReader(raw, at: header.count)
-            validLength = header.count
-            while !reader.isAtEnd {
-                let start = reader.position
-                guard let length = reader.int(), reader.uint64() != nil else { break }
-                let payloadStart = reader.position
-                guard reader.raw(length) != nil else { break }
-                var record = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<reader.position]), at: payloadStart)
-                guard let keyLength = record.int(), let key = record.raw(keyLength) else { break }
-                let keyStart = record.position - keyLength
-                index[LaneHash.of(key)] = Place(record: start..<reader.position, key: keyStart..<record.position)
-                records += 1
-                validLength = reader.position
+            if let kept {
+                index = kept
+                openedFromIndex = true
+            } else {
+                index.scan(raw, from: header.count)
             }
         }
         self.index = index
-        self.validLength = validLength
-        self.records = records
+        self.openedFromIndex = openedFromIndex
     }
 
     /// A key's bytes, as its record starts with them.
@@ -73,13 +71,13 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
         return writer.bytes
     }
 
-    var count: Int { index.count }
+    var count: Int { index.places.count }
 
     /// Decodes the value of `key`'s record; nil when there is none, its checksum fails, or
     /// `decode` does not read it exactly to its end.
     func read<Value>(_ key: Key, _ decode: (inout ByteReader) -> Value?) -> Value? {
         let keyBytes = Self.bytes(of: key)
-        guard let place = keyBytes.withUnsafeBytes({ index[LaneHash.of($0)] }) else { return nil }
+        guard let place = keyBytes.withUnsafeBytes({ index.places[LaneHash.of($0)] }) else { return nil }
         let raw = contents.bytes
         guard keyBytes.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(rebasing: raw[place.key])) }) else { return nil }
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[place.record]))
@@ -110,6 +108,8 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
     struct Pending: Sendable {
         /// A complete new file, already written beside the cache under a temporary name.
         var replacement: Publisher.Replacement?
+        /// Where the new file's records are, for an indexed file.
+        var replacementIndex: RecordIndex?
         /// Records to append to the current file.
         var records: [UInt8] = []
     }
@@ -119,7 +119,7 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
     /// anew with only the live ones.
     func prepare(fresh: [UInt8], freshKeys: Set<Key>, live: Set<Key>) -> Pending {
         let liveHashes = Set(live.map { Self.bytes(of: $0).withUnsafeBytes { LaneHash.of($0) } })
-        let stale = records - index.keys.filter(liveHashes.contains).count
+        let stale = records - index.places.keys.filter(liveHashes.contains).count
         guard validLength == 0 || stale > live.count else { return Pending(records: fresh) }
         let freshHashes = Set(freshKeys.map { Self.bytes(of: $0).withUnsafeBytes { LaneHash.of($0) } })
         var writer = ByteWriter()
@@ -129,10 +129,11 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
         // Records kept are copied as they are; one damaged in the file was made again (it is
         // among `fresh`), so the damaged copy is not.
         let raw = contents.bytes
-        for (hash, place) in index where liveHashes.contains(hash) && !freshHashes.contains(hash) {
+        for (hash, place) in index.places where liveHashes.contains(hash) && !freshHashes.contains(hash) {
             writer.append(UnsafeRawBufferPointer(rebasing: raw[place.record]))
         }
-        return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes))
+        return Pending(replacement: Publisher.prepareReplacement(of: path, with: writer.bytes),
+                       replacementIndex: indexed ? indexOfFile(writer.bytes) : nil)
     }
 
     /// Puts a prepared change in place: a new file atomically, or records appended.
@@ -143,18 +144,44 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
     /// appending at once both append, `O_APPEND`); after a damaged tail, or when the file
     /// changed since it was read, the valid records and the new ones go to a new file, put
     /// in place by `rename`, which leaves the old file as it is for whoever maps it.
+    ///
+    /// An indexed file's index is written after the file: an index is never newer than
+    /// what it describes, and one that no longer matches is ignored.
     func commit(_ pending: Pending) {
         if let replacement = pending.replacement {
             Publisher.commit(replacement)
+            pending.replacementIndex?.save(for: path, header: header)
             return
         }
-        guard !pending.records.isEmpty else { return }
-        if pending.records.withUnsafeBytes({ Publisher.append($0, to: path, whileItHas: validLength) }) { return }
+        guard !pending.records.isEmpty else {
+            // Nothing new, but an index that was missing or stale is made now.
+            if indexed && !openedFromIndex && validLength > 0 { index.save(for: path, header: header) }
+            return
+        }
+        if let end = pending.records.withUnsafeBytes({ Publisher.append($0, to: path, whileItHas: validLength) }) {
+            guard indexed else { return }
+            // Where the records went, which is past `validLength` when another build appended too
+            // (its records are then not in the index, and the index's length no longer matches).
+            var grown = index
+            pending.records.withUnsafeBytes { grown.scan($0, from: 0, at: end - $0.count) }
+            grown.save(for: path, header: header)
+            return
+        }
         var writer = ByteWriter()
         writer.reserve(max(validLength, header.count) + pending.records.count)
         if validLength > 0 { writer.append(UnsafeRawBufferPointer(rebasing: contents.bytes[..<validLength])) } else { writer.append(header) }
         writer.append(pending.records)
-        if let replacement = Publisher.prepareReplacement(of: path, with: writer.bytes) { Publisher.commit(replacement) }
+        if let replacement = Publisher.prepareReplacement(of: path, with: writer.bytes) {
+            Publisher.commit(replacement)
+            if indexed { indexOfFile(writer.bytes).save(for: path, header: header) }
+        }
+    }
+
+    /// Where the records of a whole file's bytes (header first) are.
+    private func indexOfFile(_ bytes: [UInt8]) -> RecordIndex {
+        var index = RecordIndex()
+        bytes.withUnsafeBytes { index.scan($0, from: header.count) }
+        return index
     }
 
     /// Drops a prepared change of a build that did not publish.
@@ -170,7 +197,8 @@ private final class Contents: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let mapped: Bool
 
-    init(path: String) {
+    /// `populate` is asked, with the file's identity, whether to fault in every page now.
+    init(path: String, populate: (FileIdentity) -> Bool) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         var info = stat()
         guard descriptor >= 0 else {
@@ -183,7 +211,8 @@ private final class Contents: @unchecked Sendable {
             return
         }
         let size = Int(info.st_size)
-        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+        let flags = populate(FileIdentity(info)) ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
+        let address = mmap(nil, size, PROT_READ, flags, descriptor, 0)
         if let address, address != MAP_FAILED {
             (bytes, mapped) = (UnsafeRawBufferPointer(start: address, count: size), true)
             return

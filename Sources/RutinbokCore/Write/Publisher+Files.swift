@@ -115,15 +115,18 @@ extension Publisher {
     /// Appends to the file at `path` only while it is `length` bytes long (more than none):
     /// a cache file that another build changed meanwhile, or that ends in a damaged record,
     /// is replaced instead (see `RecordFile.commit`). `O_APPEND`: two builds appending at
-    /// once both append. True when appended.
-    static func append(_ bytes: UnsafeRawBufferPointer, to path: String, whileItHas length: Int) -> Bool {
-        guard length > 0 else { return false }
+    /// once both append. Returns where the appended bytes end (the file's length, unless
+    /// another build appended after them); nil when nothing was appended.
+    static func append(_ bytes: UnsafeRawBufferPointer, to path: String, whileItHas length: Int) -> Int? {
+        guard length > 0 else { return nil }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, Int(info.st_size) == length else { return false }
-        return (try? writeAll(fd, bytes)) != nil
+        guard fstat(fd, &info) == 0, Int(info.st_size) == length, (try? writeAll(fd, bytes)) != nil else { return nil }
+        // After an append, the descriptor's offset is the end of what it wrote.
+        let end = lseek(fd, 0, SEEK_CUR)
+        return end >= 0 ? Int(end) : nil
     }
 
     static func commit(_ replacement: Replacement) {

@@ -22,6 +22,10 @@ struct Name: RecordKey, ExpressibleByStringLiteral {
         RecordFile(path: path, header: Self.header)
     }
 
+    func indexed(_ path: String) -> RecordFile<Name> {
+        RecordFile(path: path, header: Self.header, indexed: true)
+    }
+
     func records(_ entries: [(String, String)]) -> [UInt8] {
         var writer = ByteWriter()
         for (key, value) in entries {
@@ -106,5 +110,58 @@ struct Name: RecordKey, ExpressibleByStringLiteral {
         // The first records of a new file come with the header.
         add([("a", "ett")], to: file(path), live: ["a"])
         #expect(value(file(path), "a") == "ett")
+    }
+
+    @Test func anIndexedFileOpensFromItsIndexAndReadsAsIfReadThrough() {
+        let path = path()
+        add([("a", "ett"), ("b", "två")], to: indexed(path), live: ["a", "b"])
+        add([("a", "ETT"), ("c", "tre")], to: indexed(path), live: ["a", "b", "c"])
+        let fromIndex = indexed(path)
+        let readThrough = file(path)
+        #expect(fromIndex.openedFromIndex && !readThrough.openedFromIndex)
+        #expect(fromIndex.count == 3 && fromIndex.records == 4 && fromIndex.validLength == size(path))
+        #expect(readThrough.count == fromIndex.count && readThrough.records == fromIndex.records
+            && readThrough.validLength == fromIndex.validLength)
+        for key in ["a", "b", "c", "d"] {
+            #expect(value(fromIndex, key) == value(readThrough, key), "\(key)")
+        }
+        #expect(value(fromIndex, "a") == "ETT", "a later record wins, as when read through")
+        // Written anew (most records stale): the new file gets an index of its own.
+        add([("e", "fem")], to: indexed(path), live: ["e"])
+        let rewritten = indexed(path)
+        #expect(rewritten.openedFromIndex && rewritten.count == 1 && value(rewritten, "e") == "fem")
+    }
+
+    @Test func anIndexThatNoLongerDescribesItsFileIsIgnored() throws {
+        let path = path()
+        add([("a", "ett"), ("b", "två")], to: indexed(path), live: ["a", "b"])
+        // Appended by something that keeps no index: the index's length no longer matches.
+        add([("c", "tre")], to: file(path), live: ["a", "b", "c"])
+        let stale = indexed(path)
+        #expect(!stale.openedFromIndex && stale.count == 3 && value(stale, "c") == "tre")
+        // A build with nothing new to add puts a matching index in place.
+        stale.commit(stale.prepare(fresh: [], freshKeys: [], live: [Name("a"), Name("b"), Name("c")]))
+        #expect(indexed(path).openedFromIndex && value(indexed(path), "c") == "tre")
+
+        // A damaged index (one byte of a place changed) is not used.
+        let indexURL = URL(fileURLWithPath: RecordIndex.path(of: path))
+        var bytes = try Data(contentsOf: indexURL)
+        bytes[bytes.count - 20] ^= 0x01
+        try bytes.write(to: indexURL)
+        let damaged = indexed(path)
+        #expect(!damaged.openedFromIndex && damaged.count == 3 && value(damaged, "b") == "två")
+
+        // Another file of the same length under the name (replaced, so another inode): not used.
+        add([], to: indexed(path), live: ["a", "b", "c"])
+        #expect(indexed(path).openedFromIndex)
+        let copy = path + ".copy"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        #expect(rename(copy, path) == 0)
+        let replaced = indexed(path)
+        #expect(!replaced.openedFromIndex && replaced.count == 3 && value(replaced, "a") == "ett")
+
+        // An index for another header (another binary's cache) is not used either.
+        let other = RecordFile<Name>(path: path, header: Array("rutinbok-test-records 2\n".utf8), indexed: true)
+        #expect(!other.openedFromIndex && other.count == 0)
     }
 }
