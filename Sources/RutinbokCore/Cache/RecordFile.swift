@@ -160,8 +160,9 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
         }
         if let end = pending.records.withUnsafeBytes({ Publisher.append($0, to: path, whileItHas: validLength) }) {
             guard indexed else { return }
-            // Where the records went, which is past `validLength` when another build appended too
-            // (its records are then not in the index, and the index's length no longer matches).
+            // Where the records went: past `validLength` if another build appended just before
+            // (its records are then missing from the index: misses, not errors). One appending
+            // after makes the file longer than the index says, and the index is not used.
             var grown = index
             pending.records.withUnsafeBytes { grown.scan($0, from: 0, at: end - $0.count) }
             grown.save(for: path, header: header)
