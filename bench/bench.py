@@ -219,8 +219,27 @@ class Bench:
         for name in os.listdir(RUNS):
             pid = name.rsplit("-", 1)[-1]
             alive = pid.isdigit() and int(pid) != os.getpid() and os.path.exists(f"/proc/{pid}")
-            if not alive:
+            if not alive and name != CLEANED:
                 shutil.rmtree(os.path.join(RUNS, name), ignore_errors=True)
+        with open(os.path.join(RUNS, CLEANED), "w") as f:
+            f.write(f"{time.time()}\n")
+
+
+# When the last run deleted its output folders (gigabytes, tens of thousands of files).
+CLEANED = ".cleaned"
+# How long after that a run's numbers are not to be trusted: ext4 without a journal is slow to
+# create files for minutes after a mass delete (every tool's full build took twice as long in
+# a run started within a minute of the last one).
+SETTLED_S = 600
+
+
+def since_cleanup_s() -> float | None:
+    """Seconds since the last run deleted its output folders; None if none did."""
+    try:
+        with open(os.path.join(RUNS, CLEANED)) as f:
+            return max(0.0, time.time() - float(f.read().strip()))
+    except (OSError, ValueError):
+        return None
 
 
 def check_rutinbok_cli(binary: str) -> bool:
@@ -273,6 +292,10 @@ def report(results: dict) -> list[str]:
     print(f"Median of {results['runs']} runs each (after {results['warmup']} warm-up), "
           f"{results['jobs']} parallel jobs for cmark, "
           f"{os.cpu_count()} cores; load average at start {results['loadavg_start']}")
+    since = results.get("since_last_cleanup_s")
+    if since is not None and since < SETTLED_S:
+        print(f"WARNING: started {since:.0f} s after the last run deleted its output; the disk may still be slow "
+              f"(wait {SETTLED_S // 60} minutes between runs for numbers to compare)")
     print()
     header = f"{'measurement':<32}{'median s':>10}{'min–max s':>16}{'pages/s':>10}{'peak MB':>9}  notes"
     print(header)
@@ -407,9 +430,13 @@ def main() -> int:
         pages = manifest["layered_pages"]
         os.makedirs(RUNS, exist_ok=True)
         bench = Bench(args, log)
+        if (since := since_cleanup_s()) is not None and since < SETTLED_S:
+            log(f"warning: the last run deleted its output {since:.0f} s ago; for minutes after that the disk "
+                f"creates files slowly, and every tool's numbers suffer (see bench/README.md)")
         bench.today = manifest["today"] if has_today else None
         results = {"corpus": manifest, "runs": args.runs, "warmup": args.warmup, "jobs": args.jobs, "tools": tools,
                    "loadavg_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+                   "since_last_cleanup_s": since_cleanup_s(),
                    "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                    "versions": {}, "measurements": {}}
         if "hugo" in tools:
