@@ -44,9 +44,9 @@ done
 
 bin=${RUTINBOK_BIN:-$repo/.build-bench/release/rutinbok}
 if [ -z "${RUTINBOK_BIN:-}" ] && [ "$build" = 1 ]; then
-    echo "bench: swift build -c release --scratch-path .build-bench --product rutinbok" >&2
+    echo "bench: scripts/build-release --scratch-path .build-bench --product rutinbok" >&2
     log=$(mktemp)
-    if ! (cd "$repo" && swift build -c release --scratch-path .build-bench --product rutinbok) >"$log" 2>&1; then
+    if ! (cd "$repo" && scripts/build-release --scratch-path .build-bench --product rutinbok) >"$log" 2>&1; then
         tail -n 30 "$log" >&2
         rm -f "$log"
         echo "bench: the release build failed" >&2

@@ -27,7 +27,7 @@ struct ServeCommand: ParsableCommand {
         let program = Self.program
         guard FileManager.default.isExecutableFile(atPath: program) else {
             Terminal.printError("error: the preview program is missing: \(program)")
-            Terminal.printError("  note: it is built with rutinbok: swift build -c release --product rutinbok-serve")
+            Terminal.printError("  note: it is built with rutinbok: scripts/build-release --product rutinbok-serve")
             throw ExitCode(1)
         }
         let argv = ["rutinbok serve"] + arguments
