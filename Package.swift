@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // What both programs share on the command line: diagnostics on the terminal, exit codes.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["RutinbokCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // `rutinbok serve`: the live preview's HTTP server, file watcher and reload events.
         .target(
             name: "RutinbokServe",
@@ -47,6 +52,7 @@ let package = Package(
             name: "rutinbok",
             dependencies: [
                 "RutinbokCore",
+                "CommandLineSupport",
                 "COneShotMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +64,7 @@ let package = Package(
             dependencies: [
                 "RutinbokCore",
                 "RutinbokServe",
+                "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Dispatch
 import Foundation
 import RutinbokCore
@@ -51,13 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             listening = try await server.start()
         } catch {
-            printError("error: \(error)")
+            Terminal.printError("error: \(error)")
             throw ExitCode(1)
         }
         let shown = host.contains(":") ? "[\(host)]" : host
-        printError("Serving \(output)/ on http://\(shown):\(listening)/ — watching \(content)/ and \(templates)/. Stop with Ctrl-C.")
+        Terminal.printError("Serving \(output)/ on http://\(shown):\(listening)/ — watching \(content)/ and \(templates)/. Stop with Ctrl-C.")
         await Self.waitForInterrupt()
-        printError("\nStopping…")
+        Terminal.printError("\nStopping…")
         await server.stop()
     }
 
@@ -65,13 +66,11 @@ struct ServeCommand: AsyncParsableCommand {
         let time = String(format: "%.2f s", build.seconds)
         if !build.changed.isEmpty {
             let names = build.changed.prefix(3).joined(separator: ", ") + (build.changed.count > 3 ? " …" : "")
-            printError("Changed: \(names)")
+            Terminal.printError("Changed: \(names)")
         }
         // As `rutinbok build` reports them: sorted, then the count.
-        let shown = build.diagnostics.normalized()
-        for diagnostic in shown { printError(diagnostic.description) }
-        if !shown.isEmpty { printError(shown.summary) }
-        printError(build.ok ? "Built in \(time); pages reload." : "Build failed in \(time); the browser shows the problems until they are fixed.")
+        Terminal.report(build.diagnostics, strict: false)
+        Terminal.printError(build.ok ? "Built in \(time); pages reload." : "Build failed in \(time); the browser shows the problems until they are fixed.")
     }
 
     /// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.
@@ -98,23 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
-    /// Wrong usage exits with 2, as with `rutinbok` (ArgumentParser's default is 64).
-    static func main() async {
-        do {
-            var command = try parse()
-            try await command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
-}
-
-private func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func main() async { await runExitingTwoOnWrongUsage() }
 }
 
 private final class Once: @unchecked Sendable {

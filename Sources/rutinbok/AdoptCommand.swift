@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import RutinbokCore
 
 /// `rutinbok adopt <council>/<id> --into <council>`: take another council's example.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import RutinbokCore
 
 /// `rutinbok check`: every stage but writing.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import RutinbokCore
 
 /// `rutinbok report`: what needs reviewing, per council, and how readable each routine is.

@@ -137,17 +137,16 @@ struct Manifest: Sendable, Equatable {
         let blocks = Parallel.map(names) { [groups] name -> [UInt8]? in
             if let folder = sealed[name], groups[name] == nil { return folder.bytes }
             guard var group = groups[name] else { return nil }
+            // Entries of this build over the sealed or carried ones (not what a build does, but exact).
+            var under: (pages: [String: UInt64], outputs: [String: Output])?
             if let folder = sealed[name] {
-                // Entries of this build over the sealed ones (not what a build does, but exact).
-                var pages = Dictionary(folder.entries.pages, uniquingKeysWith: { _, new in new })
-                var outputs = Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new })
-                for (path, value) in group.pages { pages[path] = value }
-                for (path, value) in group.outputs { outputs[path] = value }
-                group = Folder(pages: Array(pages), outputs: Array(outputs))
+                under = (Dictionary(folder.entries.pages, uniquingKeysWith: { _, new in new }),
+                         Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new }))
             } else if let block = carried[name] {
-                // Entries of this build over the carried ones (not what a build does, but exact).
                 let previous = block.file.folder(name) ?? ManifestFile.Folder()
-                var pages = previous.pages, outputs = previous.outputs
+                under = (previous.pages, previous.outputs)
+            }
+            if var (pages, outputs) = under {
                 for (path, value) in group.pages { pages[path] = value }
                 for (path, value) in group.outputs { outputs[path] = value }
                 group = Folder(pages: Array(pages), outputs: Array(outputs))

@@ -115,9 +115,10 @@ enum PageStage {
                     files += count
                     continue
                 }
-                let linked = publisher.reuse(files: Set(kept.paths))
+                let paths = Set(kept.paths)
+                let linked = publisher.reuse(files: paths)
                 files += linked.count
-                unlinked.formUnion(Set(kept.paths).subtracting(linked))
+                unlinked.formUnion(paths.subtracting(linked))
             }
             let missing = unlinked.isEmpty ? [] : portal.portal.changes.filter {
                 unlinked.contains(PortalPages.changePath(council: $0.council.slug, routine: $0.routine.id))

@@ -114,7 +114,6 @@ final class TemplateFrames: Sendable {
             case .list(let callNumber):
                 let call = frame.calls[callNumber]
                 guard let items = levels[call.level].lists[call.key] else { return false }
-                let section = FrameSource.section(call.section)
                 let sectionKey = frame.sectionKeys[callNumber]
                 // Items of one shape share a frame: looked up once per list.
                 var known: [String: Frame] = [:]
@@ -129,7 +128,7 @@ final class TemplateFrames: Sendable {
                     } else {
                         itemShape = shape + "\u{2}" + level.signature
                         guard let frame = self.frame(for: sectionKey + itemShape!, make: { [levels] in
-                            makeFrame(section, levels: levels, framing: framing, library: library)
+                            makeFrame(.section(call.section), levels: levels, framing: framing, library: library)
                         }) else { return false }
                         known[level.signature] = frame
                         itemFrame = frame

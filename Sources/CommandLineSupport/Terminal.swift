@@ -1,22 +1,24 @@
 import Foundation
 import RutinbokCore
 
-enum CLIError: Error, CustomStringConvertible {
+/// What `rutinbok` and `rutinbok-serve` share on the command line: how diagnostics and
+/// messages reach the user, and what a wrong usage exits with.
+public enum CLIError: Error, CustomStringConvertible {
     case usage(String)
-    var description: String {
+    public var description: String {
         switch self { case .usage(let message): message }
     }
 }
 
 /// How diagnostics reach the user: compiler-style lines on stderr, or JSON on stdout.
-enum Terminal {
-    static func printError(_ text: String) {
+public enum Terminal {
+    public static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.
     @discardableResult
-    static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false, summary: Bool = true) -> [Diagnostic] {
+    public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false, summary: Bool = true) -> [Diagnostic] {
         var shown = diagnostics.normalized()
         if strict { shown = shown.map { var d = $0; d.severity = .error; return d } }
         if json {

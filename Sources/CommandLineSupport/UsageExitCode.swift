@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+extension ParsableCommand {
+    /// Parses the arguments and runs the command they name. Wrong usage exits with 2, as the
+    /// README promises and as shells and CI expect; ArgumentParser's own default is 64
+    /// (EX_USAGE). Everything else keeps its exit code.
+    public static func runExitingTwoOnWrongUsage() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
