@@ -33,6 +33,9 @@ public enum Build {
         /// Councils taken whole from the council cache: their folders did not change, and their
         /// files were not read.
         public var councilsFromCache = 0
+        /// Print pages and search indexes made from the previous build's, only the items of
+        /// changed routines made again.
+        public var filesPatched = 0
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
         public var timings: [(stage: String, seconds: Double)] = []
@@ -144,6 +147,7 @@ public enum Build {
                                                       portal: portal, reuse: reusable, to: publisher)
                 result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
+                result.filesPatched = pages.patched
                 if options.endsProcess { ProcessEnd.keep(portal) }
                 clock.lap("pages")
                 if var manifest = plan?.next {

@@ -27,7 +27,8 @@ struct BuildCommand: AsyncParsableCommand {
         if timings {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
             if !result.unchanged {
-                Terminal.printError("bodies rendered \(result.bodiesRendered), councils from the council cache \(result.councilsFromCache)")
+                Terminal.printError("bodies rendered \(result.bodiesRendered), councils from the council cache \(result.councilsFromCache), "
+                                    + "print pages and search indexes patched \(result.filesPatched)")
             }
         }
         guard result.published else {

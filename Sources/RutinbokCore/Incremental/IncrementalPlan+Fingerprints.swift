@@ -143,6 +143,7 @@ extension IncrementalPlan {
             plan.pages(of: handbook, changed: !reusable.contains(handbook.council.slug), stamps: stamps, settings: settings)
         }
         var pages: [String: Set<String>] = [:]
+        var frames: Set<String> = []
         var portal = PortalReuse()
         next.pages.reserveCapacity(next.pages.count + councils.reduce(0) { $0 + $1.changePages.count })
         var ownPages: [String: [(String, UInt64)]] = [:]
@@ -150,6 +151,7 @@ extension IncrementalPlan {
             for (path, value) in council.changePages { next.pages[path] = value }
             if !council.pages.isEmpty { ownPages[handbook.council.slug] = council.pages }
             if !council.kept.isEmpty { pages[handbook.council.slug] = council.kept }
+            if council.frameKept { frames.insert(handbook.council.slug) }
             portal.changePages.formUnion(council.keptChanges)
             if council.changesKeptWhole { portal.changeFolders.insert(PortalPages.changeFolder(council: handbook.council.slug)) }
             for (pair, fingerprint) in council.pairs where portal.pairFingerprints[pair] == nil {
@@ -162,7 +164,7 @@ extension IncrementalPlan {
         for name in PortalPages.Name.allCases {
             if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
         }
-        return Reuse(councils: reusable, pages: pages, pageFingerprints: ownPages, portal: portal)
+        return Reuse(councils: reusable, pages: pages, frames: frames, pageFingerprints: ownPages, portal: portal)
     }
 
     /// One council's part of `plan`: the fingerprints of its pages (when the council changed:
@@ -175,6 +177,8 @@ extension IncrementalPlan {
         var changePages: [(path: String, fingerprint: UInt64)] = []
         /// Its pages whose fingerprint did not change.
         var kept: Set<String> = []
+        /// Its frame did not change (nor, then, the pages made from it alone).
+        var frameKept = false
         var keptChanges: [String] = []
         /// Every change page kept, and no other in its folder: the folder's block is carried,
         /// and its pages' fingerprints with it.
@@ -225,6 +229,7 @@ extension IncrementalPlan {
                 hash.add(name)
                 record(name, hash)
             }
+            result.frameKept = HandbookPages.framePages.allSatisfy { result.kept.contains("\(slug)/\($0)") }
             // The start page lists each routine's summary, and marks those overdue for review.
             var start = ContentHash()
             start.add(frameValue)
@@ -278,6 +283,10 @@ extension IncrementalPlan {
         var councils: Set<String> = []
         /// Pages linked, by council, in councils that changed (paths below the output).
         var pages: [String: Set<String>] = [:]
+        /// Councils that changed but whose frame did not: their print page and search index
+        /// are made from the previous build's, each routine's item in them replaced when its
+        /// page is rendered (`HandbookPages`).
+        var frames: Set<String> = []
         /// The fingerprints of every page of each council that changed, by council: they go
         /// into the manifest with its folder's block (`Publisher.seal`), not through `next`.
         var pageFingerprints: [String: [(String, UInt64)]] = [:]

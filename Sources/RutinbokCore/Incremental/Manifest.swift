@@ -8,10 +8,14 @@
 /// (`ManifestFile`), and a council whose files are all kept has its block copied into the
 /// next manifest as it is. The last line holds a checksum of everything before it, so a
 /// damaged or truncated manifest is refused as a whole.
+///
+/// A file that lists one item per routine (the print page, the search index) also has the
+/// bounds of its items recorded, so that the next build can replace a few of them where they
+/// lie (`SegmentedFile`).
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     struct Output: Sendable, Equatable {
         /// `LaneHash` of the file's bytes.
@@ -33,6 +37,9 @@ struct Manifest: Sendable, Equatable {
     var wordCounts: [UInt64: WordCounts] = [:]
     /// Output path → content hash and size, for every file but the manifest and the marker.
     var outputs: [String: Output] = [:]
+    /// Output path → the bounds of the items it lists (`SegmentedFile.bounds`), for the
+    /// files made with them.
+    var items: [String: [Int]] = [:]
     /// The warnings of that build, so that a no-op build reports them again.
     var warnings: [Diagnostic] = []
     /// What checking each council's handbook found (`HandbookChecker`), by slug; a council
@@ -131,6 +138,10 @@ struct Manifest: Sendable, Equatable {
             let (folder, _) = Self.split(path)
             groups[folder, default: Folder()].outputs.append((path, output))
         }
+        for (path, bounds) in items {
+            let (folder, _) = Self.split(path)
+            groups[folder, default: Folder()].items.append((path, bounds))
+        }
         // Each folder's block on its own (sorting and formatting its entries), on all cores;
         // a carried block without entries of this build is copied as it is.
         let names = Set(groups.keys).union(carried.keys).union(sealed.keys).sorted()
@@ -138,18 +149,24 @@ struct Manifest: Sendable, Equatable {
             if let folder = sealed[name], groups[name] == nil { return folder.bytes }
             guard var group = groups[name] else { return nil }
             // Entries of this build over the sealed or carried ones (not what a build does, but exact).
-            var under: (pages: [String: UInt64], outputs: [String: Output])?
+            var under: (pages: [String: UInt64], outputs: [String: Output], items: [String: [Int]])?
             if let folder = sealed[name] {
                 under = (Dictionary(folder.entries.pages, uniquingKeysWith: { _, new in new }),
-                         Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new }))
+                         Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new }),
+                         Dictionary(folder.entries.items, uniquingKeysWith: { _, new in new }))
             } else if let block = carried[name] {
                 let previous = block.file.folder(name) ?? ManifestFile.Folder()
-                under = (previous.pages, previous.outputs)
+                under = (previous.pages, previous.outputs, previous.items)
             }
-            if var (pages, outputs) = under {
+            if var (pages, outputs, items) = under {
                 for (path, value) in group.pages { pages[path] = value }
                 for (path, value) in group.outputs { outputs[path] = value }
-                group = Folder(pages: Array(pages), outputs: Array(outputs))
+                for (path, value) in group.items { items[path] = value }
+                // Bounds belong to the bytes they were recorded for: a file this build made
+                // again without them has none.
+                let remade = Set(group.items.map(\.0))
+                for (path, _) in group.outputs where !remade.contains(path) { items[path] = nil }
+                group = Folder(pages: Array(pages), outputs: Array(outputs), items: Array(items))
             }
             var writer = ManifestWriter()
             writer.block(name, group)
@@ -165,6 +182,7 @@ struct Manifest: Sendable, Equatable {
     struct Folder: Sendable {
         var pages: [(String, UInt64)] = []
         var outputs: [(String, Output)] = []
+        var items: [(String, [Int])] = []
     }
 
     /// A folder's entries and its block, formatted.
@@ -307,8 +325,9 @@ struct ManifestWriter {
         }
     }
 
-    /// A folder's block: `folder <body bytes> <pages> <outputs> <name>`, then its pages and
-    /// outputs with paths relative to the folder, sorted.
+    /// A folder's block: `folder <body bytes> <pages> <outputs> <name>`, then its pages,
+    /// outputs and item bounds (`items <count> <bound>… <path>`) with paths relative to the
+    /// folder, sorted.
     mutating func block(_ name: String, _ folder: Manifest.Folder) {
         var body = ManifestWriter()
         body.reserve(64 * (folder.pages.count + folder.outputs.count))
@@ -325,6 +344,17 @@ struct ManifestWriter {
             body.hex(output.hash)
             body.space()
             body.decimal(output.size)
+            body.space()
+            body.escaped(path.utf8.dropFirst(skip).string)
+            body.newline()
+        }
+        for (path, bounds) in folder.items.sorted(by: { $0.0 < $1.0 }) {
+            body.text("items ")
+            body.decimal(Int64(bounds.count))
+            for bound in bounds {
+                body.space()
+                body.decimal(Int64(bound))
+            }
             body.space()
             body.escaped(path.utf8.dropFirst(skip).string)
             body.newline()

@@ -32,10 +32,13 @@ final class ManifestFile: Sendable {
     final class Folder: Sendable {
         let pages: [String: UInt64]
         let outputs: [String: Manifest.Output]
+        /// Bounds of the items of the files that list them (`Manifest.items`).
+        let items: [String: [Int]]
 
-        init(pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:]) {
+        init(pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:], items: [String: [Int]] = [:]) {
             self.pages = pages
             self.outputs = outputs
+            self.items = items
         }
     }
 
@@ -192,7 +195,7 @@ extension ManifestFile {
     }
 
     private func decode(_ name: String, _ info: BlockInfo) -> Folder? {
-        var pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:]
+        var pages: [String: UInt64] = [:], outputs: [String: Manifest.Output] = [:], items: [String: [Int]] = [:]
         pages.reserveCapacity(info.pageCount)
         outputs.reserveCapacity(info.outputCount)
         let prefix = name.isEmpty ? "" : name + "/"
@@ -205,13 +208,23 @@ extension ManifestFile {
                 } else if line.starts(with: "page") {
                     guard let value = line.hex(), let path = line.rest() else { return false }
                     pages[prefix + path] = value
+                } else if line.starts(with: "items") {
+                    guard let count = line.integer(), count >= 0, count < 1 << 20 else { return false }
+                    var bounds: [Int] = []
+                    bounds.reserveCapacity(Int(count))
+                    for _ in 0..<count {
+                        guard let bound = line.integer() else { return false }
+                        bounds.append(Int(bound))
+                    }
+                    guard let path = line.rest() else { return false }
+                    items[prefix + path] = bounds
                 } else {
                     return false
                 }
             }
             return pages.count == info.pageCount && outputs.count == info.outputCount
         }
-        return ok ? Folder(pages: pages, outputs: outputs) : nil
+        return ok ? Folder(pages: pages, outputs: outputs, items: items) : nil
     }
 
     /// Whether the recorded inputs are exactly `inputs` (paths and stamps), compared where
@@ -246,7 +259,7 @@ extension ManifestFile {
         return bytes.withUnsafeBufferPointer { buffer in
             var lines = ManifestLines(UnsafeBufferPointer(rebasing: buffer[info.body]))
             while var line = lines.next() {
-                guard !line.starts(with: "page") else { continue }
+                guard !line.starts(with: "page"), !line.starts(with: "items") else { continue }
                 guard line.starts(with: "output"), line.hex() != nil, let size = line.integer() else { return false }
                 let relative = line.restBytes()
                 var end = start
@@ -298,6 +311,7 @@ extension ManifestFile {
             guard let info = blockInfo[name], let folder = decode(name, info) else { return nil }
             manifest.pages.merge(folder.pages) { _, new in new }
             manifest.outputs.merge(folder.outputs) { _, new in new }
+            manifest.items.merge(folder.items) { _, new in new }
         }
         return manifest
     }

@@ -132,14 +132,12 @@ struct MarkdownStage: Sendable {
                          readability: page.readability, diagnostics: page.diagnostics)
     }
 
-    func searchEntries(for handbook: Handbook) -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        for entry in handbook.routines {
-            let key = Self.key(entry.routine, in: handbook)
-            guard let page = page(key) else { continue }
-            result[entry.routine.id] = search.value(key) { SearchIndex.entry(for: entry.routine, body: page) }
-        }
-        return result
+    /// A routine's entry in its handbook's search index, made once per routine file; nil when
+    /// its body is missing.
+    func searchEntry(for routine: Routine, in handbook: Handbook) -> [UInt8]? {
+        let key = Self.key(routine, in: handbook)
+        guard let page = page(key) else { return nil }
+        return search.value(key) { SearchIndex.entry(for: routine, body: page) }
     }
 }
 

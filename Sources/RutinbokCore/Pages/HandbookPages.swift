@@ -3,15 +3,19 @@ import Foundation
 /// The page stage for one council: every page of its handbook, as files to write.
 struct HandbookPages {
     let handbook: Handbook
-    /// Routine bodies by routine id, for the routine pages and (their print variant) the print page.
-    let bodies: [String: RenderedMarkdown]
-    /// Search index entries by routine id, each made once per routine file (`MarkdownStage.searchEntries`).
-    let searchEntries: [String: [UInt8]]
+    /// Routine bodies (for the routine pages and, their print variant, the print page) and
+    /// search index entries, looked up as pages need them.
+    let bodies: MarkdownStage
     let config: SiteConfig
     let theme: Theme
     let today: Day
     /// Pages already in place (kept from the previous build), by file name: not rendered.
     var kept: Set<String> = []
+    /// The previous build's print page and search index, each with its items' bounds, when
+    /// the council's frame did not change (`IncrementalPlan.Reuse.frames`): only the items of
+    /// routines whose page is rendered are made again, and the rest stays as it was.
+    var previousPrint: SegmentedFile?
+    var previousSearchIndex: SegmentedFile?
 
     /// Pages made from the council's frame alone (`IncrementalPlan.plan`): its and its group's
     /// settings and contacts, site.yml, the templates, and its routines' ids, files, phases
@@ -27,6 +31,9 @@ struct HandbookPages {
         func add(_ name: String, _ make: () -> OutputFile.Contents) {
             if !kept.contains(name) { files.append(OutputFile(path: name, contents: make())) }
         }
+        // A routine's items in the print page and the search index are made from what its
+        // page is: kept with it (see `IncrementalPlan.plan`).
+        let remade = Set(handbook.routines.indices.filter { !kept.contains(PageNames.html(handbook.routines[$0].routine.id)) })
         add(PageNames.html(PageNames.start)) {
             page(PageNames.start, title: council.name, crumbs: [], pageClass: "start", shared: shared,
                  content: theme.render("start", startView(shared)))
@@ -39,15 +46,12 @@ struct HandbookPages {
                  content: theme.render("contacts", contactsView(shared)))
         }
         add(PageNames.vcard) { .text(VCard.file(for: handbook.contacts, organisation: council.name)) }
-        add(PageNames.html(PageNames.print)) {
-            page(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared,
-                 content: theme.render("print", printView(shared)))
-        }
+        files.append(printPage(shared, remade: remade))
         add(PageNames.html(PageNames.search)) {
             page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
                  content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex])
         }
-        add(PageNames.searchIndex) { .bytes(SearchIndex.script(for: handbook, entries: searchEntries)) }
+        files.append(searchIndex(remade: remade))
         add(PageNames.html(PageNames.accessibility)) {
             page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
                  shared: shared, content: theme.render("accessibility", accessibilityView(shared)))
@@ -63,6 +67,12 @@ struct HandbookPages {
 
     private func page(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
                       content: String, scripts: [String] = []) -> OutputFile.Contents {
+        .text(theme.render("layout", layout(name, title: title, crumbs: crumbs, pageClass: pageClass, shared: shared,
+                                            content: content, scripts: scripts)))
+    }
+
+    private func layout(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
+                        content: String, scripts: [String] = []) -> LayoutView {
         var trail = name == PageNames.start ? [] : [LinkView(label: "Start", href: PageNames.html(PageNames.start))] + crumbs
         trail.append(LinkView(label: title, href: ""))
         let layout = LayoutView(
@@ -72,13 +82,13 @@ struct HandbookPages {
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
             content: content, pageClass: pageClass, scripts: scripts,
             stylesheet: name == PageNames.print ? "skriv-ut.css" : "rutinbok.css")
-        return .text(theme.render("layout", layout))
+        return layout
     }
 
     private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile.Contents {
         let routine = entry.routine
         let phase = config.phase(routine.phase.value)
-        let body = bodies[routine.id]?.html(contact: shared.contactHTML) ?? ""
+        let body = bodies.page(for: routine, in: handbook)?.html(contact: shared.contactHTML) ?? ""
         let owner = handbook.contact(routine.owner.value)
         func link(_ offset: Int) -> LinkView? {
             let i = index + offset
@@ -120,7 +130,7 @@ struct HandbookPages {
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
         var roles: [RoleGroupView] = []
         for contact in handbook.contacts {
-            let card = shared.cards[contact.id] ?? "", person = ContactView(contact)
+            let card = shared.card(contact.id), person = ContactView(contact)
             if let index = roles.firstIndex(where: { $0.role == contact.role }) {
                 roles[index].contacts.append(card)
                 roles[index].people.append(person)
@@ -132,21 +142,103 @@ struct HandbookPages {
                                 vcardHref: PageNames.vcard, numbers: shared.numbers)
     }
 
-    private func printView(_ shared: SharedParts) -> PrintPageView {
-        let phases = phaseSections { entry in
-            let routine = entry.routine
-            let body = bodies[routine.id]?.html(print: true, contact: shared.printContactHTML) ?? ""
+    /// The print page: every routine, in the order of its table of contents. With the previous
+    /// build's page at hand, the sections of routines in `remade` (indices into the handbook's
+    /// routines) replace theirs in it; else, or when the theme does not tell where its
+    /// sections lie, the whole page is made.
+    private func printPage(_ shared: SharedParts, remade: Set<Int>) -> OutputFile {
+        let name = PageNames.html(PageNames.print)
+        let order = config.phases.flatMap { phase in
+            handbook.routines.indices.filter { handbook.routines[$0].routine.phase.value == phase.id }
+        }
+        if let previous = previousPrint, previous.itemCount == order.count {
+            let changed = order.indices.filter { remade.contains(order[$0]) }
+            // The changed sections alone: an item's output depends only on the item and the
+            // page's texts (or no bounds are told).
+            let view = printView(shared, routines: changed.map { order[$0] }, whole: false)
+            let (content, bounds) = theme.render("print", view, itemsOf: "routines")
+            if let bounds, bounds.count == changed.count + 1 {
+                let utf8 = Array(content.utf8)
+                var items: [Int: [UInt8]] = [:]
+                for (number, index) in changed.enumerated() { items[index] = Array(utf8[bounds[number]..<bounds[number + 1]]) }
+                return OutputFile(name, segmented: previous.replacing(items), patched: true)
+            }
+        }
+        let (content, bounds) = theme.render("print", printView(shared, routines: order), itemsOf: "routines")
+        let layout = layout(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared, content: content)
+        if let bounds, bounds.count == order.count + 1, let (head, tail) = around(layout) {
+            var bytes = head
+            bytes.reserveCapacity(head.count + content.utf8.count + tail.count)
+            bytes.append(contentsOf: content.utf8)
+            bytes.append(contentsOf: tail)
+            if let file = SegmentedFile(bytes: bytes, bounds: bounds.map { $0 + head.count }) {
+                return OutputFile(name, segmented: file)
+            }
+        }
+        return OutputFile(path: name, contents: .text(theme.render("layout", layout)))
+    }
+
+    /// What the layout puts before and after a page's content, found by rendering it around a
+    /// stand-in; nil unless the stand-in comes out once and as it went in (a theme that
+    /// escapes or repeats the content).
+    private func around(_ layout: LayoutView) -> (head: [UInt8], tail: [UInt8])? {
+        var probe = layout
+        probe.content = Self.contentStandIn
+        let output = Array(theme.render("layout", probe).utf8)
+        let standIn = Array(Self.contentStandIn.utf8)
+        guard let at = output.firstRange(of: standIn), output[at.upperBound...].firstRange(of: standIn) == nil else { return nil }
+        return (Array(output[..<at.lowerBound]), Array(output[at.upperBound...]))
+    }
+
+    /// No text of a page holds NUL, and HTML escaping would change the `<`.
+    private static let contentStandIn = "\u{0}<rutinbok-content>\u{0}"
+
+    /// The print page's data, with a section for each of `routines` (indices into the handbook's
+    /// routines, in the order of the contents), the contents, the contacts and the national
+    /// numbers. Unless `whole`: those other lists cut to their first item, which keeps the
+    /// page's shape (and so the frames a whole page is filled from).
+    private func printView(_ shared: SharedParts, routines: [Int], whole: Bool = true) -> PrintPageView {
+        let sections = routines.map { index in
+            let routine = handbook.routines[index].routine
+            let body = bodies.page(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
             return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
                                     reviewed: routine.reviewed?.value.swedish)
+        }
+        var phases = phaseSections { entry in
+            PrintEntryView(id: entry.routine.id, anchor: PrintAnchors.routine(entry.routine.id), title: entry.routine.title)
         }.map { PrintPhaseView(id: $0.id, label: $0.label, routines: $1) }
-        let contacts = handbook.contacts.map { contact in
+        var contacts = handbook.contacts.map { contact in
             var view = ContactView(contact)
             view.anchor = PrintAnchors.contact(contact.id)
             return view
         }
-        return PrintPageView(council: shared.council, phases: phases, contacts: contacts, numbers: shared.numbers)
+        var numbers = shared.numbers
+        if !whole {
+            phases = phases.prefix(1).map { PrintPhaseView(id: $0.id, label: $0.label, routines: Array($0.routines.prefix(1))) }
+            contacts = Array(contacts.prefix(1))
+            numbers = Array(numbers.prefix(1))
+        }
+        return PrintPageView(council: shared.council, phases: phases, routines: sections, contacts: contacts, numbers: numbers)
+    }
+
+    /// The search index: with the previous build's at hand, the entries of routines in
+    /// `remade` replace theirs in it.
+    private func searchIndex(remade: Set<Int>) -> OutputFile {
+        if let previous = previousSearchIndex, previous.itemCount == handbook.routines.count {
+            var items: [Int: [UInt8]] = [:]
+            for index in remade {
+                guard let entry = bodies.searchEntry(for: handbook.routines[index].routine, in: handbook) else { break }
+                items[index] = SearchIndex.item(entry, at: index)
+            }
+            if items.count == remade.count {
+                return OutputFile(PageNames.searchIndex, segmented: previous.replacing(items), patched: true)
+            }
+        }
+        let entries = handbook.routines.map { bodies.searchEntry(for: $0.routine, in: handbook) }
+        if let file = SearchIndex.script(entries) { return OutputFile(PageNames.searchIndex, segmented: file) }
+        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 })))
     }
 
     private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {

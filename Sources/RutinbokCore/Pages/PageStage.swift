@@ -7,6 +7,8 @@ enum PageStage {
     struct Outcome: Sendable {
         /// Files in the output: written or linked.
         var files: Int
+        /// Of those, files made from the previous build's by replacing some of their items.
+        var patched = 0
         /// What the portal leaves for the next build's manifest.
         var portal: PortalRecord
     }
@@ -26,6 +28,7 @@ enum PageStage {
     /// What a job leaves: files written or linked, and a summary page's fingerprint.
     private struct Done: Sendable {
         var files = 0
+        var patched = 0
         var page: (path: String, fingerprint: UInt64)?
     }
 
@@ -70,7 +73,7 @@ enum PageStage {
         jobs += handbooks.map(Job.handbook)
         var record = PortalRecord()
         record.wordCounts = portal.wordCounts
-        var written = 0
+        var written = 0, patched = 0
         try await withThrowingTaskGroup(of: Done.self) { group in
             var next = 0
             func startNext() {
@@ -85,11 +88,12 @@ enum PageStage {
             for _ in 0..<width { startNext() }
             while let done = try await group.next() {
                 written += done.files
+                patched += done.patched
                 if let (path, fingerprint) = done.page { record.pages[path] = fingerprint }
                 startNext()
             }
         }
-        return Outcome(files: written, portal: record)
+        return Outcome(files: written, patched: patched, portal: record)
     }
 
     private static func run(_ job: Job, portal: PortalPages, site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
@@ -126,28 +130,30 @@ enum PageStage {
             try publisher.write(missing.map(portal.changePage))
             return Done(files: files + missing.count)
         case .handbook(let handbook):
-            return Done(files: try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher))
+            return try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher)
         }
     }
 
-    /// A council's pages; returns the number of files written or linked.
+    /// A council's pages.
     private static func write(_ handbook: Handbook, site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
-                              reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Int {
+                              reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Done {
         // Inputs unchanged since the last build: link its files instead of rendering them.
         if reuse.councils.contains(handbook.council.slug), let count = publisher.reuse(folder: handbook.council.slug) {
-            return count
+            return Done(files: count)
         }
         let slug = handbook.council.slug
         let kept = publisher.reuse(files: reuse.pages[slug] ?? [])
-        var pages = HandbookPages(handbook: handbook, bodies: bodies.pages(for: handbook),
-                                  searchEntries: bodies.searchEntries(for: handbook),
-                                  config: site.config, theme: theme, today: today)
+        var pages = HandbookPages(handbook: handbook, bodies: bodies, config: site.config, theme: theme, today: today)
         pages.kept = Set(kept.map { String($0.dropFirst(slug.count + 1)) })
+        if reuse.frames.contains(slug) {
+            pages.previousPrint = publisher.previousSegmented("\(slug)/\(PageNames.html(PageNames.print))")
+            pages.previousSearchIndex = publisher.previousSegmented("\(slug)/\(PageNames.searchIndex)")
+        }
         let files = pages.files().map { $0.under(slug) }
         try publisher.write(files)
         if let fingerprints = reuse.pageFingerprints[slug] {
             publisher.seal(folder: slug, paths: files.map(\.path) + kept, pages: fingerprints)
         }
-        return files.count + kept.count
+        return Done(files: files.count + kept.count, patched: files.reduce(0) { $0 + ($1.patched ? 1 : 0) })
     }
 }

@@ -30,18 +30,42 @@ enum SearchIndex {
         return entry
     }
 
-    static func script(for handbook: Handbook, entries: [String: [UInt8]]) -> [UInt8] {
-        let items = handbook.routines.compactMap { entries[$0.routine.id] }
+    /// The index of a handbook's routines, in order, with the bounds of each routine's item
+    /// (`item(_:at:)`) so that a later build can replace some of them; nil when a routine has
+    /// no entry (its body is missing), as items must match the routines one to one.
+    static func script(_ entries: [[UInt8]?]) -> SegmentedFile? {
+        var items: [[UInt8]] = []
+        items.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let entry else { return nil }
+            items.append(entry)
+        }
+        var bounds: [Int] = []
+        bounds.reserveCapacity(items.count + 1)
+        let bytes = script(items) { bounds.append($0) }
+        return SegmentedFile(bytes: bytes, bounds: bounds)
+    }
+
+    /// The index of these entries, in order; `bound` is told where each item begins, then
+    /// where the last one ends.
+    static func script(_ entries: [[UInt8]], bound: (Int) -> Void = { _ in }) -> [UInt8] {
         let start = "window.RUTINBOK_SOK = [".utf8, end = "];\n".utf8
         var script: [UInt8] = []
-        script.reserveCapacity(items.reduce(start.count + end.count) { $0 + $1.count + 1 })
+        script.reserveCapacity(entries.reduce(start.count + end.count) { $0 + $1.count + 1 })
         script.append(contentsOf: start)
-        for (index, item) in items.enumerated() {
+        for (index, entry) in entries.enumerated() {
+            bound(script.count)
             if index > 0 { script.append(UInt8(ascii: ",")) }
-            script.append(contentsOf: item)
+            script.append(contentsOf: entry)
         }
+        bound(script.count)
         script.append(contentsOf: end)
         return script
+    }
+
+    /// The item of the entry at `index` in the index: the entry, after a comma but for the first.
+    static func item(_ entry: [UInt8], at index: Int) -> [UInt8] {
+        index == 0 ? entry : [UInt8(ascii: ",")] + entry
     }
 }
 

@@ -1,14 +1,13 @@
 /// What is the same on every page of a council's handbook, rendered once per council:
-/// header, emergency box, footer and the contact snippets routines refer to.
+/// header, emergency box, footer and the contact snippets routines refer to (each when a
+/// page first asks for it: a changed build may render one routine page of the council).
 struct SharedParts {
     let council: CouncilView
     let numbers: [NumberView]
     let header: String
     let emergency: String
     let footer: String
-    let cards: [String: String]
-    let printCards: [String: String]
-    let inline: [String: String]
+    private let snippets: ContactSnippets
 
     init(handbook: Handbook, config: SiteConfig, theme: Theme) {
         let council = handbook.council
@@ -28,28 +27,54 @@ struct SharedParts {
         header = theme.render("header", view)
         emergency = theme.render("emergency", emergencyView)
         footer = theme.render("footer", view)
-        var cards: [String: String] = [:], printCards: [String: String] = [:], inline: [String: String] = [:]
-        for contact in handbook.contacts {
-            var contactView = ContactView(contact)
-            cards[contact.id] = theme.render("contact-card", contactView)
-            inline[contact.id] = theme.render("contact-inline", contactView)
-            contactView.compact = true
-            printCards[contact.id] = theme.render("contact-card", contactView)
-        }
-        self.cards = cards
-        self.printCards = printCards
-        self.inline = inline
+        snippets = ContactSnippets(handbook: handbook, theme: theme)
+    }
+
+    /// A contact's card (`contact-card.mustache`); "" for an unknown contact.
+    func card(_ id: String) -> String {
+        snippets.snippet(.card, id)
     }
 
     func contactHTML(_ reference: RenderedMarkdown.ContactReference) -> String {
         switch reference.style {
-        case .card: cards[reference.id] ?? ""
-        case .inline: inline[reference.id] ?? ""
+        case .card: snippets.snippet(.card, reference.id)
+        case .inline: snippets.snippet(.inline, reference.id)
         }
     }
 
     /// The print page keeps within the page budget with one-line cards.
     func printContactHTML(_ reference: RenderedMarkdown.ContactReference) -> String {
-        reference.style == .card ? printCards[reference.id] ?? "" : contactHTML(reference)
+        reference.style == .card ? snippets.snippet(.printCard, reference.id) : contactHTML(reference)
+    }
+}
+
+/// A council's contact snippets, each rendered when first asked for. Used by the one task
+/// that makes the council's pages.
+private final class ContactSnippets {
+    enum Kind { case card, printCard, inline }
+
+    private let handbook: Handbook
+    private let theme: Theme
+    private var made: [Kind: [String: String]] = [:]
+
+    init(handbook: Handbook, theme: Theme) {
+        self.handbook = handbook
+        self.theme = theme
+    }
+
+    func snippet(_ kind: Kind, _ id: String) -> String {
+        if let known = made[kind]?[id] { return known }
+        guard let contact = handbook.contacts.first(where: { $0.id == id }) else { return "" }
+        var view = ContactView(contact)
+        let snippet: String
+        switch kind {
+        case .card: snippet = theme.render("contact-card", view)
+        case .inline: snippet = theme.render("contact-inline", view)
+        case .printCard:
+            view.compact = true
+            snippet = theme.render("contact-card", view)
+        }
+        made[kind, default: [:]][id] = snippet
+        return snippet
     }
 }

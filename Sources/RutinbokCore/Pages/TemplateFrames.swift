@@ -47,6 +47,28 @@ final class TemplateFrames: Sendable {
     /// The output of `template` for `data`, from the frames of the data's shape; nil when the
     /// data holds a value that cannot be framed (render it directly then).
     func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary) -> String? {
+        var items: ItemBounds?
+        return render(template, data, library: library, items: &items)
+    }
+
+    /// The output of `template` for `data` and where in it (UTF-8 offsets) each item of the
+    /// list `key` of the data's top level begins, and the last one ends (`SegmentedFile`);
+    /// nil bounds when they cannot be told apart from the rest: the list is not framed item
+    /// by item, or the template shows it twice.
+    ///
+    /// Each item's output then depends only on the item and the top level's texts, so that it
+    /// is the same whatever else the data's lists hold: nil bounds too when an item reads a
+    /// list of the top level (this list or another).
+    func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary,
+                itemsOf key: String) -> (output: String, bounds: [Int]?)? {
+        var items: ItemBounds? = ItemBounds(key: key)
+        guard let output = render(template, data, library: library, items: &items) else { return nil }
+        guard let items, !items.unclear, let bounds = items.bounds else { return (output, nil) }
+        return (output, bounds)
+    }
+
+    private func render(_ template: String, _ data: TemplateValue, library: MustacheLibrary,
+                        items: inout ItemBounds?) -> String? {
         if let listFraming, case .fields(let fields) = data, let root = FrameLevel(fields, framing: listFraming) {
             let shape = "\u{2}" + root.signature
             var levels = [root]
@@ -57,12 +79,14 @@ final class TemplateFrames: Sendable {
             if hint > 0 { output.reserveCapacity(hint + hint / 8) }
             if let frame = frame(for: template + shape, make: {
                 makeFrame(.template(template), levels: levels, framing: listFraming, library: library)
-            }), fill(frame, levels: &levels, shape: shape, framing: listFraming, into: &output, library: library) {
+            }), fill(frame, levels: &levels, shape: shape, framing: listFraming, into: &output, items: &items,
+                     library: library) {
                 let size = output.utf8.count
                 if size > hint { sizeHints.withLock { $0[template] = max($0[template] ?? 0, size) } }
                 return output
             }
         }
+        items = nil  // not framed item by item
         var shape = TemplateShape(framing: listFraming)
         shape.signature = template
         shape.signature += "\u{1}"
@@ -92,14 +116,16 @@ final class TemplateFrames: Sendable {
     /// `shape` is the levels' signatures, each after a `U+0002`. False when some item's
     /// frame could not be made this way.
     private func fill(_ frame: Frame, levels: inout [FrameLevel], shape: String, framing: ListFraming,
-                      into output: inout String, library: MustacheLibrary) -> Bool {
+                      into output: inout String, items: inout ItemBounds?, library: MustacheLibrary) -> Bool {
         frame.literals.withUnsafeBufferPointer { literals in
-            fill(frame, literals: literals, levels: &levels, shape: shape, framing: framing, into: &output, library: library)
+            fill(frame, literals: literals, levels: &levels, shape: shape, framing: framing, into: &output, items: &items,
+                 library: library)
         }
     }
 
     private func fill(_ frame: Frame, literals: UnsafeBufferPointer<String>, levels: inout [FrameLevel], shape: String,
-                      framing: ListFraming, into output: inout String, library: MustacheLibrary) -> Bool {
+                      framing: ListFraming, into output: inout String, items: inout ItemBounds?,
+                      library: MustacheLibrary) -> Bool {
         for step in frame.steps {
             switch step {
             case .text(let number): output += literals[number]
@@ -113,11 +139,28 @@ final class TemplateFrames: Sendable {
                 output += escaped ? MustacheEscaping.html(text) : text
             case .list(let callNumber):
                 let call = frame.calls[callNumber]
-                guard let items = levels[call.level].lists[call.key] else { return false }
+                guard let list = levels[call.level].lists[call.key] else { return false }
                 let sectionKey = frame.sectionKeys[callNumber]
+                // The list whose items' bounds are asked for, shown by the page itself.
+                var bounded = false
+                if items != nil, call.level == 0 {
+                    if levels.count > 1, items!.inside {
+                        items!.unclear = true
+                    } else if call.key == items!.key {
+                        if levels.count == 1, items!.bounds == nil {
+                            items!.bounds = []
+                            bounded = true
+                            items!.inside = true
+                        } else {
+                            items!.unclear = true
+                        }
+                    }
+                }
+                defer { if bounded { items!.inside = false } }
                 // Items of one shape share a frame: looked up once per list.
                 var known: [String: Frame] = [:]
-                for item in items {
+                for item in list {
+                    if bounded { items!.bounds!.append(output.utf8.count) }
                     guard case .fields(let fields) = item, let level = FrameLevel(fields, framing: framing) else { return false }
                     levels.append(level)
                     defer { levels.removeLast() }
@@ -135,8 +178,9 @@ final class TemplateFrames: Sendable {
                     }
                     if !itemFrame.calls.isEmpty, itemShape == nil { itemShape = shape + "\u{2}" + level.signature }
                     guard fill(itemFrame, levels: &levels, shape: itemShape ?? "", framing: framing,
-                               into: &output, library: library) else { return false }
+                               into: &output, items: &items, library: library) else { return false }
                 }
+                if bounded { items!.bounds!.append(output.utf8.count) }
             }
         }
         return true
@@ -195,6 +239,17 @@ final class TemplateFrames: Sendable {
         }
         return true
     }
+}
+
+/// Where the items of one list of a page's top level lie in its output (`TemplateFrames.render(_:_:library:itemsOf:)`).
+struct ItemBounds {
+    let key: String
+    /// Where each item begins, then where the last one ends; nil until the list is filled.
+    var bounds: [Int]?
+    /// Its items are being filled.
+    var inside = false
+    /// The list was shown twice, or a list of the top level read from within an item.
+    var unclear = false
 }
 
 /// What a frame is the output of: a template, or the text of a list section within one.

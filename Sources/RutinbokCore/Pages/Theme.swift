@@ -124,6 +124,14 @@ public struct Theme: Sendable {
         return used.frames
     }
 
+    /// Renders `context` and tells where each item of its list `key` lies in the output
+    /// (`TemplateFrames.render(_:_:library:itemsOf:)`); nil bounds when it cannot.
+    func render(_ name: String, _ context: Any, itemsOf key: String) -> (output: String, bounds: [Int]?) {
+        guard let data = TemplateData.make(context) else { return ("", nil) }
+        if let frames, let rendered = frames.render(name, data, library: library, itemsOf: key) { return rendered }
+        return (library.render(data.mustache, withTemplate: name) ?? "", nil)
+    }
+
     /// Renders template data made beforehand (`TemplateData.make`).
     func render(_ name: String, data: TemplateValue) -> String {
         if let frames, let output = frames.render(name, data, library: library) { return output }

@@ -157,10 +157,11 @@ extension EmergencyView: TemplateFields {
 }
 
 extension PrintPageView: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 5 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("phases", phases)
+        fields.add("routines", routines)
         fields.add("contacts", contacts)
         fields.add("numbers", numbers)
     }
@@ -172,6 +173,15 @@ extension PrintPhaseView: TemplateFields {
         fields.add("id", id)
         fields.add("label", label)
         fields.add("routines", routines)
+    }
+}
+
+extension PrintEntryView: TemplateFields {
+    static var templateFieldCount: Int { 3 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("anchor", anchor)
+        fields.add("title", title)
     }
 }
 

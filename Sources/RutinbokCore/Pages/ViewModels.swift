@@ -146,7 +146,11 @@ struct RoleGroupView {
 
 struct PrintPageView {
     var council: CouncilView
+    /// The table of contents, by phase.
     var phases: [PrintPhaseView]
+    /// Every routine in the order of the contents: one item each, which a later build may
+    /// replace on its own (`SegmentedFile`).
+    var routines: [PrintRoutineView]
     var contacts: [ContactView]
     var numbers: [NumberView]
 }
@@ -154,7 +158,14 @@ struct PrintPageView {
 struct PrintPhaseView {
     var id: String
     var label: String
-    var routines: [PrintRoutineView]
+    var routines: [PrintEntryView]
+}
+
+/// A routine in the print page's table of contents.
+struct PrintEntryView {
+    var id: String
+    var anchor: String
+    var title: String
 }
 
 struct PrintRoutineView {

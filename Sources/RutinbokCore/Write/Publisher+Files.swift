@@ -10,8 +10,14 @@ extension Publisher {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        guard let bytes = readFile(fd) else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        return bytes
+    }
+
+    /// The bytes of an open file; nil when it cannot be read.
+    static func readFile(_ fd: Int32) -> [UInt8]? {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        guard fstat(fd, &info) == 0 else { return nil }
         // Read straight into the array's storage: no zero fill, no copy of what was read.
         return [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
             while initialized < buffer.count {

@@ -68,6 +68,21 @@ extension Publisher {
         return Set(linked.map(\.0))
     }
 
+    /// The previous output's file at `path` with the bounds of its items, for a build that
+    /// replaces some of them (`SegmentedFile`); nil unless the previous manifest recorded
+    /// bounds for it and the file still holds exactly the bytes recorded (size and hash: a
+    /// file edited by hand is made anew).
+    func previousSegmented(_ path: String) -> SegmentedFile? {
+        guard let previous, let folder = previous.folder(Manifest.split(path).folder),
+              let entry = folder.outputs[path], let bounds = folder.items[path] else { return nil }
+        let descriptor = openat(outputFolder, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = Self.readFile(descriptor), Int64(bytes.count) == entry.size,
+              bytes.withUnsafeBytes({ LaneHash.of($0) }) == entry.hash else { return nil }
+        return SegmentedFile(bytes: bytes, bounds: bounds)
+    }
+
     /// Files linked from the previous output rather than written.
     public var linkedCount: Int { state.withLock { $0.linked } }
 
@@ -75,10 +90,11 @@ extension Publisher {
     /// in it), with its pages' fingerprints, while the other folders are still being made:
     /// the manifest then copies it instead of grouping and formatting its entries at the end.
     public func seal(folder: String, paths: [String], pages: [(String, UInt64)]) {
-        let outputs: [(String, Manifest.Output)] = state.withLock { state in
-            paths.compactMap { path in state.outputs.removeValue(forKey: path).map { (path, $0) } }
+        let (outputs, items) = state.withLock { state -> ([(String, Manifest.Output)], [(String, [Int])]) in
+            (paths.compactMap { path in state.outputs.removeValue(forKey: path).map { (path, $0) } },
+             paths.compactMap { path in state.items.removeValue(forKey: path).map { (path, $0) } })
         }
-        let sealed = Manifest.SealedFolder(folder, Manifest.Folder(pages: pages, outputs: outputs))
+        let sealed = Manifest.SealedFolder(folder, Manifest.Folder(pages: pages, outputs: outputs, items: items))
         state.withLock { $0.sealed[folder] = sealed }
     }
 
@@ -86,8 +102,9 @@ extension Publisher {
     /// whole are copied from the previous manifest's bytes, sealed ones from their blocks.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
-        let (outputs, carried, pages, sealed) = state.withLock { ($0.outputs, $0.carried, $0.pages, $0.sealed) }
+        let (outputs, items, carried, pages, sealed) = state.withLock { ($0.outputs, $0.items, $0.carried, $0.pages, $0.sealed) }
         manifest.outputs = outputs
+        manifest.items = items
         manifest.pages.merge(pages) { current, _ in current }
         let bytes = manifest.serializedBytes(carrying: carried, sealed: sealed)
         do {

@@ -50,6 +50,8 @@ public final class Publisher: Sendable {
     struct State {
         /// Files staged one by one (written, linked or kept), outside the carried folders.
         var outputs: [String: Manifest.Output] = [:]
+        /// The bounds of the items of staged files made with them (`Manifest.items`).
+        var items: [String: [Int]] = [:]
         /// Folders kept whole: exactly the previous manifest's block, files and pages.
         var carried: [String: ManifestFile.Block] = [:]
         /// Folders whose block was formatted as soon as they were complete (`seal`).
@@ -172,6 +174,7 @@ public final class Publisher: Sendable {
                 created.insert(folder)
             }
             do {
+                if let bounds = file.items { state.withLock { $0.items[file.path] = bounds } }
                 switch file.contents {
                 case .text(let text):
                     var text = text

@@ -88,6 +88,46 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A changed council whose frame did not change gets its print page and search index from
+    /// the previous build's, with the sections and entries of the routines whose page is
+    /// rendered replaced; the bounds recorded for the next build (the manifest) are those a
+    /// clean build records.
+    @Test func printPageAndSearchIndexArePatchedWhileTheFrameIsKept() async throws {
+        var w = try W()
+        #expect(await w.build().filesPatched == 0, "nothing to patch in a first build")
+        try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening i egen.\n")
+        var result = await w.build()
+        #expect(result.filesPatched == 2, "ana's print page and search index")
+        #expect(try String(contentsOfFile: "\(w.output)/ana/skriv-ut.html", encoding: .utf8).contains("En ny mening i egen."))
+        await expectSameAsClean(w)
+
+        // Both councils inherit akut.
+        try w.append("content/routines/akut.md", "\nEn ny mening om akut läge.\n")
+        result = await w.build()
+        #expect(result.filesPatched == 4)
+        #expect(try String(contentsOfFile: "\(w.output)/bro/skriv-ut.html", encoding: .utf8).contains("En ny mening om akut läge."))
+        await expectSameAsClean(w)
+
+        // A title is part of the frame (the contents list it): the pages are made whole.
+        let egen = try String(contentsOfFile: "\(w.content)/councils/ana/routines/egen.md", encoding: .utf8)
+        try w.write("content/councils/ana/routines/egen.md", egen.replacingOccurrences(of: "title: Ana egen rutin", with: "title: Anas egen rutin"))
+        result = await w.build()
+        #expect(result.filesPatched == 0)
+        await expectSameAsClean(w)
+
+        // A print page changed by hand, to the same size, in a routine's section that the next
+        // edit keeps: not taken, made whole.
+        let print = "\(w.output)/ana/skriv-ut.html"
+        let page = try String(contentsOfFile: print, encoding: .utf8)
+        let edited = page.replacingOccurrences(of: "Gå i säkerhet.", with: "Gå i SÄKERHET.")
+        #expect(edited != page && edited.utf8.count == page.utf8.count)
+        try edited.write(toFile: print, atomically: true, encoding: .utf8)
+        try w.append("content/councils/ana/routines/egen.md", "\nÄnnu en mening.\n")
+        result = await w.build()
+        #expect(result.filesPatched == 1, "the search index only")
+        await expectSameAsClean(w)
+    }
+
     /// The pages of `council` the next build would keep from the current output.
     private func keptPages(_ w: W, in council: String) async -> Set<String> {
         await w.plannedReuse().pages[council] ?? []

@@ -42,6 +42,7 @@ extension Manifest {
         manifest.outputs = ["ana/akut.html": .init(hash: 9, size: 10), "ana/assets/logo.svg": .init(hash: 11, size: 12),
                             "ana/a\tb\\c.html": .init(hash: 13, size: 14), "bro/index.html": .init(hash: 15, size: 16),
                             "index.html": .init(hash: 17, size: 18)]
+        manifest.items = ["ana/akut.html": [2, 4, 4, 9], "index.html": [0, 18]]
         return manifest
     }
 
@@ -56,6 +57,8 @@ extension Manifest {
         #expect(file.outputs["index.html"] == .init(hash: 17, size: 18))
         #expect(file.outputs["ana/saknas.html"] == nil && file.outputs["cid/index.html"] == nil)
         #expect(file.pages["andringar/ana/akut.html"] == 2 && file.pages["index.html"] == 3)
+        #expect(file.folder("ana")?.items == ["ana/akut.html": [2, 4, 4, 9]] && file.folder("")?.items == ["index.html": [0, 18]])
+        #expect(file.folder("bro")?.items == [:])
         #expect(file.councils == ["ana": 7, "bro": 8])
         #expect(file.inputsMatch(["content/site.yml": Stamp(size: 3, modified: 5)]))
         #expect(!file.inputsMatch(["content/site.yml": Stamp(size: 3, modified: 6)]))
@@ -80,6 +83,7 @@ extension Manifest {
         var without = manifest
         without.outputs = manifest.outputs.filter { !$0.key.hasPrefix("ana/") }
         without.pages = manifest.pages.filter { !$0.key.hasPrefix("ana/") }
+        without.items = manifest.items.filter { !$0.key.hasPrefix("ana/") }
         let block = try #require(file.block("ana"))
         #expect(without.serializedBytes(carrying: ["ana": block]) == manifest.serializedBytes())
         #expect(without.serializedBytes() != manifest.serializedBytes())
@@ -90,6 +94,11 @@ extension Manifest {
         #expect(merged.outputs["ana/akut.html"] == .init(hash: 99, size: 10))
         #expect(merged.outputs["ana/assets/logo.svg"] == .init(hash: 11, size: 12))
         #expect(merged.pages["ana/akut.html"] == 1)
+        // Its items' bounds belonged to the carried bytes: the file made again has none.
+        #expect(merged.items["ana/akut.html"] == nil)
+        changed.items["ana/akut.html"] = [0, 10]
+        let remade = try #require(Manifest.parse(bytes: changed.serializedBytes(carrying: ["ana": block])))
+        #expect(remade.items["ana/akut.html"] == [0, 10])
     }
 
     @Test func damagedOrInconsistentManifestsAreRefusedWhole() throws {
