@@ -50,16 +50,36 @@ extension Publisher {
         return files.outputs.count
     }
 
-    /// Links single files of the previous output (portal pages whose inputs did not change);
-    /// returns those it could link. The others must be rendered.
+    /// Links single files of the previous output (the pages of a changed council whose inputs
+    /// did not change); returns those it could link. The others must be rendered.
+    ///
+    /// Folder by folder: each folder's entries in both manifests are looked up once, and a file
+    /// the spare already holds is checked by its name in its folder.
     public func reuse(files paths: Set<String>) -> Set<String> {
         guard let previous else { return [] }
         var linked: [(String, Manifest.Output)] = []
         var folders: Set<String> = []
-        let outputs = previous.outputs
-        for path in paths.sorted() {
-            guard let entry = outputs[path], linkPrevious(path, entry, folders: &folders) else { continue }
-            linked.append((path, entry))
+        let byFolder = Dictionary(grouping: paths) { Manifest.split($0).folder }
+        for (name, paths) in byFolder.sorted(by: { $0.key < $1.key }) {
+            guard let files = previous.folder(name) else { continue }
+            let spare = base?.folder(name)
+            let skip = name.isEmpty ? 0 : name.utf8.count + 1
+            let folder = spare == nil || name.isEmpty ? -1 : openat(stagingFolder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            defer { if folder >= 0 { close(folder) } }
+            for path in paths.sorted() {
+                guard let entry = files.outputs[path] else { continue }
+                // What `keepsBase` checks, relative to the folder.
+                if let spare, spare.outputs[path] == entry,
+                   folder >= 0 ? Self.holdsFile(folder, String(path.utf8.dropFirst(skip))!, size: entry.size)
+                               : Self.holdsFile(stagingFolder, path, size: entry.size) {
+                    linked.append((path, entry))
+                    continue
+                }
+                let target = stagingRoot + path
+                if folders.insert(Self.parent(of: target)).inserted { Self.makeFolder(Self.parent(of: target)) }
+                guard linkPrevious(path, target, entry) else { continue }
+                linked.append((path, entry))
+            }
         }
         state.withLock {
             for (path, entry) in linked { $0.outputs[path] = entry }
@@ -78,6 +98,8 @@ extension Publisher {
         let descriptor = openat(outputFolder, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        // Read, not mapped: unmapping thousands of files in a build with many threads cost
+        // more than copying them (measured).
         guard let bytes = Self.readFile(descriptor), Int64(bytes.count) == entry.size,
               bytes.withUnsafeBytes({ LaneHash.of($0) }) == entry.hash else { return nil }
         return SegmentedFile(bytes: bytes, bounds: bounds)
