@@ -36,6 +36,8 @@ public enum Build {
         /// Print pages and search indexes made from the previous build's, only the items of
         /// changed routines made again.
         public var filesPatched = 0
+        /// Changed councils checked again only where they changed.
+        public var councilsCheckedInPart = 0
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
         public var timings: [(stage: String, seconds: Double)] = []
@@ -108,14 +110,28 @@ public enum Build {
         if let previous = plan?.previous {
             for slug in reusable.councils { known[slug] = previous.checks[slug] ?? [] }
         }
-        let found = HandbookChecker.check(handbooks, bodies: bodies, config: site.config, today: options.today,
-                                          unloadable: site.unloadable, known: known)
-        for (handbook, found) in zip(handbooks, found) where !found.isEmpty {
-            diagnostics += found
-            plan?.next.checks[handbook.council.slug] = found
+        // A changed council whose frame did not change is checked where it changed.
+        let previous = plan?.previous, frames = reusable.frames, keptPages = reusable.pages
+        let outcomes = HandbookChecker.check(handbooks, bodies: bodies, config: site.config, today: options.today,
+                                             unloadable: site.unloadable, known: known) { handbook in
+            guard let previous, frames.contains(handbook.council.slug) else { return nil }
+            return HandbookChecker.earlier(handbook, previous: previous, kept: keptPages[handbook.council.slug] ?? [])
+        }
+        var checkedInPart = 0
+        for (handbook, outcome) in zip(handbooks, outcomes) {
+            let slug = handbook.council.slug
+            if outcome.inPart { checkedInPart += 1 }
+            if !outcome.diagnostics.isEmpty {
+                diagnostics += outcome.diagnostics
+                plan?.next.checks[slug] = outcome.diagnostics
+            }
+            // Each routine's anchors go into its council's block, beside its page's fingerprint.
+            if let anchors = outcome.anchors, reusable.pageFingerprints[slug] != nil {
+                reusable.pageFingerprints[slug]! += anchors.map { (HandbookChecker.anchorsKey(slug, $0.routine), $0.fingerprint) }
+            }
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,
-                            councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0)
+                            councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0, councilsCheckedInPart: checkedInPart)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)
         guard write, !stopped, let theme else {

@@ -28,6 +28,7 @@ struct BuildCommand: AsyncParsableCommand {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
             if !result.unchanged {
                 Terminal.printError("bodies rendered \(result.bodiesRendered), councils from the council cache \(result.councilsFromCache), "
+                                    + "councils checked in part \(result.councilsCheckedInPart), "
                                     + "print pages and search indexes patched \(result.filesPatched)")
             }
         }

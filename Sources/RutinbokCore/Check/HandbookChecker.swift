@@ -8,41 +8,64 @@ struct HandbookChecker {
     /// Routine ids whose files failed to load (see `Site.unloadable`).
     var unloadable: Set<String> = []
 
+    /// What checking a handbook found, and each of its routines' anchors (`anchors(of:)`);
+    /// no anchors for a handbook not checked again.
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic]
+        var anchors: [(routine: String, fingerprint: UInt64)]?
+        /// Checked again where it changed only (`recheck`).
+        var inPart = false
+    }
+
     /// What checking each handbook finds, in order, on all cores. `known` holds what earlier
     /// checks of unchanged handbooks found, by council slug (see `Manifest.checks`): a handbook
     /// whose fingerprint did not change is made of the same files, under the same options and
-    /// date, so checking it again would find the same. Unless a routine file failed to load
+    /// date, so checking it again would find the same. `earlier` tells what the last check of a
+    /// changed handbook can still say (`Earlier`). Unless a routine file failed to load
     /// somewhere (`unloadable`), which can change what a link check says: then all are checked.
     static func check(_ handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day,
-                      unloadable: Set<String>, known: [String: [Diagnostic]] = [:]) -> [[Diagnostic]] {
+                      unloadable: Set<String>, known: [String: [Diagnostic]] = [:],
+                      earlier: @Sendable (Handbook) -> Earlier? = { _ in nil }) -> [Outcome] {
         let known = unloadable.isEmpty ? known : [:]
         return Parallel.map(handbooks) { handbook in
-            known[handbook.council.slug] ?? HandbookChecker(handbook: handbook, rendered: bodies.pages(for: handbook), config: config,
-                                                            today: today, unloadable: unloadable).check()
+            if let found = known[handbook.council.slug] { return Outcome(diagnostics: found) }
+            if unloadable.isEmpty, let earlier = earlier(handbook),
+               let outcome = recheck(handbook, earlier: earlier, bodies: bodies, config: config, today: today) {
+                return outcome
+            }
+            let rendered = bodies.pages(for: handbook)
+            let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable)
+            return Outcome(diagnostics: checker.check(),
+                           anchors: handbook.routines.map { ($0.routine.id, anchors(of: rendered[$0.routine.id])) })
         }
     }
 
     func check() -> [Diagnostic] {
+        handbook.routines.flatMap { check($0.routine) } + checkFrame()
+    }
+
+    /// What is found in one routine's file: its owner, the contacts and routines it refers to,
+    /// its review date.
+    func check(_ routine: Routine) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let council = handbook.council
-        let contactIDs = handbook.contacts.map(\.id)
-        for entry in handbook.routines {
-            let routine = entry.routine
-            if !hasContact(routine.owner.value) {
-                diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact of \(council.name)", code: "unknown-owner",
-                                          notes: Suggestions.note(for: routine.owner.value, among: contactIDs, listing: "contacts")))
-            }
-            guard let body = rendered[routine.id] else { continue }
-            for reference in body.contacts where !hasContact(reference.id) {
-                diagnostics.append(.error(reference.location, "no contact '\(reference.id)' in \(council.name)", code: "unknown-contact",
-                                          notes: Suggestions.note(for: reference.id, among: contactIDs, listing: "contacts")))
-            }
-            for link in body.links { diagnostics += check(link, from: routine, headings: body.headings) }
-            diagnostics += checkReview(of: routine)
+        if !hasContact(routine.owner.value) {
+            diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact of \(council.name)", code: "unknown-owner",
+                                      notes: Suggestions.note(for: routine.owner.value, among: handbook.contacts.map(\.id), listing: "contacts")))
         }
-        for contact in handbook.contacts { diagnostics += checkVerified(contact) }
-        diagnostics += ThemeChecker.check(council)
+        guard let body = rendered[routine.id] else { return diagnostics }
+        for reference in body.contacts where !hasContact(reference.id) {
+            diagnostics.append(.error(reference.location, "no contact '\(reference.id)' in \(council.name)", code: "unknown-contact",
+                                      notes: Suggestions.note(for: reference.id, among: handbook.contacts.map(\.id), listing: "contacts")))
+        }
+        for link in body.links { diagnostics += check(link, from: routine, headings: body.headings) }
+        diagnostics += checkReview(of: routine)
         return diagnostics
+    }
+
+    /// What is found outside the routines, in the council's and group's files: contacts and theme.
+    func checkFrame() -> [Diagnostic] {
+        handbook.contacts.flatMap(checkVerified) + ThemeChecker.check(handbook.council)
     }
 
     /// Whether the handbook has contact `id`; `handbook.contact(id)` would copy it.

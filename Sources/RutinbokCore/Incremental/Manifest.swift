@@ -30,7 +30,9 @@ struct Manifest: Sendable, Equatable {
     /// Council slug → fingerprint of everything its handbook's pages were made from.
     var councils: [String: UInt64] = [:]
     /// Page path → fingerprint: routine pages, portal change pages and (of their view data)
-    /// the portal's summary pages.
+    /// the portal's summary pages; and, under a routine page's path and '#', a fingerprint of
+    /// the routine's heading ids, which links from other routines are checked against
+    /// (`HandbookChecker.recheck`).
     var pages: [String: UInt64] = [:]
     /// Fingerprint of two routine files (a base routine and the text replacing it) → the
     /// words the portal counted as inserted and deleted between them.

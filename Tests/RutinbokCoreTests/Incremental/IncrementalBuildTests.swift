@@ -128,6 +128,62 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A changed council whose frame did not change is checked again only where its pages
+    /// changed: what the last check found in its other routines is reported as before, and a
+    /// link from an unchanged routine to a heading of a changed one is checked again when the
+    /// changed routine's heading ids change. Each build reports what a clean build reports.
+    @Test func aChangedCouncilIsCheckedAgainWhereItChanged() async throws {
+        var w = try W()
+        // egen is overdue for review (a warning), and lank links to a heading of akut.
+        let egen = try String(contentsOfFile: "\(w.content)/councils/ana/routines/egen.md", encoding: .utf8)
+        try w.write("content/councils/ana/routines/egen.md", egen.replacingOccurrences(of: "reviewed: 2026-10-01", with: "reviewed: 2023-10-01"))
+        try w.write("content/councils/ana/routines/lank.md", """
+            ---
+            title: Ana länkar
+            summary: Pekar på en rubrik.
+            phase: forebygga
+            order: 30
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-10-01
+            ---
+            Läs [ring först](akut.md#ring).
+
+            """)
+        func expectAsClean(_ result: Build.Result, _ comment: Comment, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+            let (_, clean) = await w.cleanBuild()
+            #expect(result.diagnostics == clean.diagnostics, comment, sourceLocation: sourceLocation)
+            #expect(result.published == clean.published, comment, sourceLocation: sourceLocation)
+        }
+        let overdue = { (result: Build.Result) in
+            result.diagnostics.contains { $0.code == "review-overdue" && $0.location.file.hasSuffix("ana/routines/egen.md") }
+        }
+        var result = await w.build()
+        #expect(result.published && overdue(result) && result.councilsCheckedInPart == 0)
+
+        // akut's text: both councils inherit it, neither's frame changed.
+        let akut = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.append("content/routines/akut.md", "\nEn mening till om akut läge.\n")
+        result = await w.build()
+        #expect(result.published && result.councilsCheckedInPart == 2)
+        #expect(overdue(result), "what egen's check found still stands")
+        await expectAsClean(result, "text edit")
+
+        // akut's heading renamed: lank, unchanged, now points to no heading.
+        try w.write("content/routines/akut.md", akut.replacingOccurrences(of: "{#ring}", with: "{#ringa}"))
+        result = await w.build()
+        #expect(!result.published && result.councilsCheckedInPart == 0)
+        #expect(result.diagnostics.contains { $0.code == "broken-anchor" && $0.location.file.hasSuffix("ana/routines/lank.md") })
+        await expectAsClean(result, "heading renamed")
+
+        // And back: the link holds again.
+        try w.write("content/routines/akut.md", akut)
+        result = await w.build()
+        #expect(result.published && overdue(result))
+        await expectAsClean(result, "heading restored")
+        await expectSameAsClean(w)
+    }
+
     /// The pages of `council` the next build would keep from the current output.
     private func keptPages(_ w: W, in council: String) async -> Set<String> {
         await w.plannedReuse().pages[council] ?? []
