@@ -127,7 +127,7 @@ public enum Build {
             }
             // Each routine's anchors go into its council's block, beside its page's fingerprint.
             if let anchors = outcome.anchors, reusable.pageFingerprints[slug] != nil {
-                reusable.pageFingerprints[slug]! += anchors.map { (HandbookChecker.anchorsKey(slug, $0.routine), $0.fingerprint) }
+                reusable.pageFingerprints[slug]! += anchors
             }
         }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,

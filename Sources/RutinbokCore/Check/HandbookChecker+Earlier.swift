@@ -12,7 +12,7 @@ extension HandbookChecker {
         var diagnostics: [Diagnostic]
         /// The routines whose page changed since, by index in the handbook.
         var changed: [Int]
-        /// The fingerprint of each routine's heading ids then, by routine id.
+        /// The fingerprint of each routine's heading ids then, by `anchorsKey`.
         var anchors: [String: UInt64]
     }
 
@@ -24,17 +24,24 @@ extension HandbookChecker {
         guard let folder = previous.folder(slug) else { return nil }
         var earlier = Earlier(diagnostics: previous.checks[slug] ?? [], changed: [], anchors: [:])
         for (index, entry) in handbook.routines.enumerated() {
-            let id = entry.routine.id
-            if !kept.contains("\(slug)/\(PageNames.html(id))") { earlier.changed.append(index) }
-            earlier.anchors[id] = folder.pages[anchorsKey(slug, id)]
+            let key = anchorsKey(slug, entry.routine.id)
+            if !kept.contains(String(key.dropLast())) { earlier.changed.append(index) }
+            earlier.anchors[key] = folder.pages[key]
         }
         return earlier
     }
 
     /// Where a routine's anchors are kept in its council's manifest block: beside its page's
-    /// fingerprint, under the page's path and '#'.
+    /// fingerprint, under the page's path and '#' (made for every routine of a checked council:
+    /// one string, not an interpolation's several).
     static func anchorsKey(_ slug: String, _ routine: String) -> String {
-        "\(slug)/\(PageNames.html(routine))#"
+        var key = ""
+        key.reserveCapacity(slug.utf8.count + routine.utf8.count + 7)
+        key += slug
+        key += "/"
+        key += PageNames.html(routine)
+        key += "#"
+        return key
     }
 
     /// A fingerprint of the heading ids a routine's links can point to, in order (a broken
@@ -56,21 +63,21 @@ extension HandbookChecker {
     static func recheck(_ handbook: Handbook, earlier: Earlier, bodies: MarkdownStage, config: SiteConfig,
                         today: Day) -> Outcome? {
         var rendered: [String: RenderedMarkdown] = [:]
-        var anchors: [(routine: String, fingerprint: UInt64)] = []
+        var anchors: [(key: String, fingerprint: UInt64)] = []
         anchors.reserveCapacity(handbook.routines.count)
         let changed = Set(earlier.changed)
         for (index, entry) in handbook.routines.enumerated() {
-            let id = entry.routine.id
-            guard let before = earlier.anchors[id] else { return nil }
+            let key = anchorsKey(handbook.council.slug, entry.routine.id)
+            guard let before = earlier.anchors[key] else { return nil }
             guard changed.contains(index) else {
-                anchors.append((id, before))
+                anchors.append((key, before))
                 continue
             }
             let body = bodies.page(for: entry.routine, in: handbook)
             let now = Self.anchors(of: body)
             guard now == before else { return nil }
-            rendered[id] = body
-            anchors.append((id, now))
+            rendered[entry.routine.id] = body
+            anchors.append((key, now))
         }
         // The routines the changed ones link to, for their headings.
         for index in earlier.changed {

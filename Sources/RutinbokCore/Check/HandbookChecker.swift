@@ -8,11 +8,12 @@ struct HandbookChecker {
     /// Routine ids whose files failed to load (see `Site.unloadable`).
     var unloadable: Set<String> = []
 
-    /// What checking a handbook found, and each of its routines' anchors (`anchors(of:)`);
-    /// no anchors for a handbook not checked again.
+    /// What checking a handbook found, and each of its routines' anchors (`anchors(of:)`) by
+    /// where its council's manifest block keeps them (`anchorsKey`); no anchors for a
+    /// handbook not checked again.
     struct Outcome: Sendable {
         var diagnostics: [Diagnostic]
-        var anchors: [(routine: String, fingerprint: UInt64)]?
+        var anchors: [(key: String, fingerprint: UInt64)]?
         /// Checked again where it changed only (`recheck`).
         var inPart = false
     }
@@ -35,8 +36,10 @@ struct HandbookChecker {
             }
             let rendered = bodies.pages(for: handbook)
             let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable)
-            return Outcome(diagnostics: checker.check(),
-                           anchors: handbook.routines.map { ($0.routine.id, anchors(of: rendered[$0.routine.id])) })
+            let slug = handbook.council.slug
+            return Outcome(diagnostics: checker.check(), anchors: handbook.routines.map {
+                (anchorsKey(slug, $0.routine.id), anchors(of: rendered[$0.routine.id]))
+            })
         }
     }
 

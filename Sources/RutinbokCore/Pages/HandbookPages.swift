@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The page stage for one council: every page of its handbook, as files to write.
 struct HandbookPages {
@@ -167,8 +170,9 @@ struct HandbookPages {
         let (content, bounds) = theme.render("print", printView(shared, routines: order), itemsOf: "routines")
         let layout = layout(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared, content: content)
         if let bounds, bounds.count == order.count + 1, let (head, tail) = around(layout) {
-            var bytes = head
+            var bytes: [UInt8] = []
             bytes.reserveCapacity(head.count + content.utf8.count + tail.count)
+            bytes.append(contentsOf: head)
             bytes.append(contentsOf: content.utf8)
             bytes.append(contentsOf: tail)
             if let file = SegmentedFile(bytes: bytes, bounds: bounds.map { $0 + head.count }) {
@@ -181,13 +185,20 @@ struct HandbookPages {
     /// What the layout puts before and after a page's content, found by rendering it around a
     /// stand-in; nil unless the stand-in comes out once and as it went in (a theme that
     /// escapes or repeats the content).
-    private func around(_ layout: LayoutView) -> (head: [UInt8], tail: [UInt8])? {
+    private func around(_ layout: LayoutView) -> (head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>)? {
         var probe = layout
         probe.content = Self.contentStandIn
         let output = Array(theme.render("layout", probe).utf8)
-        let standIn = Array(Self.contentStandIn.utf8)
-        guard let at = output.firstRange(of: standIn), output[at.upperBound...].firstRange(of: standIn) == nil else { return nil }
-        return (Array(output[..<at.lowerBound]), Array(output[at.upperBound...]))
+        let standIn = Self.contentStandIn.utf8.count
+        // Where the stand-in's first byte (NUL, which no page text holds) is, and no second one.
+        let at: Int? = output.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress, let first = memchr(base, 0, bytes.count) else { return nil }
+            let offset = UnsafeRawPointer(first) - base
+            guard offset + standIn <= bytes.count, memchr(base + offset + standIn, 0, bytes.count - offset - standIn) == nil else { return nil }
+            return offset
+        }
+        guard let at, output[at..<(at + standIn)].elementsEqual(Self.contentStandIn.utf8) else { return nil }
+        return (output[..<at], output[(at + standIn)...])
     }
 
     /// No text of a page holds NUL, and HTML escaping would change the `<`.
