@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The page stage for one council: every page of its handbook, as files to write.
 struct HandbookPages {
@@ -74,7 +71,7 @@ struct HandbookPages {
                                             content: content, scripts: scripts)))
     }
 
-    private func layout(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
+    func layout(_ name: String, title: String, crumbs: [LinkView], pageClass: String, shared: SharedParts,
                         content: String, scripts: [String] = []) -> LayoutView {
         var trail = name == PageNames.start ? [] : [LinkView(label: "Start", href: PageNames.html(PageNames.start))] + crumbs
         trail.append(LinkView(label: title, href: ""))
@@ -112,7 +109,7 @@ struct HandbookPages {
                     content: theme.render("routine", view))
     }
 
-    private func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
+    func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
         config.phases.compactMap { phase in
             let routines = handbook.routines.filter { $0.routine.phase.value == phase.id }
             return routines.isEmpty ? nil : (phase, routines.map(make))
@@ -143,113 +140,6 @@ struct HandbookPages {
         }
         return ContactsPageView(council: shared.council, roles: roles,
                                 vcardHref: PageNames.vcard, numbers: shared.numbers)
-    }
-
-    /// The print page: every routine, in the order of its table of contents. With the previous
-    /// build's page at hand, the sections of routines in `remade` (indices into the handbook's
-    /// routines) replace theirs in it; else, or when the theme does not tell where its
-    /// sections lie, the whole page is made.
-    private func printPage(_ shared: SharedParts, remade: Set<Int>) -> OutputFile {
-        let name = PageNames.html(PageNames.print)
-        let order = config.phases.flatMap { phase in
-            handbook.routines.indices.filter { handbook.routines[$0].routine.phase.value == phase.id }
-        }
-        if let previous = previousPrint, previous.itemCount == order.count {
-            let changed = order.indices.filter { remade.contains(order[$0]) }
-            // The changed sections alone: an item's output depends only on the item and the
-            // page's texts (or no bounds are told).
-            let view = printView(shared, routines: changed.map { order[$0] }, whole: false)
-            let (content, bounds) = theme.render("print", view, itemsOf: "routines")
-            if let bounds, bounds.count == changed.count + 1 {
-                let utf8 = Array(content.utf8)
-                var items: [Int: [UInt8]] = [:]
-                for (number, index) in changed.enumerated() { items[index] = Array(utf8[bounds[number]..<bounds[number + 1]]) }
-                return OutputFile(name, segmented: previous.replacing(items), patched: true)
-            }
-        }
-        let (content, bounds) = theme.render("print", printView(shared, routines: order), itemsOf: "routines")
-        let layout = layout(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared, content: content)
-        if let bounds, bounds.count == order.count + 1, let (head, tail) = around(layout) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(head.count + content.utf8.count + tail.count)
-            bytes.append(contentsOf: head)
-            bytes.append(contentsOf: content.utf8)
-            bytes.append(contentsOf: tail)
-            if let file = SegmentedFile(bytes: bytes, bounds: bounds.map { $0 + head.count }) {
-                return OutputFile(name, segmented: file)
-            }
-        }
-        return OutputFile(path: name, contents: .text(theme.render("layout", layout)))
-    }
-
-    /// What the layout puts before and after a page's content, found by rendering it around a
-    /// stand-in; nil unless the stand-in comes out once and as it went in (a theme that
-    /// escapes or repeats the content).
-    private func around(_ layout: LayoutView) -> (head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>)? {
-        var probe = layout
-        probe.content = Self.contentStandIn
-        let output = Array(theme.render("layout", probe).utf8)
-        let standIn = Self.contentStandIn.utf8.count
-        // Where the stand-in's first byte (NUL, which no page text holds) is, and no second one.
-        let at: Int? = output.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress, let first = memchr(base, 0, bytes.count) else { return nil }
-            let offset = UnsafeRawPointer(first) - base
-            guard offset + standIn <= bytes.count, memchr(base + offset + standIn, 0, bytes.count - offset - standIn) == nil else { return nil }
-            return offset
-        }
-        guard let at, output[at..<(at + standIn)].elementsEqual(Self.contentStandIn.utf8) else { return nil }
-        return (output[..<at], output[(at + standIn)...])
-    }
-
-    /// No text of a page holds NUL, and HTML escaping would change the `<`.
-    private static let contentStandIn = "\u{0}<rutinbok-content>\u{0}"
-
-    /// The print page's data, with a section for each of `routines` (indices into the handbook's
-    /// routines, in the order of the contents), the contents, the contacts and the national
-    /// numbers. Unless `whole`: those other lists cut to their first item, which keeps the
-    /// page's shape (and so the frames a whole page is filled from).
-    private func printView(_ shared: SharedParts, routines: [Int], whole: Bool = true) -> PrintPageView {
-        let sections = routines.map { index in
-            let routine = handbook.routines[index].routine
-            let body = bodies.page(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
-            return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
-                                    summary: routine.summary, body: body,
-                                    ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
-                                    reviewed: routine.reviewed?.value.swedish)
-        }
-        var phases = phaseSections { entry in
-            PrintEntryView(id: entry.routine.id, anchor: PrintAnchors.routine(entry.routine.id), title: entry.routine.title)
-        }.map { PrintPhaseView(id: $0.id, label: $0.label, routines: $1) }
-        var contacts = handbook.contacts.map { contact in
-            var view = ContactView(contact)
-            view.anchor = PrintAnchors.contact(contact.id)
-            return view
-        }
-        var numbers = shared.numbers
-        if !whole {
-            phases = phases.prefix(1).map { PrintPhaseView(id: $0.id, label: $0.label, routines: Array($0.routines.prefix(1))) }
-            contacts = Array(contacts.prefix(1))
-            numbers = Array(numbers.prefix(1))
-        }
-        return PrintPageView(council: shared.council, phases: phases, routines: sections, contacts: contacts, numbers: numbers)
-    }
-
-    /// The search index: with the previous build's at hand, the entries of routines in
-    /// `remade` replace theirs in it.
-    private func searchIndex(remade: Set<Int>) -> OutputFile {
-        if let previous = previousSearchIndex, previous.itemCount == handbook.routines.count {
-            var items: [Int: [UInt8]] = [:]
-            for index in remade {
-                guard let entry = bodies.searchEntry(for: handbook.routines[index].routine, in: handbook) else { break }
-                items[index] = SearchIndex.item(entry, at: index)
-            }
-            if items.count == remade.count {
-                return OutputFile(PageNames.searchIndex, segmented: previous.replacing(items), patched: true)
-            }
-        }
-        let entries = handbook.routines.map { bodies.searchEntry(for: $0.routine, in: handbook) }
-        if let file = SearchIndex.script(entries) { return OutputFile(PageNames.searchIndex, segmented: file) }
-        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 })))
     }
 
     private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {
