@@ -15,7 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Where the handbooks are written. Replaced as a whole when the build succeeds.")
     var output = "output"
 
-    @Flag(help: "Print how long each stage took, how many routine bodies were rendered and how many councils came from the council cache.")
+    @Flag(help: "Print how long each stage took, how many routine bodies were rendered, how many councils came from the council cache or were checked in part, and how many print pages and search indexes were patched.")
     var timings = false
 
     func run() async throws {
