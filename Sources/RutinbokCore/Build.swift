@@ -158,13 +158,12 @@ public enum Build {
             let loadCacheUpdate = loadCache.map { cache in Task.detached { (cache, cache.prepare()) } }
             let councilCacheUpdate = councilCache.map { cache in Task.detached { (cache, cache.prepare(bodies)) } }
             do {
-                let portal = await portalData.value
                 let pages = try await PageStage.write(handbooks, site: site, bodies: bodies, theme: theme, today: options.today,
-                                                      portal: portal, reuse: reusable, to: publisher)
+                                                      portal: portalData, reuse: reusable, to: publisher)
                 result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
                 result.filesPatched = pages.patched
-                if options.endsProcess { ProcessEnd.keep(portal) }
+                if options.endsProcess { ProcessEnd.keep(await portalData.value) }
                 clock.lap("pages")
                 if var manifest = plan?.next {
                     manifest.add(pages.portal)

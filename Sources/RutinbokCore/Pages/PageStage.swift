@@ -13,7 +13,7 @@ enum PageStage {
         var portal: PortalRecord
     }
 
-    /// One unit of work for the task group.
+    /// One of the portal's units of work for the task group (a handbook is another).
     private enum Job: Sendable {
         /// The portal's assets (its stylesheet, the theme's files).
         case portalAssets
@@ -22,7 +22,6 @@ enum PageStage {
         /// Change pages whose inputs did not change: linked from the previous output, the
         /// folders of a few councils per job.
         case keptChanges([KeptChanges])
-        case handbook(Handbook)
     }
 
     /// What a job leaves: files written or linked, and a summary page's fingerprint.
@@ -41,14 +40,73 @@ enum PageStage {
     private static let changesPerJob = 64
     private static let keptChangesPerJob = 256
 
-    /// Writes the handbooks' pages and the portal's, whose data (`portal`) is made beforehand
-    /// (it covers every council, and lists the change pages to render).
+    /// Writes the handbooks' pages and the portal's. The portal's data (`portal`) covers every
+    /// council and lists the change pages to render; the handbooks' pages do not need it, so
+    /// they start while it is still being made, and the portal's pages go first once it is
+    /// there.
     static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
-                      portal: PortalPages, reuse: IncrementalPlan.Reuse = .init(), to publisher: Publisher) async throws -> Outcome {
-        // The portal's summary pages go first: each is one long single-threaded render (the
-        // coverage matrix above all). Of its pages only the per-change pages depend on a single
-        // council, and those whose inputs did not change are linked (and were not diffed).
+                      portal portalData: Task<PortalPages, Never>, reuse: IncrementalPlan.Reuse = .init(),
+                      to publisher: Publisher) async throws -> Outcome {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var portal: PortalPages?
+        var portalJobs: [Job] = []
+        var record = PortalRecord()
+        var written = 0, patched = 0
+        try await withThrowingTaskGroup(of: Finished.self) { group in
+            var nextHandbook = 0, nextPortalJob = 0, running = 0
+            /// Starts the next job there is, the portal's first; false when none can start yet.
+            func startNext() -> Bool {
+                if let portal, nextPortalJob < portalJobs.count {
+                    let job = portalJobs[nextPortalJob]
+                    nextPortalJob += 1
+                    group.addTask {
+                        .job(try run(job, portal: portal, site: site, bodies: bodies, theme: theme, today: today,
+                                     reuse: reuse, to: publisher))
+                    }
+                } else if nextHandbook < handbooks.count {
+                    let handbook = handbooks[nextHandbook]
+                    nextHandbook += 1
+                    group.addTask {
+                        .job(try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse,
+                                       to: publisher))
+                    }
+                } else {
+                    return false
+                }
+                running += 1
+                return true
+            }
+            group.addTask { .portal(await portalData.value) }
+            while running < width, startNext() {}
+            while let finished = try await group.next() {
+                switch finished {
+                case .portal(let made):
+                    portal = made
+                    portalJobs = Self.portalJobs(made, reuse: reuse, width: width)
+                    record.wordCounts = made.wordCounts
+                case .job(let done):
+                    running -= 1
+                    written += done.files
+                    patched += done.patched
+                    if let (path, fingerprint) = done.page { record.pages[path] = fingerprint }
+                }
+                while running < width, startNext() {}
+            }
+        }
+        return Outcome(files: written, patched: patched, portal: record)
+    }
+
+    /// What a task of the page stage leaves: a job done, or the portal's data made.
+    private enum Finished: Sendable {
+        case job(Done)
+        case portal(PortalPages)
+    }
+
+    /// The portal's jobs, in order. Its summary pages go first: each is one long
+    /// single-threaded render (the coverage matrix above all). Of its pages only the
+    /// per-change pages depend on a single council, and those whose inputs did not change are
+    /// linked (and were not diffed).
+    private static func portalJobs(_ portal: PortalPages, reuse: IncrementalPlan.Reuse, width: Int) -> [Job] {
         var jobs = PortalPages.summaryOrder.map(Job.summary)
         // Council by council, in order, so that each job makes the folders of a few councils.
         let kept = Dictionary(grouping: reuse.portal.changePages) { Manifest.split($0).folder }
@@ -70,30 +128,7 @@ enum PageStage {
             .changes(changes[$0..<min($0 + changesPerJob, changes.count)])
         }
         jobs.append(.portalAssets)
-        jobs += handbooks.map(Job.handbook)
-        var record = PortalRecord()
-        record.wordCounts = portal.wordCounts
-        var written = 0, patched = 0
-        try await withThrowingTaskGroup(of: Done.self) { group in
-            var next = 0
-            func startNext() {
-                guard next < jobs.count else { return }
-                let job = jobs[next]
-                next += 1
-                group.addTask {
-                    try run(job, portal: portal, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse,
-                            to: publisher)
-                }
-            }
-            for _ in 0..<width { startNext() }
-            while let done = try await group.next() {
-                written += done.files
-                patched += done.patched
-                if let (path, fingerprint) = done.page { record.pages[path] = fingerprint }
-                startNext()
-            }
-        }
-        return Outcome(files: written, patched: patched, portal: record)
+        return jobs
     }
 
     private static func run(_ job: Job, portal: PortalPages, site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
@@ -129,8 +164,6 @@ enum PageStage {
             }
             try publisher.write(missing.map(portal.changePage))
             return Done(files: files + missing.count)
-        case .handbook(let handbook):
-            return try write(handbook, site: site, bodies: bodies, theme: theme, today: today, reuse: reuse, to: publisher)
         }
     }
 
