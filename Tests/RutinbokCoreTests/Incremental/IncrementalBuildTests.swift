@@ -128,6 +128,31 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A theme that does not let the sections be told apart (its print template shows the
+    /// routines twice, or its layout shows the content twice) gets its print page made whole
+    /// every time, and each build is still a clean build's bytes.
+    @Test func printPagesOfThemesWithoutItemBoundsAreMadeWhole() async throws {
+        let print = """
+            <h1>{{council.name}}</h1><ol>{{#routines}}<li>{{title}}</li>{{/routines}}</ol>
+            {{#routines}}<section id="{{anchor}}"><h2>{{title}}</h2>
+            {{{body}}}</section>
+            {{/routines}}
+            """
+        for (template, text) in [("print", print), ("layout", "{{{content}}}<hr>{{{content}}}\n")] {
+            var w = try W()
+            try w.write("templates/\(template).mustache", text)
+            #expect(await w.build().published, "\(template)")
+            try w.append("content/councils/ana/routines/egen.md", "\nEn ny mening i egen.\n")
+            let result = await w.build()
+            #expect(result.published && result.filesPatched == 1, "\(template): the search index only")
+            let page = try String(contentsOfFile: "\(w.output)/ana/skriv-ut.html", encoding: .utf8)
+            #expect(page.contains("En ny mening i egen."))
+            #expect(!page.contains("rutinbok-content"), "\(template): the layout's stand-in never reaches a page")
+            #expect(page.components(separatedBy: "<h1>").count - 1 == (template == "layout" ? 2 : 1))
+            await expectSameAsClean(w)
+        }
+    }
+
     /// A changed council whose frame did not change is checked again only where its pages
     /// changed: what the last check found in its other routines is reported as before, and a
     /// link from an unchanged routine to a heading of a changed one is checked again when the
