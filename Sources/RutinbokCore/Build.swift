@@ -190,7 +190,7 @@ public enum Build {
             result.diagnostics.append(.error(SourceLocation(file: options.output), "\(error)", code: "write-failed"))
         }
         result.timings = clock.laps
-        if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache, theme)) }
+        if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache, theme, reusable)) }
         return result
     }
 

@@ -111,7 +111,9 @@ extension Publisher {
     /// Formats the manifest block of a folder whose files are all staged (`paths`: every file
     /// in it), with its pages' fingerprints, while the other folders are still being made:
     /// the manifest then copies it instead of grouping and formatting its entries at the end.
+    /// The spare's files it no longer holds are removed now too, not all at the end.
     public func seal(folder: String, paths: [String], pages: [(String, UInt64)]) {
+        removeLeftovers(in: folder, keeping: paths)
         let (outputs, items) = state.withLock { state -> ([(String, Manifest.Output)], [(String, [Int])]) in
             (paths.compactMap { path in state.outputs.removeValue(forKey: path).map { (path, $0) } },
              paths.compactMap { path in state.items.removeValue(forKey: path).map { (path, $0) } })

@@ -61,16 +61,15 @@ extension Publisher {
     }
 
     /// Removes the spare's files this build did not make, and folders left empty by that.
-    /// A folder kept whole with the spare's own block holds nothing else.
+    /// A folder kept whole with the spare's own block holds nothing else, and a sealed one
+    /// had its leftovers removed when it was sealed (`removeLeftovers(in:keeping:)`).
     func removeLeftovers() {
         guard let base else { return }
         let (outputs, carried, sealed) = state.withLock { ($0.outputs, $0.carried, $0.sealed) }
         var folders: Set<String> = []
-        for name in base.folderNames {
+        for name in base.folderNames where sealed[name] == nil {
             var kept: [String: Manifest.Output] = [:]
-            if let folder = sealed[name] {
-                kept = Dictionary(folder.entries.outputs, uniquingKeysWith: { _, new in new })
-            } else if let block = carried[name] {
+            if let block = carried[name] {
                 if let spare = base.block(name), spare.sameBytes(as: block) { continue }
                 kept = block.file.folder(name)?.outputs ?? [:]
             }
@@ -79,6 +78,24 @@ extension Publisher {
                 folders.insert(Self.parent(of: path))
             }
         }
+        removeEmpty(folders)
+    }
+
+    /// Removes the spare's files in `name` but `paths` (every file this build made there),
+    /// and folders left empty by that: for a folder complete before the others are.
+    func removeLeftovers(in name: String, keeping paths: [String]) {
+        guard let spare = base?.folder(name), !spare.outputs.isEmpty else { return }
+        let made = Set(paths)
+        var folders: Set<String> = []
+        for path in spare.outputs.keys where !made.contains(path) {
+            unlink(stagingRoot + path)
+            folders.insert(Self.parent(of: path))
+        }
+        removeEmpty(folders)
+    }
+
+    /// Removes each folder if it is empty, and then its parents that are left empty.
+    private func removeEmpty(_ folders: Set<String>) {
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             var folder = folder
             while !folder.isEmpty, rmdir(stagingRoot + folder) == 0 {
