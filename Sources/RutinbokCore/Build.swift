@@ -113,7 +113,7 @@ public enum Build {
         // A changed council whose frame did not change is checked where it changed.
         let previous = plan?.previous, frames = reusable.frames, keptPages = reusable.pages
         let outcomes = HandbookChecker.check(handbooks, bodies: bodies, config: site.config, today: options.today,
-                                             unloadable: site.unloadable, known: known) { handbook in
+                                             unloadable: site.unloadable, known: known, recordAnchors: plan != nil) { handbook in
             guard let previous, frames.contains(handbook.council.slug) else { return nil }
             return HandbookChecker.earlier(handbook, previous: previous, kept: keptPages[handbook.council.slug] ?? [])
         }

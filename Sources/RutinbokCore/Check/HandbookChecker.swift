@@ -24,8 +24,9 @@ struct HandbookChecker {
     /// date, so checking it again would find the same. `earlier` tells what the last check of a
     /// changed handbook can still say (`Earlier`). Unless a routine file failed to load
     /// somewhere (`unloadable`), which can change what a link check says: then all are checked.
+    /// `recordAnchors`: for a build that keeps a manifest, each routine's anchors.
     static func check(_ handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day,
-                      unloadable: Set<String>, known: [String: [Diagnostic]] = [:],
+                      unloadable: Set<String>, known: [String: [Diagnostic]] = [:], recordAnchors: Bool = false,
                       earlier: @Sendable (Handbook) -> Earlier? = { _ in nil }) -> [Outcome] {
         let known = unloadable.isEmpty ? known : [:]
         return Parallel.map(handbooks) { handbook in
@@ -37,9 +38,9 @@ struct HandbookChecker {
             let rendered = bodies.pages(for: handbook)
             let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable)
             let slug = handbook.council.slug
-            return Outcome(diagnostics: checker.check(), anchors: handbook.routines.map {
+            return Outcome(diagnostics: checker.check(), anchors: recordAnchors ? handbook.routines.map {
                 (anchorsKey(slug, $0.routine.id), anchors(of: rendered[$0.routine.id]))
-            })
+            } : nil)
         }
     }
 

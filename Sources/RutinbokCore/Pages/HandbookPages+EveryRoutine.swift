@@ -13,14 +13,13 @@ extension HandbookPages {
     /// sections lie, the whole page is made.
     func printPage(_ shared: SharedParts, remade: Set<Int>) -> OutputFile {
         let name = PageNames.html(PageNames.print)
-        let order = config.phases.flatMap { phase in
-            handbook.routines.indices.filter { handbook.routines[$0].routine.phase.value == phase.id }
-        }
+        let byPhase = phaseIndices()
+        let order = byPhase.flatMap(\.1)
         if let previous = previousPrint, previous.itemCount == order.count {
             let changed = order.indices.filter { remade.contains(order[$0]) }
             // The changed sections alone: an item's output depends only on the item and the
             // page's texts (or no bounds are told).
-            let view = printView(shared, routines: changed.map { order[$0] }, whole: false)
+            let view = printView(shared, routines: changed.map { order[$0] }, byPhase: byPhase, whole: false)
             let (content, bounds) = theme.render("print", view, itemsOf: "routines")
             if let bounds, bounds.count == changed.count + 1 {
                 let utf8 = Array(content.utf8)
@@ -29,7 +28,7 @@ extension HandbookPages {
                 return OutputFile(name, segmented: previous.replacing(items), patched: true)
             }
         }
-        let (content, bounds) = theme.render("print", printView(shared, routines: order), itemsOf: "routines")
+        let (content, bounds) = theme.render("print", printView(shared, routines: order, byPhase: byPhase), itemsOf: "routines")
         let layout = layout(PageNames.print, title: "Hela handboken", crumbs: [], pageClass: "print", shared: shared, content: content)
         if let bounds, bounds.count == order.count + 1, let (head, tail) = around(layout) {
             var bytes: [UInt8] = []
@@ -67,10 +66,11 @@ extension HandbookPages {
     private static let contentStandIn = "\u{0}<rutinbok-content>\u{0}"
 
     /// The print page's data, with a section for each of `routines` (indices into the handbook's
-    /// routines, in the order of the contents), the contents, the contacts and the national
-    /// numbers. Unless `whole`: those other lists cut to their first item, which keeps the
-    /// page's shape (and so the frames a whole page is filled from).
-    private func printView(_ shared: SharedParts, routines: [Int], whole: Bool = true) -> PrintPageView {
+    /// routines, in the order of the contents), the contents (`byPhase`), the contacts and the
+    /// national numbers. Unless `whole`: those other lists hold their first item only, which
+    /// keeps the page's shape (and so the frames a whole page is filled from).
+    private func printView(_ shared: SharedParts, routines: [Int], byPhase: [(Phase, [Int])],
+                           whole: Bool = true) -> PrintPageView {
         let sections = routines.map { index in
             let routine = handbook.routines[index].routine
             let body = bodies.page(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
@@ -79,21 +79,20 @@ extension HandbookPages {
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
                                     reviewed: routine.reviewed?.value.swedish)
         }
-        var phases = phaseSections { entry in
-            PrintEntryView(id: entry.routine.id, anchor: PrintAnchors.routine(entry.routine.id), title: entry.routine.title)
-        }.map { PrintPhaseView(id: $0.id, label: $0.label, routines: $1) }
-        var contacts = handbook.contacts.map { contact in
+        let count = whole ? Int.max : 1
+        let phases = byPhase.prefix(count).map { phase, indices in
+            PrintPhaseView(id: phase.id, label: phase.label, routines: indices.prefix(count).map { index in
+                let routine = handbook.routines[index].routine
+                return PrintEntryView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title)
+            })
+        }
+        let contacts = handbook.contacts.prefix(count).map { contact in
             var view = ContactView(contact)
             view.anchor = PrintAnchors.contact(contact.id)
             return view
         }
-        var numbers = shared.numbers
-        if !whole {
-            phases = phases.prefix(1).map { PrintPhaseView(id: $0.id, label: $0.label, routines: Array($0.routines.prefix(1))) }
-            contacts = Array(contacts.prefix(1))
-            numbers = Array(numbers.prefix(1))
-        }
-        return PrintPageView(council: shared.council, phases: phases, routines: sections, contacts: contacts, numbers: numbers)
+        return PrintPageView(council: shared.council, phases: phases, routines: sections, contacts: contacts,
+                             numbers: Array(shared.numbers.prefix(count)))
     }
 
     /// The search index: with the previous build's at hand, the entries of routines in

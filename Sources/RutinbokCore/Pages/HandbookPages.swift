@@ -110,9 +110,16 @@ struct HandbookPages {
     }
 
     func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
+        phaseIndices().map { phase, indices in (phase, indices.map { make(handbook.routines[$0]) }) }
+    }
+
+    /// The routines by phase, in the site's order of phases (indices into the handbook's
+    /// routines); phases without routines left out. The order of the start page and of the
+    /// print page's contents and sections.
+    func phaseIndices() -> [(Phase, [Int])] {
         config.phases.compactMap { phase in
-            let routines = handbook.routines.filter { $0.routine.phase.value == phase.id }
-            return routines.isEmpty ? nil : (phase, routines.map(make))
+            let indices = handbook.routines.indices.filter { handbook.routines[$0].routine.phase.value == phase.id }
+            return indices.isEmpty ? nil : (phase, indices)
         }
     }
 

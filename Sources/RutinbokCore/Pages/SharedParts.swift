@@ -64,7 +64,7 @@ private final class ContactSnippets {
 
     func snippet(_ kind: Kind, _ id: String) -> String {
         if let known = made[kind]?[id] { return known }
-        guard let contact = handbook.contacts.first(where: { $0.id == id }) else { return "" }
+        guard let contact = handbook.contact(id) else { return "" }
         var view = ContactView(contact)
         let snippet: String
         switch kind {
