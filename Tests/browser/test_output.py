@@ -105,15 +105,43 @@ def test_every_page_within_budget(demo):
     assert not over, f"pages over the budget of {BUDGET / 1024:.0f} KB:\n" + "\n".join(over)
 
 
+PRINT_FRAME_BUDGET = 20 * 1024  # bytes of a print page besides its routines' sections, with its CSS
+
+
 def test_print_page_budget(demo):
-    """The print page holds the whole handbook, so it has a small stylesheet of its own
-    (skriv-ut.css) and prints checklists as boxes rather than form controls."""
-    sizes = {str(p.relative_to(demo)): page_weight(p)[0] for p in html_files() if page_kind(p, demo) == "utskrift"}
-    assert sizes, "no print pages found"
-    largest = max(sizes, key=sizes.get)
-    print(f"\nlargest print page: {largest} {sizes[largest] / 1024:.1f} KB")
-    over = {k: v for k, v in sizes.items() if v > BUDGET}
-    assert not over, "print pages over the budget: " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(over.items()))
+    """The print page holds the whole handbook, so its size is the handbook's: a council with
+    forty routines has a print page of some 200 KB, and no fixed budget fits every council.
+    What it is held to instead: it loads no script; each routine's section is no larger than
+    the routine's own article on its page (the same text with one-line contact cards and none
+    of the page's furniture); and all the rest (head, contents, contact list, its small
+    stylesheet skriv-ut.css) stays within PRINT_FRAME_BUDGET."""
+    section = re.compile(r'<section class="print-routine" id="rutin-([^"]+)">.*?</section>', re.S)
+    article = re.compile(r'<article class="routine">.*?</article>', re.S)
+    pages = [p for p in html_files() if page_kind(p, demo) == "utskrift"]
+    assert pages, "no print pages found"
+    problems, largest = [], (0, "")
+    for path in pages:
+        name = str(path.relative_to(demo))
+        refs = parse(path)
+        if refs.scripts:
+            problems.append(f"  {name} loads scripts: {', '.join(refs.scripts)}")
+        total, _ = page_weight(path)
+        largest = max(largest, (total, name))
+        sections = 0
+        for match in section.finditer(path.read_text(encoding="utf-8")):
+            sections += len(match.group(0).encode())
+            routine = path.parent / f"{match.group(1)}.html"
+            own = article.search(routine.read_text(encoding="utf-8"))
+            assert own, f"{routine.relative_to(demo)} has no routine article"
+            if len(match.group(0).encode()) > len(own.group(0).encode()):
+                problems.append(f"  {name}: the section of {match.group(1)} ({len(match.group(0).encode())} bytes) is larger "
+                                f"than the routine's article on its own page ({len(own.group(0).encode())} bytes)")
+        assert sections, f"{name} has no routine sections"
+        if total - sections > PRINT_FRAME_BUDGET:
+            problems.append(f"  {name}: {(total - sections) / 1024:.1f} KB besides the routines' sections "
+                            f"(budget {PRINT_FRAME_BUDGET / 1024:.0f} KB)")
+    print(f"\nlargest print page: {largest[1]} {largest[0] / 1024:.1f} KB")
+    assert not problems, "print pages over their budget:\n" + "\n".join(problems)
 
 
 def test_no_outside_resources(demo):
