@@ -389,7 +389,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(loaded?.contacts.map(\.role) == ["Samordnare", "Växeln", "utan-roll"])
         #expect(diagnostics == [
             "content/councils/exempelby/council.yml:4:3: error: contact id 'Säkerhet' may only use a–z, 0–9 and '-' [invalid-id]\n  note: write it as 'sakerhet'",
-            "content/councils/exempelby/council.yml:7:3: warning: contact 'utan-nummer' has neither 'phone' nor 'email' [contact-unreachable]",
+            "content/councils/exempelby/council.yml:7:3: error: contact 'utan-nummer' has neither 'phone' nor 'email'; readers would have no way to reach it [contact-unreachable]",
             "content/councils/exempelby/council.yml:10:5: error: missing 'role' (what the contact does, e.g. 'Säkerhetssamordnare') [missing-key]",
             "content/councils/exempelby/council.yml:11:15: error: 'verified' must be a date written YYYY-MM-DD, found 'igår' [bad-date]",
             "content/councils/exempelby/council.yml:12:8: error: 'fel' must be a set of 'key: value' lines, found the value 'Polisen' [yaml-type]",

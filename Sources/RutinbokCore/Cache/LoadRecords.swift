@@ -242,6 +242,7 @@ func encodeGroup(_ result: (Group?, [Diagnostic]), file: String, _ writer: inout
         writer.write(group.description)
         encoder.contacts(group.contacts, &writer)
         encoder.location(group.location, &writer)
+        writer.write(group.members) { encoder.located($1, &$0) }
     }
     encoder.diagnostics(diagnostics, &writer)
 }
@@ -252,8 +253,8 @@ func decodeGroup(_ reader: inout ByteReader, file: String, id: String) -> (Group
     var group: Group?
     if present {
         guard let name = reader.string(), let description = reader.string(), let contacts = decoder.contacts(&reader),
-              let location = decoder.location(&reader) else { return nil }
-        group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location)
+              let location = decoder.location(&reader), let members = reader.list({ decoder.located(&$0) }) else { return nil }
+        group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location, members: members)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (group, diagnostics)

@@ -1,7 +1,51 @@
-/// Checks that need no council: each routine's phase and audience against site.yml.
-/// Run once per routine file, not once per council that inherits it.
+/// Checks that need no council: each routine's phase and audience against site.yml, and
+/// site.yml's contact ids against the contacts there are. Run once per routine file, not once
+/// per council that inherits it.
 enum SiteChecker {
     static func check(_ site: Site) -> [Diagnostic] {
+        checkRoutines(site) + checkQuickContacts(site) + checkMembers(site)
+    }
+
+    /// A group's `members` and the councils that name it with `group:` must agree: `group:` is
+    /// what joins a council (it gets the group's routines and contacts), and a list that says
+    /// otherwise misleads whoever reads group.yml.
+    private static func checkMembers(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for id in site.groups.keys.sorted() {
+            guard let group = site.groups[id], !group.members.isEmpty else { continue }
+            let joined = site.councils.filter { $0.group?.value == id }
+            let listed = Set(group.members.map(\.value))
+            for member in group.members where !joined.contains(where: { $0.slug == member.value }) {
+                let council = site.councils.first { $0.slug == member.value }
+                let message = council == nil
+                    ? "'members' names '\(member.value)', but there is no council '\(member.value)'"
+                    : "'members' names '\(member.value)', but its council.yml does not say 'group: \(id)', so it does not get the group's routines and contacts"
+                diagnostics.append(.warning(member.location, message, code: "group-members",
+                                            notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: "councils") : []))
+            }
+            for council in joined where !listed.contains(council.slug) {
+                diagnostics.append(.warning(council.group?.location ?? council.location,
+                                            "\(council.name) joins '\(id)' with 'group:', but the group's 'members' does not list '\(council.slug)'",
+                                            code: "group-members", notes: ["add '\(council.slug)' to 'members' in groups/\(id)/group.yml"]))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A `quick_contacts` id that no council or group has is a typo: no start page would show it.
+    private static func checkQuickContacts(_ site: Site) -> [Diagnostic] {
+        guard !site.config.quickContacts.isEmpty else { return [] }
+        var known: Set<String> = []
+        for contacts in site.councils.map(\.contacts) + site.groups.values.map(\.contacts) {
+            known.formUnion(contacts.map(\.id))
+        }
+        return site.config.quickContacts.filter { !known.contains($0.value) }.map { id in
+            .warning(id.location, "no council or group has a contact '\(id.value)'; no start page shows it", code: "unknown-contact",
+                     notes: Suggestions.note(for: id.value, among: known.sorted(), listing: "contacts"))
+        }
+    }
+
+    private static func checkRoutines(_ site: Site) -> [Diagnostic] {
         let phases = site.config.phases.map(\.id)
         let audiences = site.config.audiences.map(\.id)
         let councilSlugs = Set(site.councils.map(\.slug))

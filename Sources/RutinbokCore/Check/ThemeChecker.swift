@@ -17,7 +17,7 @@ enum ThemeChecker {
         if let logo = council.logo {
             if let problem = OutputPath.problem(with: logo.value) {
                 diagnostics.append(.error(logo.location, "the logo path '\(logo.value)' \(problem)", code: "unsafe-path"))
-            } else if !council.assets.contains(logo.value.hasPrefix("assets/") ? String(logo.value.dropFirst(7)) : logo.value) {
+            } else if let published = council.publishedLogo, !council.assets.contains(String(published.dropFirst("assets/".count))) {
                 diagnostics.append(.error(logo.location, "there is no file '\(logo.value)' in the council folder", code: "missing-asset",
                                           notes: ["put the logo in councils/\(council.slug)/assets/"]))
             }

@@ -38,13 +38,27 @@ enum CouncilLoader {
         }
         if var statement = yaml.mapping("accessibility") {
             var status = AccessibilityStatement.Status.delvis
-            if let value = statement.located("status", required: "helt, delvis or inte") {
+            let statusValue = statement.located("status", required: "helt, delvis or inte")
+            if let value = statusValue {
                 if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
                 else { statement.report(.error(value.location, "'status' must be helt, delvis or inte, found '\(value.value)'", code: "bad-value")) }
             }
+            let shortcomings = statement.strings("shortcomings").map(\.value)
+            let dated = statement.raw("assessed") != nil
+            let assessed = statement.day("assessed")?.value
+            // The page says the site is not fully accessible "because of the shortcomings
+            // described below": the law asks for them, and without them the statement is untrue.
+            if let value = statusValue, let stated = AccessibilityStatement.Status(rawValue: value.value), stated != .helt, shortcomings.isEmpty {
+                statement.report(.error(value.location, "the accessibility statement says '\(stated.rawValue)' but lists no shortcomings; list what is not accessible under 'shortcomings', or write 'status: helt' if you know of nothing",
+                                        code: "accessibility-incomplete"))
+            }
+            if !dated {
+                statement.report(.warning(yaml.location(ofKey: "accessibility"), "the accessibility statement has no 'assessed' date; write the day you last assessed the site, YYYY-MM-DD",
+                                          code: "accessibility-undated"))
+            }
             council.accessibility = AccessibilityStatement(
-                status: status, shortcomings: statement.strings("shortcomings").map(\.value),
-                feedbackEmail: statement.string("feedback_email"), assessed: statement.day("assessed")?.value)
+                status: status, shortcomings: shortcomings,
+                feedbackEmail: statement.string("feedback_email"), assessed: assessed)
             yaml.absorb(&statement, known: ["status", "shortcomings", "feedback_email", "assessed"])
         }
         return (name == nil ? nil : council, yaml.finish(known: councilKeys))
@@ -58,9 +72,9 @@ enum CouncilLoader {
         }
         let name = yaml.string("name", required: "the group's name")
         let description = yaml.string("description") ?? ""
-        _ = yaml.strings("members")
+        let members = yaml.strings("members")
         let group = Group(id: id, name: name ?? id, description: description, contacts: contacts(&yaml),
-                          routines: [], location: SourceLocation(file: file, line: 1, column: 1))
+                          routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members)
         return (group, yaml.finish(known: groupKeys))
     }
 
@@ -80,7 +94,9 @@ enum CouncilLoader {
                 verified: verified?.value, location: key.location,
                 verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location)
             if contact.phone == nil, contact.email == nil {
-                entry.report(.warning(key.location, "contact '\(key.value)' has neither 'phone' nor 'email'", code: "contact-unreachable"))
+                // The handbook's point is whom to call: a contact no one can reach is not finished.
+                entry.report(.error(key.location, "contact '\(key.value)' has neither 'phone' nor 'email'; readers would have no way to reach it",
+                                    code: "contact-unreachable"))
             }
             section.absorb(&entry, known: contactKeys)
             contacts.append(contact)

@@ -24,7 +24,7 @@ enum RoutineLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let title = yaml.string("title", required: "the routine's heading")
-        let summary = yaml.string("summary", required: "one sentence on what the routine is for")
+        let summary = yaml.located("summary", required: "one sentence on what the routine is for")
         let phase = yaml.located("phase", required: "which part of the handbook it belongs to")
         let order = yaml.int("order") ?? 100
         let audience = yaml.strings("audience")
@@ -43,9 +43,10 @@ enum RoutineLoader {
         if front.body.isBlank {
             diagnostics.append(.error(top.at(line: front.bodyLine), "the routine has no text after its front matter", code: "empty-routine"))
         }
+        diagnostics += Placeholders.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }
         let routine = Routine(
-            id: id, layer: layer, title: title, summary: summary, phase: phase, order: order,
+            id: id, layer: layer, title: title, summary: summary.value, phase: phase, order: order,
             audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
             reviewIntervalMonths: interval, share: share, adoptedFrom: adoptedFrom,
             body: front.body, bodyLine: front.bodyLine, location: top)

@@ -18,6 +18,7 @@ public struct Council: Sendable {
     public var group: Located<String>?
     public var population: Int?
     public var themeColor: String?
+    /// `theme: logo:` as written: a file in the council's `assets/`, named with or without that folder.
     public var logo: Located<String>?
     public var exclude: [Located<String>]
     public var reviewIntervalMonths: Int?
@@ -47,4 +48,12 @@ public struct AccessibilityStatement: Sendable {
     public var shortcomings: [String]
     public var feedbackEmail: String?
     public var assessed: Day?
+}
+
+extension Council {
+    /// Where the logo is published, relative to the council's folder: its assets are copied to
+    /// `assets/`, so `logo: logo.svg` and `logo: assets/logo.svg` name the same file.
+    public var publishedLogo: String? {
+        logo.map { $0.value.hasPrefix("assets/") ? $0.value : "assets/\($0.value)" }
+    }
 }

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var reviewIntervalMonths: Int
     public var verifyIntervalMonths: Int
     public var lixThreshold: Double
+    /// Contact ids the start page's box shows first, in this order, where a handbook has them.
+    public var quickContacts: [Located<String>] = []
     public var location: SourceLocation
 
     public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
@@ -55,4 +57,7 @@ public struct Group: Sendable {
     public var contacts: [Contact]
     public var routines: [Routine]
     public var location: SourceLocation
+    /// `members` as written: the councils the group says it has. A council joins with `group:`
+    /// in its council.yml; the two are compared (`SiteChecker`).
+    public var members: [Located<String>] = []
 }

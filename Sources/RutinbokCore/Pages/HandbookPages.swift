@@ -130,8 +130,21 @@ struct HandbookPages {
                                overdue: ReviewStatus.isOverdue(entry.routine, council: council, config: config, today: today))
         }.map { PhaseSectionView(id: $0.id, label: $0.label, routines: $1) }
         return StartPageView(council: shared.council, description: config.description, phases: phases,
-                             contacts: handbook.contacts.prefix(3).map(ContactView.init),
+                             contacts: quickContacts().map(ContactView.init),
                              contactsHref: PageNames.html(PageNames.contacts))
+    }
+
+    /// The start page's box of whom to call: site.yml's `quick_contacts` that the handbook has,
+    /// in that order, then its first contacts, three in all.
+    private func quickContacts() -> [Contact] {
+        var chosen: [Contact] = []
+        for id in config.quickContacts.map(\.value) where chosen.count < 3 && !chosen.contains(where: { $0.id == id }) {
+            if let contact = handbook.contact(id) { chosen.append(contact) }
+        }
+        for contact in handbook.contacts where chosen.count < 3 && !chosen.contains(where: { $0.id == contact.id }) {
+            chosen.append(contact)
+        }
+        return chosen
     }
 
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
@@ -151,13 +164,13 @@ struct HandbookPages {
 
     private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {
         let statement = council.accessibility
-        let status = statement?.status ?? .delvis
-        let statusText: String = switch status {
+        let statusText: String = switch statement?.status {
         case .helt: "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service."
         case .delvis: "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
-        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service."
+        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
+        case nil: "Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service."
         }
-        return AccessibilityPageView(council: shared.council, status: status.rawValue, statusText: statusText,
+        return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "", statusText: statusText,
                                      shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
                                      assessed: statement?.assessed?.swedish,
                                      diggURL: "https://www.digg.se/tdosanmalan")

@@ -148,12 +148,13 @@ extension PortalPages {
             })
         }
         let additions = coverage.councils.map { slug in
-            let routines = (coverage.additions[slug] ?? []).map { addition in
+            // A public build leaves internal routines out: their titles too may be meant for the intranet.
+            let routines = (coverage.additions[slug] ?? []).filter(\.published).map { addition in
                 let routine = addition.routine
-                var source = "Egen"
-                if addition.byGroup, case .group(let group) = routine.layer { source = "Egen, från \(groupNames[slug] ?? group)" }
-                return PortalCoverageView.Addition(title: routine.title, href: addition.published ? "\(slug)/\(PageNames.html(routine.id))" : nil,
-                             phase: phaseLabel(routine.phase.value), source: source, isInternal: !addition.published)
+                var source = ""
+                if addition.byGroup, case .group(let group) = routine.layer { source = "; från \(groupNames[slug] ?? group)" }
+                return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
+                             phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
             }
             return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
                                                        hasRoutines: !routines.isEmpty)
@@ -184,7 +185,7 @@ extension PortalPages {
     }
 
     private func adaptedBy(_ change: RoutineChange) -> String {
-        change.groupName.map { "Samverkan: \($0)" } ?? change.council.name
+        change.groupName.map { "\($0)" } ?? change.council.name
     }
 
     func changesView() -> PortalChangesView {
@@ -251,7 +252,7 @@ extension PortalPages {
                 let r = reading.readability
                 rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
                                   wordsPerSentence: ReviewReport.swedishLIXText(r.wordsPerSentence),
-                                  longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(r.lix),
+                                  longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),
                                   over: reading.overThreshold))
             }
         }
@@ -260,7 +261,8 @@ extension PortalPages {
                                      rows: rows, overCount: rows.filter(\.over).count)
     }
 
-    /// The customary LIX bands.
+    /// The customary LIX bands, of the value as the page shows it (rounded: 39.6 is shown as 40,
+    /// which reads "Medelsvår", not "Lättläst").
     static func verdict(_ lix: Double) -> String {
         switch lix {
         case ..<30: "Mycket lättläst"

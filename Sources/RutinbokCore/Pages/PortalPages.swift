@@ -72,8 +72,8 @@ struct PortalPages: Sendable {
         case .index: (portal.config.title, indexView())
         case .tackning: ("Täckning: vilka rutiner som finns var", coverageView())
         case .exempel: ("Exempel att hämta", examplesView())
-        case .andringar: ("Vad kommunerna har ändrat", changesView())
-        case .granskning: ("Granskning: rutiner och kontakter att se över", reviewView())
+        case .andringar: ("Vad kommuner, landsting och regioner har ändrat", changesView())
+        case .granskning: ("Granskning: rutiner att granska och kontakter att kontrollera", reviewView())
         case .lasbarhet: ("Klarspråk: läsbarhet (LIX)", readabilityView())
         }
     }

@@ -41,7 +41,7 @@ public struct Theme: Sendable {
                 texts[path] = text
                 do {
                     library.register(try MustacheTemplate(string: text), named: name)
-                    if let key = required[name] ?? nil, !text.contains("{{{\(key)}}}"), !text.contains("{{& \(key)}}"), !text.contains("{{&\(key)}}") {
+                    if let key = required[name] ?? nil, !showsRaw(key, in: text) {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "the template must show '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
@@ -70,6 +70,13 @@ public struct Theme: Sendable {
         }
         let theme = Theme(library: library, frames: frames, templatesHash: hash.value, assets: assets, directory: directory)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    /// Whether the template shows `key` unescaped, `{{{key}}}` or `{{& key}}`, outside a comment.
+    static func showsRaw(_ key: String, in text: String) -> Bool {
+        TemplateTag.all(in: text).contains { tag in
+            (tag.sigil == "{" || tag.sigil == "&") && tag.name.trimmingCharacters(in: .whitespaces) == key
+        }
     }
 
     /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in

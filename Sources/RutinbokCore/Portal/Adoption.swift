@@ -17,7 +17,9 @@ public enum Adoption {
         public var notes: [String]
     }
 
-    public static func adopt(_ source: String, into target: String, content: String) throws -> Outcome {
+    /// `force`: adopt a routine its council keeps internal (`access: internal`), which is
+    /// otherwise refused. `today`: the day `reviewed` is set to.
+    public static func adopt(_ source: String, into target: String, content: String, force: Bool = false, today: Day = .today()) throws -> Outcome {
         let parts = source.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
             throw Failure(message: "the example must be written '<council>/<routine id>', e.g. 'exempelstad/sociala-medier', found '\(source)'", notes: [])
@@ -50,8 +52,12 @@ public enum Adoption {
             throw Failure(message: "\(targetPath) already exists; nothing was written",
                           notes: ["remove or rename it first if \(target) wants \(fromCouncil)'s version instead"])
         }
-        let (yaml, shared) = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)")
-        let copy = "---\n\(yaml)\n---\n\(front.body)"
+        let rewritten = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)", today: today)
+        if rewritten.internal && !force {
+            throw Failure(message: "\(fromCouncil) keeps '\(id)' internal ('access: internal'); it is not an example for other councils",
+                          notes: ["ask \(fromCouncil) first; with its consent, run the command again with --force"])
+        }
+        let copy = "---\n\(rewritten.yaml)\n---\n\(front.body)"
         do {
             try files.createDirectory(atPath: targetFolder, withIntermediateDirectories: true)
             try Data(copy.utf8).write(to: URL(fileURLWithPath: targetPath), options: .withoutOverwriting)
@@ -59,30 +65,41 @@ public enum Adoption {
             throw Failure(message: "\(targetPath) could not be written: \(error.localizedDescription)", notes: [])
         }
         var notes: [String] = []
-        if !shared { notes.append("\(fromCouncil) has not marked '\(id)' with 'share: true'; make sure it agrees to its use") }
-        notes.append("check 'owner', 'decided' and contact references against \(target)'s own contacts, then run 'rutinbok check'")
+        if !rewritten.shared { notes.append("\(fromCouncil) has not marked '\(id)' with 'share: true'; make sure it agrees to its use") }
+        notes.append("'reviewed' is set to today and \(fromCouncil)'s 'decided' is commented out: write \(target)'s own decision when there is one")
+        notes.append("check 'owner' and contact references against \(target)'s own contacts, then run 'rutinbok check'")
         return Outcome(path: targetPath, notes: notes)
     }
 
-    /// The front matter without `share` and any earlier `adopted_from`, with the new
-    /// `adopted_from` last. Other lines, `reviewed` among them, stay as written. Also tells
-    /// whether the source had `share: true`.
-    static func rewrite(_ yaml: String, adoptedFrom: String) -> (String, shared: Bool) {
-        var lines: [Substring] = []
-        var shared = false
+    /// The front matter made the adopting council's: `share` and any earlier `adopted_from`
+    /// dropped, `reviewed` set to `today` (the source's date is its council's review, not this
+    /// one's), the source's `decided` commented out, a comment saying where it came from first
+    /// and the new `adopted_from` last. Other lines stay as written. Also tells whether the
+    /// source had `share: true` and `access: internal`.
+    static func rewrite(_ yaml: String, adoptedFrom: String, today: Day) -> (yaml: String, shared: Bool, internal: Bool) {
+        let council = adoptedFrom.prefix { $0 != "/" }
+        var lines: [Substring] = [Substring("# Hämtad från \(adoptedFrom). Anpassa texten; sätt reviewed: till dagen ni beslutar den.")]
+        var shared = false, isInternal = false, reviewed = false
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
             let topLevel = !(line.first?.isWhitespace ?? true)
-            if topLevel, key == "share" {
-                let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
-                shared = ["true", "yes", "on"].contains(value.lowercased())
-                continue
+            let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard topLevel else { lines.append(line); continue }
+            switch key {
+            case "share": shared = ["true", "yes", "on"].contains(value.lowercased())
+            case "adopted_from": break
+            case "reviewed":
+                lines.append(Substring("reviewed: \(today)"))
+                reviewed = true
+            case "decided": lines.append(Substring("# \(line)   # \(council)s beslut; skriv ert eget"))
+            default:
+                if key == "access", value.lowercased().hasPrefix("internal") { isInternal = true }
+                lines.append(line)
             }
-            if topLevel, key == "adopted_from" { continue }
-            lines.append(line)
         }
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        if !reviewed { lines.append(Substring("reviewed: \(today)")) }
         lines.append(Substring("adopted_from: \(adoptedFrom)"))
-        return (lines.joined(separator: "\n"), shared)
+        return (lines.joined(separator: "\n"), shared, isInternal)
     }
 }

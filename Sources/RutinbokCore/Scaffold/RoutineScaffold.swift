@@ -98,12 +98,12 @@ struct BlankRoutine {
         return """
         ---
         title: \(Scaffold.quoted(title))
-        summary: \(Scaffold.quoted("En mening om vad rutinen är till för."))
+        summary: \(Scaffold.quoted(Placeholders.summary))
         phase: \(phase?.id ?? "forebygga")        # en av: \(phases)
         order: 100                 # plats inom fasen; lägre tal kommer först
         audience: [\(audience?.id ?? "alla")]           # en eller flera av: \(audiences)
         owner: \(owner)   # kontakt-id för den som håller rutinen aktuell
-        reviewed: \(today)       # senast genomgången, ÅÅÅÅ-MM-DD
+        reviewed: \(today)       # senast granskad, ÅÅÅÅ-MM-DD
         # decided: "Kommunstyrelsen ÅÅÅÅ-MM-DD § 00"   # var och när rutinen beslutades
         access: public             # public, eller internal för intranätet
         # review_interval_months: 12   # om rutinen ska ses över oftare eller mer sällan
@@ -111,12 +111,12 @@ struct BlankRoutine {
         # adopted_from: kommun/rutin   # om rutinen är hämtad från en annan kommuns exempel
         ---
 
-        Skriv en eller två meningar om när rutinen gäller.
+        \(Placeholders.introduction)
 
         ## Gör så här
 
-        1. Första steget.
-        2. Andra steget.
+        1. \(Placeholders.steps[0])
+        2. \(Placeholders.steps[1])
 
         ## Kontakt
 

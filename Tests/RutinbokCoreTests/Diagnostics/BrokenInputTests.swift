@@ -199,6 +199,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("council folder named like a portal folder", { try $0.move("content/councils/exby", to: "content/councils/andringar") }, expect: [
         "content/councils/andringar: error: 'andringar' is the name of a folder the portal uses; give the council another folder name [reserved-slug]",
     ]),
+    BrokenCase("routine template that escapes the body", { try $0.write("templates/routine.mustache", "<article>\n{{title}}\n{{body}}\n</article>\n") }, expect: [
+        "templates/routine.mustache:1:1: error: the template must show '{{{body}}}' [template-missing-key]",
+    ]),
     BrokenCase("required template missing", { try $0.remove("templates/print.mustache") }, expect: [
         "templates/print.mustache: error: the template 'print.mustache' is missing; every build needs it [missing-template]",
     ]),
@@ -227,6 +230,34 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("theme colour too light", { try $0.replace(council, "#1d4f73", with: "#ffee00") }, expect: [
         "content/councils/exby/council.yml:1:1: error: the theme colour #ffee00 is too light for white text (contrast 1.2:1, at least 4.5:1 is needed) [low-contrast]\n  note: choose a darker colour",
+    ]),
+    // Left unfinished: what a handbook must not be published without.
+    BrokenCase("contact without phone or e-mail", { try $0.replace(council, "    phone: \"070-000 00 01\"\n    email: sakerhet@exby.example\n", with: "") }, expect: [
+        "content/councils/exby/council.yml:6:3: error: contact 'samordnare' has neither 'phone' nor 'email'; readers would have no way to reach it [contact-unreachable]",
+    ]),
+    BrokenCase("accessibility statement partly met without shortcomings", { try $0.append(council, "accessibility:\n  status: delvis\n  assessed: 2026-01-10\n") }, expect: [
+        "content/councils/exby/council.yml:13:11: error: the accessibility statement says 'delvis' but lists no shortcomings; list what is not accessible under 'shortcomings', or write 'status: helt' if you know of nothing [accessibility-incomplete]",
+    ]),
+    BrokenCase("accessibility statement without a date", { try $0.append(council, "accessibility:\n  status: helt\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: warning: the accessibility statement has no 'assessed' date; write the day you last assessed the site, YYYY-MM-DD [accessibility-undated]",
+    ]),
+    BrokenCase("text left from rutinbok new routine", {
+        try $0.replace(lokalt, "summary: Säkerhet vid sammanträden.", with: "summary: \"En mening om vad rutinen är till för.\"")
+        try $0.append(lokalt, "\n## Gör så här\n\n1. Första steget.\n2. Andra steget.\n\nFörsta steget. är inte ensamt på raden här.\n")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:3:10: error: the routine still has the text 'En mening om vad rutinen är till för.' that 'rutinbok new routine' wrote; replace it with the routine's own words [unfinished-routine]",
+        "content/councils/exby/routines/lokalt.md:14:4: error: the routine still has the text 'Första steget.' that 'rutinbok new routine' wrote; replace it with the routine's own words [unfinished-routine]",
+        "content/councils/exby/routines/lokalt.md:15:4: error: the routine still has the text 'Andra steget.' that 'rutinbok new routine' wrote; replace it with the routine's own words [unfinished-routine]",
+    ]),
+    BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
+        "content/site.yml:13:30: warning: no council or group has a contact 'samordnaren'; no start page shows it [unknown-contact]\n  note: did you mean 'samordnare'?\n  note: contacts: hr, samordnare",
+    ]),
+    BrokenCase("group members that do not match the councils' group:", {
+        try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")
+    }, expect: [
+        "content/councils/exby/council.yml:3:8: warning: Exby kommun joins 'grannar' with 'group:', but the group's 'members' does not list 'exby' [group-members]\n  note: add 'exby' to 'members' in groups/grannar/group.yml",
+        "content/groups/grannar/group.yml:3:11: warning: 'members' names 'exbi', but there is no council 'exbi' [group-members]\n  note: did you mean 'exby'?\n  note: councils: exby",
+        "content/groups/grannar/group.yml:3:17: warning: 'members' names 'nyby', but there is no council 'nyby' [group-members]\n  note: councils: exby",
     ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: error: site.yml is missing: it names the phases, audiences and national numbers [missing-file]",

@@ -41,6 +41,23 @@ import Testing
         ])
     }
 
+    /// A council's assets are published under `assets/`: `logo: logo.svg` names the same file as
+    /// `logo: assets/logo.svg`, and the pages must point at it, not at a file that is not there.
+    @Test func aLogoNamedWithoutItsFolderIsTheSameFile() async throws {
+        let copy = TestPaths.temporaryFolder("rutinbok-logo")
+        try FileManager.default.copyItem(at: root, to: copy.appendingPathComponent("e2e"))
+        let council = copy.appendingPathComponent("e2e/content/councils/ana/council.yml")
+        let text = try String(contentsOf: council, encoding: .utf8)
+        #expect(text.contains("logo: assets/logo.svg"))
+        try text.replacingOccurrences(of: "logo: assets/logo.svg", with: "logo: logo.svg").write(to: council, atomically: false, encoding: .utf8)
+        let (output, result) = await TestPaths.build(content: copy.appendingPathComponent("e2e/content"),
+                                                     templates: root.appendingPathComponent("templates"))
+        #expect(result.published, "\(result.diagnostics)")
+        let start = try String(contentsOf: output.appendingPathComponent("ana/index.html"), encoding: .utf8)
+        #expect(start.contains("src=\"assets/logo.svg\""))
+        #expect(TestPaths.snapshot(output) == TestPaths.snapshot(root.appendingPathComponent("expected")))
+    }
+
     @Test func layeringExclusionAndAccessShapeTheHandbooks() async throws {
         let (output, _) = await TestPaths.build(content: root.appendingPathComponent("content"),
                                                 templates: root.appendingPathComponent("templates"))

@@ -122,3 +122,16 @@ import Testing
         #expect(!card.contains("Hanna"))
     }
 }
+
+/// The raw key a template must show is found as Mustache reads it, not as a string.
+@Suite struct ThemeRawKeyTests {
+    @Test func aRawKeyIsFoundWithSpacesAndNotInAComment() {
+        #expect(Theme.showsRaw("body", in: "<div>{{{body}}}</div>"))
+        #expect(Theme.showsRaw("body", in: "<div>{{{ body }}}</div>"))
+        #expect(Theme.showsRaw("body", in: "<div>{{& body}}</div>"))
+        #expect(Theme.showsRaw("body", in: "<div>{{&body}}</div>"))
+        #expect(!Theme.showsRaw("body", in: "<div>{{body}}</div>"))
+        #expect(!Theme.showsRaw("body", in: "<div>{{! the body goes here: {{{body}} }}</div>"))
+        #expect(!Theme.showsRaw("body", in: "<div>{{{bodyText}}}</div>"))
+    }
+}

@@ -7,12 +7,19 @@ struct PortalAdoptionTests {
     @Test func copiesWithProvenance() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
-        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "exempelby", content: content)
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "exempelby", content: content,
+                                         today: Day("2026-11-29")!)
         #expect(outcome.path == "\(content)/councils/exempelby/routines/webbsandning-av-sammantraden.md")
         let copy = read(outcome.path)
         let original = read("\(content)/councils/exempelstad/routines/webbsandning-av-sammantraden.md")
+        #expect(original.contains("\nreviewed: 2026-11-02\n") && original.contains("\ndecided: \"Kommunfullmäktige"))
         #expect(!copy.contains("share:"))
-        #expect(copy.contains("\nreviewed: 2026-11-02\n"))
+        // Exempelstad's review and decision are not exempelby's: the date is the day of adoption,
+        // the decision a comment to replace.
+        #expect(copy.hasPrefix("---\n# Hämtad från exempelstad/webbsandning-av-sammantraden."))
+        #expect(copy.contains("\nreviewed: 2026-11-29\n") && !copy.contains("2026-11-02"))
+        #expect(copy.contains("\n# decided: \"Kommunfullmäktige 2026-06-15 § 77, dnr KS 2026/204\"   # exempelstads beslut; skriv ert eget\n"))
+        #expect(!copy.contains("\ndecided:"))
         #expect(copy.contains("\nadopted_from: exempelstad/webbsandning-av-sammantraden\n---\n"))
         // The body is untouched.
         #expect(copy.components(separatedBy: "\n---\n").dropFirst().joined() == original.components(separatedBy: "\n---\n").dropFirst().joined())
@@ -35,6 +42,24 @@ struct PortalAdoptionTests {
         #expect(count("adopted_from:", in: copy) == 1)
         #expect(copy.contains("adopted_from: region-exempelmark/sociala-medier"))
         #expect(outcome.notes.first?.contains("has not marked") == true)
+    }
+
+    /// A routine its council keeps internal is not an example: copied only with `force`.
+    @Test func refusesAnInternalRoutineWithoutForce() throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let target = "\(content)/councils/exempelby/routines/sakerhet-i-stadshuset.md"
+        do {
+            _ = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content)
+            Issue.record("an internal routine was adopted")
+        } catch {
+            #expect("\(error)".contains("keeps 'sakerhet-i-stadshuset' internal"))
+            #expect("\(error)".contains("--force"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+        let outcome = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, force: true)
+        #expect(outcome.path == target)
+        #expect(read(target).contains("\naccess: internal"))
     }
 
     @Test func refusesToOverwrite() throws {

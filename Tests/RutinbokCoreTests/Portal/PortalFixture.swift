@@ -31,13 +31,14 @@ enum DemoContent {
     }
 
     /// Builds the demo into a new temporary folder and returns it.
-    static func build() async throws -> String {
+    static func build(internal includeInternal: Bool = false) async throws -> String {
         let output = TestPaths.temporaryFolder("rutinbok-portal").appendingPathComponent("output").path
         var options = Build.Options()
         options.content = content
         options.templates = templates
         options.output = output
         options.today = today
+        options.includeInternal = includeInternal
         let result = await Build.run(options, write: true)
         guard result.published else { throw Failure(result.diagnostics.map(\.description).joined(separator: "\n")) }
         return output
