@@ -49,22 +49,43 @@ struct HandbookChecker {
     }
 
     /// What is found in one routine's file: its owner, the contacts and routines it refers to,
-    /// its review date.
+    /// its review date. In a file several handbooks share (a base or group routine), what is
+    /// found says nothing of this council but names it as `handbook`: the same problem found in
+    /// every handbook that inherits the file is then reported once (`normalized()`).
     func check(_ routine: Routine) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let council = handbook.council
+        let shared: Bool = if case .council = routine.layer { false } else { true }
+        let contactIDs = handbook.contacts.map(\.id)
+        /// A "did you mean", and in a council's own file the contacts it has too.
+        func contactNotes(_ id: String) -> [String] {
+            let notes = Suggestions.note(for: id, among: contactIDs, listing: "contacts")
+            return shared ? notes.filter { $0.hasPrefix("did you mean") } : notes
+        }
+        let ofCouncil = shared ? "" : " of \(council.name)", inCouncil = shared ? "" : " in \(council.name)"
         if !hasContact(routine.owner.value) {
-            diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact of \(council.name)", code: "unknown-owner",
-                                      notes: Suggestions.note(for: routine.owner.value, among: handbook.contacts.map(\.id), listing: "contacts")))
+            diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact\(ofCouncil)", code: "unknown-owner",
+                                      notes: contactNotes(routine.owner.value)))
         }
-        guard let body = rendered[routine.id] else { return diagnostics }
-        for reference in body.contacts where !hasContact(reference.id) {
-            diagnostics.append(.error(reference.location, "no contact '\(reference.id)' in \(council.name)", code: "unknown-contact",
-                                      notes: Suggestions.note(for: reference.id, among: handbook.contacts.map(\.id), listing: "contacts")))
+        if let body = rendered[routine.id] {
+            for reference in body.contacts where !hasContact(reference.id) {
+                diagnostics.append(.error(reference.location, "no contact '\(reference.id)'\(inCouncil)", code: "unknown-contact",
+                                          notes: contactNotes(reference.id)))
+            }
+            for link in body.links { diagnostics += check(link, from: routine, headings: body.headings, shared: shared) }
+            diagnostics += checkReview(of: routine, shared: shared)
         }
-        for link in body.links { diagnostics += check(link, from: routine, headings: body.headings) }
-        diagnostics += checkReview(of: routine)
-        return diagnostics
+        guard shared else { return diagnostics }
+        let owner = "\(council.name) (" + ownerText(routine) + ")"
+        return diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            switch diagnostic.code {
+            case "future-date": break  // a date is no handbook's
+            case "review-overdue": diagnostic.handbook = owner  // whom each handbook asks
+            default: diagnostic.handbook = council.name
+            }
+            return diagnostic
+        }
     }
 
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
@@ -77,15 +98,16 @@ struct HandbookChecker {
         handbook.contacts.contains { $0.id == id }
     }
 
-    private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading]) -> [Diagnostic] {
+    private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading], shared: Bool) -> [Diagnostic] {
         var targetHeadings = headings
         var targetName = "this routine"
         if let id = link.routine, id != routine.id {
             // The index, not `handbook.routine(id)`: no copy of the routine is needed.
             guard handbook.routineIndex[id] != nil else {
                 if unloadable.contains(id) { return [] }
-                return [.error(link.location, missingTargetMessage(id), code: "broken-link",
-                               notes: Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook"))]
+                let notes = Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook")
+                return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
+                               notes: shared ? notes.filter { $0.hasPrefix("did you mean") } : notes)]
             }
             targetHeadings = rendered[id]?.headings ?? []
             targetName = "\(id).md"
@@ -95,22 +117,29 @@ struct HandbookChecker {
                        notes: Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "headings in \(targetName)"))]
     }
 
-    private func missingTargetMessage(_ id: String) -> String {
-        let name = handbook.council.name
+    private func missingTargetMessage(_ id: String, shared: Bool) -> String {
+        let name = shared ? "the handbook" : handbook.council.name
         if handbook.excluded.contains(id) { return "the link leads to '\(id)', which \(name) leaves out ('exclude' in council.yml)" }
-        if handbook.internalOnly.contains(id) { return "the link leads to '\(id)', which is internal and not in the public handbook of \(name)" }
+        if handbook.internalOnly.contains(id) { return "the link leads to '\(id)', which is internal and not in the public handbook\(shared ? "" : " of \(name)")" }
         return "the link leads to '\(id)', but \(name) has no routine with that id"
     }
 
-    private func checkReview(of routine: Routine) -> [Diagnostic] {
+    private func checkReview(of routine: Routine, shared: Bool) -> [Diagnostic] {
         guard let reviewed = routine.reviewed else { return [] }
         if reviewed.value > today {
             return [.error(reviewed.location, "'reviewed' is \(reviewed.value), a date in the future", code: "future-date")]
         }
         let months = routine.reviewIntervalMonths ?? handbook.council.reviewIntervalMonths ?? config.reviewIntervalMonths
         guard reviewed.value.adding(months: months) < today else { return [] }
-        let owner = handbook.contact(routine.owner.value).map { "\($0.role)\($0.name.map { ", \($0)" } ?? "")" } ?? routine.owner.value
-        return [.warning(reviewed.location, "'\(routine.title)' was last reviewed \(reviewed.value), more than \(months) months ago; ask its owner (\(owner)) to review it", code: "review-overdue")]
+        // Each handbook that inherits a shared routine names its own owner: the owner is left
+        // out of what they report together.
+        let owner = shared ? "" : " (\(ownerText(routine)))"
+        return [.warning(reviewed.location, "'\(routine.title)' was last reviewed \(reviewed.value), more than \(months) months ago; ask its owner\(owner) to review it", code: "review-overdue")]
+    }
+
+    /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.
+    private func ownerText(_ routine: Routine) -> String {
+        handbook.contact(routine.owner.value).map { "\($0.role)\($0.name.map { ", \($0)" } ?? "")" } ?? routine.owner.value
     }
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {

@@ -38,13 +38,19 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     /// A stable, greppable identifier of the kind of problem, e.g. `broken-anchor`.
     public var code: String
     public var notes: [String]
+    /// The council whose handbook the problem was found in, for a problem in a file several
+    /// handbooks share (a base or group routine): the same problem found in each of them is
+    /// reported once, naming them (`normalized()`). Nil for a problem of one file alone.
+    public var handbook: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, code: String, notes: [String] = []) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, code: String, notes: [String] = [],
+                handbook: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.code = code
         self.notes = notes
+        self.handbook = handbook
     }
 
     public static func error(_ location: SourceLocation, _ message: String, code: String, notes: [String] = []) -> Diagnostic {
@@ -55,8 +61,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         Diagnostic(.warning, location, message, code: code, notes: notes)
     }
 
+    /// A total order, so that sorting a set of diagnostics always gives the same list.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.location, a.severity, a.code, a.message) < (b.location, b.severity, b.code, b.message)
+        let (x, y) = ((a.location, a.severity, a.code, a.message, a.handbook ?? ""), (b.location, b.severity, b.code, b.message, b.handbook ?? ""))
+        return x < y || (x == y && a.notes.lexicographicallyPrecedes(b.notes))
     }
 
     /// `path:line:col: error: message [code]`, then one `  note:` line per note.
@@ -72,9 +80,34 @@ extension Array where Element == Diagnostic {
     public var warningCount: Int { filter { $0.severity == .warning }.count }
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by file, line and column, each problem once.
+    /// Sorted by file, line and column, each problem once: the same problem found in several
+    /// handbooks that share its file is one diagnostic, with a note naming them (a typo in a
+    /// base routine is one error, not one per council that inherits it).
     public func normalized() -> [Diagnostic] {
-        Array(Set(self)).sorted()
+        var merged: [Diagnostic] = []
+        var handbooks: [[String]] = []
+        for diagnostic in Array(Set(self)).sorted() {
+            if let handbook = diagnostic.handbook, let last = merged.last, last.handbook != nil, last.severity == diagnostic.severity,
+               last.location == diagnostic.location, last.code == diagnostic.code, last.message == diagnostic.message {
+                handbooks[handbooks.count - 1].append(handbook)
+                for note in diagnostic.notes where !last.notes.contains(note) { merged[merged.count - 1].notes.append(note) }
+            } else {
+                merged.append(diagnostic)
+                handbooks.append(diagnostic.handbook.map { [$0] } ?? [])
+            }
+        }
+        for index in merged.indices where merged[index].handbook != nil {
+            merged[index].notes.append(Self.handbooksNote(handbooks[index]))
+            merged[index].handbook = nil
+        }
+        return merged
+    }
+
+    /// "in the handbook of A", or "in 12 handbooks: A, B, C, D, E and 7 more".
+    static func handbooksNote(_ names: [String]) -> String {
+        if names.count == 1 { return "in the handbook of \(names[0])" }
+        let shown = names.prefix(5).joined(separator: ", ")
+        return "in \(names.count) handbooks: \(shown)\(names.count > 5 ? " and \(names.count - 5) more" : "")"
     }
 
     /// "2 errors, 1 warning"

@@ -15,7 +15,7 @@
 struct Manifest: Sendable, Equatable {
     static let fileName = ".rutinbok-manifest"
     /// Bumped whenever the format or the meaning of a fingerprint changes.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     struct Output: Sendable, Equatable {
         /// `LaneHash` of the file's bytes.
@@ -222,20 +222,20 @@ struct Manifest: Sendable, Equatable {
     }
 
     /// A diagnostic as tab-separated, escaped fields: severity, file, line, column, code,
-    /// message, notes.
+    /// message, handbook (empty for none), notes.
     static func fields(of diagnostic: Diagnostic) -> String {
         let fields = [diagnostic.severity.rawValue, diagnostic.location.file, "\(diagnostic.location.line)",
-                      "\(diagnostic.location.column)", diagnostic.code, diagnostic.message] + diagnostic.notes
+                      "\(diagnostic.location.column)", diagnostic.code, diagnostic.message, diagnostic.handbook ?? ""] + diagnostic.notes
         return fields.map(escape).joined(separator: "\t")
     }
 
     /// The diagnostic `fields(of:)` wrote; nil when the fields are not of that form.
     static func diagnostic<S: StringProtocol>(fields text: S) -> Diagnostic? {
         let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
-        guard fields.count >= 6, let severity = Diagnostic.Severity(rawValue: fields[0]),
+        guard fields.count >= 7, let severity = Diagnostic.Severity(rawValue: fields[0]),
               let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
         return Diagnostic(severity, SourceLocation(file: fields[1], line: line, column: column), fields[5], code: fields[4],
-                          notes: Array(fields.dropFirst(6)))
+                          notes: Array(fields.dropFirst(7)), handbook: fields[6].isEmpty ? nil : fields[6])
     }
 
     /// Keeps every record on one line and its fields apart.

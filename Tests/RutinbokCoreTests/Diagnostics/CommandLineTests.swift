@@ -79,7 +79,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
         #expect(run.status == 0)
-        #expect(run.stderr.contains("hotad.md:8:11: warning: 'Om du blir hotad' was last reviewed 2026-01-15, more than 12 months ago; ask its owner (Säkerhetssamordnare, Anna Exempel) to review it [review-overdue]"))
+        #expect(run.stderr.contains("hotad.md:8:11: warning: 'Om du blir hotad' was last reviewed 2026-01-15, more than 12 months ago; ask its owner to review it [review-overdue]\n  note: in the handbook of Exby kommun (Säkerhetssamordnare, Anna Exempel)\n"))
         let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
         #expect(future.status == 1)
         #expect(future.stderr.contains("hotad.md:8:11: error: 'reviewed' is 2026-01-15, a date in the future [future-date]"))
