@@ -147,6 +147,9 @@ public struct MarkdownNode: Hashable {
     /// Whether a list is tight (its items' paragraphs render without `<p>`).
     public var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
 
+    /// The HTML a custom node writes before its children; nil when it has none.
+    public var customHTMLOnEnter: String? { Self.string(cmark_node_get_on_enter(pointer)) }
+
     /// HTML written verbatim before and after a custom node's children. cmark does not escape it.
     public func setCustomHTML(onEnter: String, onExit: String = "") {
         cmark_node_set_on_enter(pointer, onEnter)

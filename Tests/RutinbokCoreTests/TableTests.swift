@@ -10,6 +10,12 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 }
 
 @Suite struct TableTests {
+    /// Search and LIX read a row's cells as separate words, and a heading without a stray space.
+    @Test func cellsAreWordsApartInThePlainText() {
+        let result = render("## Vem ringer?\n\n| Vad | Vem |\n|---|---|\n| Bakgrundsljud? | *Trafik*, röster |\n| Anmäl | [polisen](#vem-ringer) |\n")
+        #expect(result.text == "Vem ringer?\nVad Vem\nBakgrundsljud? Trafik, röster\nAnmäl polisen")
+    }
+
     @Test func alignmentClasses() {
         let result = render("| Vem | Nummer | När | Not |\n|:----|:------:|----:|-----|\n| Polisen | 114 14 | Dygnet runt | – |\n")
         #expect(result.template == """

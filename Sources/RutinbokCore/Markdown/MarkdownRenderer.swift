@@ -131,13 +131,19 @@ struct TransformPass {
         return SourceLocation(file: file, line: lineOffset + 1, column: 1)
     }
 
-    /// Text for search and readability: one line per block.
+    /// Text for search and readability: one line per block, table cells apart by a space.
     func plainText() -> String {
         var text = ""
-        let kinds: [MarkdownNode.Kind] = [.text, .code, .codeBlock, .softBreak, .lineBreak, .paragraph, .heading, .customBlock, .item]
+        let kinds: [MarkdownNode.Kind] = [.text, .code, .codeBlock, .softBreak, .lineBreak, .paragraph, .heading, .customBlock, .item, .customInline]
         for node in document.document.descendantsAndSelf(ofKinds: kinds) {
             switch node.kind {
             case .text, .code: text += node.literal ?? ""
+            case .customInline:
+                // A table row's cells are inlines of one block (`Tables`): "Trafik" after
+                // "Bakgrundsljud?" is another cell, not the same word.
+                if let last = text.last, !last.isWhitespace, let html = node.customHTMLOnEnter, html.hasPrefix("<td") || html.hasPrefix("<th") {
+                    text += " "
+                }
             case .codeBlock:
                 if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
                 text += node.literal ?? ""
