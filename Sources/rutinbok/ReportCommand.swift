@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "List routines past review, contacts past verification and each routine's LIX, per council.",
-        discussion: "text is for reading; json and csv (one row per routine and contact, with overdue and lix_high columns) are for programs and spreadsheets. The report goes to stdout, problems in the content to stderr.")
+        discussion: "text is for reading; json is for programs; csv (one row per routine and contact, with columns to filter on what is due for review and what reads too hard) is for a spreadsheet set to Swedish: semicolons, decimal commas and a byte order mark. The report goes to stdout, problems in the content to stderr.")
 
     @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
     var content = "content"

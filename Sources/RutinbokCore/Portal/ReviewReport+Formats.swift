@@ -113,11 +113,15 @@ extension ReviewReport {
         return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
     }
 
-    static let csvHeader = ["council", "council_name", "type", "id", "title_or_role", "name", "date", "overdue",
-                            "owner_role", "owner_name", "lix", "lix_high", "file"]
+    static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
+                            "Dags att granska", "Ägarens roll", "Ägarens namn", "LIX", "LIX över gränsen", "Fil"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
-    /// `overdue` and `lix_high`. RFC 4180: CRLF line ends, fields quoted when they need it.
+    /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,
+    /// which is what the editors who open it have (programs have `json`): a UTF-8 byte order
+    /// mark, without which Excel reads å, ä and ö as two letters each; semicolons between
+    /// fields, since the comma is the decimal sign; decimal commas; ja/nej. Otherwise RFC
+    /// 4180: CRLF line ends, fields quoted when they need it.
     func csv() -> String {
         var rows = [Self.csvHeader]
         for review in councils {
@@ -125,23 +129,24 @@ extension ReviewReport {
             for reading in review.readings {
                 let routine = reading.routine
                 let owner = review.owner(of: routine)
-                rows.append([review.council.slug, review.council.name, "routine", routine.id, routine.title, "",
-                             routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "yes" : "no",
-                             owner?.role ?? routine.owner.value, owner?.name ?? "", Self.lixText(reading.readability.lix),
-                             reading.overThreshold ? "yes" : "no", routine.location.file])
+                rows.append([review.council.slug, review.council.name, "rutin", routine.id, routine.title, "",
+                             routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
+                             owner?.role ?? routine.owner.value, owner?.name ?? "",
+                             Self.lixText(reading.readability.lix).replacingOccurrences(of: ".", with: ","),
+                             reading.overThreshold ? "ja" : "nej", routine.location.file])
             }
             let staleContacts = Set(review.staleContacts.map(\.id))
             for contact in review.contacts {
-                rows.append([review.council.slug, review.council.name, "contact", contact.id, contact.role, contact.name ?? "",
-                             contact.verified?.description ?? "", staleContacts.contains(contact.id) ? "yes" : "no",
+                rows.append([review.council.slug, review.council.name, "kontakt", contact.id, contact.role, contact.name ?? "",
+                             contact.verified?.description ?? "", staleContacts.contains(contact.id) ? "ja" : "nej",
                              "", "", "", "", contact.location.file])
             }
         }
-        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -86,19 +86,27 @@ struct PortalReviewReportTests {
 
     @Test func csvFormat() async throws {
         let csv = try await report().rendered(as: .csv)
-        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "council,council_name,type,id,title_or_role,name,date,overdue,owner_role,owner_name,lix,lix_high,file")
-        let overdue = lines.filter { $0.contains(",yes,") }
+        // A byte order mark first: Excel reads UTF-8 without one as another code page.
+        #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+        let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
+        let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
-        #expect(overdue.contains { $0.hasPrefix("landstinget-exempelland,Landstinget Exempelland,routine,roller-och-ansvar,Roller och ansvar,,2025-06-10,yes,Kanslidirektör,Leif Låtsasson,") })
-        // The name holds a comma, so it is quoted.
-        #expect(overdue.contains { $0.hasPrefix("exempelby,Exempelby kommun,contact,foretagshalsovard,Företagshälsovård,\"Exempelhälsan AB, mottagningen\",2026-02-10,yes,") })
+        #expect(overdue.contains { $0.hasPrefix("landstinget-exempelland;Landstinget Exempelland;rutin;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
+        // A comma is not the separator: the name that holds one needs no quotes.
+        #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;ja;") })
         // One row per routine of each handbook: 16 + 17 + 16 + 17 + 16 + 17 + 16.
-        #expect(lines.filter { $0.contains(",routine,") }.count == 115)
+        let routines = lines.filter { $0.contains(";rutin;") }
+        #expect(routines.count == 115)
+        // LIX with a decimal comma, in its own field.
+        #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[10].allSatisfy { $0.isNumber || $0 == "," } })
+        #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[10].contains(",") })
     }
 
     @Test func csvQuoting() {
-        #expect(ReviewReport.csvField("a,b") == "\"a,b\"")
+        #expect(ReviewReport.csvField("a,b") == "a,b")
+        #expect(ReviewReport.csvField("a;b") == "\"a;b\"")
+        #expect(ReviewReport.csvField("två\nrader") == "\"två\nrader\"")
         #expect(ReviewReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(ReviewReport.csvField("plain") == "plain")
     }
