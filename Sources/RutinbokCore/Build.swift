@@ -198,8 +198,8 @@ public enum Build {
         guard !slugs.isEmpty else { return [] }
         let known = handbooks.map(\.council.slug)
         let problems = slugs.filter { !known.contains($0) }.map { slug in
-            Diagnostic.error(SourceLocation(file: "--council"), "there is no council '\(slug)'", code: "unknown-council",
-                             notes: Suggestions.note(for: slug, among: known, listing: "councils"))
+            Diagnostic.error(SourceLocation(file: "--council"), "det finns ingen kommun '\(slug)'", code: "unknown-council",
+                             notes: Suggestions.note(for: slug, among: known, listing: "kommuner"))
         }
         handbooks = handbooks.filter { slugs.contains($0.council.slug) }
         return problems

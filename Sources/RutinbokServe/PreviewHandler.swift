@@ -9,7 +9,7 @@ struct PreviewHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return Self.text(.methodNotAllowed, "Only GET and HEAD.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+            return Self.text(.methodNotAllowed, "Förhandsvisningen svarar bara på GET och HEAD.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
         }
         let response = await respond(to: request)
         return request.method == .HEAD ? Self.withoutBody(response) : response
@@ -32,7 +32,7 @@ struct PreviewHandler: HTTPHandler {
         case .redirect(let location):
             var headers = Self.headers("text/plain; charset=utf-8")
             headers[.location] = location
-            return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data("Moved to \(location)\n".utf8))
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data("Flyttad till \(location)\n".utf8))
         case .notFound:
             // A failed build explains itself wherever a page was expected.
             if !build.ok, MIMEType.fileExtension(raw).isEmpty || MIMEType.isHTML(raw) {

@@ -57,11 +57,12 @@ enum PreviewPages {
 
             """
         }
-        if shown.isEmpty { items = "<li>Bygget gav inga utskrivbara fel; se terminalen.</li>" }
-        let count = "\(build.diagnostics.errorCount) fel, \(build.diagnostics.warningCount) varningar"
+        if shown.isEmpty { items = "<li>Det finns inget meddelande att visa här. Läs i terminalen där förhandsvisningen körs.</li>" }
+        let warnings = build.diagnostics.warningCount
+        let count = "\(build.diagnostics.errorCount) fel, \(warnings) \(warnings == 1 ? "varning" : "varningar")"
         return page(title: "Bygget misslyckades", build: build.id, body: """
         <h1>Bygget misslyckades</h1>
-        <p>Handboken byggdes inte: \(count). Rätta filen som anges nedan och spara; sidan laddas om av sig själv när bygget lyckas.</p>
+        <p>Handboken kunde inte byggas: \(count). Rätta filen som anges nedan och spara. Sidan laddas om av sig själv när bygget lyckas.</p>
         <ol class="diagnostics">
         \(items)</ol>
         """)
@@ -70,7 +71,7 @@ enum PreviewPages {
     static func notFound(path: String, build: String) -> String {
         page(title: "Sidan finns inte", build: build, body: """
         <h1>Sidan finns inte</h1>
-        <p>Det finns ingen sida på <code>\(HTML.escape(path))</code> i den byggda handboken.</p>
+        <p>Det finns ingen sida med adressen <code>\(HTML.escape(path))</code> i förhandsvisningen.</p>
         <p><a href="/">Till portalen med alla handböcker</a></p>
         """)
     }
@@ -78,7 +79,7 @@ enum PreviewPages {
     static func forbidden(build: String) -> String {
         page(title: "Otillåten adress", build: build, body: """
         <h1>Otillåten adress</h1>
-        <p>Förhandsvisningen visar bara filer i den byggda handboken.</p>
+        <p>Förhandsvisningen visar bara filer från bygget, inga andra filer på datorn.</p>
         <p><a href="/">Till portalen med alla handböcker</a></p>
         """)
     }
@@ -90,7 +91,7 @@ enum PreviewPages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title)) – rutinbok serve</title>
+        <title>\(HTML.escape(title)) – förhandsvisning</title>
         <style>
         body { font: 1rem/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
         h1 { color: #8a1c1c; }

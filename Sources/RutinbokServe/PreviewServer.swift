@@ -56,8 +56,8 @@ public actor PreviewServer {
         })
         let deadline = ContinuousClock.now + .seconds(5)
         while await !server.isListening {
-            if let error = failure.get() { throw Failure.listen("could not listen on \(configuration.host):\(configuration.port): \(error.localizedDescription); choose another port with --port") }
-            guard ContinuousClock.now < deadline else { throw Failure.listen("the server did not start listening within 5 seconds") }
+            if let error = failure.get() { throw Failure.listen(Self.busy(configuration.host, configuration.port, error)) }
+            guard ContinuousClock.now < deadline else { throw Failure.listen("förhandsvisningen startade inte inom 5 sekunder") }
             try await Task.sleep(for: .milliseconds(10))
         }
         let port: UInt16
@@ -115,8 +115,15 @@ public actor PreviewServer {
             }
             return try sockaddr_in.inet(ip4: name, port: port)
         } catch {
-            throw Failure.address("--host must be an IP address such as 127.0.0.1 or ::1, found '\(host)'")
+            throw Failure.address("--host ska vara en IP-adress, till exempel 127.0.0.1 eller ::1, men är '\(host)'")
         }
+    }
+
+    /// The message when the port cannot be used, usually because another program has it.
+    static func busy(_ host: String, _ port: UInt16, _ error: any Error) -> String {
+        let other = port == 0 || port == .max ? "0" : String(port + 1)
+        return "port \(port) på \(host) går inte att använda: \(error.localizedDescription)\n"
+            + "  obs: välj en annan port med --port, till exempel --port \(other)"
     }
 }
 

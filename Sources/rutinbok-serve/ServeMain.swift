@@ -12,29 +12,30 @@ import RutinbokServe
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rutinbok serve",
-        abstract: "Build, serve the handbooks on this computer, and rebuild and reload the browser on every saved change.",
+        abstract: "Förhandsvisar handböckerna på den här datorn. Bygger om och laddar om sidan i webbläsaren varje gång du sparar.",
         discussion: """
-            Open the address it prints in a browser. While it runs, each change to content/ or templates/ \
-            is built and open pages reload by themselves; when a change breaks the build, the page shows \
-            what is wrong (file, line and message) until it is fixed. Stop it with Ctrl-C.
+            Öppna adressen som programmet skriver ut i en webbläsare. Medan programmet är igång bygger \
+            det om handböckerna varje gång du sparar en fil i content/ eller templates/, och öppna sidor \
+            laddas om av sig själva. Om bygget misslyckas visar sidan vad som är fel (fil, rad och \
+            meddelande) tills du har rättat det. Stoppa programmet med Ctrl-C.
             """)
 
-    @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
-    @Option(help: "The theme: Mustache templates and assets/.")
+    @Option(help: "Temat: mallar (Mustache) och assets/.")
     var templates = "templates"
 
-    @Option(help: "Where the handbooks are written, as `rutinbok build` writes them.")
+    @Option(help: "Utdatamappen, dit handböckerna skrivs, som med `rutinbok build`.")
     var output = "output"
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
     var port: UInt16 = 8080
 
-    @Option(help: "The address to listen on. Only this computer can reach 127.0.0.1; choose another address deliberately.")
+    @Option(help: "Adressen som förhandsvisningen använder. Bara den här datorn når 127.0.0.1. Med en annan adress kan andra i nätverket se förhandsvisningen.")
     var host = "127.0.0.1"
 
-    @Flag(help: "Include routines marked 'access: internal'.")
+    @Flag(help: "Ta med rutiner med 'access: internal'.")
     var `internal` = false
 
     func run() async throws {
@@ -52,25 +53,25 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             listening = try await server.start()
         } catch {
-            Terminal.printError("error: \(error)")
+            Terminal.printError("fel: \(error)")
             throw ExitCode(1)
         }
         let shown = host.contains(":") ? "[\(host)]" : host
-        Terminal.printError("Serving \(output)/ on http://\(shown):\(listening)/ — watching \(content)/ and \(templates)/. Stop with Ctrl-C.")
+        Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/ och bygger om när du sparar i \(content)/ eller \(templates)/. Stoppa med Ctrl-C.")
         await Self.waitForInterrupt()
-        Terminal.printError("\nStopping…")
+        Terminal.printError("\nAvslutar …")
         await server.stop()
     }
 
     static func report(_ build: PreviewBuild) {
-        let time = String(format: "%.2f s", build.seconds)
+        let time = String(format: "%.2f", build.seconds).replacingOccurrences(of: ".", with: ",") + " s"
         if !build.changed.isEmpty {
             let names = build.changed.prefix(3).joined(separator: ", ") + (build.changed.count > 3 ? " …" : "")
-            Terminal.printError("Changed: \(names)")
+            Terminal.printError("Ändrade filer: \(names)")
         }
         // As `rutinbok build` reports them: sorted, then the count.
         Terminal.report(build.diagnostics, strict: false)
-        Terminal.printError(build.ok ? "Built in \(time); pages reload." : "Build failed in \(time); the browser shows the problems until they are fixed.")
+        Terminal.printError(build.ok ? "Byggde handböckerna på \(time). Öppna sidor laddas om." : "Bygget misslyckades (\(time)). Webbläsaren visar felen tills du har rättat dem.")
     }
 
     /// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.

@@ -6,34 +6,35 @@ import RutinbokCore
 struct AdoptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
-        abstract: "Copy another council's routine into a council's routines/, recording where it came from.",
+        abstract: "Hämtar en rutin från en annan kommun till en kommuns mapp routines/ och skriver in var den kommer ifrån.",
         discussion: """
-            The copy keeps the text and front matter, but drops 'share', sets 'reviewed' to today, \
-            comments out the source council's 'decided' and sets 'adopted_from: <council>/<id>'. An \
-            existing file is never overwritten, and a routine its council keeps internal is not copied \
-            without --force. Adapt the owner and contacts to the new council afterwards, and run \
-            'rutinbok check'.
+            Kopian behåller texten och rutinens inledning (mellan raderna ---), men tar bort 'share', \
+            sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
+            lägger till 'adopted_from: <kommun>/<id>'. Programmet skriver aldrig över en fil som finns. \
+            En rutin som kommunen har som intern kopieras bara med --force. Anpassa sedan ägaren och \
+            kontakterna till den nya kommunen och kör 'rutinbok check'.
             """)
 
-    @Argument(help: ArgumentHelp("The example, as <council>/<routine id>.", valueName: "council/id"))
+    @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier.", valueName: "council/id"))
     var example: String
 
-    @Option(help: ArgumentHelp("The council that adopts it (its slug).", valueName: "council"))
+    @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "council"))
     var into: String
 
-    @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
-    @Flag(help: "Copy it even if its council keeps it internal ('access: internal'); ask that council first.")
+    @Flag(help: "Kopiera även om kommunen har rutinen som intern ('access: internal'). Fråga den kommunen först.")
     var force = false
 
     func run() throws {
         do {
             let outcome = try Adoption.adopt(example, into: into, content: content, force: force)
-            print("Wrote \(outcome.path)")
-            for note in outcome.notes { Terminal.printError("note: \(note)") }
+            // On stderr, as `new` says what it created: stdout is only for what a program reads.
+            Terminal.printError("Skapade \(outcome.path)")
+            for note in outcome.notes { Terminal.printError("  obs: \(note)") }
         } catch let failure as Adoption.Failure {
-            Terminal.printError("error: \(failure)")
+            Terminal.printError("fel: \(failure.description)")
             throw ExitCode(1)
         }
     }

@@ -7,15 +7,16 @@ import RutinbokCore
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Check the content and build every council's handbook and the portal.",
-        discussion: "Nothing is written unless every check passes; the previous output stays as it was until the new one is complete.")
+        abstract: "Kontrollerar innehållet och bygger alla kommuners handböcker och portalen.",
+        discussion: "Om kontrollen hittar ett fel skriver programmet ingenting. Den förra versionen i utdatamappen ligger kvar tills den nya är klar.")
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Where the handbooks are written. Replaced as a whole when the build succeeds.")
+    @Option(help: "Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas.")
     var output = "output"
 
-    @Flag(help: "Print how long each stage took, how many routine bodies were rendered, how many councils came from the council cache or were checked in part, and how many print pages and search indexes were patched.")
+    // The output is for developers and stays in English, as do the stage names it prints.
+    @Flag(help: "Skriv ut hur lång tid varje steg tog och hur mycket som återanvändes från förra bygget. För utvecklare, på engelska.")
     var timings = false
 
     func run() async throws {
@@ -33,20 +34,22 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         guard result.published else {
-            if !shown.hasErrors { Terminal.printError("error: nothing was written") }
+            if !shown.hasErrors { Terminal.printError("fel: ingenting skrevs till \(output)/") }
             throw ExitCode(1)
         }
         if site.format == .text {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let seconds = Wording.seconds(Date().timeIntervalSince(started))
+            let handbooks = Wording.handbooks(result.councils)
             if result.unchanged {
-                Terminal.printError("Nothing changed: \(output)/ is up to date (\(result.councils) handbooks, checked in \(seconds) s)")
+                Terminal.printError("Inget har ändrats: \(output)/ är redan aktuell. Kontrollerade \(handbooks) på \(seconds).")
                 return
             }
+            let files = Wording.files(result.filesWritten)
             if result.filesReused > 0 {
-                Terminal.printError("Built \(result.councils) handbooks, \(result.filesWritten) files (\(result.filesWritten - result.filesReused) new or changed), into \(output)/ in \(seconds) s")
+                Terminal.printError("Byggde \(handbooks) till \(output)/ på \(seconds): \(files), varav \(Wording.newOrChanged(result.filesWritten - result.filesReused)).")
                 return
             }
-            Terminal.printError("Built \(result.councils) handbooks, \(result.filesWritten) files, into \(output)/ in \(seconds) s")
+            Terminal.printError("Byggde \(handbooks) till \(output)/ på \(seconds): \(files).")
         }
     }
 }

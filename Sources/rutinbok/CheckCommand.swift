@@ -6,8 +6,8 @@ import RutinbokCore
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the content and templates without writing anything.",
-        discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 for wrong usage.")
+        abstract: "Kontrollerar innehållet och mallarna utan att skriva något.",
+        discussion: "Avslutningskod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.")
 
     @OptionGroup var site: SiteOptions
 
@@ -17,6 +17,6 @@ struct CheckCommand: AsyncParsableCommand {
         let result = await Build.run(options, write: false)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if shown.hasErrors { throw ExitCode(1) }
-        if site.format == .text, shown.isEmpty { Terminal.printError("No problems found in \(result.councils) handbooks.") }
+        if site.format == .text, shown.isEmpty { Terminal.printError("Inga fel eller varningar i \(Wording.handbooks(result.councils)).") }
     }
 }

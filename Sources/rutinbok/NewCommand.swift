@@ -7,8 +7,8 @@ import RutinbokCore
 struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a new council or routine from the content you already have.",
-        discussion: "Never overwrites a file. Exit status: 0 when the file was made, 1 when the content could not be read, 2 for wrong usage.",
+        abstract: "Börjar en ny kommun eller rutin utifrån det innehåll som redan finns.",
+        discussion: "Skriver aldrig över en fil. Avslutningskod: 0 när filen skapades, 1 när innehållet inte gick att läsa, 2 vid fel i kommandot, till exempel ett id med otillåtna tecken eller en fil som redan finns.",
         subcommands: [NewCouncil.self, NewRoutine.self])
 }
 
@@ -17,61 +17,59 @@ extension Council.Kind: ExpressibleByArgument {}
 struct NewCouncil: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "council",
-        abstract: "Make councils/<slug>/council.yml with every contact the routines refer to, ready to fill in.")
+        abstract: "Skapar councils/<id>/council.yml med alla kontakter som rutinerna hänvisar till, redo att fylla i.")
 
-    @Argument(help: "The council's slug: a–z, 0–9 and '-', e.g. nyby. It becomes the handbook's web address.")
+    @Argument(help: ArgumentHelp("Kommunens id: a–z, 0–9 och -, till exempel nyby. Det blir handbokens webbadress.", valueName: "id"))
     var slug: String
 
-    @Option(help: "The council's name, e.g. \"Nyby kommun\".")
+    @Option(help: "Kommunens namn, till exempel \"Nyby kommun\".")
     var name: String
 
-    @Option(help: "kommun, landsting or region.")
+    @Option(help: "Vilken sorts organisation: kommun, landsting eller region.")
     var kind: Council.Kind
 
-    @Option(help: "A group (samverkan) whose routines and contacts the council shares.")
+    @Option(help: "Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.")
     var group: String?
 
-    @Option(help: "The content folder.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
     func run() async throws {
         let site = try await NewCommand.load(content)
         let request = Scaffold.CouncilRequest(slug: slug, name: name, kind: kind, group: group)
-        try NewCommand.create { try Scaffold.council(request, site: site, contentDirectory: content) }
+        try NewCommand.create(content: content) { try Scaffold.council(request, site: site, contentDirectory: content) }
     }
 }
 
 struct NewRoutine: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routine",
-        abstract: "Make councils/<council>/routines/<id>.md: a copy of a routine to adapt, or a blank one.",
-        discussion: "With the id of a base routine, the new file replaces that routine in the council's handbook; with a new id, it adds one.")
+        abstract: "Skapar councils/<kommun>/routines/<id>.md: en kopia av en rutin att anpassa, eller en tom rutin.",
+        discussion: "Med samma id som en grundrutin ersätter den nya filen grundrutinen i kommunens handbok. Med ett nytt id läggs en rutin till.")
 
-    @Argument(help: "The routine id: the file name without .md, a–z, 0–9 and '-'.")
+    @Argument(help: "Rutinens id: filnamnet utan .md, med a–z, 0–9 och -.")
     var id: String
 
-    @Option(help: "The council's slug.")
+    @Option(help: "Kommunens id.")
     var council: String
 
-    @Option(help: "Copy this base routine (the group's version, if the council's group has one) instead of starting blank.")
+    @Option(help: "Id för en grundrutin att kopiera i stället för att börja med en tom rutin. Har kommunens grupp en egen version av rutinen kopieras den.")
     var from: String?
 
-    @Option(help: ArgumentHelp("The date written as reviewed:, YYYY-MM-DD; today when left out.", valueName: "date"))
+    @Option(help: ArgumentHelp("Datumet i reviewed:, YYYY-MM-DD. Utan --today: dagens datum.", valueName: "date"))
     var today: String?
 
-    @Option(help: "The content folder.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
     func validate() throws {
-        if let today, Day(today) == nil {
-            throw ValidationError("--today must be a date written YYYY-MM-DD, found '\(today)'")
-        }
+        try Wording.checkToday(today)
     }
 
     func run() async throws {
         let site = try await NewCommand.load(content)
         let request = Scaffold.RoutineRequest(id: id, council: council, from: from, today: today.flatMap(Day.init) ?? .today())
-        try NewCommand.create { try Scaffold.routine(request, site: site, contentDirectory: content) }
+        try NewCommand.create(content: content) { try Scaffold.routine(request, site: site, contentDirectory: content) }
     }
 }
 
@@ -86,14 +84,16 @@ extension NewCommand {
         return site
     }
 
-    static func create(_ plan: () throws -> Scaffold.NewFile) throws {
+    /// Writes the file and says what to do next, on stderr like every message to the editor
+    /// (stdout carries only what a program reads: `render`'s HTML, `report`, JSON).
+    static func create(content: String, _ plan: () throws -> Scaffold.NewFile) throws {
         do {
             let file = try plan()
             try Scaffold.write(file)
-            Terminal.printError("Created \(file.path)")
-            for step in file.nextSteps { Terminal.printError("  next: \(step)") }
+            Terminal.printError("Skapade \(file.path)")
+            for step in file.nextSteps { Terminal.printError("  nästa steg: \(step)") }
         } catch let refusal as Scaffold.Refusal {
-            Terminal.printError("error: \(refusal)")
+            Terminal.printError("fel: \(refusal.description)")
             throw ExitCode(2)
         }
     }

@@ -7,13 +7,13 @@ import RutinbokCore
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render one Markdown file to an HTML fragment on stdout, with rutinbok's extensions.",
-        discussion: "Front matter, if the file has it, is skipped. Routine links become .html links; contact references are shown with their id, since no council is known.")
+        abstract: "Gör om en Markdown-fil till ett HTML-fragment på stdout, med rutinboks tillägg.",
+        discussion: "Rutinens inledning (mellan raderna ---) hoppas över. Länkar till rutiner blir .html-länkar. Länkar till kontakter visar bara kontaktens id, eftersom ingen kommun är vald.")
 
-    @Argument(help: "The Markdown file, or - for standard input.")
+    @Argument(help: "Markdown-filen, eller - för att läsa från stdin.")
     var file: String
 
-    @Flag(help: "Let raw HTML and javascript: links through (as a council with allow_raw_html: true).")
+    @Flag(help: "Släpp igenom rå HTML och javascript:-länkar (som för en kommun med allow_raw_html: true).")
     var unsafe = false
 
     func run() throws {
@@ -22,12 +22,14 @@ struct RenderCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CLIError.usage("\(file): error: the file could not be read")
+                Terminal.printError("\(file): fel: filen gick inte att läsa")
+                throw ExitCode(1)
             }
             data = contents
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw CLIError.usage("\(file): error: the file is not valid UTF-8 text")
+            Terminal.printError("\(file): fel: filen är inte text i UTF-8")
+            throw ExitCode(1)
         }
         let result = FragmentRenderer.render(text, file: file == "-" ? "<stdin>" : file, allowRawHTML: unsafe)
         FileHandle.standardOutput.write(Data(result.html.utf8))

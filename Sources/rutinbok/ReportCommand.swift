@@ -6,28 +6,26 @@ import RutinbokCore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "List routines past review, contacts past verification and each routine's LIX, per council.",
-        discussion: "text is for reading; json is for programs; csv (one row per routine and contact, with columns to filter on what is due for review and what reads too hard) is for a spreadsheet set to Swedish: semicolons, decimal commas and a byte order mark. The report goes to stdout, problems in the content to stderr.")
+        abstract: "Visar per kommun vilka rutiner som ska granskas, vilka kontakter som ska kontrolleras och varje rutins LIX.",
+        discussion: "Välj format med --format. text är till för att läsa. json är till för andra program. csv öppnar du i ett kalkylprogram med svenska inställningar, till exempel Excel: en rad per rutin och kontakt, med kolumner som du kan filtrera på, till exempel vad som ska granskas och vad som är svårt att läsa. Rapporten skrivs till stdout och problem i innehållet till stderr.")
 
-    @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
-    @Option(help: ArgumentHelp("The date review intervals are measured against, YYYY-MM-DD.", valueName: "date"))
+    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, YYYY-MM-DD.", valueName: "date"))
     var today: String?
 
-    @Option(name: .customLong("council"), help: "Only this council (slug); repeat for several.")
+    @Option(name: .customLong("council"), help: "Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.")
     var councils: [String] = []
 
-    @Flag(help: "Include routines marked 'access: internal'.")
+    @Flag(help: "Ta med rutiner med 'access: internal'.")
     var `internal` = false
 
-    @Option(help: "text, json or csv.")
+    @Option(help: "Hur rapporten skrivs: text, json eller csv.")
     var format: ReportFormat = .text
 
     func validate() throws {
-        if let today, Day(today) == nil {
-            throw ValidationError("--today must be a date written YYYY-MM-DD, found '\(today)'")
-        }
+        try Wording.checkToday(today)
     }
 
     func run() async throws {

@@ -12,10 +12,10 @@ import Glibc
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build, serve the handbooks on this computer, and rebuild and reload the browser on every saved change.",
-        discussion: "`rutinbok serve --help` lists its options.")
+        abstract: "Förhandsvisar handböckerna på den här datorn. Bygger om och laddar om sidan i webbläsaren varje gång du sparar.",
+        discussion: "`rutinbok serve --help` visar alla alternativ för förhandsvisningen.")
 
-    @Argument(parsing: .captureForPassthrough, help: "Options of the preview, passed on as they are.")
+    @Argument(parsing: .captureForPassthrough, help: "Förhandsvisningens alternativ. De skickas vidare som de är.")
     var arguments: [String] = []
 
     /// The preview program's path: beside this program, whatever link started it.
@@ -27,15 +27,15 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let program = Self.program
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            Terminal.printError("error: the preview program is missing: \(program)")
-            Terminal.printError("  note: it is built with rutinbok: scripts/build-release --product rutinbok-serve")
+            Terminal.printError("fel: programmet för förhandsvisning saknas: \(program)")
+            Terminal.printError("  obs: bygg det med scripts/build-release --product rutinbok-serve")
             throw ExitCode(1)
         }
         let argv = ["rutinbok serve"] + arguments
         var pointers = argv.map { strdup($0) } + [nil]
         execv(program, &pointers)
         // Only when the program could not be started.
-        Terminal.printError("error: could not start \(program): \(String(cString: strerror(errno)))")
+        Terminal.printError("fel: \(program) gick inte att starta: \(String(cString: strerror(errno)))")
         throw ExitCode(1)
     }
 }

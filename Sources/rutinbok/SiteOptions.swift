@@ -3,31 +3,29 @@ import RutinbokCore
 
 /// Flags shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "The content folder: site.yml, routines/, groups/, councils/.")
+    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
     var content = "content"
 
-    @Option(help: "The theme: Mustache templates and assets/.")
+    @Option(help: "Temat: mallar (Mustache) och assets/.")
     var templates = "templates"
 
-    @Option(name: .customLong("council"), help: "Only this council (slug); repeat for several. All councils when left out.")
+    @Option(name: .customLong("council"), help: "Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.")
     var councils: [String] = []
 
-    @Option(help: ArgumentHelp("The date review intervals are measured against, YYYY-MM-DD.", valueName: "date"))
+    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, YYYY-MM-DD.", valueName: "date"))
     var today: String?
 
-    @Flag(help: "Include routines marked 'access: internal' (a build for the intranet).")
+    @Flag(help: "Ta med rutiner med 'access: internal' (en version för intranätet).")
     var `internal` = false
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: "Räkna varningar som fel.")
     var strict = false
 
-    @Option(help: "How diagnostics are printed: text (on stderr) or json (on stdout).")
+    @Option(help: "Hur fel och varningar skrivs ut: text (på stderr) eller json (på stdout).")
     var format: DiagnosticFormat = .text
 
     func validate() throws {
-        if let today, Day(today) == nil {
-            throw ValidationError("--today must be a date written YYYY-MM-DD, found '\(today)'")
-        }
+        try Wording.checkToday(today)
     }
 
     func buildOptions(output: String = "output") -> RutinbokCore.Build.Options {

@@ -41,14 +41,14 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("# Rubrik\n\n## Anmälan {#Polisanmälan}\n", firstLine: 5)
         #expect(result.headings.map(\.id) == ["rubrik", "polisanmalan"])
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:7:1: warning: heading id 'Polisanmälan' is not a plain slug; it is used as 'polisanmalan' [heading-id]",
+            "rutiner/hot.md:7:1: varning: rubrikens id 'Polisanmälan' innehåller annat än a–z, 0–9 och '-'; det används som 'polisanmalan' [heading-id]",
         ])
     }
 
     @Test func sameExplicitIDTwiceIsAnError() {
         let result = render("## A {#samma}\n\n## B {#samma}\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:3:1: error: heading id 'samma' is used twice on this page [duplicate-heading-id]",
+            "rutiner/hot.md:3:1: fel: rubrikens id 'samma' används två gånger på sidan [duplicate-heading-id]",
         ])
     }
 
@@ -231,7 +231,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("Text.\n\n> [!FARA]\n> Akta dig.\n", firstLine: 3)
         #expect(result.template == "<p>Text.</p>\n<blockquote>\n<p>[!FARA]\nAkta dig.</p>\n</blockquote>\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:5:3: warning: unknown callout '[!FARA]'; it is shown as a quote [unknown-callout]\n  note: callouts: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]",
+            "rutiner/hot.md:5:3: varning: okänd ruta '[!FARA]'; den visas som ett citat [unknown-callout]\n  obs: rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]",
         ])
     }
 
@@ -247,7 +247,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("Text.\n\n<div class=\"x\">hej</div>\n", firstLine: 10)
         #expect(result.template == "<p>Text.</p>\n<!-- raw HTML omitted -->\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:12:1: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "rutiner/hot.md:12:1: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
         ])
     }
 
@@ -255,7 +255,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("Text <b>fet</b>.\n")
         #expect(result.template == "<p>Text <!-- raw HTML omitted -->fet<!-- raw HTML omitted -->.</p>\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:1:6: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "rutiner/hot.md:1:6: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
         ])
     }
 
@@ -263,7 +263,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("Klicka [här](JavaScript:alert(1)).\n", firstLine: 2)
         #expect(result.template == "<p>Klicka <a href=\"\">här</a>.</p>\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/hot.md:2:8: warning: the link 'JavaScript:alert(1)' is removed: links may not run code [unsafe-link]",
+            "rutiner/hot.md:2:8: varning: länken 'JavaScript:alert(1)' tas bort: länkar får inte köra kod [unsafe-link]",
         ])
         #expect(result.links.isEmpty)
     }

@@ -120,8 +120,8 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         #expect(handbooks.first?.routines.map(\.routine.id) == ["anmalan", "trygghetstjanst"])
         #expect(handbooks.first?.excluded == [])
         #expect(diagnostics.map(\.description) == [
-            "content/councils/exempelby/council.yml:5:5: error: 'exclude' names 'trygghetstjanster', but there is no routine with that id [unknown-exclude]\n  note: did you mean 'trygghetstjanst'?\n  note: routine ids: anmalan, trygghetstjanst",
-            "content/councils/exempelby/council.yml:6:5: error: 'exclude' names 'bevakning', but there is no routine with that id [unknown-exclude]\n  note: routine ids: anmalan, trygghetstjanst",
+            "content/councils/exempelby/council.yml:5:5: fel: 'exclude' nämner 'trygghetstjanster', men det finns ingen rutin med det id:t [unknown-exclude]\n  obs: menade du 'trygghetstjanst'?\n  obs: rutinernas id: anmalan, trygghetstjanst",
+            "content/councils/exempelby/council.yml:6:5: fel: 'exclude' nämner 'bevakning', men det finns ingen rutin med det id:t [unknown-exclude]\n  obs: rutinernas id: anmalan, trygghetstjanst",
         ])
     }
 
@@ -178,7 +178,7 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         let nordvast = group("nordvast", routines: [routine("samverkan", .group("nordvast"))])
         let (handbooks, diagnostics) = Resolver.resolve(site([routine("hot")], groups: [nordvast, group("sydost")], councils: [council(group: "nordvest")]))
         #expect(diagnostics.map(\.description) == [
-            "content/councils/exempelby/council.yml:3:8: error: group 'nordvest' does not exist [unknown-group]\n  note: did you mean 'nordvast'?\n  note: groups in content/groups: nordvast, sydost",
+            "content/councils/exempelby/council.yml:3:8: fel: gruppen 'nordvest' finns inte [unknown-group]\n  obs: menade du 'nordvast'?\n  obs: grupper i content/groups: nordvast, sydost",
         ])
         let handbook = try #require(handbooks.first)
         #expect(handbook.group == nil)
@@ -191,8 +191,8 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         let own = [routine("hoot", .council("exempelby")), routine("kameraovervakning", .council("exempelby"))]
         let (handbooks, diagnostics) = Resolver.resolve(site(base, groups: [nordvast], councils: [council(group: "nordvast", routines: own)]))
         #expect(diagnostics.map(\.description) == [
-            "content/groups/nordvast/routines/anmalam.md:1:1: warning: 'anmalam' does not replace any base routine, so it is added as a new one [override-unknown]\n  note: did you mean to replace 'anmalan'? Name the file 'anmalan.md'",
-            "content/councils/exempelby/routines/hoot.md:1:1: warning: 'hoot' does not replace any base routine, so it is added as a new one [override-unknown]\n  note: did you mean to replace 'hot'? Name the file 'hot.md'",
+            "content/groups/nordvast/routines/anmalam.md:1:1: varning: 'anmalam' ersätter ingen grundrutin och läggs därför till som en ny rutin [override-unknown]\n  obs: ville du ersätta 'anmalan'? Döp i så fall filen till 'anmalan.md'",
+            "content/councils/exempelby/routines/hoot.md:1:1: varning: 'hoot' ersätter ingen grundrutin och läggs därför till som en ny rutin [override-unknown]\n  obs: ville du ersätta 'hot'? Döp i så fall filen till 'hot.md'",
         ])
         #expect(handbooks.first?.routines.filter { $0.origin == .added }.map(\.routine.id).sorted() == ["anmalam", "hoot", "kameraovervakning"])
     }

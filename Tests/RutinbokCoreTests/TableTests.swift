@@ -85,7 +85,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("Text.\n\n| a | b |\n|---|\n| 1 | 2 |\n", firstLine: 4)
         #expect(result.template == "<p>Text.</p>\n<p>| a | b |\n|---|\n| 1 | 2 |</p>\n")
         #expect(result.diagnostics.map(\.description) == [
-            "rutiner/kontakt.md:6:1: warning: this looks like a table, but the header has 2 cells and the line below it 1 [table-shape]",
+            "rutiner/kontakt.md:6:1: varning: det här ser ut som en tabell, men rubrikraden har 2 celler och raden under den 1 [table-shape]",
         ])
     }
 

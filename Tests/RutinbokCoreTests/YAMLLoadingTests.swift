@@ -106,40 +106,40 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(adding: "desided: KS 2026-02-12"))
         #expect(loaded != nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:9:1: warning: unknown key 'desided' [unknown-key]\n  note: did you mean 'decided'?",
+            "content/routines/hot.md:9:1: varning: okänd nyckel 'desided' [unknown-key]\n  obs: menade du 'decided'?",
         ])
     }
 
     @Test func unknownKeyWithoutCloseMatchHasNoNote() {
         let (_, diagnostics) = loadRoutine(routine(adding: "färg: blå"))
-        #expect(diagnostics == ["content/routines/hot.md:9:1: warning: unknown key 'färg' [unknown-key]"])
+        #expect(diagnostics == ["content/routines/hot.md:9:1: varning: okänd nyckel 'färg' [unknown-key]"])
     }
 
     @Test func wrongTypes() {
         #expect(loadRoutine(routine(replacing: 5, with: "order: tio")).1 == [
-            "content/routines/hot.md:5:8: error: 'order' must be a whole number, found the value 'tio' [yaml-type]",
+            "content/routines/hot.md:5:8: fel: 'order' ska vara ett heltal, men är värdet 'tio' [yaml-type]",
         ])
         #expect(loadRoutine(routine(replacing: 6, with: "audience: {alla: ja}")).1 == [
-            "content/routines/hot.md:6:11: error: 'audience' must be a list, found a set of 'key: value' lines [yaml-type]",
+            "content/routines/hot.md:6:11: fel: 'audience' ska vara en lista, men är rader med 'nyckel: värde' [yaml-type]",
         ])
         #expect(loadRoutine(routine(replacing: 6, with: "audience: [alla, [x]]")).1 == [
-            "content/routines/hot.md:6:18: error: each item of 'audience' must be text, found a list [yaml-type]",
+            "content/routines/hot.md:6:18: fel: varje post i 'audience' ska vara text, men en är en lista [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "share: kanske")).1 == [
-            "content/routines/hot.md:9:8: error: 'share' must be true or false, found the value 'kanske' [yaml-type]",
+            "content/routines/hot.md:9:8: fel: 'share' ska vara true eller false, men är värdet 'kanske' [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "review_interval_months: 0")).1 == [
-            "content/routines/hot.md:9:25: error: 'review_interval_months' must be a whole number from 1 to 120, found the value '0' [yaml-type]",
+            "content/routines/hot.md:9:25: fel: 'review_interval_months' ska vara ett heltal från 1 till 120, men är värdet '0' [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "access: hemlig")).1 == [
-            "content/routines/hot.md:9:9: error: 'access' must be 'public' or 'internal', found 'hemlig' [bad-value]",
+            "content/routines/hot.md:9:9: fel: 'access' ska vara 'public' eller 'internal', men är 'hemlig' [bad-value]",
         ])
     }
 
     @Test func titleThatIsNotTextLeavesNoRoutine() {
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 2, with: "title: [Om, hot]"))
         #expect(loaded == nil)
-        #expect(diagnostics == ["content/routines/hot.md:2:8: error: 'title' must be text, found a list [yaml-type]"])
+        #expect(diagnostics == ["content/routines/hot.md:2:8: fel: 'title' ska vara text, men är en lista [yaml-type]"])
     }
 
     @Test(arguments: ["2026-13-01", "2026-02-30", "1 september 2026", "2026-9-1"])
@@ -147,7 +147,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 8, with: "reviewed: \(written)"))
         #expect(loaded?.reviewed == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:8:11: error: 'reviewed' must be a date written YYYY-MM-DD, found '\(written)' [bad-date]",
+            "content/routines/hot.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '\(written)' [bad-date]",
         ])
     }
 
@@ -155,29 +155,29 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine("---\ntitle: Hot\n---\nText\n")
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:2:1: error: missing 'owner' (the contact id of whoever keeps it current) [missing-key]",
-            "content/routines/hot.md:2:1: error: missing 'phase' (which part of the handbook it belongs to) [missing-key]",
-            "content/routines/hot.md:2:1: error: missing 'reviewed' (the date it was last reviewed, YYYY-MM-DD) [missing-key]",
-            "content/routines/hot.md:2:1: error: missing 'summary' (one sentence on what the routine is for) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'phase' saknas (vilken del av handboken den hör till) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'reviewed' saknas (dagen då den senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'summary' saknas (en mening om vad rutinen är till för) [missing-key]",
         ])
     }
 
     @Test func emptyValueCountsAsMissing() {
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 3, with: "summary: \"  \""))
         #expect(loaded == nil)
-        #expect(diagnostics == ["content/routines/hot.md:2:1: error: missing 'summary' (one sentence on what the routine is for) [missing-key]"])
+        #expect(diagnostics == ["content/routines/hot.md:2:1: fel: 'summary' saknas (en mening om vad rutinen är till för) [missing-key]"])
     }
 
     @Test func frontMatterProblems() {
         #expect(loadRoutine("# Rubrik\n\nText.\n").1 == [
-            "content/routines/hot.md:1:1: error: the routine must start with front matter: a line '---', the routine's facts (title, summary, phase, owner, reviewed), and another '---' [missing-front-matter]",
+            "content/routines/hot.md:1:1: fel: rutinen ska börja med en inledning: en rad '---', rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
         ])
         #expect(loadRoutine("---\ntitle: Hot\n\n# Rubrik\n").1 == [
-            "content/routines/hot.md:1:1: error: the front matter opened here is never closed; add a line '---' after the last 'key: value' line [unclosed-front-matter]",
+            "content/routines/hot.md:1:1: fel: inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
         ])
-        #expect(loadRoutine(" \n\n").1 == ["content/routines/hot.md:1:1: error: the routine is empty [empty-routine]"])
+        #expect(loadRoutine(" \n\n").1 == ["content/routines/hot.md:1:1: fel: rutinen är tom [empty-routine]"])
         #expect(loadRoutine("---\n- a\n- b\n---\nText\n").1 == [
-            "content/routines/hot.md:2:1: error: expected 'key: value' lines, found a list [yaml-type]",
+            "content/routines/hot.md:2:1: fel: här ska det stå rader med 'nyckel: värde', men det står en lista [yaml-type]",
         ])
     }
 
@@ -185,14 +185,14 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let text = routine().replacingOccurrences(of: "# Rubrik\n", with: "\n")
         let (loaded, diagnostics) = loadRoutine(text)
         #expect(loaded != nil)
-        #expect(diagnostics == ["content/routines/hot.md:10:1: error: the routine has no text after its front matter [empty-routine]"])
+        #expect(diagnostics == ["content/routines/hot.md:10:1: fel: rutinen har ingen text efter inledningen [empty-routine]"])
     }
 
     @Test func yamlSyntaxErrorPointsIntoTheFile() {
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 4, with: "phase: [hantera"))
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:4:8: error: YAML syntax error: a list opened with '[' is never closed with ']' [yaml-syntax]\n  note: YAML reports: did not find expected ',' or ']' (while parsing a flow sequence at line 4) at line 5, column 6",
+            "content/routines/hot.md:4:8: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: did not find expected ',' or ']' (while parsing a flow sequence på rad 4) på rad 5, kolumn 6",
         ])
     }
 
@@ -200,7 +200,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(adding: "title: Igen"))
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:9:1: error: the key 'title' is written twice; keep one [duplicate-key]\n  note: first written at line 2",
+            "content/routines/hot.md:9:1: fel: nyckeln 'title' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 2",
         ])
     }
 
@@ -300,8 +300,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("population: 100\n")
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:1:1: error: missing 'kind' (kommun, landsting or region) [missing-key]",
-            "content/councils/exempelby/council.yml:1:1: error: missing 'name' (the council's name, e.g. 'Exempelby kommun') [missing-key]",
+            "content/councils/exempelby/council.yml:1:1: fel: 'kind' saknas (kommun, landsting eller region) [missing-key]",
+            "content/councils/exempelby/council.yml:1:1: fel: 'name' saknas (kommunens namn, till exempel 'Exempelby kommun') [missing-key]",
         ])
     }
 
@@ -309,8 +309,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("")
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:1:1: error: missing 'kind' (kommun, landsting or region) [missing-key]",
-            "content/councils/exempelby/council.yml:1:1: error: missing 'name' (the council's name, e.g. 'Exempelby kommun') [missing-key]",
+            "content/councils/exempelby/council.yml:1:1: fel: 'kind' saknas (kommun, landsting eller region) [missing-key]",
+            "content/councils/exempelby/council.yml:1:1: fel: 'name' saknas (kommunens namn, till exempel 'Exempelby kommun') [missing-key]",
         ])
     }
 
@@ -318,7 +318,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("name: A\nkind: kommum\n")
         #expect(loaded?.kind == .kommun)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:2:7: error: 'kind' must be kommun, landsting or region, found 'kommum' [bad-value]\n  note: did you mean 'kommun'?",
+            "content/councils/exempelby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men är 'kommum' [bad-value]\n  obs: menade du 'kommun'?",
         ])
     }
 
@@ -338,9 +338,9 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         """
         let (_, diagnostics) = loadCouncil(text)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:3:1: warning: unknown key 'exlude' [unknown-key]\n  note: did you mean 'exclude'?",
-            "content/councils/exempelby/council.yml:5:3: warning: unknown key 'colour' [unknown-key]\n  note: did you mean 'color'?",
-            "content/councils/exempelby/council.yml:9:5: warning: unknown key 'phon' [unknown-key]\n  note: did you mean 'phone'?",
+            "content/councils/exempelby/council.yml:3:1: varning: okänd nyckel 'exlude' [unknown-key]\n  obs: menade du 'exclude'?",
+            "content/councils/exempelby/council.yml:5:3: varning: okänd nyckel 'colour' [unknown-key]\n  obs: menade du 'color'?",
+            "content/councils/exempelby/council.yml:9:5: varning: okänd nyckel 'phon' [unknown-key]\n  obs: menade du 'phone'?",
         ])
     }
 
@@ -359,12 +359,12 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         """
         let (_, diagnostics) = loadCouncil(text)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:3:13: error: 'population' must be a whole number, found the value 'många' [yaml-type]",
-            "content/councils/exempelby/council.yml:4:17: error: 'allow_raw_html' must be true or false, found the value 'kanske' [yaml-type]",
-            "content/councils/exempelby/council.yml:5:10: error: 'exclude' must be a list, found a set of 'key: value' lines [yaml-type]",
-            "content/councils/exempelby/council.yml:6:17: error: 'color' must be a colour written #rrggbb, found 'blå' [bad-value]",
-            "content/councils/exempelby/council.yml:8:11: error: 'status' must be helt, delvis or inte, found 'halvt' [bad-value]",
-            "content/councils/exempelby/council.yml:9:13: error: 'assessed' must be a date written YYYY-MM-DD, found '2026-1-15' [bad-date]",
+            "content/councils/exempelby/council.yml:3:13: fel: 'population' ska vara ett heltal, men är värdet 'många' [yaml-type]",
+            "content/councils/exempelby/council.yml:4:17: fel: 'allow_raw_html' ska vara true eller false, men är värdet 'kanske' [yaml-type]",
+            "content/councils/exempelby/council.yml:5:10: fel: 'exclude' ska vara en lista, men är rader med 'nyckel: värde' [yaml-type]",
+            "content/councils/exempelby/council.yml:6:17: fel: 'color' ska vara en färg skriven #rrggbb, men är 'blå' [bad-value]",
+            "content/councils/exempelby/council.yml:8:11: fel: 'status' ska vara helt, delvis eller inte, men är 'halvt' [bad-value]",
+            "content/councils/exempelby/council.yml:9:13: fel: 'assessed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '2026-1-15' [bad-date]",
         ])
     }
 
@@ -388,11 +388,11 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(loaded?.contacts.map(\.id) == ["Säkerhet", "utan-nummer", "utan-roll"])
         #expect(loaded?.contacts.map(\.role) == ["Samordnare", "Växeln", "utan-roll"])
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:4:3: error: contact id 'Säkerhet' may only use a–z, 0–9 and '-' [invalid-id]\n  note: write it as 'sakerhet'",
-            "content/councils/exempelby/council.yml:7:3: error: contact 'utan-nummer' has neither 'phone' nor 'email'; readers would have no way to reach it [contact-unreachable]",
-            "content/councils/exempelby/council.yml:10:5: error: missing 'role' (what the contact does, e.g. 'Säkerhetssamordnare') [missing-key]",
-            "content/councils/exempelby/council.yml:11:15: error: 'verified' must be a date written YYYY-MM-DD, found 'igår' [bad-date]",
-            "content/councils/exempelby/council.yml:12:8: error: 'fel' must be a set of 'key: value' lines, found the value 'Polisen' [yaml-type]",
+            "content/councils/exempelby/council.yml:4:3: fel: kontakt-id:t 'Säkerhet' får bara innehålla a–z, 0–9 och '-' [invalid-id]\n  obs: skriv det som 'sakerhet'",
+            "content/councils/exempelby/council.yml:7:3: fel: kontakten 'utan-nummer' har varken 'phone' eller 'email'; läsarna kan inte nå den [contact-unreachable]",
+            "content/councils/exempelby/council.yml:10:5: fel: 'role' saknas (vad kontakten gör, till exempel 'Säkerhetssamordnare') [missing-key]",
+            "content/councils/exempelby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är 'igår' [bad-date]",
+            "content/councils/exempelby/council.yml:12:8: fel: 'fel' ska bestå av rader med 'nyckel: värde', men är värdet 'Polisen' [yaml-type]",
         ])
     }
 
@@ -400,7 +400,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("Exempelby kommun\n")
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:1:1: error: expected 'key: value' lines, found the value 'Exempelby kommun' [yaml-type]",
+            "content/councils/exempelby/council.yml:1:1: fel: här ska det stå rader med 'nyckel: värde', men det står värdet 'Exempelby kommun' [yaml-type]",
         ])
     }
 }
@@ -466,8 +466,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (config, diagnostics) = loadSite("description: x\n")
         #expect(config.title == "Handbok")
         #expect(diagnostics == [
-            "content/site.yml:1:1: error: missing 'title' (the handbook's name) [missing-key]",
-            "content/site.yml:1:1: error: site.yml needs at least one phase under 'phases' [missing-key]",
+            "content/site.yml:1:1: fel: 'title' saknas (handbokens namn) [missing-key]",
+            "content/site.yml:1:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
         ])
     }
 
@@ -491,22 +491,22 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(config.nationalNumbers.isEmpty)
         #expect(config.verifyIntervalMonths == 6)
         #expect(diagnostics == [
-            "content/site.yml:2:1: error: site.yml needs at least one phase under 'phases' [missing-key]",
-            "content/site.yml:3:5: error: missing 'label' (the name readers see) [missing-key]",
-            "content/site.yml:4:5: error: each item of 'phases' must be a set of 'key: value' lines [yaml-type]",
-            "content/site.yml:6:5: error: missing 'number' (the number to call) [missing-key]",
-            "content/site.yml:8:5: warning: unknown key 'nummer' [unknown-key]\n  note: did you mean 'number'?",
-            "content/site.yml:10:3: warning: unknown key 'lix_treshold' [unknown-key]\n  note: did you mean 'lix_threshold'?",
-            "content/site.yml:11:27: error: 'verify_interval_months' must be a whole number from 1 to 120, found the value '200' [yaml-type]",
+            "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
+            "content/site.yml:3:5: fel: 'label' saknas (namnet som läsarna ser) [missing-key]",
+            "content/site.yml:4:5: fel: varje post i 'phases' ska bestå av rader med 'nyckel: värde' [yaml-type]",
+            "content/site.yml:6:5: fel: 'number' saknas (numret att ringa) [missing-key]",
+            "content/site.yml:8:5: varning: okänd nyckel 'nummer' [unknown-key]\n  obs: menade du 'number'?",
+            "content/site.yml:10:3: varning: okänd nyckel 'lix_treshold' [unknown-key]\n  obs: menade du 'lix_threshold'?",
+            "content/site.yml:11:27: fel: 'verify_interval_months' ska vara ett heltal från 1 till 120, men är värdet '200' [yaml-type]",
         ])
     }
 
     @Test func wrongTypes() {
         let (_, diagnostics) = loadSite("title: H\nphases: hantera\ndefaults:\n  lix_threshold: hög\n")
         #expect(diagnostics == [
-            "content/site.yml:2:1: error: site.yml needs at least one phase under 'phases' [missing-key]",
-            "content/site.yml:2:9: error: 'phases' must be a list, found the value 'hantera' [yaml-type]",
-            "content/site.yml:4:18: error: 'lix_threshold' must be a number, found the value 'hög' [yaml-type]",
+            "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
+            "content/site.yml:2:9: fel: 'phases' ska vara en lista, men är värdet 'hantera' [yaml-type]",
+            "content/site.yml:4:18: fel: 'lix_threshold' ska vara ett tal, men är värdet 'hög' [yaml-type]",
         ])
     }
 
@@ -514,7 +514,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (config, diagnostics) = loadSite("title: H\nphases:\n  - id: a\n   label: b\n")
         #expect(config.phases.isEmpty)
         #expect(diagnostics == [
-            "content/site.yml:4:4: error: YAML syntax error: this line is indented differently from the list items above it [yaml-syntax]\n  note: YAML reports: did not find expected '-' indicator (while parsing a block collection at line 3) at line 4, column 4",
+            "content/site.yml:4:4: fel: raden är indragen på ett annat sätt än listans rader ovanför [yaml-syntax]\n  obs: YAML säger: did not find expected '-' indicator (while parsing a block collection på rad 3) på rad 4, kolumn 4",
         ])
     }
 }

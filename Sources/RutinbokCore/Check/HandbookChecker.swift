@@ -59,17 +59,17 @@ struct HandbookChecker {
         let contactIDs = handbook.contacts.map(\.id)
         /// A "did you mean", and in a council's own file the contacts it has too.
         func contactNotes(_ id: String) -> [String] {
-            let notes = Suggestions.note(for: id, among: contactIDs, listing: "contacts")
-            return shared ? notes.filter { $0.hasPrefix("did you mean") } : notes
+            let notes = Suggestions.note(for: id, among: contactIDs, listing: "kontakter")
+            return shared ? notes.filter { $0.hasPrefix("menade du") } : notes
         }
-        let ofCouncil = shared ? "" : " of \(council.name)", inCouncil = shared ? "" : " in \(council.name)"
+        let inCouncil = shared ? "" : " i \(council.name)"
         if !hasContact(routine.owner.value) {
-            diagnostics.append(.error(routine.owner.location, "the owner '\(routine.owner.value)' is not a contact\(ofCouncil)", code: "unknown-owner",
+            diagnostics.append(.error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil)", code: "unknown-owner",
                                       notes: contactNotes(routine.owner.value)))
         }
         if let body = rendered[routine.id] {
             for reference in body.contacts where !hasContact(reference.id) {
-                diagnostics.append(.error(reference.location, "no contact '\(reference.id)'\(inCouncil)", code: "unknown-contact",
+                diagnostics.append(.error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil)", code: "unknown-contact",
                                           notes: contactNotes(reference.id)))
             }
             for link in body.links { diagnostics += check(link, from: routine, headings: body.headings, shared: shared) }
@@ -100,41 +100,41 @@ struct HandbookChecker {
 
     private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading], shared: Bool) -> [Diagnostic] {
         var targetHeadings = headings
-        var targetName = "this routine"
+        var targetName = "den här rutinen"
         if let id = link.routine, id != routine.id {
             // The index, not `handbook.routine(id)`: no copy of the routine is needed.
             guard handbook.routineIndex[id] != nil else {
                 if unloadable.contains(id) { return [] }
-                let notes = Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "routines in this handbook")
+                let notes = Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "rutiner i handboken")
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
-                               notes: shared ? notes.filter { $0.hasPrefix("did you mean") } : notes)]
+                               notes: shared ? notes.filter { $0.hasPrefix("menade du") } : notes)]
             }
             targetHeadings = rendered[id]?.headings ?? []
             targetName = "\(id).md"
         }
         guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }
-        return [.error(link.location, "no heading '\(anchor)' in \(targetName)", code: "broken-anchor",
-                       notes: Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "headings in \(targetName)"))]
+        return [.error(link.location, "det finns ingen rubrik '\(anchor)' i \(targetName)", code: "broken-anchor",
+                       notes: Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "rubriker i \(targetName)"))]
     }
 
     private func missingTargetMessage(_ id: String, shared: Bool) -> String {
-        let name = shared ? "the handbook" : handbook.council.name
-        if handbook.excluded.contains(id) { return "the link leads to '\(id)', which \(name) leaves out ('exclude' in council.yml)" }
-        if handbook.internalOnly.contains(id) { return "the link leads to '\(id)', which is internal and not in the public handbook\(shared ? "" : " of \(name)")" }
-        return "the link leads to '\(id)', but \(name) has no routine with that id"
+        let name = shared ? "handboken" : handbook.council.name
+        if handbook.excluded.contains(id) { return "länken går till '\(id)', som \(name) har valt bort ('exclude' i council.yml)" }
+        if handbook.internalOnly.contains(id) { return "länken går till '\(id)', som är intern och inte finns i den publicerade handboken\(shared ? "" : " för \(name)")" }
+        return "länken går till '\(id)', men \(name) har ingen rutin med det id:t"
     }
 
     private func checkReview(of routine: Routine, shared: Bool) -> [Diagnostic] {
         guard let reviewed = routine.reviewed else { return [] }
         if reviewed.value > today {
-            return [.error(reviewed.location, "'reviewed' is \(reviewed.value), a date in the future", code: "future-date")]
+            return [.error(reviewed.location, "'reviewed' är \(reviewed.value), ett datum i framtiden", code: "future-date")]
         }
         let months = routine.reviewIntervalMonths ?? handbook.council.reviewIntervalMonths ?? config.reviewIntervalMonths
         guard reviewed.value.adding(months: months) < today else { return [] }
         // Each handbook that inherits a shared routine names its own owner: the owner is left
         // out of what they report together.
         let owner = shared ? "" : " (\(ownerText(routine)))"
-        return [.warning(reviewed.location, "'\(routine.title)' was last reviewed \(reviewed.value), more than \(months) months ago; ask its owner\(owner) to review it", code: "review-overdue")]
+        return [.warning(reviewed.location, "'\(routine.title)' granskades senast \(reviewed.value), för mer än \(months) månader sedan; be ägaren\(owner) att granska den", code: "review-overdue")]
     }
 
     /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.
@@ -145,12 +145,12 @@ struct HandbookChecker {
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
         guard let verified = contact.verified else { return [] }
         if verified > today {
-            return [.error(contact.verifiedLocation ?? contact.location, "'verified' for contact '\(contact.id)' is \(verified), a date in the future", code: "future-date")]
+            return [.error(contact.verifiedLocation ?? contact.location, "'verified' för kontakten '\(contact.id)' är \(verified), ett datum i framtiden", code: "future-date")]
         }
         guard ReviewStatus.isOverdue(contact, council: handbook.council, config: config, today: today) else { return [] }
         let months = ReviewStatus.verifyInterval(contact, council: handbook.council, config: config)
         let who = "\(contact.role)\(contact.name.map { ", \($0)" } ?? "")"
-        return [.warning(contact.verifiedLocation ?? contact.location, "the details of contact '\(contact.id)' (\(who)) were last verified \(verified), more than \(months) months ago; check them and update 'verified'", code: "contact-overdue")]
+        return [.warning(contact.verifiedLocation ?? contact.location, "uppgifterna för kontakten '\(contact.id)' (\(who)) kontrollerades senast \(verified), för mer än \(months) månader sedan; kontrollera dem och uppdatera 'verified'", code: "contact-overdue")]
     }
 }
 

@@ -10,9 +10,9 @@ enum ReadabilityChecker {
                 guard reading.lix > threshold else { continue }
                 let routine = entry.routine
                 diagnostics.append(.warning(routine.location.at(line: routine.bodyLine),
-                    "'\(routine.title)' has LIX \(reading.rounded), above \(ReviewReport.lixText(threshold)): \(ReviewReport.lixText(reading.wordsPerSentence)) words per sentence, \(Int(reading.longWordPercentage.rounded())) % long words",
+                    "'\(routine.title)' har LIX \(reading.rounded), över gränsen \(ReviewReport.swedishLIXText(threshold)): \(ReviewReport.swedishLIXText(reading.wordsPerSentence)) ord per mening, \(Int(reading.longWordPercentage.rounded())) % långa ord",
                     code: "lix-high",
-                    notes: ["shorter sentences and everyday words make the routine easier to follow; the threshold is 'defaults.lix_threshold' in site.yml"]))
+                    notes: ["kortare meningar och vardagliga ord gör rutinen lättare att följa; gränsen står i 'defaults.lix_threshold' i site.yml"]))
             }
         }
         return diagnostics

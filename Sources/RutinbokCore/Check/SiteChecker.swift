@@ -18,15 +18,15 @@ enum SiteChecker {
             for member in group.members where !joined.contains(where: { $0.slug == member.value }) {
                 let council = site.councils.first { $0.slug == member.value }
                 let message = council == nil
-                    ? "'members' names '\(member.value)', but there is no council '\(member.value)'"
-                    : "'members' names '\(member.value)', but its council.yml does not say 'group: \(id)', so it does not get the group's routines and contacts"
+                    ? "'members' nämner '\(member.value)', men det finns ingen kommun '\(member.value)'"
+                    : "'members' nämner '\(member.value)', men dess council.yml säger inte 'group: \(id)', så den får inte gruppens rutiner och kontakter"
                 diagnostics.append(.warning(member.location, message, code: "group-members",
-                                            notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: "councils") : []))
+                                            notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: "kommuner") : []))
             }
             for council in joined where !listed.contains(council.slug) {
                 diagnostics.append(.warning(council.group?.location ?? council.location,
-                                            "\(council.name) joins '\(id)' with 'group:', but the group's 'members' does not list '\(council.slug)'",
-                                            code: "group-members", notes: ["add '\(council.slug)' to 'members' in groups/\(id)/group.yml"]))
+                                            "\(council.name) går med i '\(id)' med 'group:', men gruppens 'members' tar inte upp '\(council.slug)'",
+                                            code: "group-members", notes: ["lägg till '\(council.slug)' under 'members' i groups/\(id)/group.yml"]))
             }
         }
         return diagnostics
@@ -40,8 +40,8 @@ enum SiteChecker {
             known.formUnion(contacts.map(\.id))
         }
         return site.config.quickContacts.filter { !known.contains($0.value) }.map { id in
-            .warning(id.location, "no council or group has a contact '\(id.value)'; no start page shows it", code: "unknown-contact",
-                     notes: Suggestions.note(for: id.value, among: known.sorted(), listing: "contacts"))
+            .warning(id.location, "ingen kommun eller grupp har en kontakt '\(id.value)'; ingen startsida visar den", code: "unknown-contact",
+                     notes: Suggestions.note(for: id.value, among: known.sorted(), listing: "kontakter"))
         }
     }
 
@@ -54,17 +54,17 @@ enum SiteChecker {
         let collections = [site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)
         for routine in collections.joined() {
             if !phases.contains(routine.phase.value) {
-                diagnostics.append(.error(routine.phase.location, "unknown phase '\(routine.phase.value)'", code: "unknown-phase",
-                                          notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "phases in site.yml")))
+                diagnostics.append(.error(routine.phase.location, "okänd fas '\(routine.phase.value)'", code: "unknown-phase",
+                                          notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "faserna i site.yml")))
             }
             for audience in routine.audience where !audiences.contains(audience.value) {
-                diagnostics.append(.error(audience.location, "unknown audience '\(audience.value)'", code: "unknown-audience",
-                                          notes: Suggestions.note(for: audience.value, among: audiences, listing: "audiences in site.yml")))
+                diagnostics.append(.error(audience.location, "okänd målgrupp '\(audience.value)'", code: "unknown-audience",
+                                          notes: Suggestions.note(for: audience.value, among: audiences, listing: "målgrupperna i site.yml")))
             }
             if let source = routine.adoptedFrom {
                 let parts = source.value.split(separator: "/")
                 if parts.count != 2 || !councilSlugs.contains(String(parts[0])) {
-                    diagnostics.append(.warning(source.location, "'adopted_from' should be '<council>/<routine id>' of an existing council, found '\(source.value)'", code: "unknown-source"))
+                    diagnostics.append(.warning(source.location, "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun som finns, men är '\(source.value)'", code: "unknown-source"))
                 }
             }
         }

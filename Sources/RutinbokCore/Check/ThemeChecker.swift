@@ -10,16 +10,16 @@ enum ThemeChecker {
         if let hex = council.themeColor, let color = Color(hex: hex) {
             let ratio = color.contrast(with: .white)
             if ratio < minimumContrast {
-                diagnostics.append(.error(council.location, "the theme colour \(hex) is too light for white text (contrast \(String(format: "%.1f", ratio)):1, at least 4.5:1 is needed)", code: "low-contrast",
-                                          notes: ["choose a darker colour"]))
+                diagnostics.append(.error(council.location, "temafärgen \(hex) är för ljus för vit text (kontrast \(String(format: "%.1f", ratio).replacingOccurrences(of: ".", with: ",")):1, minst 4,5:1 behövs)", code: "low-contrast",
+                                          notes: ["välj en mörkare färg"]))
             }
         }
         if let logo = council.logo {
             if let problem = OutputPath.problem(with: logo.value) {
-                diagnostics.append(.error(logo.location, "the logo path '\(logo.value)' \(problem)", code: "unsafe-path"))
+                diagnostics.append(.error(logo.location, "sökvägen till logotypen, '\(logo.value)', \(problem)", code: "unsafe-path"))
             } else if let published = council.publishedLogo, !council.assets.contains(String(published.dropFirst("assets/".count))) {
-                diagnostics.append(.error(logo.location, "there is no file '\(logo.value)' in the council folder", code: "missing-asset",
-                                          notes: ["put the logo in councils/\(council.slug)/assets/"]))
+                diagnostics.append(.error(logo.location, "det finns ingen fil '\(logo.value)' i kommunens mapp", code: "missing-asset",
+                                          notes: ["lägg logotypen i councils/\(council.slug)/assets/"]))
             }
         }
         return diagnostics

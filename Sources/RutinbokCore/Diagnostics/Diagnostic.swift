@@ -27,8 +27,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
 /// One problem found in the input, reported like a compiler's.
 public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The raw values are for programs (JSON, the manifest); `label` is what people read.
     public enum Severity: String, Sendable, Comparable {
         case error, warning
+        public var label: String { self == .error ? "fel" : "varning" }
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
@@ -67,10 +69,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         return x < y || (x == y && a.notes.lexicographicallyPrecedes(b.notes))
     }
 
-    /// `path:line:col: error: message [code]`, then one `  note:` line per note.
+    /// `path:line:col: fel: message [code]`, then one `  obs:` line per note.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
-        for note in notes { text += "\n  note: \(note)" }
+        var text = "\(location): \(severity.label): \(message) [\(code)]"
+        for note in notes { text += "\n  obs: \(note)" }
         return text
     }
 }
@@ -103,16 +105,15 @@ extension Array where Element == Diagnostic {
         return merged
     }
 
-    /// "in the handbook of A", or "in 12 handbooks: A, B, C, D, E and 7 more".
+    /// "i handboken för A", or "i 12 handböcker: A, B, C, D, E och 7 till".
     static func handbooksNote(_ names: [String]) -> String {
-        if names.count == 1 { return "in the handbook of \(names[0])" }
+        if names.count == 1 { return "i handboken för \(names[0])" }
         let shown = names.prefix(5).joined(separator: ", ")
-        return "in \(names.count) handbooks: \(shown)\(names.count > 5 ? " and \(names.count - 5) more" : "")"
+        return "i \(names.count) handböcker: \(shown)\(names.count > 5 ? " och \(names.count - 5) till" : "")"
     }
 
-    /// "2 errors, 1 warning"
+    /// "2 fel, 1 varning"
     public var summary: String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
+        "\(errorCount) fel, \(warningCount) \(warningCount == 1 ? "varning" : "varningar")"
     }
 }

@@ -29,9 +29,18 @@ enum Suggestions {
             guard let distance = editDistance(scalars, candidate.scalars, atMost: bound) else { continue }
             if distance < (best?.1 ?? Int.max) { best = (candidate.original, distance, candidate.count) }
         }
-        guard let (candidate, distance, count) = best else { return nil }
-        let allowed = max(1, min(wordCount, count) / 3)
-        return distance <= allowed ? candidate : nil
+        if let (candidate, distance, count) = best, distance <= max(1, min(wordCount, count) / 3) { return candidate }
+        return onlyExtension(of: scalars, in: candidates)
+    }
+
+    /// The one candidate that is the word and more parts of an id ('hotad' → 'hotad-just-nu'),
+    /// too far from the word for a typo; nil when there are none or several.
+    private static func onlyExtension(of scalars: [Unicode.Scalar], in candidates: Candidates) -> String? {
+        guard scalars.count >= 3 else { return nil }
+        let extensions = candidates.entries.filter { entry in
+            entry.scalars.count > scalars.count && entry.scalars[scalars.count] == "-" && entry.scalars.starts(with: scalars)
+        }
+        return extensions.count == 1 ? extensions[0].original : nil
     }
 
     /// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit
@@ -70,7 +79,7 @@ enum Suggestions {
     /// A note listing what exists, with a "did you mean" first when one is close.
     static func note(for word: String, among candidates: [String], listing what: String) -> [String] {
         var notes: [String] = []
-        if let guess = closest(to: word, in: candidates) { notes.append("did you mean '\(guess)'?") }
+        if let guess = closest(to: word, in: candidates) { notes.append("menade du '\(guess)'?") }
         let shown = candidates.sorted()
         if !shown.isEmpty {
             let list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", …" : shown.joined(separator: ", ")

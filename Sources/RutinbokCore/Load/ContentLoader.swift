@@ -11,12 +11,14 @@ public enum ContentLoader {
     static func load(contentDirectory: String, cache: LoadCache?, councilCache: CouncilCache? = nil) async -> (Site?, [Diagnostic]) {
         let files = SourceFiles(root: contentDirectory)
         guard files.isDirectory("") else {
-            return (nil, [.error(SourceLocation(file: contentDirectory), "the content folder does not exist", code: "no-content")])
+            let absolute = URL(fileURLWithPath: contentDirectory).standardizedFileURL.path
+            return (nil, [.error(SourceLocation(file: contentDirectory), "innehållsmappen finns inte", code: "no-content",
+                                 notes: ["letade efter \(absolute)", "ange innehållets mapp med --content, eller kör kommandot i mappen där content/ ligger"])])
         }
         var diagnostics: [Diagnostic] = []
         guard case .success(let siteText) = read("site.yml", files, &diagnostics) else {
             if !files.exists("site.yml") {
-                diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml is missing: it names the phases, audiences and national numbers", code: "missing-file"))
+                diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml saknas: den anger faserna, målgrupperna och de nationella numren", code: "missing-file"))
             }
             return (nil, diagnostics)
         }
@@ -53,7 +55,7 @@ public enum ContentLoader {
             diagnostics += problems
         }
         if slugs.isEmpty {
-            diagnostics.append(.warning(SourceLocation(file: files.displayPath("councils")), "there are no councils: add a folder councils/<slug>/ with a council.yml", code: "no-councils"))
+            diagnostics.append(.warning(SourceLocation(file: files.displayPath("councils")), "det finns inga kommuner: lägg till en mapp councils/<id>/ med en council.yml", code: "no-councils"))
         }
         var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
         site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
@@ -90,12 +92,12 @@ public enum ContentLoader {
     /// Folder names become parts of output paths, so only plain slugs are accepted.
     private static func checkFolderName(_ name: String, _ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Bool {
         guard Slug.isValid(name) else {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "folder name '\(name)' may only use a–z, 0–9 and '-'; it becomes part of the web address", code: "invalid-slug",
-                                      notes: Slug.make(name).isEmpty ? [] : ["rename it '\(Slug.make(name))'"]))
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappnamnet '\(name)' får bara innehålla a–z, 0–9 och '-'; det blir en del av webbadressen", code: "invalid-slug",
+                                      notes: Slug.make(name).isEmpty ? [] : ["byt namn till '\(Slug.make(name))'"]))
             return false
         }
         guard files.staysInside(relative) else {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this folder is a link that leads outside the content folder", code: "symlink-outside"))
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappen är en länk som leder utanför innehållsmappen", code: "symlink-outside"))
             return false
         }
         return true
@@ -107,11 +109,11 @@ public enum ContentLoader {
         let directory = "councils/\(slug)"
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
         guard !PageNames.reservedCouncilSlugs.contains(slug) else {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "'\(slug)' is the name of a folder the portal uses; give the council another folder name", code: "reserved-slug"))
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "'\(slug)' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn", code: "reserved-slug"))
             return nil
         }
         guard files.exists("\(directory)/council.yml") else {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "the council folder has no council.yml", code: "missing-file"))
+            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "kommunens mapp har ingen council.yml", code: "missing-file"))
             return nil
         }
         if let cached = councils?.council(slug, files: files) {
@@ -132,7 +134,7 @@ public enum ContentLoader {
         for asset in files.listRecursively("\(directory)/assets") {
             let relative = "\(directory)/assets/\(asset)"
             if files.staysInside(relative) { council.assets.append(asset) }
-            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "this is a link that leads outside the content folder; copy the files in instead", code: "symlink-outside")) }
+            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "det här är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
         }
         councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))
         return council
@@ -167,20 +169,20 @@ public enum ContentLoader {
             let id = Slug.make(stem)
             loaded.fileIDs.append(id)
             guard !id.isEmpty else {
-                diagnostics.append(.error(SourceLocation(file: display), "the file name '\(name)' has no letters or digits to make an id from", code: "invalid-id"))
+                diagnostics.append(.error(SourceLocation(file: display), "filnamnet '\(name)' har inga bokstäver eller siffror att göra ett id av", code: "invalid-id"))
                 continue
             }
             if let other = seen[id] {
-                diagnostics.append(.error(SourceLocation(file: display), "routine id '\(id)' is used twice: '\(name)' and '\(other)' become the same web address", code: "id-collision",
-                                          notes: ["rename one of the files"]))
+                diagnostics.append(.error(SourceLocation(file: display), "rutin-id:t '\(id)' används två gånger: '\(name)' och '\(other)' får samma webbadress", code: "id-collision",
+                                          notes: ["byt namn på en av filerna"]))
                 continue
             }
             seen[id] = name
             if id != stem {
-                diagnostics.append(.warning(SourceLocation(file: display), "the file name '\(name)' is used as '\(id).md'; rename the file to match", code: "non-slug-id"))
+                diagnostics.append(.warning(SourceLocation(file: display), "filnamnet '\(name)' används som '\(id).md'; byt namn på filen så att de stämmer", code: "non-slug-id"))
             }
             if PageNames.reserved.contains(id) {
-                diagnostics.append(.error(SourceLocation(file: display), "'\(id)' is the name of a built-in page; give the routine another file name", code: "reserved-id"))
+                diagnostics.append(.error(SourceLocation(file: display), "'\(id)' är namnet på en inbyggd sida; ge rutinen ett annat filnamn", code: "reserved-id"))
                 continue
             }
             guard case .success(let text) = read(relative, files, &diagnostics) else { continue }

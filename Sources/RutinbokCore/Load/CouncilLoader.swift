@@ -11,13 +11,13 @@ enum CouncilLoader {
         case .success(let mapping): yaml = mapping
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let name = yaml.string("name", required: "the council's name, e.g. 'Exempelby kommun'")
+        let name = yaml.string("name", required: "kommunens namn, till exempel 'Exempelby kommun'")
         var kind = Council.Kind.kommun
-        if let value = yaml.located("kind", required: "kommun, landsting or region") {
+        if let value = yaml.located("kind", required: "kommun, landsting eller region") {
             if let parsed = Council.Kind(rawValue: value.value) { kind = parsed }
             else {
-                yaml.report(.error(value.location, "'kind' must be kommun, landsting or region, found '\(value.value)'", code: "bad-value",
-                                   notes: Suggestions.closest(to: value.value, in: Council.Kind.allCases.map(\.rawValue)).map { ["did you mean '\($0)'?"] } ?? []))
+                yaml.report(.error(value.location, "'kind' ska vara kommun, landsting eller region, men är '\(value.value)'", code: "bad-value",
+                                   notes: Suggestions.closest(to: value.value, in: Council.Kind.allCases.map(\.rawValue)).map { ["menade du '\($0)'?"] } ?? []))
             }
         }
         var council = Council(
@@ -31,17 +31,17 @@ enum CouncilLoader {
         if var theme = yaml.mapping("theme") {
             if let color = theme.located("color") {
                 if Color(hex: color.value) != nil { council.themeColor = color.value }
-                else { theme.report(.error(color.location, "'color' must be a colour written #rrggbb, found '\(color.value)'", code: "bad-value")) }
+                else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men är '\(color.value)'", code: "bad-value")) }
             }
             council.logo = theme.located("logo")
             yaml.absorb(&theme, known: ["color", "logo"])
         }
         if var statement = yaml.mapping("accessibility") {
             var status = AccessibilityStatement.Status.delvis
-            let statusValue = statement.located("status", required: "helt, delvis or inte")
+            let statusValue = statement.located("status", required: "helt, delvis eller inte")
             if let value = statusValue {
                 if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
-                else { statement.report(.error(value.location, "'status' must be helt, delvis or inte, found '\(value.value)'", code: "bad-value")) }
+                else { statement.report(.error(value.location, "'status' ska vara helt, delvis eller inte, men är '\(value.value)'", code: "bad-value")) }
             }
             let shortcomings = statement.strings("shortcomings").map(\.value)
             let dated = statement.raw("assessed") != nil
@@ -49,11 +49,11 @@ enum CouncilLoader {
             // The page says the site is not fully accessible "because of the shortcomings
             // described below": the law asks for them, and without them the statement is untrue.
             if let value = statusValue, let stated = AccessibilityStatement.Status(rawValue: value.value), stated != .helt, shortcomings.isEmpty {
-                statement.report(.error(value.location, "the accessibility statement says '\(stated.rawValue)' but lists no shortcomings; list what is not accessible under 'shortcomings', or write 'status: helt' if you know of nothing",
+                statement.report(.error(value.location, "tillgänglighetsredogörelsen säger '\(stated.rawValue)' men räknar inte upp några brister; skriv under 'shortcomings' vad som inte är tillgängligt, eller skriv 'status: helt' om ni inte känner till några brister",
                                         code: "accessibility-incomplete"))
             }
             if !dated {
-                statement.report(.warning(yaml.location(ofKey: "accessibility"), "the accessibility statement has no 'assessed' date; write the day you last assessed the site, YYYY-MM-DD",
+                statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD",
                                           code: "accessibility-undated"))
             }
             council.accessibility = AccessibilityStatement(
@@ -70,7 +70,7 @@ enum CouncilLoader {
         case .success(let mapping): yaml = mapping
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let name = yaml.string("name", required: "the group's name")
+        let name = yaml.string("name", required: "gruppens namn")
         let description = yaml.string("description") ?? ""
         let members = yaml.strings("members")
         let group = Group(id: id, name: name ?? id, description: description, contacts: contacts(&yaml),
@@ -83,19 +83,19 @@ enum CouncilLoader {
         var contacts: [Contact] = []
         for (key, var entry) in section.entries() {
             if !Slug.isValid(key.value) {
-                section.report(.error(key.location, "contact id '\(key.value)' may only use a–z, 0–9 and '-'", code: "invalid-id",
-                                      notes: ["write it as '\(Slug.make(key.value))'"]))
+                section.report(.error(key.location, "kontakt-id:t '\(key.value)' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
+                                      notes: ["skriv det som '\(Slug.make(key.value))'"]))
             }
             let verified = entry.day("verified")
             let contact = Contact(
-                id: key.value, role: entry.string("role", required: "what the contact does, e.g. 'Säkerhetssamordnare'") ?? key.value,
+                id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,
                 name: entry.string("name"), phone: entry.string("phone"), email: entry.string("email"),
                 hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
                 verified: verified?.value, location: key.location,
                 verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location)
             if contact.phone == nil, contact.email == nil {
                 // The handbook's point is whom to call: a contact no one can reach is not finished.
-                entry.report(.error(key.location, "contact '\(key.value)' has neither 'phone' nor 'email'; readers would have no way to reach it",
+                entry.report(.error(key.location, "kontakten '\(key.value)' har varken 'phone' eller 'email'; läsarna kan inte nå den",
                                     code: "contact-unreachable"))
             }
             section.absorb(&entry, known: contactKeys)

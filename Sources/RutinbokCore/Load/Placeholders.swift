@@ -24,7 +24,7 @@ enum Placeholders {
     }
 
     private static func unfinished(_ text: String, at location: SourceLocation) -> Diagnostic {
-        .error(location, "the routine still has the text '\(text)' that 'rutinbok new routine' wrote; replace it with the routine's own words",
+        .error(location, "rutinen har kvar texten '\(text)' som 'rutinbok new routine' skrev; byt den mot rutinens egen text",
                code: "unfinished-routine")
     }
 

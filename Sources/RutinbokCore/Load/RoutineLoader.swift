@@ -12,36 +12,36 @@ enum RoutineLoader {
         case .success(let split): front = split
         case .failure(.missing):
             if text.isBlank {
-                return (nil, [.error(top, "the routine is empty", code: "empty-routine")])
+                return (nil, [.error(top, "rutinen är tom", code: "empty-routine")])
             }
-            return (nil, [.error(top, "the routine must start with front matter: a line '---', the routine's facts (title, summary, phase, owner, reviewed), and another '---'", code: "missing-front-matter")])
+            return (nil, [.error(top, "rutinen ska börja med en inledning: en rad '---', rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till", code: "missing-front-matter")])
         case .failure(.unclosed):
-            return (nil, [.error(top, "the front matter opened here is never closed; add a line '---' after the last 'key: value' line", code: "unclosed-front-matter")])
+            return (nil, [.error(top, "inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde'", code: "unclosed-front-matter")])
         }
         var yaml: YAMLMapping
         switch YAMLMapping.parse(front.yaml, file: file, lineOffset: front.yamlLineOffset) {
         case .success(let mapping): yaml = mapping
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let title = yaml.string("title", required: "the routine's heading")
-        let summary = yaml.located("summary", required: "one sentence on what the routine is for")
-        let phase = yaml.located("phase", required: "which part of the handbook it belongs to")
+        let title = yaml.string("title", required: "rutinens rubrik")
+        let summary = yaml.located("summary", required: "en mening om vad rutinen är till för")
+        let phase = yaml.located("phase", required: "vilken del av handboken den hör till")
         let order = yaml.int("order") ?? 100
         let audience = yaml.strings("audience")
-        let owner = yaml.located("owner", required: "the contact id of whoever keeps it current")
-        let reviewed = yaml.day("reviewed", required: "the date it was last reviewed, YYYY-MM-DD")
+        let owner = yaml.located("owner", required: "kontakt-id för den som håller rutinen aktuell")
+        let reviewed = yaml.day("reviewed", required: "dagen då den senast granskades, ÅÅÅÅ-MM-DD")
         let decided = yaml.string("decided")
         var access = Routine.Access.public
         if let value = yaml.located("access") {
             if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-            else { yaml.report(.error(value.location, "'access' must be 'public' or 'internal', found '\(value.value)'", code: "bad-value")) }
+            else { yaml.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men är '\(value.value)'", code: "bad-value")) }
         }
         let interval = yaml.int("review_interval_months", in: 1...120)
         let share = yaml.bool("share") ?? false
         let adoptedFrom = yaml.located("adopted_from")
         var diagnostics = yaml.finish(known: keys)
         if front.body.isBlank {
-            diagnostics.append(.error(top.at(line: front.bodyLine), "the routine has no text after its front matter", code: "empty-routine"))
+            diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter inledningen", code: "empty-routine"))
         }
         diagnostics += Placeholders.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }

@@ -12,29 +12,29 @@ enum SiteConfigLoader {
         case .success(let mapping): yaml = mapping
         case .failure(let diagnostic): return (config, [diagnostic])
         }
-        config.title = yaml.string("title", required: "the handbook's name") ?? config.title
+        config.title = yaml.string("title", required: "handbokens namn") ?? config.title
         config.description = yaml.string("description") ?? ""
         for (rank, var item) in yaml.mappings("phases").enumerated() {
-            if let id = item.string("id", required: "a short id such as 'hantera'"),
-               let label = item.string("label", required: "the name readers see") {
+            if let id = item.string("id", required: "ett kort id, till exempel 'hantera'"),
+               let label = item.string("label", required: "namnet som läsarna ser") {
                 config.phases.append(Phase(id: id, label: label, rank: rank))
             }
             yaml.absorb(&item, known: ["id", "label"])
         }
         if config.phases.isEmpty {
-            yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml needs at least one phase under 'phases'", code: "missing-key"))
+            yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml behöver minst en fas under 'phases'", code: "missing-key"))
         }
         for var item in yaml.mappings("audiences") {
-            if let id = item.string("id", required: "a short id such as 'alla'"),
-               let label = item.string("label", required: "the name readers see") {
+            if let id = item.string("id", required: "ett kort id, till exempel 'alla'"),
+               let label = item.string("label", required: "namnet som läsarna ser") {
                 config.audiences.append(Audience(id: id, label: label))
             }
             yaml.absorb(&item, known: ["id", "label"])
         }
         for var item in yaml.mappings("national_numbers") {
-            if let id = item.string("id", required: "a short id"),
-               let label = item.string("label", required: "what the number is for"),
-               let number = item.string("number", required: "the number to call") {
+            if let id = item.string("id", required: "ett kort id"),
+               let label = item.string("label", required: "vad numret är till för"),
+               let number = item.string("number", required: "numret att ringa") {
                 config.nationalNumbers.append(NationalNumber(id: id, label: label, number: number,
                                                              description: item.string("description") ?? ""))
             }

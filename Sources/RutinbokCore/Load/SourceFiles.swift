@@ -83,10 +83,10 @@ struct SourceFiles {
         defer { close(descriptor) }
         let location = SourceLocation(file: displayPath(relative))
         guard resolver.resolved(relative, isPlainEntry: true).isInside(resolvedRoot) else {
-            return .failure(.error(location, "this file is a link that leads outside the content folder; copy the file in instead", code: "symlink-outside"))
+            return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
         guard let bytes = Self.readAll(descriptor) else {
-            return .failure(.error(location, "the file could not be read", code: "unreadable"))
+            return .failure(.error(location, "filen gick inte att läsa", code: "unreadable"))
         }
         return text(of: bytes, at: location)
     }
@@ -95,18 +95,18 @@ struct SourceFiles {
     private func readFollowingLinks(_ relative: String) -> Result<String, Diagnostic> {
         let location = SourceLocation(file: displayPath(relative))
         guard staysInside(relative) else {
-            return .failure(.error(location, "this file is a link that leads outside the content folder; copy the file in instead", code: "symlink-outside"))
+            return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
         guard let data = FileManager.default.contents(atPath: absolutePath(relative)) else {
-            return .failure(.error(location, "the file could not be read", code: "unreadable"))
+            return .failure(.error(location, "filen gick inte att läsa", code: "unreadable"))
         }
         return text(of: [UInt8](data), at: location)
     }
 
     private func text(of bytes: [UInt8], at location: SourceLocation) -> Result<String, Diagnostic> {
         guard bytes.count <= Self.sizeLimit else {
-            return .failure(.error(location, "the file is \(bytes.count / 1024) KiB; the limit is \(Self.sizeLimit / 1024) KiB", code: "file-too-large",
-                                   notes: ["a routine is usually a few KiB: split a long one, and keep pictures and pasted documents out of the text"]))
+            return .failure(.error(location, "filen är \(bytes.count / 1024) KiB; gränsen är \(Self.sizeLimit / 1024) KiB", code: "file-too-large",
+                                   notes: ["en rutin är oftast några få KiB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"]))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             // A byte order mark is invisible in editors and would break the front matter marker.
@@ -114,7 +114,7 @@ struct SourceFiles {
         }
         let (line, column) = Self.firstInvalidUTF8(in: Data(bytes))
         return .failure(.error(location.at(line: line, column: column),
-                               "the file is not valid UTF-8 text; save it as UTF-8", code: "invalid-utf8"))
+                               "filen är inte giltig UTF-8-text; spara den som UTF-8", code: "invalid-utf8"))
     }
 
     /// Everything an open file holds, or nil when it cannot be read (a folder, say).

@@ -33,13 +33,13 @@ struct YAMLMapping {
                 return .success(YAMLMapping(Node.mapping(.init([])), file: file, lineOffset: lineOffset))
             }
             guard node.mapping != nil else {
-                return .failure(.error(top, "expected 'key: value' lines, found \(describe(node))", code: "yaml-type"))
+                return .failure(.error(top, "här ska det stå rader med 'nyckel: värde', men det står \(describe(node))", code: "yaml-type"))
             }
             return .success(YAMLMapping(node, file: file, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset, fallback: top))
         } catch {
-            return .failure(.error(top, "YAML could not be read: \(error)", code: "yaml-syntax"))
+            return .failure(.error(top, "YAML-texten gick inte att läsa: \(error)", code: "yaml-syntax"))
         }
     }
 
@@ -51,33 +51,33 @@ struct YAMLMapping {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
-            let notes = ["YAML reports: \(problem)\(where_) at line \(mark.line + lineOffset), column \(mark.column)"]
+            let where_ = context.map { " (\($0.text) på rad \($0.mark.line + lineOffset))" } ?? ""
+            let notes = ["YAML säger: \(problem)\(where_) på rad \(mark.line + lineOffset), kolumn \(mark.column)"]
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
-                return .error(at(mark), "YAML syntax error: \(problem)", code: "yaml-syntax", notes: context.map { ["\($0.text) at line \($0.mark.line + lineOffset)"] } ?? [])
+                return .error(at(mark), "YAML-texten gick inte att läsa: \(problem)", code: "yaml-syntax", notes: context.map { ["\($0.text) på rad \($0.mark.line + lineOffset)"] } ?? [])
             }
             let location = plain.atContext ? context.map { at($0.mark) } ?? at(mark) : at(mark)
-            return .error(location, "YAML syntax error: \(plain.message)", code: "yaml-syntax", notes: notes)
+            return .error(location, plain.message, code: "yaml-syntax", notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let first = context.mark
             let second = duplicates.first.flatMap { YAMLSyntaxProblem.secondOccurrence(of: $0, in: text, column: first.column, after: first.line) }
             let location = second.map { SourceLocation(file: file, line: $0 + lineOffset, column: first.column) } ?? at(first)
-            return .error(location, "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one", code: "duplicate-key",
-                          notes: ["first written at line \(first.line + lineOffset)"])
+            return .error(location, "nyckeln '\(duplicates.joined(separator: "', '"))' står två gånger; behåll en av dem", code: "duplicate-key",
+                          notes: ["första gången på rad \(first.line + lineOffset)"])
         case .reader(let problem, _, _, _):
-            return .error(fallback, "YAML could not be read: \(problem)", code: "yaml-syntax")
+            return .error(fallback, "YAML-texten gick inte att läsa: \(problem)", code: "yaml-syntax")
         default:
-            return .error(fallback, "YAML could not be read: \(error)", code: "yaml-syntax")
+            return .error(fallback, "YAML-texten gick inte att läsa: \(error)", code: "yaml-syntax")
         }
     }
 
     static func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): "the value '\(scalar.string)'"
-        case .sequence: "a list"
-        case .mapping: "a set of 'key: value' lines"
-        case .alias: "an alias"
+        case .scalar(let scalar): "värdet '\(scalar.string)'"
+        case .sequence: "en lista"
+        case .mapping: "rader med 'nyckel: värde'"
+        case .alias: "ett alias"
         }
     }
 
@@ -111,7 +111,7 @@ struct YAMLMapping {
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     mutating func missing(_ key: String, _ what: String) {
-        report(.error(location, "missing '\(key)' (\(what))", code: "missing-key"))
+        report(.error(location, "'\(key)' saknas (\(what))", code: "missing-key"))
     }
 
     mutating func string(_ key: String, required what: String? = nil) -> String? {
@@ -124,7 +124,7 @@ struct YAMLMapping {
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            report(.error(location(of: value), "'\(key)' must be text, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara text, men är \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         let text = scalar.string.trimmed
@@ -138,8 +138,8 @@ struct YAMLMapping {
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
-            let bound = range.upperBound == Int.max ? "" : " from \(range.lowerBound) to \(range.upperBound)"
-            report(.error(location(of: value), "'\(key)' must be a whole number\(bound), found \(Self.describe(value))", code: "yaml-type"))
+            let bound = range.upperBound == Int.max ? "" : " från \(range.lowerBound) till \(range.upperBound)"
+            report(.error(location(of: value), "'\(key)' ska vara ett heltal\(bound), men är \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return number
@@ -148,7 +148,7 @@ struct YAMLMapping {
     mutating func double(_ key: String) -> Double? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Double(scalar.string) else {
-            report(.error(location(of: value), "'\(key)' must be a number, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara ett tal, men är \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return number
@@ -157,7 +157,7 @@ struct YAMLMapping {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         guard let flag = value.bool else {
-            report(.error(location(of: value), "'\(key)' must be true or false, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara true eller false, men är \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return flag
@@ -166,7 +166,7 @@ struct YAMLMapping {
     mutating func day(_ key: String, required what: String? = nil) -> Located<Day>? {
         guard let text = located(key, required: what) else { return nil }
         guard let day = Day(text.value) else {
-            report(.error(text.location, "'\(key)' must be a date written YYYY-MM-DD, found '\(text.value)'", code: "bad-date"))
+            report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '\(text.value)'", code: "bad-date"))
             return nil
         }
         return Located(value: day, location: text.location)
@@ -180,12 +180,12 @@ struct YAMLMapping {
         case .scalar: items = [value]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            report(.error(location(of: value), "'\(key)' must be a list, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men är \(Self.describe(value))", code: "yaml-type"))
             return []
         }
         return items.compactMap { item in
             guard case .scalar(let scalar) = item else {
-                report(.error(location(of: item), "each item of '\(key)' must be text, found \(Self.describe(item))", code: "yaml-type"))
+                report(.error(location(of: item), "varje post i '\(key)' ska vara text, men en är \(Self.describe(item))", code: "yaml-type"))
                 return nil
             }
             return Located(value: scalar.string, location: location(of: item))
@@ -196,7 +196,7 @@ struct YAMLMapping {
     mutating func mapping(_ key: String) -> YAMLMapping? {
         guard let value = raw(key) else { return nil }
         guard value.mapping != nil else {
-            report(.error(location(of: value), "'\(key)' must be a set of 'key: value' lines, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska bestå av rader med 'nyckel: värde', men är \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return YAMLMapping(value, file: file, lineOffset: lineOffset)
@@ -206,12 +206,12 @@ struct YAMLMapping {
     mutating func mappings(_ key: String) -> [YAMLMapping] {
         guard let value = raw(key) else { return [] }
         guard case .sequence(let sequence) = value else {
-            report(.error(location(of: value), "'\(key)' must be a list, found \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men är \(Self.describe(value))", code: "yaml-type"))
             return []
         }
         return sequence.compactMap { item in
             guard item.mapping != nil else {
-                report(.error(location(of: item), "each item of '\(key)' must be a set of 'key: value' lines", code: "yaml-type"))
+                report(.error(location(of: item), "varje post i '\(key)' ska bestå av rader med 'nyckel: värde'", code: "yaml-type"))
                 return nil
             }
             return YAMLMapping(item, file: file, lineOffset: lineOffset)
@@ -225,7 +225,7 @@ struct YAMLMapping {
             let key = Located(value: pair.key.string ?? "", location: location(of: pair.key))
             usedKeys.insert(key.value)
             guard pair.value.mapping != nil else {
-                report(.error(location(of: pair.value), "'\(key.value)' must be a set of 'key: value' lines, found \(Self.describe(pair.value))", code: "yaml-type"))
+                report(.error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men är \(Self.describe(pair.value))", code: "yaml-type"))
                 return nil
             }
             return (key, YAMLMapping(pair.value, file: file, lineOffset: lineOffset))
@@ -237,8 +237,8 @@ struct YAMLMapping {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
             var notes: [String] = []
-            if let guess = Suggestions.closest(to: key, in: known) { notes.append("did you mean '\(guess)'?") }
-            report(.warning(location(of: pair.key), "unknown key '\(key)'", code: "unknown-key", notes: notes))
+            if let guess = Suggestions.closest(to: key, in: known) { notes.append("menade du '\(guess)'?") }
+            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
         }
         return diagnostics
     }

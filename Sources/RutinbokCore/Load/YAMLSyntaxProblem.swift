@@ -10,19 +10,19 @@ struct YAMLSyntaxProblem {
 
     /// libyaml's problem text (and context text) → plain English. First match wins.
     static let known: [(problem: String, context: String?, explanation: YAMLSyntaxProblem)] = [
-        ("found unexpected end of stream", "quoted scalar", .init(message: "a text that starts with a quote is never closed; add the closing quote", atContext: true)),
-        ("did not find expected ',' or ']'", nil, .init(message: "a list opened with '[' is never closed with ']'", atContext: true)),
-        ("did not find expected ',' or '}'", nil, .init(message: "a group opened with '{' is never closed with '}'", atContext: true)),
-        ("could not find expected ':'", nil, .init(message: "this line has no ':'; write it as 'key: value'", atContext: true)),
-        ("mapping values are not allowed", nil, .init(message: "there is a ': ' where no new key can start; put the whole value in quotes if it contains ': ', or check the indentation", atContext: false)),
-        ("tab character", nil, .init(message: "a tab is used for indentation; YAML needs spaces", atContext: false)),
-        ("cannot start any token", nil, .init(message: "a value cannot start with this character; put the value in quotes", atContext: false)),
-        ("did not find expected key", nil, .init(message: "this line is indented differently from the lines above it; lines at the same level must start in the same column", atContext: false)),
-        ("did not find expected '-' indicator", nil, .init(message: "this line is indented differently from the list items above it", atContext: false)),
-        ("block sequence entries are not allowed", nil, .init(message: "a list item '- ' is not allowed here; check the indentation", atContext: false)),
-        ("found undefined alias", nil, .init(message: "'*' refers to an anchor '&' that does not exist; put the value in quotes if it starts with '*'", atContext: false)),
-        ("unknown escape character", nil, .init(message: "a '\\' inside double quotes starts an unknown escape; use single quotes, or write '\\\\'", atContext: false)),
-        ("Maximum nesting level", nil, .init(message: "the YAML is nested too deeply", atContext: false)),
+        ("found unexpected end of stream", "quoted scalar", .init(message: "en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet", atContext: true)),
+        ("did not find expected ',' or ']'", nil, .init(message: "en lista som börjar med '[' avslutas aldrig med ']'", atContext: true)),
+        ("did not find expected ',' or '}'", nil, .init(message: "en grupp som börjar med '{' avslutas aldrig med '}'", atContext: true)),
+        ("could not find expected ':'", nil, .init(message: "raden har inget ':'; skriv den som 'nyckel: värde'", atContext: true)),
+        ("mapping values are not allowed", nil, .init(message: "här står ': ' där ingen ny nyckel kan börja; sätt hela värdet inom citattecken om det innehåller ': ', eller se över indraget", atContext: false)),
+        ("tab character", nil, .init(message: "raden är indragen med tabb; YAML kräver mellanslag", atContext: false)),
+        ("cannot start any token", nil, .init(message: "ett värde kan inte börja med det här tecknet; sätt värdet inom citattecken", atContext: false)),
+        ("did not find expected key", nil, .init(message: "raden är indragen på ett annat sätt än raderna ovanför; rader på samma nivå ska börja i samma kolumn", atContext: false)),
+        ("did not find expected '-' indicator", nil, .init(message: "raden är indragen på ett annat sätt än listans rader ovanför", atContext: false)),
+        ("block sequence entries are not allowed", nil, .init(message: "en listrad '- ' får inte stå här; se över indraget", atContext: false)),
+        ("found undefined alias", nil, .init(message: "'*' hänvisar till ett ankare '&' som inte finns; sätt värdet inom citattecken om det börjar med '*'", atContext: false)),
+        ("unknown escape character", nil, .init(message: "ett '\\' inom dubbla citattecken inleder en okänd specialkod; använd enkla citattecken, eller skriv '\\\\'", atContext: false)),
+        ("Maximum nesting level", nil, .init(message: "YAML-texten har för många nivåer", atContext: false)),
     ]
 
     /// The explanation for a libyaml error, or nil to show libyaml's own words.

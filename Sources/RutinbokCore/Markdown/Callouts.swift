@@ -18,8 +18,8 @@ extension TransformPass {
         let name = line[line.index(line.startIndex, offsetBy: 2)..<close]
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter }) else { return }
         guard let callout = Self.calloutKinds[name.uppercased()] else {
-            diagnostics.append(.warning(location(paragraph), "unknown callout '[!\(name)]'; it is shown as a quote", code: "unknown-callout",
-                                        notes: ["callouts: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
+            diagnostics.append(.warning(location(paragraph), "okänd ruta '[!\(name)]'; den visas som ett citat", code: "unknown-callout",
+                                        notes: ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
             return
         }
         dropLeadingCharacters(name.count + 3, from: paragraph)

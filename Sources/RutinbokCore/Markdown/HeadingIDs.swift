@@ -11,11 +11,11 @@ extension TransformPass {
         for node in nodes {
             guard let id = takeExplicitID(node) else { continue }
             if !Slug.isValid(id) {
-                diagnostics.append(.warning(location(node), "heading id '\(id)' is not a plain slug; it is used as '\(Slug.make(id))'", code: "heading-id"))
+                diagnostics.append(.warning(location(node), "rubrikens id '\(id)' innehåller annat än a–z, 0–9 och '-'; det används som '\(Slug.make(id))'", code: "heading-id"))
             }
             let slug = Slug.make(id)
             if taken.contains(slug) {
-                diagnostics.append(.error(location(node), "heading id '\(slug)' is used twice on this page", code: "duplicate-heading-id"))
+                diagnostics.append(.error(location(node), "rubrikens id '\(slug)' används två gånger på sidan", code: "duplicate-heading-id"))
             }
             taken.insert(slug)
             explicit[node] = slug

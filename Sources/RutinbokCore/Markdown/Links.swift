@@ -17,7 +17,7 @@ extension TransformPass {
             return
         }
         if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("data:"), !options.allowRawHTML {
-            diagnostics.append(.warning(location(link), "the link '\(url)' is removed: links may not run code", code: "unsafe-link"))
+            diagnostics.append(.warning(location(link), "länken '\(url)' tas bort: länkar får inte köra kod", code: "unsafe-link"))
             return
         }
         guard let target = Self.routineTarget(url) else { return }

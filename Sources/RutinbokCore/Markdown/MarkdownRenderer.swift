@@ -105,7 +105,7 @@ struct TransformPass {
                 // One warning per line: `<b>x</b>` is two nodes but one mistake.
                 let at = location(node)
                 if !diagnostics.contains(where: { $0.code == "raw-html" && $0.location.line == at.line }) {
-                    diagnostics.append(.warning(at, "raw HTML is left out of the page; write it in Markdown instead", code: "raw-html"))
+                    diagnostics.append(.warning(at, "HTML-kod tas inte med på sidan; skriv med Markdown i stället", code: "raw-html"))
                 }
             default: break
             }

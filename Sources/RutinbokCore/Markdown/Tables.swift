@@ -18,7 +18,7 @@ extension TransformPass {
         let headerIndex = delimiter - 1
         let header = Self.cells(rows[headerIndex])
         guard header.count == alignments.count else {
-            diagnostics.append(.warning(location(paragraph), "this looks like a table, but the header has \(header.count) cells and the line below it \(alignments.count)", code: "table-shape"))
+            diagnostics.append(.warning(location(paragraph), "det här ser ut som en tabell, men rubrikraden har \(header.count) celler och raden under den \(alignments.count)", code: "table-shape"))
             return
         }
         let headerLine = paragraph.startLine + headerIndex

@@ -24,7 +24,9 @@ public struct Theme: Sendable {
     public static func load(directory: String) -> (Theme?, [Diagnostic]) {
         let files = SourceFiles(root: directory)
         guard files.isDirectory("") else {
-            return (nil, [.error(SourceLocation(file: directory), "the templates folder does not exist", code: "no-templates")])
+            let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+            return (nil, [.error(SourceLocation(file: directory), "mallmappen finns inte", code: "no-templates",
+                                 notes: ["letade efter \(absolute)", "ange mallarnas mapp med --templates, eller kör kommandot i mappen där templates/ ligger"])])
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
@@ -42,7 +44,7 @@ public struct Theme: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: text), named: name)
                     if let key = required[name] ?? nil, !showsRaw(key, in: text) {
-                        diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "the template must show '{{{\(key)}}}'", code: "template-missing-key"))
+                        diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
                     // The parser reports a tag left open at the end as a position past the last line.
@@ -50,16 +52,16 @@ public struct Theme: Sendable {
                     let line = min(error.context.lineNumber, lastLine)
                     let column = error.context.lineNumber > lastLine ? 1 : error.context.columnNumber
                     diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
-                                              "the template does not parse: \(describe(error.error))", code: "template-syntax",
+                                              "mallen går inte att tolka: \(describe(error.error))", code: "template-syntax",
                                               notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))
                 } catch {
-                    diagnostics.append(.error(SourceLocation(file: display), "the template does not parse: \(error)", code: "template-syntax"))
+                    diagnostics.append(.error(SourceLocation(file: display), "mallen går inte att tolka: \(error)", code: "template-syntax"))
                 }
             }
         }
         diagnostics += checkPartials(texts, names: names, files: files)
         for name in required.keys.sorted() where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "the template '\(name).mustache' is missing; every build needs it", code: "missing-template"))
+            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template"))
         }
         let assets = files.listRecursively("assets")
         let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames(listFraming: ListFraming(texts.values)) : nil
@@ -93,8 +95,8 @@ public struct Theme: Sendable {
                 counted = tag.line.lowerBound
                 let column = text[tag.line.lowerBound..<tag.range.lowerBound].count + 1
                 diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: line, column: column),
-                                          "the template uses '\(name)', but there is no template '\(name).mustache'", code: "missing-template",
-                                          notes: Suggestions.note(for: name, among: names.sorted(), listing: "templates")))
+                                          "mallen använder '\(name)', men det finns ingen mall '\(name).mustache'", code: "missing-template",
+                                          notes: Suggestions.note(for: name, among: names.sorted(), listing: "mallar")))
             }
         }
         return diagnostics
@@ -102,10 +104,10 @@ public struct Theme: Sendable {
 
     private static func describe(_ error: Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
-        case let other where "\(other)".contains("overflow"): "a tag is not closed with '}}' before the end of the file"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "ett avsnitt avslutas med ett annat namn än det öppnades med"
+        case MustacheTemplate.Error.unfinishedName: "en tagg avslutas inte med '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: "ett avsnitt avslutas aldrig"
+        case let other where "\(other)".contains("overflow"): "en tagg avslutas inte med '}}' före filens slut"
         default: "\(error)"
         }
     }

@@ -7,7 +7,7 @@ public enum Adoption {
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
         public var notes: [String]
-        public var description: String { ([message] + notes.map { "  note: \($0)" }).joined(separator: "\n") }
+        public var description: String { ([message] + notes.map { "  obs: \($0)" }).joined(separator: "\n") }
     }
 
     public struct Outcome: Sendable {
@@ -22,7 +22,7 @@ public enum Adoption {
     public static func adopt(_ source: String, into target: String, content: String, force: Bool = false, today: Day = .today()) throws -> Outcome {
         let parts = source.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
-            throw Failure(message: "the example must be written '<council>/<routine id>', e.g. 'exempelstad/sociala-medier', found '\(source)'", notes: [])
+            throw Failure(message: "exemplet ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men är '\(source)'", notes: [])
         }
         let (fromCouncil, id) = (parts[0], parts[1])
         let files = FileManager.default
@@ -30,44 +30,44 @@ public enum Adoption {
         let councils = ((try? files.contentsOfDirectory(atPath: councilsFolder)) ?? [])
             .filter { files.fileExists(atPath: "\(councilsFolder)/\($0)/council.yml") }
         for slug in [fromCouncil, target] where !councils.contains(slug) {
-            throw Failure(message: "there is no council '\(slug)' in \(councilsFolder)",
-                          notes: Suggestions.note(for: slug, among: councils, listing: "councils"))
+            throw Failure(message: "det finns ingen kommun '\(slug)' i \(councilsFolder)",
+                          notes: Suggestions.note(for: slug, among: councils, listing: "kommuner"))
         }
         guard fromCouncil != target else {
-            throw Failure(message: "'\(source)' already belongs to \(target)", notes: [])
+            throw Failure(message: "'\(source)' hör redan till \(target)", notes: [])
         }
         let sourceFolder = "\(councilsFolder)/\(fromCouncil)/routines"
         let sourcePath = "\(sourceFolder)/\(id).md"
         guard let data = files.contents(atPath: sourcePath) else {
             let ids = ((try? files.contentsOfDirectory(atPath: sourceFolder)) ?? []).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
-            throw Failure(message: "\(fromCouncil) has no routine '\(id)' (no file \(sourcePath))",
-                          notes: Suggestions.note(for: id, among: ids, listing: "routines of \(fromCouncil)"))
+            throw Failure(message: "\(fromCouncil) har ingen rutin '\(id)' (ingen fil \(sourcePath))",
+                          notes: Suggestions.note(for: id, among: ids, listing: "rutiner i \(fromCouncil)"))
         }
         guard let text = String(data: data, encoding: .utf8), case .success(let front) = FrontMatter.split(text) else {
-            throw Failure(message: "\(sourcePath) does not start with front matter between '---' lines", notes: [])
+            throw Failure(message: "\(sourcePath) börjar inte med en inledning mellan rader med '---'", notes: [])
         }
         let targetFolder = "\(councilsFolder)/\(target)/routines"
         let targetPath = "\(targetFolder)/\(id).md"
         guard !files.fileExists(atPath: targetPath) else {
-            throw Failure(message: "\(targetPath) already exists; nothing was written",
-                          notes: ["remove or rename it first if \(target) wants \(fromCouncil)'s version instead"])
+            throw Failure(message: "\(targetPath) finns redan; ingenting skrevs",
+                          notes: ["ta bort eller byt namn på den först om \(target) vill ha \(fromCouncil)s version i stället"])
         }
         let rewritten = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)", today: today)
         if rewritten.internal && !force {
-            throw Failure(message: "\(fromCouncil) keeps '\(id)' internal ('access: internal'); it is not an example for other councils",
-                          notes: ["ask \(fromCouncil) first; with its consent, run the command again with --force"])
+            throw Failure(message: "\(fromCouncil) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
+                          notes: ["fråga \(fromCouncil) först; har de sagt ja, kör kommandot igen med --force"])
         }
         let copy = "---\n\(rewritten.yaml)\n---\n\(front.body)"
         do {
             try files.createDirectory(atPath: targetFolder, withIntermediateDirectories: true)
             try Data(copy.utf8).write(to: URL(fileURLWithPath: targetPath), options: .withoutOverwriting)
         } catch {
-            throw Failure(message: "\(targetPath) could not be written: \(error.localizedDescription)", notes: [])
+            throw Failure(message: "\(targetPath) gick inte att skriva: \(error.localizedDescription)", notes: [])
         }
         var notes: [String] = []
-        if !rewritten.shared { notes.append("\(fromCouncil) has not marked '\(id)' with 'share: true'; make sure it agrees to its use") }
-        notes.append("'reviewed' is set to today and \(fromCouncil)'s 'decided' is commented out: write \(target)'s own decision when there is one")
-        notes.append("check 'owner' and contact references against \(target)'s own contacts, then run 'rutinbok check'")
+        if !rewritten.shared { notes.append("\(fromCouncil) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
+        notes.append("'reviewed' är satt till i dag och \(fromCouncil)s 'decided' är bortkommenterad: skriv \(target)s eget beslut när det finns")
+        notes.append("jämför 'owner' och kontakterna i texten med \(target)s egna kontakter, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
         return Outcome(path: targetPath, notes: notes)
     }
 

@@ -35,33 +35,33 @@ extension ReviewReport {
     /// Routines past review and contacts past verification per council, then the routines
     /// over the LIX threshold and the spread of LIX values.
     func text() -> String {
-        var lines = ["Review status on \(today) (LIX threshold \(Self.lixText(lixThreshold)))"]
+        var lines = ["Läget den \(today) (gränsen för LIX: \(Self.swedishLIXText(lixThreshold)))"]
         for review in councils {
             lines.append("")
             lines.append("\(review.council.name) (\(review.council.slug))")
             if review.staleRoutines.isEmpty {
-                lines.append("  routines past review: none")
+                lines.append("  rutiner att granska: inga")
             } else {
-                lines.append("  routines past review:")
+                lines.append("  rutiner att granska:")
                 for stale in review.staleRoutines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): reviewed \(stale.reviewed); owner \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); ägare \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
                 }
             }
             if review.staleContacts.isEmpty {
-                lines.append("  contacts past verification: none")
+                lines.append("  kontakter att kontrollera: inga")
             } else {
-                lines.append("  contacts past verification:")
+                lines.append("  kontakter att kontrollera:")
                 for contact in review.staleContacts {
-                    let verified = contact.verified.map { "\($0)" } ?? "never"
-                    lines.append("    \(contact.id) – \(contact.role)\(contact.name.map { ", \($0)" } ?? ""): verified \(verified) [\(contact.location.file)]")
+                    let verified = contact.verified.map { "\($0)" } ?? "aldrig"
+                    lines.append("    \(contact.id) – \(contact.role)\(contact.name.map { ", \($0)" } ?? ""): kontrollerad \(verified) [\(contact.location.file)]")
                 }
             }
             let values = review.readings.map(\.readability.lix).sorted()
             if let low = values.first, let high = values.last {
-                lines.append("  LIX: \(values.count) routines, lowest \(Self.lixText(low)), median \(Self.lixText(values[values.count / 2])), highest \(Self.lixText(high))")
+                lines.append("  LIX: \(values.count) rutiner, lägst \(Self.swedishLIXText(low)), median \(Self.swedishLIXText(values[values.count / 2])), högst \(Self.swedishLIXText(high))")
             }
             for reading in review.readings where reading.overThreshold {
-                lines.append("    over \(Self.lixText(lixThreshold)): \(reading.routine.id) – \(reading.routine.title): LIX \(Self.lixText(reading.readability.lix))")
+                lines.append("    över \(Self.swedishLIXText(lixThreshold)): \(reading.routine.id) – \(reading.routine.title): LIX \(Self.swedishLIXText(reading.readability.lix))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -132,7 +132,7 @@ extension ReviewReport {
                 rows.append([review.council.slug, review.council.name, "rutin", routine.id, routine.title, "",
                              routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "",
-                             Self.lixText(reading.readability.lix).replacingOccurrences(of: ".", with: ","),
+                             Self.swedishLIXText(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file])
             }
             let staleContacts = Set(review.staleContacts.map(\.id))

@@ -65,8 +65,8 @@ public enum Report {
         if !councils.isEmpty {
             let known = Set(handbooks.map(\.council.slug))
             for slug in councils where !known.contains(slug) {
-                problems.append(.error(SourceLocation(file: "--council"), "there is no council '\(slug)'", code: "unknown-council",
-                                       notes: Suggestions.note(for: slug, among: known.sorted(), listing: "councils")))
+                problems.append(.error(SourceLocation(file: "--council"), "det finns ingen kommun '\(slug)'", code: "unknown-council",
+                                       notes: Suggestions.note(for: slug, among: known.sorted(), listing: "kommuner")))
             }
             handbooks = handbooks.filter { councils.contains($0.council.slug) }
         }

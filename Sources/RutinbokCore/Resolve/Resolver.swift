@@ -32,8 +32,8 @@ public enum Resolver {
         if let name = council.group {
             group = site.groups[name.value]
             if group == nil {
-                diagnostics.append(.error(name.location, "group '\(name.value)' does not exist", code: "unknown-group",
-                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "groups in content/groups")))
+                diagnostics.append(.error(name.location, "gruppen '\(name.value)' finns inte", code: "unknown-group",
+                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")))
             }
         }
         var layered: [String: HandbookRoutine] = [:]
@@ -50,8 +50,8 @@ public enum Resolver {
             if layered.removeValue(forKey: name.value) != nil {
                 excluded.insert(name.value)
             } else {
-                diagnostics.append(.error(name.location, "'exclude' names '\(name.value)', but there is no routine with that id", code: "unknown-exclude",
-                                          notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "routine ids")))
+                diagnostics.append(.error(name.location, "'exclude' nämner '\(name.value)', men det finns ingen rutin med det id:t", code: "unknown-exclude",
+                                          notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "rutinernas id")))
             }
         }
         var internalOnly: Set<String> = []
@@ -82,8 +82,8 @@ public enum Resolver {
     private static func checkAdditions(_ routines: [Routine], _ guesses: OverrideGuesses) -> [Diagnostic] {
         routines.compactMap { routine in
             guard !guesses.baseIDs.contains(routine.id), let guess = guesses.guess(for: routine.id) else { return nil }
-            return .warning(routine.location, "'\(routine.id)' does not replace any base routine, so it is added as a new one", code: "override-unknown",
-                            notes: ["did you mean to replace '\(guess)'? Name the file '\(guess).md'"])
+            return .warning(routine.location, "'\(routine.id)' ersätter ingen grundrutin och läggs därför till som en ny rutin", code: "override-unknown",
+                            notes: ["ville du ersätta '\(guess)'? Döp i så fall filen till '\(guess).md'"])
         }
     }
 }

@@ -17,22 +17,22 @@ extension Scaffold {
     /// `councils/<slug>/council.yml` with every contact the council's handbook will refer to.
     /// `site` is the content as loaded now; `contentDirectory` is where it was loaded from.
     public static func council(_ request: CouncilRequest, site: Site, contentDirectory: String) throws -> NewFile {
-        try checkSlug(request.slug, what: "the council's slug")
+        try checkSlug(request.slug, what: "kommunens id")
         // The portal keeps its own files in output/assets/, beside the council folders.
-        guard request.slug != PageNames.assets else { throw Refusal("'\(PageNames.assets)' is used by the portal; choose another slug") }
+        guard request.slug != PageNames.assets else { throw Refusal("'\(PageNames.assets)' används av portalen; välj ett annat id") }
         let folder = "\(contentDirectory)/councils/\(request.slug)"
         try refuseExisting("\(folder)/council.yml")
         if let other = site.councils.first(where: { $0.slug == request.slug }) {
-            throw Refusal("there is already a council '\(request.slug)' (\(other.name))")
+            throw Refusal("det finns redan en kommun '\(request.slug)' (\(other.name))")
         }
         let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw Refusal("--name must not be empty: write the council's name, e.g. 'Nyby kommun'") }
+        guard !name.isEmpty else { throw Refusal("--name får inte vara tomt: skriv kommunens namn, till exempel 'Nyby kommun'") }
 
         var routines = Dictionary(site.routines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var group: Group?
         if let id = request.group {
             guard let found = site.groups[id] else {
-                throw Refusal("there is no group '\(id)'", notes: Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "groups"))
+                throw Refusal("det finns ingen grupp '\(id)'", notes: Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper"))
             }
             group = found
             for routine in found.routines { routines[routine.id] = routine }
@@ -42,10 +42,10 @@ extension Scaffold {
         let text = CouncilYAML(name: name, kind: request.kind, group: group,
                                contacts: needed.filter { !fromGroup.contains($0.id) && Slug.isValid($0.id) },
                                inherited: needed.filter { fromGroup.contains($0.id) }.map(\.id)).text
-        var next = ["fill in the contacts in \(folder)/council.yml (at least a phone number or an e-mail address for each)",
-                    "put the council's logo in \(folder)/assets/ and name it under theme: logo:",
-                    "preview the handbook: rutinbok serve, then open http://127.0.0.1:8080/\(request.slug)/"]
-        if let group, let id = request.group { next.insert("add '\(request.slug)' to members: in groups/\(id)/group.yml (\(group.name))", at: 1) }
+        var next = ["fyll i kontakterna i \(folder)/council.yml (minst ett telefonnummer eller en e-postadress för varje kontakt)",
+                    "lägg kommunens logotyp i \(folder)/assets/ och skriv filnamnet under theme: logo:",
+                    "förhandsvisa handboken: \(SuggestedCommand.make("serve", content: contentDirectory)), och öppna sedan http://127.0.0.1:8080/\(request.slug)/"]
+        if let group, let id = request.group { next.insert("lägg till '\(request.slug)' under members: i groups/\(id)/group.yml (\(group.name))", at: 1) }
         return NewFile(path: "\(folder)/council.yml", contents: text, nextSteps: next)
     }
 }

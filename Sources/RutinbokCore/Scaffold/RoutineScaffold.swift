@@ -18,14 +18,14 @@ extension Scaffold {
     /// `councils/<council>/routines/<id>.md`: a copy of the routine the council now inherits
     /// (its group's version if the group has one, else the base), or a blank routine.
     public static func routine(_ request: RoutineRequest, site: Site, contentDirectory: String) throws -> NewFile {
-        try checkSlug(request.id, what: "the routine id")
+        try checkSlug(request.id, what: "rutinens id")
         if PageNames.reserved.contains(request.id) {
-            throw Refusal("'\(request.id)' is the name of a built-in page; choose another id")
+            throw Refusal("'\(request.id)' är namnet på en inbyggd sida; välj ett annat id")
         }
         guard let council = site.councils.first(where: { $0.slug == request.council }) else {
-            throw Refusal("there is no council '\(request.council)'",
-                          notes: Suggestions.note(for: request.council, among: site.councils.map(\.slug), listing: "councils")
-                              + ["start one with: rutinbok new council \(request.council) --name … --kind kommun"])
+            throw Refusal("det finns ingen kommun '\(request.council)'",
+                          notes: Suggestions.note(for: request.council, among: site.councils.map(\.slug), listing: "kommuner")
+                              + ["skapa den med: \(SuggestedCommand.make("new council \(request.council) --name … --kind kommun", content: contentDirectory))"])
         }
         let path = "\(contentDirectory)/councils/\(council.slug)/routines/\(request.id).md"
         try refuseExisting(path)
@@ -34,25 +34,25 @@ extension Scaffold {
         guard let from = request.from else {
             let text = BlankRoutine(id: request.id, council: council, group: group, config: site.config, today: request.today).text
             return NewFile(path: path, contents: text, nextSteps: [
-                "write the routine in \(path)",
-                "check title, summary, phase, owner and reviewed at the top"])
+                "skriv rutinen i \(path)",
+                "se över title, summary, phase, owner och reviewed överst i filen"])
         }
         let source = group?.routines.first { $0.id == from } ?? site.routines.first { $0.id == from }
         guard let source else {
-            throw Refusal("there is no base routine '\(from)'",
-                          notes: Suggestions.note(for: from, among: site.routines.map(\.id), listing: "base routines"))
+            throw Refusal("det finns ingen grundrutin '\(from)'",
+                          notes: Suggestions.note(for: from, among: site.routines.map(\.id), listing: "grundrutiner"))
         }
         // The loader names files by the content path it was given, so the path opens as it is.
         guard let original = try? String(contentsOfFile: source.location.file, encoding: .utf8) else {
-            throw Refusal("\(source.location.file): could not read the routine to copy")
+            throw Refusal("\(source.location.file): rutinen att kopiera gick inte att läsa")
         }
         let text = Self.adapted(original, from: source, id: request.id, today: request.today)
         let meaning = request.id == from
-            ? "it replaces '\(from)' in \(council.name)'s handbook"
-            : "it is a new routine next to '\(from)'; change its title so readers can tell them apart"
+            ? "den ersätter '\(from)' i handboken för \(council.name)"
+            : "den är en ny rutin bredvid '\(from)'; ändra titeln så att läsarna kan skilja dem åt"
         return NewFile(path: path, contents: text, nextSteps: [
-            "adapt the copy in \(path): \(meaning)",
-            "set reviewed: to the day your council decides on it"])
+            "anpassa kopian i \(path): \(meaning)",
+            "sätt reviewed: till dagen då ni beslutar om den"])
     }
 
     /// The source text with `reviewed:` set to today and a comment saying where it came from.

@@ -21,7 +21,7 @@ public enum Scaffold {
             self.notes = notes
         }
         public var description: String {
-            ([message] + notes.map { "  note: \($0)" }).joined(separator: "\n")
+            ([message] + notes.map { "  obs: \($0)" }).joined(separator: "\n")
         }
     }
 
@@ -32,8 +32,8 @@ public enum Scaffold {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            if errno == EEXIST { throw Refusal("\(file.path) already exists; rutinbok never overwrites a file", notes: ["edit it, or remove it first if you want to start over"]) }
-            throw Refusal("\(file.path): could not create the file: \(String(cString: strerror(errno)))")
+            if errno == EEXIST { throw Refusal("\(file.path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"]) }
+            throw Refusal("\(file.path): filen gick inte att skapa: \(String(cString: strerror(errno)))")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data(file.contents.utf8))
@@ -42,14 +42,14 @@ public enum Scaffold {
     static func checkSlug(_ text: String, what: String) throws {
         guard Slug.isValid(text) else {
             let fixed = Slug.make(text)
-            throw Refusal("\(what) '\(text)' may only use a–z, 0–9 and '-'; it becomes part of the web address",
-                          notes: fixed.isEmpty ? [] : ["write it as '\(fixed)'"])
+            throw Refusal("\(what) '\(text)' får bara innehålla a–z, 0–9 och '-'; det blir en del av webbadressen",
+                          notes: fixed.isEmpty ? [] : ["skriv det som '\(fixed)'"])
         }
     }
 
     static func refuseExisting(_ path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
-            throw Refusal("\(path) already exists; rutinbok never overwrites a file", notes: ["edit it, or remove it first if you want to start over"])
+            throw Refusal("\(path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"])
         }
     }
 

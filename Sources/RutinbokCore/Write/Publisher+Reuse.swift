@@ -134,7 +134,7 @@ extension Publisher {
         do {
             try bytes.withUnsafeBytes { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, $0) }
         } catch {
-            throw Failure.io("could not write \(output.path)/\(Manifest.fileName): \(error)")
+            throw Failure.io("kunde inte skriva \(output.path)/\(Manifest.fileName): \(error)")
         }
     }
 

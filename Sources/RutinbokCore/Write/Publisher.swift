@@ -89,7 +89,7 @@ public final class Publisher: Sendable {
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 try Data().write(to: staging.appendingPathComponent(Self.marker))
             } catch {
-                throw Failure.io("could not prepare the staging folder \(staging.path): \(error.localizedDescription)")
+                throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(error.localizedDescription)")
             }
         }
         stagingRoot = staging.path + "/"
@@ -105,30 +105,30 @@ public final class Publisher: Sendable {
 
     static func checkSafe(_ output: URL, protected: [String]) throws {
         let path = output.path
-        if path == "/" || path.isEmpty { throw Failure.refused("refusing to write the output to '/'") }
+        if path == "/" || path.isEmpty { throw Failure.refused("skriver inte ut till '/'") }
         if path == FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path {
-            throw Failure.refused("refusing to replace the home folder \(path)")
+            throw Failure.refused("ersätter inte hemmappen \(path)")
         }
         for folder in protected {
             let other = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
             if path == other || other.hasPrefix(path + "/") {
-                throw Failure.refused("refusing to write the output to \(path): it would replace \(folder)")
+                throw Failure.refused("skriver inte ut till \(path): det skulle ersätta \(folder)")
             }
             // Inside content/ or templates/ the next build would read its own output as input.
             if path.hasPrefix(other + "/") {
-                throw Failure.refused("refusing to write the output to \(path): it is inside \(folder)")
+                throw Failure.refused("skriver inte ut till \(path): den ligger i \(folder)")
             }
         }
         if FileManager.default.fileExists(atPath: output.appendingPathComponent("Package.swift").path)
             || FileManager.default.fileExists(atPath: output.appendingPathComponent(".git").path) {
-            throw Failure.refused("refusing to write the output to \(path): it is a repository root")
+            throw Failure.refused("skriver inte ut till \(path): det är roten av ett kodförråd")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Failure.refused("refusing to replace \(path): it is a file, not an output folder") }
+            guard isDirectory.boolValue else { throw Failure.refused("ersätter inte \(path): det är en fil, inte en utdatamapp") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !entries.isEmpty, !entries.contains(marker) {
-                throw Failure.refused("refusing to replace \(path): it is not empty and was not made by rutinbok; choose another --output")
+                throw Failure.refused("ersätter inte \(path): mappen är inte tom och gjordes inte av rutinbok; välj en annan --output")
             }
         }
     }
@@ -165,7 +165,7 @@ public final class Publisher: Sendable {
         var created: Set<String> = []
         for file in files {
             if let problem = OutputPath.problem(with: file.path) {
-                throw Failure.refused("refusing to write '\(file.path)': the path \(problem)")
+                throw Failure.refused("skriver inte '\(file.path)': sökvägen \(problem)")
             }
             let target = stagingRoot + file.path
             let folder = Self.parent(of: target)
@@ -186,7 +186,7 @@ public final class Publisher: Sendable {
                     try bytes.withUnsafeBytes { try place(file.path, target, $0, source: source) }
                 }
             } catch {
-                throw Failure.io("could not write \(output.path)/\(file.path): \(error)")
+                throw Failure.io("kunde inte skriva \(output.path)/\(file.path): \(error)")
             }
         }
     }
@@ -210,7 +210,7 @@ public final class Publisher: Sendable {
     public func publish() throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
-            guard rename(staging.path, output.path) == 0 else { throw Failure.io("could not move the new output into place: \(String(cString: strerror(errno)))") }
+            guard rename(staging.path, output.path) == 0 else { throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))") }
             return
         }
         removeLeftovers()
@@ -219,10 +219,10 @@ public final class Publisher: Sendable {
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        guard rename(output.path, previous.path) == 0 else { throw Failure.io("could not move the old output aside: \(String(cString: strerror(errno)))") }
+        guard rename(output.path, previous.path) == 0 else { throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(String(cString: strerror(errno)))") }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(previous.path, output.path)
-            throw Failure.io("could not move the new output into place: \(String(cString: strerror(errno)))")
+            throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))")
         }
         keepAsSpare(previous)
     }

@@ -43,7 +43,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check"))
         #expect(run.status == 0)
-        #expect(run.stderr == "No problems found in 1 handbooks.\n")
+        #expect(run.stderr == "Inga fel eller varningar i 1 handbok.\n")
     }
 
     @Test func errorsExitOneWithCompilerStyleLinesAndACount() throws {
@@ -53,12 +53,12 @@ struct CommandLineTests {
         let run = try Executable.run(arguments(w, "check"))
         #expect(run.status == 1)
         #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
-            content/routines/hotad.md:4:8: error: unknown phase 'hanterra' [unknown-phase]
-              note: did you mean 'hantera'?
-              note: phases in site.yml: forebygga, hantera
-            content/routines/hotad.md:5:1: warning: unknown key 'ordre' [unknown-key]
-              note: did you mean 'order'?
-            1 error, 1 warning
+            content/routines/hotad.md:4:8: fel: okänd fas 'hanterra' [unknown-phase]
+              obs: menade du 'hantera'?
+              obs: faserna i site.yml: forebygga, hantera
+            content/routines/hotad.md:5:1: varning: okänd nyckel 'ordre' [unknown-key]
+              obs: menade du 'order'?
+            1 fel, 1 varning
 
             """)
     }
@@ -69,8 +69,8 @@ struct CommandLineTests {
         #expect(try Executable.run(arguments(w, "check")).status == 0)
         let strict = try Executable.run(arguments(w, "check", ["--strict"]))
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains(": error: unknown key 'ordre' [unknown-key]"))
-        #expect(strict.stderr.hasSuffix("1 error, 0 warnings\n"))
+        #expect(strict.stderr.contains(": fel: okänd nyckel 'ordre' [unknown-key]"))
+        #expect(strict.stderr.hasSuffix("1 fel, 0 varningar\n"))
         #expect(try Executable.run(arguments(w, "build", ["--strict"])).status == 1)
         #expect(!FileManager.default.fileExists(atPath: w.output))
     }
@@ -79,10 +79,10 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
         #expect(run.status == 0)
-        #expect(run.stderr.contains("hotad.md:8:11: warning: 'Om du blir hotad' was last reviewed 2026-01-15, more than 12 months ago; ask its owner to review it [review-overdue]\n  note: in the handbook of Exby kommun (Säkerhetssamordnare, Anna Exempel)\n"))
+        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)\n"))
         let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
         #expect(future.status == 1)
-        #expect(future.stderr.contains("hotad.md:8:11: error: 'reviewed' is 2026-01-15, a date in the future [future-date]"))
+        #expect(future.stderr.contains("hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]"))
     }
 
     @Test func jsonFormat() throws {
@@ -102,8 +102,8 @@ struct CommandLineTests {
         #expect(item["column"] as? Int == 8)
         #expect(item["severity"] as? String == "error")
         #expect(item["code"] as? String == "unknown-phase")
-        #expect(item["message"] as? String == "unknown phase 'hanterra'")
-        #expect(item["notes"] as? [String] == ["did you mean 'hantera'?", "phases in site.yml: forebygga, hantera"])
+        #expect(item["message"] as? String == "okänd fas 'hanterra'")
+        #expect(item["notes"] as? [String] == ["menade du 'hantera'?", "faserna i site.yml: forebygga, hantera"])
     }
 
     @Test(arguments: [["build", "--bogus"], ["check", "--today", "2026-1-1"], ["check", "--format", "xml"], ["nosuchcommand"], ["render"]])

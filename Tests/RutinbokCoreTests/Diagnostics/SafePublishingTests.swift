@@ -104,11 +104,11 @@ func leftovers(beside output: String) -> [String] {
     @Test func refusesRepositoryRootAndSlash() async throws {
         let w = try BrokenWorkspace()
         try w.write("repo/Package.swift", "// swift-tools-version:6.0\n")
-        #expect(await refusal(w, output: w.url("repo").path) == ["refusing to write the output to \(w.url("repo").path): it is a repository root"])
+        #expect(await refusal(w, output: w.url("repo").path) == ["skriver inte ut till \(w.url("repo").path): det är roten av ett kodförråd"])
         try w.write("git-repo/.git/HEAD", "ref: refs/heads/main\n")
         #expect(await refusal(w, output: w.url("git-repo").path).count == 1)
         #expect(await refusal(w, output: BrokenWorkspace.packageRoot.path).count == 1)
-        #expect(await refusal(w, output: "/") == ["refusing to write the output to '/'"])
+        #expect(await refusal(w, output: "/") == ["skriver inte ut till '/'"])
         #expect(FileManager.default.fileExists(atPath: w.url("repo/Package.swift").path))
     }
 
@@ -116,7 +116,7 @@ func leftovers(beside output: String) -> [String] {
         let w = try BrokenWorkspace()
         try w.write("dokument/viktigt.txt", "inte rutinbok")
         let path = w.url("dokument").path
-        #expect(await refusal(w, output: path) == ["refusing to replace \(path): it is not empty and was not made by rutinbok; choose another --output"])
+        #expect(await refusal(w, output: path) == ["ersätter inte \(path): mappen är inte tom och gjordes inte av rutinbok; välj en annan --output"])
         try w.write("en-fil", "x")
         #expect(await refusal(w, output: w.url("en-fil").path).count == 1)
         #expect(try w.read("dokument/viktigt.txt") == "inte rutinbok")
@@ -178,10 +178,10 @@ func leftovers(beside output: String) -> [String] {
         let safe = await Build.run(w.options(), write: true)
         #expect(safe.published)
         #expect(safe.diagnostics.map(w.display) == [
-            "content/routines/utbildning.md:13:1: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
-            "content/routines/utbildning.md:15:10: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
-            "content/routines/utbildning.md:15:52: warning: the link 'javascript:alert('link')' is removed: links may not run code [unsafe-link]",
-            "content/routines/utbildning.md:15:90: warning: the link 'data:text/html,hej' is removed: links may not run code [unsafe-link]",
+            "content/routines/utbildning.md:13:1: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
+            "content/routines/utbildning.md:15:10: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
+            "content/routines/utbildning.md:15:52: varning: länken 'javascript:alert('link')' tas bort: länkar får inte köra kod [unsafe-link]",
+            "content/routines/utbildning.md:15:90: varning: länken 'data:text/html,hej' tas bort: länkar får inte köra kod [unsafe-link]",
         ])
         let page = try w.read("output/exby/utbildning.html")
         #expect(!page.contains("alert(\"block\")"))

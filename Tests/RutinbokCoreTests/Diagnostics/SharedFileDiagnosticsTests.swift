@@ -25,14 +25,14 @@ import Testing
 
         let all = await Self.check(content).filter { $0.code == "unknown-contact" }
         try #require(all.count == 1, "\(all)")
-        #expect(all[0].message == "no contact 'sakerhetssamordnre'")
+        #expect(all[0].message == "det finns ingen kontakt 'sakerhetssamordnre'")
         #expect(all[0].handbook == nil)
-        #expect(all[0].notes == ["did you mean 'sakerhetssamordnare'?",
-                                 "in 7 handbooks: Exempelby kommun, Exempelstads kommun, Fiktiva kommun, Landstinget Exempelland, Låtsasby kommun and 2 more"])
-        #expect(all[0].notes == Array(all[0].description.components(separatedBy: "\n  note: ").dropFirst()))
+        #expect(all[0].notes == ["menade du 'sakerhetssamordnare'?",
+                                 "i 7 handböcker: Exempelby kommun, Exempelstads kommun, Fiktiva kommun, Landstinget Exempelland, Låtsasby kommun och 2 till"])
+        #expect(all[0].notes == Array(all[0].description.components(separatedBy: "\n  obs: ").dropFirst()))
 
         let one = await Self.check(content, councils: ["lattsasby"]).filter { $0.code == "unknown-contact" }
-        #expect(one.map(\.notes) == [["did you mean 'sakerhetssamordnare'?", "in the handbook of Låtsasby kommun"]])
+        #expect(one.map(\.notes) == [["menade du 'sakerhetssamordnare'?", "i handboken för Låtsasby kommun"]])
     }
 
     /// The merge keeps what differs apart: another message or place is another diagnostic,
@@ -45,10 +45,10 @@ import Testing
         let own = Diagnostic(.error, at, "no contact 'x'", code: "unknown-contact", notes: ["n"])
         let merged = (shared.reversed() + [other, elsewhere, own, shared[0]]).normalized()
         #expect(merged.map(\.description) == [
-            "routines/a.md:4:2: error: no contact 'x' [unknown-contact]\n  note: n",
-            "routines/a.md:4:2: error: no contact 'x' [unknown-contact]\n  note: n\n  note: in 3 handbooks: A, B, C",
-            "routines/a.md:4:2: error: no contact 'y' [unknown-contact]\n  note: in the handbook of A",
-            "routines/a.md:5:1: error: no contact 'x' [unknown-contact]\n  note: in the handbook of B",
+            "routines/a.md:4:2: fel: no contact 'x' [unknown-contact]\n  obs: n",
+            "routines/a.md:4:2: fel: no contact 'x' [unknown-contact]\n  obs: n\n  obs: i 3 handböcker: A, B, C",
+            "routines/a.md:4:2: fel: no contact 'y' [unknown-contact]\n  obs: i handboken för A",
+            "routines/a.md:5:1: fel: no contact 'x' [unknown-contact]\n  obs: i handboken för B",
         ])
         #expect(merged.normalized() == merged, "normalizing twice changes nothing")
         #expect(merged.errorCount == 4)

@@ -37,7 +37,7 @@ import Testing
                                                 templates: root.appendingPathComponent("templates"))
         let content = root.appendingPathComponent("content").path
         #expect(result.diagnostics.map(\.description) == [
-            "\(content)/routines/extra.md:10:18: warning: raw HTML is left out of the page; write it in Markdown instead [raw-html]",
+            "\(content)/routines/extra.md:10:18: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
         ])
     }
 

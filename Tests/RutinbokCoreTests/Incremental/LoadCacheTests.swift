@@ -65,7 +65,7 @@ import Testing
     @Test func aCachedLoadIsTheSameLoadDiagnosticsIncluded() async throws {
         let w = try Self.workspace()
         let expected = await uncached(w)
-        #expect(expected.contains("yaml-syntax") && expected.contains("unknown-key") && expected.contains("bro/council.yml") && expected.contains("warning: unknown key 'fax'"),
+        #expect(expected.contains("yaml-syntax") && expected.contains("unknown-key") && expected.contains("bro/council.yml") && expected.contains("varning: okänd nyckel 'fax'"),
                 "the fixture reports an error and warnings")
         let first = await cached(w)
         #expect(first.hits == 0, "a new output has no cache")

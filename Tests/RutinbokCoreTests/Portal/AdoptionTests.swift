@@ -41,7 +41,7 @@ struct PortalAdoptionTests {
         let copy = read(outcome.path)
         #expect(count("adopted_from:", in: copy) == 1)
         #expect(copy.contains("adopted_from: region-exempelmark/sociala-medier"))
-        #expect(outcome.notes.first?.contains("has not marked") == true)
+        #expect(outcome.notes.first?.contains("har inte märkt") == true)
     }
 
     /// A routine its council keeps internal is not an example: copied only with `force`.
@@ -53,7 +53,7 @@ struct PortalAdoptionTests {
             _ = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content)
             Issue.record("an internal routine was adopted")
         } catch {
-            #expect("\(error)".contains("keeps 'sakerhet-i-stadshuset' internal"))
+            #expect("\(error)".contains("har gjort 'sakerhet-i-stadshuset' intern"))
             #expect("\(error)".contains("--force"))
         }
         #expect(!FileManager.default.fileExists(atPath: target))
@@ -80,12 +80,12 @@ struct PortalAdoptionTests {
             do { _ = try Adoption.adopt(source, into: target, content: content); return "" }
             catch { return "\(error)" }
         }
-        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("there is no council 'exempelstd'"))
-        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("did you mean 'exempelstad'?"))
-        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("there is no council 'nowhere'"))
-        #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad has no routine 'sociala-medie'"))
-        #expect(failure("sociala-medier", "exempelby").contains("<council>/<routine id>"))
-        #expect(failure("exempelstad/sociala-medier", "exempelstad").contains("already belongs"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun 'exempelstd'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("menade du 'exempelstad'?"))
+        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
+        #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))
+        #expect(failure("sociala-medier", "exempelby").contains("<kommun>/<rutin-id>"))
+        #expect(failure("exempelstad/sociala-medier", "exempelstad").contains("hör redan till"))
         #expect(!FileManager.default.fileExists(atPath: "\(content)/councils/exempelby/routines/sociala-medier.md"))
     }
 }

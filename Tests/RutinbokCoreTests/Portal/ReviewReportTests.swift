@@ -51,16 +51,16 @@ struct PortalReviewReportTests {
 
     @Test func textFormat() async throws {
         let text = try await report().rendered(as: .text)
-        #expect(text.hasPrefix("Review status on 2026-11-29 (LIX threshold 50.0)\n"))
+        #expect(text.hasPrefix("Läget den 2026-11-29 (gränsen för LIX: 50,0)\n"))
         #expect(text.contains("""
             Landstinget Exempelland (landstinget-exempelland)
-              routines past review:
-                roller-och-ansvar – Roller och ansvar: reviewed 2025-06-10; owner Kanslidirektör, Leif Låtsasson [content/councils/landstinget-exempelland/routines/roller-och-ansvar.md]
-              contacts past verification: none
-            """.replacingOccurrences(of: "content/", with: "\(DemoContent.content)/")) || text.contains("roller-och-ansvar – Roller och ansvar: reviewed 2025-06-10; owner Kanslidirektör, Leif Låtsasson"))
-        #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: verified 2026-02-10"))
-        #expect(count("routines past review: none", in: text) == 6)
-        #expect(count("contacts past verification: none", in: text) == 6)
+              rutiner att granska:
+                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(DemoContent.content)/councils/landstinget-exempelland/routines/roller-och-ansvar.md]
+              kontakter att kontrollera: inga
+            """))
+        #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
+        #expect(count("rutiner att granska: inga", in: text) == 6)
+        #expect(count("kontakter att kontrollera: inga", in: text) == 6)
         #expect(count("  LIX: ", in: text) == 7)
     }
 

@@ -56,6 +56,8 @@ import Testing
         #expect(council.contacts.first { $0.id == "sakerhetssamordnare" }?.role == "Säkerhetssamordnare")
         #expect(file.contents.contains("# Används i "))
         #expect(file.contents.contains("theme:"))
+        // The content is not in ./content: the suggested command must say where it is.
+        #expect(file.nextSteps.contains { $0.contains("rutinbok serve --content \(tree.content),") })
 
         // What the editor must fill in is reported, and nothing else: every routine's owner and
         // contact links resolve. Filled in, the council builds.
@@ -101,15 +103,15 @@ import Testing
             do { _ = try Scaffold.council(request, site: site, contentDirectory: tree.content); return nil }
             catch { return error as? Scaffold.Refusal }
         }
-        #expect(refusal(.init(slug: "exempelby", name: "X", kind: .kommun))?.message.contains("already exists") == true)
-        #expect(refusal(.init(slug: "Ny By", name: "X", kind: .kommun))?.notes == ["write it as 'ny-by'"])
+        #expect(refusal(.init(slug: "exempelby", name: "X", kind: .kommun))?.message.contains("finns redan") == true)
+        #expect(refusal(.init(slug: "Ny By", name: "X", kind: .kommun))?.notes == ["skriv det som 'ny-by'"])
         #expect(refusal(.init(slug: "", name: "X", kind: .kommun)) != nil)
         #expect(refusal(.init(slug: "../ut", name: "X", kind: .kommun)) != nil)
         #expect(refusal(.init(slug: "assets", name: "X", kind: .kommun)) != nil)
         #expect(refusal(.init(slug: "nyby", name: "  ", kind: .kommun))?.message.contains("--name") == true)
         let group = refusal(.init(slug: "nyby", name: "X", kind: .kommun, group: "nordvst"))
-        #expect(group?.message == "there is no group 'nordvst'")
-        #expect(group?.notes.first == "did you mean 'nordvast'?")
+        #expect(group?.message == "det finns ingen grupp 'nordvst'")
+        #expect(group?.notes.first == "menade du 'nordvast'?")
     }
 
     @Test func writeNeverOverwrites() throws {
@@ -184,12 +186,23 @@ import Testing
             do { _ = try Scaffold.routine(request, site: site, contentDirectory: tree.content); return nil }
             catch { return error as? Scaffold.Refusal }
         }
-        #expect(refusal(.init(id: "x", council: "nyb"))?.message == "there is no council 'nyb'")
-        #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.message == "there is no base routine 'hotad'")
+        #expect(refusal(.init(id: "x", council: "nyb"))?.message == "det finns ingen kommun 'nyb'")
+        #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.message == "det finns ingen grundrutin 'hotad'")
+        // Too far from any id for a typo, but the start of exactly one.
+        #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.notes.first == "menade du 'hotad-just-nu'?")
         #expect(refusal(.init(id: "kontakter", council: "exempelby")) != nil)
-        #expect(refusal(.init(id: "Min Rutin", council: "exempelby"))?.notes == ["write it as 'min-rutin'"])
+        #expect(refusal(.init(id: "Min Rutin", council: "exempelby"))?.notes == ["skriv det som 'min-rutin'"])
         #expect(refusal(.init(id: "../../x", council: "exempelby")) != nil)
         // The council already has its own version of this routine.
-        #expect(refusal(.init(id: "sammantraden-i-folkets-hus", council: "exempelby"))?.message.contains("already exists") == true)
+        #expect(refusal(.init(id: "sammantraden-i-folkets-hus", council: "exempelby"))?.message.contains("finns redan") == true)
+    }
+
+    /// A suggested command works when typed as shown, wherever the content is.
+    @Test func suggestedCommandsNameTheContentFolder() {
+        #expect(SuggestedCommand.make("check", content: "content") == "rutinbok check")
+        #expect(SuggestedCommand.make("check", content: "./content/") == "rutinbok check")
+        #expect(SuggestedCommand.make("check", content: "../kommuner/innehåll") == "rutinbok check --content ../kommuner/innehåll")
+        #expect(SuggestedCommand.make("serve", content: "Mina filer/content") == "rutinbok serve --content \"Mina filer/content\"")
+        #expect(SuggestedCommand.make("serve", content: "a$b") == "rutinbok serve --content 'a$b'")
     }
 }
