@@ -176,7 +176,7 @@ extension PortalPages {
                     council: example.council.name, councilHref: start(slug),
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
                     decided: routine.decided, lix: lix(example) ?? 0,
-                    adoptedBy: example.adoptedBy.map { LinkView(label: councilNames[$0] ?? $0, href: "\($0)/\(PageNames.html(routine.id))") },
+                    adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },
                     command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty)
             }
             return examples.isEmpty ? nil : .init(id: phase.id, label: phase.label, examples: examples)

@@ -4,8 +4,11 @@ public struct ExampleLibrary: Sendable {
     public struct Example: Sendable {
         public var council: Council
         public var routine: Routine
-        /// Slugs of the councils that adopted it, in the order of the handbooks.
-        public var adoptedBy: [String]
+        /// The councils that adopted it and the id each gave its copy, in the order of the
+        /// handbooks (a copy may be renamed).
+        public var adopters: [(council: String, routine: String)]
+        /// Slugs of the councils that adopted it.
+        public var adoptedBy: [String] { adopters.map(\.council) }
         public var key: String { "\(council.slug)/\(routine.id)" }
     }
 
@@ -13,17 +16,19 @@ public struct ExampleLibrary: Sendable {
     public var examples: [Example]
 
     public init(handbooks: [Handbook]) {
-        var adopters: [String: [String]] = [:]
+        var adopters: [String: [(council: String, routine: String)]] = [:]
         for handbook in handbooks {
             for entry in handbook.routines {
-                if let source = entry.routine.adoptedFrom?.value { adopters[source, default: []].append(handbook.council.slug) }
+                if let source = entry.routine.adoptedFrom?.value {
+                    adopters[source, default: []].append((handbook.council.slug, entry.routine.id))
+                }
             }
         }
         examples = handbooks.flatMap { handbook in
             handbook.routines.compactMap { entry -> Example? in
                 guard entry.routine.share, entry.routine.layer == .council(handbook.council.slug) else { return nil }
                 let key = "\(handbook.council.slug)/\(entry.routine.id)"
-                return Example(council: handbook.council, routine: entry.routine, adoptedBy: adopters[key] ?? [])
+                return Example(council: handbook.council, routine: entry.routine, adopters: adopters[key] ?? [])
             }
         }
     }

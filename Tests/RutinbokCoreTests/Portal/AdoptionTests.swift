@@ -34,6 +34,28 @@ struct PortalAdoptionTests {
         #expect(routine.origin == .added)
     }
 
+    /// The example page links each adopter's own copy, which may have another id.
+    @Test func theExamplePageLinksARenamedCopy() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "exempelby", content: content)
+        // Adapted as the notes ask (Exempelby has no lawyer), and given an id of its own.
+        let adapted = read(outcome.path).replacingOccurrences(of: "kontakt:jurist", with: "kontakt:kanslichef")
+        try adapted.write(toFile: "\(content)/councils/exempelby/routines/sanda-moten.md", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: outcome.path)
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = TestPaths.temporaryFolder("rutinbok-adopted").appendingPathComponent("output").path
+        options.today = DemoContent.today
+        let result = await Build.run(options, write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        let examples = read("\(options.output)/exempel.html")
+        #expect(examples.contains("<a href=\"exempelby/sanda-moten.html\">Exempelby kommun</a>"))
+        #expect(!examples.contains("exempelby/webbsandning-av-sammantraden.html"))
+        #expect(FileManager.default.fileExists(atPath: "\(options.output)/exempelby/sanda-moten.html"))
+    }
+
     @Test func replacesAnEarlierAdoptedFrom() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
