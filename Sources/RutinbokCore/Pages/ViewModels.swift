@@ -1,6 +1,7 @@
 /// Plain values the templates read (swift-mustache looks up stored properties by name).
-/// Everything here is text: templates escape it, except the fields named `…HTML` or
-/// `content`/`body`, which hold HTML rendered by rutinbok itself.
+/// Everything here is text, which templates escape, except the HTML rutinbok renders itself:
+/// `content`, `body`, `header`, `emergency`, `footer` and `RoleGroupView.contacts` (the list
+/// is in docs/themes.md).
 
 struct LinkView {
     var label: String
