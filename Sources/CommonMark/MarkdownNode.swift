@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One node of a `MarkdownDocument`. A value that refers into the document; it keeps the
 /// document alive, so it never dangles.
@@ -147,8 +150,14 @@ public struct MarkdownNode: Hashable {
     /// Whether a list is tight (its items' paragraphs render without `<p>`).
     public var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
 
-    /// The HTML a custom node writes before its children; nil when it has none.
-    public var customHTMLOnEnter: String? { Self.string(cmark_node_get_on_enter(pointer)) }
+    /// Whether the HTML a custom node writes before its children starts with `prefix`, asked
+    /// of the C string where it lies.
+    public func customHTMLOnEnter(startsWith prefix: StaticString) -> Bool {
+        guard let html = cmark_node_get_on_enter(pointer) else { return false }
+        return prefix.withUTF8Buffer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { strncmp(html, $0.baseAddress!, bytes.count) == 0 }
+        }
+    }
 
     /// HTML written verbatim before and after a custom node's children. cmark does not escape it.
     public func setCustomHTML(onEnter: String, onExit: String = "") {

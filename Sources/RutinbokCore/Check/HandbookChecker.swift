@@ -56,32 +56,30 @@ struct HandbookChecker {
         var diagnostics: [Diagnostic] = []
         let council = handbook.council
         let shared: Bool = if case .council = routine.layer { false } else { true }
-        let contactIDs = handbook.contacts.map(\.id)
-        /// A "did you mean", and in a council's own file the contacts it has too.
+        // Made only for a problem found: this runs for every routine of every handbook checked.
         func contactNotes(_ id: String) -> [String] {
-            let notes = Suggestions.note(for: id, among: contactIDs, listing: "kontakter")
-            return shared ? notes.filter { $0.hasPrefix("menade du") } : notes
+            let ids = handbook.contacts.map(\.id)
+            return shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "kontakter")
         }
-        let inCouncil = shared ? "" : " i \(council.name)"
+        func inCouncil() -> String { shared ? "" : " i \(council.name)" }
         if !hasContact(routine.owner.value) {
-            diagnostics.append(.error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil)", code: "unknown-owner",
+            diagnostics.append(.error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil())", code: "unknown-owner",
                                       notes: contactNotes(routine.owner.value)))
         }
         if let body = rendered[routine.id] {
             for reference in body.contacts where !hasContact(reference.id) {
-                diagnostics.append(.error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil)", code: "unknown-contact",
+                diagnostics.append(.error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil())", code: "unknown-contact",
                                           notes: contactNotes(reference.id)))
             }
             for link in body.links { diagnostics += check(link, from: routine, headings: body.headings, shared: shared) }
             diagnostics += checkReview(of: routine, shared: shared)
         }
-        guard shared else { return diagnostics }
-        let owner = "\(council.name) (" + ownerText(routine) + ")"
+        guard shared, !diagnostics.isEmpty else { return diagnostics }
         return diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             switch diagnostic.code {
             case "future-date": break  // a date is no handbook's
-            case "review-overdue": diagnostic.handbook = owner  // whom each handbook asks
+            case "review-overdue": diagnostic.handbook = "\(council.name) (\(ownerText(routine)))"  // whom each handbook asks
             default: diagnostic.handbook = council.name
             }
             return diagnostic
@@ -105,9 +103,9 @@ struct HandbookChecker {
             // The index, not `handbook.routine(id)`: no copy of the routine is needed.
             guard handbook.routineIndex[id] != nil else {
                 if unloadable.contains(id) { return [] }
-                let notes = Suggestions.note(for: id, among: handbook.routines.map(\.routine.id), listing: "rutiner i handboken")
+                let ids = handbook.routines.map(\.routine.id)
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
-                               notes: shared ? notes.filter { $0.hasPrefix("menade du") } : notes)]
+                               notes: shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "rutiner i handboken"))]
             }
             targetHeadings = rendered[id]?.headings ?? []
             targetName = "\(id).md"

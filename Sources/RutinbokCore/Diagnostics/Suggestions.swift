@@ -76,10 +76,14 @@ enum Suggestions {
         return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
+    /// A "did you mean" when a candidate is close; nothing otherwise.
+    static func didYouMean(_ word: String, among candidates: [String]) -> [String] {
+        closest(to: word, in: candidates).map { ["menade du '\($0)'?"] } ?? []
+    }
+
     /// A note listing what exists, with a "did you mean" first when one is close.
     static func note(for word: String, among candidates: [String], listing what: String) -> [String] {
-        var notes: [String] = []
-        if let guess = closest(to: word, in: candidates) { notes.append("menade du '\(guess)'?") }
+        var notes = didYouMean(word, among: candidates)
         let shown = candidates.sorted()
         if !shown.isEmpty {
             let list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", …" : shown.joined(separator: ", ")

@@ -141,7 +141,7 @@ struct TransformPass {
             case .customInline:
                 // A table row's cells are inlines of one block (`Tables`): "Trafik" after
                 // "Bakgrundsljud?" is another cell, not the same word.
-                if let last = text.last, !last.isWhitespace, let html = node.customHTMLOnEnter, html.hasPrefix("<td") || html.hasPrefix("<th") {
+                if let last = text.last, !last.isWhitespace, node.customHTMLOnEnter(startsWith: "<td") || node.customHTMLOnEnter(startsWith: "<th") {
                     text += " "
                 }
             case .codeBlock:
