@@ -26,6 +26,7 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: Self.headers("application/json"), body: Data(build.json.utf8))
         default: break
         }
+        if build.number == 0 { return Self.html(.serviceUnavailable, PreviewPages.building(build: build.id)) }
         switch output.lookup(raw, query: request.target.query()) {
         case .forbidden:
             return Self.html(.forbidden, PreviewPages.forbidden(build: build.id))

@@ -68,6 +68,14 @@ enum PreviewPages {
         """)
     }
 
+    /// What a page asked for before the first build is done shows; it reloads when it is.
+    static func building(build: String) -> String {
+        page(title: "Bygger handböckerna", build: build, body: """
+        <h1>Bygger handböckerna</h1>
+        <p>Förhandsvisningen bygger handböckerna för första gången. Sidan laddas om av sig själv när bygget är klart.</p>
+        """)
+    }
+
     static func notFound(path: String, build: String) -> String {
         page(title: "Sidan finns inte", build: build, body: """
         <h1>Sidan finns inte</h1>

@@ -44,8 +44,9 @@ public actor PreviewServer {
     public func start() async throws -> UInt16 {
         let watcher = FileWatcher(folders: [configuration.build.content, configuration.build.templates])
         var seen = watcher.scan()
-        report(await state.rebuild(changed: []))
 
+        // The address and port first: a server that cannot listen (the port is taken by
+        // another preview, say) stops before its build has replaced anything.
         let address = try Self.address(configuration.host, configuration.port)
         let handler = PreviewHandler(output: OutputFolder(path: configuration.build.output), state: state, hub: hub)
         let server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled), handler: handler)
@@ -65,6 +66,11 @@ public actor PreviewServer {
         case .ip4(_, let bound), .ip6(_, let bound): port = bound
         default: port = configuration.port
         }
+
+        // Until the first build is done, pages say it is on its way and reload when it is.
+        let first = await state.rebuild(changed: [])
+        report(first)
+        await hub.broadcast(EventHub.message("reload", first.json))
 
         let (state, hub, report, interval, heartbeat) = (self.state, self.hub, self.report, configuration.pollInterval, configuration.heartbeat)
         tasks.append(Task.detached(priority: .userInitiated) {

@@ -1,5 +1,7 @@
+import FlyingFox
 import Foundation
 import Testing
+import TestScratch
 @testable import RutinbokCore
 @testable import RutinbokServe
 
@@ -214,5 +216,21 @@ import Testing
         let second = PreviewServer(configuration)
         await #expect(throws: PreviewServer.Failure.self) { _ = try await second.start() }
         await second.stop()
+        // It stopped before building: nothing was written.
+        #expect(!FileManager.default.fileExists(atPath: options.output))
+    }
+
+    /// The server listens before its first build; a page asked for meanwhile says the build is
+    /// on its way and reloads when it is done, rather than an error or an old page.
+    @Test func aPageBeforeTheFirstBuildSaysItIsComing() async throws {
+        let folder = TestScratch.folder("rutinbok-first-build")
+        var options = Build.Options()
+        options.output = folder.appendingPathComponent("output").path
+        let handler = PreviewHandler(output: OutputFolder(path: options.output), state: BuildState(options: options), hub: EventHub())
+        let response = try await handler.handleRequest(HTTPRequest(method: .GET, version: .http11, path: "/exempelby/", query: [], headers: [:], body: Data()))
+        #expect(response.statusCode == .serviceUnavailable)
+        let body = String(decoding: try await response.bodyData, as: UTF8.self)
+        #expect(body.contains("<h1>Bygger handböckerna</h1>"))
+        #expect(body.contains("<script src=\"/_rutinbok/reload.js\""))
     }
 }
