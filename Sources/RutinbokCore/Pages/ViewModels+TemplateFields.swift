@@ -41,7 +41,7 @@ extension LayoutView: TemplateFields {
 }
 
 extension ContactView: TemplateFields {
-    static var templateFieldCount: Int { 11 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("anchor", anchor)
@@ -52,6 +52,7 @@ extension ContactView: TemplateFields {
         fields.add("email", email)
         fields.add("hours", hours)
         fields.add("outOfHours", outOfHours)
+        fields.add("outOfHoursHTML", outOfHoursHTML)
         fields.add("verified", verified)
         fields.add("compact", compact)
     }

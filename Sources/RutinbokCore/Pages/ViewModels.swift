@@ -71,6 +71,8 @@ struct ContactView {
     var email: String?
     var hours: String?
     var outOfHours: String?
+    /// `outOfHours` as HTML, its phone numbers links to call (`PhoneLinks`).
+    var outOfHoursHTML: String?
     var verified: String?
     /// A one-line card, for the print page, which lists every contact in full at its end.
     var compact = false
@@ -85,6 +87,7 @@ struct ContactView {
         email = contact.email
         hours = contact.hours
         outOfHours = contact.outOfHours
+        outOfHoursHTML = contact.outOfHours.map(PhoneLinks.html)
         verified = contact.verified?.swedish
     }
 }
