@@ -14,9 +14,15 @@ extension ParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Terminal.printError(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.printError(UsageWording.swedish(fullMessage(for: error)))
                 Foundation.exit(2)
+            }
+            // A help page (`--help`, `help <command>`): ArgumentParser's headings in Swedish.
+            if code == .success {
+                print(UsageWording.swedish(fullMessage(for: error)))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

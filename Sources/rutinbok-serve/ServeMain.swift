@@ -20,13 +20,13 @@ struct ServeCommand: AsyncParsableCommand {
             meddelande) tills du har rättat det. Stoppa programmet med Ctrl-C.
             """)
 
-    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
+    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
     var content = "content"
 
-    @Option(help: "Temat: mallar (Mustache) och assets/.")
+    @Option(help: ArgumentHelp("Mappen med mallarna (Mustache) och assets/.", valueName: "mapp"))
     var templates = "templates"
 
-    @Option(help: "Utdatamappen, dit handböckerna skrivs, som med `rutinbok build`.")
+    @Option(help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build.", valueName: "mapp"))
     var output = "output"
 
     @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")

@@ -11,20 +11,20 @@ struct AdoptCommand: ParsableCommand {
             Kopian behåller texten och rutinens inledning (mellan raderna ---), men tar bort 'share', \
             sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
             lägger till 'adopted_from: <kommun>/<id>'. Programmet skriver aldrig över en fil som finns. \
-            En rutin som kommunen har som intern kopieras bara med --force. Anpassa sedan ägaren och \
+            En rutin som den andra kommunen har gjort intern kopieras bara med --force. Anpassa sedan ägaren och \
             kontakterna till den nya kommunen och kör 'rutinbok check'.
             """)
 
-    @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier.", valueName: "council/id"))
+    @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier.", valueName: "kommun/id"))
     var example: String
 
-    @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "council"))
+    @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "kommun"))
     var into: String
 
-    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
+    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
     var content = "content"
 
-    @Flag(help: "Kopiera även om kommunen har rutinen som intern ('access: internal'). Fråga den kommunen först.")
+    @Flag(help: "Kopiera även om den andra kommunen har gjort rutinen intern ('access: internal'). Fråga den kommunen först.")
     var force = false
 
     func run() throws {

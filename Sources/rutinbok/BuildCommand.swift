@@ -12,7 +12,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas.")
+    @Option(help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas.", valueName: "mapp"))
     var output = "output"
 
     // The output is for developers and stays in English, as do the stage names it prints.
@@ -46,10 +46,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
             let files = Wording.files(result.filesWritten)
             if result.filesReused > 0 {
-                Terminal.printError("Byggde \(handbooks) till \(output)/ på \(seconds): \(files), varav \(Wording.newOrChanged(result.filesWritten - result.filesReused)).")
+                Terminal.printError("Byggde \(handbooks) (\(files), varav \(Wording.newOrChanged(result.filesWritten - result.filesReused))) i \(output)/ på \(seconds).")
                 return
             }
-            Terminal.printError("Byggde \(handbooks) till \(output)/ på \(seconds): \(files).")
+            Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
         }
     }
 }

@@ -7,7 +7,7 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Kontrollerar innehållet och mallarna utan att skriva något.",
-        discussion: "Avslutningskod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.")
+        discussion: "Slutkod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.")
 
     @OptionGroup var site: SiteOptions
 

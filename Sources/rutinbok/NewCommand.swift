@@ -7,8 +7,8 @@ import RutinbokCore
 struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Börjar en ny kommun eller rutin utifrån det innehåll som redan finns.",
-        discussion: "Skriver aldrig över en fil. Avslutningskod: 0 när filen skapades, 1 när innehållet inte gick att läsa, 2 vid fel i kommandot, till exempel ett id med otillåtna tecken eller en fil som redan finns.",
+        abstract: "Skapar en ny kommun eller rutin utifrån det innehåll som redan finns.",
+        discussion: "Skriver aldrig över en fil. Slutkod: 0 när filen skapades, 1 när innehållet inte gick att läsa, 2 vid fel i kommandot, till exempel ett id med otillåtna tecken eller en fil som redan finns.",
         subcommands: [NewCouncil.self, NewRoutine.self])
 }
 
@@ -22,16 +22,16 @@ struct NewCouncil: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Kommunens id: a–z, 0–9 och -, till exempel nyby. Det blir handbokens webbadress.", valueName: "id"))
     var slug: String
 
-    @Option(help: "Kommunens namn, till exempel \"Nyby kommun\".")
+    @Option(help: ArgumentHelp("Kommunens namn, till exempel \"Nyby kommun\".", valueName: "namn"))
     var name: String
 
-    @Option(help: "Vilken sorts organisation: kommun, landsting eller region.")
+    @Option(help: ArgumentHelp("Vilken sorts organisation: kommun, landsting eller region.", valueName: "sort"))
     var kind: Council.Kind
 
-    @Option(help: "Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.")
+    @Option(help: ArgumentHelp("Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.", valueName: "grupp"))
     var group: String?
 
-    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
+    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
     var content = "content"
 
     func run() async throws {
@@ -47,19 +47,19 @@ struct NewRoutine: AsyncParsableCommand {
         abstract: "Skapar councils/<kommun>/routines/<id>.md: en kopia av en rutin att anpassa, eller en tom rutin.",
         discussion: "Med samma id som en grundrutin ersätter den nya filen grundrutinen i kommunens handbok. Med ett nytt id läggs en rutin till.")
 
-    @Argument(help: "Rutinens id: filnamnet utan .md, med a–z, 0–9 och -.")
+    @Argument(help: ArgumentHelp("Rutinens id: filnamnet utan .md, med a–z, 0–9 och -.", valueName: "id"))
     var id: String
 
-    @Option(help: "Kommunens id.")
+    @Option(help: ArgumentHelp("Kommunens id.", valueName: "kommun"))
     var council: String
 
-    @Option(help: "Id för en grundrutin att kopiera i stället för att börja med en tom rutin. Har kommunens grupp en egen version av rutinen kopieras den.")
+    @Option(help: ArgumentHelp("Id för en grundrutin att kopiera i stället för att börja med en tom rutin. Har kommunens grupp en egen version av rutinen kopieras den.", valueName: "grundrutin"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Datumet i reviewed:, YYYY-MM-DD. Utan --today: dagens datum.", valueName: "date"))
+    @Option(help: ArgumentHelp("Datumet i reviewed:, ÅÅÅÅ-MM-DD. Utan --today: dagens datum.", valueName: "datum"))
     var today: String?
 
-    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
+    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
     var content = "content"
 
     func validate() throws {

@@ -7,10 +7,10 @@ import RutinbokCore
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Gör om en Markdown-fil till ett HTML-fragment på stdout, med rutinboks tillägg.",
+        abstract: "Gör om en Markdown-fil till HTML och skriver den i terminalen, med rutinboks tillägg.",
         discussion: "Rutinens inledning (mellan raderna ---) hoppas över. Länkar till rutiner blir .html-länkar. Länkar till kontakter visar bara kontaktens id, eftersom ingen kommun är vald.")
 
-    @Argument(help: "Markdown-filen, eller - för att läsa från stdin.")
+    @Argument(help: ArgumentHelp("Markdown-filen, eller - för att läsa texten från terminalen.", valueName: "fil"))
     var file: String
 
     @Flag(help: "Släpp igenom rå HTML och javascript:-länkar (som för en kommun med allow_raw_html: true).")
@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
             data = contents
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            Terminal.printError("\(file): fel: filen är inte text i UTF-8")
+            Terminal.printError("\(file): fel: filen är inte sparad med teckenkodningen UTF-8; spara den med UTF-8")
             throw ExitCode(1)
         }
         let result = FragmentRenderer.render(text, file: file == "-" ? "<stdin>" : file, allowRawHTML: unsafe)

@@ -13,7 +13,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Förhandsvisar handböckerna på den här datorn. Bygger om och laddar om sidan i webbläsaren varje gång du sparar.",
-        discussion: "`rutinbok serve --help` visar alla alternativ för förhandsvisningen.")
+        discussion: "Kör rutinbok serve --help för att se alla alternativ för förhandsvisningen.")
 
     @Argument(parsing: .captureForPassthrough, help: "Förhandsvisningens alternativ. De skickas vidare som de är.")
     var arguments: [String] = []

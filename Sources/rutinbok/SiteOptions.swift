@@ -3,16 +3,16 @@ import RutinbokCore
 
 /// Flags shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "Mappen med innehållet: site.yml, routines/, groups/, councils/.")
+    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
     var content = "content"
 
-    @Option(help: "Temat: mallar (Mustache) och assets/.")
+    @Option(help: ArgumentHelp("Mappen med mallarna (Mustache) och assets/.", valueName: "mapp"))
     var templates = "templates"
 
-    @Option(name: .customLong("council"), help: "Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.")
+    @Option(name: .customLong("council"), help: ArgumentHelp("Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.", valueName: "kommun"))
     var councils: [String] = []
 
-    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, YYYY-MM-DD.", valueName: "date"))
+    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, ÅÅÅÅ-MM-DD.", valueName: "datum"))
     var today: String?
 
     @Flag(help: "Ta med rutiner med 'access: internal' (en version för intranätet).")
@@ -21,7 +21,7 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Räkna varningar som fel.")
     var strict = false
 
-    @Option(help: "Hur fel och varningar skrivs ut: text (på stderr) eller json (på stdout).")
+    @Option(help: "Hur fel och varningar visas: text för att läsa, eller json för andra program.")
     var format: DiagnosticFormat = .text
 
     func validate() throws {

@@ -22,7 +22,7 @@ enum Wording {
     /// The message for a `--today` that is not a date.
     static func checkToday(_ today: String?) throws {
         if let today, Day(today) == nil {
-            throw ValidationError("--today ska vara ett datum skrivet YYYY-MM-DD, till exempel 2026-03-01, men är '\(today)'")
+            throw ValidationError("--today ska vara ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01, men är '\(today)'")
         }
     }
 }

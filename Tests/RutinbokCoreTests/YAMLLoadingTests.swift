@@ -117,29 +117,29 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
 
     @Test func wrongTypes() {
         #expect(loadRoutine(routine(replacing: 5, with: "order: tio")).1 == [
-            "content/routines/hot.md:5:8: fel: 'order' ska vara ett heltal, men är värdet 'tio' [yaml-type]",
+            "content/routines/hot.md:5:8: fel: 'order' ska vara ett heltal, men här står värdet 'tio' [yaml-type]",
         ])
         #expect(loadRoutine(routine(replacing: 6, with: "audience: {alla: ja}")).1 == [
-            "content/routines/hot.md:6:11: fel: 'audience' ska vara en lista, men är rader med 'nyckel: värde' [yaml-type]",
+            "content/routines/hot.md:6:11: fel: 'audience' ska vara en lista, men här står rader med 'nyckel: värde' [yaml-type]",
         ])
         #expect(loadRoutine(routine(replacing: 6, with: "audience: [alla, [x]]")).1 == [
-            "content/routines/hot.md:6:18: fel: varje post i 'audience' ska vara text, men en är en lista [yaml-type]",
+            "content/routines/hot.md:6:18: fel: varje post i 'audience' ska vara text, men här står en lista [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "share: kanske")).1 == [
-            "content/routines/hot.md:9:8: fel: 'share' ska vara true eller false, men är värdet 'kanske' [yaml-type]",
+            "content/routines/hot.md:9:8: fel: 'share' ska vara true eller false, men här står värdet 'kanske' [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "review_interval_months: 0")).1 == [
-            "content/routines/hot.md:9:25: fel: 'review_interval_months' ska vara ett heltal från 1 till 120, men är värdet '0' [yaml-type]",
+            "content/routines/hot.md:9:25: fel: 'review_interval_months' ska vara ett heltal från 1 till 120, men här står värdet '0' [yaml-type]",
         ])
         #expect(loadRoutine(routine(adding: "access: hemlig")).1 == [
-            "content/routines/hot.md:9:9: fel: 'access' ska vara 'public' eller 'internal', men är 'hemlig' [bad-value]",
+            "content/routines/hot.md:9:9: fel: 'access' ska vara 'public' eller 'internal', men här står 'hemlig' [bad-value]",
         ])
     }
 
     @Test func titleThatIsNotTextLeavesNoRoutine() {
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 2, with: "title: [Om, hot]"))
         #expect(loaded == nil)
-        #expect(diagnostics == ["content/routines/hot.md:2:8: fel: 'title' ska vara text, men är en lista [yaml-type]"])
+        #expect(diagnostics == ["content/routines/hot.md:2:8: fel: 'title' ska vara text, men här står en lista [yaml-type]"])
     }
 
     @Test(arguments: ["2026-13-01", "2026-02-30", "1 september 2026", "2026-9-1"])
@@ -147,7 +147,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 8, with: "reviewed: \(written)"))
         #expect(loaded?.reviewed == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '\(written)' [bad-date]",
+            "content/routines/hot.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(written)' [bad-date]",
         ])
     }
 
@@ -156,8 +156,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(loaded == nil)
         #expect(diagnostics == [
             "content/routines/hot.md:2:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
-            "content/routines/hot.md:2:1: fel: 'phase' saknas (vilken del av handboken den hör till) [missing-key]",
-            "content/routines/hot.md:2:1: fel: 'reviewed' saknas (dagen då den senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'phase' saknas (vilken del av handboken rutinen hör till) [missing-key]",
+            "content/routines/hot.md:2:1: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
             "content/routines/hot.md:2:1: fel: 'summary' saknas (en mening om vad rutinen är till för) [missing-key]",
         ])
     }
@@ -177,7 +177,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         ])
         #expect(loadRoutine(" \n\n").1 == ["content/routines/hot.md:1:1: fel: rutinen är tom [empty-routine]"])
         #expect(loadRoutine("---\n- a\n- b\n---\nText\n").1 == [
-            "content/routines/hot.md:2:1: fel: här ska det stå rader med 'nyckel: värde', men det står en lista [yaml-type]",
+            "content/routines/hot.md:2:1: fel: här ska det stå rader med 'nyckel: värde', men här står en lista [yaml-type]",
         ])
     }
 
@@ -192,7 +192,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 4, with: "phase: [hantera"))
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:4:8: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: did not find expected ',' or ']' (while parsing a flow sequence på rad 4) på rad 5, kolumn 6",
+            "content/routines/hot.md:4:8: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: \"did not find expected ',' or ']'\" på rad 5, kolumn 6 (\"while parsing a flow sequence\", från rad 4)",
         ])
     }
 
@@ -318,7 +318,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("name: A\nkind: kommum\n")
         #expect(loaded?.kind == .kommun)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men är 'kommum' [bad-value]\n  obs: menade du 'kommun'?",
+            "content/councils/exempelby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'kommum' [bad-value]\n  obs: menade du 'kommun'?",
         ])
     }
 
@@ -359,12 +359,12 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         """
         let (_, diagnostics) = loadCouncil(text)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:3:13: fel: 'population' ska vara ett heltal, men är värdet 'många' [yaml-type]",
-            "content/councils/exempelby/council.yml:4:17: fel: 'allow_raw_html' ska vara true eller false, men är värdet 'kanske' [yaml-type]",
-            "content/councils/exempelby/council.yml:5:10: fel: 'exclude' ska vara en lista, men är rader med 'nyckel: värde' [yaml-type]",
-            "content/councils/exempelby/council.yml:6:17: fel: 'color' ska vara en färg skriven #rrggbb, men är 'blå' [bad-value]",
-            "content/councils/exempelby/council.yml:8:11: fel: 'status' ska vara helt, delvis eller inte, men är 'halvt' [bad-value]",
-            "content/councils/exempelby/council.yml:9:13: fel: 'assessed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '2026-1-15' [bad-date]",
+            "content/councils/exempelby/council.yml:3:13: fel: 'population' ska vara ett heltal, men här står värdet 'många' [yaml-type]",
+            "content/councils/exempelby/council.yml:4:17: fel: 'allow_raw_html' ska vara true eller false, men här står värdet 'kanske' [yaml-type]",
+            "content/councils/exempelby/council.yml:5:10: fel: 'exclude' ska vara en lista, men här står rader med 'nyckel: värde' [yaml-type]",
+            "content/councils/exempelby/council.yml:6:17: fel: 'color' ska vara en färg skriven #rrggbb, men här står 'blå' [bad-value]",
+            "content/councils/exempelby/council.yml:8:11: fel: 'status' ska vara helt, delvis eller inte, men här står 'halvt' [bad-value]",
+            "content/councils/exempelby/council.yml:9:13: fel: 'assessed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026-1-15' [bad-date]",
         ])
     }
 
@@ -391,8 +391,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
             "content/councils/exempelby/council.yml:4:3: fel: kontakt-id:t 'Säkerhet' får bara innehålla a–z, 0–9 och '-' [invalid-id]\n  obs: skriv det som 'sakerhet'",
             "content/councils/exempelby/council.yml:7:3: fel: kontakten 'utan-nummer' har varken 'phone' eller 'email'; läsarna kan inte nå den [contact-unreachable]",
             "content/councils/exempelby/council.yml:10:5: fel: 'role' saknas (vad kontakten gör, till exempel 'Säkerhetssamordnare') [missing-key]",
-            "content/councils/exempelby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är 'igår' [bad-date]",
-            "content/councils/exempelby/council.yml:12:8: fel: 'fel' ska bestå av rader med 'nyckel: värde', men är värdet 'Polisen' [yaml-type]",
+            "content/councils/exempelby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står 'igår' [bad-date]",
+            "content/councils/exempelby/council.yml:12:8: fel: 'fel' ska bestå av rader med 'nyckel: värde', men här står värdet 'Polisen' [yaml-type]",
         ])
     }
 
@@ -400,7 +400,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadCouncil("Exempelby kommun\n")
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/councils/exempelby/council.yml:1:1: fel: här ska det stå rader med 'nyckel: värde', men det står värdet 'Exempelby kommun' [yaml-type]",
+            "content/councils/exempelby/council.yml:1:1: fel: här ska det stå rader med 'nyckel: värde', men här står värdet 'Exempelby kommun' [yaml-type]",
         ])
     }
 }
@@ -497,7 +497,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
             "content/site.yml:6:5: fel: 'number' saknas (numret att ringa) [missing-key]",
             "content/site.yml:8:5: varning: okänd nyckel 'nummer' [unknown-key]\n  obs: menade du 'number'?",
             "content/site.yml:10:3: varning: okänd nyckel 'lix_treshold' [unknown-key]\n  obs: menade du 'lix_threshold'?",
-            "content/site.yml:11:27: fel: 'verify_interval_months' ska vara ett heltal från 1 till 120, men är värdet '200' [yaml-type]",
+            "content/site.yml:11:27: fel: 'verify_interval_months' ska vara ett heltal från 1 till 120, men här står värdet '200' [yaml-type]",
         ])
     }
 
@@ -505,8 +505,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (_, diagnostics) = loadSite("title: H\nphases: hantera\ndefaults:\n  lix_threshold: hög\n")
         #expect(diagnostics == [
             "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
-            "content/site.yml:2:9: fel: 'phases' ska vara en lista, men är värdet 'hantera' [yaml-type]",
-            "content/site.yml:4:18: fel: 'lix_threshold' ska vara ett tal, men är värdet 'hög' [yaml-type]",
+            "content/site.yml:2:9: fel: 'phases' ska vara en lista, men här står värdet 'hantera' [yaml-type]",
+            "content/site.yml:4:18: fel: 'lix_threshold' ska vara ett tal, men här står värdet 'hög' [yaml-type]",
         ])
     }
 
@@ -514,7 +514,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (config, diagnostics) = loadSite("title: H\nphases:\n  - id: a\n   label: b\n")
         #expect(config.phases.isEmpty)
         #expect(diagnostics == [
-            "content/site.yml:4:4: fel: raden är indragen på ett annat sätt än listans rader ovanför [yaml-syntax]\n  obs: YAML säger: did not find expected '-' indicator (while parsing a block collection på rad 3) på rad 4, kolumn 4",
+            "content/site.yml:4:4: fel: raden är indragen på ett annat sätt än listans rader ovanför [yaml-syntax]\n  obs: YAML säger: \"did not find expected '-' indicator\" på rad 4, kolumn 4 (\"while parsing a block collection\", från rad 3)",
         ])
     }
 }

@@ -79,7 +79,7 @@ struct HandbookChecker {
             var diagnostic = diagnostic
             switch diagnostic.code {
             case "future-date": break  // a date is no handbook's
-            case "review-overdue": diagnostic.handbook = "\(council.name) (\(ownerText(routine)))"  // whom each handbook asks
+            case "review-overdue": diagnostic.handbook = "\(council.name) (ägare: \(ownerText(routine)))"  // whom each handbook asks
             default: diagnostic.handbook = council.name
             }
             return diagnostic

@@ -19,13 +19,13 @@ enum SiteChecker {
                 let council = site.councils.first { $0.slug == member.value }
                 let message = council == nil
                     ? "'members' nämner '\(member.value)', men det finns ingen kommun '\(member.value)'"
-                    : "'members' nämner '\(member.value)', men dess council.yml säger inte 'group: \(id)', så den får inte gruppens rutiner och kontakter"
+                    : "'members' nämner '\(member.value)', men kommunens council.yml säger inte 'group: \(id)', så kommunen får inte gruppens rutiner och kontakter"
                 diagnostics.append(.warning(member.location, message, code: "group-members",
                                             notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: "kommuner") : []))
             }
             for council in joined where !listed.contains(council.slug) {
                 diagnostics.append(.warning(council.group?.location ?? council.location,
-                                            "\(council.name) går med i '\(id)' med 'group:', men gruppens 'members' tar inte upp '\(council.slug)'",
+                                            "\(council.name) har 'group: \(id)', men '\(council.slug)' saknas under 'members' i gruppens group.yml",
                                             code: "group-members", notes: ["lägg till '\(council.slug)' under 'members' i groups/\(id)/group.yml"]))
             }
         }
@@ -40,7 +40,7 @@ enum SiteChecker {
             known.formUnion(contacts.map(\.id))
         }
         return site.config.quickContacts.filter { !known.contains($0.value) }.map { id in
-            .warning(id.location, "ingen kommun eller grupp har en kontakt '\(id.value)'; ingen startsida visar den", code: "unknown-contact",
+            .warning(id.location, "ingen kommun eller grupp har en kontakt '\(id.value)'; den visas därför inte på någon startsida", code: "unknown-contact",
                      notes: Suggestions.note(for: id.value, among: known.sorted(), listing: "kontakter"))
         }
     }

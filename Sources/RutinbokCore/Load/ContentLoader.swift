@@ -134,7 +134,7 @@ public enum ContentLoader {
         for asset in files.listRecursively("\(directory)/assets") {
             let relative = "\(directory)/assets/\(asset)"
             if files.staysInside(relative) { council.assets.append(asset) }
-            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "det här är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
+            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
         }
         councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))
         return council
@@ -179,7 +179,7 @@ public enum ContentLoader {
             }
             seen[id] = name
             if id != stem {
-                diagnostics.append(.warning(SourceLocation(file: display), "filnamnet '\(name)' används som '\(id).md'; byt namn på filen så att de stämmer", code: "non-slug-id"))
+                diagnostics.append(.warning(SourceLocation(file: display), "filnamnet '\(name)' blir '\(id)' i webbadressen; döp om filen till '\(id).md'", code: "non-slug-id"))
             }
             if PageNames.reserved.contains(id) {
                 diagnostics.append(.error(SourceLocation(file: display), "'\(id)' är namnet på en inbyggd sida; ge rutinen ett annat filnamn", code: "reserved-id"))

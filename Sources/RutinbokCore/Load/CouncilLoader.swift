@@ -16,7 +16,7 @@ enum CouncilLoader {
         if let value = yaml.located("kind", required: "kommun, landsting eller region") {
             if let parsed = Council.Kind(rawValue: value.value) { kind = parsed }
             else {
-                yaml.report(.error(value.location, "'kind' ska vara kommun, landsting eller region, men är '\(value.value)'", code: "bad-value",
+                yaml.report(.error(value.location, "'kind' ska vara kommun, landsting eller region, men här står '\(value.value)'", code: "bad-value",
                                    notes: Suggestions.closest(to: value.value, in: Council.Kind.allCases.map(\.rawValue)).map { ["menade du '\($0)'?"] } ?? []))
             }
         }
@@ -31,7 +31,7 @@ enum CouncilLoader {
         if var theme = yaml.mapping("theme") {
             if let color = theme.located("color") {
                 if Color(hex: color.value) != nil { council.themeColor = color.value }
-                else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men är '\(color.value)'", code: "bad-value")) }
+                else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men här står '\(color.value)'", code: "bad-value")) }
             }
             council.logo = theme.located("logo")
             yaml.absorb(&theme, known: ["color", "logo"])
@@ -41,7 +41,7 @@ enum CouncilLoader {
             let statusValue = statement.located("status", required: "helt, delvis eller inte")
             if let value = statusValue {
                 if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
-                else { statement.report(.error(value.location, "'status' ska vara helt, delvis eller inte, men är '\(value.value)'", code: "bad-value")) }
+                else { statement.report(.error(value.location, "'status' ska vara helt, delvis eller inte, men här står '\(value.value)'", code: "bad-value")) }
             }
             let shortcomings = statement.strings("shortcomings").map(\.value)
             let dated = statement.raw("assessed") != nil

@@ -25,16 +25,16 @@ enum RoutineLoader {
         }
         let title = yaml.string("title", required: "rutinens rubrik")
         let summary = yaml.located("summary", required: "en mening om vad rutinen är till för")
-        let phase = yaml.located("phase", required: "vilken del av handboken den hör till")
+        let phase = yaml.located("phase", required: "vilken del av handboken rutinen hör till")
         let order = yaml.int("order") ?? 100
         let audience = yaml.strings("audience")
         let owner = yaml.located("owner", required: "kontakt-id för den som håller rutinen aktuell")
-        let reviewed = yaml.day("reviewed", required: "dagen då den senast granskades, ÅÅÅÅ-MM-DD")
+        let reviewed = yaml.day("reviewed", required: "dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD")
         let decided = yaml.string("decided")
         var access = Routine.Access.public
         if let value = yaml.located("access") {
             if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-            else { yaml.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men är '\(value.value)'", code: "bad-value")) }
+            else { yaml.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
         }
         let interval = yaml.int("review_interval_months", in: 1...120)
         let share = yaml.bool("share") ?? false

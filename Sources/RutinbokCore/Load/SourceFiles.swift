@@ -105,8 +105,8 @@ struct SourceFiles {
 
     private func text(of bytes: [UInt8], at location: SourceLocation) -> Result<String, Diagnostic> {
         guard bytes.count <= Self.sizeLimit else {
-            return .failure(.error(location, "filen är \(bytes.count / 1024) KiB; gränsen är \(Self.sizeLimit / 1024) KiB", code: "file-too-large",
-                                   notes: ["en rutin är oftast några få KiB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"]))
+            return .failure(.error(location, "filen är \(bytes.count / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
+                                   notes: ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"]))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             // A byte order mark is invisible in editors and would break the front matter marker.
@@ -114,7 +114,7 @@ struct SourceFiles {
         }
         let (line, column) = Self.firstInvalidUTF8(in: Data(bytes))
         return .failure(.error(location.at(line: line, column: column),
-                               "filen är inte giltig UTF-8-text; spara den som UTF-8", code: "invalid-utf8"))
+                               "filen är inte sparad med teckenkodningen UTF-8; spara den med UTF-8", code: "invalid-utf8"))
     }
 
     /// Everything an open file holds, or nil when it cannot be read (a folder, say).

@@ -33,7 +33,7 @@ struct YAMLMapping {
                 return .success(YAMLMapping(Node.mapping(.init([])), file: file, lineOffset: lineOffset))
             }
             guard node.mapping != nil else {
-                return .failure(.error(top, "här ska det stå rader med 'nyckel: värde', men det står \(describe(node))", code: "yaml-type"))
+                return .failure(.error(top, "här ska det stå rader med 'nyckel: värde', men här står \(describe(node))", code: "yaml-type"))
             }
             return .success(YAMLMapping(node, file: file, lineOffset: lineOffset))
         } catch let error as YamlError {
@@ -51,11 +51,11 @@ struct YAMLMapping {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text) på rad \($0.mark.line + lineOffset))" } ?? ""
-            let notes = ["YAML säger: \(problem)\(where_) på rad \(mark.line + lineOffset), kolumn \(mark.column)"]
+            let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
+            let notes = ["YAML säger: \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
-                return .error(at(mark), "YAML-texten gick inte att läsa: \(problem)", code: "yaml-syntax", notes: context.map { ["\($0.text) på rad \($0.mark.line + lineOffset)"] } ?? [])
+                return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])
             }
             let location = plain.atContext ? context.map { at($0.mark) } ?? at(mark) : at(mark)
             return .error(location, plain.message, code: "yaml-syntax", notes: notes)
@@ -124,7 +124,7 @@ struct YAMLMapping {
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            report(.error(location(of: value), "'\(key)' ska vara text, men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara text, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         let text = scalar.string.trimmed
@@ -139,7 +139,7 @@ struct YAMLMapping {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
             let bound = range.upperBound == Int.max ? "" : " från \(range.lowerBound) till \(range.upperBound)"
-            report(.error(location(of: value), "'\(key)' ska vara ett heltal\(bound), men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara ett heltal\(bound), men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return number
@@ -148,7 +148,7 @@ struct YAMLMapping {
     mutating func double(_ key: String) -> Double? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Double(scalar.string) else {
-            report(.error(location(of: value), "'\(key)' ska vara ett tal, men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara ett tal, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return number
@@ -157,7 +157,7 @@ struct YAMLMapping {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         guard let flag = value.bool else {
-            report(.error(location(of: value), "'\(key)' ska vara true eller false, men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara true eller false, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return flag
@@ -166,7 +166,7 @@ struct YAMLMapping {
     mutating func day(_ key: String, required what: String? = nil) -> Located<Day>? {
         guard let text = located(key, required: what) else { return nil }
         guard let day = Day(text.value) else {
-            report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '\(text.value)'", code: "bad-date"))
+            report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(text.value)'", code: "bad-date"))
             return nil
         }
         return Located(value: day, location: text.location)
@@ -180,12 +180,12 @@ struct YAMLMapping {
         case .scalar: items = [value]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            report(.error(location(of: value), "'\(key)' ska vara en lista, men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
             return []
         }
         return items.compactMap { item in
             guard case .scalar(let scalar) = item else {
-                report(.error(location(of: item), "varje post i '\(key)' ska vara text, men en är \(Self.describe(item))", code: "yaml-type"))
+                report(.error(location(of: item), "varje post i '\(key)' ska vara text, men här står \(Self.describe(item))", code: "yaml-type"))
                 return nil
             }
             return Located(value: scalar.string, location: location(of: item))
@@ -196,7 +196,7 @@ struct YAMLMapping {
     mutating func mapping(_ key: String) -> YAMLMapping? {
         guard let value = raw(key) else { return nil }
         guard value.mapping != nil else {
-            report(.error(location(of: value), "'\(key)' ska bestå av rader med 'nyckel: värde', men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
         return YAMLMapping(value, file: file, lineOffset: lineOffset)
@@ -206,7 +206,7 @@ struct YAMLMapping {
     mutating func mappings(_ key: String) -> [YAMLMapping] {
         guard let value = raw(key) else { return [] }
         guard case .sequence(let sequence) = value else {
-            report(.error(location(of: value), "'\(key)' ska vara en lista, men är \(Self.describe(value))", code: "yaml-type"))
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
             return []
         }
         return sequence.compactMap { item in
@@ -225,7 +225,7 @@ struct YAMLMapping {
             let key = Located(value: pair.key.string ?? "", location: location(of: pair.key))
             usedKeys.insert(key.value)
             guard pair.value.mapping != nil else {
-                report(.error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men är \(Self.describe(pair.value))", code: "yaml-type"))
+                report(.error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(pair.value))", code: "yaml-type"))
                 return nil
             }
             return (key, YAMLMapping(pair.value, file: file, lineOffset: lineOffset))

@@ -107,8 +107,11 @@ public struct Theme: Sendable {
         case MustacheTemplate.Error.sectionCloseNameIncorrect: "ett avsnitt avslutas med ett annat namn än det öppnades med"
         case MustacheTemplate.Error.unfinishedName: "en tagg avslutas inte med '}}'"
         case MustacheTemplate.Error.expectedSectionEnd: "ett avsnitt avslutas aldrig"
+        case MustacheTemplate.Error.invalidSetDelimiter: "en tagg som byter avgränsare ({{=…=}}) är felskriven"
+        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "en funktion används på ett ärvt avsnitt ({{<…}} eller {{$…}}), vilket inte går"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection: "ett ärvt avsnitt ({{<…}}) innehåller något annat än avsnitt att ersätta ({{$…}})"
         case let other where "\(other)".contains("overflow"): "en tagg avslutas inte med '}}' före filens slut"
-        default: "\(error)"
+        default: "swift-mustache säger \"\(error)\""
         }
     }
 

@@ -22,7 +22,7 @@ public enum Adoption {
     public static func adopt(_ source: String, into target: String, content: String, force: Bool = false, today: Day = .today()) throws -> Outcome {
         let parts = source.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
-            throw Failure(message: "exemplet ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men är '\(source)'", notes: [])
+            throw Failure(message: "rutinen ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men här står '\(source)'", notes: [])
         }
         let (fromCouncil, id) = (parts[0], parts[1])
         let files = FileManager.default
@@ -34,7 +34,7 @@ public enum Adoption {
                           notes: Suggestions.note(for: slug, among: councils, listing: "kommuner"))
         }
         guard fromCouncil != target else {
-            throw Failure(message: "'\(source)' hör redan till \(target)", notes: [])
+            throw Failure(message: "rutinen finns redan hos \(target); välj en annan kommun med --into", notes: [])
         }
         let sourceFolder = "\(councilsFolder)/\(fromCouncil)/routines"
         let sourcePath = "\(sourceFolder)/\(id).md"
@@ -50,7 +50,7 @@ public enum Adoption {
         let targetPath = "\(targetFolder)/\(id).md"
         guard !files.fileExists(atPath: targetPath) else {
             throw Failure(message: "\(targetPath) finns redan; ingenting skrevs",
-                          notes: ["ta bort eller byt namn på den först om \(target) vill ha \(fromCouncil)s version i stället"])
+                          notes: ["ta bort eller byt namn på den först om \(target) vill ha versionen från \(fromCouncil) i stället"])
         }
         let rewritten = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)", today: today)
         if rewritten.internal && !force {
@@ -66,8 +66,8 @@ public enum Adoption {
         }
         var notes: [String] = []
         if !rewritten.shared { notes.append("\(fromCouncil) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
-        notes.append("'reviewed' är satt till i dag och \(fromCouncil)s 'decided' är bortkommenterad: skriv \(target)s eget beslut när det finns")
-        notes.append("jämför 'owner' och kontakterna i texten med \(target)s egna kontakter, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
+        notes.append("'reviewed' är satt till i dag och raden 'decided' (beslutet i \(fromCouncil)) är bortkommenterad; skriv in ert eget beslut när det finns")
+        notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(target)/council.yml, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
         return Outcome(path: targetPath, notes: notes)
     }
 
@@ -91,7 +91,7 @@ public enum Adoption {
             case "reviewed":
                 lines.append(Substring("reviewed: \(today)"))
                 reviewed = true
-            case "decided": lines.append(Substring("# \(line)   # \(council)s beslut; skriv ert eget"))
+            case "decided": lines.append(Substring("# \(line)   # beslutet i \(council); skriv ert eget"))
             default:
                 if key == "access", value.lowercased().hasPrefix("internal") { isInternal = true }
                 lines.append(line)

@@ -43,7 +43,8 @@ extension Scaffold {
                                contacts: needed.filter { !fromGroup.contains($0.id) && Slug.isValid($0.id) },
                                inherited: needed.filter { fromGroup.contains($0.id) }.map(\.id)).text
         var next = ["fyll i kontakterna i \(folder)/council.yml (minst ett telefonnummer eller en e-postadress för varje kontakt)",
-                    "lägg kommunens logotyp i \(folder)/assets/ och skriv filnamnet under theme: logo:",
+                    "lägg kommunens logotyp i \(folder)/assets/ och skriv filnamnet efter 'logo:' under 'theme:' i council.yml",
+                    "fyll i tillgänglighetsredogörelsen under 'accessibility:' i council.yml: vilka brister webbplatsen har och när ni bedömde den",
                     "förhandsvisa handboken: \(SuggestedCommand.make("serve", content: contentDirectory)), och öppna sedan http://127.0.0.1:8080/\(request.slug)/"]
         if let group, let id = request.group { next.insert("lägg till '\(request.slug)' under members: i groups/\(id)/group.yml (\(group.name))", at: 1) }
         return NewFile(path: "\(folder)/council.yml", contents: text, nextSteps: next)

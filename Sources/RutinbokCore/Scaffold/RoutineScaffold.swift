@@ -62,7 +62,7 @@ extension Scaffold {
               let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return text }
         let origin: String
         switch source.layer {
-        case .group(let group): origin = "gruppen \(group)s version av '\(source.id)'"
+        case .group(let group): origin = "'\(source.id)' i gruppen \(group)"
         default: origin = "grundrutinen '\(source.id)'"
         }
         var replaced = false

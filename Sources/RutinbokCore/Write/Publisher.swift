@@ -105,30 +105,30 @@ public final class Publisher: Sendable {
 
     static func checkSafe(_ output: URL, protected: [String]) throws {
         let path = output.path
-        if path == "/" || path.isEmpty { throw Failure.refused("skriver inte ut till '/'") }
+        if path == "/" || path.isEmpty { throw Failure.refused("'/' kan inte vara utdatamapp") }
         if path == FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path {
-            throw Failure.refused("ersätter inte hemmappen \(path)")
+            throw Failure.refused("hemmappen \(path) kan inte vara utdatamapp; välj en annan --output")
         }
         for folder in protected {
             let other = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
             if path == other || other.hasPrefix(path + "/") {
-                throw Failure.refused("skriver inte ut till \(path): det skulle ersätta \(folder)")
+                throw Failure.refused("\(path) kan inte vara utdatamapp: \(folder) skulle skrivas över")
             }
             // Inside content/ or templates/ the next build would read its own output as input.
             if path.hasPrefix(other + "/") {
-                throw Failure.refused("skriver inte ut till \(path): den ligger i \(folder)")
+                throw Failure.refused("\(path) kan inte vara utdatamapp: den ligger i \(folder)")
             }
         }
         if FileManager.default.fileExists(atPath: output.appendingPathComponent("Package.swift").path)
             || FileManager.default.fileExists(atPath: output.appendingPathComponent(".git").path) {
-            throw Failure.refused("skriver inte ut till \(path): det är roten av ett kodförråd")
+            throw Failure.refused("\(path) kan inte vara utdatamapp: den har Package.swift eller .git, som ett kodförråd")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Failure.refused("ersätter inte \(path): det är en fil, inte en utdatamapp") }
+            guard isDirectory.boolValue else { throw Failure.refused("\(path) kan inte vara utdatamapp: det är en fil") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !entries.isEmpty, !entries.contains(marker) {
-                throw Failure.refused("ersätter inte \(path): mappen är inte tom och gjordes inte av rutinbok; välj en annan --output")
+                throw Failure.refused("\(path) kan inte vara utdatamapp: mappen är inte tom och gjordes inte av rutinbok; välj en annan --output")
             }
         }
     }
@@ -165,7 +165,7 @@ public final class Publisher: Sendable {
         var created: Set<String> = []
         for file in files {
             if let problem = OutputPath.problem(with: file.path) {
-                throw Failure.refused("skriver inte '\(file.path)': sökvägen \(problem)")
+                throw Failure.refused("'\(file.path)' skrivs inte: sökvägen \(problem)")
             }
             let target = stagingRoot + file.path
             let folder = Self.parent(of: target)

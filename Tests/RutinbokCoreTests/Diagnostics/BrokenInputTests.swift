@@ -35,38 +35,38 @@ private let site = "content/site.yml"
 let brokenCases: [BrokenCase] = [
     // YAML that does not parse: the line in the file, where the mistake is.
     BrokenCase("unclosed quote in council.yml", { try $0.replace(council, "verified: 2026-01-15", with: "verified: \"2026-01-15") }, expect: [
-        "content/councils/exby/council.yml:11:15: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML säger: found unexpected end of stream (while scanning a quoted scalar på rad 11) på rad 12, kolumn 1",
+        "content/councils/exby/council.yml:11:15: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML säger: \"found unexpected end of stream\" på rad 12, kolumn 1 (\"while scanning a quoted scalar\", från rad 11)",
     ]),
     BrokenCase("unclosed list in front matter", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla") }, expect: [
-        "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: did not find expected ',' or ']' (while parsing a flow sequence på rad 6) på rad 7, kolumn 6",
+        "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: \"did not find expected ',' or ']'\" på rad 7, kolumn 6 (\"while parsing a flow sequence\", från rad 6)",
     ]),
     BrokenCase("colon inside a value", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: Obs: gör så här") }, expect: [
-        "content/routines/hotad.md:3:13: fel: här står ': ' där ingen ny nyckel kan börja; sätt hela värdet inom citattecken om det innehåller ': ', eller se över indraget [yaml-syntax]\n  obs: YAML säger: mapping values are not allowed in this context på rad 3, kolumn 13",
+        "content/routines/hotad.md:3:13: fel: här står ': ' där ingen ny nyckel kan börja; sätt hela värdet inom citattecken om det innehåller ': ', eller se över indraget [yaml-syntax]\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 3, kolumn 13",
     ]),
     BrokenCase("tab as indentation", { try $0.replace(council, "    role:", with: "\trole:") }, expect: [
-        "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML säger: found character that cannot start any token (while scanning for the next token på rad 7) på rad 7, kolumn 1",
+        "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML säger: \"found character that cannot start any token\" på rad 7, kolumn 1 (\"while scanning for the next token\", från rad 7)",
     ]),
     BrokenCase("line without colon", { try $0.replace(council, "kind: kommun", with: "kind kommun") }, expect: [
-        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: could not find expected ':' (while scanning a simple key på rad 2) på rad 3, kolumn 1",
+        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
     ]),
     BrokenCase("key written twice", { try $0.replace(hotad, "order: 10\n", with: "order: 10\norder: 20\n") }, expect: [
         "content/routines/hotad.md:6:1: fel: nyckeln 'order' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 5",
     ]),
     // A value of the wrong type; a date that is not a date.
     BrokenCase("order is not a number", { try $0.replace(hotad, "order: 10", with: "order: först") }, expect: [
-        "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, men är värdet 'först' [yaml-type]",
+        "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, men här står värdet 'först' [yaml-type]",
     ]),
     BrokenCase("title is a list", { try $0.replace(hotad, "title: Om du blir hotad", with: "title: [Om du, blir hotad]") }, expect: [
-        "content/routines/hotad.md:2:8: fel: 'title' ska vara text, men är en lista [yaml-type]",
+        "content/routines/hotad.md:2:8: fel: 'title' ska vara text, men här står en lista [yaml-type]",
     ]),
     BrokenCase("exclude is a mapping", { try $0.append(council, "exclude: { utbildning: ja }\n") }, expect: [
-        "content/councils/exby/council.yml:12:10: fel: 'exclude' ska vara en lista, men är rader med 'nyckel: värde' [yaml-type]",
+        "content/councils/exby/council.yml:12:10: fel: 'exclude' ska vara en lista, men här står rader med 'nyckel: värde' [yaml-type]",
     ]),
     BrokenCase("date that does not exist", { try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-02-30") }, expect: [
-        "content/routines/hotad.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '2026-02-30' [bad-date]",
+        "content/routines/hotad.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026-02-30' [bad-date]",
     ]),
     BrokenCase("date written in words", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 15 januari 2026") }, expect: [
-        "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är '15 januari 2026' [bad-date]",
+        "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '15 januari 2026' [bad-date]",
     ]),
     // Unknown keys: a warning with "did you mean".
     BrokenCase("misspelt key in front matter", { try $0.replace(hotad, "order: 10", with: "ordre: 10") }, expect: [
@@ -86,13 +86,13 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:2:1: fel: 'summary' saknas (en mening om vad rutinen är till för) [missing-key]",
     ]),
     BrokenCase("routine without phase", { try $0.replace(utbildning, "phase: forebygga\n", with: "") }, expect: [
-        "content/routines/utbildning.md:2:1: fel: 'phase' saknas (vilken del av handboken den hör till) [missing-key]",
+        "content/routines/utbildning.md:2:1: fel: 'phase' saknas (vilken del av handboken rutinen hör till) [missing-key]",
     ]),
     BrokenCase("routine without owner", { try $0.replace(utbildning, "owner: samordnare\n", with: "") }, expect: [
         "content/routines/utbildning.md:2:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
     ]),
     BrokenCase("routine without reviewed", { try $0.replace(utbildning, "reviewed: 2026-01-15\n", with: "") }, expect: [
-        "content/routines/utbildning.md:2:1: fel: 'reviewed' saknas (dagen då den senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
+        "content/routines/utbildning.md:2:1: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
     ]),
     BrokenCase("unknown phase", { try $0.replace(hotad, "phase: hantera", with: "phase: hanterra") }, expect: [
         "content/routines/hotad.md:4:8: fel: okänd fas 'hanterra' [unknown-phase]\n  obs: menade du 'hantera'?\n  obs: faserna i site.yml: forebygga, hantera",
@@ -131,7 +131,7 @@ let brokenCases: [BrokenCase] = [
         try $0.write("content/routines/Riskbedömning.md", try $0.read(utbildning))
         try $0.write("content/routines/riskbedomning.md", try $0.read(utbildning))
     }, expect: [
-        "content/routines/Riskbedömning.md: varning: filnamnet 'Riskbedömning.md' används som 'riskbedomning.md'; byt namn på filen så att de stämmer [non-slug-id]",
+        "content/routines/Riskbedömning.md: varning: filnamnet 'Riskbedömning.md' blir 'riskbedomning' i webbadressen; döp om filen till 'riskbedomning.md' [non-slug-id]",
         "content/routines/riskbedomning.md: fel: rutin-id:t 'riskbedomning' används två gånger: 'riskbedomning.md' och 'Riskbedömning.md' får samma webbadress [id-collision]\n  obs: byt namn på en av filerna",
     ]),
     BrokenCase("exclude naming no routine", { try $0.append(council, "exclude: [utbildnig]\n") }, expect: [
@@ -151,7 +151,7 @@ let brokenCases: [BrokenCase] = [
         data.replaceSubrange(range, with: [0x66, 0xF6, 0x72])  // "för" in Latin-1
         try w.write(utbildning, data)
     }, expect: [
-        "content/routines/utbildning.md:3:24: fel: filen är inte giltig UTF-8-text; spara den som UTF-8 [invalid-utf8]",
+        "content/routines/utbildning.md:3:24: fel: filen är inte sparad med teckenkodningen UTF-8; spara den med UTF-8 [invalid-utf8]",
     ]),
     BrokenCase("empty routine", { try $0.write(utbildning, "") }, expect: [
         "content/routines/utbildning.md:1:1: fel: rutinen är tom [empty-routine]",
@@ -162,7 +162,7 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("file over the size limit", {
         try $0.append(utbildning, String(repeating: "Lång text om säkerhet.\n", count: 12_000))
     }, expect: [
-        "content/routines/utbildning.md: fel: filen är 293 KiB; gränsen är 256 KiB [file-too-large]\n  obs: en rutin är oftast några få KiB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
+        "content/routines/utbildning.md: fel: filen är 293 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
     ]),
     BrokenCase("symlink to a file outside content", { w in
         try w.write("outside/hemlig.md", try w.read(utbildning))
@@ -174,14 +174,14 @@ let brokenCases: [BrokenCase] = [
         try w.write("outside/bilder/karta.svg", "<svg/>")
         try w.symlink("content/councils/exby/assets/bilder", to: w.url("outside/bilder").path)
     }, expect: [
-        "content/councils/exby/assets/bilder: fel: det här är en länk som leder utanför innehållsmappen; kopiera in filerna i stället [symlink-outside]",
+        "content/councils/exby/assets/bilder: fel: mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället [symlink-outside]",
     ]),
     // Paths that would write outside the output folder.
     BrokenCase("logo path leaving the folder", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: ../../x.svg") }, expect: [
         "content/councils/exby/council.yml:4:34: fel: sökvägen till logotypen, '../../x.svg', leder ut ur sin mapp med '..' [unsafe-path]",
     ]),
     BrokenCase("absolute logo path", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: /etc/passwd") }, expect: [
-        "content/councils/exby/council.yml:4:34: fel: sökvägen till logotypen, '/etc/passwd', är absolut; skriv den från kommunens mapp [unsafe-path]",
+        "content/councils/exby/council.yml:4:34: fel: sökvägen till logotypen, '/etc/passwd', börjar med '/' eller '~'; skriv den från kommunens mapp, till exempel 'assets/logo.svg' [unsafe-path]",
     ]),
     BrokenCase("council folder that is not a slug", { try $0.move("content/councils/exby", to: "content/councils/Ex By") }, expect: [
         "content/councils/Ex By: fel: mappnamnet 'Ex By' får bara innehålla a–z, 0–9 och '-'; det blir en del av webbadressen [invalid-slug]\n  obs: byt namn till 'ex-by'",
@@ -210,9 +210,9 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:11:15: varning: uppgifterna för kontakten 'samordnare' (Säkerhetssamordnare, Anna Exempel) kontrollerades senast 2026-01-15, för mer än 6 månader sedan; kontrollera dem och uppdatera 'verified' [contact-overdue]",
         "content/councils/exby/routines/lokalt.md:7:11: varning: 'Sammanträden i Exby' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren (Säkerhetssamordnare, Anna Exempel) att granska den [review-overdue]",
         "content/groups/grannar/group.yml:7:15: varning: uppgifterna för kontakten 'hr' (HR-stöd) kontrollerades senast 2026-01-15, för mer än 6 månader sedan; kontrollera dem och uppdatera 'verified' [contact-overdue]",
-        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)",
-        "content/routines/hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)",
-        "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
     ]),
     BrokenCase("dates in the future", today: "2026-01-10", { try $0.replace(lokalt, "reviewed: 2026-01-15", with: "reviewed: 2026-01-05") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' för kontakten 'samordnare' är 2026-01-15, ett datum i framtiden [future-date]",
@@ -222,11 +222,11 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]",
     ]),
     BrokenCase("review interval overridden per routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nreview_interval_months: 3") }, expect: [
-        "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
     ]),
     // Config values.
     BrokenCase("unknown council kind", { try $0.replace(council, "kind: kommun", with: "kind: komun") }, expect: [
-        "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men är 'komun' [bad-value]\n  obs: menade du 'kommun'?",
+        "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'komun' [bad-value]\n  obs: menade du 'kommun'?",
     ]),
     BrokenCase("theme colour too light", { try $0.replace(council, "#1d4f73", with: "#ffee00") }, expect: [
         "content/councils/exby/council.yml:1:1: fel: temafärgen #ffee00 är för ljus för vit text (kontrast 1,2:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg",
@@ -250,12 +250,12 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/lokalt.md:15:4: fel: rutinen har kvar texten 'Andra steget.' som 'rutinbok new routine' skrev; byt den mot rutinens egen text [unfinished-routine]",
     ]),
     BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
-        "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; ingen startsida visar den [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
+        "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; den visas därför inte på någon startsida [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
     ]),
     BrokenCase("group members that do not match the councils' group:", {
         try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")
     }, expect: [
-        "content/councils/exby/council.yml:3:8: varning: Exby kommun går med i 'grannar' med 'group:', men gruppens 'members' tar inte upp 'exby' [group-members]\n  obs: lägg till 'exby' under 'members' i groups/grannar/group.yml",
+        "content/councils/exby/council.yml:3:8: varning: Exby kommun har 'group: grannar', men 'exby' saknas under 'members' i gruppens group.yml [group-members]\n  obs: lägg till 'exby' under 'members' i groups/grannar/group.yml",
         "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner: exby",
         "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun 'nyby' [group-members]\n  obs: kommuner: exby",
     ]),

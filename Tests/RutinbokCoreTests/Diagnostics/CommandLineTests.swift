@@ -79,7 +79,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
         #expect(run.status == 0)
-        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (Säkerhetssamordnare, Anna Exempel)\n"))
+        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)\n"))
         let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
         #expect(future.status == 1)
         #expect(future.stderr.contains("hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]"))
@@ -110,20 +110,37 @@ struct CommandLineTests {
     func wrongUsageExitsTwo(_ arguments: [String]) throws {
         let run = try Executable.run(arguments)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("Error:") || run.stderr.contains("Usage:"))
+        #expect(run.stderr.contains("fel: ") && run.stderr.contains("Användning:"))
     }
 
     @Test func helpExitsZero() throws {
         #expect(try Executable.run(["build", "--help"]).status == 0)
     }
 
+    /// ArgumentParser's own words reach the user in Swedish: its usage errors and the headings
+    /// and defaults of a help page.
+    @Test func usageErrorsAndHelpPagesAreInSwedish() throws {
+        let kind = try Executable.run(["new", "council", "x", "--name", "X", "--kind", "komun"])
+        #expect(kind.status == 2)
+        #expect(kind.stderr.hasPrefix("fel: 'komun' fungerar inte för --kind; välj kommun, landsting eller region\n"))
+        #expect(kind.stderr.contains("Användning: rutinbok new council"))
+        let missing = try Executable.run(["new", "council"])
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("fel: argumentet <id> saknas\n"))
+        let help = try Executable.run(["adopt", "--help"])
+        #expect(help.status == 0)
+        for heading in ["ÖVERSIKT: ", "ANVÄNDNING: ", "ARGUMENT:", "ALTERNATIV:", "(förval: content)", "Visar den här hjälpen."] {
+            #expect(help.stdout.contains(heading), "\(heading)")
+        }
+        #expect(!help.stdout.contains("USAGE:") && !help.stdout.contains("(default:"))
+    }
+
     /// `rutinbok serve` is the preview program beside `rutinbok`, with the arguments as given.
     @Test func serveRunsThePreviewProgram() throws {
         let help = try Executable.run(["serve", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("USAGE: rutinbok serve") && help.stdout.contains("--port <port>"), "the preview's own options")
+        #expect(help.stdout.contains("ANVÄNDNING: rutinbok serve") && help.stdout.contains("--port <port>"), "the preview's own options")
         let wrong = try Executable.run(["serve", "--bogus"])
-        #expect(wrong.status == 2 && wrong.stderr.contains("Unknown option '--bogus'"))
+        #expect(wrong.status == 2 && wrong.stderr.contains("fel: okänt alternativ '--bogus'"))
     }
 
     #if os(Linux)

@@ -104,11 +104,11 @@ func leftovers(beside output: String) -> [String] {
     @Test func refusesRepositoryRootAndSlash() async throws {
         let w = try BrokenWorkspace()
         try w.write("repo/Package.swift", "// swift-tools-version:6.0\n")
-        #expect(await refusal(w, output: w.url("repo").path) == ["skriver inte ut till \(w.url("repo").path): det är roten av ett kodförråd"])
+        #expect(await refusal(w, output: w.url("repo").path) == ["\(w.url("repo").path) kan inte vara utdatamapp: den har Package.swift eller .git, som ett kodförråd"])
         try w.write("git-repo/.git/HEAD", "ref: refs/heads/main\n")
         #expect(await refusal(w, output: w.url("git-repo").path).count == 1)
         #expect(await refusal(w, output: BrokenWorkspace.packageRoot.path).count == 1)
-        #expect(await refusal(w, output: "/") == ["skriver inte ut till '/'"])
+        #expect(await refusal(w, output: "/") == ["'/' kan inte vara utdatamapp"])
         #expect(FileManager.default.fileExists(atPath: w.url("repo/Package.swift").path))
     }
 
@@ -116,7 +116,7 @@ func leftovers(beside output: String) -> [String] {
         let w = try BrokenWorkspace()
         try w.write("dokument/viktigt.txt", "inte rutinbok")
         let path = w.url("dokument").path
-        #expect(await refusal(w, output: path) == ["ersätter inte \(path): mappen är inte tom och gjordes inte av rutinbok; välj en annan --output"])
+        #expect(await refusal(w, output: path) == ["\(path) kan inte vara utdatamapp: mappen är inte tom och gjordes inte av rutinbok; välj en annan --output"])
         try w.write("en-fil", "x")
         #expect(await refusal(w, output: w.url("en-fil").path).count == 1)
         #expect(try w.read("dokument/viktigt.txt") == "inte rutinbok")

@@ -18,7 +18,7 @@ struct PortalAdoptionTests {
         // the decision a comment to replace.
         #expect(copy.hasPrefix("---\n# Hämtad från exempelstad/webbsandning-av-sammantraden."))
         #expect(copy.contains("\nreviewed: 2026-11-29\n") && !copy.contains("2026-11-02"))
-        #expect(copy.contains("\n# decided: \"Kommunfullmäktige 2026-06-15 § 77, dnr KS 2026/204\"   # exempelstads beslut; skriv ert eget\n"))
+        #expect(copy.contains("\n# decided: \"Kommunfullmäktige 2026-06-15 § 77, dnr KS 2026/204\"   # beslutet i exempelstad; skriv ert eget\n"))
         #expect(!copy.contains("\ndecided:"))
         #expect(copy.contains("\nadopted_from: exempelstad/webbsandning-av-sammantraden\n---\n"))
         // The body is untouched.
@@ -107,7 +107,7 @@ struct PortalAdoptionTests {
         #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
         #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))
         #expect(failure("sociala-medier", "exempelby").contains("<kommun>/<rutin-id>"))
-        #expect(failure("exempelstad/sociala-medier", "exempelstad").contains("hör redan till"))
+        #expect(failure("exempelstad/sociala-medier", "exempelstad").contains("rutinen finns redan hos exempelstad"))
         #expect(!FileManager.default.fileExists(atPath: "\(content)/councils/exempelby/routines/sociala-medier.md"))
     }
 }

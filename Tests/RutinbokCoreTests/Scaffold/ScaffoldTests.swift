@@ -139,7 +139,7 @@ import Testing
         let grouped = try Scaffold.routine(.init(id: "roller-och-ansvar", council: "fiktiva", from: "roller-och-ansvar", today: Self.today),
                                            site: site, contentDirectory: tree.content)
         let groupText = try String(contentsOfFile: "\(tree.content)/groups/nordvast/routines/roller-och-ansvar.md", encoding: .utf8)
-        #expect(grouped.contents.contains("gruppen nordvasts version"))
+        #expect(grouped.contents.contains("# Kopierad från 'roller-och-ansvar' i gruppen nordvast."))
         let lastGroupLine = try #require(groupText.split(separator: "\n").last)
         #expect(grouped.contents.contains(lastGroupLine))
         try Scaffold.write(grouped)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// swift-argument-parser writes its own words in English: the headings of a help page, and
+/// the messages for a wrong usage ("Missing expected argument …"). Its texts cannot be set,
+/// so the ones it prints are put into Swedish here, phrase by phrase, before they are shown.
+/// Anything not recognised is left as it is.
+public enum UsageWording {
+    /// `(pattern, template)`: regular expressions over ArgumentParser's output and their
+    /// Swedish, in the order they are tried.
+    static let phrases: [(String, String)] = [
+        (#"^Error: Missing expected argument '([^']*)'"#, "fel: argumentet $1 saknas"),
+        (#"^Error: Missing value for '([^' ]*)[^']*'"#, "fel: $1 saknar ett värde"),
+        (#"^Error: Unknown option '([^']*)'"#, "fel: okänt alternativ '$1'"),
+        (#"^Error: Unexpected argument '([^']*)'"#, "fel: okänt kommando eller argument '$1'"),
+        (#"^Error: The value '([^']*)' is invalid for '([^' ]*)[^']*'\. Please provide one of (.*)\.$"#,
+         "fel: '$1' fungerar inte för $2; välj $3"),
+        (#"^Error: The value '([^']*)' is invalid for '([^' ]*)[^']*'"#, "fel: '$1' fungerar inte för $2"),
+        (#"^Error: "#, "fel: "),
+        (#"^Help:  "#, "Hjälp:  "),
+        (#"^Usage: "#, "Användning: "),
+        (#"^  See '([^']*)' for more information\.$"#, "  Mer hjälp: '$1'"),
+        (#"^OVERVIEW: "#, "ÖVERSIKT: "),
+        (#"^USAGE: "#, "ANVÄNDNING: "),
+        (#"^ARGUMENTS:$"#, "ARGUMENT:"),
+        (#"^OPTIONS:$"#, "ALTERNATIV:"),
+        (#"^SUBCOMMANDS:$"#, "KOMMANDON:"),
+        (#"Show help information\."#, "Visar den här hjälpen."),
+        (#"\(default: ([^)]*)\)"#, "(förval: $1)"),
+        (#"\(values: ([^)]*)\)"#, "(värden: $1)"),
+        (#"^  See '([^']*) help <subcommand>' for detailed help\.$"#, "  Hjälp för ett kommando: '$1 help <kommando>'"),
+    ]
+
+    static let compiled: [(NSRegularExpression, String)] = phrases.compactMap { pattern, template in
+        (try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])).map { ($0, template) }
+    }
+
+    /// `text` with ArgumentParser's English put into Swedish; "'a', 'b' or 'c'" lists read
+    /// "a, b eller c".
+    public static func swedish(_ text: String) -> String {
+        var result = text
+        for (expression, template) in compiled {
+            result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
+        }
+        return result.replacingOccurrences(of: #"'([^']*)', '"#, with: "$1, '", options: .regularExpression)
+            .replacingOccurrences(of: #"'([^']*)' or '([^']*)'"#, with: "$1 eller $2", options: .regularExpression)
+    }
+}
