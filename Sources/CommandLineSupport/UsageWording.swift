@@ -25,9 +25,11 @@ public enum UsageWording {
         (#"^OPTIONS:$"#, "ALTERNATIV:"),
         (#"^SUBCOMMANDS:$"#, "KOMMANDON:"),
         (#"Show help information\."#, "Visar den här hjälpen."),
-        (#"\(default: ([^)]*)\)"#, "(förval: $1)"),
-        (#"\(values: ([^)]*)\)"#, "(värden: $1)"),
-        (#"^  See '([^']*) help <subcommand>' for detailed help\.$"#, "  Hjälp för ett kommando: '$1 help <kommando>'"),
+        (#"\(default:(\s+)"#, "(förval:$1"),
+        (#"; default:(\s+)"#, "; förval:$1"),
+        (#"\(values:(\s+)"#, "(värden:$1"),
+        (#"^  See '([^']*)<subcommand>' for detailed help\.$"#, "  Hjälp för ett kommando: '$1<kommando>'"),
+        (#"<subcommand>"#, "<kommando>"),
     ]
 
     static let compiled: [(NSRegularExpression, String)] = phrases.compactMap { pattern, template in

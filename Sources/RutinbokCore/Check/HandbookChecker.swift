@@ -141,7 +141,7 @@ struct HandbookChecker {
     }
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
-        guard let verified = contact.verified else { return [] }
+        guard let verified = contact.verified else { return [] }  // the loader reports a missing date
         if verified > today {
             return [.error(contact.verifiedLocation ?? contact.location, "'verified' för kontakten '\(contact.id)' är \(verified), ett datum i framtiden", code: "future-date")]
         }
@@ -159,8 +159,10 @@ public enum ReviewStatus {
         contact.verifyIntervalMonths ?? council.verifyIntervalMonths ?? config.verifyIntervalMonths
     }
 
+    /// Details never checked (no `verified`) are due too.
     public static func isOverdue(_ contact: Contact, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let verified = contact.verified, verified <= today else { return false }
+        guard let verified = contact.verified else { return true }
+        guard verified <= today else { return false }
         return verified.adding(months: verifyInterval(contact, council: council, config: config)) < today
     }
 

@@ -86,6 +86,12 @@ enum CouncilLoader {
                 section.report(.error(key.location, "kontakt-id:t '\(key.value)' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
                                       notes: ["skriv det som '\(Slug.make(key.value))'"]))
             }
+            // Details no one has checked are as doubtful as old ones: `new council` leaves the
+            // date for the editor to write. (A date that is not a date is reported as such.)
+            if entry.raw("verified") == nil {
+                entry.report(.warning(key.location, "kontakten '\(key.value)' har inget datum i 'verified'; kontrollera uppgifterna och skriv dagen, ÅÅÅÅ-MM-DD",
+                                      code: "contact-unverified"))
+            }
             let verified = entry.day("verified")
             let contact = Contact(
                 id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,

@@ -84,7 +84,7 @@ struct PortalChangeView {
 
 struct PortalReviewView {
     struct Routine { var title: String, href: String, reviewed: String, reviewedISO: String, owner: String, ownerName: String?, phone: String?, tel: String? }
-    struct Contact { var role: String, name: String?, verified: String, verifiedISO: String }
+    struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
     struct Section {
         var name: String, anchor: String, href: String
         var routines: [Routine], contacts: [Contact], routineCount: Int, contactCount: Int, clear: Bool
@@ -223,7 +223,7 @@ extension PortalPages {
             }
             let contacts = review.staleContacts.map { contact in
                 PortalReviewView.Contact(role: contact.role, name: contact.name,
-                                         verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description ?? "")
+                                         verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
             }
             return PortalReviewView.Section(name: review.council.name, anchor: slug, href: start(slug),
                                             routines: routines, contacts: contacts, routineCount: routines.count,

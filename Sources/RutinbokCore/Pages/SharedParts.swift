@@ -69,7 +69,12 @@ private final class ContactSnippets {
         let snippet: String
         switch kind {
         case .card: snippet = theme.render("contact-card", view)
-        case .inline: snippet = theme.render("contact-inline", view)
+        // Set inside a sentence: the template file's closing line break would put a space
+        // before the punctuation that follows ("(Anna Exempel, 070-000 01 01) .").
+        case .inline:
+            var inline = theme.render("contact-inline", view)[...]
+            while let last = inline.last, last.isNewline { inline = inline.dropLast() }
+            snippet = String(inline)
         case .printCard:
             view.compact = true
             snippet = theme.render("contact-card", view)
