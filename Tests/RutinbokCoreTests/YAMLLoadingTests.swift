@@ -365,6 +365,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
             "content/councils/exempelby/council.yml:4:17: fel: 'allow_raw_html' ska vara true eller false, men här står värdet 'kanske' [yaml-type]",
             "content/councils/exempelby/council.yml:5:10: fel: 'exclude' ska vara en lista, men här står rader med 'nyckel: värde' [yaml-type]",
             "content/councils/exempelby/council.yml:6:17: fel: 'color' ska vara en färg skriven #rrggbb, men här står 'blå' [bad-value]",
+            "content/councils/exempelby/council.yml:7:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
             "content/councils/exempelby/council.yml:8:11: fel: 'status' ska vara helt, delvis eller inte, men här står 'halvt' [bad-value]",
             "content/councils/exempelby/council.yml:9:13: fel: 'assessed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026-1-15' [bad-date]",
         ])

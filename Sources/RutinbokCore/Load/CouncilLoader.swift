@@ -29,6 +29,11 @@ enum CouncilLoader {
             contacts: contacts(&yaml), accessibility: nil, routines: [], assets: [], directory: directory,
             location: SourceLocation(file: file, line: 1, column: 1))
         if var theme = yaml.mapping("theme") {
+            if theme.has("color"), theme.raw("color") == nil {
+                // `color: #1d4f73` without quotes: YAML reads '#' as the start of a comment.
+                theme.report(.warning(theme.location(ofKey: "color"), "'color' är tom; skriv färgen inom citattecken, till exempel color: \"#1d4f73\" (utan citattecken läses # som början på en kommentar)",
+                                      code: "bad-value"))
+            }
             if let color = theme.located("color") {
                 if Color(hex: color.value) != nil { council.themeColor = color.value }
                 else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men här står '\(color.value)'", code: "bad-value")) }
@@ -56,9 +61,14 @@ enum CouncilLoader {
                 statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD",
                                           code: "accessibility-undated"))
             }
+            let feedback = statement.string("feedback_email")
+            if feedback == nil {
+                statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda",
+                                          code: "accessibility-no-feedback"))
+            }
             council.accessibility = AccessibilityStatement(
                 status: status, shortcomings: shortcomings,
-                feedbackEmail: statement.string("feedback_email"), assessed: assessed)
+                feedbackEmail: feedback, assessed: assessed)
             yaml.absorb(&statement, known: ["status", "shortcomings", "feedback_email", "assessed"])
         }
         return (name == nil ? nil : council, yaml.finish(known: councilKeys))
@@ -93,9 +103,18 @@ enum CouncilLoader {
                                       code: "contact-unverified"))
             }
             let verified = entry.day("verified")
+            let phone = entry.located("phone")
+            if let phone {
+                let digits = phone.value.filter { $0.isASCII && $0.isNumber }.count
+                if phone.value.contains(where: \.isLetter) {
+                    entry.report(.error(phone.location, "telefonnumret '\(phone.value)' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck", code: "bad-phone"))
+                } else if digits < 3 {
+                    entry.report(.error(phone.location, "telefonnumret '\(phone.value)' har för få siffror", code: "bad-phone"))
+                }
+            }
             let contact = Contact(
                 id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,
-                name: entry.string("name"), phone: entry.string("phone"), email: entry.string("email"),
+                name: entry.string("name"), phone: phone?.value, email: entry.string("email"),
                 hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
                 verified: verified?.value, location: key.location,
                 verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location)

@@ -94,6 +94,9 @@ struct YAMLMapping {
         pairs[key]?.key
     }
 
+    /// Whether `key` is written, with or without a value.
+    func has(_ key: String) -> Bool { keyNode(key) != nil }
+
     /// Where `key` is written, or where the mapping starts.
     func location(ofKey key: String) -> SourceLocation {
         keyNode(key).map(location(of:)) ?? location

@@ -39,6 +39,10 @@ public enum Adoption {
         let sourceFolder = "\(councilsFolder)/\(fromCouncil)/routines"
         let sourcePath = "\(sourceFolder)/\(id).md"
         guard let data = files.contents(atPath: sourcePath) else {
+            if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
+                throw Failure(message: "'\(id)' är en grundrutin, som alla kommuner redan har",
+                              notes: ["vill ni anpassa den: \(SuggestedCommand.make("new routine \(id) --council \(target) --from \(id)", content: content))"])
+            }
             let ids = ((try? files.contentsOfDirectory(atPath: sourceFolder)) ?? []).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
             throw Failure(message: "\(fromCouncil) har ingen rutin '\(id)' (ingen fil \(sourcePath))",
                           notes: Suggestions.note(for: id, among: ids, listing: "rutiner i \(fromCouncil)"))

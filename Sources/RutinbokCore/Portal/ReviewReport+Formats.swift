@@ -35,7 +35,7 @@ extension ReviewReport {
     /// Routines past review and contacts past verification per council, then the routines
     /// over the LIX threshold and the spread of LIX values.
     func text() -> String {
-        var lines = ["Läget den \(today) (gränsen för LIX: \(Self.swedishLIXText(lixThreshold)))"]
+        var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(Self.swedishLIXText(lixThreshold)))"]
         for review in councils {
             lines.append("")
             lines.append("\(review.council.name) (\(review.council.slug))")
@@ -114,7 +114,7 @@ extension ReviewReport {
     }
 
     static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
-                            "Dags att granska", "Ägarens roll", "Ägarens namn", "LIX", "LIX över gränsen", "Fil"]
+                            "Dags att granska eller kontrollera", "Ägarens roll", "Ägarens namn", "LIX", "LIX över gränsen", "Fil"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
     /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,

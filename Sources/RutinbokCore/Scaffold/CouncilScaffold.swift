@@ -70,7 +70,7 @@ struct CouncilYAML {
         ]
         if let group { lines.append("group: \(group.id)                   # \(group.name): ni delar gruppens rutiner och kontakter") }
         lines += [
-            "# population: 10000            # antal invånare, visas i portalen (valfritt)",
+            "# population: 10000            # antal invånare (valfritt; visas inte på sidorna)",
             "",
             "theme:",
             "  color:                       # er färg, skriven \"#rrggbb\" inom citattecken; vit text på den måste gå att läsa",

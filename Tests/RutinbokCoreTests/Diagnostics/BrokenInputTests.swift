@@ -235,11 +235,24 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("contact without phone or e-mail", { try $0.replace(council, "    phone: \"070-000 00 01\"\n    email: sakerhet@exby.example\n", with: "") }, expect: [
         "content/councils/exby/council.yml:6:3: fel: kontakten 'samordnare' har varken 'phone' eller 'email'; läsarna kan inte nå den [contact-unreachable]",
     ]),
-    BrokenCase("accessibility statement partly met without shortcomings", { try $0.append(council, "accessibility:\n  status: delvis\n  assessed: 2026-01-10\n") }, expect: [
+    BrokenCase("accessibility statement partly met without shortcomings", { try $0.append(council, "accessibility:\n  status: delvis\n  feedback_email: webb@exby.example\n  assessed: 2026-01-10\n") }, expect: [
         "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'delvis' men räknar inte upp några brister; skriv under 'shortcomings' vad som inte är tillgängligt, eller skriv 'status: helt' om ni inte känner till några brister [accessibility-incomplete]",
     ]),
-    BrokenCase("accessibility statement without a date", { try $0.append(council, "accessibility:\n  status: helt\n") }, expect: [
+    BrokenCase("accessibility statement without a date", { try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD [accessibility-undated]",
+    ]),
+    BrokenCase("accessibility statement without an address for feedback", { try $0.append(council, "accessibility:\n  status: helt\n  assessed: 2026-01-10\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
+    ]),
+    BrokenCase("phone number with a letter and one with too few digits", {
+        try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"070-000 00 O1\"")
+        try $0.append("content/groups/grannar/group.yml", "  vaxel:\n    role: Växeln\n    phone: \"12\"\n    verified: 2026-01-15\n")
+    }, expect: [
+        "content/councils/exby/council.yml:9:12: fel: telefonnumret '070-000 00 O1' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
+        "content/groups/grannar/group.yml:10:12: fel: telefonnumret '12' har för få siffror [bad-phone]",
+    ]),
+    BrokenCase("theme colour without quotes, read as a comment", { try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme:\n  color: #1d4f73\n  logo: assets/logo.svg") }, expect: [
+        "content/councils/exby/council.yml:5:3: varning: 'color' är tom; skriv färgen inom citattecken, till exempel color: \"#1d4f73\" (utan citattecken läses # som början på en kommentar) [bad-value]",
     ]),
     BrokenCase("text left from rutinbok new routine", {
         try $0.replace(lokalt, "summary: Säkerhet vid sammanträden.", with: "summary: \"En mening om vad rutinen är till för.\"")

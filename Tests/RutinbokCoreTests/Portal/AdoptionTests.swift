@@ -107,6 +107,10 @@ struct PortalAdoptionTests {
         #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
         #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))
         #expect(failure("sociala-medier", "exempelby").contains("<kommun>/<rutin-id>"))
+        // A base routine is everyone's already; the note says how to adapt it instead.
+        let base = failure("exempelby/hotad-just-nu", "exempelstad")
+        #expect(base.contains("'hotad-just-nu' är en grundrutin, som alla kommuner redan har"))
+        #expect(base.contains("rutinbok new routine hotad-just-nu --council exempelstad --from hotad-just-nu --content \(content)"))
         #expect(failure("exempelstad/sociala-medier", "exempelstad").contains("rutinen finns redan hos exempelstad"))
         #expect(!FileManager.default.fileExists(atPath: "\(content)/councils/exempelby/routines/sociala-medier.md"))
     }

@@ -51,7 +51,7 @@ struct PortalReviewReportTests {
 
     @Test func textFormat() async throws {
         let text = try await report().rendered(as: .text)
-        #expect(text.hasPrefix("Läget den 2026-11-29 (gränsen för LIX: 50,0)\n"))
+        #expect(text.hasPrefix("Läget den 29 november 2026 (gränsen för LIX: 50,0)\n"))
         #expect(text.contains("""
             Landstinget Exempelland (landstinget-exempelland)
               rutiner att granska:
@@ -89,7 +89,7 @@ struct PortalReviewReportTests {
         // A byte order mark first: Excel reads UTF-8 without one as another code page.
         #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "Handbokens id;Handbok;Typ;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
         #expect(overdue.contains { $0.hasPrefix("landstinget-exempelland;Landstinget Exempelland;rutin;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
