@@ -34,6 +34,25 @@ struct PortalAdoptionTests {
         #expect(routine.origin == .added)
     }
 
+    /// A copy left as it was is another council's text: a warning until it is adapted.
+    @Test func anUnchangedCopyIsAWarningUntilAdapted() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "lattsasby", content: content)
+        func warnings() async -> [Diagnostic] {
+            var options = Build.Options()
+            options.content = content
+            options.templates = DemoContent.templates
+            options.today = DemoContent.today
+            return await Build.run(options, write: false).diagnostics.filter { $0.code == "adopted-unchanged" }
+        }
+        let unchanged = await warnings()
+        #expect(unchanged.map(\.message) == ["rutinen är ordagrant densamma som 'exempelstad/webbsandning-av-sammantraden'; anpassa texten till er kommun"])
+        #expect(unchanged.first?.location.file.hasSuffix("councils/lattsasby/routines/webbsandning-av-sammantraden.md") == true)
+        try (read(outcome.path) + "\nI Låtsasby sänds mötena från Bygdegården.\n").write(toFile: outcome.path, atomically: false, encoding: .utf8)
+        #expect(await warnings().isEmpty)
+    }
+
     /// The example page links each adopter's own copy, which may have another id.
     @Test func theExamplePageLinksARenamedCopy() async throws {
         let content = try DemoContent.copy()
