@@ -302,6 +302,18 @@ let brokenCases: [BrokenCase] = [
         #expect(actual.contains { $0.contains(": fel: ") || $0.contains(": varning: ") }, "every case must produce a diagnostic")
     }
 
+    /// `--council` naming a council whose council.yml does not load: its own problem is the
+    /// report, not also "there is no council" for a folder that is there.
+    @Test func aCouncilThatDoesNotLoadIsNotAlsoUnknown() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.replace("content/councils/exby/council.yml", "kind: kommun", with: "kind kommun")
+        var options = workspace.options(today: BrokenWorkspace.defaultToday)
+        options.councils = ["exby", "exbyy"]
+        let codes = await Build.run(options, write: false).diagnostics.map(\.code)
+        #expect(codes.contains("yaml-syntax"))
+        #expect(codes.filter { $0 == "unknown-council" }.count == 1, "only 'exbyy', which has no folder: \(codes)")
+    }
+
     @Test func atLeastThirtyCases() {
         #expect(brokenCases.count >= 30)
     }
