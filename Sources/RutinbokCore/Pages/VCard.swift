@@ -6,9 +6,13 @@ enum VCard {
 
     static func card(for contact: Contact, organisation: String) -> String {
         var lines = ["BEGIN:VCARD", "VERSION:3.0"]
-        let name = contact.name ?? contact.role
+        // A phone files a card under its name: a person's is split into given and family name;
+        // a function's or an office's ("Exempelhälsan AB, mottagningen") is kept whole, after
+        // the role that says what it is, and never taken for a surname.
+        let person = contact.name.flatMap { isPersonName($0) ? $0 : nil }
+        let name = person ?? contact.name.map { "\(contact.role): \($0)" } ?? contact.role
         lines.append("FN:\(escape(name))")
-        if let person = contact.name {
+        if let person {
             let parts = person.split(separator: " ")
             let family = parts.count > 1 ? String(parts.last!) : person
             let given = parts.count > 1 ? parts.dropLast().joined(separator: " ") : ""
@@ -24,6 +28,14 @@ enum VCard {
         if !note.isEmpty { lines.append("NOTE:\(escape(note))") }
         lines.append("END:VCARD")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Two to four words, each starting with a capital letter, with no comma or digit:
+    /// "Anna Exempel", not "Jourhavande tjänsteperson" or "Exempelhälsan AB, mottagningen".
+    static func isPersonName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count), !name.contains(","), !name.contains(where: \.isNumber) else { return false }
+        return words.allSatisfy { word in word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase) }
     }
 
     static func escape(_ text: String) -> String {
