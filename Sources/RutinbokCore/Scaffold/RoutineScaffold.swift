@@ -35,7 +35,7 @@ extension Scaffold {
             let text = BlankRoutine(id: request.id, council: council, group: group, config: site.config, today: request.today).text
             return NewFile(path: path, contents: text, nextSteps: [
                 "skriv rutinen i \(path)",
-                "se över title, summary, phase, owner och reviewed överst i filen"])
+                "se över title, summary, phase, owner och reviewed överst i filen; titeln är gjord av id:t, så skriv å, ä och ö där de ska vara"])
         }
         let source = group?.routines.first { $0.id == from } ?? site.routines.first { $0.id == from }
         guard let source else {
