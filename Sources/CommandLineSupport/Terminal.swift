@@ -1,15 +1,6 @@
 import Foundation
 import RutinbokCore
 
-/// What `rutinbok` and `rutinbok-serve` share on the command line: how diagnostics and
-/// messages reach the user, and what a wrong usage exits with.
-public enum CLIError: Error, CustomStringConvertible {
-    case usage(String)
-    public var description: String {
-        switch self { case .usage(let message): message }
-    }
-}
-
 /// How diagnostics reach the user: compiler-style lines on stderr, or JSON on stdout.
 public enum Terminal {
     public static func printError(_ text: String) {

@@ -36,14 +36,17 @@ public enum UsageWording {
         (try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])).map { ($0, template) }
     }
 
-    /// `text` with ArgumentParser's English put into Swedish; "'a', 'b' or 'c'" lists read
-    /// "a, b eller c".
+    /// `text` with ArgumentParser's English put into Swedish; in an error's line, a list of
+    /// values "'a', 'b' or 'c'" reads "a, b eller c" (a help page's own quotes stay as written).
     public static func swedish(_ text: String) -> String {
         var result = text
         for (expression, template) in compiled {
             result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
         }
-        return result.replacingOccurrences(of: #"'([^']*)', '"#, with: "$1, '", options: .regularExpression)
-            .replacingOccurrences(of: #"'([^']*)' or '([^']*)'"#, with: "$1 eller $2", options: .regularExpression)
+        return result.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("fel: ") else { return String(line) }
+            return line.replacingOccurrences(of: #"'([^']*)', '"#, with: "$1, '", options: .regularExpression)
+                .replacingOccurrences(of: #"'([^']*)' or '([^']*)'"#, with: "$1 eller $2", options: .regularExpression)
+        }.joined(separator: "\n")
     }
 }

@@ -80,7 +80,7 @@ public enum Build {
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += resolveProblems
-        diagnostics += selectCouncils(options.councils, from: &handbooks, content: options.content)
+        diagnostics += selectCouncils(options.councils, from: &handbooks, unloadable: site.unloadableCouncils)
         clock.lap("resolve")
 
         // Which pages the previous build left as they should be depends on the handbooks and
@@ -195,16 +195,11 @@ public enum Build {
     }
 
     /// The handbooks `--council` names; an error for a name with no council. A council whose
-    /// folder is there but did not load has had its problems reported already.
-    private static func selectCouncils(_ slugs: [String], from handbooks: inout [Handbook], content: String) -> [Diagnostic] {
+    /// folder is there but did not load (`unloadable`) has had its problems reported already.
+    private static func selectCouncils(_ slugs: [String], from handbooks: inout [Handbook], unloadable: Set<String>) -> [Diagnostic] {
         guard !slugs.isEmpty else { return [] }
         let known = handbooks.map(\.council.slug)
-        let unknown = slugs.filter { slug in
-            var isFolder: ObjCBool = false
-            return !known.contains(slug)
-                && !(FileManager.default.fileExists(atPath: "\(content)/councils/\(slug)", isDirectory: &isFolder) && isFolder.boolValue)
-        }
-        let problems = unknown.map { slug in
+        let problems = slugs.filter { !known.contains($0) && !unloadable.contains($0) }.map { slug in
             Diagnostic.error(SourceLocation(file: "--council"), "det finns ingen kommun '\(slug)'", code: "unknown-council",
                              notes: Suggestions.note(for: slug, among: known, listing: "kommuner"))
         }

@@ -52,14 +52,13 @@ enum PreviewPages {
             let notes = diagnostic.notes.map { "<li>\(HTML.escape($0))</li>" }.joined()
             items += """
             <li class="\(diagnostic.severity.rawValue)"><code class="where">\(HTML.escape(diagnostic.location.description))</code>
-            <span class="severity">\(diagnostic.severity == .error ? "fel" : "varning")</span>
+            <span class="severity">\(diagnostic.severity.label)</span>
             <span class="message">\(HTML.escape(diagnostic.message))</span> <code class="code">[\(HTML.escape(diagnostic.code))]</code>\(notes.isEmpty ? "" : "<ul class=\"notes\">\(notes)</ul>")</li>
 
             """
         }
         if shown.isEmpty { items = "<li>Det finns inget meddelande att visa här. Läs i terminalen där förhandsvisningen körs.</li>" }
-        let warnings = build.diagnostics.warningCount
-        let count = "\(build.diagnostics.errorCount) fel, \(warnings) \(warnings == 1 ? "varning" : "varningar")"
+        let count = build.diagnostics.summary
         return page(title: "Bygget misslyckades", build: build.id, body: """
         <h1>Bygget misslyckades</h1>
         <p>Handboken kunde inte byggas: \(count). Rätta filen som anges nedan och spara. Sidan laddas om av sig själv när bygget lyckas.</p>

@@ -128,8 +128,8 @@ public actor PreviewServer {
     /// The message when the port cannot be used, usually because another program has it.
     static func busy(_ host: String, _ port: UInt16, _ error: any Error) -> String {
         let other = port == 0 || port == .max ? "0" : String(port + 1)
-        return "port \(port) på \(host) går inte att använda: \(error.localizedDescription)\n"
-            + "  obs: välj en annan port med --port, till exempel --port \(other)"
+        return Diagnostic.text("port \(port) på \(host) går inte att använda: \(error.localizedDescription)",
+                               notes: ["välj en annan port med --port, till exempel --port \(other)"])
     }
 }
 

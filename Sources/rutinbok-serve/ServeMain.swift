@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     static func report(_ build: PreviewBuild) {
-        let time = String(format: "%.2f", build.seconds).replacingOccurrences(of: ".", with: ",") + " s"
+        let time = Wording.seconds(build.seconds)
         if !build.changed.isEmpty {
             let names = build.changed.prefix(3).joined(separator: ", ") + (build.changed.count > 3 ? " …" : "")
             Terminal.printError("Ändrade filer: \(names)")

@@ -31,8 +31,7 @@ struct AdoptCommand: ParsableCommand {
         do {
             let outcome = try Adoption.adopt(example, into: into, content: content, force: force)
             // On stderr, as `new` says what it created: stdout is only for what a program reads.
-            Terminal.printError("Skapade \(outcome.path)")
-            for note in outcome.notes { Terminal.printError("  obs: \(note)") }
+            Terminal.printError(Diagnostic.text("Skapade \(outcome.path)", notes: outcome.notes))
         } catch let failure as Adoption.Failure {
             Terminal.printError("fel: \(failure.description)")
             throw ExitCode(1)

@@ -37,7 +37,7 @@ struct NewCouncil: AsyncParsableCommand {
     func run() async throws {
         let site = try await NewCommand.load(content)
         let request = Scaffold.CouncilRequest(slug: slug, name: name, kind: kind, group: group)
-        try NewCommand.create(content: content) { try Scaffold.council(request, site: site, contentDirectory: content) }
+        try NewCommand.create { try Scaffold.council(request, site: site, contentDirectory: content) }
     }
 }
 
@@ -69,7 +69,7 @@ struct NewRoutine: AsyncParsableCommand {
     func run() async throws {
         let site = try await NewCommand.load(content)
         let request = Scaffold.RoutineRequest(id: id, council: council, from: from, today: today.flatMap(Day.init) ?? .today())
-        try NewCommand.create(content: content) { try Scaffold.routine(request, site: site, contentDirectory: content) }
+        try NewCommand.create { try Scaffold.routine(request, site: site, contentDirectory: content) }
     }
 }
 
@@ -86,7 +86,7 @@ extension NewCommand {
 
     /// Writes the file and says what to do next, on stderr like every message to the editor
     /// (stdout carries only what a program reads: `render`'s HTML, `report`, JSON).
-    static func create(content: String, _ plan: () throws -> Scaffold.NewFile) throws {
+    static func create(_ plan: () throws -> Scaffold.NewFile) throws {
         do {
             let file = try plan()
             try Scaffold.write(file)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Foundation
+import RutinbokCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,8 +28,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let program = Self.program
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            Terminal.printError("fel: programmet för förhandsvisning saknas: \(program)")
-            Terminal.printError("  obs: bygg det med scripts/build-release --product rutinbok-serve")
+            Terminal.printError(Diagnostic.text("fel: programmet för förhandsvisning saknas: \(program)",
+                                                notes: ["bygg det med scripts/build-release --product rutinbok-serve"]))
             throw ExitCode(1)
         }
         let argv = ["rutinbok serve"] + arguments

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import RutinbokCore
 
 /// Flags shared by `build` and `check`.

@@ -137,7 +137,7 @@ struct HandbookChecker {
 
     /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.
     private func ownerText(_ routine: Routine) -> String {
-        handbook.contact(routine.owner.value).map { "\($0.role)\($0.name.map { ", \($0)" } ?? "")" } ?? routine.owner.value
+        handbook.contact(routine.owner.value)?.roleAndName ?? routine.owner.value
     }
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
@@ -147,8 +147,7 @@ struct HandbookChecker {
         }
         guard ReviewStatus.isOverdue(contact, council: handbook.council, config: config, today: today) else { return [] }
         let months = ReviewStatus.verifyInterval(contact, council: handbook.council, config: config)
-        let who = "\(contact.role)\(contact.name.map { ", \($0)" } ?? "")"
-        return [.warning(contact.verifiedLocation ?? contact.location, "uppgifterna för kontakten '\(contact.id)' (\(who)) kontrollerades senast \(verified), för mer än \(months) månader sedan; kontrollera dem och uppdatera 'verified'", code: "contact-overdue")]
+        return [.warning(contact.verifiedLocation ?? contact.location, "uppgifterna för kontakten '\(contact.id)' (\(contact.roleAndName)) kontrollerades senast \(verified), för mer än \(months) månader sedan; kontrollera dem och uppdatera 'verified'", code: "contact-overdue")]
     }
 }
 

@@ -71,9 +71,13 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
 
     /// `path:line:col: fel: message [code]`, then one `  obs:` line per note.
     public var description: String {
-        var text = "\(location): \(severity.label): \(message) [\(code)]"
-        for note in notes { text += "\n  obs: \(note)" }
-        return text
+        Self.text("\(location): \(severity.label): \(message) [\(code)]", notes: notes)
+    }
+
+    /// A message with its notes under it, one `  obs:` line each: how every message to the
+    /// editor shows its notes (diagnostics, refusals of `new` and `adopt`, the preview's).
+    public static func text(_ message: String, notes: [String]) -> String {
+        ([message] + notes.map { "  obs: \($0)" }).joined(separator: "\n")
     }
 }
 

@@ -59,6 +59,7 @@ public enum ContentLoader {
         }
         var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
         site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
+        site.unloadableCouncils = Set(slugs).subtracting(site.councils.map(\.slug))
         return (site, diagnostics)
     }
 

@@ -17,7 +17,7 @@ enum CouncilLoader {
             if let parsed = Council.Kind(rawValue: value.value) { kind = parsed }
             else {
                 yaml.report(.error(value.location, "'kind' ska vara kommun, landsting eller region, men här står '\(value.value)'", code: "bad-value",
-                                   notes: Suggestions.closest(to: value.value, in: Council.Kind.allCases.map(\.rawValue)).map { ["menade du '\($0)'?"] } ?? []))
+                                   notes: Suggestions.didYouMean(value.value, among: Council.Kind.allCases.map(\.rawValue))))
             }
         }
         var council = Council(

@@ -239,9 +239,7 @@ struct YAMLMapping {
     mutating func finish(known: [String]) -> [Diagnostic] {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
-            var notes: [String] = []
-            if let guess = Suggestions.closest(to: key, in: known) { notes.append("menade du '\(guess)'?") }
-            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
+            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: Suggestions.didYouMean(key, among: known)))
         }
         return diagnostics
     }

@@ -13,6 +13,9 @@ public struct Contact: Sendable, Hashable {
     public var verifyIntervalMonths: Int?
     /// Where `verified` is written, for diagnostics about the date.
     public var verifiedLocation: SourceLocation? = nil
+
+    /// "Säkerhetssamordnare, Anna Exempel", or the role alone: how messages name a contact.
+    public var roleAndName: String { role + (name.map { ", \($0)" } ?? "") }
 }
 
 enum PhoneNumber {

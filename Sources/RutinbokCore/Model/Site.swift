@@ -7,6 +7,9 @@ public struct Site: Sendable {
     /// Ids of routine files that exist but could not be loaded. Their own error explains why;
     /// links to them are not reported a second time as broken.
     public var unloadable: Set<String> = []
+    /// Slugs of council folders whose council could not be loaded, for the same reason:
+    /// `--council` naming one is not reported again as "no such council".
+    public var unloadableCouncils: Set<String> = []
 }
 
 /// `content/site.yml`.

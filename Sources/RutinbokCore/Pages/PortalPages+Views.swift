@@ -185,7 +185,7 @@ extension PortalPages {
     }
 
     private func adaptedBy(_ change: RoutineChange) -> String {
-        change.groupName.map { "\($0)" } ?? change.council.name
+        change.groupName ?? change.council.name
     }
 
     func changesView() -> PortalChangesView {

@@ -7,7 +7,7 @@ public enum Adoption {
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
         public var notes: [String]
-        public var description: String { ([message] + notes.map { "  obs: \($0)" }).joined(separator: "\n") }
+        public var description: String { Diagnostic.text(message, notes: notes) }
     }
 
     public struct Outcome: Sendable {

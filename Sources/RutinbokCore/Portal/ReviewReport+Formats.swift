@@ -14,7 +14,7 @@ extension ReviewReport {
 
     static func ownerText(_ stale: StaleRoutine) -> String {
         guard let owner = stale.owner else { return stale.routine.owner.value }
-        return owner.role + (owner.name.map { ", \($0)" } ?? "")
+        return owner.roleAndName
     }
 
     /// One decimal, as C's `%.1f` writes it (a point, rounding the binary value exactly), which
@@ -53,7 +53,7 @@ extension ReviewReport {
                 lines.append("  kontakter att kontrollera:")
                 for contact in review.staleContacts {
                     let verified = contact.verified.map { "\($0)" } ?? "aldrig"
-                    lines.append("    \(contact.id) – \(contact.role)\(contact.name.map { ", \($0)" } ?? ""): kontrollerad \(verified) [\(contact.location.file)]")
+                    lines.append("    \(contact.id) – \(contact.roleAndName): kontrollerad \(verified) [\(contact.location.file)]")
                 }
             }
             let values = review.readings.map(\.readability.lix).sorted()

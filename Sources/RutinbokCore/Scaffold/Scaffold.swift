@@ -20,9 +20,7 @@ public enum Scaffold {
             self.message = message
             self.notes = notes
         }
-        public var description: String {
-            ([message] + notes.map { "  obs: \($0)" }).joined(separator: "\n")
-        }
+        public var description: String { Diagnostic.text(message, notes: notes) }
     }
 
     /// Writes the file, creating folders; never replaces an existing file, even one that

@@ -2,25 +2,25 @@ import ArgumentParser
 import Foundation
 import RutinbokCore
 
-/// Small pieces of the Swedish the commands print: counts with the right noun form and times
+/// Small pieces of the Swedish both programs print: counts with the right noun form and times
 /// with a decimal comma.
-enum Wording {
+public enum Wording {
     /// "1 handbok", "3 handböcker".
-    static func handbooks(_ count: Int) -> String { count == 1 ? "1 handbok" : "\(count) handböcker" }
+    public static func handbooks(_ count: Int) -> String { count == 1 ? "1 handbok" : "\(count) handböcker" }
 
     /// "1 fil", "120 filer".
-    static func files(_ count: Int) -> String { count == 1 ? "1 fil" : "\(count) filer" }
+    public static func files(_ count: Int) -> String { count == 1 ? "1 fil" : "\(count) filer" }
 
     /// "inga nya eller ändrade", "1 ny eller ändrad", "5 nya eller ändrade".
-    static func newOrChanged(_ count: Int) -> String { count == 0 ? "inga nya eller ändrade" : count == 1 ? "1 ny eller ändrad" : "\(count) nya eller ändrade" }
+    public static func newOrChanged(_ count: Int) -> String { count == 0 ? "inga nya eller ändrade" : count == 1 ? "1 ny eller ändrad" : "\(count) nya eller ändrade" }
 
     /// Seconds as Swedish writes them: "0,42 s".
-    static func seconds(_ value: Double) -> String {
+    public static func seconds(_ value: Double) -> String {
         String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",") + " s"
     }
 
     /// The message for a `--today` that is not a date.
-    static func checkToday(_ today: String?) throws {
+    public static func checkToday(_ today: String?) throws {
         if let today, Day(today) == nil {
             throw ValidationError("--today ska vara ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01, men är '\(today)'")
         }
