@@ -16,7 +16,7 @@ public enum Wording {
 
     /// Seconds as Swedish writes them: "0,42 s".
     public static func seconds(_ value: Double) -> String {
-        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",") + " s"
+        DecimalText.swedish(value, places: 2) + " s"
     }
 
     /// The message for a `--today` that is not a date.

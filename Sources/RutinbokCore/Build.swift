@@ -80,7 +80,7 @@ public enum Build {
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += resolveProblems
-        diagnostics += selectCouncils(options.councils, from: &handbooks, unloadable: site.unloadableCouncils)
+        diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, unloadable: site.unloadableCouncils)
         clock.lap("resolve")
 
         // Which pages the previous build left as they should be depends on the handbooks and
@@ -192,18 +192,5 @@ public enum Build {
         result.timings = clock.laps
         if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache, theme, reusable)) }
         return result
-    }
-
-    /// The handbooks `--council` names; an error for a name with no council. A council whose
-    /// folder is there but did not load (`unloadable`) has had its problems reported already.
-    private static func selectCouncils(_ slugs: [String], from handbooks: inout [Handbook], unloadable: Set<String>) -> [Diagnostic] {
-        guard !slugs.isEmpty else { return [] }
-        let known = handbooks.map(\.council.slug)
-        let problems = slugs.filter { !known.contains($0) && !unloadable.contains($0) }.map { slug in
-            Diagnostic.error(SourceLocation(file: "--council"), "det finns ingen kommun '\(slug)'", code: "unknown-council",
-                             notes: Suggestions.note(for: slug, among: known, listing: "kommuner"))
-        }
-        handbooks = handbooks.filter { slugs.contains($0.council.slug) }
-        return problems
     }
 }

@@ -254,7 +254,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(council.kind == .region)
         #expect(council.group == Located(value: "nordvast", location: at(councilFile, 3, 8)))
         #expect(council.population == 12000)
-        #expect(council.themeColor == "#1d4f73")
+        #expect(council.themeColor == Located(value: "#1d4f73", location: at(councilFile, 5, 17)))
         #expect(council.logo == Located(value: "assets/logo.svg", location: at(councilFile, 5, 34)))
         #expect(council.exclude == [Located(value: "trygghetstjanst", location: at(councilFile, 6, 11)),
                                     Located(value: "bevakning", location: at(councilFile, 6, 28))])

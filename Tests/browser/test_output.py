@@ -113,8 +113,8 @@ def test_print_page_budget(demo):
     forty routines has a print page of some 200 KB, and no fixed budget fits every council.
     What it is held to instead: it loads no script; each routine's section is no larger than
     the routine's own article on its page (the same text with one-line contact cards and none
-    of the page's furniture); and all the rest (head, contents, contact list, its small
-    stylesheet skriv-ut.css) stays within PRINT_FRAME_BUDGET."""
+    of the page's furniture); and all the rest (head, contents, contact list, the stylesheet
+    rutinbok.css that every handbook page loads) stays within PRINT_FRAME_BUDGET."""
     section = re.compile(r'<section class="print-routine" id="rutin-([^"]+)">.*?</section>', re.S)
     article = re.compile(r'<article class="routine">.*?</article>', re.S)
     pages = [p for p in html_files() if page_kind(p, demo) == "utskrift"]

@@ -55,6 +55,23 @@ def test_page_in_browser(browser, council_page):
         f"{path}: on a 390×844 phone the emergency box is at {box['top']:.0f}–{box['bottom']:.0f} px, not within the first screen"
     assert box["callHeight"] >= 44 and box["callWidth"] >= 44, f"{path}: the 112 link is a small tap target: {box}"
     assert box["scrollWidth"] <= 390, f"{path}: the page scrolls sideways on a phone ({box['scrollWidth']} px wide)"
+    wrapping = driver.execute_script("""
+        // Every part of the handbook menu in view, none hidden in a sideways scroll.
+        const hidden = [...document.querySelectorAll('.phase-nav a')].filter(a => {
+            const r = a.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(a => a.textContent);
+        // An e-mail address wraps only at its <wbr>s: never inside one of its text nodes.
+        const broken = [...document.querySelectorAll('a[href^="mailto:"]')].filter(a =>
+            [...a.childNodes].filter(n => n.nodeType === 3 && n.length > 1).some(n => {
+                const range = document.createRange(), tops = new Set();
+                for (let i = 0; i < n.length; i++) {
+                    range.setStart(n, i); range.setEnd(n, i + 1);
+                    const r = range.getClientRects()[0]; if (r) tops.add(Math.round(r.top));
+                }
+                return tops.size > 1;
+            })).map(a => a.textContent);
+        return {hidden, broken};""")
+    assert not wrapping["hidden"], f"{path}: on a phone, menu links lie outside the screen: {wrapping['hidden']}"
+    assert not wrapping["broken"], f"{path}: on a phone, e-mail addresses wrap inside a word: {wrapping['broken']}"
     errors = browser.console_errors()
     assert not errors, f"{path} (phone): console errors:\n  " + "\n  ".join(errors)
 

@@ -186,7 +186,7 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
         writer.write(council.kind.rawValue)
         encoder.located(council.group, &writer)
         encoder.int(council.population, &writer)
-        writer.write(council.themeColor)
+        encoder.located(council.themeColor, &writer)
         encoder.located(council.logo, &writer)
         writer.write(council.exclude) { encoder.located($1, &$0) }
         encoder.int(council.reviewIntervalMonths, &writer)
@@ -212,7 +212,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
     if present {
         guard let name = reader.string(), let kind = reader.string().flatMap(Council.Kind.init(rawValue:)),
               let group = decoder.optional(&reader, { decoder.located(&$0) }), let population = decoder.int(&reader),
-              let themeColor = reader.optionalString(), let logo = decoder.optional(&reader, { decoder.located(&$0) }),
+              let themeColor = decoder.optional(&reader, { decoder.located(&$0) }), let logo = decoder.optional(&reader, { decoder.located(&$0) }),
               let exclude = reader.list({ decoder.located(&$0) }), let review = decoder.int(&reader),
               let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let contacts = decoder.contacts(&reader),
               let hasStatement = reader.bool() else { return nil }

@@ -7,10 +7,10 @@ enum ThemeChecker {
 
     static func check(_ council: Council) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if let hex = council.themeColor, let color = Color(hex: hex) {
+        if let hex = council.themeColor, let color = Color(hex: hex.value) {
             let ratio = color.contrast(with: .white)
             if ratio < minimumContrast {
-                diagnostics.append(.error(council.location, "temafärgen \(hex) är för ljus för vit text (kontrast \(String(format: "%.1f", ratio).replacingOccurrences(of: ".", with: ",")):1, minst 4,5:1 behövs)", code: "low-contrast",
+                diagnostics.append(.error(hex.location, "temafärgen \(hex.value) är för ljus för vit text (kontrast \(DecimalText.swedish(ratio)):1, minst 4,5:1 behövs)", code: "low-contrast",
                                           notes: ["välj en mörkare färg"]))
             }
         }

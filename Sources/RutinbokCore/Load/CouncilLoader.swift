@@ -35,7 +35,7 @@ enum CouncilLoader {
                                       code: "bad-value"))
             }
             if let color = theme.located("color") {
-                if Color(hex: color.value) != nil { council.themeColor = color.value }
+                if Color(hex: color.value) != nil { council.themeColor = color }
                 else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men här står '\(color.value)'", code: "bad-value")) }
             }
             council.logo = theme.located("logo")

@@ -35,7 +35,14 @@ struct YAMLMapping {
             guard node.mapping != nil else {
                 return .failure(.error(top, "här ska det stå rader med 'nyckel: värde', men här står \(describe(node))", code: "yaml-type"))
             }
-            return .success(YAMLMapping(node, file: file, lineOffset: lineOffset))
+            var mapping = YAMLMapping(node, file: file, lineOffset: lineOffset)
+            for span in YAMLQuotes.multiLineSpans(in: text) {
+                guard let closing = span.closingLine else { continue }
+                mapping.report(.warning(SourceLocation(file: file, line: span.line + lineOffset, column: span.column),
+                                        "texten inom citattecken fortsätter till rad \(closing + lineOffset); saknas det avslutande citattecknet på den här raden?",
+                                        code: "quote-across-lines", notes: ["en text som ska gå över flera rader skrivs hellre efter '|' eller '>'"]))
+            }
+            return .success(mapping)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset, fallback: top))
         } catch {
@@ -53,6 +60,13 @@ struct YAMLMapping {
              .composer(let context, let problem, let mark, _):
             let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
             let notes = ["YAML säger: \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
+            // A quote left open earlier: libyaml read on to the next quote and tripped over what follows it.
+            if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }) {
+                return .error(SourceLocation(file: file, line: span.line + lineOffset, column: span.column),
+                              "en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet",
+                              code: "yaml-syntax",
+                              notes: ["YAML läser texten ända till nästa citattecken, på rad \(mark.line + lineOffset), och kan sedan inte läsa det som står efter det"] + notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])

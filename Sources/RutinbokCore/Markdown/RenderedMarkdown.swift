@@ -195,7 +195,7 @@ public struct RenderedMarkdown: Sendable {
 /// Shows the fields, not the box, wherever a RenderedMarkdown is described or reflected.
 extension RenderedMarkdown: CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["template": template, "printTemplate": printTemplate, "headings": headings,
+        Mirror(self, children: ["template": template, "printTemplate": printTemplate as Any, "headings": headings,
                                 "links": links, "contacts": contacts, "text": text, "readability": readability,
                                 "diagnostics": diagnostics], displayStyle: .struct)
     }

@@ -17,7 +17,8 @@ public struct Council: Sendable {
     public var kind: Kind
     public var group: Located<String>?
     public var population: Int?
-    public var themeColor: String?
+    /// `theme: color:`, a colour written #rrggbb.
+    public var themeColor: Located<String>?
     /// `theme: logo:` as written: a file in the council's `assets/`, named with or without that folder.
     public var logo: Located<String>?
     public var exclude: [Located<String>]

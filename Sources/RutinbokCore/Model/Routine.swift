@@ -187,10 +187,10 @@ public struct Routine: Sendable {
 extension Routine: CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["id": id, "layer": layer, "title": title, "summary": summary, "phase": phase,
-                                "order": order, "audience": audience, "owner": owner, "reviewed": reviewed,
-                                "decided": decided, "access": access,
-                                "reviewIntervalMonths": reviewIntervalMonths, "share": share,
-                                "adoptedFrom": adoptedFrom, "body": body, "bodyLine": bodyLine,
+                                "order": order, "audience": audience, "owner": owner, "reviewed": reviewed as Any,
+                                "decided": decided as Any, "access": access,
+                                "reviewIntervalMonths": reviewIntervalMonths as Any, "share": share,
+                                "adoptedFrom": adoptedFrom as Any, "body": body, "bodyLine": bodyLine,
                                 "location": location], displayStyle: .struct)
     }
 }

@@ -77,11 +77,10 @@ struct HandbookPages {
         trail.append(LinkView(label: title, href: ""))
         let layout = LayoutView(
             title: title, documentTitle: name == PageNames.start ? "\(council.name) – \(config.title)" : "\(title) – \(council.name)",
-            description: config.description, themeColor: council.themeColor ?? "#1d4f73",
+            description: config.description, themeColor: council.themeColor?.value ?? "#1d4f73",
             header: shared.header, emergency: shared.emergency, footer: shared.footer,
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
-            content: content, pageClass: pageClass, scripts: scripts,
-            stylesheet: name == PageNames.print ? "skriv-ut.css" : "rutinbok.css")
+            content: content, pageClass: pageClass, scripts: scripts)
         return layout
     }
 

@@ -251,13 +251,12 @@ extension PortalPages {
                 if case .base = routine.layer { href = nil }
                 let r = reading.readability
                 rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
-                                  wordsPerSentence: ReviewReport.swedishLIXText(r.wordsPerSentence),
+                                  wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),
                                   over: reading.overThreshold))
             }
         }
-        let threshold = ReviewReport.lixText(portal.config.lixThreshold)
-        return PortalReadabilityView(threshold: threshold.hasSuffix(".0") ? String(threshold.dropLast(2)) : threshold,
+        return PortalReadabilityView(threshold: DecimalText.swedishTrimmed(portal.config.lixThreshold),
                                      rows: rows, overCount: rows.filter(\.over).count)
     }
 

@@ -22,7 +22,7 @@ extension CrumbView: TemplateFields {
 }
 
 extension LayoutView: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -36,12 +36,11 @@ extension LayoutView: TemplateFields {
         fields.add("content", content)
         fields.add("pageClass", pageClass)
         fields.add("scripts", scripts)
-        fields.add("stylesheet", stylesheet)
     }
 }
 
 extension ContactView: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("anchor", anchor)
@@ -50,6 +49,7 @@ extension ContactView: TemplateFields {
         fields.add("phone", phone)
         fields.add("tel", tel)
         fields.add("email", email)
+        fields.add("emailHTML", emailHTML)
         fields.add("hours", hours)
         fields.add("outOfHours", outOfHours)
         fields.add("outOfHoursHTML", outOfHoursHTML)

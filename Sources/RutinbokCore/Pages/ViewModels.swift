@@ -51,8 +51,6 @@ struct LayoutView {
     var pageClass: String
     /// Extra scripts for this page only (the search index on the search page).
     var scripts: [String]
-    /// The theme stylesheet in `assets/tema/`: the print page has a small one of its own.
-    var stylesheet = "rutinbok.css"
 }
 
 struct CrumbView {
@@ -69,6 +67,8 @@ struct ContactView {
     var phone: String?
     var tel: String?
     var email: String?
+    /// `email` as HTML that wraps only before the `@` and the domain's dots (`EmailBreaks`).
+    var emailHTML: String?
     var hours: String?
     var outOfHours: String?
     /// `outOfHours` as HTML, its phone numbers links to call (`PhoneLinks`).
@@ -85,6 +85,7 @@ struct ContactView {
         phone = contact.phone
         tel = contact.phone.map(PhoneNumber.telURI)
         email = contact.email
+        emailHTML = contact.email.map(EmailBreaks.html)
         hours = contact.hours
         outOfHours = contact.outOfHours
         outOfHoursHTML = contact.outOfHours.map(PhoneLinks.html)

@@ -17,25 +17,10 @@ extension ReviewReport {
         return owner.roleAndName
     }
 
-    /// One decimal, as C's `%.1f` writes it (a point, rounding the binary value exactly), which
-    /// is what `String(format:)` gives, without Foundation's formatting machinery: the
-    /// readability page formats two numbers for each of thousands of routines.
-    static func lixText(_ value: Double) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
-            let count = withVaList([value]) { vsnprintf(buffer.baseAddress!, 32, "%.1f", $0) }
-            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(min(max(count, 0), 31))), as: UTF8.self)
-        }
-    }
-
-    /// `lixText` with a decimal comma, as Swedish writes it.
-    static func swedishLIXText(_ value: Double) -> String {
-        String(decoding: lixText(value).utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
-    }
-
     /// Routines past review and contacts past verification per council, then the routines
     /// over the LIX threshold and the spread of LIX values.
     func text() -> String {
-        var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(Self.swedishLIXText(lixThreshold)))"]
+        var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedish(lixThreshold)))"]
         for review in councils {
             lines.append("")
             lines.append("\(review.council.name) (\(review.council.slug))")
@@ -58,10 +43,10 @@ extension ReviewReport {
             }
             let values = review.readings.map(\.readability.lix).sorted()
             if let low = values.first, let high = values.last {
-                lines.append("  LIX: \(values.count) rutiner, lägst \(Self.swedishLIXText(low)), median \(Self.swedishLIXText(values[values.count / 2])), högst \(Self.swedishLIXText(high))")
+                lines.append("  LIX: \(values.count) rutiner, lägst \(DecimalText.swedish(low)), median \(DecimalText.swedish(values[values.count / 2])), högst \(DecimalText.swedish(high))")
             }
             for reading in review.readings where reading.overThreshold {
-                lines.append("    över \(Self.swedishLIXText(lixThreshold)): \(reading.routine.id) – \(reading.routine.title): LIX \(Self.swedishLIXText(reading.readability.lix))")
+                lines.append("    över \(DecimalText.swedish(lixThreshold)): \(reading.routine.id) – \(reading.routine.title): LIX \(DecimalText.swedish(reading.readability.lix))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -132,7 +117,7 @@ extension ReviewReport {
                 rows.append([review.council.slug, review.council.name, "rutin", routine.id, routine.title, "",
                              routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "",
-                             Self.swedishLIXText(reading.readability.lix),
+                             DecimalText.swedish(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file])
             }
             let staleContacts = Set(review.staleContacts.map(\.id))

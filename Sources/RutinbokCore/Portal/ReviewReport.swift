@@ -62,14 +62,7 @@ public enum Report {
         guard let site = loaded else { return (nil, loadProblems) }
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
         problems += loadProblems
-        if !councils.isEmpty {
-            let known = Set(handbooks.map(\.council.slug))
-            for slug in councils where !known.contains(slug) {
-                problems.append(.error(SourceLocation(file: "--council"), "det finns ingen kommun '\(slug)'", code: "unknown-council",
-                                       notes: Suggestions.note(for: slug, among: known.sorted(), listing: "kommuner")))
-            }
-            handbooks = handbooks.filter { councils.contains($0.council.slug) }
-        }
+        problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
         let bodies = await MarkdownStage.render(handbooks)
         return (ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today),
                 (problems + bodies.diagnostics).normalized())

@@ -18,8 +18,10 @@ extension Scaffold {
     /// `site` is the content as loaded now; `contentDirectory` is where it was loaded from.
     public static func council(_ request: CouncilRequest, site: Site, contentDirectory: String) throws -> NewFile {
         try checkSlug(request.slug, what: "kommunens id")
-        // The portal keeps its own files in output/assets/, beside the council folders.
-        guard request.slug != PageNames.assets else { throw Refusal("'\(PageNames.assets)' används av portalen; välj ett annat id") }
+        // The portal keeps its own folders (assets/, andringar/) beside the council folders.
+        guard !PageNames.reservedCouncilSlugs.contains(request.slug) else {
+            throw Refusal("'\(request.slug)' är namnet på en mapp som portalen använder; välj ett annat id")
+        }
         let folder = "\(contentDirectory)/councils/\(request.slug)"
         try refuseExisting("\(folder)/council.yml")
         if let other = site.councils.first(where: { $0.slug == request.slug }) {

@@ -37,6 +37,15 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("unclosed quote in council.yml", { try $0.replace(council, "verified: 2026-01-15", with: "verified: \"2026-01-15") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML säger: \"found unexpected end of stream\" på rad 12, kolumn 1 (\"while scanning a quoted scalar\", från rad 11)",
     ]),
+    BrokenCase("quote left open, the next quote two lines down", { try $0.replace(council, "kind: kommun", with: "kind: \"kommun") }, expect: [
+        "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'kommun group: grannar theme: { color:' [bad-value]",
+        "content/councils/exby/council.yml:2:7: varning: texten inom citattecken fortsätter till rad 4; saknas det avslutande citattecknet på den här raden? [quote-across-lines]\n  obs: en text som ska gå över flera rader skrivs hellre efter '|' eller '>'",
+        // `group: grannar` became part of the kind, so the group's contact is unknown.
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare",
+    ]),
+    BrokenCase("quote left open, YAML trips after the next quote", { try $0.replace(council, "name: Anna Exempel", with: "name: \"Anna Exempel") }, expect: [
+        "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML säger: \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
+    ]),
     BrokenCase("unclosed list in front matter", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla") }, expect: [
         "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: \"did not find expected ',' or ']'\" på rad 7, kolumn 6 (\"while parsing a flow sequence\", från rad 6)",
     ]),
@@ -229,7 +238,7 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'komun' [bad-value]\n  obs: menade du 'kommun'?",
     ]),
     BrokenCase("theme colour too light", { try $0.replace(council, "#1d4f73", with: "#ffee00") }, expect: [
-        "content/councils/exby/council.yml:1:1: fel: temafärgen #ffee00 är för ljus för vit text (kontrast 1,2:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg",
+        "content/councils/exby/council.yml:4:17: fel: temafärgen #ffee00 är för ljus för vit text (kontrast 1,2:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg",
     ]),
     // Left unfinished: what a handbook must not be published without.
     BrokenCase("contact without phone or e-mail", { try $0.replace(council, "    phone: \"070-000 00 01\"\n    email: sakerhet@exby.example\n", with: "") }, expect: [
@@ -312,6 +321,10 @@ let brokenCases: [BrokenCase] = [
         let codes = await Build.run(options, write: false).diagnostics.map(\.code)
         #expect(codes.contains("yaml-syntax"))
         #expect(codes.filter { $0 == "unknown-council" }.count == 1, "only 'exbyy', which has no folder: \(codes)")
+        let reported = await Report.make(content: workspace.content, today: BrokenWorkspace.defaultToday, councils: ["exby", "exbyy"])
+        let reportCodes = reported.1.map(\.code)
+        #expect(reportCodes.contains("yaml-syntax"))
+        #expect(reportCodes.filter { $0 == "unknown-council" }.count == 1, "report: only 'exbyy', which has no folder: \(reportCodes)")
     }
 
     @Test func atLeastThirtyCases() {

@@ -90,4 +90,18 @@ struct PortalPagesTests {
         let readability = read("\(output)/lasbarhet.html")
         #expect(readability.contains("Gränsen för en varning är LIX 50."))
     }
+
+    /// The readability page writes a threshold with decimals the Swedish way, as the report
+    /// and the warnings do ("42,5", not "42.5"), and a whole one without them ("50").
+    @Test func readabilityThresholdWithADecimalComma() async throws {
+        var loaded = try await DemoContent.load()
+        let theme = try #require(Theme.load(directory: DemoContent.templates).0)
+        func threshold(_ value: Double) -> String {
+            loaded.site.config.lixThreshold = value
+            return PortalPages(site: loaded.site, handbooks: loaded.handbooks, bodies: loaded.bodies, theme: theme,
+                               today: DemoContent.today).readabilityView().threshold
+        }
+        #expect(threshold(42.5) == "42,5")
+        #expect(threshold(50) == "50")
+    }
 }

@@ -14,18 +14,20 @@ struct PortalReviewReportTests {
     /// "2.8": the binary value rounded exactly, half to even), for words per sentence over
     /// every count a routine has, and for any value.
     @Test func lixFiguresAreWrittenAsPrintfWritesThem() {
-        #expect(ReviewReport.lixText(2.25) == "2.2" && ReviewReport.lixText(2.75) == "2.8")
-        #expect(ReviewReport.swedishLIXText(12.35) == String(format: "%.1f", 12.35).replacingOccurrences(of: ".", with: ","))
+        #expect(DecimalText.point(2.25) == "2.2" && DecimalText.point(2.75) == "2.8")
+        #expect(DecimalText.swedish(12.35) == String(format: "%.1f", 12.35).replacingOccurrences(of: ".", with: ","))
+        #expect(DecimalText.swedish(1.005, places: 2) == String(format: "%.2f", 1.005).replacingOccurrences(of: ".", with: ","))
+        #expect(DecimalText.swedishTrimmed(42) == "42" && DecimalText.swedishTrimmed(42.5) == "42,5" && DecimalText.swedishTrimmed(0.04) == "0")
         for words in 0...400 {
             for sentences in 1...60 {
                 let value = Readability(words: words, sentences: sentences, longWords: 0).wordsPerSentence
-                #expect(ReviewReport.lixText(value) == String(format: "%.1f", value), "\(words) words, \(sentences) sentences")
+                #expect(DecimalText.point(value) == String(format: "%.1f", value), "\(words) words, \(sentences) sentences")
             }
         }
         var generator = SeededGenerator(state: 7)
         for _ in 0..<10_000 {
             let value = Double.random(in: 0...1_000, using: &generator)
-            #expect(ReviewReport.lixText(value) == String(format: "%.1f", value))
+            #expect(DecimalText.point(value) == String(format: "%.1f", value))
         }
     }
 

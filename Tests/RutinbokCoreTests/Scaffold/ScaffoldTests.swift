@@ -107,7 +107,9 @@ import Testing
         #expect(refusal(.init(slug: "Ny By", name: "X", kind: .kommun))?.notes == ["skriv det som 'ny-by'"])
         #expect(refusal(.init(slug: "", name: "X", kind: .kommun)) != nil)
         #expect(refusal(.init(slug: "../ut", name: "X", kind: .kommun)) != nil)
-        #expect(refusal(.init(slug: "assets", name: "X", kind: .kommun)) != nil)
+        for reserved in PageNames.reservedCouncilSlugs.sorted() {
+            #expect(refusal(.init(slug: reserved, name: "X", kind: .kommun))?.message.contains("portalen använder") == true, "\(reserved)")
+        }
         #expect(refusal(.init(slug: "nyby", name: "  ", kind: .kommun))?.message.contains("--name") == true)
         let group = refusal(.init(slug: "nyby", name: "X", kind: .kommun, group: "nordvst"))
         #expect(group?.message == "det finns ingen grupp 'nordvst'")

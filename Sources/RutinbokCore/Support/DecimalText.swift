@@ -1,0 +1,26 @@
+import Foundation
+
+/// Numbers with decimals as text, the one place that writes them: as C's `printf` does (the
+/// binary value rounded exactly, so 2.25 is "2.2" and 2.75 is "2.8"), without Foundation's
+/// formatting machinery, which the readability page would call for each of thousands of routines.
+public enum DecimalText {
+    /// "4.5": with a decimal point, for programs.
+    public static func point(_ value: Double, places: Int = 1) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            let count = withVaList([Int32(places), value]) { vsnprintf(buffer.baseAddress!, 64, "%.*f", $0) }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(min(max(count, 0), 63))), as: UTF8.self)
+        }
+    }
+
+    /// "4,5": with a decimal comma, as Swedish writes it.
+    public static func swedish(_ value: Double, places: Int = 1) -> String {
+        String(decoding: point(value, places: places).utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
+    }
+
+    /// `swedish`, without a decimal part of zeros: "42" for 42.0, "42,5" for 42.5.
+    public static func swedishTrimmed(_ value: Double, places: Int = 1) -> String {
+        let text = swedish(value, places: places)
+        guard let comma = text.firstIndex(of: ","), text[text.index(after: comma)...].allSatisfy({ $0 == "0" }) else { return text }
+        return String(text[..<comma])
+    }
+}
