@@ -72,6 +72,11 @@ def test_page_in_browser(browser, council_page):
         return {hidden, broken};""")
     assert not wrapping["hidden"], f"{path}: on a phone, menu links lie outside the screen: {wrapping['hidden']}"
     assert not wrapping["broken"], f"{path}: on a phone, e-mail addresses wrap inside a word: {wrapping['broken']}"
+    # The narrowest phones still in use: nothing may push the page wider than the screen.
+    browser.viewport({**PHONE, "width": 320, "height": 640})
+    browser.open(path)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 320, f"{path}: the page scrolls sideways on a 320 px phone ({width} px wide)"
     errors = browser.console_errors()
     assert not errors, f"{path} (phone): console errors:\n  " + "\n  ".join(errors)
 
@@ -99,5 +104,60 @@ def test_dark_scheme_contrast(browser, page):
         assert background != "rgb(255, 255, 255)", "the dark colour scheme did not apply"
         violations = browser.axe(rules=["color-contrast"])
         assert not violations, f"exempelby/{page} in dark mode:\n{describe_violations(violations)}"
+    finally:
+        browser.media()
+
+
+FOCUS_CONTRAST = """
+    const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const rgba = text => (text.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
+    function background(element) {          // the colour behind the element, layers composited
+        const layers = [];
+        for (let e = element; e; e = e.parentElement) {
+            const c = rgba(getComputedStyle(e).backgroundColor);
+            if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+        }
+        let colour = [255, 255, 255];
+        for (const [r, g, b, a] of layers.reverse()) colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)];
+        return colour;
+    }
+    const poor = [];
+    for (const link of document.querySelectorAll('a[href]')) {
+        const box = link.getBoundingClientRect();
+        if (!box.width || !box.height || getComputedStyle(link).visibility === 'hidden') continue;
+        link.focus();
+        if (!link.matches(':focus-visible')) continue;
+        const fg = luminance(rgba(getComputedStyle(link).color)), bg = luminance(background(link));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) poor.push(`${link.textContent.trim().slice(0, 40)} (${ratio.toFixed(1)}:1)`);
+    }
+    return poor;"""
+
+
+@pytest.mark.parametrize("page", ["exempelby/index.html", "exempelby/hotad-just-nu.html", "exempelby/kontakter.html",
+                                  "index.html", "tackning.html"])
+def test_focused_links_stay_readable(browser, page):
+    """A link with the keyboard focus gets a yellow background and dark text. Links with
+    their own colours (white in the header, the round call buttons) must not keep white
+    text on the yellow."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(page)
+    checked = browser.driver.execute_script("const a = document.querySelector('main a[href]'); a.focus(); return a.matches(':focus-visible');")
+    assert checked, "focus() did not bring :focus-visible; the test would check nothing"
+    poor = browser.driver.execute_script(FOCUS_CONTRAST)
+    assert not poor, f"{page}: focused links below 4.5:1: {poor}"
+
+
+@pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html"])
+def test_portal_in_dark_scheme(browser, page):
+    """The portal is light only; a reader whose system is dark still gets readable tables."""
+    browser.viewport(DESKTOP)
+    browser.media(scheme="dark")
+    try:
+        browser.open(page)
+        violations = browser.axe(rules=["color-contrast"])
+        assert not violations, f"{page} in dark mode:\n{describe_violations(violations)}"
     finally:
         browser.media()

@@ -21,6 +21,7 @@ def search(browser, council, query):
           field: document.getElementById('sok-sida').value,
           hits: [...document.querySelectorAll('#sokresultat li')].map(li => ({
             href: li.querySelector('a').getAttribute('href'), title: li.querySelector('a').textContent,
+            snippet: (li.querySelector('p') || {}).textContent || '',
             marks: [...li.querySelectorAll('mark')].map(m => m.textContent)}))
         };""")
 
@@ -71,6 +72,17 @@ def test_search_prefix_and_ranking(browser):
     hrefs = [h["href"] for h in result["hits"]]
     assert hrefs[:2] and set(hrefs[:2]) <= {"sociala-medier.html", "hot-via-e-post-och-sociala-medier.html"}, \
         f"'sociala medier': routines with it in the title should come first: {hrefs}"
+
+
+def test_search_snippets_keep_blocks_apart(browser):
+    """A heading and the list under it are separate blocks of the index: the snippet shows a
+    separator between them, and a space after a sentence's end, never the two run together."""
+    result = search(browser, "exempelby", "lyssna")
+    snippets = {hit["href"]: hit["snippet"] for hit in result["hits"]}
+    phone = snippets.get("hot-via-telefon.html", "")
+    assert "Under samtalet · Lyssna och låt personen prata. Avbryt inte" in phone, f"blocks run together: {phone!r}"
+    assert "polisen. Under samtalet" in phone, f"a sentence's end gets only a space: {phone!r}"
+    assert not any("\n" in text for text in snippets.values())
 
 
 def test_search_without_hits_says_so(browser):

@@ -109,16 +109,33 @@
     }
     element.appendChild(document.createTextNode(text.slice(pos)));
   }
+  // The index keeps a line break between blocks (headings, list items, table cells). In a
+  // snippet, a break after a sentence's end becomes a space and any other one " · ", so that
+  // "Under samtalet" and "Lyssna" do not run together; folded text keeps step.
+  function joinBlocks(text, folded) {
+    var out = "", outFolded = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c !== "\n") { out += c; outFolded += folded.charAt(i); continue; }
+      var before = out.replace(/\s+$/, "").slice(-1);
+      var separator = before === "" || /[.!?:…]/.test(before) ? " " : " · ";
+      out += separator;
+      outFolded += separator.replace(/./g, " ");
+    }
+    return { text: out, folded: outFolded };
+  }
+
   function snippet(doc, query) {
     var key = findMatch(doc.folded.b, query) ? "b" : findMatch(doc.folded.h, query) ? "h" : "s";
     var text = doc.text[key], folded = doc.folded[key];
     var match = findMatch(folded, query);
-    if (!match || text.length <= 200) return { text: text, folded: folded };
+    if (!match || text.length <= 200) return joinBlocks(text, folded);
     var start = Math.max(0, match[0] - 70), end = Math.min(text.length, match[0] + 130);
     while (start > 0 && folded.charAt(start - 1) !== " ") start--;
     while (end < text.length && folded.charAt(end) !== " ") end++;
-    return { text: (start ? "… " : "") + text.slice(start, end).replace(/\n/g, " ") + (end < text.length ? " …" : ""),
-             folded: (start ? "  " : "") + folded.slice(start, end) + (end < text.length ? "  " : "") };
+    var part = joinBlocks(text.slice(start, end), folded.slice(start, end));
+    return { text: (start ? "… " : "") + part.text + (end < text.length ? " …" : ""),
+             folded: (start ? "  " : "") + part.folded + (end < text.length ? "  " : "") };
   }
 
   function search(raw) {

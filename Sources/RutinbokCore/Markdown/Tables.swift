@@ -23,7 +23,8 @@ extension TransformPass {
         }
         let headerLine = paragraph.startLine + headerIndex
         let table = document.makeNode(.customBlock)
-        table.setCustomHTML(onEnter: "<table>", onExit: "</table>")
+        // The wrapper scrolls a table too wide for a phone sideways, instead of the page.
+        table.setCustomHTML(onEnter: "<div class=\"table-wrap\"><table>", onExit: "</table></div>")
         paragraph.insertAfter(table)
         if headerIndex == 0 { paragraph.unlink() } else { keepLines(before: headerLine, of: paragraph) }
 
