@@ -9,7 +9,7 @@ public enum Terminal {
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.
     @discardableResult
-    public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false, summary: Bool = true) -> [Diagnostic] {
+    public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false) -> [Diagnostic] {
         var shown = diagnostics.normalized()
         if strict { shown = shown.map { var d = $0; d.severity = .error; return d } }
         if json {
@@ -23,7 +23,7 @@ public enum Terminal {
             return shown
         }
         for diagnostic in shown { printError(diagnostic.description) }
-        if summary, !shown.isEmpty { printError(shown.summary) }
+        if !shown.isEmpty { printError(shown.summary) }
         return shown
     }
 }

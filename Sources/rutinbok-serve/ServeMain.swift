@@ -9,7 +9,7 @@ import RutinbokServe
 /// runs in its place: the HTTP server brings in Foundation's networking (libcurl and some
 /// thirty libraries it links), which every other command would otherwise load at each start.
 @main
-struct ServeCommand: AsyncParsableCommand {
+struct ServeMain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rutinbok serve",
         abstract: "Förhandsvisar handböckerna på den här datorn. Bygger om och laddar om sidan i webbläsaren varje gång du sparar.",
@@ -97,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-extension ServeCommand {
+extension ServeMain {
     static func main() async { await runExitingTwoOnWrongUsage() }
 }
 

@@ -85,6 +85,14 @@ def test_search_snippets_keep_blocks_apart(browser):
     assert not any("\n" in text for text in snippets.values())
 
 
+@pytest.mark.parametrize("query", ["Anna Exempel", "säkerhetssamordnare", "kanslichef"])
+def test_search_finds_the_contacts_page(browser, query):
+    """A reader who searches for a person or a role is shown the contacts page too."""
+    result = search(browser, "exempelby", query)
+    hrefs = [hit["href"] for hit in result["hits"]]
+    assert "kontakter.html" in hrefs, f"{query!r} does not find the contacts page: {hrefs}"
+
+
 def test_search_without_hits_says_so(browser):
     result = search(browser, "exempelby", "xyzzyqq")
     assert not result["hits"] and "Inga träffar" in result["status"], result

@@ -121,3 +121,13 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: bytes[position..<position + count])
     }
 }
+
+extension ByteWriter {
+    /// The start of every cache file beside the output: its format (`magic`), then the stamp
+    /// of the rutinbok binary, as a cache written by another binary may not be read.
+    mutating func writeCacheHeader(magic: String) {
+        append(Array(magic.utf8))
+        write(UInt64(bitPattern: Stamp.ofRutinbok.size))
+        write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
+    }
+}

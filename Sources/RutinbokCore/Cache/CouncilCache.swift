@@ -64,9 +64,7 @@ final class CouncilCache: Sendable {
     /// another binary or content folder.
     init(output: URL, content: String, folders: [String: UInt64]) {
         var writer = ByteWriter()
-        writer.append(Array(Self.magic.utf8))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
+        writer.writeCacheHeader(magic: Self.magic)
         writer.write(String(describing: YAMLComposer.encoding))
         writer.write(content)
         writer.write(URL(fileURLWithPath: content).standardizedFileURL.path)

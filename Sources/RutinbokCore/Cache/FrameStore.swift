@@ -15,9 +15,7 @@ enum FrameStore {
 
     static func header(templates: UInt64) -> [UInt8] {
         var writer = ByteWriter()
-        writer.append(Array(magic.utf8))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
+        writer.writeCacheHeader(magic: magic)
         writer.write(templates)
         return writer.bytes
     }

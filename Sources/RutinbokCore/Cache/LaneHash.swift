@@ -3,7 +3,7 @@
 /// multiplication waits for the one before it, and the lanes combined through `ContentHash`.
 /// About three times as fast as `ContentHash` on the 21 MB of text a load hashes and the
 /// 260 MB a full build of the benchmark writes; a change to any byte changes its lane's
-/// state, as in `ContentHash`. The manifest's own checksum stays `ContentHash`.
+/// state, as in `ContentHash`. The manifest's checksum uses it too.
 enum LaneHash {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let prime: UInt64 = 0x0000_0100_0000_01b3

@@ -71,9 +71,7 @@ final class LoadCache: Sendable {
     /// The cache for builds into `output`; empty when there is none or it is of another binary.
     init(output: URL) {
         var writer = ByteWriter()
-        writer.append(Array(Self.magic.utf8))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
+        writer.writeCacheHeader(magic: Self.magic)
         // The one input of parsing from outside the files: Yams reads it from the environment.
         writer.write(String(describing: YAMLComposer.encoding))
         // Named as a kind of `.<output>.cache`, the Markdown cache, which it sits beside.

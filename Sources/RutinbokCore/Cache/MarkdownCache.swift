@@ -58,9 +58,7 @@ final class MarkdownCache: Sendable {
     /// The cache for builds into `output`; empty when there is none or it is of another binary.
     init(output: URL) {
         var writer = ByteWriter()
-        writer.append(Array(Self.magic.utf8))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.size))
-        writer.write(UInt64(bitPattern: Stamp.ofRutinbok.modified))
+        writer.writeCacheHeader(magic: Self.magic)
         file = RecordFile(path: Publisher.beside(output, "cache").path, header: writer.bytes, indexed: true)
     }
 

@@ -127,7 +127,7 @@ struct HandbookChecker {
         if reviewed.value > today {
             return [.error(reviewed.location, "'reviewed' är \(reviewed.value), ett datum i framtiden", code: "future-date")]
         }
-        let months = routine.reviewIntervalMonths ?? handbook.council.reviewIntervalMonths ?? config.reviewIntervalMonths
+        let months = ReviewStatus.reviewInterval(routine, council: handbook.council, config: config)
         guard reviewed.value.adding(months: months) < today else { return [] }
         // Each handbook that inherits a shared routine names its own owner: the owner is left
         // out of what they report together.
@@ -148,26 +148,5 @@ struct HandbookChecker {
         guard ReviewStatus.isOverdue(contact, council: handbook.council, config: config, today: today) else { return [] }
         let months = ReviewStatus.verifyInterval(contact, council: handbook.council, config: config)
         return [.warning(contact.verifiedLocation ?? contact.location, "uppgifterna för kontakten '\(contact.id)' (\(contact.roleAndName)) kontrollerades senast \(verified), för mer än \(months) månader sedan; kontrollera dem och uppdatera 'verified'", code: "contact-overdue")]
-    }
-}
-
-/// Whether a routine or contact is past its review date, for the pages and the report.
-public enum ReviewStatus {
-    /// Months between verifications of a contact's details: the contact's own, the council's, or the site's.
-    static func verifyInterval(_ contact: Contact, council: Council, config: SiteConfig) -> Int {
-        contact.verifyIntervalMonths ?? council.verifyIntervalMonths ?? config.verifyIntervalMonths
-    }
-
-    /// Details never checked (no `verified`) are due too.
-    public static func isOverdue(_ contact: Contact, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let verified = contact.verified else { return true }
-        guard verified <= today else { return false }
-        return verified.adding(months: verifyInterval(contact, council: council, config: config)) < today
-    }
-
-    public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let reviewed = routine.reviewed?.value else { return false }
-        let months = routine.reviewIntervalMonths ?? council.reviewIntervalMonths ?? config.reviewIntervalMonths
-        return reviewed.adding(months: months) < today
     }
 }

@@ -1,6 +1,6 @@
-/// Checks that need no council: each routine's phase and audience against site.yml, and
-/// site.yml's contact ids against the contacts there are. Run once per routine file, not once
-/// per council that inherits it.
+/// Checks that need no council: each routine's phase and audience against site.yml,
+/// site.yml's quick contacts against the contacts there are, and each group's `members`
+/// against the councils. Run once per routine file, not once per council that inherits it.
 enum SiteChecker {
     static func check(_ site: Site) -> [Diagnostic] {
         checkRoutines(site) + checkQuickContacts(site) + checkMembers(site)

@@ -45,11 +45,7 @@ enum Suggestions {
 
     /// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit
     /// (optimal string alignment): 'ordre' is one slip from 'order', the commonest typo.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: Int.max - 1)!
-    }
-
-    /// The edit distance if it is at most `limit`, nil otherwise.
+    /// The distance if it is at most `limit`, nil otherwise.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
         if a.isEmpty { return b.count <= limit ? b.count : nil }
         if b.isEmpty { return a.count <= limit ? a.count : nil }

@@ -25,11 +25,11 @@ struct Stamp: Hashable, Sendable {
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 
-    /// The stamp of one file, following symlinks; nil when it does not exist.
     /// rutinbok's own binary: another one may render differently, so whatever a build keeps
     /// for the next (manifest, caches) is tied to it.
     static let ofRutinbok = of("/proc/self/exe") ?? of(CommandLine.arguments.first ?? "") ?? Stamp(size: 0, modified: 0)
 
+    /// The stamp of one file, following symlinks; nil when it does not exist.
     static func of(_ path: String) -> Stamp? {
         var info = stat()
         return stat(path, &info) == 0 ? Stamp(info) : nil

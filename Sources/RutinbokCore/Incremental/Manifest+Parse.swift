@@ -16,7 +16,6 @@ extension Manifest {
 struct ManifestLines {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
-    private(set) var endedWithNewline = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
         self.bytes = bytes
@@ -28,7 +27,6 @@ struct ManifestLines {
         let start = position
         while position < bytes.count, bytes[position] != 0x0A { position += 1 }
         let line = ManifestLine(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-        endedWithNewline = position < bytes.count
         position += 1
         return line
     }

@@ -3,7 +3,7 @@
 /// builds of the same input write the same bytes.
 ///
 /// Page fingerprints and output files are kept in one block per top-level folder of the
-/// output (a council's slug, `andringar`, `assets`; "" for the files at the top), each
+/// output (a council's slug, `andringar/<council>` for each council's change pages, `assets`; "" for the files at the top), each
 /// behind a header with its length in bytes. A build reads a block only when it needs it
 /// (`ManifestFile`), and a council whose files are all kept has its block copied into the
 /// next manifest as it is. The last line holds a checksum of everything before it, so a

@@ -8,7 +8,7 @@ struct YAMLSyntaxProblem {
     /// Use libyaml's context mark (where the unclosed thing started) instead of its problem mark.
     var atContext: Bool
 
-    /// libyaml's problem text (and context text) → plain English. First match wins.
+    /// libyaml's problem text (and context text) → plain Swedish. First match wins.
     static let known: [(problem: String, context: String?, explanation: YAMLSyntaxProblem)] = [
         ("found unexpected end of stream", "quoted scalar", .init(message: "en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet", atContext: true)),
         ("did not find expected ',' or ']'", nil, .init(message: "en lista som börjar med '[' avslutas aldrig med ']'", atContext: true)),

@@ -7,6 +7,11 @@ struct MarkdownStage: Sendable {
         /// The routine's file, which identifies its text.
         var file: String
         var options: MarkdownRenderer.Options
+
+        /// The routine's body rendered with these options.
+        func render(_ routine: Routine) -> RenderedMarkdown {
+            MarkdownRenderer(options: options).render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+        }
     }
 
     private(set) var pages: [Key: RenderedMarkdown] = [:]
@@ -75,8 +80,7 @@ struct MarkdownStage: Sendable {
                         let routine = handbooks[place.handbook].routines[place.routine].routine
                         let cacheKey = cache.map { _ in MarkdownCache.Key.of(routine, allowRawHTML: key.options.allowRawHTML) }
                         let cached = cacheKey.flatMap { cache?.entry($0) }
-                        let page = cached ?? MarkdownRenderer(options: key.options)
-                            .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+                        let page = cached ?? key.render(routine)
                         return (key, page, cacheKey, cached == nil)
                     }
                 }
@@ -170,8 +174,7 @@ final class DeferredBodies: Sendable {
         guard let entry = entries[key] else { return nil }
         return found.value(key) {
             let routine = entry.routine
-            return cache?.entry(entry.cacheKey) ?? MarkdownRenderer(options: key.options)
-                .render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+            return cache?.entry(entry.cacheKey) ?? key.render(routine)
         }
     }
 }

@@ -101,7 +101,7 @@ public struct RenderedMarkdown: Sendable {
         set { makeUnique(); storage.diagnostics = newValue }
     }
 
-    /// Copy on write: a routine changed after it was copied gets a box of its own.
+    /// Copy on write: a rendered body changed after it was copied gets a box of its own.
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }

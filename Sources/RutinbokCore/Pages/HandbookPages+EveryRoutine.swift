@@ -96,8 +96,8 @@ extension HandbookPages {
     }
 
     /// The search index: with the previous build's at hand, the entries of routines in
-    /// `remade` replace theirs in it.
-    func searchIndex(remade: Set<Int>) -> OutputFile {
+    /// `remade` replace theirs in it (the contacts' entry, part of the frame, stays).
+    func searchIndex(remade: Set<Int>, shared: SharedParts) -> OutputFile {
         if let previous = previousSearchIndex, previous.itemCount == handbook.routines.count {
             var items: [Int: [UInt8]] = [:]
             for index in remade {
@@ -109,7 +109,8 @@ extension HandbookPages {
             }
         }
         let entries = handbook.routines.map { bodies.searchEntry(for: $0.routine, in: handbook) }
-        if let file = SearchIndex.script(entries) { return OutputFile(PageNames.searchIndex, segmented: file) }
-        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 })))
+        let contacts = SearchIndex.contactsEntry(handbook.contacts, numbers: shared.numbers)
+        if let file = SearchIndex.script(entries, tail: contacts) { return OutputFile(PageNames.searchIndex, segmented: file) }
+        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 }, tail: contacts)))
     }
 }

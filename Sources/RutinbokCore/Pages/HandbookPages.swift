@@ -51,7 +51,7 @@ struct HandbookPages {
             page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
                  content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex])
         }
-        files.append(searchIndex(remade: remade))
+        files.append(searchIndex(remade: remade, shared: shared))
         add(PageNames.html(PageNames.accessibility)) {
             page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
                  shared: shared, content: theme.render("accessibility", accessibilityView(shared)))

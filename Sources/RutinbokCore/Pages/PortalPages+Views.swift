@@ -42,8 +42,8 @@ struct PortalCoverageView {
     struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
     struct CouncilAdditions {
         var name: String, href: String, routines: [Addition]
-        /// Sections test flags like this one rather than `{{#list.0}}`, and they must be
-        /// stored: swift-mustache reads views through Mirror.
+        /// Sections test flags like this one rather than `{{#list.0}}`; views reach the
+        /// templates through `TemplateFields`, which writes stored values.
         var hasRoutines: Bool
     }
     var councils: [Column]

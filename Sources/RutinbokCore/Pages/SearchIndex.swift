@@ -30,10 +30,34 @@ enum SearchIndex {
         return entry
     }
 
+    /// The contacts page as an entry, so that a search for a name, a role or "jour" finds it:
+    /// each contact on a line of its own, then the national numbers.
+    static func contactsEntry(_ contacts: [Contact], numbers: [NumberView]) -> [UInt8] {
+        var lines: [String] = contacts.map { contact in
+            var line = contact.roleAndName + "."
+            if let phone = contact.phone { line += " Telefon \(phone)." }
+            if let email = contact.email { line += " E-post \(email)." }
+            if let hours = contact.hours { line += " \(hours)." }
+            if let outOfHours = contact.outOfHours { line += " Utanför kontorstid: \(outOfHours)" }
+            return line
+        }
+        lines += numbers.map { "\($0.number) \($0.label). \($0.description)" }
+        var entry: [UInt8] = Array(#"{"b":"#.utf8)
+        JSON.append(lines.joined(separator: "\n"), to: &entry)
+        entry.append(contentsOf: #","h":[],"s":"#.utf8)
+        JSON.append("Alla du kan kontakta, med telefonnummer och e-post, och de nationella numren.", to: &entry)
+        entry.append(contentsOf: #","t":"Kontakter","u":"#.utf8)
+        JSON.append(PageNames.html(PageNames.contacts), to: &entry)
+        entry.append(UInt8(ascii: "}"))
+        return entry
+    }
+
     /// The index of a handbook's routines, in order, with the bounds of each routine's item
-    /// (`item(_:at:)`) so that a later build can replace some of them; nil when a routine has
-    /// no entry (its body is missing), as items must match the routines one to one.
-    static func script(_ entries: [[UInt8]?]) -> SegmentedFile? {
+    /// (`item(_:at:)`) so that a later build can replace some of them, and then `tail` (the
+    /// contacts), which is outside the items: it changes only with the handbook's frame, and
+    /// a build that patches items keeps the frame. Nil when a routine has no entry (its body
+    /// is missing), as items must match the routines one to one.
+    static func script(_ entries: [[UInt8]?], tail: [UInt8]) -> SegmentedFile? {
         var items: [[UInt8]] = []
         items.reserveCapacity(entries.count)
         for entry in entries {
@@ -42,16 +66,16 @@ enum SearchIndex {
         }
         var bounds: [Int] = []
         bounds.reserveCapacity(items.count + 1)
-        let bytes = script(items) { bounds.append($0) }
+        let bytes = script(items, tail: tail) { bounds.append($0) }
         return SegmentedFile(bytes: bytes, bounds: bounds)
     }
 
-    /// The index of these entries, in order; `bound` is told where each item begins, then
-    /// where the last one ends.
-    static func script(_ entries: [[UInt8]], bound: (Int) -> Void = { _ in }) -> [UInt8] {
+    /// The index of these entries, in order, then `tail`; `bound` is told where each item
+    /// begins, then where the last one ends.
+    static func script(_ entries: [[UInt8]], tail: [UInt8] = [], bound: (Int) -> Void = { _ in }) -> [UInt8] {
         let start = "window.RUTINBOK_SOK = [".utf8, end = "];\n".utf8
         var script: [UInt8] = []
-        script.reserveCapacity(entries.reduce(start.count + end.count) { $0 + $1.count + 1 })
+        script.reserveCapacity(entries.reduce(start.count + end.count + tail.count + 1) { $0 + $1.count + 1 })
         script.append(contentsOf: start)
         for (index, entry) in entries.enumerated() {
             bound(script.count)
@@ -59,6 +83,10 @@ enum SearchIndex {
             script.append(contentsOf: entry)
         }
         bound(script.count)
+        if !tail.isEmpty {
+            if !entries.isEmpty { script.append(UInt8(ascii: ",")) }
+            script.append(contentsOf: tail)
+        }
         script.append(contentsOf: end)
         return script
     }

@@ -29,9 +29,8 @@ public struct ReviewReport: Sendable {
     public var lixThreshold: Double
     public var councils: [CouncilReview]
 
-    /// Staleness is decided where the build decides it: `ReviewStatus` for routines, and the
-    /// check stage's `contact-overdue` warnings (matched by the contact's location) for
-    /// contacts, which `ReviewStatus` does not cover, so report and build never disagree.
+    /// Staleness is decided where the build decides it, by `ReviewStatus`, for routines and
+    /// contacts alike, so report, pages and the check stage never disagree.
     init(handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day) {
         self.today = today
         lixThreshold = config.lixThreshold

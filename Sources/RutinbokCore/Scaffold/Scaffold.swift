@@ -30,7 +30,7 @@ public enum Scaffold {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            if errno == EEXIST { throw Refusal("\(file.path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"]) }
+            if errno == EEXIST { throw alreadyThere(file.path) }
             throw Refusal("\(file.path): filen gick inte att skapa: \(String(cString: strerror(errno)))")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -46,9 +46,11 @@ public enum Scaffold {
     }
 
     static func refuseExisting(_ path: String) throws {
-        if FileManager.default.fileExists(atPath: path) {
-            throw Refusal("\(path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"])
-        }
+        if FileManager.default.fileExists(atPath: path) { throw alreadyThere(path) }
+    }
+
+    private static func alreadyThere(_ path: String) -> Refusal {
+        Refusal("\(path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"])
     }
 
     /// A YAML scalar in double quotes, so that colons, '#' and leading dashes stay text.

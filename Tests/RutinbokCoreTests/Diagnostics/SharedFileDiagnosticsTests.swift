@@ -28,7 +28,7 @@ import Testing
         #expect(all[0].message == "det finns ingen kontakt 'sakerhetssamordnre'")
         #expect(all[0].handbook == nil)
         #expect(all[0].notes == ["menade du 'sakerhetssamordnare'?",
-                                 "i 7 handböcker: Exempelby kommun, Exempelstads kommun, Fiktiva kommun, Landstinget Exempelland, Låtsasby kommun och 2 till"])
+                                 "i 7 handböcker: Exempelby kommun, Exempelstads kommun, Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun och 2 till"])
         #expect(all[0].notes == Array(all[0].description.components(separatedBy: "\n  obs: ").dropFirst()))
 
         let one = await Self.check(content, councils: ["lattsasby"]).filter { $0.code == "unknown-contact" }

@@ -78,7 +78,7 @@ struct PortalAdoptionTests {
     @Test func replacesAnEarlierAdoptedFrom() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
-        let outcome = try Adoption.adopt("region-exempelmark/sociala-medier", into: "landstinget-exempelland", content: content)
+        let outcome = try Adoption.adopt("region-exempelmark/sociala-medier", into: "region-exempelland", content: content)
         let copy = read(outcome.path)
         #expect(count("adopted_from:", in: copy) == 1)
         #expect(copy.contains("adopted_from: region-exempelmark/sociala-medier"))

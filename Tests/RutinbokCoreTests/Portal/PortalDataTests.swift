@@ -5,8 +5,8 @@ import Testing
 struct PortalDataTests {
     @Test func coverageCells() async throws {
         let coverage = try await DemoContent.portal().coverage
-        #expect(coverage.councils == ["exempelby", "exempelstad", "fiktiva", "landstinget-exempelland",
-                                      "lattsasby", "pahittsjo", "region-exempelmark"])
+        #expect(coverage.councils == ["exempelby", "exempelstad", "fiktiva", "lattsasby",
+                                      "pahittsjo", "region-exempelland", "region-exempelmark"])
         #expect(coverage.cell(council: "exempelby", routine: "trygghetsbesok") == .excluded)
         #expect(coverage.cell(council: "exempelby", routine: "hotad-just-nu") == .inherited)
         #expect(coverage.cell(council: "exempelstad", routine: "trygghetsbesok") == .inherited)
@@ -15,7 +15,7 @@ struct PortalDataTests {
                 == .adapted(byGroup: false, adoptedFrom: "exempelstad/sociala-medier"))
         #expect(coverage.cell(council: "lattsasby", routine: "roller-och-ansvar") == .adapted(byGroup: true, adoptedFrom: nil))
         #expect(coverage.cell(council: "lattsasby", routine: "riskbedomning-infor-sammantraden") == .adapted(byGroup: false, adoptedFrom: nil))
-        #expect(coverage.cell(council: "landstinget-exempelland", routine: "roller-och-ansvar") == .adapted(byGroup: false, adoptedFrom: nil))
+        #expect(coverage.cell(council: "region-exempelland", routine: "roller-och-ansvar") == .adapted(byGroup: false, adoptedFrom: nil))
         #expect(coverage.cell(council: "fiktiva", routine: "hot-via-telefon") == .adapted(byGroup: false, adoptedFrom: nil))
         #expect(coverage.cell(council: "pahittsjo", routine: "hot-via-telefon") == .inherited)
         // 16 base routines in 5 phases, every one a row.
@@ -50,7 +50,7 @@ struct PortalDataTests {
         #expect(ids("exempelby") == ["sammantraden-i-folkets-hus"])
         #expect(Set(ids("exempelstad")) == ["sakerhet-i-stadshuset", "webbsandning-av-sammantraden"])
         #expect(additions["exempelstad"]?.first { $0.routine.id == "sakerhet-i-stadshuset" }?.published == false)
-        #expect(ids("landstinget-exempelland") == ["besok-i-verksamheterna"])
+        #expect(ids("region-exempelland") == ["besok-i-verksamheterna"])
         #expect(ids("pahittsjo") == ["medborgardialog"])
         #expect(ids("lattsasby").isEmpty && ids("fiktiva").isEmpty && ids("region-exempelmark").isEmpty)
     }
@@ -64,11 +64,11 @@ struct PortalDataTests {
         #expect(row("exempelby") == [16, 0, 1, 1, 1])
         #expect(row("exempelstad") == [17, 2, 1, 0, 0])
         #expect(row("fiktiva") == [16, 3, 0, 0, 0])
-        #expect(row("landstinget-exempelland") == [17, 1, 1, 0, 1])
+        #expect(row("region-exempelland") == [17, 1, 1, 0, 1])
         #expect(row("lattsasby") == [16, 3, 0, 0, 0])
         #expect(row("pahittsjo") == [17, 2, 1, 0, 0])
         #expect(row("region-exempelmark") == [16, 1, 0, 0, 0])
-        #expect(rows.first { $0.council.slug == "landstinget-exempelland" }?.oldestReview == Day("2025-06-10"))
+        #expect(rows.first { $0.council.slug == "region-exempelland" }?.oldestReview == Day("2025-06-10"))
         #expect(rows.first { $0.council.slug == "exempelby" }?.oldestReview == Day("2026-08-20"))
     }
 

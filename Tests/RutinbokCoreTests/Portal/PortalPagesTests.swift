@@ -38,13 +38,13 @@ struct PortalPagesTests {
         // Typ, Samverkan, Rutiner, Anpassade, Egna, Utelämnade, Äldsta granskning, Att se över.
         #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "20 augusti 2026", "1"])
         #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "12 juni 2026", "0"])
-        #expect(row("Landstinget Exempelland", in: index) == ["Landsting", "Ingen", "17", "1", "1", "0", "10 juni 2025", "1"])
+        #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "10 juni 2025", "1"])
         #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "12 juni 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
 
         let coverage = read("\(output)/tackning.html")
-        let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Landstinget Exempelland",
-                        "Låtsasby kommun", "Påhittsjö kommun", "Region Exempelmark"]
+        let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Låtsasby kommun",
+                        "Påhittsjö kommun", "Region Exempelland", "Region Exempelmark"]
         func cells(_ title: String) -> [String] { row(title, in: coverage) }
         #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
         #expect(cells("Trygghetsbesök i hemmet").count == councils.count)
@@ -82,9 +82,9 @@ struct PortalPagesTests {
         #expect(count("<tr><th scope=\"row\">", in: read("\(output)/andringar.html")) == 12)
 
         let review = read("\(output)/granskning.html")
-        #expect(review.contains("<tr><th scope=\"row\"><a href=\"#landstinget-exempelland\">Landstinget Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
+        #expect(review.contains("<tr><th scope=\"row\"><a href=\"#region-exempelland\">Region Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#exempelby\">Exempelby kommun</a></th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
-        #expect(review.contains("<a href=\"landstinget-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
+        #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
 
         let readability = read("\(output)/lasbarhet.html")

@@ -37,7 +37,7 @@ struct PortalReviewReportTests {
         for review in report.councils {
             let routines = review.staleRoutines.map(\.routine.id), contacts = review.staleContacts.map(\.id)
             switch review.council.slug {
-            case "landstinget-exempelland":
+            case "region-exempelland":
                 #expect(routines == ["roller-och-ansvar"])
                 #expect(review.staleRoutines.first?.reviewed == Day("2025-06-10"))
                 #expect(review.staleRoutines.first?.owner?.name == "Leif Låtsasson")
@@ -55,9 +55,9 @@ struct PortalReviewReportTests {
         let text = try await report().rendered(as: .text)
         #expect(text.hasPrefix("Läget den 29 november 2026 (gränsen för LIX: 50,0)\n"))
         #expect(text.contains("""
-            Landstinget Exempelland (landstinget-exempelland)
+            Region Exempelland (region-exempelland)
               rutiner att granska:
-                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(DemoContent.content)/councils/landstinget-exempelland/routines/roller-och-ansvar.md]
+                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(DemoContent.content)/councils/region-exempelland/routines/roller-och-ansvar.md]
               kontakter att kontrollera: inga
             """))
         #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
@@ -73,14 +73,14 @@ struct PortalReviewReportTests {
         #expect(object["lix_threshold"] as? Double == 50)
         let councils = try #require(object["councils"] as? [[String: Any]])
         let bySlug = Dictionary(uniqueKeysWithValues: councils.map { ($0["slug"] as! String, $0) })
-        #expect(bySlug["landstinget-exempelland"]?["routines_past_review"] as? [String] == ["roller-och-ansvar"])
+        #expect(bySlug["region-exempelland"]?["routines_past_review"] as? [String] == ["roller-och-ansvar"])
         let contacts = bySlug["exempelby"]?["contacts_past_verification"] as? [[String: Any]]
         #expect(contacts?.map { $0["id"] as? String } == ["foretagshalsovard"])
         #expect(contacts?.first?["verified"] as? String == "2026-02-10")
         let routines = try #require(bySlug["exempelby"]?["routines"] as? [[String: Any]])
         #expect(routines.count == 16)
         #expect(routines.allSatisfy { ($0["lix"] as? Double ?? 0) > 0 && $0["lix_high"] as? Bool == false })
-        let stale = try #require((bySlug["landstinget-exempelland"]?["routines"] as? [[String: Any]])?.first { $0["id"] as? String == "roller-och-ansvar" })
+        let stale = try #require((bySlug["region-exempelland"]?["routines"] as? [[String: Any]])?.first { $0["id"] as? String == "roller-och-ansvar" })
         #expect(stale["overdue"] as? Bool == true)
         #expect(stale["reviewed"] as? String == "2025-06-10")
         #expect(stale["owner_name"] as? String == "Leif Låtsasson")
@@ -94,10 +94,10 @@ struct PortalReviewReportTests {
         #expect(lines.first == "Handbokens id;Handbok;Typ;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
-        #expect(overdue.contains { $0.hasPrefix("landstinget-exempelland;Landstinget Exempelland;rutin;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
+        #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
         // A comma is not the separator: the name that holds one needs no quotes.
         #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;ja;") })
-        // One row per routine of each handbook: 16 + 17 + 16 + 17 + 16 + 17 + 16.
+        // One row per routine of each handbook: 16 + 17 + 16 + 16 + 17 + 17 + 16.
         let routines = lines.filter { $0.contains(";rutin;") }
         #expect(routines.count == 115)
         // LIX with a decimal comma, in its own field.

@@ -1,3 +1,4 @@
+import Mustache
 import Testing
 @testable import RutinbokCore
 
@@ -113,8 +114,9 @@ import Testing
         let (theme, problems) = Theme.load(directory: TestPaths.fixtures.appendingPathComponent("e2e/templates").path)
         #expect(problems.isEmpty)
         let crumb = CrumbView(label: "Start", href: nil)
-        let html = try #require(theme).library.render(try #require(TemplateData.make(crumb)).mustache, withTemplate: "layout")
-        #expect(html != nil)
+        let sections = try MustacheTemplate(string: "{{label}}: {{#href}}länk{{/href}}{{^href}}ingen länk{{/href}}")
+        #expect(sections.render(try #require(TemplateData.make(crumb)).mustache) == "Start: ingen länk")
+        #expect(sections.render(try #require(TemplateData.make(CrumbView(label: "Kontakter", href: "kontakter.html"))).mustache) == "Kontakter: länk")
         var contact = ContactView(Self.contact)
         contact.name = nil
         let card = try #require(theme).render("contact-card", contact)
