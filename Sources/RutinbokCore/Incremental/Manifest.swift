@@ -231,7 +231,7 @@ struct Manifest: Sendable, Equatable {
 
     /// The diagnostic `fields(of:)` wrote; nil when the fields are not of that form.
     static func diagnostic<S: StringProtocol>(fields text: S) -> Diagnostic? {
-        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
         guard fields.count >= 7, let severity = Diagnostic.Severity(rawValue: fields[0]),
               let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
         return Diagnostic(severity, SourceLocation(file: fields[1], line: line, column: column), fields[5], code: fields[4],

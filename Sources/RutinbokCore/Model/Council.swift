@@ -36,12 +36,6 @@ public struct Council: Sendable {
     public var location: SourceLocation
 }
 
-/// A value together with where it was written.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
-    public var value: Value
-    public var location: SourceLocation
-}
-
 /// What the law asks a public body's site to state about its accessibility.
 public struct AccessibilityStatement: Sendable {
     public enum Status: String, Sendable { case helt, delvis, inte }

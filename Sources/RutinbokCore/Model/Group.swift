@@ -1,0 +1,12 @@
+/// `groups/<id>/group.yml` plus the group's routines.
+public struct Group: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var contacts: [Contact]
+    public var routines: [Routine]
+    public var location: SourceLocation
+    /// `members` as written: the councils the group says it has. A council joins with `group:`
+    /// in its council.yml; the two are compared (`SiteChecker`).
+    public var members: [Located<String>] = []
+}

@@ -1,0 +1,14 @@
+/// `rutinbok report`: load, resolve and render the content, then build the review report.
+public enum Report {
+    public static func make(content: String, today: Day, councils: [String] = [],
+                            includeInternal: Bool = false) async -> (ReviewReport?, [Diagnostic]) {
+        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
+        guard let site = loaded else { return (nil, loadProblems) }
+        var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
+        problems += loadProblems
+        problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
+        let bodies = await MarkdownStage.render(handbooks)
+        return (ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today),
+                (problems + bodies.diagnostics).normalized())
+    }
+}
