@@ -94,7 +94,7 @@ public enum Build {
             }
         }
         let cache = await cacheLoad.value
-        let bodies = await MarkdownStage.render(handbooks, cache: cache, known: councilCache?.knownBodies ?? [:])
+        let bodies = await RenderedBodies.render(handbooks, cache: cache, known: councilCache?.knownBodies ?? [:])
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 

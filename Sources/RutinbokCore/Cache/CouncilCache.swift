@@ -111,7 +111,7 @@ final class CouncilCache: Sendable {
 
     /// Prepares the file for the next build: a record for each council loaded from its files,
     /// with what `bodies` found for its routines; a new file when most records are no longer used.
-    func prepare(_ bodies: MarkdownStage) -> Pending {
+    func prepare(_ bodies: RenderedBodies) -> Pending {
         let (loaded, used) = state.withLock { ($0.loaded, $0.used) }
         var writer = ByteWriter()
         var fresh: Set<Key> = []
@@ -127,7 +127,7 @@ final class CouncilCache: Sendable {
 
     // MARK: The record
 
-    private static func encode(_ loaded: Loaded, bodies: MarkdownStage, _ writer: inout ByteWriter) {
+    private static func encode(_ loaded: Loaded, bodies: RenderedBodies, _ writer: inout ByteWriter) {
         let council = loaded.council
         encodeCouncil((council, []), file: council.location.file, &writer)
         writer.write(council.assets) { $0.write($1) }

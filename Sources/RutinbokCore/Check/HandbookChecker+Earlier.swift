@@ -60,7 +60,7 @@ extension HandbookChecker {
     /// The check of `handbook` made from `earlier` and the changed routines checked again;
     /// nil when that cannot stand for a whole check: a changed routine's heading ids changed,
     /// or the last build recorded no anchors for a routine.
-    static func recheck(_ handbook: Handbook, earlier: Earlier, bodies: MarkdownStage, config: SiteConfig,
+    static func recheck(_ handbook: Handbook, earlier: Earlier, bodies: RenderedBodies, config: SiteConfig,
                         today: Day) -> Outcome? {
         var rendered: [String: RenderedMarkdown] = [:]
         var anchors: [(key: String, fingerprint: UInt64)] = []
@@ -73,7 +73,7 @@ extension HandbookChecker {
                 anchors.append((key, before))
                 continue
             }
-            let body = bodies.page(for: entry.routine, in: handbook)
+            let body = bodies.body(for: entry.routine, in: handbook)
             let now = Self.anchors(of: body)
             guard now == before else { return nil }
             rendered[entry.routine.id] = body
@@ -83,7 +83,7 @@ extension HandbookChecker {
         for index in earlier.changed {
             for link in rendered[handbook.routines[index].routine.id]?.links ?? [] {
                 guard let target = link.routine, rendered[target] == nil, let at = handbook.routineIndex[target] else { continue }
-                rendered[target] = bodies.page(for: handbook.routines[at].routine, in: handbook)
+                rendered[target] = bodies.body(for: handbook.routines[at].routine, in: handbook)
             }
         }
         let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today)

@@ -25,7 +25,7 @@ struct HandbookChecker {
     /// changed handbook can still say (`Earlier`). Unless a routine file failed to load
     /// somewhere (`unloadable`), which can change what a link check says: then all are checked.
     /// `recordAnchors`: for a build that keeps a manifest, each routine's anchors.
-    static func check(_ handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day,
+    static func check(_ handbooks: [Handbook], bodies: RenderedBodies, config: SiteConfig, today: Day,
                       unloadable: Set<String>, known: [String: [Diagnostic]] = [:], recordAnchors: Bool = false,
                       earlier: @Sendable (Handbook) -> Earlier? = { _ in nil }) -> [Outcome] {
         let known = unloadable.isEmpty ? known : [:]
@@ -35,7 +35,7 @@ struct HandbookChecker {
                let outcome = recheck(handbook, earlier: earlier, bodies: bodies, config: config, today: today) {
                 return outcome
             }
-            let rendered = bodies.pages(for: handbook)
+            let rendered = bodies.bodies(for: handbook)
             let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable)
             let slug = handbook.council.slug
             return Outcome(diagnostics: checker.check(), anchors: recordAnchors ? handbook.routines.map {

@@ -1,7 +1,7 @@
 /// Warns about routines whose LIX is above `defaults.lix_threshold` in site.yml. Each routine
 /// file is measured once, however many councils use it.
 enum ReadabilityChecker {
-    static func check(_ handbooks: [Handbook], bodies: MarkdownStage, threshold: Double) -> [Diagnostic] {
+    static func check(_ handbooks: [Handbook], bodies: RenderedBodies, threshold: Double) -> [Diagnostic] {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for handbook in handbooks {

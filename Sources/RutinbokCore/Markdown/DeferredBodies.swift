@@ -14,18 +14,18 @@ final class DeferredBodies: Sendable {
         }
     }
 
-    private let entries: [MarkdownStage.Key: Entry]
+    private let entries: [RenderedBodies.Key: Entry]
     private let cache: MarkdownCache?
-    private let found = MadeOnce<MarkdownStage.Key, RenderedMarkdown>()
+    private let found = MadeOnce<RenderedBodies.Key, RenderedMarkdown>()
 
-    init(_ entries: [MarkdownStage.Key: Entry] = [:], cache: MarkdownCache? = nil) {
+    init(_ entries: [RenderedBodies.Key: Entry] = [:], cache: MarkdownCache? = nil) {
         self.entries = entries
         self.cache = cache
     }
 
-    func known(_ key: MarkdownStage.Key) -> KnownBody? { entries[key]?.known }
+    func known(_ key: RenderedBodies.Key) -> KnownBody? { entries[key]?.known }
 
-    func page(_ key: MarkdownStage.Key) -> RenderedMarkdown? {
+    func body(_ key: RenderedBodies.Key) -> RenderedMarkdown? {
         guard let entry = entries[key] else { return nil }
         return found.value(key) {
             let routine = entry.routine

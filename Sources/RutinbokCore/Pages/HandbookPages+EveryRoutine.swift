@@ -73,7 +73,7 @@ extension HandbookPages {
                            whole: Bool = true) -> PrintPageView {
         let sections = routines.map { index in
             let routine = handbook.routines[index].routine
-            let body = bodies.page(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
+            let body = bodies.body(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
             return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,

@@ -5,7 +5,7 @@ struct HandbookPages {
     let handbook: Handbook
     /// Routine bodies (for the routine pages and, their print variant, the print page) and
     /// search index entries, looked up as pages need them.
-    let bodies: MarkdownStage
+    let bodies: RenderedBodies
     let config: SiteConfig
     let theme: Theme
     let today: Day
@@ -87,7 +87,7 @@ struct HandbookPages {
     private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile.Contents {
         let routine = entry.routine
         let phase = config.phase(routine.phase.value)
-        let body = bodies.page(for: routine, in: handbook)?.html(contact: shared.contactHTML) ?? ""
+        let body = bodies.body(for: routine, in: handbook)?.html(contact: shared.contactHTML) ?? ""
         let owner = handbook.contact(routine.owner.value)
         func link(_ offset: Int) -> LinkView? {
             let i = index + offset

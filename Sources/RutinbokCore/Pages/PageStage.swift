@@ -44,7 +44,7 @@ enum PageStage {
     /// council and lists the change pages to render; the handbooks' pages do not need it, so
     /// they start while it is still being made, and the portal's pages go first once it is
     /// there.
-    static func write(_ handbooks: [Handbook], site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
+    static func write(_ handbooks: [Handbook], site: Site, bodies: RenderedBodies, theme: Theme, today: Day,
                       portal portalData: Task<PortalPages, Never>, reuse: IncrementalPlan.Reuse = .init(),
                       to publisher: Publisher) async throws -> Outcome {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
@@ -131,7 +131,7 @@ enum PageStage {
         return jobs
     }
 
-    private static func run(_ job: Job, portal: PortalPages, site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
+    private static func run(_ job: Job, portal: PortalPages, site: Site, bodies: RenderedBodies, theme: Theme, today: Day,
                             reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Done {
         switch job {
         case .portalAssets:
@@ -168,7 +168,7 @@ enum PageStage {
     }
 
     /// A council's pages.
-    private static func write(_ handbook: Handbook, site: Site, bodies: MarkdownStage, theme: Theme, today: Day,
+    private static func write(_ handbook: Handbook, site: Site, bodies: RenderedBodies, theme: Theme, today: Day,
                               reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Done {
         // Inputs unchanged since the last build: link its files instead of rendering them.
         if reuse.councils.contains(handbook.council.slug), let count = publisher.reuse(folder: handbook.council.slug) {

@@ -14,7 +14,7 @@ struct PortalPages: Sendable {
     let reusedChangePages: Set<String>
     let councilNames: [String: String]
 
-    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, theme: Theme, today: Day,
+    init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day,
          reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
         portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today, knownCounts: reuse.knownCounts,
                         needsSegments: { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) })

@@ -2,7 +2,7 @@
 /// search page works from file:// where fetching a JSON file is not allowed.
 ///
 /// Each entry depends only on its routine, so entries are made once per routine file, when a
-/// council's index first needs it (`MarkdownStage.searchEntry`), and each council's index
+/// council's index first needs it (`RenderedBodies.searchEntry`), and each council's index
 /// joins the entries of its routines.
 enum SearchIndex {
     /// One routine as a JSON object: page `u`, title `t`, summary `s`, headings `h`, body text

@@ -24,7 +24,7 @@ struct Portal: Sendable {
     /// `knownCounts` (word counts by pair of files, from the previous build) and
     /// `needsSegments` (whether a change's page is rendered) let a changed build diff only
     /// what it shows; by default every change is diffed.
-    init(site: Site, handbooks: [Handbook], bodies: MarkdownStage, today: Day,
+    init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, today: Day,
          knownCounts: [String: WordCounts] = [:], needsSegments: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
         config = site.config
         self.today = today

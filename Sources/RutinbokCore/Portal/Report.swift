@@ -7,7 +7,7 @@ public enum Report {
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
         problems += loadProblems
         problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
-        let bodies = await MarkdownStage.render(handbooks)
+        let bodies = await RenderedBodies.render(handbooks)
         return (ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today),
                 (problems + bodies.diagnostics).normalized())
     }

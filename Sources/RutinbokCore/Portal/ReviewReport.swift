@@ -31,7 +31,7 @@ public struct ReviewReport: Sendable {
 
     /// Staleness is decided where the build decides it, by `ReviewStatus`, for routines and
     /// contacts alike, so report, pages and the check stage never disagree.
-    init(handbooks: [Handbook], bodies: MarkdownStage, config: SiteConfig, today: Day) {
+    init(handbooks: [Handbook], bodies: RenderedBodies, config: SiteConfig, today: Day) {
         self.today = today
         lixThreshold = config.lixThreshold
         councils = handbooks.map { handbook in

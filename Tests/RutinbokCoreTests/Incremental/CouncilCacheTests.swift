@@ -51,7 +51,7 @@ import Testing
         let first = Self.councilCache(w)
         #expect(LoadCacheTests.describe(await ContentLoader.load(contentDirectory: w.content, cache: nil, councilCache: first)) == expected)
         #expect(first.hits.load(ordering: .relaxed) == 0, "a new output has no council cache")
-        first.commit(first.prepare(MarkdownStage()))
+        first.commit(first.prepare(RenderedBodies()))
         let second = Self.councilCache(w)
         // The description holds every routine's body: those are read from their files now.
         #expect(LoadCacheTests.describe(await ContentLoader.load(contentDirectory: w.content, cache: nil, councilCache: second)) == expected)

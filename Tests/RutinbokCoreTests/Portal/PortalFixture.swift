@@ -15,14 +15,14 @@ enum DemoContent {
     struct Loaded: Sendable {
         var site: Site
         var handbooks: [Handbook]
-        var bodies: MarkdownStage
+        var bodies: RenderedBodies
     }
 
     static func load(content: String = DemoContent.content) async throws -> Loaded {
         let (site, problems) = await ContentLoader.load(contentDirectory: content)
         guard let site else { throw Failure(problems.map(\.description).joined(separator: "\n")) }
         let (handbooks, _) = Resolver.resolve(site)
-        return Loaded(site: site, handbooks: handbooks, bodies: await MarkdownStage.render(handbooks))
+        return Loaded(site: site, handbooks: handbooks, bodies: await RenderedBodies.render(handbooks))
     }
 
     static func portal() async throws -> Portal {

@@ -29,6 +29,28 @@ struct WordDiffRecordedResultsTests {
         digest.add(diff.deletedWords)
     }
 
+    /// Besides the digest, what makes a script right: applied to `a` it gives `b`, every
+    /// element is kept, deleted or inserted once, and it is as short as the reference's.
+    private func checkScript(_ edits: [(operation: WordDiff.Operation, a: Int?, b: Int?)], turns a: [Int], into b: [Int]) {
+        var built: [Int] = [], nextA = 0, nextB = 0
+        for edit in edits {
+            switch edit.operation {
+            case .equal:
+                guard edit.a == nextA, edit.b == nextB, a[nextA] == b[nextB] else { Issue.record("bad keep \(edit)"); return }
+                built.append(a[nextA]); nextA += 1; nextB += 1
+            case .delete:
+                guard edit.a == nextA, edit.b == nil else { Issue.record("bad delete \(edit)"); return }
+                nextA += 1
+            case .insert:
+                guard edit.b == nextB, edit.a == nil else { Issue.record("bad insert \(edit)"); return }
+                built.append(b[nextB]); nextB += 1
+            }
+        }
+        #expect(built == b && nextA == a.count && nextB == b.count)
+        let changes = { (script: [(operation: WordDiff.Operation, a: Int?, b: Int?)]) in script.filter { $0.operation != .equal }.count }
+        #expect(changes(edits) == changes(ReferenceEdits.edits(a, b)))
+    }
+
     private func numbers(_ count: Int, below alphabet: Int, _ generator: inout SeededGenerator) -> [Int] {
         (0..<count).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
     }
@@ -50,7 +72,9 @@ struct WordDiffRecordedResultsTests {
             }
             if round % 5 == 0 { b = numbers(Int.random(in: 0...length + 5, using: &generator), below: alphabet, &generator) }
             if round % 97 == 0 { b = a.map { $0 + alphabet } } // nothing in common
-            add(WordDiff.edits(a, b), to: &digest)
+            let edits = WordDiff.edits(a, b)
+            checkScript(edits, turns: a, into: b)
+            add(edits, to: &digest)
         }
         #expect(digest.value == 10_158_308_761_012_920_417)
     }

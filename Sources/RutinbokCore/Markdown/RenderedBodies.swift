@@ -1,8 +1,9 @@
 import Foundation
 
-/// Renders every distinct routine file once, in parallel, whatever number of councils
-/// share it: a base routine's HTML does not depend on the council.
-struct MarkdownStage: Sendable {
+/// The Markdown stage and what it hands on: every distinct routine file rendered once, in
+/// parallel, whatever number of councils share it (a base routine's HTML does not depend on
+/// the council), and looked up by the stages after it.
+struct RenderedBodies: Sendable {
     struct Key: Hashable, Sendable {
         /// The routine's file, which identifies its text.
         var file: String
@@ -14,7 +15,7 @@ struct MarkdownStage: Sendable {
         }
     }
 
-    private(set) var pages: [Key: RenderedMarkdown] = [:]
+    private(set) var bodies: [Key: RenderedMarkdown] = [:]
     /// Each routine's search index entry, as JSON, made when a page stage first asks for it:
     /// a build that renders a few councils needs a few.
     private let search = MadeOnce<Key, [UInt8]>()
@@ -38,7 +39,7 @@ struct MarkdownStage: Sendable {
     /// Renders what `cache` does not have. A body of which `known` holds what rendering it
     /// found (by file; a council taken from the council cache) is not looked up: its page is
     /// found when something asks for it (`DeferredBodies`).
-    static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil, known: [String: KnownBody] = [:]) async -> MarkdownStage {
+    static func render(_ handbooks: [Handbook], cache: MarkdownCache? = nil, known: [String: KnownBody] = [:]) async -> RenderedBodies {
         // Where each key's routine is (the last one wins, as before), rather than copies of
         // routines: a Routine is large, and there is one entry per council and routine.
         var unique: [Key: (handbook: Int, routine: Int)] = [:]
@@ -50,7 +51,7 @@ struct MarkdownStage: Sendable {
                 unique[key(entry.routine, in: handbook)] = (handbookIndex, routineIndex)
             }
         }
-        var stage = MarkdownStage()
+        var stage = RenderedBodies()
         var deferred: [Key: DeferredBodies.Entry] = [:]
         deferred.reserveCapacity(known.count)
         if cache != nil { stage.used.reserveCapacity(unique.count) }
@@ -72,7 +73,7 @@ struct MarkdownStage: Sendable {
         // the batches cost more than looking most bodies up in the cache.
         let work = order.map { key in (key: key, place: unique[key]!) }
         let batches = stride(from: 0, to: work.count, by: 32).map { Array(work[$0..<min($0 + 32, work.count)]) }
-        stage.pages.reserveCapacity(work.count)
+        stage.bodies.reserveCapacity(work.count)
         await withTaskGroup(of: [(Key, RenderedMarkdown, MarkdownCache.Key?, Bool)].self) { group in
             for batch in batches {
                 group.addTask {
@@ -87,7 +88,7 @@ struct MarkdownStage: Sendable {
             }
             for await results in group {
                 for (key, page, cacheKey, isNew) in results {
-                    stage.pages[key] = page
+                    stage.bodies[key] = page
                     stage.diagnostics += page.diagnostics
                     if isNew { stage.renderedCount += 1 }
                     guard let cacheKey else { continue }
@@ -101,28 +102,28 @@ struct MarkdownStage: Sendable {
     }
 
     /// The rendered body of a key: rendered or looked up by `render`, or found now.
-    private func page(_ key: Key) -> RenderedMarkdown? {
-        pages[key] ?? deferred.page(key)
+    private func body(_ key: Key) -> RenderedMarkdown? {
+        bodies[key] ?? deferred.body(key)
     }
 
     /// The rendered bodies of a handbook's routines, by routine id (each with its print variant).
-    func pages(for handbook: Handbook) -> [String: RenderedMarkdown] {
+    func bodies(for handbook: Handbook) -> [String: RenderedMarkdown] {
         var result: [String: RenderedMarkdown] = [:]
         for entry in handbook.routines {
-            result[entry.routine.id] = page(Self.key(entry.routine, in: handbook))
+            result[entry.routine.id] = body(Self.key(entry.routine, in: handbook))
         }
         return result
     }
 
     /// The rendered body of one routine of a handbook.
-    func page(for routine: Routine, in handbook: Handbook) -> RenderedMarkdown? {
-        page(Self.key(routine, in: handbook))
+    func body(for routine: Routine, in handbook: Handbook) -> RenderedMarkdown? {
+        body(Self.key(routine, in: handbook))
     }
 
     /// The readability of one routine's body, without finding a body whose readability is known.
     func readability(for routine: Routine, in handbook: Handbook) -> Readability? {
         let key = Self.key(routine, in: handbook)
-        return pages[key]?.readability ?? deferred.known(key)?.readability
+        return bodies[key]?.readability ?? deferred.known(key)?.readability
     }
 
     /// What rendering `routine`'s body (of a council's own) found, for the council cache;
@@ -130,7 +131,7 @@ struct MarkdownStage: Sendable {
     func known(_ routine: Routine, allowRawHTML: Bool) -> KnownBody? {
         let key = Key(file: routine.location.file, options: .init(allowRawHTML: allowRawHTML))
         if let known = deferred.known(key) { return known }
-        guard let page = pages[key] else { return nil }
+        guard let page = bodies[key] else { return nil }
         let digest = cacheKeys[key] ?? MarkdownCache.Key.of(routine, allowRawHTML: allowRawHTML)
         return KnownBody(bodyHash: digest.bodyHash, bodyLength: digest.bodyLength, allowRawHTML: allowRawHTML,
                          readability: page.readability, diagnostics: page.diagnostics)
@@ -140,7 +141,7 @@ struct MarkdownStage: Sendable {
     /// its body is missing.
     func searchEntry(for routine: Routine, in handbook: Handbook) -> [UInt8]? {
         let key = Self.key(routine, in: handbook)
-        guard let page = page(key) else { return nil }
+        guard let page = body(key) else { return nil }
         return search.value(key) { SearchIndex.entry(for: routine, body: page) }
     }
 }
