@@ -20,10 +20,10 @@ struct ServeMain: AsyncParsableCommand {
             meddelande) tills du har rättat det. Stoppa programmet med Ctrl-C.
             """)
 
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
-    @Option(help: ArgumentHelp("Mappen med mallarna (Mustache) och assets/.", valueName: "mapp"))
+    @Option(help: OptionHelp.templates)
     var templates = "templates"
 
     @Option(help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build.", valueName: "mapp"))
@@ -35,7 +35,7 @@ struct ServeMain: AsyncParsableCommand {
     @Option(help: "Adressen som förhandsvisningen använder. Bara den här datorn når 127.0.0.1. Med en annan adress kan andra i nätverket se förhandsvisningen.")
     var host = "127.0.0.1"
 
-    @Flag(help: "Ta med rutiner med 'access: internal'.")
+    @Flag(help: OptionHelp.internal)
     var `internal` = false
 
     func run() async throws {

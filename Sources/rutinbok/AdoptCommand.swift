@@ -21,7 +21,7 @@ struct AdoptCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "kommun"))
     var into: String
 
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
     @Flag(help: "Kopiera även om den andra kommunen har gjort rutinen intern ('access: internal'). Fråga den kommunen först.")

@@ -31,7 +31,7 @@ struct NewCouncil: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.", valueName: "grupp"))
     var group: String?
 
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
     func run() async throws {
@@ -59,7 +59,7 @@ struct NewRoutine: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Datumet i reviewed:, ÅÅÅÅ-MM-DD. Utan --today: dagens datum.", valueName: "datum"))
     var today: String?
 
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
     func validate() throws {

@@ -9,16 +9,16 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Visar per kommun vilka rutiner som ska granskas, vilka kontakter som ska kontrolleras och varje rutins LIX.",
         discussion: "Välj format med --format. text är till för att läsa. json är till för andra program. csv öppnar du i ett kalkylprogram med svenska inställningar, till exempel Excel: en rad per rutin och kontakt, med kolumner som du kan filtrera på, till exempel vad som ska granskas och vad som är svårt att läsa. Spara rapporten i en fil med till exempel: rutinbok report --format csv > granskning.csv")
 
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
-    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, ÅÅÅÅ-MM-DD.", valueName: "datum"))
+    @Option(help: OptionHelp.today)
     var today: String?
 
-    @Option(name: .customLong("council"), help: ArgumentHelp("Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.", valueName: "kommun"))
+    @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
 
-    @Flag(help: "Ta med rutiner med 'access: internal'.")
+    @Flag(help: OptionHelp.internal)
     var `internal` = false
 
     @Option(help: "Hur rapporten skrivs: text för att läsa, json för andra program eller csv för ett kalkylprogram.")

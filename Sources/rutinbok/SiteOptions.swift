@@ -4,19 +4,19 @@ import RutinbokCore
 
 /// Flags shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Mappen med innehållet: site.yml, routines/, groups/, councils/.", valueName: "mapp"))
+    @Option(help: OptionHelp.content)
     var content = "content"
 
-    @Option(help: ArgumentHelp("Mappen med mallarna (Mustache) och assets/.", valueName: "mapp"))
+    @Option(help: OptionHelp.templates)
     var templates = "templates"
 
-    @Option(name: .customLong("council"), help: ArgumentHelp("Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.", valueName: "kommun"))
+    @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
 
-    @Option(help: ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, ÅÅÅÅ-MM-DD.", valueName: "datum"))
+    @Option(help: OptionHelp.today)
     var today: String?
 
-    @Flag(help: "Ta med rutiner med 'access: internal' (en version för intranätet).")
+    @Flag(help: OptionHelp.internal)
     var `internal` = false
 
     @Flag(help: "Räkna varningar som fel.")

@@ -88,7 +88,17 @@ struct HandbookChecker {
 
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
     func checkFrame() -> [Diagnostic] {
-        handbook.contacts.flatMap(checkVerified) + ThemeChecker.check(handbook.council)
+        handbook.contacts.flatMap(checkVerified) + ThemeChecker.check(handbook.council) + checkPhases()
+    }
+
+    /// A systematic handbook has routines for every part of the work, from governance to
+    /// follow-up: a part left empty (by `exclude`, or with no routine written for it) drops
+    /// out of the menu without a word.
+    private func checkPhases() -> [Diagnostic] {
+        handbook.phasesWithoutRoutines(of: config).map { phase in
+            .warning(handbook.council.location, "handboken för \(handbook.council.name) har ingen rutin i delen '\(phase.label)'", code: "empty-phase",
+                     notes: ["varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: \(phase.id)', eller ta bort grundrutinen ur 'exclude'"])
+        }
     }
 
     /// Whether the handbook has contact `id`; `handbook.contact(id)` would copy it.

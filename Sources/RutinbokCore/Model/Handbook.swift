@@ -19,6 +19,12 @@ public struct Handbook: Sendable {
         contacts.first { $0.id == id }
     }
 
+    /// The parts of the handbook (site.yml's phases) with no routine in it, in site.yml's order.
+    public func phasesWithoutRoutines(of config: SiteConfig) -> [Phase] {
+        let covered = Set(routines.map(\.routine.phase.value))
+        return config.phases.filter { !covered.contains($0.id) }
+    }
+
     var routineIndex: [String: Int]
 
     init(council: Council, group: Group?, contacts: [Contact], routines: [HandbookRoutine], excluded: Set<String>, internalOnly: Set<String>) {

@@ -5,12 +5,13 @@
 /// stored property.
 
 extension PortalIndexView: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("siteTitle", siteTitle)
         fields.add("description", description)
         fields.add("councils", councils)
         fields.add("councilCount", councilCount)
+        fields.add("incompleteCount", incompleteCount)
         fields.add("exampleCount", exampleCount)
         fields.add("changeCount", changeCount)
         fields.add("today", today)
@@ -18,7 +19,7 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
@@ -32,6 +33,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("oldestReviewISO", oldestReviewISO)
         fields.add("toReview", toReview)
         fields.add("reviewHref", reviewHref)
+        fields.add("missingPhases", missingPhases)
     }
 }
 

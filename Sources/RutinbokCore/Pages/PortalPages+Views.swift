@@ -24,11 +24,15 @@ struct PortalIndexView {
         var routines: Int, adapted: Int, added: Int, excluded: Int
         var oldestReview: String?, oldestReviewISO: String?
         var toReview: Int, reviewHref: String
+        /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
+        var missingPhases: String?
     }
     var siteTitle: String
     var description: String
     var councils: [Row]
     var councilCount: Int
+    /// Handbooks with a part that has no routine.
+    var incompleteCount: Int
     var exampleCount: Int
     var changeCount: Int
     var today: String
@@ -121,10 +125,12 @@ extension PortalPages {
                 group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
-                reviewHref: "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)")
+                reviewHref: "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
+                missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
-                               councilCount: rows.count, exampleCount: portal.examples.examples.count,
+                               councilCount: rows.count, incompleteCount: rows.filter { $0.missingPhases != nil }.count,
+                               exampleCount: portal.examples.examples.count,
                                changeCount: portal.changes.count, today: portal.today.swedish)
     }
 

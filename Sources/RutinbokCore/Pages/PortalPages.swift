@@ -72,7 +72,7 @@ struct PortalPages: Sendable {
         case .index: (portal.config.title, indexView())
         case .tackning: ("Täckning: vilka rutiner som finns var", coverageView())
         case .exempel: ("Exempel att hämta", examplesView())
-        case .andringar: ("Vad kommuner, landsting och regioner har ändrat", changesView())
+        case .andringar: ("Vad kommuner och regioner har ändrat", changesView())
         case .granskning: ("Granskning: rutiner att granska och kontakter att kontrollera", reviewView())
         case .lasbarhet: ("Klarspråk: läsbarhet (LIX)", readabilityView())
         }

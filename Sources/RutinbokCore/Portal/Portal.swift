@@ -11,6 +11,8 @@ struct Portal: Sendable {
         var oldestReview: Day?
         /// Routines past review plus contacts past verification.
         var toReview: Int
+        /// The labels of the parts of the handbook with no routine (`phasesWithoutRoutines`).
+        var missingPhases: [String]
     }
 
     var config: SiteConfig
@@ -58,7 +60,8 @@ struct Portal: Sendable {
                 added: handbook.routines.filter { $0.origin == .added }.count,
                 excluded: handbook.excluded.count,
                 oldestReview: handbook.routines.compactMap { $0.routine.reviewed?.value }.min(),
-                toReview: review.staleRoutines.count + review.staleContacts.count)
+                toReview: review.staleRoutines.count + review.staleContacts.count,
+                missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label))
         }
     }
 }

@@ -35,11 +35,11 @@ struct PortalPagesTests {
         #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
 
         let index = read("\(output)/index.html")
-        // Typ, Samverkan, Rutiner, Anpassade, Egna, Utelämnade, Äldsta granskning, Att se över.
-        #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "20 augusti 2026", "1"])
-        #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "12 juni 2026", "0"])
-        #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "10 juni 2025", "1"])
-        #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "12 juni 2026", "0"])
+        // Typ, Samverkan, Rutiner, Anpassade, Egna, Uteslutna, Delar utan rutin, Äldsta granskning, Att granska.
+        #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "Inga", "20 augusti 2026", "1"])
+        #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "Inga", "12 juni 2026", "0"])
+        #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "Inga", "10 juni 2025", "1"])
+        #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "12 juni 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
 
         let coverage = read("\(output)/tackning.html")
@@ -103,5 +103,33 @@ struct PortalPagesTests {
         }
         #expect(threshold(42.5) == "42,5")
         #expect(threshold(50) == "50")
+    }
+
+    /// A handbook with a part (a phase in site.yml) that has no routine is named on the
+    /// overview, and the check warns its editor: the part would drop out of the menu unseen.
+    @Test func aHandbookWithAnEmptyPartIsNamedAndWarned() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        // Exempelby's own text of the one follow-up routine, filed under "Stöd efteråt".
+        let base = try String(contentsOfFile: "\(content)/routines/uppfoljning-och-oversyn.md", encoding: .utf8)
+        try base.replacingOccurrences(of: "phase: uppfoljning", with: "phase: efterat")
+            .write(toFile: "\(content)/councils/exempelby/routines/uppfoljning-och-oversyn.md", atomically: false, encoding: .utf8)
+
+        let output = TestPaths.temporaryFolder("rutinbok-portal").appendingPathComponent("output").path
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = output
+        options.today = DemoContent.today
+        let result = await Build.run(options, write: true)
+        let warnings = result.diagnostics.filter { $0.code == "empty-phase" }
+        #expect(warnings.map(\.description) == [
+            "\(content)/councils/exempelby/council.yml:1:1: varning: handboken för Exempelby kommun har ingen rutin i delen 'Uppföljning' [empty-phase]\n  obs: varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: uppfoljning', eller ta bort grundrutinen ur 'exclude'",
+        ])
+        let index = read("\(output)/index.html")
+        #expect(row("Exempelby kommun", in: index)[6] == "Uppföljning")
+        #expect(row("Låtsasby kommun", in: index)[6] == "Inga")
+        #expect(index.contains("<strong>1 av 7 handböcker saknar rutiner i någon del.</strong>"))
+        #expect(!read("\(output)/exempelby/index.html").contains("index.html#uppfoljning"))
     }
 }

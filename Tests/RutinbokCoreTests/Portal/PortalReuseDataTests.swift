@@ -38,9 +38,9 @@ import Testing
     }
 
     nonisolated(unsafe) static let values: [any TemplateFields] = [
-        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, exampleCount: 2, changeCount: 3, today: "t"),
+        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, exampleCount: 2, changeCount: 3, today: "t"),
         PortalIndexView.Row(name: "n", href: "h", kind: "k", group: "g", routines: 1, adapted: 2, added: 3, excluded: 4,
-                            oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r"),
+                            oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r", missingPhases: "m"),
         PortalCoverageView(councils: [], phases: [], additions: []),
         PortalCoverageView.Column(name: "n", href: "h"),
         PortalCoverageView.PhaseTable(id: "i", label: "l", rows: []),
