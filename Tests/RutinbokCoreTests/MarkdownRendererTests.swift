@@ -181,6 +181,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
     @Test func uncheckedAndCheckedTasks() {
         let result = render("- [ ] Ring 112\n- [x] Spara meddelandet\n- [X] Skriv ner tiden\n")
         #expect(result.template == """
+        <p class="hint task-hint">Kryssa för det du har gjort. Kryssen sparas inte när du lämnar sidan.</p>
         <ul>
         <li><label class="task"><input type="checkbox"> Ring 112</label></li>
         <li><label class="task"><input type="checkbox" checked> Spara meddelandet</label></li>
@@ -197,7 +198,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 
     @Test func taskWithInlineMarkupAndContinuation() {
         let result = render("1. [ ] Ring *polisen*\n   och berätta\n")
-        #expect(result.template == "<ol>\n<li><label class=\"task\"><input type=\"checkbox\"> Ring <em>polisen</em>\noch berätta</label></li>\n</ol>\n")
+        #expect(result.template == TransformPass.taskHint + "<ol>\n<li><label class=\"task\"><input type=\"checkbox\"> Ring <em>polisen</em>\noch berätta</label></li>\n</ol>\n")
+        #expect(result.text == "Ring polisen och berätta", "the hint is no part of the routine's text (search, LIX)")
     }
 }
 
@@ -352,6 +354,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.template == """
         <h2 id="ring-forst">Ring först</h2>
         <p>Se <a href="#efterat">nedan</a>, <a href="risk.html#fore-motet">riskbedömningen</a> och <a href="risk.html">risk</a>. Ring <a href="kontakter.html#samordnare">samordnaren</a>\u{1}0\u{1}.</p>
+        <p class="hint task-hint">Kryssa för det du har gjort. Kryssen sparas inte när du lämnar sidan.</p>
         <ul>
         <li><label class="task"><input type="checkbox"> Spara</label></li>
         <li><label class="task"><input type="checkbox" checked> Ring</label></li>
@@ -363,8 +366,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         <h3 id="akut--ring-forst">Ring först</h3>
         <p>Se <a href="#akut--efterat">nedan</a>, <a href="#risk--fore-motet">riskbedömningen</a> och <a href="#rutin-risk">risk</a>. Ring <a href="#kontakt-samordnare">samordnaren</a>\u{1}0\u{1}.</p>
         <ul>
-        <li>☐ Spara</li>
-        <li>☒ Ring</li>
+        <li><span aria-hidden="true">☐</span> Spara</li>
+        <li><span aria-hidden="true">☒</span> Ring</li>
         </ul>
         <h3 id="akut--efterat">Efteråt</h3>
 

@@ -165,3 +165,21 @@ def test_print_styles(browser):
     assert facts["toc"] and facts["contacts"], "table of contents or contact list not printed"
     if facts["after"] is not None:
         assert "http" in facts["after"], f"link targets are not printed after links: {facts['after']!r}"
+
+
+@pytest.mark.parametrize("page", ["kontakter.html", "hotad-just-nu.html"])
+def test_call_and_mail_links_name_themselves(browser, page):
+    """Out of context (a screen reader's list of links), each call link says whom it calls,
+    and an e-mail link's name is the address, without the spaces its <wbr> would give it."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"exempelby/{page}")
+    links = browser.driver.execute_script("""
+        return {
+          calls: [...document.querySelectorAll('main .contact-ways a[href^="tel:"]')].map(a => a.textContent),
+          mails: [...document.querySelectorAll('main a[href^="mailto:"]')].map(a => [a.getAttribute('aria-label'), a.getAttribute('href').slice(7)]),
+        };""")
+    assert links["calls"], f"{page}: no call links in contact cards"
+    assert all(", " in text for text in links["calls"]), f"{page}: a call link names only the number: {links['calls']}"
+    assert len(set(links["calls"])) == len(links["calls"]), f"{page}: call links with the same name: {links['calls']}"
+    assert links["mails"] and all(label == address for label, address in links["mails"]), links["mails"]

@@ -138,10 +138,10 @@
              folded: (start ? "  " : "") + part.folded + (end < text.length ? "  " : "") };
   }
 
-  function search(raw) {
+  function search(raw, now) {
     var query = terms(raw);
     while (list.firstChild) list.removeChild(list.firstChild);
-    if (!query.length) { status.textContent = ""; return; }
+    if (!query.length) { announce("", true); return; }
     var hits = docs.map(function (doc) { return { doc: doc, score: score(doc, query) }; })
       .filter(function (hit) { return hit.score > 0; })
       .sort(function (a, b) { return b.score - a.score; });
@@ -160,8 +160,17 @@
       item.appendChild(text);
       list.appendChild(item);
     });
-    status.textContent = hits.length === 0 ? "Inga träffar på ”" + raw.trim() + "”. Prova ett annat eller kortare ord."
-      : (hits.length === 1 ? "1 träff" : hits.length + " träffar") + " på ”" + raw.trim() + "”.";
+    announce(hits.length === 0 ? "Inga träffar på ”" + raw.trim() + "”. Prova ett annat eller kortare ord."
+      : (hits.length === 1 ? "1 träff" : hits.length + " träffar") + " på ”" + raw.trim() + "”.", now);
+  }
+
+  // The status is a live region: a screen reader reads each new text aloud. While the reader
+  // types, it waits for a pause, so that not every letter gets its own count read out.
+  var announced;
+  function announce(message, now) {
+    clearTimeout(announced);
+    if (now) { status.textContent = message; return; }
+    announced = setTimeout(function () { if (status.textContent !== message) status.textContent = message; }, 900);
   }
 
   var params = new URLSearchParams(window.location.search);
@@ -169,7 +178,7 @@
   field.value = initial;
   var header = document.getElementById("sok-falt");
   if (header) header.value = initial;
-  search(initial);
+  search(initial, true);
 
   var timer;
   field.addEventListener("input", function () {
@@ -182,7 +191,7 @@
   field.form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    search(field.value);
+    search(field.value, true);
     try { history.replaceState(null, "", "?q=" + encodeURIComponent(field.value)); } catch (e) { /* as above */ }
   });
 })();

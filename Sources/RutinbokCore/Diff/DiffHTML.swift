@@ -12,9 +12,11 @@ enum DiffHTML {
     static let paragraphOpen = "<p>", paragraphClose = "</p>", paragraphSeparator = "\n"
     static let lineBreak = "<br>\n"
     static let insertionOpen = "<ins><span class=\"visually-hidden\">[Tillagt: </span>"
-    static let insertionClose = "<span class=\"visually-hidden\">]</span></ins>"
+    /// Words at the end as well as the start: a screen reader announces where an insertion
+    /// begins but not where it ends, and does not read out brackets at its usual settings.
+    static let insertionClose = "<span class=\"visually-hidden\"> – slut på tillägget]</span></ins>"
     static let deletionOpen = "<del><span class=\"visually-hidden\">[Borttaget: </span>"
-    static let deletionClose = "<span class=\"visually-hidden\">]</span></del>"
+    static let deletionClose = "<span class=\"visually-hidden\"> – slut på det borttagna]</span></del>"
 
     /// `render` on Strings and Characters, for any text: the reference for `PlainDiffHTML`.
     static func renderStrings(_ segments: [WordDiff.Segment]) -> String {

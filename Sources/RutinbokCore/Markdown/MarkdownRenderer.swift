@@ -54,6 +54,8 @@ struct TransformPass {
     var links: [RenderedMarkdown.RoutineLink] = []
     var contacts: [RenderedMarkdown.ContactReference] = []
     var diagnostics: [Diagnostic] = []
+    /// Lists with checkboxes that already have their hint above them (`convertTask`).
+    var hintedTaskLists: Set<MarkdownNode> = []
     /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
     /// The routine id on the print page, if a print variant is wanted.

@@ -1,9 +1,14 @@
 import CommonMark
 
 extension TransformPass {
+    /// What the page says above a list with checkboxes: a reader who ticks boxes would
+    /// otherwise expect to find them ticked when they come back.
+    static let taskHint = "<p class=\"hint task-hint\">Kryssa för det du har gjort. Kryssen sparas inte när du lämnar sidan.</p>\n"
+
     /// `- [ ] Gör så här` becomes a checkbox the reader can tick while working through the
-    /// list (nothing is saved); `[x]` starts ticked. The theme styles such items by `.task`.
-    /// On the print page a box to tick with a pen is enough: ☐ or ☒.
+    /// list (nothing is saved, which a hint above the list says); `[x]` starts ticked. The theme
+    /// styles such items by `.task`. On the print page a box to tick with a pen is enough:
+    /// ☐ or ☒, hidden from screen readers, and no hint.
     mutating func convertTask(_ item: MarkdownNode) {
         guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { return }
         let line = lines.text(line: paragraph.startLine, from: paragraph.startColumn)
@@ -15,8 +20,15 @@ extension TransformPass {
         let (start, end) = enclose(paragraph, open: "<label class=\"task\"><input type=\"checkbox\"\(checked ? " checked" : "")> ",
                                    close: "</label>")
         if printID != nil {
-            printChanges.append((start, .html(checked ? "☒ " : "☐ ")))
+            printChanges.append((start, .html(checked ? "<span aria-hidden=\"true\">☒</span> " : "<span aria-hidden=\"true\">☐</span> ")))
             printChanges.append((end, .html("")))
+        }
+        if let list = item.parent, !hintedTaskLists.contains(list) {
+            hintedTaskLists.insert(list)
+            let hint = document.makeNode(.customBlock)
+            hint.setCustomHTML(onEnter: Self.taskHint)
+            list.insertBefore(hint)
+            if printID != nil { printChanges.append((hint, .html(""))) }
         }
     }
 }

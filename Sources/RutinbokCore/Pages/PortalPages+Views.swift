@@ -16,7 +16,13 @@ struct PortalLayoutView {
     var todayISO: String
 }
 
-struct PortalNavView { var label: String, href: String, current: Bool }
+struct PortalNavView {
+    var label: String, href: String
+    /// This page is the one shown.
+    var current: Bool
+    /// The page shown is one of this one's (a change page under "Ändringar").
+    var within: Bool
+}
 
 struct PortalIndexView {
     struct Row {
@@ -40,7 +46,11 @@ struct PortalIndexView {
 
 struct PortalCoverageView {
     struct Column { var name: String, href: String }
-    struct Cell { var kind: String, label: String, detail: String?, href: String? }
+    struct Cell {
+        var kind: String, label: String, detail: String?, href: String?
+        /// With a link: the routine and the council, so that the link says more than "Anpassad".
+        var context: String? = nil
+    }
     struct Row { var title: String, cells: [Cell] }
     struct PhaseTable { var id: String, label: String, rows: [Row] }
     struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
@@ -148,7 +158,8 @@ extension PortalPages {
                     case .adapted(let byGroup, let adoptedFrom):
                         let detail = byGroup ? "av \(groupNames[slug] ?? "samverkan")" : adoptedFrom.map { "från \(sourceName($0))" }
                         return .init(kind: "anpassad", label: cell.label, detail: detail,
-                                     href: Self.changePath(council: slug, routine: row.routine.id))
+                                     href: Self.changePath(council: slug, routine: row.routine.id),
+                                     context: "\(row.routine.title) i \(councilNames[slug] ?? slug)")
                     }
                 })
             })

@@ -88,7 +88,10 @@ struct PortalPages: Sendable {
         return PortalLayoutView(
             title: title, documentTitle: title == siteTitle ? "Portal – \(siteTitle)" : "\(title) – Portal – \(siteTitle)",
             siteTitle: siteTitle, description: portal.config.description, root: root,
-            nav: Name.allCases.map { PortalNavView(label: $0.label, href: root + PageNames.html($0.rawValue), current: $0 == current) },
+            nav: Name.allCases.map { name in
+                PortalNavView(label: name.label, href: root + PageNames.html(name.rawValue),
+                              current: name == current && root.isEmpty, within: name == current && !root.isEmpty)
+            },
             content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description)
     }
 }

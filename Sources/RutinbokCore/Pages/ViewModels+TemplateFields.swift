@@ -84,12 +84,13 @@ extension RoutinePageView: TemplateFields {
 // the change list a row per adapted routine.
 
 extension PortalCoverageView.Cell: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 5 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("kind", kind)
         fields.add("label", label)
         fields.add("detail", detail)
         fields.add("href", href)
+        fields.add("context", context)
     }
 }
 
@@ -219,11 +220,12 @@ extension PortalLayoutView: TemplateFields {
 }
 
 extension PortalNavView: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 4 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("label", label)
         fields.add("href", href)
         fields.add("current", current)
+        fields.add("within", within)
     }
 }
 
