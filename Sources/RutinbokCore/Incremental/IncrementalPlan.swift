@@ -27,8 +27,8 @@ struct IncrementalPlan: Sendable {
         contentRoot = options.content
         // The previous manifest (2.4 MB for the 310-council corpus) is read and checked while
         // the inputs are stamped, rather than on one core after.
-        let manifestPath = output.appendingPathComponent(Manifest.fileName).path
-        let (scanned, previous) = Parallel.both({ Self.scan(options) }, { ManifestFile.read(manifestPath) })
+        let output = output
+        let (scanned, previous) = Parallel.both({ Self.scan(options) }, { ManifestFile.read(Manifest.path(of: output).path, describing: output) })
         self.previous = previous
         var (inputs, now) = scanned
         // A "racy" stamp (git's term) is one taken within the file system's timestamp tick of

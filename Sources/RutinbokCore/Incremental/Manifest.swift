@@ -1,5 +1,7 @@
-/// What the last published build was made from and what it wrote, kept in the output folder
-/// as `.rutinbok-manifest`. A plain line format, one record a line, sorted, so that two
+import Foundation
+
+/// What the last published build was made from and what it wrote, kept beside the output
+/// folder as `.<output>.manifest` (`path(of:)`). A plain line format, one record a line, sorted, so that two
 /// builds of the same input write the same bytes.
 ///
 /// Page fingerprints and output files are kept in one block per top-level folder of the
@@ -13,7 +15,20 @@
 /// bounds of its items recorded, so that the next build can replace a few of them where they
 /// lie (`SegmentedFile`).
 struct Manifest: Sendable, Equatable {
-    static let fileName = ".rutinbok-manifest"
+    /// Beside the output (`.<output>.manifest`), with rutinbok's other files, not in it: the
+    /// manifest names every input, internal routines' files among them, and the diagnostics
+    /// of the build, which a public web server must not serve.
+    static func path(of output: URL) -> URL { Publisher.beside(output, "manifest") }
+
+    /// What the marker of the folder a manifest describes holds: the checksum on the
+    /// manifest's last line ("end <16 hex digits>"), and a line break.
+    static func seal(of bytes: [UInt8]) -> [UInt8]? {
+        let length = "end ".utf8.count + 16 + 1
+        guard bytes.count >= length, bytes.last == 0x0A else { return nil }
+        let line = bytes[(bytes.count - length)...]
+        guard line.starts(with: "end ".utf8) else { return nil }
+        return Array(line.dropFirst(4))
+    }
     /// Bumped whenever the format or the meaning of a fingerprint changes.
     static let formatVersion = 8
 

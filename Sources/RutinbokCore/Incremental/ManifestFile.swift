@@ -1,3 +1,5 @@
+import Foundation
+
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -93,9 +95,14 @@ final class ManifestFile: Sendable {
         subscript(path: String) -> UInt64? { file.folder(Manifest.split(path).folder)?.pages[path] }
     }
 
-    /// Reads and checks a manifest file; nil when it is missing or not a usable manifest.
-    static func read(_ path: String) -> ManifestFile? {
-        guard let bytes = try? Publisher.readFile(path) else { return nil }
+    /// Reads and checks the manifest at `path`; nil when it is missing, not a usable manifest,
+    /// or not the manifest of `folder`: the marker in a folder rutinbok wrote holds its
+    /// manifest's checksum (`Manifest.seal(of:)`), so a manifest left from another build (one
+    /// killed between putting its output in place and its manifest beside it) is never trusted.
+    static func read(_ path: String, describing folder: URL) -> ManifestFile? {
+        guard let bytes = try? Publisher.readFile(path),
+              let marker = try? Publisher.readFile(folder.appendingPathComponent(Publisher.marker).path),
+              let seal = Manifest.seal(of: bytes), marker == seal else { return nil }
         return ManifestFile(bytes: bytes)
     }
 

@@ -122,8 +122,10 @@ extension Publisher {
         state.withLock { $0.sealed[folder] = sealed }
     }
 
-    /// Writes the manifest of what is staged; the last file before the exchange. Folders kept
-    /// whole are copied from the previous manifest's bytes, sealed ones from their blocks.
+    /// Writes the manifest of what is staged, beside the output as `.<output>.manifest.next`
+    /// until `publish` puts it in place, and seals the staging folder with it (its marker
+    /// holds the manifest's checksum). Folders kept whole are copied from the previous
+    /// manifest's bytes, sealed ones from their blocks.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
         let (outputs, items, carried, pages, sealed) = state.withLock { ($0.outputs, $0.items, $0.carried, $0.pages, $0.sealed) }
@@ -131,10 +133,12 @@ extension Publisher {
         manifest.items = items
         manifest.pages.merge(pages) { current, _ in current }
         let bytes = manifest.serializedBytes(carrying: carried, sealed: sealed)
+        let next = Self.nextManifestPath(of: output).path
         do {
-            try bytes.withUnsafeBytes { try Self.writeFile(staging.appendingPathComponent(Manifest.fileName).path, $0) }
+            try bytes.withUnsafeBytes { try Self.writeFile(next, $0) }
+            try Self.writeMarker(of: staging, Manifest.seal(of: bytes) ?? [])
         } catch {
-            throw Failure.io("kunde inte skriva \(output.path)/\(Manifest.fileName): \(error)")
+            throw Failure.io("kunde inte skriva \(next): \(error)")
         }
     }
 

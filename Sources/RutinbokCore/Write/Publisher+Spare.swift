@@ -4,12 +4,15 @@ import Glibc
 #endif
 
 /// The spare: the output a build replaced, kept beside the new one (`.<output>.spare`) so that
-/// the next build can start its staging folder from it. Its manifest says what each file
-/// holds, so only files that differ are written, linked or removed. A staging folder made
-/// from the spare is an ordinary staging folder: if the build dies, the next one removes it,
-/// and the published output is never touched until the exchange.
+/// the next build can start its staging folder from it. Its manifest (`.<output>.spare.manifest`)
+/// says what each file holds, so only files that differ are written, linked or removed. A
+/// staging folder made from the spare is an ordinary staging folder: if the build dies, the
+/// next one removes it, and the published output is never touched until the exchange.
 extension Publisher {
     static func sparePath(of output: URL) -> URL { beside(output, "spare") }
+    static func spareManifestPath(of output: URL) -> URL { beside(output, "spare.manifest") }
+    /// The manifest a build wrote, until `publish` puts its output and it in place.
+    static func nextManifestPath(of output: URL) -> URL { beside(output, "manifest.next") }
 
     /// `.<output>.<suffix>` in the output's parent: where the staging folders, the spare and
     /// the caches live, all of them rutinbok's own.
@@ -26,27 +29,44 @@ extension Publisher {
         guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
               lstat(spare.appendingPathComponent(marker).path, &info) == 0 else { return nil }
         // Read and checked, not decoded: a folder is decoded only if this build asks for it.
-        guard let manifest = ManifestFile.read(spare.appendingPathComponent(Manifest.fileName).path) else {
+        let spareManifest = spareManifestPath(of: output).path
+        guard let manifest = ManifestFile.read(spareManifest, describing: spare) else {
             removeOwned(spare)
+            unlink(spareManifest)
             return nil
         }
         // Atomic: of two builds racing for it, one gets it.
         guard rename(spare.path, staging.path) == 0 else { return nil }
-        // From here on an unfinished staging folder, which no build takes for a spare.
-        unlink(staging.appendingPathComponent(Manifest.fileName).path)
+        // From here on an unfinished staging folder, which no build takes for a spare, and
+        // which carries no seal until this build writes its manifest.
+        unlink(spareManifest)
+        try? writeMarker(of: staging, [])
         return manifest
     }
 
-    /// Keeps the output just replaced as the spare, or removes it when it cannot serve as one.
+    /// Keeps the output just replaced as the spare, with its manifest, or removes it when it
+    /// cannot serve as one; then puts this build's manifest in place beside the new output.
     func keepAsSpare(_ folder: URL) {
-        let spare = Self.sparePath(of: output)
+        let spare = Self.sparePath(of: output), spareManifest = Self.spareManifestPath(of: output).path
+        let manifest = Manifest.path(of: output).path
         var info = stat()
-        if lstat(folder.appendingPathComponent(Manifest.fileName).path, &info) == 0 {
+        if lstat(manifest, &info) == 0 {
             // A spare left by a build that raced this one; a folder without the marker is not ours.
             if lstat(spare.appendingPathComponent(Self.marker).path, &info) == 0 { Self.removeOwned(spare) }
-            if rename(folder.path, spare.path) == 0 { return }
+            if rename(manifest, spareManifest) == 0, rename(folder.path, spare.path) == 0 {
+                placeManifest()
+                return
+            }
         }
         Self.removeOwned(folder)
+        placeManifest()
+    }
+
+    /// Puts the manifest this build wrote (if any) beside the output it describes; without
+    /// one, the previous manifest, which no longer describes the output, goes.
+    func placeManifest() {
+        let manifest = Manifest.path(of: output).path
+        if rename(Self.nextManifestPath(of: output).path, manifest) != 0 { unlink(manifest) }
     }
 
     /// Whether the staging folder already holds `entry` at `path`, from the spare.

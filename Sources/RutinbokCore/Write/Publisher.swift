@@ -211,6 +211,7 @@ public final class Publisher: Sendable {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             guard rename(staging.path, output.path) == 0 else { throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))") }
+            placeManifest()
             return
         }
         removeLeftovers()
@@ -227,8 +228,20 @@ public final class Publisher: Sendable {
         keepAsSpare(previous)
     }
 
-    /// Drops the staging folder after a failed build.
+    /// Drops the staging folder after a failed build, and the manifest it may have written.
     public func discard() {
         Self.removeOwned(staging)
+        unlink(Self.nextManifestPath(of: output).path)
+    }
+
+    /// Writes the marker of a folder of rutinbok's: empty, or the seal of its manifest. In
+    /// place, not replaced: a build holds a lock on the staging folder's marker.
+    static func writeMarker(of folder: URL, _ bytes: [UInt8]) throws {
+        let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw Failure.io("kunde inte skriva \(folder.path)/\(marker)")
+        }
     }
 }

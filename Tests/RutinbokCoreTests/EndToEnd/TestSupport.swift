@@ -23,7 +23,7 @@ enum TestPaths {
             let full = folder.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  path != Publisher.marker, path != Manifest.fileName else { continue }
+                  path != Publisher.marker else { continue }
             result[path] = FileManager.default.contents(atPath: full.path)
         }
         return result

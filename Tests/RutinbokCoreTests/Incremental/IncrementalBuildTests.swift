@@ -12,10 +12,10 @@ import Testing
         let first = await w.build()
         #expect(first.published && !first.unchanged)
         let before = W.identities(w.output)
-        #expect(before[Manifest.fileName] != nil)
+        #expect(!before.keys.contains { $0.contains("manifest") }, "the manifest is beside the output, not published in it")
         var folder = stat()
         stat(w.output, &folder)
-        let manifest = try Data(contentsOf: URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName))
+        let manifest = try Data(contentsOf: W.manifest(of: w.output))
 
         let second = await w.build()
         #expect(second.published && second.unchanged)
@@ -24,7 +24,7 @@ import Testing
         var after = stat()
         stat(w.output, &after)
         #expect(after.st_ino == folder.st_ino, "the output folder was not exchanged")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName)) == manifest)
+        #expect(try Data(contentsOf: W.manifest(of: w.output)) == manifest)
         #expect(leftovers(beside: w.output) == [])
     }
 
@@ -35,7 +35,7 @@ import Testing
         try w.write("content/routines/akut.md", try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8))
         let result = await w.build()
         #expect(result.published && !result.unchanged)
-        #expect(W.rewritten(before, W.identities(w.output)) == [Manifest.fileName, Publisher.marker])
+        #expect(W.rewritten(before, W.identities(w.output)) == [Publisher.marker])
     }
 
     @Test func councilRoutineChangeRewritesOnlyItsPages() async throws {
@@ -328,17 +328,35 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A manifest beside the output that is not the output's (a build killed after putting its
+    /// output in place but before its manifest) is whole and well-formed, yet must not be
+    /// trusted: the output's marker holds the seal of its own manifest.
+    @Test func aManifestOfAnotherOutputMeansFullBuild() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let older = try Data(contentsOf: W.manifest(of: w.output))
+        try w.append("content/routines/akut.md", "\nÄndrad en gång.\n")
+        #expect(await w.build().published)
+        try older.write(to: W.manifest(of: w.output))
+        #expect(ManifestFile.read(W.manifest(of: w.output).path, describing: URL(fileURLWithPath: w.output)) == nil)
+        try w.append("content/routines/akut.md", "\nÄndrad igen.\n")
+        let result = await w.build()
+        #expect(result.published && !result.unchanged)
+        await expectSameAsClean(w)
+        #expect(ManifestFile.read(W.manifest(of: w.output).path, describing: URL(fileURLWithPath: w.output)) != nil,
+                "the build put its own manifest in place")
+    }
+
     @Test func corruptOrMissingManifestMeansFullBuild() async throws {
         var w = try W()
         #expect(await w.build().published)
-        let manifest = URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName)
-        try "rutinbok-manifest 1\nglobal zz\n".write(to: manifest, atomically: false, encoding: .utf8)
+        try "rutinbok-manifest 1\nglobal zz\n".write(to: W.manifest(of: w.output), atomically: false, encoding: .utf8)
         try w.append("content/routines/akut.md", "\nÄndrad.\n")
         let result = await w.build()
         #expect(result.published && !result.unchanged && result.filesReused == 0)
         await expectSameAsClean(w)
 
-        try FileManager.default.removeItem(at: manifest)
+        try FileManager.default.removeItem(at: W.manifest(of: w.output))
         let again = await w.build()
         #expect(again.published && !again.unchanged)
         await expectSameAsClean(w)
@@ -374,7 +392,7 @@ import Testing
         var w = try W()
         #expect(await w.build().published)
         let before = W.identities(w.output), bytes = W.tree(w.output)
-        let previous = try #require(ManifestFile.read("\(w.output)/\(Manifest.fileName)"))
+        let previous = try #require(ManifestFile.read(W.manifest(of: w.output).path, describing: URL(fileURLWithPath: w.output)))
         let publisher = try Publisher(output: w.output, protected: [w.content, w.templates], previous: previous)
         #expect(publisher.reuse(folder: "ana") != nil)
         try publisher.write([OutputFile(path: "ana/akut.html", contents: .text("halvfärdig")),
@@ -405,8 +423,8 @@ import Testing
         let first = await w.build()
         #expect(first.published)
         #expect(first.diagnostics.contains { $0.code == "contact-overdue" && $0.location.file.contains("/bro/") })
-        let path = URL(fileURLWithPath: w.output).appendingPathComponent(Manifest.fileName).path
-        var manifest = try #require(ManifestFile.read(path)?.decoded())
+        let path = W.manifest(of: w.output).path
+        var manifest = try #require(ManifestFile.read(path, describing: URL(fileURLWithPath: w.output))?.decoded())
         #expect(manifest.checks["bro"]?.map(\.code) == ["contact-overdue"])
         #expect(manifest.checks["ana"] == nil, "nothing found, nothing recorded")
 
@@ -414,7 +432,10 @@ import Testing
         // inputs stay the same: proof that it was not checked again.
         let planted = Diagnostic.warning(RutinbokCore.SourceLocation(file: "planted.md"), "från manifestet", code: "planted")
         manifest.checks["bro"] = [planted]
-        try Data(manifest.serializedBytes()).write(to: URL(fileURLWithPath: path))
+        let planting = manifest.serializedBytes()
+        try Data(planting).write(to: URL(fileURLWithPath: path))
+        // The output's marker holds its manifest's seal, or the manifest is not taken for its.
+        try Data(try #require(Manifest.seal(of: planting))).write(to: URL(fileURLWithPath: w.output).appendingPathComponent(Publisher.marker))
 
         // But a routine file that fails to load anywhere can change what a link check says, so
         // then every council is checked.

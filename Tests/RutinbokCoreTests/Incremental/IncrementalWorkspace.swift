@@ -98,6 +98,11 @@ struct IncrementalWorkspace {
     }
 
     /// Inode, mtime and size of every file: what changes when a file is written or replaced.
+    /// The manifest of the build published in `output`, beside it.
+    static func manifest(of output: String) -> URL {
+        Manifest.path(of: URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath())
+    }
+
     static func identities(_ folder: String) -> [String: FileIdentity] {
         var result: [String: FileIdentity] = [:]
         for path in files(folder) {

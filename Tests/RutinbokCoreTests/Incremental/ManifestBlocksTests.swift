@@ -25,7 +25,7 @@ extension Manifest {
 @Suite struct ManifestBlocksTests {
     typealias W = IncrementalWorkspace
 
-    func manifestPath(_ w: W) -> String { "\(w.output)/\(Manifest.fileName)" }
+    func manifestPath(_ w: W) -> String { W.manifest(of: w.output).path }
     func spare(of w: W) -> String { Publisher.sparePath(of: URL(fileURLWithPath: w.output)).path }
 
     func inode(_ path: String) -> UInt64? {
@@ -141,7 +141,7 @@ extension Manifest {
             lines.append("output \(ContentHash.hex(output.hash)) \(output.size) \(path)")
         }
         try (lines.joined(separator: "\n") + "\nend\n").write(toFile: manifestPath(w), atomically: false, encoding: .utf8)
-        #expect(ManifestFile.read(manifestPath(w)) == nil)
+        #expect(ManifestFile.read(manifestPath(w), describing: URL(fileURLWithPath: w.output)) == nil)
 
         // Nothing changed, but without a manifest that cannot be known: a full build.
         let again = await w.build()
@@ -157,7 +157,7 @@ extension Manifest {
         let index = try #require(bytes.indices.last { bytes[$0] == UInt8(ascii: "\n") && $0 < bytes.count - 40 })
         bytes[index - 1] = bytes[index - 1] == UInt8(ascii: "l") ? UInt8(ascii: "m") : UInt8(ascii: "l")  // a path's last letter
         try Data(bytes).write(to: URL(fileURLWithPath: manifestPath(w)))
-        #expect(ManifestFile.read(manifestPath(w)) == nil)
+        #expect(ManifestFile.read(manifestPath(w), describing: URL(fileURLWithPath: w.output)) == nil)
         try w.append("content/councils/ana/routines/egen.md", "\nÄndrad.\n")
         let result = await w.build()
         #expect(result.published && !result.unchanged && result.filesReused == 0)

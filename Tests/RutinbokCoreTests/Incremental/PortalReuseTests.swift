@@ -8,7 +8,7 @@ import Testing
     typealias W = IncrementalWorkspace
 
     func manifest(_ w: W) throws -> Manifest {
-        try #require(Manifest.parse(try String(contentsOfFile: "\(w.output)/\(Manifest.fileName)", encoding: .utf8)))
+        try #require(Manifest.parse(try String(contentsOfFile: W.manifest(of: w.output).path, encoding: .utf8)))
     }
 
     func page(_ w: W, _ path: String) throws -> String {
@@ -172,7 +172,7 @@ import Testing
         for corruption in ["words zz 1 2", "words 00000000000000ab -1 2", "words 00000000000000ab 1", "words 00000000000000ab 1 2 3"] {
             var w = try W()
             #expect(await w.build().published)
-            let path = "\(w.output)/\(Manifest.fileName)"
+            let path = W.manifest(of: w.output).path
             var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let index = try #require(lines.firstIndex { $0.hasPrefix("words ") })
             lines[index] = corruption
@@ -191,7 +191,7 @@ import Testing
     @Test func aForeignCountRecordIsIgnored() async throws {
         var w = try W()
         #expect(await w.build().published)
-        let path = "\(w.output)/\(Manifest.fileName)"
+        let path = W.manifest(of: w.output).path
         var manifest = try manifest(w)
         manifest.wordCounts[12345] = WordCounts(inserted: 999, deleted: 999)
         try manifest.serialized().write(toFile: path, atomically: false, encoding: .utf8)

@@ -132,4 +132,26 @@ struct PortalPagesTests {
         #expect(index.contains("<strong>1 av 7 handböcker saknar rutiner i någon del.</strong>"))
         #expect(!read("\(output)/exempelby/index.html").contains("index.html#uppfoljning"))
     }
+
+    /// A public build's output names nothing it does not publish: no internal routine (its
+    /// title or its file), no path of the machine that built it. rutinbok's own bookkeeping
+    /// (the manifest, with every input and diagnostic) is kept beside the output.
+    @Test func thePublicOutputKeepsInternalRoutinesAndTheMachineOutOfIt() async throws {
+        let output = try await DemoContent.build()
+        let internalFile = "\(DemoContent.content)/councils/exempelstad/routines/sakerhet-i-stadshuset.md"
+        let internalTitle = try #require(try String(contentsOfFile: internalFile, encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("title: ") }?.dropFirst("title: ".count))
+        var looked = 0
+        for case let path as String in FileManager.default.enumerator(atPath: output)! {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: "\(output)/\(path)", isDirectory: &isFolder)
+            guard !isFolder.boolValue, let text = try? String(contentsOfFile: "\(output)/\(path)", encoding: .utf8) else { continue }
+            looked += 1
+            #expect(!text.contains("sakerhet-i-stadshuset"), "\(path) names the internal routine's file")
+            #expect(!text.contains(internalTitle), "\(path) names the internal routine")
+            #expect(!text.contains(DemoContent.root), "\(path) names a path of the machine that built it")
+        }
+        #expect(looked > 200)
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/.rutinbok-manifest"))
+    }
 }
