@@ -150,7 +150,8 @@ def test_focused_links_stay_readable(browser, page):
     assert not poor, f"{page}: focused links below 4.5:1: {poor}"
 
 
-@pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html"])
+@pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html",
+                                  "andringar/region-exempelland/roller-och-ansvar.html"])
 def test_portal_in_dark_scheme(browser, page):
     """The portal is light only; a reader whose system is dark still gets readable tables."""
     browser.viewport(DESKTOP)

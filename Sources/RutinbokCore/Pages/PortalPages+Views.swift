@@ -90,6 +90,8 @@ struct PortalChangeView {
     var title: String, council: String, baseTitle: String, titleChanged: Bool
     var adaptedBy: String, adoptedFrom: String?
     var reviewed: String?, reviewedISO: String?, baseReviewed: String?, baseReviewedISO: String?
+    /// The base routine was reviewed after this text: what changed there may belong here too.
+    var baseNewer: Bool
     /// Word counts as text: numbers are part of a page's shape (see `TemplateShape`), text is not.
     var inserted: String, deleted: String, unchanged: Bool
     var diff: String
@@ -223,6 +225,7 @@ extension PortalPages {
             adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
+            baseNewer: { if let base = change.base.reviewed?.value, let own = change.routine.reviewed?.value { base > own } else { false } }(),
             inserted: String(inserted), deleted: String(deleted), unchanged: inserted == 0 && deleted == 0,
             diff: DiffHTML.render(change.segments ?? WordDiff.segments(from: change.base.body, to: change.routine.body)),
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",

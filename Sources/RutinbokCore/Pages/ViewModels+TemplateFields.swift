@@ -230,7 +230,7 @@ extension PortalNavView: TemplateFields {
 }
 
 extension PortalChangeView: TemplateFields {
-    static var templateFieldCount: Int { 16 }
+    static var templateFieldCount: Int { 17 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("council", council)
@@ -242,6 +242,7 @@ extension PortalChangeView: TemplateFields {
         fields.add("reviewedISO", reviewedISO)
         fields.add("baseReviewed", baseReviewed)
         fields.add("baseReviewedISO", baseReviewedISO)
+        fields.add("baseNewer", baseNewer)
         fields.add("inserted", inserted)
         fields.add("deleted", deleted)
         fields.add("unchanged", unchanged)

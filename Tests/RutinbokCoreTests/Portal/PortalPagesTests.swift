@@ -79,6 +79,11 @@ struct PortalPagesTests {
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
         #expect(region.contains("<del><span class=\"visually-hidden\">[Borttaget: </span>våra officiella<span class=\"visually-hidden\"> – slut på det borttagna]</span></del><ins><span class=\"visually-hidden\">[Tillagt: </span>regionens<span class=\"visually-hidden\"> – slut på tillägget]</span></ins> konton och dina egna."))
         #expect(region.contains("Hämtad från</dt><dd>Exempelstads kommun"))
+        // Reviewed after its base (10 November against 5 October): nothing to flag.
+        #expect(!region.contains("Grundrutinen har granskats efter den här texten."))
+        // Region Exempelland's text was last reviewed in June 2025, its base since then.
+        #expect(read("\(output)/andringar/region-exempelland/roller-och-ansvar.html")
+            .contains("<p class=\"notice\"><strong>Grundrutinen har granskats efter den här texten.</strong> Se om det som har ändrats i grundrutinen också ska in i Region Exempellands text, och granska texten på nytt.</p>"))
         #expect(count("<tr><th scope=\"row\">", in: read("\(output)/andringar.html")) == 12)
 
         let review = read("\(output)/granskning.html")

@@ -34,7 +34,7 @@ import Testing
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
         PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, adaptedBy: "a", adoptedFrom: "f",
-                         reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", inserted: "1", deleted: "2",
+                         reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", baseNewer: true, inserted: "1", deleted: "2",
                          unchanged: false, diff: "d", routineHref: "h", listHref: "l"),
         RoutineSummaryView(id: "i", title: "t", summary: "s", href: "h", overdue: true),
         PhaseSectionView(id: "i", label: "l", routines: []),
