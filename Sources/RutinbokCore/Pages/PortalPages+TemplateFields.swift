@@ -93,7 +93,7 @@ extension PortalExamplesView: TemplateFields {
 }
 
 extension PortalExamplesView.Example: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("summary", summary)
@@ -107,6 +107,7 @@ extension PortalExamplesView.Example: TemplateFields {
         fields.add("adoptedBy", adoptedBy)
         fields.add("command", command)
         fields.add("hasAdopters", hasAdopters)
+        fields.add("changeHref", changeHref)
     }
 }
 

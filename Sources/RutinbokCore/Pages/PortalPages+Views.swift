@@ -71,6 +71,8 @@ struct PortalExamplesView {
         var reviewed: String?, reviewedISO: String?, decided: String?, lix: Int
         var adoptedBy: [LinkView], command: String
         var hasAdopters: Bool
+        /// The change page, when the example is the council's own text of a base routine.
+        var changeHref: String?
     }
     struct PhaseGroup { var id: String, label: String, examples: [Example] }
     var phases: [PhaseGroup]
@@ -184,19 +186,22 @@ extension PortalPages {
     func examplesView() -> PortalExamplesView {
         // Looked up for the examples only, not made for every routine of every council.
         let reviews = Dictionary(portal.review.councils.map { ($0.council.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let changed = Set(portal.changes.map { Self.changePath(council: $0.council.slug, routine: $0.routine.id) })
         func lix(_ example: ExampleLibrary.Example) -> Int? {
             reviews[example.council.slug]?.readings.first { $0.routine.id == example.routine.id }?.readability.rounded
         }
         let groups = portal.config.phases.compactMap { phase -> PortalExamplesView.PhaseGroup? in
             let examples = portal.examples.examples.filter { $0.routine.phase.value == phase.id }.map { example in
                 let routine = example.routine, slug = example.council.slug
+                let change = Self.changePath(council: slug, routine: routine.id)
                 return PortalExamplesView.Example(
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
                     council: example.council.name, councilHref: start(slug),
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
                     decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },
-                    command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty)
+                    command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty,
+                    changeHref: changed.contains(change) ? change : nil)
             }
             return examples.isEmpty ? nil : .init(id: phase.id, label: phase.label, examples: examples)
         }

@@ -67,6 +67,10 @@ struct PortalPagesTests {
         #expect(examples.contains("<a href=\"region-exempelmark/sociala-medier.html\">Region Exempelmark</a>"))
         #expect(examples.contains("rutinbok adopt exempelstad/sociala-medier --into &lt;din-kommun&gt;"))
         #expect(examples.contains("Ingen ännu"))
+        // Exempelstad's "Sociala medier" replaces a base routine: its change page is linked;
+        // "Webbsändning av sammanträden" is Exempelstad's own, with no base to compare with.
+        #expect(examples.contains("<a href=\"andringar/exempelstad/sociala-medier.html\">Se vad Exempelstads kommun har ändrat<span class=\"visually-hidden\"> i Sociala medier</span></a>"))
+        #expect(count("Jämfört med grundrutinen", in: examples) == 1)
 
         let changes = try await DemoContent.portal().changes
         for change in changes {

@@ -48,7 +48,7 @@ import Testing
         PortalCoverageView.CouncilAdditions(name: "n", href: "h", routines: [], hasRoutines: false),
         PortalExamplesView(phases: [], count: 0),
         PortalExamplesView.Example(title: "t", summary: "s", href: "h", council: "c", councilHref: "ch", reviewed: "r",
-                                   reviewedISO: "ri", decided: "d", lix: 30, adoptedBy: [], command: "c", hasAdopters: false),
+                                   reviewedISO: "ri", decided: "d", lix: 30, adoptedBy: [], command: "c", hasAdopters: false, changeHref: "a"),
         PortalExamplesView.PhaseGroup(id: "i", label: "l", examples: []),
         PortalChangesView(rows: [], hasRows: false),
         PortalReviewView(today: "t", reviewMonths: 12, verifyMonths: 6, sections: []),
