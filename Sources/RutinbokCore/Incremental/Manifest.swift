@@ -1,12 +1,12 @@
 import Foundation
 
 /// What the last published build was made from and what it wrote, kept beside the output
-/// folder as `.<output>.manifest` (`path(of:)`). A plain line format, one record a line, sorted, so that two
-/// builds of the same input write the same bytes.
+/// folder as `.<output>.manifest` (`path(of:)`). A plain line format, one record a line,
+/// sorted, so that two builds of the same input write the same bytes.
 ///
 /// Page fingerprints and output files are kept in one block per top-level folder of the
-/// output (a council's slug, `andringar/<council>` for each council's change pages, `assets`; "" for the files at the top), each
-/// behind a header with its length in bytes. A build reads a block only when it needs it
+/// output (a council's slug, `andringar/<council>` for each council's change pages, `assets`;
+/// "" for the files at the top), each behind a header with its length in bytes. A build reads a block only when it needs it
 /// (`ManifestFile`), and a council whose files are all kept has its block copied into the
 /// next manifest as it is. The last line holds a checksum of everything before it, so a
 /// damaged or truncated manifest is refused as a whole.

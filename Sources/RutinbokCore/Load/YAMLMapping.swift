@@ -61,11 +61,12 @@ struct YAMLMapping {
             let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
             let notes = ["YAML säger: \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
             // A quote left open earlier: libyaml read on to the next quote and tripped over what follows it.
-            if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }) {
+            if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }),
+               let closing = span.closingLine {
                 return .error(SourceLocation(file: file, line: span.line + lineOffset, column: span.column),
                               "en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet",
                               code: "yaml-syntax",
-                              notes: ["YAML läser texten ända till nästa citattecken, på rad \(mark.line + lineOffset), och kan sedan inte läsa det som står efter det"] + notes)
+                              notes: ["YAML läser texten ända till nästa citattecken, på rad \(closing + lineOffset), och kan sedan inte läsa det som står efter det"] + notes)
             }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
