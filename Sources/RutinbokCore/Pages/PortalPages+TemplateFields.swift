@@ -5,13 +5,14 @@
 /// stored property.
 
 extension PortalIndexView: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("siteTitle", siteTitle)
         fields.add("description", description)
         fields.add("councils", councils)
         fields.add("councilCount", councilCount)
         fields.add("incompleteCount", incompleteCount)
+        fields.add("hasIncomplete", hasIncomplete)
         fields.add("exampleCount", exampleCount)
         fields.add("changeCount", changeCount)
         fields.add("today", today)

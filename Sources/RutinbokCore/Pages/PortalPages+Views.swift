@@ -39,6 +39,8 @@ struct PortalIndexView {
     var councilCount: Int
     /// Handbooks with a part that has no routine.
     var incompleteCount: Int
+    /// `incompleteCount` is not 0 (a section on a number is shown even for 0).
+    var hasIncomplete: Bool
     var exampleCount: Int
     var changeCount: Int
     var today: String
@@ -142,8 +144,9 @@ extension PortalPages {
                 reviewHref: "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
+        let incomplete = rows.filter { $0.missingPhases != nil }.count
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
-                               councilCount: rows.count, incompleteCount: rows.filter { $0.missingPhases != nil }.count,
+                               councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
                                changeCount: portal.changes.count, today: portal.today.swedish)
     }

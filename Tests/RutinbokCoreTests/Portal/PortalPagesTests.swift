@@ -36,6 +36,7 @@ struct PortalPagesTests {
 
         let index = read("\(output)/index.html")
         // Typ, Samverkan, Rutiner, Anpassade, Egna, Uteslutna, Delar utan rutin, Äldsta granskning, Att granska.
+        #expect(index.contains("<p>Alla 7 handböcker har rutiner i varje del av handboken.</p>"))
         #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "Inga", "20 augusti 2026", "1"])
         #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "Inga", "12 juni 2026", "0"])
         #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "Inga", "10 juni 2025", "1"])
