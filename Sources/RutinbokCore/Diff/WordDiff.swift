@@ -97,17 +97,23 @@ public enum WordDiff {
         return result
     }
 
+    /// Both sequences with each distinct element numbered (0, 1, 2 … in order of first
+    /// appearance): the search then compares small integers, not strings.
+    static func numbered<T: Hashable>(_ a: [T], _ b: [T]) -> ([Int], [Int]) {
+        var ids: [T: Int] = [:]
+        func number(_ element: T) -> Int {
+            if let id = ids[element] { return id }
+            ids[element] = ids.count
+            return ids.count - 1
+        }
+        let numberedA = a.map(number)
+        return (numberedA, b.map(number))
+    }
+
     /// The edit script between two texts, token by token.
     public static func script(from old: String, to new: String) -> [Edit] {
         let a = tokens(old), b = tokens(new)
-        // Compare small integers in the search, not strings.
-        var ids: [String: Int] = [:]
-        func intern(_ token: String) -> Int {
-            if let id = ids[token] { return id }
-            ids[token] = ids.count
-            return ids.count - 1
-        }
-        let ai = a.map(intern), bi = b.map(intern)
+        let (ai, bi) = numbered(a, b)
         return edits(ai, bi).map { edit in
             Edit(edit.operation, edit.operation == .insert ? b[edit.b!] : a[edit.a!])
         }
@@ -174,13 +180,7 @@ public enum WordDiff {
     /// and each stretch of deleted and inserted lines is diffed word by word.
     static func lineFirstScript(from old: String, to new: String) -> [Edit] {
         let a = lines(old), b = lines(new)
-        var ids: [Substring: Int] = [:]
-        func intern(_ line: Substring) -> Int {
-            if let id = ids[line] { return id }
-            ids[line] = ids.count
-            return ids.count - 1
-        }
-        let ai = a.map(intern), bi = b.map(intern)
+        let (ai, bi) = numbered(a, b)
         var result: [Edit] = []
         var deleted = "", inserted = ""
         func flush() {

@@ -20,12 +20,14 @@ struct Manifest: Sendable, Equatable {
     /// of the build, which a public web server must not serve.
     static func path(of output: URL) -> URL { Publisher.beside(output, "manifest") }
 
+    /// The last line, "end <checksum of everything before it, 16 hex digits>\n".
+    static let endLineLength = "end ".utf8.count + 16 + 1
+
     /// What the marker of the folder a manifest describes holds: the checksum on the
     /// manifest's last line ("end <16 hex digits>"), and a line break.
     static func seal(of bytes: [UInt8]) -> [UInt8]? {
-        let length = "end ".utf8.count + 16 + 1
-        guard bytes.count >= length, bytes.last == 0x0A else { return nil }
-        let line = bytes[(bytes.count - length)...]
+        guard bytes.count >= endLineLength, bytes.last == 0x0A else { return nil }
+        let line = bytes[(bytes.count - endLineLength)...]
         guard line.starts(with: "end ".utf8) else { return nil }
         return Array(line.dropFirst(4))
     }

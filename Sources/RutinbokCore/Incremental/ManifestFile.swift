@@ -107,9 +107,8 @@ final class ManifestFile: Sendable {
 
     init?(bytes: [UInt8]) {
         // The last line: "end <checksum of everything before it>".
-        let endLength = "end ".utf8.count + 16 + 1
-        guard bytes.count > endLength, bytes.last == 0x0A else { return nil }
-        let endStart = bytes.count - endLength
+        guard bytes.count > Manifest.endLineLength, bytes.last == 0x0A else { return nil }
+        let endStart = bytes.count - Manifest.endLineLength
         guard endStart == 0 || bytes[endStart - 1] == 0x0A else { return nil }
         let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
             var line = ManifestLine(UnsafeBufferPointer(rebasing: buffer[endStart..<(buffer.count - 1)]))

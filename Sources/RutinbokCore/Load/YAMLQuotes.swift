@@ -16,9 +16,9 @@ enum YAMLQuotes {
     /// A quote opens a text only where a value can start (at the start of a line's content,
     /// after `: `, `- `, `[`, `{` or `,`); comments and block texts (`|`, `>`) are skipped.
     static func multiLineSpans(in text: String) -> [Span] {
+        // Most YAML has no quote at all: the common case costs one scan for a byte, no copy.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return [] }
         let bytes = Array(text.utf8)
-        // Most YAML has no quote at all: the common case costs one scan for a byte.
-        guard bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return [] }
         var spans: [Span] = []
         var open: (quote: UInt8, span: Span)?
         var line = 1

@@ -45,7 +45,7 @@ extension Publisher {
     }
 
     /// Keeps the output just replaced as the spare, with its manifest, or removes it when it
-    /// cannot serve as one; then puts this build's manifest in place beside the new output.
+    /// cannot serve as one. Before `placeManifest`, which takes the manifest's place.
     func keepAsSpare(_ folder: URL) {
         let spare = Self.sparePath(of: output), spareManifest = Self.spareManifestPath(of: output).path
         let manifest = Manifest.path(of: output).path
@@ -53,13 +53,9 @@ extension Publisher {
         if lstat(manifest, &info) == 0 {
             // A spare left by a build that raced this one; a folder without the marker is not ours.
             if lstat(spare.appendingPathComponent(Self.marker).path, &info) == 0 { Self.removeOwned(spare) }
-            if rename(manifest, spareManifest) == 0, rename(folder.path, spare.path) == 0 {
-                placeManifest()
-                return
-            }
+            if rename(manifest, spareManifest) == 0, rename(folder.path, spare.path) == 0 { return }
         }
         Self.removeOwned(folder)
-        placeManifest()
     }
 
     /// Puts the manifest this build wrote (if any) beside the output it describes; without

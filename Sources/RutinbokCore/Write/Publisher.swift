@@ -217,6 +217,7 @@ public final class Publisher: Sendable {
         removeLeftovers()
         if rutinbok_exchange_paths(staging.path, output.path) == 0 {
             keepAsSpare(staging)  // now holds the previous output
+            placeManifest()
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
@@ -226,6 +227,7 @@ public final class Publisher: Sendable {
             throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))")
         }
         keepAsSpare(previous)
+        placeManifest()
     }
 
     /// Drops the staging folder after a failed build, and the manifest it may have written.
