@@ -150,6 +150,12 @@ public struct MarkdownNode: Hashable {
     /// Whether a list is tight (its items' paragraphs render without `<p>`).
     public var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
 
+    /// Whether a list is numbered (`1.`, `1)`) rather than bulleted.
+    public var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+
+    /// The number a numbered list starts at.
+    public var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+
     /// Whether the HTML a custom node writes before its children starts with `prefix`, asked
     /// of the C string where it lies.
     public func customHTMLOnEnter(startsWith prefix: StaticString) -> Bool {

@@ -10,10 +10,11 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 }
 
 @Suite struct TableTests {
-    /// Search and LIX read a row's cells as separate words, and a heading without a stray space.
+    /// Search and LIX read a row's cells as separate words (apart by a tab, which a comparison
+    /// splits the row at), and a heading without a stray space.
     @Test func cellsAreWordsApartInThePlainText() {
         let result = render("## Vem ringer?\n\n| Vad | Vem |\n|---|---|\n| Bakgrundsljud? | *Trafik*, röster |\n| Anmäl | [polisen](#vem-ringer) |\n")
-        #expect(result.text == "Vem ringer?\nVad Vem\nBakgrundsljud? Trafik, röster\nAnmäl polisen")
+        #expect(result.text == "Vem ringer?\nVad\tVem\nBakgrundsljud?\tTrafik, röster\nAnmäl\tpolisen")
     }
 
     @Test func alignmentClasses() {

@@ -21,6 +21,13 @@ extension RenderedMarkdown {
             contact.location.write(to: &writer)
         }
         writer.write(storedText)
+        writer.write(outline) { writer, line in
+            writer.write(Int(line.kind.rawValue))
+            writer.write(line.level)
+            writer.write(Int(line.box.rawValue))
+            writer.write(line.number)
+            writer.write(line.label)
+        }
         writer.write(readability.words)
         writer.write(readability.sentences)
         writer.write(readability.longWords)
@@ -43,11 +50,19 @@ extension RenderedMarkdown {
                   guard let id = reader.string(), let card = reader.bool(), let location = SourceLocation(from: &reader) else { return nil }
                   return ContactReference(id: id, style: card ? .card : .inline, location: location)
               }),
-              let text = reader.storedText(), let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
+              let text = reader.storedText(),
+              let outline = reader.list({ reader -> OutlineLine? in
+                  guard let kind = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Kind.init(rawValue:)),
+                        let level = reader.int(),
+                        let box = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Box.init(rawValue:)),
+                        let number = reader.int(), let label = reader.optionalString() else { return nil }
+                  return OutlineLine(kind, level: level, box: box, number: number, label: label)
+              }),
+              let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
               let diagnostics = reader.list({ Diagnostic(from: &$0) })
         else { return nil }
         self.init(stored: template, printTemplate: printTemplate, headings: headings, links: links, contacts: contacts,
-                  text: text, readability: Readability(words: words, sentences: sentences, longWords: longWords),
+                  text: text, outline: outline, readability: Readability(words: words, sentences: sentences, longWords: longWords),
                   diagnostics: diagnostics)
     }
 }

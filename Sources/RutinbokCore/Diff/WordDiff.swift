@@ -216,10 +216,13 @@ public enum WordDiff {
     /// The words (tokens starting with a letter or digit) in the segments of one operation.
     static func words(in segments: [Segment], _ operation: Operation) -> Int {
         segments.filter { $0.operation == operation }.reduce(0) { total, segment in
-            total + tokens(segment.text).filter { token in
-                token.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-            }.count
+            total + tokens(segment.text).filter(isWord).count
         }
+    }
+
+    /// Whether a token (of `tokens`) is a word: it starts with a letter or digit.
+    static func isWord(_ token: String) -> Bool {
+        token.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
     }
 
     enum Piece: Equatable { case equal(String), change(deleted: String, inserted: String) }

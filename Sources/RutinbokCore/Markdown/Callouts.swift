@@ -2,12 +2,10 @@ import CommonMark
 import Foundation
 
 extension TransformPass {
-    /// Callout kinds and their Swedish titles; GitHub's English names map onto them.
-    static let calloutKinds: [String: (kind: String, title: String)] = [
-        "VIKTIGT": ("viktigt", "Viktigt"), "IMPORTANT": ("viktigt", "Viktigt"),
-        "TIPS": ("tips", "Tips"), "TIP": ("tips", "Tips"),
-        "OBS": ("obs", "Obs"), "NOTE": ("obs", "Obs"),
-        "VARNING": ("varning", "Varning"), "WARNING": ("varning", "Varning"), "CAUTION": ("varning", "Varning"),
+    /// Callout kinds by the names an author writes; GitHub's English names map onto them.
+    static let calloutKinds: [String: OutlineLine.Box] = [
+        "VIKTIGT": .viktigt, "IMPORTANT": .viktigt, "TIPS": .tips, "TIP": .tips, "OBS": .obs, "NOTE": .obs,
+        "VARNING": .varning, "WARNING": .varning, "CAUTION": .varning,
     ]
 
     /// `> [!VIKTIGT]` on the first line of a block quote makes it a callout box.
@@ -17,18 +15,19 @@ extension TransformPass {
         guard line.hasPrefix("[!"), let close = line.firstIndex(of: "]") else { return }
         let name = line[line.index(line.startIndex, offsetBy: 2)..<close]
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter }) else { return }
-        guard let callout = Self.calloutKinds[name.uppercased()] else {
+        guard let box = Self.calloutKinds[name.uppercased()], let callout = box.callout else {
             diagnostics.append(.warning(location(paragraph), "okänd ruta '[!\(name)]'; den visas som ett citat", code: "unknown-callout",
                                         notes: ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
             return
         }
         dropLeadingCharacters(name.count + 3, from: paragraph)
         if paragraph.firstChild == nil { paragraph.unlink() }
-        let box = document.makeNode(.customBlock)
-        box.setCustomHTML(onEnter: "<div class=\"callout callout-\(callout.kind)\" role=\"note\">\n<p class=\"callout-title\">\(callout.title)</p>",
-                          onExit: "</div>")
-        quote.insertBefore(box)
-        quote.moveChildren(to: box)
+        let container = document.makeNode(.customBlock)
+        container.setCustomHTML(onEnter: "<div class=\"callout callout-\(callout.name)\" role=\"note\">\n<p class=\"callout-title\">\(callout.title)</p>",
+                                onExit: "</div>")
+        outlineMarks[container] = .box(box)
+        quote.insertBefore(container)
+        quote.moveChildren(to: container)
         quote.unlink()
     }
 }

@@ -37,6 +37,7 @@ extension TransformPass {
             node.insertBefore(replacement)
             node.moveChildren(to: replacement)
             node.unlink()
+            outlineMarks[replacement] = .heading(level)
             let (start, end) = enclose(replacement, open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
             if let routine = printID {
                 let printLevel = min(level + 1, 6)

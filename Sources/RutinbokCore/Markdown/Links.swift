@@ -79,6 +79,7 @@ extension TransformPass {
             contacts.append(.init(id: id, style: .card, location: at))
             let card = document.makeNode(.customBlock)
             card.setCustomHTML(onEnter: marker)
+            outlineMarks[card] = .card(label: link.plainText)
             paragraph.insertBefore(card)
             paragraph.unlink()
         } else {

@@ -36,9 +36,9 @@ public struct MarkdownRenderer: Sendable {
             pass.switchToPrintVariant()
             printHTML = document.renderHTML(htmlOptions)
         }
-        let text = pass.plainText()
+        let (text, outline) = pass.plainTextAndOutline()
         return RenderedMarkdown(template: html, printTemplate: printHTML, headings: pass.headings, links: pass.links,
-                                contacts: pass.contacts, text: text, readability: Readability.measure(text),
+                                contacts: pass.contacts, text: text, outline: outline, readability: Readability.measure(text),
                                 diagnostics: pass.diagnostics)
     }
 }
@@ -58,6 +58,8 @@ struct TransformPass {
     var hintedTaskLists: Set<MarkdownNode> = []
     /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
+    /// What the transforms made of nodes, for the outline of the text (`plainTextAndOutline`).
+    var outlineMarks: [MarkdownNode: OutlineMark] = [:]
     /// The routine id on the print page, if a print variant is wanted.
     let printID: String?
     /// What changes between the page and the print variant: heading tags and link targets.
@@ -131,30 +133,6 @@ struct TransformPass {
             current = candidate.parent
         }
         return SourceLocation(file: file, line: lineOffset + 1, column: 1)
-    }
-
-    /// Text for search and readability: one line per block, table cells apart by a space.
-    func plainText() -> String {
-        var text = ""
-        let kinds: [MarkdownNode.Kind] = [.text, .code, .codeBlock, .softBreak, .lineBreak, .paragraph, .heading, .customBlock, .item, .customInline]
-        for node in document.document.descendantsAndSelf(ofKinds: kinds) {
-            switch node.kind {
-            case .text, .code: text += node.literal ?? ""
-            case .customInline:
-                // A table row's cells are inlines of one block (`Tables`): "Trafik" after
-                // "Bakgrundsljud?" is another cell, not the same word.
-                if let last = text.last, !last.isWhitespace, node.customHTMLOnEnter(startsWith: "<td") || node.customHTMLOnEnter(startsWith: "<th") {
-                    text += " "
-                }
-            case .codeBlock:
-                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-                text += node.literal ?? ""
-            case .softBreak, .lineBreak: text += " "
-            case .paragraph, .heading, .customBlock, .item: if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            default: break
-            }
-        }
-        return text
     }
 
     /// Puts inline HTML around a node's children. Used where cmark has no node with the

@@ -102,7 +102,7 @@ struct RenderedBodies: Sendable {
     }
 
     /// The rendered body of a key: rendered or looked up by `render`, or found now.
-    private func body(_ key: Key) -> RenderedMarkdown? {
+    func body(_ key: Key) -> RenderedMarkdown? {
         bodies[key] ?? deferred.body(key)
     }
 

@@ -17,40 +17,46 @@ public struct RenderedMarkdown: Sendable {
         var links: [RoutineLink]
         var contacts: [ContactReference]
         var text: StoredText
+        var outline: [OutlineLine]
         var readability: Readability
         var diagnostics: [Diagnostic]
 
         init(template: StoredText, printTemplate: StoredText? = nil, headings: [Heading], links: [RoutineLink],
-             contacts: [ContactReference], text: StoredText, readability: Readability, diagnostics: [Diagnostic]) {
+             contacts: [ContactReference], text: StoredText, outline: [OutlineLine], readability: Readability,
+             diagnostics: [Diagnostic]) {
             self.template = template
             self.printTemplate = printTemplate
             self.headings = headings
             self.links = links
             self.contacts = contacts
             self.text = text
+            self.outline = outline
             self.readability = readability
             self.diagnostics = diagnostics
         }
 
         func copy() -> Storage {
             Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
-                    contacts: contacts, text: text, readability: readability, diagnostics: diagnostics)
+                    contacts: contacts, text: text, outline: outline, readability: readability, diagnostics: diagnostics)
         }
     }
 
     private var storage: Storage
 
     init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
-         contacts: [ContactReference], text: String, readability: Readability, diagnostics: [Diagnostic]) {
+         contacts: [ContactReference], text: String, outline: [OutlineLine] = [], readability: Readability,
+         diagnostics: [Diagnostic]) {
         self.init(stored: StoredText(template), printTemplate: printTemplate.map(StoredText.init), headings: headings,
-                  links: links, contacts: contacts, text: StoredText(text), readability: readability, diagnostics: diagnostics)
+                  links: links, contacts: contacts, text: StoredText(text), outline: outline, readability: readability,
+                  diagnostics: diagnostics)
     }
 
     /// With texts as a cache file holds them (`StoredText`).
     init(stored template: StoredText, printTemplate: StoredText?, headings: [Heading], links: [RoutineLink],
-         contacts: [ContactReference], text: StoredText, readability: Readability, diagnostics: [Diagnostic]) {
+         contacts: [ContactReference], text: StoredText, outline: [OutlineLine], readability: Readability,
+         diagnostics: [Diagnostic]) {
         storage = Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
-                          contacts: contacts, text: text, readability: readability, diagnostics: diagnostics)
+                          contacts: contacts, text: text, outline: outline, readability: readability, diagnostics: diagnostics)
     }
 
     /// HTML with a marker `\u{1}<index>\u{1}` where contact `contacts[index]` goes.
@@ -84,6 +90,12 @@ public struct RenderedMarkdown: Sendable {
     public var text: String {
         get { storage.text.string }
         set { makeUnique(); storage.text = StoredText(newValue) }
+    }
+
+    /// What each line of `text` is on the page, and the contact cards between them.
+    public var outline: [OutlineLine] {
+        get { storage.outline }
+        set { makeUnique(); storage.outline = newValue }
     }
 
     var storedTemplate: StoredText { storage.template }
@@ -196,7 +208,7 @@ public struct RenderedMarkdown: Sendable {
 extension RenderedMarkdown: CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["template": template, "printTemplate": printTemplate as Any, "headings": headings,
-                                "links": links, "contacts": contacts, "text": text, "readability": readability,
+                                "links": links, "contacts": contacts, "text": text, "outline": outline, "readability": readability,
                                 "diagnostics": diagnostics], displayStyle: .struct)
     }
 }

@@ -62,6 +62,7 @@ extension TransformPass {
         for row in rows {
             let tr = document.makeNode(.customBlock)
             tr.setCustomHTML(onEnter: "<tr>", onExit: "</tr>")
+            outlineMarks[tr] = .tableRow(header: cellTag == "th")
             for (cell, alignment) in zip(row.cells, alignments) {
                 let content = document.makeNode(.customBlock)
                 appendInlines(of: cell.text, to: content, origin: (row.line, column + cell.offset))

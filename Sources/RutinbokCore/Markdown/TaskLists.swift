@@ -17,6 +17,7 @@ extension TransformPass {
         else if line.hasPrefix("[x] ") || line.hasPrefix("[X] ") || line == "[x]" || line == "[X]" { checked = true }
         else { return }
         dropLeadingCharacters(3, from: paragraph)
+        outlineMarks[item] = .task(done: checked)
         let (start, end) = enclose(paragraph, open: "<label class=\"task\"><input type=\"checkbox\"\(checked ? " checked" : "")> ",
                                    close: "</label>")
         if printID != nil {

@@ -235,7 +235,8 @@ extension PortalPages {
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
             baseNewer: { if let base = change.base.reviewed?.value, let own = change.routine.reviewed?.value { base > own } else { false } }(),
             inserted: String(inserted), deleted: String(deleted), unchanged: inserted == 0 && deleted == 0,
-            diff: DiffHTML.render(change.segments ?? WordDiff.segments(from: change.base.body, to: change.routine.body)),
+            // A kept page that could not be linked is made again, and its diff with it.
+            diff: DiffHTML.render(change.diffMade(with: bodies)),
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
             listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")
     }

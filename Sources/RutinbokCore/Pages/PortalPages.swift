@@ -7,6 +7,8 @@
 struct PortalPages: Sendable {
     let portal: Portal
     let theme: Theme
+    /// The rendered routines, for a diff not made with the portal's data (`changeView`).
+    let bodies: RenderedBodies
     /// What the previous build left: summary pages' fingerprints (`PortalPages+Reuse.swift`).
     let reuse: PortalReuse
     /// Change pages the previous build left as they should be: linked, not diffed or
@@ -17,8 +19,9 @@ struct PortalPages: Sendable {
     init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day,
          reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
         portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today, knownCounts: reuse.knownCounts,
-                        needsSegments: { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) })
+                        needsDiff: { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) })
         self.theme = theme
+        self.bodies = bodies
         self.reuse = reuse
         self.reusedChangePages = reusedChangePages
         councilNames = Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })

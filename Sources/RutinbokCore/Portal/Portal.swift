@@ -24,19 +24,19 @@ struct Portal: Sendable {
     var review: ReviewReport
 
     /// `knownCounts` (word counts by pair of files, from the previous build) and
-    /// `needsSegments` (whether a change's page is rendered) let a changed build diff only
+    /// `needsDiff` (whether a change's page is rendered) let a changed build diff only
     /// what it shows; by default every change is diffed.
     init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, today: Day,
-         knownCounts: [String: WordCounts] = [:], needsSegments: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
+         knownCounts: [String: WordCounts] = [:], needsDiff: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
         config = site.config
         self.today = today
         // Everything else as one job among the word diffs, all on all cores: with the diffs
         // on one side and the rest on the other, the diffs (a parallel map inside a parallel
         // one, which Dispatch runs on one thread) went on alone after the rest was done.
-        let pending = RoutineChange.Pending(handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
+        let pending = RoutineChange.Pending(handbooks, bodies: bodies, knownCounts: knownCounts, needsDiff: needsDiff)
         enum Made: Sendable {
             case summaries(Coverage, ExampleLibrary, ReviewReport)
-            case diff(WordDiff.CountedSegments)
+            case diff(BlockDiff)
         }
         let made = Parallel.map([nil] + pending.pairs.map(Optional.some)) { pair -> Made in
             guard let pair else {

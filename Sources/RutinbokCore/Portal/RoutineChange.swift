@@ -1,5 +1,5 @@
-/// What each council changed: for every adapted routine, its Markdown source against the
-/// base routine's, as a word diff.
+/// What each council changed: for every adapted routine, its text against the base
+/// routine's, block by block and word by word (`BlockDiff`).
 public struct RoutineChange: Sendable {
     public var council: Council
     /// The council's (or its group's) routine.
@@ -9,7 +9,7 @@ public struct RoutineChange: Sendable {
     /// The group's name when the group, not the council, wrote the text.
     public var groupName: String?
     /// nil when the change's page is kept from the previous build: the diff was not made.
-    public var segments: [WordDiff.Segment]?
+    public var diff: BlockDiff?
     /// Words (tokens with a letter or digit) inserted and deleted; counted once, since the
     /// change list and every change page show them.
     public var insertedWords: Int
@@ -22,16 +22,16 @@ public struct RoutineChange: Sendable {
     static func pair(base: String, own: String) -> String { "\(base)\n\(own)" }
 
     /// All adapted routines of all handbooks, in handbook order, each with its diff.
-    public static func all(in handbooks: [Handbook]) -> [RoutineChange] {
-        all(in: handbooks, knownCounts: [:], needsSegments: { _ in true })
+    static func all(in handbooks: [Handbook], bodies: RenderedBodies) -> [RoutineChange] {
+        all(in: handbooks, bodies: bodies, knownCounts: [:], needsDiff: { _ in true })
     }
 
     /// All adapted routines of all handbooks, in handbook order. A pair of files is diffed
-    /// (once, on all cores) only when a change of it `needsSegments` (its page is rendered)
-    /// or its word counts are not among `knownCounts` (kept from the previous build, by `pair`).
-    static func all(in handbooks: [Handbook], knownCounts: [String: WordCounts],
-                    needsSegments: @Sendable (RoutineChange) -> Bool) -> [RoutineChange] {
-        let pending = Pending(handbooks, knownCounts: knownCounts, needsSegments: needsSegments)
+    /// (once, on all cores) only when a change of it `needsDiff` (its page is rendered) or
+    /// its word counts are not among `knownCounts` (kept from the previous build, by `pair`).
+    static func all(in handbooks: [Handbook], bodies: RenderedBodies, knownCounts: [String: WordCounts],
+                    needsDiff: @Sendable (RoutineChange) -> Bool) -> [RoutineChange] {
+        let pending = Pending(handbooks, bodies: bodies, knownCounts: knownCounts, needsDiff: needsDiff)
         return pending.finished(with: Parallel.map(pending.pairs) { pair in pending.diff(pair) })
     }
 
@@ -45,44 +45,46 @@ public struct RoutineChange: Sendable {
         /// pair's text and looking it up for thousands of kept changes was most of this.
         private let changePairs: [String]
         private let needs: [Bool]
-        /// The pairs to diff, in order, and their texts.
+        /// The pairs to diff, in order, and for each the change whose routines it compares.
         let pairs: [String]
-        private let texts: [String: (base: String, own: String)]
+        private let compared: [String: Int]
+        private let bodies: RenderedBodies
 
-        init(_ handbooks: [Handbook], knownCounts: [String: WordCounts], needsSegments: @Sendable (RoutineChange) -> Bool) {
+        init(_ handbooks: [Handbook], bodies: RenderedBodies, knownCounts: [String: WordCounts],
+             needsDiff: @Sendable (RoutineChange) -> Bool) {
             for handbook in handbooks {
                 for entry in handbook.routines where entry.origin == .adapted {
                     guard let base = entry.base else { continue }
                     var groupName: String?
                     if case .group = entry.routine.layer { groupName = handbook.group?.name }
                     changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,
-                                                 groupName: groupName, segments: nil, insertedWords: 0, deletedWords: 0))
+                                                 groupName: groupName, diff: nil, insertedWords: 0, deletedWords: 0))
                 }
             }
             self.knownCounts = knownCounts
             changePairs = changes.map(\.pair)
-            needs = changes.map(needsSegments)
-            var texts: [String: (base: String, own: String)] = [:]
+            needs = changes.map(needsDiff)
+            var compared: [String: Int] = [:]
             for index in changes.indices where needs[index] || knownCounts[changePairs[index]] == nil {
-                texts[changePairs[index]] = (changes[index].base.body, changes[index].routine.body)
+                compared[changePairs[index]] = index
             }
-            self.texts = texts
-            pairs = texts.keys.sorted()
+            self.compared = compared
+            pairs = compared.keys.sorted()
+            self.bodies = bodies
         }
 
-        func diff(_ pair: String) -> WordDiff.CountedSegments {
-            let texts = texts[pair]!
-            return WordDiff.countedSegments(from: texts.base, to: texts.own)
+        func diff(_ pair: String) -> BlockDiff {
+            changes[compared[pair]!].diffMade(with: bodies)
         }
 
         /// The changes with the diffs of `pairs`, in their order.
-        func finished(with diffs: [WordDiff.CountedSegments]) -> [RoutineChange] {
+        func finished(with diffs: [BlockDiff]) -> [RoutineChange] {
             var changes = changes
             let made = Dictionary(uniqueKeysWithValues: zip(pairs, diffs))
             for index in changes.indices {
                 let pair = changePairs[index]
                 if let diff = made[pair] {
-                    if needs[index] { changes[index].segments = diff.segments }
+                    if needs[index] { changes[index].diff = diff }
                     changes[index].insertedWords = diff.insertedWords
                     changes[index].deletedWords = diff.deletedWords
                 } else if let counts = knownCounts[pair] {
@@ -92,6 +94,18 @@ public struct RoutineChange: Sendable {
             }
             return changes
         }
+    }
+
+    /// The diff, made now if it was not: the rendered bodies of the two routines compared. A
+    /// base routine that every council replaces was not rendered by the Markdown stage: it is
+    /// rendered here.
+    func diffMade(with bodies: RenderedBodies) -> BlockDiff {
+        if let diff { return diff }
+        func body(_ routine: Routine) -> RenderedMarkdown {
+            let key = RenderedBodies.Key(file: routine.location.file, options: .init(allowRawHTML: council.allowRawHTML))
+            return bodies.body(key) ?? key.render(routine)
+        }
+        return BlockDiff(from: body(base), to: body(routine))
     }
 
     /// Word counts by pair, for the next build.

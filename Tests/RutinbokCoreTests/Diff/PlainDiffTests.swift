@@ -2,8 +2,8 @@ import Foundation
 @testable import RutinbokCore
 import Testing
 
-/// The byte-level diff and renderer for plain text must give exactly what the String-level
-/// ones give: same edit scripts, segments, word counts and HTML.
+/// The byte-level diff for plain text must give exactly what the String-level one gives: same
+/// edit scripts, segments and word counts.
 @Suite("Portal: plain-text diff matches the String diff")
 struct PlainDiffTests {
     /// Words, white space (with CR LF, lone CR, NEL, no-break spaces) and other characters,
@@ -71,36 +71,12 @@ struct PlainDiffTests {
         }
     }
 
-    @Test func htmlMatchesTheStringRenderer() {
-        for (old, new) in pairs(count: 1500, seed: 23) {
-            let segments = WordDiff.segments(from: old, to: new)
-            let reference = DiffHTML.renderStrings(segments)
-            #expect(DiffHTML.render(segments) == reference, "old=\(old.debugDescription) new=\(new.debugDescription)")
-        }
-        // Segments as any caller may give them, not only as the diff cuts them.
-        var generator = SeededGenerator(state: 31)
-        let operations: [WordDiff.Operation] = [.equal, .insert, .delete]
-        for _ in 0..<1500 {
-            let segments = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
-                WordDiff.Segment(operations.randomElement(using: &generator)!, text(Int.random(in: 1...8, using: &generator), &generator).joined())
-            }
-            #expect(DiffHTML.render(segments) == DiffHTML.renderStrings(segments), "\(segments)")
-        }
-    }
-
     /// Text outside the plain set takes the String path, which treats canonically equivalent
     /// text as equal: a composed "é" against "e" with a combining acute accent is no change.
     @Test func otherTextTakesTheStringPath() {
         let composed = "Ring Sté nu.", decomposed = "Ring Ste\u{301} nu."
         #expect(PlainWordDiff.diff(from: composed, to: decomposed) == nil)
         #expect(WordDiff.segments(from: composed, to: decomposed) == [.init(.equal, composed)])
-        let segments = [WordDiff.Segment(.insert, "Hej 🙂 &"), WordDiff.Segment(.equal, "\n\nx")]
-        #expect(PlainDiffHTML.render(segments) == nil)
-        #expect(DiffHTML.render(segments) == DiffHTML.renderStrings(segments))
-        // Found only after a paragraph of plain text has been written.
-        let late = [WordDiff.Segment(.equal, "Ring & gå.\n\nSen"), WordDiff.Segment(.insert, " nu\n\nHej\u{301} 🙂")]
-        #expect(PlainDiffHTML.render(late) == nil)
-        #expect(DiffHTML.render(late) == DiffHTML.renderStrings(late))
     }
 
     /// The facts `PlainUTF8` rests on, for every plain scalar.

@@ -80,17 +80,22 @@ struct PortalDataTests {
     }
 
     @Test func changesForEveryAdaptedRoutine() async throws {
-        let portal = try await DemoContent.portal()
+        let loaded = try await DemoContent.load()
+        let portal = Portal(site: loaded.site, handbooks: loaded.handbooks, bodies: loaded.bodies, today: DemoContent.today)
         let changes = portal.changes.map { "\($0.council.slug)/\($0.routine.id)" }
         #expect(changes.count == 12)
         #expect(changes.contains("region-exempelmark/sociala-medier"))
         #expect(changes.contains("lattsasby/roller-och-ansvar"))
         for change in portal.changes {
-            // Both texts come back out of the segments, and something did change.
-            let segments = try #require(change.segments, "every change is diffed by default")
-            #expect(segments.filter { $0.operation != .insert }.map(\.text).joined() == change.base.body)
-            #expect(segments.filter { $0.operation != .delete }.map(\.text).joined() == change.routine.body)
+            // Both texts' blocks come back out of the diff, and something did change.
+            let diff = try #require(change.diff, "every change is diffed by default")
+            let handbook = try #require(loaded.handbooks.first { $0.council.slug == change.council.slug })
+            let base = try #require(loaded.bodies.body(for: change.base, in: handbook))
+            let own = try #require(loaded.bodies.body(for: change.routine, in: handbook))
+            #expect(BlockDiffSides(diff).old == BlockDiff.Block.of(base))
+            #expect(BlockDiffSides(diff).new == BlockDiff.Block.of(own))
             #expect(change.insertedWords + change.deletedWords > 0)
+            #expect(change.insertedWords == diff.insertedWords && change.deletedWords == diff.deletedWords)
         }
         let group = portal.changes.first { $0.council.slug == "lattsasby" && $0.routine.id == "roller-och-ansvar" }
         #expect(group?.groupName == "Samverkan Nordväst")

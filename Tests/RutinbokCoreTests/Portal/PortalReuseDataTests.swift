@@ -6,11 +6,11 @@ import Testing
 @Suite struct PortalReuseDataTests {
     @Test func changesDiffOnlyWhatTheyShow() async throws {
         let loaded = try await DemoContent.load()
-        let full = RoutineChange.all(in: loaded.handbooks)
+        let full = RoutineChange.all(in: loaded.handbooks, bodies: loaded.bodies)
         let counts = RoutineChange.counts(of: full)
         #expect(!counts.isEmpty)
         let shown = full[0]
-        let partial = RoutineChange.all(in: loaded.handbooks, knownCounts: counts) {
+        let partial = RoutineChange.all(in: loaded.handbooks, bodies: loaded.bodies, knownCounts: counts) {
             $0.council.slug == shown.council.slug && $0.routine.id == shown.routine.id
         }
         #expect(partial.count == full.count)
@@ -18,22 +18,22 @@ import Testing
             #expect(a.council.slug == b.council.slug && a.routine.id == b.routine.id)
             #expect(a.insertedWords == b.insertedWords && a.deletedWords == b.deletedWords)
             let isShown = b.council.slug == shown.council.slug && b.routine.id == shown.routine.id
-            #expect((b.segments != nil) == isShown)
+            #expect((b.diff != nil) == isShown)
         }
-        #expect(partial[0].segments == full[0].segments)
+        #expect(partial[0].diff == full[0].diff)
 
         // Counts that are not known are counted, even for a change whose page is not shown.
-        let uncounted = RoutineChange.all(in: loaded.handbooks, knownCounts: [:]) { _ in false }
+        let uncounted = RoutineChange.all(in: loaded.handbooks, bodies: loaded.bodies, knownCounts: [:]) { _ in false }
         #expect(uncounted.map(\.insertedWords) == full.map(\.insertedWords))
         #expect(uncounted.map(\.deletedWords) == full.map(\.deletedWords))
-        #expect(uncounted.allSatisfy { $0.segments == nil })
+        #expect(uncounted.allSatisfy { $0.diff == nil })
     }
 
     @Test func knownCountsAreTakenAsTheyAre() async throws {
         let loaded = try await DemoContent.load()
-        let full = RoutineChange.all(in: loaded.handbooks)
+        let full = RoutineChange.all(in: loaded.handbooks, bodies: loaded.bodies)
         let known = Dictionary(uniqueKeysWithValues: RoutineChange.counts(of: full).keys.map { ($0, WordCounts(inserted: 7, deleted: 8)) })
-        let kept = RoutineChange.all(in: loaded.handbooks, knownCounts: known) { _ in false }
+        let kept = RoutineChange.all(in: loaded.handbooks, bodies: loaded.bodies, knownCounts: known) { _ in false }
         #expect(kept.allSatisfy { $0.insertedWords == 7 && $0.deletedWords == 8 })
     }
 

@@ -1,0 +1,152 @@
+/// Two texts compared as a reader sees them: block by block (headings, paragraphs, list items,
+/// table rows, contact cards, as `OutlineLine` tells them apart), then word by word within a
+/// block that both texts have in a changed form. Markdown syntax and link targets are not
+/// part of it, so they neither show nor count as words.
+///
+/// Blocks are matched with the same search as words (`WordDiff.edits`). Within a stretch of
+/// changed blocks, a deleted and an inserted block of the same shape are shown as one changed
+/// block when they share enough words (`similarity`); otherwise one is shown deleted and the
+/// other inserted, so a rewritten paragraph does not read as a word salad.
+public struct BlockDiff: Sendable, Equatable {
+    /// A block of a text: what it is, and its words.
+    public struct Block: Sendable, Hashable {
+        public var line: OutlineLine
+        public var text: String
+
+        public init(_ line: OutlineLine, _ text: String) {
+            self.line = line
+            self.text = text
+        }
+
+        /// The blocks of a rendered body, in order.
+        static func of(_ body: RenderedMarkdown) -> [Block] {
+            OutlineLine.blocks(of: body.outline, text: body.text).map { Block($0.line, $0.text) }
+        }
+
+        /// What must be the same for two blocks to be the same block: a numbered item keeps its
+        /// identity when an item before it is added and its number moves.
+        fileprivate var identity: Identity { Identity(shape: Shape(line), text: text) }
+    }
+
+    /// What a block is, without its number: two blocks of one shape can be compared word by word.
+    struct Shape: Hashable {
+        var kind: OutlineLine.Kind
+        var level: Int
+        var box: OutlineLine.Box
+
+        init(_ line: OutlineLine) {
+            kind = line.kind
+            level = line.level
+            box = line.box
+        }
+    }
+
+    fileprivate struct Identity: Hashable {
+        var shape: Shape
+        var text: String
+    }
+
+    public enum Change: Sendable, Equatable {
+        case equal(String)
+        case deleted(String)
+        case inserted(String)
+        /// A block both texts have, changed: its word diff.
+        case changed([WordDiff.Segment])
+    }
+
+    /// One block of the comparison: its line (the new text's, for a block it has) and what changed.
+    public struct Entry: Sendable, Equatable {
+        public var line: OutlineLine
+        public var change: Change
+    }
+
+    public var entries: [Entry] = []
+    /// Words (tokens with a letter or digit first) inserted and deleted.
+    public var insertedWords = 0
+    public var deletedWords = 0
+
+    /// The least share of words two blocks must have in common (Sørensen–Dice: twice the words
+    /// both have over the words of both) to be shown as one changed block. Below it, a block
+    /// out and another in read better than their words interleaved.
+    static let similarity = 0.4
+
+    public init(from old: [Block], to new: [Block]) {
+        let (a, b) = WordDiff.numbered(old.map(\.identity), new.map(\.identity))
+        var deleted: [Block] = [], inserted: [Block] = []
+        for edit in WordDiff.edits(a, b) {
+            switch edit.operation {
+            case .equal:
+                pair(deleted, inserted)
+                deleted.removeAll(keepingCapacity: true)
+                inserted.removeAll(keepingCapacity: true)
+                entries.append(Entry(line: new[edit.b!].line, change: .equal(new[edit.b!].text)))
+            case .delete: deleted.append(old[edit.a!])
+            case .insert: inserted.append(new[edit.b!])
+            }
+        }
+        pair(deleted, inserted)
+    }
+
+    /// The blocks of two rendered bodies compared.
+    init(from old: RenderedMarkdown, to new: RenderedMarkdown) {
+        self.init(from: Block.of(old), to: Block.of(new))
+    }
+
+    /// A stretch of deleted and inserted blocks, in order: each inserted block is paired with
+    /// the most similar deleted block of its shape after the last one paired, if any is
+    /// similar enough. Deleted blocks come before inserted ones, as words do in a change.
+    private mutating func pair(_ deleted: [Block], _ inserted: [Block]) {
+        guard !deleted.isEmpty || !inserted.isEmpty else { return }
+        let wordsDeleted = deleted.map { Self.words(in: $0.text) }
+        var next = 0
+        /// Inserted blocks paired with none, shown once the deleted blocks before the next pair are.
+        var unpaired: [Block] = []
+        for block in inserted {
+            let words = Self.words(in: block.text)
+            var best: (index: Int, score: Double)?
+            for index in next..<deleted.count where Shape(deleted[index].line) == Shape(block.line) {
+                let score = Self.dice(wordsDeleted[index], words)
+                if score >= Self.similarity, score > best?.score ?? 0 { best = (index, score) }
+            }
+            guard let best else {
+                unpaired.append(block)
+                continue
+            }
+            for index in next..<best.index { add(Entry(line: deleted[index].line, change: .deleted(deleted[index].text))) }
+            for block in unpaired { add(Entry(line: block.line, change: .inserted(block.text))) }
+            unpaired.removeAll()
+            let diff = WordDiff.countedSegments(from: deleted[best.index].text, to: block.text)
+            entries.append(Entry(line: block.line, change: .changed(diff.segments)))
+            insertedWords += diff.insertedWords
+            deletedWords += diff.deletedWords
+            next = best.index + 1
+        }
+        for index in next..<deleted.count { add(Entry(line: deleted[index].line, change: .deleted(deleted[index].text))) }
+        for block in unpaired { add(Entry(line: block.line, change: .inserted(block.text))) }
+    }
+
+    /// A whole block deleted or inserted, counted.
+    private mutating func add(_ entry: Entry) {
+        switch entry.change {
+        case .deleted(let text): deletedWords += WordDiff.words(in: [WordDiff.Segment(.delete, text)], .delete)
+        case .inserted(let text): insertedWords += WordDiff.words(in: [WordDiff.Segment(.insert, text)], .insert)
+        case .equal, .changed: break
+        }
+        entries.append(entry)
+    }
+
+    /// The words of a text, folded to lower case, with how often each occurs.
+    static func words(in text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for token in WordDiff.tokens(text) where WordDiff.isWord(token) { counts[token.lowercased(), default: 0] += 1 }
+        return counts
+    }
+
+    /// Twice the words two texts share over the words of both; 0 when neither has a word.
+    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
+        guard total > 0 else { return 0 }
+        let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
+        return Double(2 * shared) / Double(total)
+    }
+}

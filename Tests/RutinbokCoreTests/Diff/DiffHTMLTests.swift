@@ -1,0 +1,139 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+/// A comparison as HTML: shaped as the routine's page, every change marked for eyes and ears.
+@Suite("Portal: a comparison as HTML")
+struct DiffHTMLTests {
+    private func entry(_ line: OutlineLine, _ change: BlockDiff.Change) -> BlockDiff.Entry { .init(line: line, change: change) }
+    private func html(_ entries: [BlockDiff.Entry]) -> String {
+        var diff = BlockDiff(from: [], to: [])
+        diff.entries = entries
+        let html = DiffHTML.render(diff)
+        #expect(html.hasPrefix(DiffHTML.open) && html.hasSuffix(DiffHTML.close))
+        return String(html.dropFirst(DiffHTML.open.count).dropLast(DiffHTML.close.count))
+    }
+    private let ins = (DiffHTML.insertionOpen, DiffHTML.insertionClose), del = (DiffHTML.deletionOpen, DiffHTML.deletionClose)
+
+    @Test func headingsParagraphsAndCards() {
+        let result = html([
+            entry(OutlineLine(.heading, level: 2), .equal("Före <mötet> & efter")),
+            entry(OutlineLine(.heading, level: 4), .inserted("Detaljer")),
+            entry(OutlineLine(.paragraph), .changed([.init(.equal, "Ring "), .init(.delete, "vakten"), .init(.insert, "polisen"), .init(.delete, " "), .init(.insert, " ")])),
+            entry(OutlineLine(.contactCard, label: "Vakten"), .deleted("Vakten")),
+        ])
+        #expect(result == """
+        <h3>Före &lt;mötet&gt; &amp; efter</h3>
+        <h5>\(ins.0)Detaljer\(ins.1)</h5>
+        <p>Ring \(del.0)vakten\(del.1)\(ins.0)polisen\(ins.1) </p>
+        <p class="diff-card"><span class="diff-card-label">Kontaktkort:</span> \(del.0)Vakten\(del.1)</p>
+
+        """)
+    }
+
+    /// Items nest by their level; a paragraph with a level continues the open item; numbered
+    /// items keep their numbers, and a list of the other kind at the same level is a new list.
+    @Test func listsNest() {
+        let result = html([
+            entry(OutlineLine(.bullet, level: 1), .equal("Ring 112")),
+            entry(OutlineLine(.bullet, level: 2), .equal("Säg var du är")),
+            entry(OutlineLine(.paragraph, level: 1), .equal("Mer om punkten.")),
+            entry(OutlineLine(.task, level: 1), .equal("Skriv ner")),
+            entry(OutlineLine(.doneTask, level: 1), .equal("Spara")),
+            entry(OutlineLine(.numbered, level: 1, number: 3), .equal("Tredje")),
+            entry(OutlineLine(.paragraph), .equal("Efter listan.")),
+        ])
+        #expect(result == """
+        <ul>
+        <li>Ring 112<ul>
+        <li>Säg var du är</li>
+        </ul>
+
+        <p>Mer om punkten.</p></li>
+        <li class="diff-task"><span aria-hidden="true">☐</span> Skriv ner</li>
+        <li class="diff-task"><span aria-hidden="true">☒</span> Spara</li>
+        </ul>
+        <ol>
+        <li value="3">Tredje</li>
+        </ol>
+        <p>Efter listan.</p>
+
+        """)
+    }
+
+    /// Rows are cells apart by tabs; a column dropped is a deleted cell of its own.
+    @Test func tablesSplitRowsIntoCells() {
+        let result = html([
+            entry(OutlineLine(.tableHead), .equal("Vem\tTelefon")),
+            entry(OutlineLine(.tableRow), .changed([.init(.equal, "Vakten\t"), .init(.delete, "070\t"), .init(.equal, "Dag")])),
+            entry(OutlineLine(.tableHead), .inserted("Ny\ttabell")),
+        ])
+        #expect(result == """
+        <div class="table-wrap"><table>
+        <thead>
+        <tr><th scope="col">Vem</th><th scope="col">Telefon</th></tr>
+        </thead>
+        <tbody>
+        <tr><td>Vakten</td><td>\(del.0)070\(del.1)</td><td>Dag</td></tr>
+        </tbody>
+        </table></div>
+        <div class="table-wrap"><table>
+        <thead>
+        <tr><th scope="col">\(ins.0)Ny\(ins.1)</th><th scope="col">\(ins.0)tabell\(ins.1)</th></tr>
+        </thead>
+        </table></div>
+
+        """)
+    }
+
+    @Test func boxesAndCode() {
+        let result = html([
+            entry(OutlineLine(.paragraph, box: .viktigt), .equal("Gå aldrig ensam.")),
+            entry(OutlineLine(.paragraph, box: .quote), .equal("Ett citat.")),
+            entry(OutlineLine(.code), .equal("rad 1")),
+            entry(OutlineLine(.code), .inserted("rad <2>")),
+        ])
+        #expect(result == """
+        <div class="callout callout-viktigt" role="note">
+        <p class="callout-title">Viktigt</p>
+        <p>Gå aldrig ensam.</p>
+        </div>
+        <blockquote>
+        <p>Ett citat.</p>
+        </blockquote>
+        <pre><code>rad 1
+        \(ins.0)rad &lt;2&gt;\(ins.1)</code></pre>
+
+        """)
+    }
+
+    /// Whatever the blocks, every element opened is closed, in order, and an `li` only ever
+    /// stands in a list.
+    @Test func everyComparisonIsWellNested() {
+        let kinds = OutlineLine.Kind.allCases, boxes: [OutlineLine.Box] = [.none, .none, .quote, .tips]
+        var generator = SeededGenerator(state: 17)
+        for _ in 0..<400 {
+            let entries = (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+                let kind = kinds.randomElement(using: &generator)!
+                let line = OutlineLine(kind, level: Int.random(in: 0...3, using: &generator), box: boxes.randomElement(using: &generator)!,
+                                       number: kind == .numbered ? Int.random(in: 1...9, using: &generator) : 0)
+                let changes: [BlockDiff.Change] = [.equal("a\tb"), .deleted("c"), .inserted("d\te"), .changed([.init(.equal, "f"), .init(.insert, "\tg")])]
+                return entry(line, changes.randomElement(using: &generator)!)
+            }
+            let result = html(entries)
+            var open: [String] = []
+            var wellNested = true
+            let tag = try! NSRegularExpression(pattern: "<(/?)([a-z0-9]+)[^>]*>")
+            for match in tag.matches(in: result, range: NSRange(result.startIndex..., in: result)) {
+                let name = (result as NSString).substring(with: match.range(at: 2))
+                if (result as NSString).substring(with: match.range(at: 1)) == "/" {
+                    if open.popLast() != name { wellNested = false }
+                } else {
+                    if name == "li", !["ul", "ol"].contains(open.last ?? "") { wellNested = false }
+                    open.append(name)
+                }
+            }
+            #expect(wellNested && open.isEmpty, "\(entries.map { "\($0.line.kind) \($0.line.level) \($0.line.box)" })\n\(result)")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+/// What each line of a rendered body's text is (`RenderedMarkdown.outline`): what the portal's
+/// change pages show a routine's blocks by.
+@Suite struct OutlineTests {
+    private func render(_ body: String) -> RenderedMarkdown {
+        MarkdownRenderer().render(body, file: "rutiner/hot.md", printID: "hot")
+    }
+
+    private func describe(_ body: RenderedMarkdown) -> [String] {
+        OutlineLine.blocks(of: body.outline, text: body.text).map { line, text in
+            var parts = ["\(line.kind)"]
+            if line.level > 0 { parts.append("\(line.level)") }
+            if line.box != .none { parts.append("\(line.box)") }
+            if line.number > 0 { parts.append("#\(line.number)") }
+            return parts.joined(separator: " ") + ": " + text
+        }
+    }
+
+    @Test func everyKindOfBlock() {
+        let body = render("""
+        # Titel
+
+        Ett stycke
+        på två rader.
+
+        ## Steg
+
+        - Ring 112
+          - Säg var du är
+
+          Ett stycke till i punkten.
+        - [ ] Skriv ner vad som hände
+        - [x] Spara meddelandet
+
+        3. Tredje
+        4. Fjärde
+
+        | Vem | Telefon |
+        | --- | --- |
+        | Vakten | |
+
+        > [!VIKTIGT]
+        > Gå aldrig ensam.
+
+        > Ett citat.
+
+        ```
+        kod rad 1
+
+        kod rad 3
+        ```
+
+        [Säkerhetssamordnare](kontakt:sakerhet)
+
+        - [Vakten](kontakt:vakt)
+        """)
+        #expect(describe(body) == [
+            "heading 1: Titel",
+            "paragraph: Ett stycke på två rader.",
+            "heading 2: Steg",
+            "bullet 1: Ring 112",
+            "bullet 2: Säg var du är",
+            "paragraph 1: Ett stycke till i punkten.",
+            "task 1: Skriv ner vad som hände",
+            "doneTask 1: Spara meddelandet",
+            "numbered 1 #3: Tredje",
+            "numbered 1 #4: Fjärde",
+            "tableHead: Vem\tTelefon",
+            "tableRow: Vakten\t",
+            "paragraph viktigt: Gå aldrig ensam.",
+            "paragraph quote: Ett citat.",
+            "code: kod rad 1",
+            "code: ",
+            "code: kod rad 3",
+            "contactCard: Säkerhetssamordnare",
+            "contactCard 1: Vakten",
+        ])
+    }
+
+    /// Every line of the text has its entry, in order, and the cards none: across every
+    /// routine of the demo and the guide's examples.
+    @Test func theOutlineHasALineForEveryLineOfText() throws {
+        let root = DemoContent.root
+        let files = try FileManager.default.subpathsOfDirectory(atPath: "\(root)/content").filter { $0.hasSuffix(".md") }
+            .map { "\(root)/content/\($0)" }
+            + (try FileManager.default.contentsOfDirectory(atPath: "\(root)/docs/guide")).filter { $0.hasSuffix(".md") }
+            .map { "\(root)/docs/guide/\($0)" }
+        #expect(files.count > 20)
+        for file in files {
+            let body = render(try String(contentsOfFile: file, encoding: .utf8))
+            var lines = body.text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            #expect(body.outline.filter { $0.kind != .contactCard }.count == lines.count, "\(file)")
+            #expect(body.outline.filter { $0.kind == .contactCard }.count == body.contacts.filter { $0.style == .card }.count, "\(file)")
+        }
+    }
+
+    /// The outline is kept in the Markdown cache with the rest of the body.
+    @Test func theOutlineSurvivesTheCache() throws {
+        let body = render("## Steg\n\n1. Ring\n\n> [!TIPS]\n> Spara numret.\n\n[Vakten](kontakt:vakt)\n")
+        var writer = ByteWriter()
+        body.write(to: &writer)
+        let decoded = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            return try #require(RenderedMarkdown(from: &reader))
+        }
+        #expect(decoded.outline == body.outline)
+        #expect(decoded.outline.contains { $0.kind == .contactCard && $0.label == "Vakten" })
+        #expect(decoded.outline.contains { $0.box == .tips })
+    }
+}
