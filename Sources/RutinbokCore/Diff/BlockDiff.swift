@@ -41,9 +41,21 @@ public struct BlockDiff: Sendable, Equatable {
         }
     }
 
+    /// Compared and hashed on the text's bytes: a String's own hashing normalises it first,
+    /// which was most of numbering the blocks of thousands of routines.
     fileprivate struct Identity: Hashable {
         var shape: Shape
         var text: String
+
+        static func == (lhs: Identity, rhs: Identity) -> Bool {
+            lhs.shape == rhs.shape && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(shape)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public enum Change: Sendable, Equatable {
@@ -98,9 +110,11 @@ public struct BlockDiff: Sendable, Equatable {
     private mutating func pair(_ deleted: [Block], _ inserted: [Block]) {
         guard !deleted.isEmpty || !inserted.isEmpty else { return }
         let wordsDeleted = deleted.map { Self.words(in: $0.text) }
+        func total(_ words: [UInt64: Int]) -> Int { words.values.reduce(0, +) }
         var next = 0
-        /// Inserted blocks paired with none, shown once the deleted blocks before the next pair are.
-        var unpaired: [Block] = []
+        /// Inserted blocks paired with none, and their words, shown once the deleted blocks
+        /// before the next pair are.
+        var unpaired: [(block: Block, words: Int)] = []
         for block in inserted {
             let words = Self.words(in: block.text)
             var best: (index: Int, score: Double)?
@@ -109,11 +123,17 @@ public struct BlockDiff: Sendable, Equatable {
                 if score >= Self.similarity, score > best?.score ?? 0 { best = (index, score) }
             }
             guard let best else {
-                unpaired.append(block)
+                unpaired.append((block, total(words)))
                 continue
             }
-            for index in next..<best.index { add(Entry(line: deleted[index].line, change: .deleted(deleted[index].text))) }
-            for block in unpaired { add(Entry(line: block.line, change: .inserted(block.text))) }
+            for index in next..<best.index {
+                entries.append(Entry(line: deleted[index].line, change: .deleted(deleted[index].text)))
+                deletedWords += total(wordsDeleted[index])
+            }
+            for (block, words) in unpaired {
+                entries.append(Entry(line: block.line, change: .inserted(block.text)))
+                insertedWords += words
+            }
             unpaired.removeAll()
             let diff = WordDiff.countedSegments(from: deleted[best.index].text, to: block.text)
             entries.append(Entry(line: block.line, change: .changed(diff.segments)))
@@ -121,29 +141,45 @@ public struct BlockDiff: Sendable, Equatable {
             deletedWords += diff.deletedWords
             next = best.index + 1
         }
-        for index in next..<deleted.count { add(Entry(line: deleted[index].line, change: .deleted(deleted[index].text))) }
-        for block in unpaired { add(Entry(line: block.line, change: .inserted(block.text))) }
-    }
-
-    /// A whole block deleted or inserted, counted.
-    private mutating func add(_ entry: Entry) {
-        switch entry.change {
-        case .deleted(let text): deletedWords += WordDiff.words(in: [WordDiff.Segment(.delete, text)], .delete)
-        case .inserted(let text): insertedWords += WordDiff.words(in: [WordDiff.Segment(.insert, text)], .insert)
-        case .equal, .changed: break
+        for index in next..<deleted.count {
+            entries.append(Entry(line: deleted[index].line, change: .deleted(deleted[index].text)))
+            deletedWords += total(wordsDeleted[index])
         }
-        entries.append(entry)
+        for (block, words) in unpaired {
+            entries.append(Entry(line: block.line, change: .inserted(block.text)))
+            insertedWords += words
+        }
     }
 
-    /// The words of a text, folded to lower case, with how often each occurs.
-    static func words(in text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for token in WordDiff.tokens(text) where WordDiff.isWord(token) { counts[token.lowercased(), default: 0] += 1 }
+    /// The words of a text (as `WordDiff.words` counts them: runs of letters and digits that
+    /// start with a letter or digit), each as a hash of its scalars with A–Z and À–Þ folded to
+    /// lower case, with how often it occurs. One pass over the scalars: `WordDiff.tokens`,
+    /// which makes a String of every token, cost more than all the rest of a comparison.
+    static func words(in text: String) -> [UInt64: Int] {
+        var counts: [UInt64: Int] = [:]
+        var hash: UInt64 = 0
+        var inWord = false, counted = false
+        for scalar in text.unicodeScalars {
+            guard WordDiff.tokenKind(scalar) == .word else {
+                if inWord, counted { counts[hash, default: 0] += 1 }
+                inWord = false
+                continue
+            }
+            if !inWord {
+                inWord = true
+                counted = scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark
+                hash = 0xCBF2_9CE4_8422_2325
+            }
+            var value = scalar.value
+            if (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) { value += 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
+        }
+        if inWord, counted { counts[hash, default: 0] += 1 }
         return counts
     }
 
     /// Twice the words two texts share over the words of both; 0 when neither has a word.
-    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
+    static func dice(_ a: [UInt64: Int], _ b: [UInt64: Int]) -> Double {
         let total = a.values.reduce(0, +) + b.values.reduce(0, +)
         guard total > 0 else { return 0 }
         let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }

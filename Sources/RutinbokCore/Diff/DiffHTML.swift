@@ -195,14 +195,21 @@ enum DiffHTML {
     /// A segment escaped, in the marks of its operation. A changed space is shown as it now
     /// is: marks around nothing would confuse.
     private static func marked(_ segment: WordDiff.Segment) -> String {
-        let text = HTML.escape(segment.text)
-        let blank = segment.text.allSatisfy(\.isWhitespace)
+        let text = escaped(segment.text)
+        guard segment.operation != .equal else { return text }
+        let blank = segment.text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
         switch segment.operation {
-        case .equal: return text
-        case .insert where blank: return text
+        case .equal, .insert where blank: return text
         case .delete where blank: return ""
         case .insert: return insertionOpen + text + insertionClose
         case .delete: return deletionOpen + text + deletionClose
         }
+    }
+
+    /// `HTML.escape`, or the text itself when it has nothing to escape, as most blocks have
+    /// not: found on the bytes, without breaking the text into Characters.
+    private static func escaped(_ text: String) -> String {
+        let special = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        return special ? HTML.escape(text) : text
     }
 }

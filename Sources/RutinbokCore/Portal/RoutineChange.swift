@@ -49,6 +49,8 @@ public struct RoutineChange: Sendable {
         let pairs: [String]
         private let compared: [String: Int]
         private let bodies: RenderedBodies
+        /// The blocks of each base routine, made once: some seventy councils of 310 replace each.
+        private let baseBlocks = MadeOnce<RenderedBodies.Key, [BlockDiff.Block]>()
 
         init(_ handbooks: [Handbook], bodies: RenderedBodies, knownCounts: [String: WordCounts],
              needsDiff: @Sendable (RoutineChange) -> Bool) {
@@ -74,7 +76,7 @@ public struct RoutineChange: Sendable {
         }
 
         func diff(_ pair: String) -> BlockDiff {
-            changes[compared[pair]!].diffMade(with: bodies)
+            changes[compared[pair]!].diffMade(with: bodies, baseBlocks: baseBlocks)
         }
 
         /// The changes with the diffs of `pairs`, in their order.
@@ -99,13 +101,14 @@ public struct RoutineChange: Sendable {
     /// The diff, made now if it was not: the rendered bodies of the two routines compared. A
     /// base routine that every council replaces was not rendered by the Markdown stage: it is
     /// rendered here.
-    func diffMade(with bodies: RenderedBodies) -> BlockDiff {
+    func diffMade(with bodies: RenderedBodies, baseBlocks: MadeOnce<RenderedBodies.Key, [BlockDiff.Block]> = .init()) -> BlockDiff {
         if let diff { return diff }
-        func body(_ routine: Routine) -> RenderedMarkdown {
+        func blocks(_ routine: Routine) -> [BlockDiff.Block] {
             let key = RenderedBodies.Key(file: routine.location.file, options: .init(allowRawHTML: council.allowRawHTML))
-            return bodies.body(key) ?? key.render(routine)
+            return BlockDiff.Block.of(bodies.body(key) ?? key.render(routine))
         }
-        return BlockDiff(from: body(base), to: body(routine))
+        let baseKey = RenderedBodies.Key(file: base.location.file, options: .init(allowRawHTML: council.allowRawHTML))
+        return BlockDiff(from: baseBlocks.value(baseKey) { blocks(base) }, to: blocks(routine))
     }
 
     /// Word counts by pair, for the next build.

@@ -137,6 +137,19 @@ struct BlockDiffTests {
         }
     }
 
+    /// The words a comparison counts and pairs blocks by are `WordDiff`'s words, whatever the
+    /// text; capitals of Swedish letters fold, so "Åtgärd" and "åtgärd" are one word.
+    @Test func wordsAreTheWordDiffsWords() {
+        let pieces = ["Ring", "ring", "112", "½", "é", "e\u{301}", "\u{301}x", "Åtgärd", "åtgärd", "HR-konsult", " ", "\n", "\t", ".", "–", "🙂", "\u{A0}"]
+        var generator = SeededGenerator(state: 9)
+        for _ in 0..<1000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BlockDiff.words(in: text).values.reduce(0, +) == WordDiff.words(in: [.init(.equal, text)], .equal), "\(text.debugDescription)")
+        }
+        #expect(BlockDiff.words(in: "Åtgärd RING") == BlockDiff.words(in: "åtgärd ring"))
+        #expect(BlockDiff.words(in: "Ring ring").count == 1)
+    }
+
     /// Compared as rendered: Markdown syntax and link targets are no part of the text, so a
     /// link that leads elsewhere with the same words is no change, and a list stays a list.
     @Test func renderedBodiesCompareTheirText() {
