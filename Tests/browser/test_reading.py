@@ -151,7 +151,12 @@ def test_print_styles(browser):
             const shown = s => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
             const outside = document.querySelector('main a[href^="http"]');
             return {
-              breaks: [...document.querySelectorAll('.print-routine')].map(e => getComputedStyle(e).breakBefore),
+              // A routine starts a page, or follows its phase's heading, which starts one.
+              breaks: [...document.querySelectorAll('.print-routine')].map(e => {
+                const before = e.previousElementSibling;
+                return before && before.matches('.print-phase') ? getComputedStyle(before).breakBefore + ' (phase)' : getComputedStyle(e).breakBefore;
+              }),
+              phases: [...document.querySelectorAll('h2.print-phase')].map(e => e.textContent),
               nav: shown('.phase-nav'), search: shown('.search-form'), footer: shown('.site-footer'),
               numbers: shown('.emergency ul') && shown('.emergency a[href="tel:112"]'),
               toc: shown('.toc'), contacts: shown('#kontaktlista'),
@@ -159,7 +164,8 @@ def test_print_styles(browser):
             };""")
     finally:
         browser.media()
-    assert facts["breaks"] and set(facts["breaks"]) == {"page"}, f"routines do not start on a new page: {facts['breaks']}"
+    assert facts["breaks"] and set(facts["breaks"]) == {"page", "page (phase)"}, f"routines do not start on a new page: {facts['breaks']}"
+    assert facts["phases"][:2] == ["Styrning och ansvar", "Förebygga"], f"the phases are not headings: {facts['phases']}"
     assert not facts["nav"] and not facts["search"] and not facts["footer"], f"navigation is printed: {facts}"
     assert facts["numbers"], "the emergency numbers are not printed"
     assert facts["toc"] and facts["contacts"], "table of contents or contact list not printed"

@@ -40,7 +40,8 @@ extension TransformPass {
             outlineMarks[replacement] = .heading(level)
             let (start, end) = enclose(replacement, open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
             if let routine = printID {
-                let printLevel = min(level + 1, 6)
+                // Under the page's phase (h2) and routine (h3) headings.
+                let printLevel = min(level + 2, 6)
                 printChanges.append((start, .html("<h\(printLevel) id=\"\(PrintAnchors.heading(id, in: routine))\">")))
                 printChanges.append((end, .html("</h\(printLevel)>")))
             }

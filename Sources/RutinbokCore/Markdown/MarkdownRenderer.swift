@@ -16,7 +16,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `body`. `file` and `firstLine` (the file line where `body` starts) place diagnostics.
     /// With `printID`, also renders the variant for the one-document print page, where the
-    /// routine's headings get `printID` as an id prefix and move one level down, and links
+    /// routine's headings get `printID` as an id prefix and move two levels down (under the
+    /// page's phase and routine headings), and links
     /// to routines and contacts lead within that page. Both come from one parse.
     public func render(_ body: String, file: String, firstLine: Int = 1, printID: String? = nil) -> RenderedMarkdown {
         // The contact marker must not occur in the input.

@@ -71,17 +71,22 @@ extension HandbookPages {
     /// keeps the page's shape (and so the frames a whole page is filled from).
     private func printView(_ shared: SharedParts, routines: [Int], byPhase: [(Phase, [Int])],
                            whole: Bool = true) -> PrintPageView {
+        // The first routine of each phase carries the phase's heading.
+        var starts: [Int: Phase] = [:]
+        for (phase, indices) in byPhase { if let first = indices.first { starts[first] = phase } }
         let sections = routines.map { index in
             let routine = handbook.routines[index].routine
             let body = bodies.body(for: routine, in: handbook)?.html(print: true, contact: shared.printContactHTML) ?? ""
-            return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title,
+            let phase = starts[index]
+            return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), phase: phase?.label,
+                                    phaseAnchor: phase.map { PrintAnchors.phase($0.id) }, title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
                                     reviewed: routine.reviewed?.value.swedish)
         }
         let count = whole ? Int.max : 1
         let phases = byPhase.prefix(count).map { phase, indices in
-            PrintPhaseView(id: phase.id, label: phase.label, routines: indices.prefix(count).map { index in
+            PrintPhaseView(id: phase.id, anchor: PrintAnchors.phase(phase.id), label: phase.label, routines: indices.prefix(count).map { index in
                 let routine = handbook.routines[index].routine
                 return PrintEntryView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title)
             })

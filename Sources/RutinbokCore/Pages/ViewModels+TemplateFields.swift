@@ -170,9 +170,10 @@ extension PrintPageView: TemplateFields {
 }
 
 extension PrintPhaseView: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 4 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
+        fields.add("anchor", anchor)
         fields.add("label", label)
         fields.add("routines", routines)
     }
@@ -188,10 +189,12 @@ extension PrintEntryView: TemplateFields {
 }
 
 extension PrintRoutineView: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("anchor", anchor)
+        fields.add("phase", phase)
+        fields.add("phaseAnchor", phaseAnchor)
         fields.add("title", title)
         fields.add("summary", summary)
         fields.add("body", body)

@@ -162,6 +162,8 @@ struct PrintPageView {
 
 struct PrintPhaseView {
     var id: String
+    /// The id of the phase's heading in the page.
+    var anchor: String
     var label: String
     var routines: [PrintEntryView]
 }
@@ -176,6 +178,10 @@ struct PrintEntryView {
 struct PrintRoutineView {
     var id: String
     var anchor: String
+    /// The phase the routine is the first of, whose heading goes before it: the label and the
+    /// heading's id. Part of the routine's item, so the item is made from its own data.
+    var phase: String?
+    var phaseAnchor: String?
     var title: String
     var summary: String
     var body: String

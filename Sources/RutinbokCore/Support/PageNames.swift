@@ -24,6 +24,7 @@ public enum PageNames {
 /// Ids on the print page, where every routine and contact shares one document.
 public enum PrintAnchors {
     public static func routine(_ id: String) -> String { "rutin-\(id)" }
+    public static func phase(_ id: String) -> String { "del-\(id)" }
     public static func heading(_ heading: String, in routine: String) -> String { "\(routine)--\(heading)" }
     public static func contact(_ id: String) -> String { "kontakt-\(Slug.make(id))" }
 }
