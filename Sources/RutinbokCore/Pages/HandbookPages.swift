@@ -128,7 +128,8 @@ struct HandbookPages {
                                href: PageNames.html(entry.routine.id),
                                overdue: ReviewStatus.isOverdue(entry.routine, council: council, config: config, today: today))
         }.map { PhaseSectionView(id: $0.id, label: $0.label, routines: $1) }
-        return StartPageView(council: shared.council, description: config.description, phases: phases,
+        let groupDescription = handbook.group.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
+        return StartPageView(council: shared.council, description: config.description, groupDescription: groupDescription, phases: phases,
                              contacts: quickContacts().map(ContactView.init),
                              contactsHref: PageNames.html(PageNames.contacts))
     }

@@ -278,10 +278,11 @@ extension PhaseSectionView: TemplateFields {
 }
 
 extension StartPageView: TemplateFields {
-    static var templateFieldCount: Int { 5 }
+    static var templateFieldCount: Int { 6 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("description", description)
+        fields.add("groupDescription", groupDescription)
         fields.add("phases", phases)
         fields.add("contacts", contacts)
         fields.add("contactsHref", contactsHref)

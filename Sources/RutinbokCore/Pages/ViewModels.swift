@@ -129,6 +129,8 @@ struct RoutinePageView {
 struct StartPageView {
     var council: CouncilView
     var description: String
+    /// The description of the group whose joint handbook this is, if any and if it has one.
+    var groupDescription: String?
     var phases: [PhaseSectionView]
     var contacts: [ContactView]
     var contactsHref: String

@@ -38,7 +38,7 @@ import Testing
                          unchanged: false, diff: "d", routineHref: "h", listHref: "l"),
         RoutineSummaryView(id: "i", title: "t", summary: "s", href: "h", overdue: true),
         PhaseSectionView(id: "i", label: "l", routines: []),
-        StartPageView(council: council, description: "d", phases: [], contacts: [], contactsHref: "k"),
+        StartPageView(council: council, description: "d", groupDescription: "g", phases: [], contacts: [], contactsHref: "k"),
         RoleGroupView(role: "r", contacts: ["<p>kort</p>"], people: [ContactView(contact)]),
         ContactsPageView(council: council, roles: [], vcardHref: "v", numbers: [number]),
         AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
