@@ -75,8 +75,8 @@ import Testing
             "code: kod rad 1",
             "code: ",
             "code: kod rad 3",
-            "contactCard: Säkerhetssamordnare",
-            "contactCard 1: Vakten",
+            "contactCard: sakerhet",
+            "contactCard 1: vakt",
         ])
     }
 
@@ -108,7 +108,7 @@ import Testing
             return try #require(RenderedMarkdown(from: &reader))
         }
         #expect(decoded.outline == body.outline)
-        #expect(decoded.outline.contains { $0.kind == .contactCard && $0.label == "Vakten" })
+        #expect(decoded.outline.contains { $0.kind == .contactCard && $0.contact == "vakt" })
         #expect(decoded.outline.contains { $0.box == .tips })
     }
 }

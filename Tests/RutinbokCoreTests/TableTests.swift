@@ -20,7 +20,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
     @Test func alignmentClasses() {
         let result = render("| Vem | Nummer | När | Not |\n|:----|:------:|----:|-----|\n| Polisen | 114 14 | Dygnet runt | – |\n")
         #expect(result.template == """
-        <div class="table-wrap"><table>
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Tabell: Vem, Nummer, När, Not"><table>
         <thead>
         <tr>
         <th scope="col" class="align-left">Vem</th><th scope="col" class="align-center">Nummer</th><th scope="col" class="align-right">När</th><th scope="col">Not</th>
@@ -39,18 +39,18 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 
     @Test func outerPipesAreOptionalAndHeaderOnlyHasNoBody() {
         let result = render("Vem | Nummer\n--- | ---\n")
-        #expect(result.template == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Nummer</th>\n</tr>\n</thead>\n</table></div>\n")
+        #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Nummer</th>\n</tr>\n</thead>\n</table></div>\n")
     }
 
     @Test func escapedPipesStayInTheCell() {
         let result = render("| Val | Betydelse |\n|---|---|\n| a \\| b | `x\\|y` och \\* |\n")
-        #expect(result.template == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Val</th><th scope=\"col\">Betydelse</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a | b</td><td><code>x|y</code> och *</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Val, Betydelse\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Val</th><th scope=\"col\">Betydelse</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a | b</td><td><code>x|y</code> och *</td>\n</tr>\n</tbody>\n</table></div>\n")
     }
 
     @Test func inlineMarkdownInCellsAndLinksRewritten() {
         let body = "Inledning.\n\n| Steg | Läs |\n|---|---|\n| *Ring* **nu** `112` | [Anmälan](anmalan.md#Polisanmälan) |\n"
         let result = render(body, firstLine: 6)
-        #expect(result.template == "<p>Inledning.</p>\n<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Steg</th><th scope=\"col\">Läs</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><em>Ring</em> <strong>nu</strong> <code>112</code></td><td><a href=\"anmalan.html#polisanmalan\">Anmälan</a></td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<p>Inledning.</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Steg, Läs\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Steg</th><th scope=\"col\">Läs</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><em>Ring</em> <strong>nu</strong> <code>112</code></td><td><a href=\"anmalan.html#polisanmalan\">Anmälan</a></td>\n</tr>\n</tbody>\n</table></div>\n")
         #expect(result.links.map(\.routine) == ["anmalan"])
         #expect(result.links.map(\.anchor) == ["polisanmalan"])
         #expect(result.links.map(\.written) == ["anmalan.md#Polisanmälan"])
@@ -67,18 +67,18 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render("| Vem | Kontakt |\n|---|---|\n| Samordnare | [Anna](kontakt:sakerhet) |\n")
         #expect(result.contacts.map(\.id) == ["sakerhet"])
         #expect(result.contacts.map(\.style) == [.inline])
-        #expect(result.html { " (\($0.id))" } == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Kontakt</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Samordnare</td><td><a href=\"kontakter.html#sakerhet\">Anna</a> (sakerhet)</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.html { " (\($0.id))" } == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Kontakt\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Kontakt</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Samordnare</td><td><a href=\"kontakter.html#sakerhet\">Anna</a> (sakerhet)</td>\n</tr>\n</tbody>\n</table></div>\n")
     }
 
     @Test func cellsThatLookLikeBlocksStayInline() {
         let result = render("| a | b | c |\n|---|---|---|\n| # ej rubrik | 1. ej lista | - ej punkt |\n")
-        #expect(result.template == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th><th scope=\"col\">c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td># ej rubrik</td><td>1. ej lista</td><td>- ej punkt</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b, c\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th><th scope=\"col\">c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td># ej rubrik</td><td>1. ej lista</td><td>- ej punkt</td>\n</tr>\n</tbody>\n</table></div>\n")
         #expect(result.headings.isEmpty)
     }
 
     @Test func missingCellsAreEmptyAndExtraCellsDropped() {
         let result = render("| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
-        #expect(result.template == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td></td>\n</tr>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td></td>\n</tr>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n")
         #expect(result.diagnostics.isEmpty)
     }
 
@@ -92,7 +92,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 
     @Test func tableDirectlyAfterAParagraphLine() {
         let result = render("Kontakter:\n| Vem | Nummer |\n|---|---|\n| Polisen | 114 14 |\n")
-        #expect(result.template == "<p>Kontakter:</p>\n<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td>114 14</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<p>Kontakter:</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td>114 14</td>\n</tr>\n</tbody>\n</table></div>\n")
     }
 
     @Test func delimiterRowWithOtherCharactersIsNoTable() {
@@ -103,17 +103,17 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 
     @Test func tableInsideAListItem() {
         let result = render("- Kontakter:\n\n  | Vem | Nummer |\n  |-----|-------:|\n  | Polisen | 114 14 |\n- Nästa\n")
-        #expect(result.template == "<ul>\n<li>\n<p>Kontakter:</p>\n<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\" class=\"align-right\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td class=\"align-right\">114 14</td>\n</tr>\n</tbody>\n</table></div>\n</li>\n<li>\n<p>Nästa</p>\n</li>\n</ul>\n")
+        #expect(result.template == "<ul>\n<li>\n<p>Kontakter:</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\" class=\"align-right\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td class=\"align-right\">114 14</td>\n</tr>\n</tbody>\n</table></div>\n</li>\n<li>\n<p>Nästa</p>\n</li>\n</ul>\n")
     }
 
     @Test func tableInsideABlockQuote() {
         let result = render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
-        #expect(result.template == "<blockquote>\n<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n</blockquote>\n")
+        #expect(result.template == "<blockquote>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n</blockquote>\n")
     }
 
     @Test func cellTextIsEscaped() {
         let result = render("| a |\n|---|\n| 1 < 2 & \"x\" |\n")
-        #expect(result.template == "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1 &lt; 2 &amp; &quot;x&quot;</td>\n</tr>\n</tbody>\n</table></div>\n")
+        #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1 &lt; 2 &amp; &quot;x&quot;</td>\n</tr>\n</tbody>\n</table></div>\n")
     }
 
     @Test func cellSplitting() {

@@ -162,3 +162,32 @@ def test_portal_in_dark_scheme(browser, page):
         assert not violations, f"{page} in dark mode:\n{describe_violations(violations)}"
     finally:
         browser.media()
+
+
+def test_portal_pages_on_a_phone(browser, demo):
+    """The portal's pages, change pages above all (tables of cells with marks in them), fit
+    the narrowest phones without scrolling sideways, and a table that is wider than the screen
+    scrolls in a wrapper that the keyboard can reach."""
+    pages = sorted(str(p.relative_to(demo)) for p in (demo / "andringar").glob("*/*.html"))
+    assert len(pages) >= 10, f"too few change pages: {pages}"
+    pages += ["index.html", "tackning.html", "andringar.html", "exempel.html", "granskning.html", "lasbarhet.html"]
+    browser.media()
+    for width in (390, 320):
+        browser.viewport({**PHONE, "width": width, "height": 700})
+        for path in pages:
+            browser.open(path)
+            scroll = browser.driver.execute_script("return document.documentElement.scrollWidth")
+            assert scroll <= width, f"{path}: the page scrolls sideways on a {width} px phone ({scroll} px wide)"
+            if width == 390 and path.startswith("andringar/"):
+                violations = browser.axe(rules=["scrollable-region-focusable"])
+                assert not violations, f"{path} on a phone:\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize("page", ["exempelby/skriv-ut.html", "exempelby/roller-och-ansvar.html"])
+def test_wide_tables_in_handbooks_are_reachable_by_keyboard(browser, page):
+    """A routine's table that is wider than a phone scrolls in its wrapper, which takes focus."""
+    browser.media()
+    browser.viewport(PHONE)
+    browser.open(page)
+    violations = browser.axe(rules=["scrollable-region-focusable"])
+    assert not violations, f"{page} on a phone:\n{describe_violations(violations)}"

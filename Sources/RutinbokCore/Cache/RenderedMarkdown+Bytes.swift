@@ -26,7 +26,7 @@ extension RenderedMarkdown {
             writer.write(line.level)
             writer.write(Int(line.box.rawValue))
             writer.write(line.number)
-            writer.write(line.label)
+            writer.write(line.contact)
         }
         writer.write(readability.words)
         writer.write(readability.sentences)
@@ -55,8 +55,8 @@ extension RenderedMarkdown {
                   guard let kind = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Kind.init(rawValue:)),
                         let level = reader.int(),
                         let box = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Box.init(rawValue:)),
-                        let number = reader.int(), let label = reader.optionalString() else { return nil }
-                  return OutlineLine(kind, level: level, box: box, number: number, label: label)
+                        let number = reader.int(), let contact = reader.optionalString() else { return nil }
+                  return OutlineLine(kind, level: level, box: box, number: number, contact: contact)
               }),
               let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
               let diagnostics = reader.list({ Diagnostic(from: &$0) })

@@ -25,19 +25,25 @@ public struct BlockDiff: Sendable, Equatable {
 
         /// What must be the same for two blocks to be the same block: a numbered item keeps its
         /// identity when an item before it is added and its number moves.
-        fileprivate var identity: Identity { Identity(shape: Shape(line), text: text) }
+        fileprivate var identity: Identity { Identity(shape: shape, text: text) }
+
+        var shape: Shape { Shape(self) }
     }
 
-    /// What a block is, without its number: two blocks of one shape can be compared word by word.
+    /// What a block is, without its number: two blocks of one shape can be compared word by
+    /// word. A table row's shape has its number of cells: a row that gained or lost a cell is
+    /// shown as one row out and another in, so that no row has more cells than its header.
     struct Shape: Hashable {
         var kind: OutlineLine.Kind
         var level: Int
         var box: OutlineLine.Box
+        var cells = 0
 
-        init(_ line: OutlineLine) {
-            kind = line.kind
-            level = line.level
-            box = line.box
+        init(_ block: Block) {
+            kind = block.line.kind
+            level = block.line.level
+            box = block.line.box
+            if kind == .tableHead || kind == .tableRow { cells = 1 + block.text.utf8.count { $0 == 0x09 } }
         }
     }
 
@@ -118,7 +124,7 @@ public struct BlockDiff: Sendable, Equatable {
         for block in inserted {
             let words = Self.words(in: block.text)
             var best: (index: Int, score: Double)?
-            for index in next..<deleted.count where Shape(deleted[index].line) == Shape(block.line) {
+            for index in next..<deleted.count where deleted[index].shape == block.shape {
                 let score = Self.dice(wordsDeleted[index], words)
                 if score >= Self.similarity, score > best?.score ?? 0 { best = (index, score) }
             }
@@ -135,10 +141,13 @@ public struct BlockDiff: Sendable, Equatable {
                 insertedWords += words
             }
             unpaired.removeAll()
-            let diff = WordDiff.countedSegments(from: deleted[best.index].text, to: block.text)
-            entries.append(Entry(line: block.line, change: .changed(diff.segments)))
-            insertedWords += diff.insertedWords
-            deletedWords += diff.deletedWords
+            // Counted after the edits are moved, which may move a word boundary with them.
+            let segments = Self.aligned(WordDiff.countedSegments(from: deleted[best.index].text, to: block.text).segments)
+            entries.append(Entry(line: block.line, change: .changed(segments)))
+            for segment in segments where segment.operation != .equal {
+                let words = Self.wordCount(segment.text)
+                if segment.operation == .insert { insertedWords += words } else { deletedWords += words }
+            }
             next = best.index + 1
         }
         for index in next..<deleted.count {
@@ -178,11 +187,80 @@ public struct BlockDiff: Sendable, Equatable {
         return counts
     }
 
+    /// The number of words in a text, as `WordDiff.words` counts them.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            guard WordDiff.tokenKind(scalar) == .word else { inWord = false; continue }
+            if !inWord, scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark { count += 1 }
+            inWord = true
+        }
+        return count
+    }
+
     /// Twice the words two texts share over the words of both; 0 when neither has a word.
     static func dice(_ a: [UInt64: Int], _ b: [UInt64: Int]) -> Double {
         let total = a.values.reduce(0, +) + b.values.reduce(0, +)
         guard total > 0 else { return 0 }
         let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
         return Double(2 * shared) / Double(total)
+    }
+
+    /// The segments with each lone insertion or deletion between equal text moved, within
+    /// the text that repeats around it, to where it reads best: "ordföranden.<ins> Vid hög risk
+    /// … polisen.</ins>" rather than "ordföranden<ins>. Vid hög risk … polisen</ins>.", which is
+    /// as short but starts the insertion with the full stop that ends the sentence before it.
+    /// The boundaries are scored as diff-match-patch's semantic clean-up scores them.
+    static func aligned(_ segments: [WordDiff.Segment]) -> [WordDiff.Segment] {
+        var segments = segments
+        var index = 0
+        while index < segments.count {
+            defer { index += 1 }
+            guard segments[index].operation != .equal,
+                  index == 0 || segments[index - 1].operation == .equal,
+                  index == segments.count - 1 || segments[index + 1].operation == .equal else { continue }
+            let before = index > 0 ? Array(segments[index - 1].text) : []
+            let after = index < segments.count - 1 ? Array(segments[index + 1].text) : []
+            var edit = Array(segments[index].text)
+            // Start from the edit slid as far left as the text allows, then try each place to the right.
+            var left = before, right = after
+            while let last = left.last, last == edit.last {
+                left.removeLast()
+                edit.insert(edit.removeLast(), at: 0)
+                right.insert(last, at: 0)
+            }
+            var best = (left, edit, right), bestScore = score(left, edit) + score(edit, right)
+            while let first = right.first, first == edit.first {
+                left.append(edit.removeFirst())
+                edit.append(first)
+                right.removeFirst()
+                let total = score(left, edit) + score(edit, right)
+                if total >= bestScore { best = (left, edit, right); bestScore = total }
+            }
+            guard String(best.1) != segments[index].text else { continue }
+            segments[index].text = String(best.1)
+            if index < segments.count - 1 { segments[index + 1].text = String(best.2) }
+            if index > 0 { segments[index - 1].text = String(best.0) }
+            // An equal neighbour left empty goes.
+            if index < segments.count - 1, segments[index + 1].text.isEmpty { segments.remove(at: index + 1) }
+            if index > 0, segments[index - 1].text.isEmpty { segments.remove(at: index - 1); index -= 1 }
+        }
+        return segments
+    }
+
+    /// How well a boundary between two texts reads: 6 at the edge of the text, 5 at a blank
+    /// line, 4 at a line break, 3 at the end of a sentence, 2 at white space, 1 at other
+    /// punctuation, 0 inside a word.
+    private static func score(_ one: [Character], _ two: [Character]) -> Int {
+        guard let end = one.last, let start = two.first else { return 6 }
+        let notWord1 = !(end.isLetter || end.isNumber), notWord2 = !(start.isLetter || start.isNumber)
+        let space1 = notWord1 && end.isWhitespace, space2 = notWord2 && start.isWhitespace
+        let break1 = space1 && end.isNewline, break2 = space2 && start.isNewline
+        if break1 || break2 { return one.suffix(2) == ["\n", "\n"] || two.prefix(2) == ["\n", "\n"] ? 5 : 4 }
+        if notWord1 && !space1 && space2 { return 3 }
+        if space1 || space2 { return 2 }
+        if notWord1 || notWord2 { return 1 }
+        return 0
     }
 }

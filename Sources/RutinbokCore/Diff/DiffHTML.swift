@@ -2,9 +2,24 @@
 /// code and boxes, with deletions in `<del>` and insertions in `<ins>`. Each change carries
 /// visually hidden words so that a screen reader says where it starts and ends; the CSS strikes
 /// deletions through and underlines insertions, so colour is never the only sign.
-enum DiffHTML {
-    static func render(_ diff: BlockDiff) -> String {
-        var html = open
+struct DiffHTML {
+    /// What a contact card shows of a contact id ("Säkerhetssamordnare, Ingrid Inbillad").
+    let contactName: (String) -> String
+
+    static func render(_ diff: BlockDiff, contactName: @escaping (String) -> String = { $0 }) -> String {
+        DiffHTML(contactName: contactName).render(diff)
+    }
+
+    static let open = "<div class=\"diff\">\n", close = "</div>"
+    static let insertionOpen = "<ins><span class=\"visually-hidden\">[Tillagd text: </span>"
+    /// Words at the end as well as the start: a screen reader announces where an insertion
+    /// begins but not where it ends, and does not read out brackets at its usual settings.
+    static let insertionClose = "<span class=\"visually-hidden\"> – slut på tillagd text]</span></ins>"
+    static let deletionOpen = "<del><span class=\"visually-hidden\">[Borttagen text: </span>"
+    static let deletionClose = "<span class=\"visually-hidden\"> – slut på borttagen text]</span></del>"
+
+    func render(_ diff: BlockDiff) -> String {
+        var html = Self.open
         var start = 0
         let entries = diff.entries
         // Runs of blocks in one box (a quote, a callout), each run in its box.
@@ -15,18 +30,10 @@ enum DiffHTML {
             html += boxed(box, blocks(entries[start..<end]))
             start = end
         }
-        return html + close
+        return html + Self.close
     }
 
-    static let open = "<div class=\"diff\">\n", close = "</div>"
-    static let insertionOpen = "<ins><span class=\"visually-hidden\">[Tillagt: </span>"
-    /// Words at the end as well as the start: a screen reader announces where an insertion
-    /// begins but not where it ends, and does not read out brackets at its usual settings.
-    static let insertionClose = "<span class=\"visually-hidden\"> – slut på tillägget]</span></ins>"
-    static let deletionOpen = "<del><span class=\"visually-hidden\">[Borttaget: </span>"
-    static let deletionClose = "<span class=\"visually-hidden\"> – slut på det borttagna]</span></del>"
-
-    private static func boxed(_ box: OutlineLine.Box, _ content: String) -> String {
+    private func boxed(_ box: OutlineLine.Box, _ content: String) -> String {
         if let callout = box.callout {
             return "<div class=\"callout callout-\(callout.name)\" role=\"note\">\n<p class=\"callout-title\">\(callout.title)</p>\n\(content)</div>\n"
         }
@@ -50,7 +57,7 @@ enum DiffHTML {
         }
     }
 
-    private static func blocks(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
+    private func blocks(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
         var html = ""
         var start = entries.startIndex
         while start < entries.endIndex {
@@ -71,25 +78,34 @@ enum DiffHTML {
         return html
     }
 
-    private static func alone(_ entry: BlockDiff.Entry) -> String {
-        let content = inline(entry.change)
+    private func alone(_ entry: BlockDiff.Entry) -> String {
         switch entry.line.kind {
         case .heading:
             // The page's own headings are h1 and h2: a routine's `##` shows one level down.
             let level = min(max(entry.line.level, 2) + 1, 6)
-            return "<h\(level)>\(content)</h\(level)>\n"
-        case .contactCard: return card(content) + "\n"
-        default: return "<p>\(content)</p>\n"
+            return "<h\(level)>\(inline(entry.change))</h\(level)>\n"
+        case .contactCard: return card(entry.change) + "\n"
+        default: return "<p>\(inline(entry.change))</p>\n"
         }
     }
 
-    private static func card(_ content: String) -> String {
-        "<p class=\"diff-card\"><span class=\"diff-card-label\">Kontaktkort:</span> \(content)</p>"
+    /// A contact card: which contact's details the routine shows there. A card added or removed
+    /// is marked whole, its label with it.
+    private func card(_ change: BlockDiff.Change) -> String {
+        let label = "<span class=\"diff-card-label\">Kontaktuppgifter:</span> "
+        let named: (String) -> String = { contactName($0) }
+        switch change {
+        case .equal(let id): return "<p class=\"diff-card\">\(label)\(escaped(named(id)))</p>"
+        case .deleted(let id): return "<p class=\"diff-card\">\(Self.deletionOpen)\(label)\(escaped(named(id)))\(Self.deletionClose)</p>"
+        case .inserted(let id): return "<p class=\"diff-card\">\(Self.insertionOpen)\(label)\(escaped(named(id)))\(Self.insertionClose)</p>"
+        // Cards are the same block only with the same contact: never changed in part.
+        case .changed(let segments): return "<p class=\"diff-card\">\(label)\(escaped(segments.map(\.text).joined()))</p>"
+        }
     }
 
     /// List lines as nested lists: each open list has an open item, and a line `level` deep
     /// closes deeper lists, then starts an item (or continues the open one) at its level.
-    private static func list(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
+    private func list(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
         var html = ""
         var open: [Bool] = []  // per open list: numbered
         func close(to depth: Int) {
@@ -107,7 +123,6 @@ enum DiffHTML {
         for entry in entries {
             let line = entry.line
             let depth = max(line.level, 1)
-            let content = inline(entry.change)
             guard line.kind.isItem else {
                 // A paragraph or card that continues the open item at its level.
                 close(to: depth)
@@ -115,7 +130,7 @@ enum DiffHTML {
                     openLists(to: depth, numbered: false)
                     html += "<li>"
                 }
-                html += line.kind == .contactCard ? "\n" + card(content) : "\n<p>\(content)</p>"
+                html += line.kind == .contactCard ? "\n" + card(entry.change) : "\n<p>\(inline(entry.change))</p>"
                 continue
             }
             let numbered = line.kind == .numbered
@@ -129,44 +144,63 @@ enum DiffHTML {
             }
             openLists(to: depth, numbered: numbered)
             switch line.kind {
-            case .numbered: html += "<li value=\"\(line.number)\">"
-            case .task: html += "<li class=\"diff-task\"><span aria-hidden=\"true\">☐</span> "
-            case .doneTask: html += "<li class=\"diff-task\"><span aria-hidden=\"true\">☒</span> "
-            default: html += "<li>"
+            case .numbered: html += "<li value=\"\(line.number)\">" + inline(entry.change)
+            case .task, .doneTask:
+                // The box to tick is part of an item added or removed whole.
+                let box = "<span aria-hidden=\"true\">\(line.kind == .task ? "☐" : "☒")</span> "
+                html += "<li class=\"diff-task\">" + inline(entry.change, prefix: box)
+            default: html += "<li>" + inline(entry.change)
             }
-            html += content
         }
         close(to: 0)
         return html
     }
 
-    /// Table rows as tables: header rows in `thead`, the others in `tbody`; a header row after
-    /// body rows starts another table.
-    private static func table(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
+    /// Table rows as tables: header rows in `thead`, the others in `tbody`. A header row after
+    /// body rows, or a row with another number of cells (a column added or dropped: such rows
+    /// are never paired, see `BlockDiff.Shape`), starts another table. A table that is wider
+    /// than the screen scrolls in its wrapper, which takes keyboard focus and is named by its
+    /// header row.
+    private func table(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
         var html = ""
         var section: String?
+        var width = 0
         func closeTable() {
             if let section { html += "</\(section)>\n</table></div>\n" }
             section = nil
         }
         for entry in entries {
             let header = entry.line.kind == .tableHead
+            let cells = cells(entry.change)
+            if section != nil, (header && section == "tbody") || cells.count != width { closeTable() }
             let wanted = header ? "thead" : "tbody"
-            if header, section == "tbody" { closeTable() }
-            if section != wanted {
-                if let section { html += "</\(section)>\n" } else { html += "<div class=\"table-wrap\"><table>\n" }
-                html += "<\(wanted)>\n"
-                section = wanted
+            if section == nil {
+                let name = header ? Self.text(of: entry.change).split(separator: "\t").joined(separator: ", ") : ""
+                html += TransformPass.tableWrapper(named: name) + "<table>\n"
+            } else if section != wanted {
+                html += "</\(section!)>\n"
             }
+            if section != wanted { html += "<\(wanted)>\n" }
+            section = wanted
+            width = cells.count
             let cell = header ? ("<th scope=\"col\">", "</th>") : ("<td>", "</td>")
-            html += "<tr>" + cells(entry.change).map { cell.0 + $0 + cell.1 }.joined() + "</tr>\n"
+            html += "<tr>" + cells.map { cell.0 + $0 + cell.1 }.joined() + "</tr>\n"
         }
         closeTable()
         return html
     }
 
+
+    /// A block's text as the new version has it (the old one, for a deleted block).
+    private static func text(of change: BlockDiff.Change) -> String {
+        switch change {
+        case .equal(let text), .deleted(let text), .inserted(let text): text
+        case .changed(let segments): segments.filter { $0.operation != .delete }.map(\.text).joined()
+        }
+    }
+
     /// A block's segments: its text as it is, or the word diff of a changed block.
-    private static func segments(_ change: BlockDiff.Change) -> [WordDiff.Segment] {
+    private func segments(_ change: BlockDiff.Change) -> [WordDiff.Segment] {
         switch change {
         case .equal(let text): [WordDiff.Segment(.equal, text)]
         case .deleted(let text): [WordDiff.Segment(.delete, text)]
@@ -175,40 +209,61 @@ enum DiffHTML {
         }
     }
 
-    static func inline(_ change: BlockDiff.Change) -> String {
-        segments(change).map(marked).joined()
+    /// A block's content. `prefix` (HTML) goes inside the marks of a block added or removed
+    /// whole, before them otherwise.
+    func inline(_ change: BlockDiff.Change, prefix: String = "") -> String {
+        switch change {
+        case .deleted(let text): Self.deletionOpen + prefix + escaped(text) + Self.deletionClose
+        case .inserted(let text): Self.insertionOpen + prefix + escaped(text) + Self.insertionClose
+        case .equal, .changed: prefix + marked(segments(change))
+        }
     }
 
-    /// A table row's cells (apart by tabs in its text); a deleted or inserted tab between
-    /// cells still parts them, so a column dropped or added shows as a cell of its own.
-    static func cells(_ change: BlockDiff.Change) -> [String] {
-        var cells = [""]
+    /// A table row's cells (apart by tabs in its text).
+    func cells(_ change: BlockDiff.Change) -> [String] {
+        var cells: [[WordDiff.Segment]] = [[]]
         for segment in segments(change) {
             for (index, part) in segment.text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
-                if index > 0 { cells.append("") }
-                cells[cells.count - 1] += marked(WordDiff.Segment(segment.operation, String(part)))
+                if index > 0 { cells.append([]) }
+                cells[cells.count - 1].append(WordDiff.Segment(segment.operation, String(part)))
             }
         }
-        return cells
+        return cells.map(marked)
     }
 
-    /// A segment escaped, in the marks of its operation. A changed space is shown as it now
-    /// is: marks around nothing would confuse.
-    private static func marked(_ segment: WordDiff.Segment) -> String {
-        let text = escaped(segment.text)
-        guard segment.operation != .equal else { return text }
-        let blank = segment.text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
-        switch segment.operation {
-        case .equal, .insert where blank: return text
-        case .delete where blank: return ""
-        case .insert: return insertionOpen + text + insertionClose
-        case .delete: return deletionOpen + text + deletionClose
+    /// Segments escaped, each change in the marks of its operation. White space at the ends of
+    /// a change stays outside its marks, and a changed space is shown as it now is (marks
+    /// around nothing would confuse). Between words deleted and the words that replace them,
+    /// a line may break.
+    private func marked(_ segments: [WordDiff.Segment]) -> String {
+        var html = ""
+        for (index, segment) in segments.enumerated() {
+            guard segment.operation != .equal else {
+                html += escaped(segment.text)
+                continue
+            }
+            let scalars = segment.text.unicodeScalars
+            let leading = scalars.prefix { $0.properties.isWhitespace }
+            guard leading.count < scalars.count else {
+                if segment.operation == .insert { html += escaped(segment.text) }
+                continue
+            }
+            let trailing = scalars.reversed().prefix { $0.properties.isWhitespace }
+            let words = String(scalars.dropFirst(leading.count).dropLast(trailing.count))
+            let (open, close) = segment.operation == .insert ? (Self.insertionOpen, Self.insertionClose) : (Self.deletionOpen, Self.deletionClose)
+            html += String(String.UnicodeScalarView(leading)) + open + escaped(words) + close
+            html += String(String.UnicodeScalarView(trailing.reversed()))
+            if segment.operation == .delete, trailing.isEmpty, index + 1 < segments.count, segments[index + 1].operation == .insert,
+               segments[index + 1].text.unicodeScalars.first?.properties.isWhitespace == false {
+                html += "<wbr>"
+            }
         }
+        return html
     }
 
     /// `HTML.escape`, or the text itself when it has nothing to escape, as most blocks have
     /// not: found on the bytes, without breaking the text into Characters.
-    private static func escaped(_ text: String) -> String {
+    private func escaped(_ text: String) -> String {
         let special = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         return special ? HTML.escape(text) : text
     }

@@ -79,7 +79,7 @@ extension TransformPass {
             contacts.append(.init(id: id, style: .card, location: at))
             let card = document.makeNode(.customBlock)
             card.setCustomHTML(onEnter: marker)
-            outlineMarks[card] = .card(label: link.plainText)
+            outlineMarks[card] = .card(contact: id)
             paragraph.insertBefore(card)
             paragraph.unlink()
         } else {

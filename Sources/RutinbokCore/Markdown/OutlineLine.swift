@@ -3,7 +3,7 @@
 /// its Markdown syntax, as the portal's change pages do (`BlockDiff`).
 ///
 /// A body's outline has one entry per line of its text, in order, plus an entry for each
-/// contact card, which has no line there (its `label` is its text).
+/// contact card, which has no line there (its `contact` is what it shows).
 public struct OutlineLine: Sendable, Hashable {
     public enum Kind: UInt8, Sendable, CaseIterable {
         case paragraph, heading, bullet, numbered, task, doneTask, tableHead, tableRow, code, contactCard
@@ -35,18 +35,19 @@ public struct OutlineLine: Sendable, Hashable {
     public var box: Box
     /// The number of a numbered item (`3.`); 0 on other lines.
     public var number: Int
-    /// A contact card's text: the text of its link, `[Säkerhetssamordnare](kontakt:…)`.
-    public var label: String?
+    /// A contact card's contact id, `[…](kontakt:sakerhetssamordnare)`: the card shows that
+    /// contact's details, not the link's text.
+    public var contact: String?
 
-    public init(_ kind: Kind, level: Int = 0, box: Box = .none, number: Int = 0, label: String? = nil) {
+    public init(_ kind: Kind, level: Int = 0, box: Box = .none, number: Int = 0, contact: String? = nil) {
         self.kind = kind
         self.level = level
         self.box = box
         self.number = number
-        self.label = label
+        self.contact = contact
     }
 
-    /// The outline's entries paired with their text: each entry's line of `text`, or a card's label.
+    /// The outline's entries paired with their text: each entry's line of `text`, or a card's contact id.
     public static func blocks(of outline: [OutlineLine], text: String) -> [(line: OutlineLine, text: String)] {
         // Split on the bytes: Character by Character, this was a third of comparing two routines.
         var lines: [Substring] = []
@@ -60,7 +61,7 @@ public struct OutlineLine: Sendable, Hashable {
         if start < utf8.endIndex { lines.append(Substring(utf8[start...])) }
         var next = 0
         return outline.map { line in
-            if line.kind == .contactCard { return (line, line.label ?? "") }
+            if line.kind == .contactCard { return (line, line.contact ?? "") }
             defer { next += 1 }
             return (line, next < lines.count ? String(lines[next]) : "")
         }

@@ -8,7 +8,7 @@ enum OutlineMark {
     case tableRow(header: Bool)
     case box(OutlineLine.Box)
     case task(done: Bool)
-    case card(label: String)
+    case card(contact: String)
 }
 
 extension TransformPass {
@@ -103,11 +103,11 @@ extension TransformPass {
             case .softBreak, .lineBreak: add(" ", at: node)
             case .customBlock:
                 breakLine()
-                if case .card(let label)? = outlineMarks[node] {
-                    // A card has no line of text: its entry carries its label.
+                if case .card(let contact)? = outlineMarks[node] {
+                    // A card has no line of text: its entry carries its contact.
                     var card = entry(for: node)
                     card.kind = .contactCard
-                    card.label = label
+                    card.contact = contact
                     outline.append(card)
                 }
             case .paragraph, .heading, .item: breakLine()

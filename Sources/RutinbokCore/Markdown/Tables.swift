@@ -23,20 +23,21 @@ extension TransformPass {
         }
         let headerLine = paragraph.startLine + headerIndex
         let table = document.makeNode(.customBlock)
-        // The wrapper scrolls a table too wide for a phone sideways, instead of the page.
-        table.setCustomHTML(onEnter: "<div class=\"table-wrap\"><table>", onExit: "</table></div>")
         paragraph.insertAfter(table)
         if headerIndex == 0 { paragraph.unlink() } else { keepLines(before: headerLine, of: paragraph) }
 
         // Row text starts at the paragraph's column on every line (container prefixes removed).
         let column = paragraph.startColumn
-        table.append(section("thead", rows: [(headerLine, header)], cellTag: "th", alignments: alignments, column: column))
+        var names: [String] = []
+        table.append(section("thead", rows: [(headerLine, header)], cellTag: "th", alignments: alignments, column: column, names: &names))
+        // The wrapper scrolls a table too wide for a phone sideways, instead of the page.
+        table.setCustomHTML(onEnter: Self.tableWrapper(named: names.joined(separator: ", ")) + "<table>", onExit: "</table></div>")
         let body = rows.indices.dropFirst(delimiter + 1).map { index -> (Int, [Cell]) in
             // Missing cells are empty, extra cells are dropped (as in GFM).
             let cells = Self.cells(rows[index])
             return (paragraph.startLine + index, (0..<alignments.count).map { $0 < cells.count ? cells[$0] : Cell(text: "", offset: 0) })
         }
-        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments, column: column)) }
+        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments, column: column, names: &names)) }
     }
 
     struct Cell {
@@ -55,8 +56,18 @@ extension TransformPass {
         while let last = paragraph.lastChild, last.kind == .softBreak || last.kind == .lineBreak { last.unlink() }
     }
 
+    /// The wrapper of a table (and of a table on a change page): a region that scrolls sideways
+    /// when the table is wider than the screen, which the keyboard can reach (a scroller is
+    /// not focusable in every browser) and which is named by the table's header row, "Tabell:
+    /// Vem, Telefon".
+    static func tableWrapper(named name: String) -> String {
+        let label = name.isEmpty ? "Tabell" : "Tabell: \(HTML.escape(name))"
+        return "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">"
+    }
+
+    /// A `thead` or `tbody` of rows; the text of each cell of a `thead` is added to `names`.
     private mutating func section(_ tag: String, rows: [(line: Int, cells: [Cell])], cellTag: String,
-                                  alignments: [String?], column: Int) -> MarkdownNode {
+                                  alignments: [String?], column: Int, names: inout [String]) -> MarkdownNode {
         let section = document.makeNode(.customBlock)
         section.setCustomHTML(onEnter: "<\(tag)>", onExit: "</\(tag)>")
         for row in rows {
@@ -66,6 +77,7 @@ extension TransformPass {
             for (cell, alignment) in zip(row.cells, alignments) {
                 let content = document.makeNode(.customBlock)
                 appendInlines(of: cell.text, to: content, origin: (row.line, column + cell.offset))
+                if cellTag == "th" { names.append(content.plainText) }
                 let scope = cellTag == "th" ? " scope=\"col\"" : ""
                 let align = alignment.map { " class=\"align-\($0)\"" } ?? ""
                 enclose(content, open: "<\(cellTag)\(scope)\(align)>", close: "</\(cellTag)>")

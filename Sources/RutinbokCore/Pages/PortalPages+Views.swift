@@ -225,6 +225,15 @@ extension PortalPages {
         return PortalChangesView(rows: rows, hasRows: !rows.isEmpty)
     }
 
+    /// "61 ord tillagda", "1 ord tillagt", "inga ord tillagda".
+    static func words(_ count: Int, one: String, many: String) -> String {
+        switch count {
+        case 0: "inga ord \(many)"
+        case 1: "1 ord \(one)"
+        default: "\(count) ord \(many)"
+        }
+    }
+
     func changeView(_ change: RoutineChange, root: String) -> PortalChangeView {
         let inserted = change.insertedWords, deleted = change.deletedWords
         return PortalChangeView(
@@ -234,9 +243,10 @@ extension PortalPages {
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
             baseNewer: { if let base = change.base.reviewed?.value, let own = change.routine.reviewed?.value { base > own } else { false } }(),
-            inserted: String(inserted), deleted: String(deleted), unchanged: inserted == 0 && deleted == 0,
+            inserted: Self.words(inserted, one: "tillagt", many: "tillagda"),
+            deleted: Self.words(deleted, one: "borttaget", many: "borttagna"), unchanged: inserted == 0 && deleted == 0,
             // A kept page that could not be linked is made again, and its diff with it.
-            diff: DiffHTML.render(change.diffMade(with: bodies)),
+            diff: DiffHTML.render(change.diffMade(with: bodies)) { id in change.contacts.first { $0.id == id }?.roleAndName ?? id },
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
             listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")
     }

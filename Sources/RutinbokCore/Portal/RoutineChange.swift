@@ -8,6 +8,8 @@ public struct RoutineChange: Sendable {
     public var base: Routine
     /// The group's name when the group, not the council, wrote the text.
     public var groupName: String?
+    /// The handbook's contacts, which the contact cards in the texts show.
+    public var contacts: [Contact]
     /// nil when the change's page is kept from the previous build: the diff was not made.
     public var diff: BlockDiff?
     /// Words (tokens with a letter or digit) inserted and deleted; counted once, since the
@@ -60,7 +62,8 @@ public struct RoutineChange: Sendable {
                     var groupName: String?
                     if case .group = entry.routine.layer { groupName = handbook.group?.name }
                     changes.append(RoutineChange(council: handbook.council, routine: entry.routine, base: base,
-                                                 groupName: groupName, diff: nil, insertedWords: 0, deletedWords: 0))
+                                                 groupName: groupName, contacts: handbook.contacts, diff: nil,
+                                                 insertedWords: 0, deletedWords: 0))
                 }
             }
             self.knownCounts = knownCounts

@@ -80,6 +80,26 @@ struct BlockDiffTests {
         #expect(BlockDiff.dice(BlockDiff.words(in: "Gör en bedömning. Läs akut läge."), BlockDiff.words(in: "Dalens bedömning.")) == 0.25)
     }
 
+    /// An insertion that could start with the full stop of the sentence before it starts after
+    /// it instead, as a reader would write it: the same words, a better place.
+    @Test func editsMoveToWhereTheyReadBest() {
+        let diff = BlockDiff(from: [paragraph("Enheten bedömer risken med ordföranden.")],
+                             to: [paragraph("Enheten bedömer risken med ordföranden. Vid hög risk kontaktar enheten polisen.")])
+        #expect(changes(diff) == ["~[Enheten bedömer risken med ordföranden.]+[ Vid hög risk kontaktar enheten polisen.]"])
+        #expect(diff.insertedWords == 6)
+        // Inside a word is the worst place: "hot" added before "hotet" stays a word of its own.
+        #expect(BlockDiff.aligned([.init(.equal, "Anmäl hot"), .init(.insert, "et och hot"), .init(.equal, "et.")])
+                == [.init(.equal, "Anmäl "), .init(.insert, "hotet och "), .init(.equal, "hotet.")])
+    }
+
+    /// A table row that gained or lost a cell is another row: shown out and in, never as cells
+    /// under the wrong header.
+    @Test func rowsWithAnotherNumberOfCellsAreNotPaired() {
+        let row = OutlineLine(.tableRow)
+        let diff = BlockDiff(from: [.init(row, "Låg\tVanligt\tIngen åtgärd")], to: [.init(row, "Låg\tIngen åtgärd")])
+        #expect(changes(diff) == ["-Låg\tVanligt\tIngen åtgärd", "+Låg\tIngen åtgärd"])
+    }
+
     /// Blocks of another shape are not paired, whatever their words: a heading that became a
     /// paragraph is one out and one in.
     @Test func onlyBlocksOfOneShapeArePaired() {

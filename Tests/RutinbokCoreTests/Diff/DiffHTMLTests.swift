@@ -15,31 +15,40 @@ struct DiffHTMLTests {
     }
     private let ins = (DiffHTML.insertionOpen, DiffHTML.insertionClose), del = (DiffHTML.deletionOpen, DiffHTML.deletionClose)
 
+    /// A card shows the contact's details by its id, marked whole when added or removed.
+    /// Deleted words and the words replacing them may break apart; white space at the ends of
+    /// a change stays outside its marks.
     @Test func headingsParagraphsAndCards() {
-        let result = html([
+        var diff = BlockDiff(from: [], to: [])
+        diff.entries = [
             entry(OutlineLine(.heading, level: 2), .equal("Före <mötet> & efter")),
             entry(OutlineLine(.heading, level: 4), .inserted("Detaljer")),
-            entry(OutlineLine(.paragraph), .changed([.init(.equal, "Ring "), .init(.delete, "vakten"), .init(.insert, "polisen"), .init(.delete, " "), .init(.insert, " ")])),
-            entry(OutlineLine(.contactCard, label: "Vakten"), .deleted("Vakten")),
-        ])
+            entry(OutlineLine(.paragraph), .changed([.init(.equal, "Ring"), .init(.delete, " vakten"), .init(.insert, " polisen "), .init(.delete, "nu"), .init(.insert, "genast")])),
+            entry(OutlineLine(.contactCard, contact: "vakt"), .deleted("vakt")),
+            entry(OutlineLine(.contactCard, contact: "polis"), .equal("polis")),
+        ]
+        let names = ["vakt": "Vakten, Ove Ordning", "polis": "Polisen"]
+        let result = String(DiffHTML.render(diff) { names[$0] ?? $0 }.dropFirst(DiffHTML.open.count).dropLast(DiffHTML.close.count))
         #expect(result == """
         <h3>Före &lt;mötet&gt; &amp; efter</h3>
         <h5>\(ins.0)Detaljer\(ins.1)</h5>
-        <p>Ring \(del.0)vakten\(del.1)\(ins.0)polisen\(ins.1) </p>
-        <p class="diff-card"><span class="diff-card-label">Kontaktkort:</span> \(del.0)Vakten\(del.1)</p>
+        <p>Ring \(del.0)vakten\(del.1) \(ins.0)polisen\(ins.1) \(del.0)nu\(del.1)<wbr>\(ins.0)genast\(ins.1)</p>
+        <p class="diff-card">\(del.0)<span class="diff-card-label">Kontaktuppgifter:</span> Vakten, Ove Ordning\(del.1)</p>
+        <p class="diff-card"><span class="diff-card-label">Kontaktuppgifter:</span> Polisen</p>
 
         """)
     }
 
     /// Items nest by their level; a paragraph with a level continues the open item; numbered
     /// items keep their numbers, and a list of the other kind at the same level is a new list.
+    /// The box of a checklist item added whole is inside its marks.
     @Test func listsNest() {
         let result = html([
             entry(OutlineLine(.bullet, level: 1), .equal("Ring 112")),
             entry(OutlineLine(.bullet, level: 2), .equal("Säg var du är")),
             entry(OutlineLine(.paragraph, level: 1), .equal("Mer om punkten.")),
             entry(OutlineLine(.task, level: 1), .equal("Skriv ner")),
-            entry(OutlineLine(.doneTask, level: 1), .equal("Spara")),
+            entry(OutlineLine(.doneTask, level: 1), .inserted("Spara")),
             entry(OutlineLine(.numbered, level: 1, number: 3), .equal("Tredje")),
             entry(OutlineLine(.paragraph), .equal("Efter listan.")),
         ])
@@ -51,7 +60,7 @@ struct DiffHTMLTests {
 
         <p>Mer om punkten.</p></li>
         <li class="diff-task"><span aria-hidden="true">☐</span> Skriv ner</li>
-        <li class="diff-task"><span aria-hidden="true">☒</span> Spara</li>
+        <li class="diff-task">\(ins.0)<span aria-hidden="true">☒</span> Spara\(ins.1)</li>
         </ul>
         <ol>
         <li value="3">Tredje</li>
@@ -61,23 +70,30 @@ struct DiffHTMLTests {
         """)
     }
 
-    /// Rows are cells apart by tabs; a column dropped is a deleted cell of its own.
+    /// Rows are cells apart by tabs, in a wrapper named by the header row; a row with another
+    /// number of cells, or a header after rows, starts another table.
     @Test func tablesSplitRowsIntoCells() {
         let result = html([
             entry(OutlineLine(.tableHead), .equal("Vem\tTelefon")),
-            entry(OutlineLine(.tableRow), .changed([.init(.equal, "Vakten\t"), .init(.delete, "070\t"), .init(.equal, "Dag")])),
+            entry(OutlineLine(.tableRow), .changed([.init(.equal, "Vakten\t"), .init(.delete, "070"), .init(.insert, "112")])),
+            entry(OutlineLine(.tableRow), .deleted("Ove\t070\tDag")),
             entry(OutlineLine(.tableHead), .inserted("Ny\ttabell")),
         ])
         #expect(result == """
-        <div class="table-wrap"><table>
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Tabell: Vem, Telefon"><table>
         <thead>
         <tr><th scope="col">Vem</th><th scope="col">Telefon</th></tr>
         </thead>
         <tbody>
-        <tr><td>Vakten</td><td>\(del.0)070\(del.1)</td><td>Dag</td></tr>
+        <tr><td>Vakten</td><td>\(del.0)070\(del.1)<wbr>\(ins.0)112\(ins.1)</td></tr>
         </tbody>
         </table></div>
-        <div class="table-wrap"><table>
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Tabell"><table>
+        <tbody>
+        <tr><td>\(del.0)Ove\(del.1)</td><td>\(del.0)070\(del.1)</td><td>\(del.0)Dag\(del.1)</td></tr>
+        </tbody>
+        </table></div>
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Tabell: Ny, tabell"><table>
         <thead>
         <tr><th scope="col">\(ins.0)Ny\(ins.1)</th><th scope="col">\(ins.0)tabell\(ins.1)</th></tr>
         </thead>

@@ -79,10 +79,12 @@ struct PortalPagesTests {
             let html = read(path)
             #expect(html.contains("<ins>") || html.contains("<del>"), "\(path)")
             #expect(html.contains("href=\"../../assets/tema/portal.css\""))
-            #expect(html.contains("<span class=\"visually-hidden\">[Tillagt: </span>") || html.contains("<span class=\"visually-hidden\">[Borttaget: </span>"))
+            #expect(html.contains("<span class=\"visually-hidden\">[Tillagd text: </span>") || html.contains("<span class=\"visually-hidden\">[Borttagen text: </span>"))
         }
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
-        #expect(region.contains("<del><span class=\"visually-hidden\">[Borttaget: </span>våra officiella<span class=\"visually-hidden\"> – slut på det borttagna]</span></del><ins><span class=\"visually-hidden\">[Tillagt: </span>regionens<span class=\"visually-hidden\"> – slut på tillägget]</span></ins> konton och dina egna."))
+        #expect(region.contains("<del><span class=\"visually-hidden\">[Borttagen text: </span>våra officiella<span class=\"visually-hidden\"> – slut på borttagen text]</span></del><wbr><ins><span class=\"visually-hidden\">[Tillagd text: </span>regionens<span class=\"visually-hidden\"> – slut på tillagd text]</span></ins> konton och dina egna."))
+        // A contact card shows whose details stand there, by the handbook's contacts.
+        #expect(region.contains("<p class=\"diff-card\"><span class=\"diff-card-label\">Kontaktuppgifter:</span> "))
         #expect(region.contains("Hämtad från</dt><dd>Exempelstads kommun"))
         // Reviewed after its base (10 November against 5 October): nothing to flag.
         #expect(!region.contains("Grundrutinen har granskats efter den här texten."))
@@ -103,6 +105,13 @@ struct PortalPagesTests {
 
     /// The readability page writes a threshold with decimals the Swedish way, as the report
     /// and the warnings do ("42,5", not "42.5"), and a whole one without them ("50").
+    /// A change's size in correct Swedish: "1 ord tillagt", not "1 ord tillagda".
+    @Test func wordCountsAgreeWithTheirNumber() {
+        #expect(PortalPages.words(0, one: "tillagt", many: "tillagda") == "inga ord tillagda")
+        #expect(PortalPages.words(1, one: "tillagt", many: "tillagda") == "1 ord tillagt")
+        #expect(PortalPages.words(61, one: "tillagt", many: "tillagda") == "61 ord tillagda")
+    }
+
     @Test func readabilityThresholdWithADecimalComma() async throws {
         var loaded = try await DemoContent.load()
         let theme = try #require(Theme.load(directory: DemoContent.templates).0)
