@@ -38,6 +38,12 @@ public enum Build {
         public var filesPatched = 0
         /// Changed councils checked again only where they changed.
         public var councilsCheckedInPart = 0
+        /// The handbooks the previous output had and this one has not (a council deleted, or one
+        /// not chosen with `--council`), and the files their folders held.
+        public var handbooksRemoved: [String] = []
+        public var filesRemoved = 0
+        /// The handbooks this output has and the previous one had not.
+        public var handbooksAdded: [String] = []
         public var published = false
         /// Seconds spent in each stage, in the order they ran.
         public var timings: [(stage: String, seconds: Double)] = []
@@ -172,6 +178,15 @@ public enum Build {
                 }
                 try publisher.publish()
                 result.published = true
+                if let previous = plan?.previous {
+                    let before = Set(previous.folderNames)
+                    result.handbooksAdded = handbooks.map(\.council.slug).filter { !before.contains($0) }
+                    let kept = Set(handbooks.map(\.council.slug))
+                    result.handbooksRemoved = previous.folderNames.filter { folder in
+                        !folder.isEmpty && !folder.contains("/") && !kept.contains(folder) && !PageNames.reservedCouncilSlugs.contains(folder)
+                    }
+                    result.filesRemoved = result.handbooksRemoved.reduce(0) { $0 + previous.outputCount(of: $1) }
+                }
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
                 if let (cache, update) = await loadCacheUpdate?.value { cache.commit(update) }
                 if let (cache, update) = await councilCacheUpdate?.value { cache.commit(update) }

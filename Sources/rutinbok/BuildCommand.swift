@@ -45,11 +45,23 @@ struct BuildCommand: AsyncParsableCommand {
                 return
             }
             let files = Wording.files(result.filesWritten)
-            if result.filesReused > 0 {
+            // Files linked from the spare in a handbook the previous output did not have are new
+            // there: no "none new" then.
+            if result.filesReused > 0, result.handbooksAdded.isEmpty {
                 Terminal.printError("Byggde \(handbooks) (\(files), varav \(Wording.newOrChanged(result.filesWritten - result.filesReused))) i \(output)/ på \(seconds).")
-                return
+            } else {
+                Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
             }
-            Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
+            if !result.handbooksAdded.isEmpty {
+                Terminal.printError("Nya i \(output)/: \(Wording.handbooks(result.handbooksAdded.count)), \(result.handbooksAdded.joined(separator: ", ")).")
+            }
+            if !result.handbooksRemoved.isEmpty {
+                // With --council, the output holds the chosen councils only: say so, since the
+                // others' folders were in it before.
+                let chosen = site.councils.isEmpty ? "" : " (med --council innehåller \(output)/ bara de kommuner du valde)"
+                Terminal.printError("Togs bort ur \(output)/: \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesRemoved))), "
+                                    + "\(result.handbooksRemoved.joined(separator: ", "))\(chosen).")
+            }
         }
     }
 }

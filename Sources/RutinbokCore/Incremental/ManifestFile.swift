@@ -75,6 +75,9 @@ final class ManifestFile: Sendable {
     /// The folders that have a block, sorted.
     var folderNames: [String] { blockInfo.keys.sorted() }
 
+    /// The number of files a folder's block lists; 0 for a folder with no block.
+    func outputCount(of folder: String) -> Int { blockInfo[folder]?.outputCount ?? 0 }
+
     func block(_ name: String) -> Block? {
         blockInfo[name].map { Block(file: self, name: name, range: $0.range, body: $0.body, outputCount: $0.outputCount) }
     }

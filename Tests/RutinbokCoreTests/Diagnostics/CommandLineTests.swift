@@ -39,6 +39,23 @@ struct CommandLineTests {
         [command, "--content", w.content, "--templates", w.templates, "--today", today] + (command == "build" ? ["--output", w.output] : []) + extra
     }
 
+    /// `--council` publishes the chosen councils only: the summary says which handbooks left
+    /// the output, and which came back with the next full build (linked from the spare, they
+    /// are not "none new or changed").
+    @Test func buildSaysWhichHandbooksLeftTheOutputOrCameBack() throws {
+        let w = try BrokenWorkspace()
+        try w.write("content/councils/annanby/council.yml", try w.read("content/councils/exby/council.yml").replacingOccurrences(of: "Exby kommun", with: "Annanby kommun"))
+        try w.write("content/councils/annanby/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        let one = try Executable.run(arguments(w, "build", ["--council", "exby"]))
+        #expect(one.status == 0)
+        #expect(one.stderr.contains("Togs bort ur \(w.output)/: 1 handbok ("), "\(one.stderr)")
+        #expect(one.stderr.contains("), annanby (med --council innehåller \(w.output)/ bara de kommuner du valde).\n"), "\(one.stderr)")
+        let all = try Executable.run(arguments(w, "build"))
+        #expect(all.stderr.contains("Nya i \(w.output)/: 1 handbok, annanby.\n"), "\(all.stderr)")
+        #expect(!all.stderr.contains("inga nya eller ändrade") && !all.stderr.contains("Togs bort"), "\(all.stderr)")
+    }
+
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check"))
