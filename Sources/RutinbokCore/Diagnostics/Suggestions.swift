@@ -33,12 +33,20 @@ enum Suggestions {
         return onlyExtension(of: scalars, in: candidates)
     }
 
-    /// The one candidate that is the word and more parts of an id ('hotad' → 'hotad-just-nu'),
-    /// too far from the word for a typo; nil when there are none or several.
+    /// The one candidate that has all the parts of the word's id, in order, the first one
+    /// first, and more ('hotad' → 'hotad-just-nu', 'hotad-nu' → 'hotad-just-nu'): too far from
+    /// the word for a typo; nil when there are none or several.
     private static func onlyExtension(of scalars: [Unicode.Scalar], in candidates: Candidates) -> String? {
         guard scalars.count >= 3 else { return nil }
+        let parts = scalars.split(separator: "-")
+        guard let first = parts.first else { return nil }
         let extensions = candidates.entries.filter { entry in
-            entry.scalars.count > scalars.count && entry.scalars[scalars.count] == "-" && entry.scalars.starts(with: scalars)
+            guard entry.scalars.count > scalars.count else { return false }
+            let candidateParts = entry.scalars.split(separator: "-")
+            guard candidateParts.first == first else { return false }
+            var found = 0
+            for part in candidateParts where found < parts.count && part == parts[found] { found += 1 }
+            return found == parts.count
         }
         return extensions.count == 1 ? extensions[0].original : nil
     }

@@ -20,13 +20,41 @@ extension TransformPass {
             diagnostics.append(.warning(location(link), "länken '\(url)' tas bort: länkar får inte köra kod", code: "unsafe-link"))
             return
         }
-        guard let target = Self.routineTarget(url) else { return }
+        guard let target = Self.routineTarget(url) else {
+            if let problem = Self.pathProblem(url) {
+                diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
+            }
+            return
+        }
         links.append(.init(routine: target.routine, anchor: target.anchor, written: url, location: location(link)))
         link.url = (target.routine.map { PageNames.html($0) } ?? "") + (target.anchor.map { "#\($0)" } ?? "")
         if let current = printID {
             let routine = target.routine ?? current
             printChanges.append((link, .url("#" + (target.anchor.map { PrintAnchors.heading($0, in: routine) } ?? PrintAnchors.routine(routine)))))
         }
+    }
+
+    /// What is wrong with a link to a path in the handbook that is not a routine (`x.md`): such
+    /// a link is left as written, and only a file the handbook's folder holds is there to
+    /// follow. Links to the council's `assets/` are fine (the folder is copied as it is);
+    /// nil for web addresses, `tel:`, `mailto:` and anchors.
+    static func pathProblem(_ url: String) -> (message: String, code: String, notes: [String])? {
+        let path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        guard !path.isEmpty, !containsColon(path), !path.hasPrefix("assets/") else { return nil }
+        if path.hasPrefix("/") || path.hasPrefix("../") {
+            return ("länken '\(url)' leder utanför handbokens mapp, som ska fungera på egen hand (från disk och på vilken webbplats som helst)", "link-outside",
+                    ["länka till en annan webbplats med en hel adress, https://…, och till en rutin med dess fil, till exempel 'polisanmalan.md'"])
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lowered = name.lowercased()
+        // A routine's file with a query ("x.md?a=1") is left as written: no file to name.
+        guard !lowered.hasSuffix(".md") else { return nil }
+        let stem = lowered.hasSuffix(".html") ? String(name.dropLast(5)) : lowered.hasSuffix(".htm") ? String(name.dropLast(4)) : name.contains(".") ? nil : name
+        if let stem {
+            return ("länken '\(url)' går inte till någon rutin; länka till en rutin med dess fil, '\(Slug.make(stem)).md', så kontrolleras att den finns", "link-not-md", [])
+        }
+        return ("länken '\(url)' går till en fil som inte följer med handboken", "link-file",
+                ["lägg filen i kommunens mapp assets/ och länka till 'assets/\(name)'"])
     }
 
     /// A link to a routine or an anchor, or nil for anything else (web addresses, files, tel:, mailto:).

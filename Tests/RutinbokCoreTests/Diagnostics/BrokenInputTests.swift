@@ -129,6 +129,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("link to a misspelt routine", { try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalnn.md)") }, expect: [
         "content/routines/hotad.md:15:36: fel: länken går till 'anmalnn', men handboken har ingen rutin med det id:t [broken-link]\n  obs: menade du 'anmalan'?\n  obs: i handboken för Exby kommun",
     ]),
+    BrokenCase("links that are not to a routine's file", { try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalan) [x](anmalan.html) [y](../annanby/index.html) [z](blankett.pdf) [w](assets/blankett.pdf)") }, expect: [
+        "content/routines/hotad.md:15:36: varning: länken 'anmalan' går inte till någon rutin; länka till en rutin med dess fil, 'anmalan.md', så kontrolleras att den finns [link-not-md]",
+        "content/routines/hotad.md:15:55: varning: länken 'anmalan.html' går inte till någon rutin; länka till en rutin med dess fil, 'anmalan.md', så kontrolleras att den finns [link-not-md]",
+        "content/routines/hotad.md:15:73: varning: länken '../annanby/index.html' leder utanför handbokens mapp, som ska fungera på egen hand (från disk och på vilken webbplats som helst) [link-outside]\n  obs: länka till en annan webbplats med en hel adress, https://…, och till en rutin med dess fil, till exempel 'polisanmalan.md'",
+        "content/routines/hotad.md:15:100: varning: länken 'blankett.pdf' går till en fil som inte följer med handboken [link-file]\n  obs: lägg filen i kommunens mapp assets/ och länka till 'assets/blankett.pdf'",
+    ]),
     BrokenCase("link to an internal routine", { try $0.replace(anmalan, "reviewed: 2026-01-15\n", with: "reviewed: 2026-01-15\naccess: internal\n") }, expect: [
         "content/routines/hotad.md:15:36: fel: länken går till 'anmalan', som är intern och inte finns i den publicerade handboken [broken-link]\n  obs: i handboken för Exby kommun",
     ]),
