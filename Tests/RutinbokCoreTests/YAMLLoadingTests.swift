@@ -142,13 +142,22 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(diagnostics == ["content/routines/hot.md:2:8: fel: 'title' ska vara text, men här står en lista [yaml-type]"])
     }
 
-    @Test(arguments: ["2026-13-01", "2026-02-30", "1 september 2026", "2026-9-1"])
+    @Test(arguments: ["1 september 2026", "2026-9-1"])
     func badDate(_ written: String) {
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 8, with: "reviewed: \(written)"))
         #expect(loaded?.reviewed == nil)
         #expect(diagnostics == [
             "content/routines/hot.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(written)' [bad-date]",
         ])
+    }
+
+    /// Written right but no day of the calendar: the message says why, not how to write a date.
+    @Test(arguments: [("2026-13-01", "det finns ingen månad 13; månaderna är 01–12"), ("2026-02-30", "februari 2026 har 28 dagar"),
+                      ("2028-02-30", "februari 2028 har 29 dagar"), ("2026-04-31", "april 2026 har 30 dagar")])
+    func dayThatDoesNotExist(_ written: String, _ why: String) {
+        let (loaded, diagnostics) = loadRoutine(routine(replacing: 8, with: "reviewed: \(written)"))
+        #expect(loaded?.reviewed == nil)
+        #expect(diagnostics == ["content/routines/hot.md:8:11: fel: 'reviewed' är \(written), en dag som inte finns: \(why) [bad-date]"])
     }
 
     @Test func missingRequiredKeys() {

@@ -135,7 +135,8 @@ struct HandbookChecker {
     private func checkReview(of routine: Routine, shared: Bool) -> [Diagnostic] {
         guard let reviewed = routine.reviewed else { return [] }
         if reviewed.value > today {
-            return [.error(reviewed.location, "'reviewed' är \(reviewed.value), ett datum i framtiden", code: "future-date")]
+            return [.error(reviewed.location, "'reviewed' är \(reviewed.value), ett datum i framtiden", code: "future-date",
+                           notes: ["skriv dagen då rutinen granskades, i dag (\(today)) eller tidigare"])]
         }
         let months = ReviewStatus.reviewInterval(routine, council: handbook.council, config: config)
         guard reviewed.value.adding(months: months) < today else { return [] }
@@ -153,7 +154,8 @@ struct HandbookChecker {
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
         guard let verified = contact.verified else { return [] }  // the loader reports a missing date
         if verified > today {
-            return [.error(contact.verifiedLocation ?? contact.location, "'verified' för kontakten '\(contact.id)' är \(verified), ett datum i framtiden", code: "future-date")]
+            return [.error(contact.verifiedLocation ?? contact.location, "'verified' för kontakten '\(contact.id)' är \(verified), ett datum i framtiden", code: "future-date",
+                           notes: ["skriv dagen då uppgifterna kontrollerades, i dag (\(today)) eller tidigare"])]
         }
         guard ReviewStatus.isOverdue(contact, council: handbook.council, config: config, today: today) else { return [] }
         let months = ReviewStatus.verifyInterval(contact, council: handbook.council, config: config)

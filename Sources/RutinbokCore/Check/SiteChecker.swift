@@ -58,8 +58,10 @@ enum SiteChecker {
                                           notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "faserna i site.yml")))
             }
             for audience in routine.audience where !audiences.contains(audience.value) {
+                // "alla, ordforande" without brackets is one text, not two.
+                let list = audience.value.contains(",") ? ["skriv flera målgrupper inom hakparenteser: [\(audience.value)]"] : []
                 diagnostics.append(.error(audience.location, "okänd målgrupp '\(audience.value)'", code: "unknown-audience",
-                                          notes: Suggestions.note(for: audience.value, among: audiences, listing: "målgrupperna i site.yml")))
+                                          notes: list + Suggestions.note(for: audience.value, among: audiences, listing: "målgrupperna i site.yml")))
             }
             if let source = routine.adoptedFrom {
                 let parts = source.value.split(separator: "/")

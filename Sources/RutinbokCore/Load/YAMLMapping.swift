@@ -184,7 +184,11 @@ struct YAMLMapping {
     mutating func day(_ key: String, required what: String? = nil) -> Located<Day>? {
         guard let text = located(key, required: what) else { return nil }
         guard let day = Day(text.value) else {
-            report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(text.value)'", code: "bad-date"))
+            if let why = Day.missingDay(text.value) {
+                report(.error(text.location, "'\(key)' är \(text.value), en dag som inte finns: \(why)", code: "bad-date"))
+            } else {
+                report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(text.value)'", code: "bad-date"))
+            }
             return nil
         }
         return Located(value: day, location: text.location)

@@ -72,7 +72,7 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:12:10: fel: 'exclude' ska vara en lista, men här står rader med 'nyckel: värde' [yaml-type]",
     ]),
     BrokenCase("date that does not exist", { try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-02-30") }, expect: [
-        "content/routines/hotad.md:8:11: fel: 'reviewed' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026-02-30' [bad-date]",
+        "content/routines/hotad.md:8:11: fel: 'reviewed' är 2026-02-30, en dag som inte finns: februari 2026 har 28 dagar [bad-date]",
     ]),
     BrokenCase("date written in words", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 15 januari 2026") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '15 januari 2026' [bad-date]",
@@ -108,6 +108,9 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("unknown audience", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla, gruppledare]") }, expect: [
         "content/routines/hotad.md:6:18: fel: okänd målgrupp 'gruppledare' [unknown-audience]\n  obs: målgrupperna i site.yml: alla, ordforande",
+    ]),
+    BrokenCase("audiences as a list without brackets", { try $0.replace(hotad, "audience: [alla]", with: "audience: alla, ordforande") }, expect: [
+        "content/routines/hotad.md:6:11: fel: okänd målgrupp 'alla, ordforande' [unknown-audience]\n  obs: skriv flera målgrupper inom hakparenteser: [alla, ordforande]\n  obs: målgrupperna i site.yml: alla, ordforande",
     ]),
     BrokenCase("front matter never closes", { try $0.replace(utbildning, "reviewed: 2026-01-15\n---\n", with: "reviewed: 2026-01-15\n\n") }, expect: [
         "content/routines/utbildning.md:1:1: fel: inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
@@ -230,11 +233,11 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
     ]),
     BrokenCase("dates in the future", today: "2026-01-10", { try $0.replace(lokalt, "reviewed: 2026-01-15", with: "reviewed: 2026-01-05") }, expect: [
-        "content/councils/exby/council.yml:11:15: fel: 'verified' för kontakten 'samordnare' är 2026-01-15, ett datum i framtiden [future-date]",
-        "content/groups/grannar/group.yml:7:15: fel: 'verified' för kontakten 'hr' är 2026-01-15, ett datum i framtiden [future-date]",
-        "content/routines/anmalan.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]",
-        "content/routines/hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]",
-        "content/routines/utbildning.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]",
+        "content/councils/exby/council.yml:11:15: fel: 'verified' för kontakten 'samordnare' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då uppgifterna kontrollerades, i dag (2026-01-10) eller tidigare",
+        "content/groups/grannar/group.yml:7:15: fel: 'verified' för kontakten 'hr' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då uppgifterna kontrollerades, i dag (2026-01-10) eller tidigare",
+        "content/routines/anmalan.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
+        "content/routines/hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
+        "content/routines/utbildning.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
     ]),
     BrokenCase("review interval overridden per routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nreview_interval_months: 3") }, expect: [
         "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
