@@ -34,7 +34,8 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         guard result.published else {
-            if !shown.hasErrors { Terminal.printError("fel: ingenting skrevs till \(output)/") }
+            // The editor's first worry after a failed build: is the published handbook still there?
+            Terminal.printError(shown.hasErrors ? "Ingenting skrevs: \(output)/ är som förut." : "fel: ingenting skrevs till \(output)/")
             throw ExitCode(1)
         }
         if site.format == .text {

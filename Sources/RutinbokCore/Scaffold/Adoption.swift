@@ -69,6 +69,9 @@ public enum Adoption {
             throw Failure(message: "\(targetPath) gick inte att skriva: \(error.localizedDescription)", notes: [])
         }
         var notes: [String] = []
+        if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
+            notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i handboken för \(target)")
+        }
         if !rewritten.shared { notes.append("\(fromCouncil) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
         notes.append("'reviewed' är satt till i dag och raden 'decided' (beslutet i \(fromCouncil)) är bortkommenterad; skriv in ert eget beslut när det finns")
         notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(target)/council.yml, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
