@@ -1,9 +1,23 @@
+import Yams
+
 /// Reads `council.yml` and `group.yml`; the routines and assets beside them are read by `ContentLoader`.
 enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "theme", "exclude", "review_interval_months",
                               "verify_interval_months", "allow_raw_html", "contacts", "accessibility"]
     static let contactKeys = ["role", "name", "phone", "email", "hours", "out_of_hours", "verified", "verify_interval_months"]
     static let groupKeys = ["name", "description", "members", "contacts"]
+    static let themeKeys = ["color", "logo"]
+    static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed"]
+
+    /// The section a key found at the top of council.yml or group.yml belongs in, when it is
+    /// one of that section's keys, or a mapping of a contact's keys (a contact indented too
+    /// little).
+    static func section(of key: String, value: Yams.Node) -> String? {
+        if themeKeys.contains(key) { return "theme" }
+        if accessibilityKeys.contains(key) { return "accessibility" }
+        let keys = value.mapping?.keys.compactMap(\.string) ?? []
+        return !keys.isEmpty && keys.allSatisfy(contactKeys.contains) ? "contacts" : nil
+    }
 
     static func loadCouncil(_ text: String, slug: String, directory: String, file: String) -> (Council?, [Diagnostic]) {
         var yaml: YAMLMapping
@@ -39,7 +53,7 @@ enum CouncilLoader {
                 else { theme.report(.error(color.location, "'color' ska vara en färg skriven #rrggbb, men här står '\(color.value)'", code: "bad-value")) }
             }
             council.logo = theme.located("logo")
-            yaml.absorb(&theme, known: ["color", "logo"])
+            yaml.absorb(&theme, known: themeKeys)
         }
         if var statement = yaml.mapping("accessibility") {
             var status = AccessibilityStatement.Status.delvis
@@ -69,9 +83,9 @@ enum CouncilLoader {
             council.accessibility = AccessibilityStatement(
                 status: status, shortcomings: shortcomings,
                 feedbackEmail: feedback, assessed: assessed)
-            yaml.absorb(&statement, known: ["status", "shortcomings", "feedback_email", "assessed"])
+            yaml.absorb(&statement, known: accessibilityKeys)
         }
-        return (name == nil ? nil : council, yaml.finish(known: councilKeys))
+        return (name == nil ? nil : council, yaml.finish(known: councilKeys, section: section(of:value:)))
     }
 
     static func loadGroup(_ text: String, id: String, file: String) -> (Group?, [Diagnostic]) {
@@ -85,7 +99,7 @@ enum CouncilLoader {
         let members = yaml.strings("members")
         let group = Group(id: id, name: name ?? id, description: description, contacts: contacts(&yaml),
                           routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members)
-        return (group, yaml.finish(known: groupKeys))
+        return (group, yaml.finish(known: groupKeys) { key, value in section(of: key, value: value) == "contacts" ? "contacts" : nil })
     }
 
     private static func contacts(_ yaml: inout YAMLMapping) -> [Contact] {

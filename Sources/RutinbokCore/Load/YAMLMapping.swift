@@ -254,11 +254,17 @@ struct YAMLMapping {
         }
     }
 
-    /// Warns about keys nobody asked for; call after reading every known key.
-    mutating func finish(known: [String]) -> [Diagnostic] {
+    /// Warns about keys nobody asked for; call after reading every known key. `section` names
+    /// the section an unknown key (with its value) would belong in, if it looks like one of its
+    /// keys: a line indented too little ends the section it was meant for.
+    mutating func finish(known: [String], section: (String, Node) -> String? = { _, _ in nil }) -> [Diagnostic] {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
-            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: Suggestions.didYouMean(key, among: known)))
+            var notes = Suggestions.didYouMean(key, among: known)
+            if notes.isEmpty, let parent = section(key, pair.value) {
+                notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
+            }
+            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
         }
         return diagnostics
     }

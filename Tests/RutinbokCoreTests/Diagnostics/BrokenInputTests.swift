@@ -84,6 +84,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'phnoe' [unknown-key]\n  obs: menade du 'phone'?",
     ]),
+    BrokenCase("theme key indented too little", { try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme:\n  logo: assets/logo.svg\ncolor: \"#1d4f73\"") }, expect: [
+        "content/councils/exby/council.yml:6:1: varning: okänd nyckel 'color' [unknown-key]\n  obs: 'color' hör hemma under 'theme:'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där",
+    ]),
+    BrokenCase("contact indented too little", { try $0.append(council, "vakten:\n  role: Vakt\n  phone: \"070-000 00 02\"\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: varning: okänd nyckel 'vakten' [unknown-key]\n  obs: 'vakten' hör hemma under 'contacts:'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där",
+    ]),
     BrokenCase("misspelt key in site.yml", { try $0.replace(site, "defaults:", with: "defualts:") }, expect: [
         "content/site.yml:10:1: varning: okänd nyckel 'defualts' [unknown-key]\n  obs: menade du 'defaults'?",
     ]),
