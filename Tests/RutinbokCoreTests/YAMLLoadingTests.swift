@@ -508,8 +508,8 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
             "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
             "content/site.yml:3:5: fel: 'label' saknas (namnet som läsarna ser) [missing-key]",
             "content/site.yml:4:5: fel: varje post i 'phases' ska bestå av rader med 'nyckel: värde' [yaml-type]",
-            "content/site.yml:6:5: fel: 'number' saknas (numret att ringa) [missing-key]",
-            "content/site.yml:8:5: varning: okänd nyckel 'nummer' [unknown-key]\n  obs: menade du 'number'?",
+            // A misspelt required key is one problem, where it is written.
+            "content/site.yml:8:5: fel: 'number' saknas (numret att ringa); här står 'nummer', som nog ska vara 'number' [missing-key]",
             "content/site.yml:10:3: varning: okänd nyckel 'lix_treshold' [unknown-key]\n  obs: menade du 'lix_threshold'?",
             "content/site.yml:11:27: fel: 'verify_interval_months' ska vara ett heltal från 1 till 120, men här står värdet '200' [yaml-type]",
         ])

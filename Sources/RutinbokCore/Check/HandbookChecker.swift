@@ -72,13 +72,18 @@ struct HandbookChecker {
                                           notes: contactNotes(reference.id)))
             }
             for link in body.links { diagnostics += check(link, from: routine, headings: body.headings, shared: shared) }
+            // The page's title is its only h1: a `#` heading in the text would be a second.
+            for heading in body.headings where heading.level == 1 {
+                diagnostics.append(.warning(heading.location, "rubriken '\(heading.text)' är skriven med en #; rutinens titel ('title') är redan sidans huvudrubrik, så skriv rubriker i texten med ##",
+                                            code: "heading-level-1"))
+            }
             diagnostics += checkReview(of: routine, shared: shared)
         }
         guard shared, !diagnostics.isEmpty else { return diagnostics }
         return diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             switch diagnostic.code {
-            case "future-date": break  // a date is no handbook's
+            case "future-date", "heading-level-1": break  // a date or a heading is no handbook's
             case "review-overdue": diagnostic.handbook = "\(council.name) (ägare: \(ownerText(routine)))"  // whom each handbook asks
             default: diagnostic.handbook = council.name
             }

@@ -128,7 +128,17 @@ struct YAMLMapping {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// A required key is missing. When another key is a near-miss of it ('tittle'), that is
+    /// the one message, at that key: not a missing key here and an unknown key there.
     mutating func missing(_ key: String, _ what: String) {
+        let misspelt = pairs.keys.sorted().first { other in
+            other != key && !usedKeys.contains(other) && Suggestions.closest(to: other, in: [key]) == key
+        }
+        if let misspelt, let node = pairs[misspelt]?.key {
+            usedKeys.insert(misspelt)
+            report(.error(location(of: node), "'\(key)' saknas (\(what)); här står '\(misspelt)', som nog ska vara '\(key)'", code: "missing-key"))
+            return
+        }
         report(.error(location, "'\(key)' saknas (\(what))", code: "missing-key"))
     }
 

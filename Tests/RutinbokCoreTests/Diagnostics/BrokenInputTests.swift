@@ -90,6 +90,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("contact indented too little", { try $0.append(council, "vakten:\n  role: Vakt\n  phone: \"070-000 00 02\"\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: okänd nyckel 'vakten' [unknown-key]\n  obs: 'vakten' hör hemma under 'contacts:'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där",
     ]),
+    BrokenCase("required key misspelt", { try $0.replace(hotad, "title: Om du blir hotad", with: "tittle: Om du blir hotad") }, expect: [
+        "content/routines/hotad.md:2:1: fel: 'title' saknas (rutinens rubrik); här står 'tittle', som nog ska vara 'title' [missing-key]",
+    ]),
+    BrokenCase("a # heading in a routine's text", { try $0.append(lokalt, "\n# Egen huvudrubrik\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:1: varning: rubriken 'Egen huvudrubrik' är skriven med en #; rutinens titel ('title') är redan sidans huvudrubrik, så skriv rubriker i texten med ## [heading-level-1]",
+    ]),
     BrokenCase("misspelt key in site.yml", { try $0.replace(site, "defaults:", with: "defualts:") }, expect: [
         "content/site.yml:10:1: varning: okänd nyckel 'defualts' [unknown-key]\n  obs: menade du 'defaults'?",
     ]),
