@@ -100,6 +100,23 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.links.map(\.routine) == ["anmalan"])
     }
 
+    /// Links that lead nowhere in a handbook are told apart from those that do.
+    @Test func pathsThatAreNotInTheHandbook() {
+        func code(_ url: String) -> String? { TransformPass.pathProblem(url)?.code }
+        // Fine: the council's assets, the handbook's own pages, web addresses, anchors.
+        for url in ["assets/blankett.pdf", "./assets/blankett.pdf", "kontakter.html", "skriv-ut.html", "kontakter.vcf",
+                    "index.html", "https://polisen.se", "tel:112", "#rubrik", "x.md?a=1"] {
+            #expect(code(url) == nil, "\(url)")
+        }
+        #expect(code("polisanmalan") == "link-not-md")
+        #expect(code("polisanmalan.html#rubrik") == "link-not-md")
+        #expect(TransformPass.pathProblem("Polis Anmälan.html")?.message.contains("'polis-anmalan.md'") == true)
+        #expect(code("../exempelby/index.html") == "link-outside")
+        #expect(code("/kontakt") == "link-outside")
+        #expect(code("bilaga.pdf") == "link-file")
+        #expect(TransformPass.pathProblem("www.polisen.se")?.notes == ["skriv hela adressen: 'https://www.polisen.se'"])
+    }
+
     @Test func otherLinksAreUntouchedAndNotRecorded() {
         let body = "[w](https://polisen.se/x.md) [t](tel:11414) [m](mailto:sakerhet@exempelby.example) [p](bilaga.pdf) [r](/rot.md) [q](x.md?a=1)\n"
         let result = render(body)

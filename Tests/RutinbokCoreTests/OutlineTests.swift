@@ -98,6 +98,12 @@ import Testing
         }
     }
 
+    /// A line break or tab written as an entity is text in a line, not a line or a cell of its own.
+    @Test func entitiesDoNotBreakLines() {
+        let body = render("Ett&#10;stycke.\n\n| Vem | Kod |\n| --- | --- |\n| Vakten | `a&#9;b` |\n")
+        #expect(describe(body) == ["paragraph: Ett stycke.", "tableHead: Vem\tKod", "tableRow: Vakten\ta&#9;b"])
+    }
+
     /// The outline is kept in the Markdown cache with the rest of the body.
     @Test func theOutlineSurvivesTheCache() throws {
         let body = render("## Steg\n\n1. Ring\n\n> [!TIPS]\n> Spara numret.\n\n[Vakten](kontakt:vakt)\n")

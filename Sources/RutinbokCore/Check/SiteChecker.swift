@@ -65,9 +65,10 @@ enum SiteChecker {
             }
             if let source = routine.adoptedFrom {
                 let parts = source.value.split(separator: "/")
-                if parts.count != 2 || !councilSlugs.contains(String(parts[0])) {
-                    diagnostics.append(.warning(source.location, "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun som finns, men är '\(source.value)'", code: "unknown-source"))
-                } else if let original = site.councils.first(where: { $0.slug == parts[0] })?.routines.first(where: { $0.id == parts[1] }),
+                if parts.count != 2 || !(councilSlugs.contains(String(parts[0])) || site.groups[String(parts[0])] != nil) {
+                    diagnostics.append(.warning(source.location, "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun (eller grupp) som finns, men är '\(source.value)'", code: "unknown-source"))
+                } else if let original = (site.councils.first(where: { $0.slug == parts[0] })?.routines ?? site.groups[String(parts[0])]?.routines)?
+                              .first(where: { $0.id == parts[1] }),
                           original.body == routine.body {
                     // Another council's text published as this one's: its places, names and
                     // decisions. (Only adopted routines are compared, so few bodies are read.)

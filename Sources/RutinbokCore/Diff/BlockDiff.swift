@@ -113,36 +113,34 @@ public struct BlockDiff: Sendable, Equatable {
     /// A stretch of deleted and inserted blocks, in order: each inserted block is paired with
     /// the most similar deleted block of its shape after the last one paired, if any is
     /// similar enough. Deleted blocks come before inserted ones, as words do in a change.
+    /// Contact cards are never paired: a card is the same only with the same contact.
     private mutating func pair(_ deleted: [Block], _ inserted: [Block]) {
-        guard !deleted.isEmpty || !inserted.isEmpty else { return }
-        let wordsDeleted = deleted.map { Self.words(in: $0.text) }
-        func total(_ words: [UInt64: Int]) -> Int { words.values.reduce(0, +) }
+        guard !deleted.isEmpty, !inserted.isEmpty else {
+            // Only one kind: nothing to pair, only words to count.
+            for block in deleted { remove(block) }
+            for block in inserted { add(block, words: Self.wordCount(of: block)) }
+            return
+        }
+        let wordsDeleted = deleted.map(Self.words(of:))
         var next = 0
         /// Inserted blocks paired with none, and their words, shown once the deleted blocks
         /// before the next pair are.
         var unpaired: [(block: Block, words: Int)] = []
         for block in inserted {
-            let words = Self.words(in: block.text)
+            let words = Self.words(of: block)
             var best: (index: Int, score: Double)?
-            for index in next..<deleted.count where deleted[index].shape == block.shape {
+            for index in next..<deleted.count where block.line.kind != .contactCard && deleted[index].shape == block.shape {
                 let score = Self.dice(wordsDeleted[index], words)
                 if score >= Self.similarity, score > best?.score ?? 0 { best = (index, score) }
             }
             guard let best else {
-                unpaired.append((block, total(words)))
+                unpaired.append((block, words.values.reduce(0, +)))
                 continue
             }
-            for index in next..<best.index {
-                entries.append(Entry(line: deleted[index].line, change: .deleted(deleted[index].text)))
-                deletedWords += total(wordsDeleted[index])
-            }
-            for (block, words) in unpaired {
-                entries.append(Entry(line: block.line, change: .inserted(block.text)))
-                insertedWords += words
-            }
+            for index in next..<best.index { remove(deleted[index], words: wordsDeleted[index].values.reduce(0, +)) }
+            for (block, words) in unpaired { add(block, words: words) }
             unpaired.removeAll()
-            // Counted after the edits are moved, which may move a word boundary with them.
-            let segments = Self.aligned(WordDiff.countedSegments(from: deleted[best.index].text, to: block.text).segments)
+            let segments = Self.segments(from: deleted[best.index], to: block)
             entries.append(Entry(line: block.line, change: .changed(segments)))
             for segment in segments where segment.operation != .equal {
                 let words = Self.wordCount(segment.text)
@@ -150,14 +148,54 @@ public struct BlockDiff: Sendable, Equatable {
             }
             next = best.index + 1
         }
-        for index in next..<deleted.count {
-            entries.append(Entry(line: deleted[index].line, change: .deleted(deleted[index].text)))
-            deletedWords += total(wordsDeleted[index])
+        for index in next..<deleted.count { remove(deleted[index], words: wordsDeleted[index].values.reduce(0, +)) }
+        for (block, words) in unpaired { add(block, words: words) }
+    }
+
+    private mutating func remove(_ block: Block, words: Int? = nil) {
+        entries.append(Entry(line: block.line, change: .deleted(block.text)))
+        deletedWords += words ?? Self.wordCount(of: block)
+    }
+
+    private mutating func add(_ block: Block, words: Int) {
+        entries.append(Entry(line: block.line, change: .inserted(block.text)))
+        insertedWords += words
+    }
+
+    /// A paired block's word diff, its lone edits moved to where they read best (`aligned`);
+    /// a table row's cell by cell (paired rows have as many cells), so that no change spans
+    /// two cells, and no equal text between two changes is folded across a cell's border.
+    static func segments(from old: Block, to new: Block) -> [WordDiff.Segment] {
+        guard old.line.kind == .tableHead || old.line.kind == .tableRow else {
+            return aligned(WordDiff.countedSegments(from: old.text, to: new.text).segments)
         }
-        for (block, words) in unpaired {
-            entries.append(Entry(line: block.line, change: .inserted(block.text)))
-            insertedWords += words
+        var segments: [WordDiff.Segment] = []
+        func append(_ segment: WordDiff.Segment) {
+            if let last = segments.last, last.operation == segment.operation { segments[segments.count - 1].text += segment.text }
+            else if !segment.text.isEmpty { segments.append(segment) }
         }
+        let oldCells = old.text.split(separator: "\t", omittingEmptySubsequences: false)
+        let newCells = new.text.split(separator: "\t", omittingEmptySubsequences: false)
+        for (index, (a, b)) in zip(oldCells, newCells).enumerated() {
+            if index > 0 { append(.init(.equal, "\t")) }
+            if a.utf8.elementsEqual(b.utf8) { append(.init(.equal, String(a))); continue }
+            for segment in aligned(WordDiff.countedSegments(from: String(a), to: String(b)).segments) { append(segment) }
+        }
+        return segments
+    }
+
+    /// Whether a scalar that starts a run of word characters starts a word (`WordDiff.isWord`).
+    private static func startsWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// A block's words (`words(in:)`); a contact card has none: it shows a contact, not text.
+    static func words(of block: Block) -> [UInt64: Int] {
+        block.line.kind == .contactCard ? [:] : words(in: block.text)
+    }
+
+    static func wordCount(of block: Block) -> Int {
+        block.line.kind == .contactCard ? 0 : wordCount(block.text)
     }
 
     /// The words of a text (as `WordDiff.words` counts them: runs of letters and digits that
@@ -176,7 +214,7 @@ public struct BlockDiff: Sendable, Equatable {
             }
             if !inWord {
                 inWord = true
-                counted = scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark
+                counted = startsWord(scalar)
                 hash = 0xCBF2_9CE4_8422_2325
             }
             var value = scalar.value
@@ -193,7 +231,7 @@ public struct BlockDiff: Sendable, Equatable {
         var inWord = false
         for scalar in text.unicodeScalars {
             guard WordDiff.tokenKind(scalar) == .word else { inWord = false; continue }
-            if !inWord, scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark { count += 1 }
+            if !inWord, startsWord(scalar) { count += 1 }
             inWord = true
         }
         return count
@@ -211,56 +249,68 @@ public struct BlockDiff: Sendable, Equatable {
     /// the text that repeats around it, to where it reads best: "ordföranden.<ins> Vid hög risk
     /// … polisen.</ins>" rather than "ordföranden<ins>. Vid hög risk … polisen</ins>.", which is
     /// as short but starts the insertion with the full stop that ends the sentence before it.
-    /// The boundaries are scored as diff-match-patch's semantic clean-up scores them.
+    /// Boundaries are scored as diff-match-patch's semantic clean-up scores them. An equal
+    /// neighbour is used up only at the block's start or end: between two changes it stays,
+    /// so that changes never run together.
     static func aligned(_ segments: [WordDiff.Segment]) -> [WordDiff.Segment] {
         var segments = segments
         var index = 0
         while index < segments.count {
             defer { index += 1 }
+            let hasBefore = index > 0, hasAfter = index < segments.count - 1
             guard segments[index].operation != .equal,
-                  index == 0 || segments[index - 1].operation == .equal,
-                  index == segments.count - 1 || segments[index + 1].operation == .equal else { continue }
-            let before = index > 0 ? Array(segments[index - 1].text) : []
-            let after = index < segments.count - 1 ? Array(segments[index + 1].text) : []
-            var edit = Array(segments[index].text)
-            // Start from the edit slid as far left as the text allows, then try each place to the right.
-            var left = before, right = after
-            while let last = left.last, last == edit.last {
-                left.removeLast()
-                edit.insert(edit.removeLast(), at: 0)
-                right.insert(last, at: 0)
+                  !hasBefore || segments[index - 1].operation == .equal,
+                  !hasAfter || segments[index + 1].operation == .equal else { continue }
+            // Scalars, not Characters: an edit moves by code points, as the diff cut them.
+            let before = hasBefore ? Array(segments[index - 1].text.unicodeScalars) : []
+            let after = hasAfter ? Array(segments[index + 1].text.unicodeScalars) : []
+            let edit = Array(segments[index].text.unicodeScalars)
+            // How far the edit may move: left while the text before it ends as the edit does,
+            // right while the text after it starts as the edit does.
+            let leftLimit = index - 1 == 0 ? 0 : 1, rightLimit = index + 1 == segments.count - 1 ? 0 : 1
+            var left = 0
+            while left < before.count - leftLimit, left < edit.count, before[before.count - 1 - left] == edit[edit.count - 1 - left] { left += 1 }
+            var right = 0
+            while right < after.count - rightLimit, right < edit.count, after[right] == edit[right] { right += 1 }
+            guard left > 0 || right > 0 else { continue }
+            // Each place from `left` to the left of where it is to `right` to the right of it.
+            let text = before + edit + after
+            func score(at shift: Int) -> Int {
+                let start = before.count + shift, end = start + edit.count
+                // The limits keep an equal neighbour between two changes: the text's ends here
+                // are the block's.
+                return Self.score(text[..<start], text[start..<end], atEdge: start == 0) + Self.score(text[start..<end], text[end...], atEdge: end == text.count)
             }
-            var best = (left, edit, right), bestScore = score(left, edit) + score(edit, right)
-            while let first = right.first, first == edit.first {
-                left.append(edit.removeFirst())
-                edit.append(first)
-                right.removeFirst()
-                let total = score(left, edit) + score(edit, right)
-                if total >= bestScore { best = (left, edit, right); bestScore = total }
+            var best = 0, bestScore = score(at: 0)
+            for shift in stride(from: -left, through: right, by: 1) where shift != 0 {
+                let total = score(at: shift)
+                if total > bestScore || (total == bestScore && shift > best) { best = shift; bestScore = total }
             }
-            guard String(best.1) != segments[index].text else { continue }
-            segments[index].text = String(best.1)
-            if index < segments.count - 1 { segments[index + 1].text = String(best.2) }
-            if index > 0 { segments[index - 1].text = String(best.0) }
-            // An equal neighbour left empty goes.
-            if index < segments.count - 1, segments[index + 1].text.isEmpty { segments.remove(at: index + 1) }
-            if index > 0, segments[index - 1].text.isEmpty { segments.remove(at: index - 1); index -= 1 }
+            guard best != 0 else { continue }
+            let start = before.count + best, end = start + edit.count
+            func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
+            segments[index].text = string(text[start..<end])
+            if hasAfter { segments[index + 1].text = string(text[end...]) }
+            if hasBefore { segments[index - 1].text = string(text[..<start]) }
+            // An equal neighbour at the block's end used up goes.
+            if hasAfter, segments[index + 1].text.isEmpty { segments.remove(at: index + 1) }
+            if hasBefore, segments[index - 1].text.isEmpty { segments.remove(at: index - 1); index -= 1 }
         }
         return segments
     }
 
-    /// How well a boundary between two texts reads: 6 at the edge of the text, 5 at a blank
-    /// line, 4 at a line break, 3 at the end of a sentence, 2 at white space, 1 at other
+    /// How well a boundary between two texts reads: 6 at the block's start or end, 5 at a
+    /// blank line, 4 at a line break, 3 at the end of a sentence, 2 at white space, 1 at other
     /// punctuation, 0 inside a word.
-    private static func score(_ one: [Character], _ two: [Character]) -> Int {
-        guard let end = one.last, let start = two.first else { return 6 }
-        let notWord1 = !(end.isLetter || end.isNumber), notWord2 = !(start.isLetter || start.isNumber)
-        let space1 = notWord1 && end.isWhitespace, space2 = notWord2 && start.isWhitespace
-        let break1 = space1 && end.isNewline, break2 = space2 && start.isNewline
-        if break1 || break2 { return one.suffix(2) == ["\n", "\n"] || two.prefix(2) == ["\n", "\n"] ? 5 : 4 }
-        if notWord1 && !space1 && space2 { return 3 }
+    private static func score(_ one: ArraySlice<Unicode.Scalar>, _ two: ArraySlice<Unicode.Scalar>, atEdge: Bool) -> Int {
+        guard let end = one.last, let start = two.first else { return atEdge ? 6 : 0 }
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { WordDiff.tokenKind(scalar) == .word }
+        let space1 = end.properties.isWhitespace, space2 = start.properties.isWhitespace
+        let break1 = end == "\n" || end == "\r", break2 = start == "\n" || start == "\r"
+        if break1 || break2 { return one.suffix(2).elementsEqual(["\n", "\n"]) || two.prefix(2).elementsEqual(["\n", "\n"]) ? 5 : 4 }
+        if !isWord(end) && !space1 && space2 { return 3 }
         if space1 || space2 { return 2 }
-        if notWord1 || notWord2 { return 1 }
+        if !isWord(end) || !isWord(start) { return 1 }
         return 0
     }
 }

@@ -175,8 +175,8 @@ struct DiffHTML {
             if section != nil, (header && section == "tbody") || cells.count != width { closeTable() }
             let wanted = header ? "thead" : "tbody"
             if section == nil {
-                let name = header ? Self.text(of: entry.change).split(separator: "\t").joined(separator: ", ") : ""
-                html += TransformPass.tableWrapper(named: name) + "<table>\n"
+                let names = header ? Self.text(of: entry.change).split(separator: "\t", omittingEmptySubsequences: false) : []
+                html += TransformPass.tableWrapper(headerCells: names) + "<table>\n"
             } else if section != wanted {
                 html += "</\(section!)>\n"
             }

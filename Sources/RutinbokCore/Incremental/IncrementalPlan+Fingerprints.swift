@@ -24,8 +24,24 @@ extension IncrementalPlan {
             hash.add(entry.routine.location.file)
             hash.add(Self.name(of: entry.origin))
             add(stampsByDisplayPath[entry.routine.location.file] ?? .unknown, to: &hash)
+            // An adopted routine's page names the council or group it came from.
+            if let source = entry.routine.adoptedFrom?.value {
+                hash.add(source)
+                for key in Self.sourceFolders(source) {
+                    for (path, stamp) in folders[key] ?? [] where !path.dropFirst(key.count).hasPrefix("routines/") {
+                        hash.add(path)
+                        add(stamp, to: &hash)
+                    }
+                }
+            }
         }
         return hash.value
+    }
+
+    /// The folders an `adopted_from` may name: a council's, or a group's.
+    static func sourceFolders(_ adoptedFrom: String) -> [String] {
+        let id = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
+        return ["content/councils/\(id)/", "content/groups/\(id)/"]
     }
 
     /// A stamp, and with a racy one this build's nonce, so that it never matches next time.
@@ -194,6 +210,13 @@ extension IncrementalPlan {
             hash.add(settings["content/councils/\(handbook.council.slug)/"] ?? 0)
             if let group = handbook.group { hash.add(group.id); hash.add(settings["content/groups/\(group.id)/"] ?? 0) }
         }
+        /// An adopted routine's source: its id and its council's or group's settings, whose name
+        /// the routine's page and change page show.
+        func addSource(of routine: Routine, to hash: inout ContentHash) {
+            guard let source = routine.adoptedFrom?.value else { return }
+            hash.add(source)
+            for key in Self.sourceFolders(source) { hash.add(settings[key] ?? 0) }
+        }
         func addFile(_ file: String, to hash: inout ContentHash) {
             hash.add(file)
             add(stamps[file] ?? .unknown, to: &hash)
@@ -221,6 +244,7 @@ extension IncrementalPlan {
                 var hash = ContentHash()
                 hash.add(frameValue)
                 add(stamps[entry.routine.location.file] ?? .unknown, to: &hash)
+                addSource(of: entry.routine, to: &hash)
                 record(PageNames.html(entry.routine.id), hash)
             }
             for name in HandbookPages.framePages {
@@ -255,11 +279,7 @@ extension IncrementalPlan {
             hash.add(entry.routine.id)
             addFile(entry.routine.location.file, to: &hash)
             addFile(base.location.file, to: &hash)
-            if let source = entry.routine.adoptedFrom?.value {
-                let sourceSlug = source.split(separator: "/").first.map(String.init) ?? source
-                hash.add(source)
-                hash.add(settings["content/councils/\(sourceSlug)/"] ?? 0)
-            }
+            addSource(of: entry.routine, to: &hash)
             let path = PortalPages.changePath(council: slug, routine: entry.routine.id)
             changePages.append((path, hash.value))
             if previousChanges?.pages[path] == hash.value { result.keptChanges.append(path) }

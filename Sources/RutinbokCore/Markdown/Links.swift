@@ -39,8 +39,15 @@ extension TransformPass {
     /// follow. Links to the council's `assets/` are fine (the folder is copied as it is);
     /// nil for web addresses, `tel:`, `mailto:` and anchors.
     static func pathProblem(_ url: String) -> (message: String, code: String, notes: [String])? {
-        let path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        var path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        while path.hasPrefix("./") { path.removeFirst(2) }
         guard !path.isEmpty, !containsColon(path), !path.hasPrefix("assets/") else { return nil }
+        // The handbook's own pages: the contacts page, the print page, the vCard file …
+        if !path.contains("/"), PageNames.builtIn.contains(path.lowercased()) { return nil }
+        if path.lowercased().hasPrefix("www.") {
+            return ("länken '\(url)' saknar 'https://' och leder därför till en fil i handboken, som inte finns", "link-file",
+                    ["skriv hela adressen: 'https://\(path)'"])
+        }
         if path.hasPrefix("/") || path.hasPrefix("../") {
             return ("länken '\(url)' leder utanför handbokens mapp, som ska fungera på egen hand (från disk och på vilken webbplats som helst)", "link-outside",
                     ["länka till en annan webbplats med en hel adress, https://…, och till en rutin med dess fil, till exempel 'polisanmalan.md'"])

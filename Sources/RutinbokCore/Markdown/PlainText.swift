@@ -69,8 +69,15 @@ extension TransformPass {
             let found = kind ?? .paragraph
             return OutlineLine(found, level: found == .heading ? headingLevel : lists, box: box, number: number)
         }
-        func add(_ piece: String, at node: MarkdownNode) {
+        /// Text for the line being written; a `separator` is a table row's tab between cells.
+        func add(_ piece: String, at node: MarkdownNode, separator: Bool = false) {
             guard !piece.isEmpty else { return }
+            // A line break or tab in a text node (`&#10;`, `&#9;`) would start a line or a
+            // cell the outline does not have: a space, as in any run of text.
+            var piece = piece
+            if !separator, piece.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                piece = String(String.UnicodeScalarView(piece.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+            }
             if !lineHasEntry {
                 outline.append(entry(for: node))
                 lineHasEntry = true
@@ -87,7 +94,7 @@ extension TransformPass {
                 // cell but the first keeps "Trafik" after "Bakgrundsljud?" another cell, not
                 // the same word, and lets a comparison show the row as cells.
                 if node.previous != nil, node.customHTMLOnEnter(startsWith: "<td") || node.customHTMLOnEnter(startsWith: "<th") {
-                    add("\t", at: node)
+                    add("\t", at: node, separator: true)
                 }
             case .codeBlock:
                 breakLine()

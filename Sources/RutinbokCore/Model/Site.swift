@@ -10,6 +10,13 @@ public struct Site: Sendable {
     /// Slugs of council folders whose council could not be loaded, for the same reason:
     /// `--council` naming one is not reported again as "no such council".
     public var unloadableCouncils: Set<String> = []
+
+    /// The name of the council or group an `adopted_from` names first ("exempelstad/…" →
+    /// "Exempelstads kommun"); nil when there is none.
+    public func nameOfSource(_ adoptedFrom: String) -> String? {
+        let id = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
+        return councils.first { $0.slug == id }?.name ?? groups[id]?.name
+    }
 }
 
 /// `content/site.yml`.

@@ -16,6 +16,8 @@ struct HandbookPages {
     /// routines whose page is rendered are made again, and the rest stays as it was.
     var previousPrint: SegmentedFile?
     var previousSearchIndex: SegmentedFile?
+    /// The name of an adopted routine's source (`Site.nameOfSource`).
+    var nameOfSource: @Sendable (String) -> String? = { _ in nil }
 
     /// Pages made from the council's frame alone (`IncrementalPlan.plan`): its and its group's
     /// settings and contacts, site.yml, the templates, and its routines' ids, files, phases
@@ -102,7 +104,7 @@ struct HandbookPages {
             owner: owner.map(ContactView.init), ownerRole: owner?.role ?? routine.owner.value,
             reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
             decided: routine.decided, overdue: ReviewStatus.isOverdue(routine, council: council, config: config, today: today),
-            previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom?.value)
+            previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom.map { Self.adaptedFrom($0.value, named: nameOfSource($0.value)) })
         let crumbs = [LinkView(label: phase?.label ?? routine.phase.value, href: view.phaseHref)]
         return page(routine.id, title: routine.title, crumbs: crumbs, pageClass: "routine", shared: shared,
                     content: theme.render("routine", view))
@@ -120,6 +122,13 @@ struct HandbookPages {
             let indices = handbook.routines.indices.filter { handbook.routines[$0].routine.phase.value == phase.id }
             return indices.isEmpty ? nil : (phase, indices)
         }
+    }
+
+    /// "Exempelstads kommuns rutin": where an adopted routine comes from, as a reader reads it;
+    /// what `adopted_from` says when it names no council or group.
+    static func adaptedFrom(_ source: String, named name: String?) -> String {
+        guard let name else { return source }
+        return name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("z") ? "\(name) rutin" : "\(name)s rutin"
     }
 
     private func startView(_ shared: SharedParts) -> StartPageView {

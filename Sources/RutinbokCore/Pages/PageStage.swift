@@ -178,6 +178,7 @@ enum PageStage {
         let kept = publisher.reuse(files: reuse.pages[slug] ?? [])
         var pages = HandbookPages(handbook: handbook, bodies: bodies, config: site.config, theme: theme, today: today)
         pages.kept = Set(kept.map { String($0.dropFirst(slug.count + 1)) })
+        pages.nameOfSource = { [site] in site.nameOfSource($0) }
         if reuse.frames.contains(slug) {
             pages.previousPrint = publisher.previousSegmented("\(slug)/\(PageNames.html(PageNames.print))")
             pages.previousSearchIndex = publisher.previousSegmented("\(slug)/\(PageNames.searchIndex)")

@@ -128,8 +128,8 @@ extension PortalPages {
 
     /// `exempelstad/sociala-medier` → "Exempelstads kommun", or the text as written.
     private func sourceName(_ adoptedFrom: String) -> String {
-        let slug = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
-        return councilNames[slug] ?? adoptedFrom
+        let id = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
+        return councilNames[id] ?? groupNames[id] ?? adoptedFrom
     }
 
     private func phaseLabel(_ id: String) -> String { portal.config.phase(id)?.label ?? id }
@@ -154,7 +154,7 @@ extension PortalPages {
     func coverageView() -> PortalCoverageView {
         let coverage = portal.coverage
         let columns = coverage.councils.map { PortalCoverageView.Column(name: councilNames[$0] ?? $0, href: start($0)) }
-        let groupNames = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkan") }, uniquingKeysWith: { a, _ in a })
+        let groupOfCouncil = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkan") }, uniquingKeysWith: { a, _ in a })
         let phases = coverage.phases.map { phase in
             PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, rows: phase.rows.map { row in
                 PortalCoverageView.Row(title: row.routine.title, cells: zip(coverage.councils, row.cells).map { slug, cell in
@@ -163,7 +163,7 @@ extension PortalPages {
                     case .excluded: return .init(kind: "utesluten", label: cell.label, detail: nil, href: nil)
                     case .internalOnly: return .init(kind: "intern", label: cell.label, detail: nil, href: nil)
                     case .adapted(let byGroup, let adoptedFrom):
-                        let detail = byGroup ? "av \(groupNames[slug] ?? "samverkan")" : adoptedFrom.map { "från \(sourceName($0))" }
+                        let detail = byGroup ? "av \(groupOfCouncil[slug] ?? "samverkan")" : adoptedFrom.map { "från \(sourceName($0))" }
                         return .init(kind: "anpassad", label: cell.label, detail: detail,
                                      href: Self.changePath(council: slug, routine: row.routine.id),
                                      context: "\(row.routine.title) i \(councilNames[slug] ?? slug)")
@@ -176,7 +176,7 @@ extension PortalPages {
             let routines = (coverage.additions[slug] ?? []).filter(\.published).map { addition in
                 let routine = addition.routine
                 var source = ""
-                if addition.byGroup, case .group(let group) = routine.layer { source = "; från \(groupNames[slug] ?? group)" }
+                if addition.byGroup, case .group(let group) = routine.layer { source = "; från \(groupOfCouncil[slug] ?? group)" }
                 return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
                              phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
             }
@@ -199,7 +199,7 @@ extension PortalPages {
                 let change = Self.changePath(council: slug, routine: routine.id)
                 return PortalExamplesView.Example(
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
-                    council: example.council.name, councilHref: start(slug),
+                    council: example.offeredBy, councilHref: start(slug),
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
                     decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },

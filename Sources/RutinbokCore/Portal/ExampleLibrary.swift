@@ -1,15 +1,22 @@
-/// Routines councils offer to others (`share: true`), and where each has spread
+/// Routines councils and groups offer to others (`share: true`), and where each has spread
 /// (routines elsewhere whose `adopted_from` names it).
 public struct ExampleLibrary: Sendable {
     public struct Example: Sendable {
+        /// The council that offers it; for a group's routine, the first member, in whose
+        /// handbook it is shown.
         public var council: Council
+        /// The group that wrote it, when a group did: offered once, by the group.
+        public var group: Group?
         public var routine: Routine
         /// The councils that adopted it and the id each gave its copy, in the order of the
         /// handbooks (a copy may be renamed).
         public var adopters: [(council: String, routine: String)]
         /// Slugs of the councils that adopted it.
         public var adoptedBy: [String] { adopters.map(\.council) }
-        public var key: String { "\(council.slug)/\(routine.id)" }
+        /// What `adopted_from` and `rutinbok adopt` call it: `<council>/<id>` or `<group>/<id>`.
+        public var key: String { "\(group?.id ?? council.slug)/\(routine.id)" }
+        /// Who offers it: the group's name or the council's.
+        public var offeredBy: String { group?.name ?? council.name }
     }
 
     /// Published examples only: a shared routine that is internal or left out is not listed.
@@ -24,11 +31,20 @@ public struct ExampleLibrary: Sendable {
                 }
             }
         }
+        var offeredByGroups: Set<String> = []
         examples = handbooks.flatMap { handbook in
             handbook.routines.compactMap { entry -> Example? in
-                guard entry.routine.share, entry.routine.layer == .council(handbook.council.slug) else { return nil }
-                let key = "\(handbook.council.slug)/\(entry.routine.id)"
-                return Example(council: handbook.council, routine: entry.routine, adopters: adopters[key] ?? [])
+                guard entry.routine.share else { return nil }
+                switch entry.routine.layer {
+                case .council(let slug) where slug == handbook.council.slug:
+                    return Example(council: handbook.council, routine: entry.routine, adopters: adopters["\(slug)/\(entry.routine.id)"] ?? [])
+                case .group(let id):
+                    // Every member shows the group's routine: it is offered once.
+                    let key = "\(id)/\(entry.routine.id)"
+                    guard offeredByGroups.insert(key).inserted else { return nil }
+                    return Example(council: handbook.council, group: handbook.group, routine: entry.routine, adopters: adopters[key] ?? [])
+                default: return nil
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `rutinbok adopt <council>/<id> --into <council>`: copies a routine file from one council
-/// into another, recording where it came from. Works on the files, not on a loaded site, so
+/// (or from a group, `<group>/<id>`) into another, recording where it came from. Works on the files, not on a loaded site, so
 /// it also works while other content has errors.
 public enum Adoption {
     public struct Failure: Error, CustomStringConvertible {
@@ -24,19 +24,30 @@ public enum Adoption {
         guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
             throw Failure(message: "rutinen ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men här står '\(source)'", notes: [])
         }
-        let (fromCouncil, id) = (parts[0], parts[1])
+        let (from, id) = (parts[0], parts[1])
         let files = FileManager.default
         let councilsFolder = (content as NSString).appendingPathComponent("councils")
-        let councils = ((try? files.contentsOfDirectory(atPath: councilsFolder)) ?? [])
-            .filter { files.fileExists(atPath: "\(councilsFolder)/\($0)/council.yml") }
-        for slug in [fromCouncil, target] where !councils.contains(slug) {
-            throw Failure(message: "det finns ingen kommun '\(slug)' i \(councilsFolder)",
-                          notes: Suggestions.note(for: slug, among: councils, listing: "kommuner"))
+        let groupsFolder = (content as NSString).appendingPathComponent("groups")
+        func folders(_ folder: String, holding file: String) -> [String] {
+            ((try? files.contentsOfDirectory(atPath: folder)) ?? []).filter { files.fileExists(atPath: "\(folder)/\($0)/\(file)") }
         }
-        guard fromCouncil != target else {
+        let councils = folders(councilsFolder, holding: "council.yml"), groups = folders(groupsFolder, holding: "group.yml")
+        guard councils.contains(target) else {
+            throw Failure(message: "det finns ingen kommun '\(target)' i \(councilsFolder)",
+                          notes: Suggestions.note(for: target, among: councils, listing: "kommuner"))
+        }
+        let fromGroup = !councils.contains(from) && groups.contains(from)
+        guard councils.contains(from) || fromGroup else {
+            throw Failure(message: "det finns ingen kommun eller grupp '\(from)'",
+                          notes: Suggestions.note(for: from, among: councils + groups, listing: "kommuner och grupper"))
+        }
+        guard from != target else {
             throw Failure(message: "rutinen finns redan hos \(target); välj en annan kommun med --into", notes: [])
         }
-        let sourceFolder = "\(councilsFolder)/\(fromCouncil)/routines"
+        if fromGroup, memberGroup(of: target, councilsFolder: councilsFolder) == from {
+            throw Failure(message: "\(target) ingår i gruppen \(from) och har redan gruppens rutiner", notes: [])
+        }
+        let sourceFolder = "\(fromGroup ? groupsFolder : councilsFolder)/\(from)/routines"
         let sourcePath = "\(sourceFolder)/\(id).md"
         guard let data = files.contents(atPath: sourcePath) else {
             if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
@@ -44,8 +55,8 @@ public enum Adoption {
                               notes: ["vill ni anpassa den: \(SuggestedCommand.make("new routine \(id) --council \(target) --from \(id)", content: content))"])
             }
             let ids = ((try? files.contentsOfDirectory(atPath: sourceFolder)) ?? []).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
-            throw Failure(message: "\(fromCouncil) har ingen rutin '\(id)' (ingen fil \(sourcePath))",
-                          notes: Suggestions.note(for: id, among: ids, listing: "rutiner i \(fromCouncil)"))
+            throw Failure(message: "\(from) har ingen rutin '\(id)' (ingen fil \(sourcePath))",
+                          notes: Suggestions.note(for: id, among: ids, listing: "rutiner i \(from)"))
         }
         guard let text = String(data: data, encoding: .utf8), case .success(let front) = FrontMatter.split(text) else {
             throw Failure(message: "\(sourcePath) börjar inte med en inledning mellan rader med '---'", notes: [])
@@ -54,12 +65,12 @@ public enum Adoption {
         let targetPath = "\(targetFolder)/\(id).md"
         guard !files.fileExists(atPath: targetPath) else {
             throw Failure(message: "\(targetPath) finns redan; ingenting skrevs",
-                          notes: ["ta bort eller byt namn på den först om \(target) vill ha versionen från \(fromCouncil) i stället"])
+                          notes: ["ta bort eller byt namn på den först om \(target) vill ha versionen från \(from) i stället"])
         }
-        let rewritten = rewrite(front.yaml, adoptedFrom: "\(fromCouncil)/\(id)", today: today)
+        let rewritten = rewrite(front.yaml, adoptedFrom: "\(from)/\(id)", today: today)
         if rewritten.internal && !force {
-            throw Failure(message: "\(fromCouncil) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
-                          notes: ["fråga \(fromCouncil) först; har de sagt ja, kör kommandot igen med --force"])
+            throw Failure(message: "\(from) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
+                          notes: ["fråga \(from) först; har de sagt ja, kör kommandot igen med --force"])
         }
         let copy = "---\n\(rewritten.yaml)\n---\n\(front.body)"
         do {
@@ -72,10 +83,18 @@ public enum Adoption {
         if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
             notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i handboken för \(target)")
         }
-        if !rewritten.shared { notes.append("\(fromCouncil) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
-        notes.append("'reviewed' är satt till i dag och raden 'decided' (beslutet i \(fromCouncil)) är bortkommenterad; skriv in ert eget beslut när det finns")
+        if !rewritten.shared { notes.append("\(from) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
+        notes.append("'reviewed' är satt till i dag och raden 'decided' (beslutet i \(from)) är bortkommenterad; skriv in ert eget beslut när det finns")
         notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(target)/council.yml, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
         return Outcome(path: targetPath, notes: notes)
+    }
+
+    /// The group a council's council.yml names, if any.
+    private static func memberGroup(of council: String, councilsFolder: String) -> String? {
+        let file = "\(councilsFolder)/\(council)/council.yml"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+              case .success(var yaml) = YAMLMapping.parse(text, file: file, lineOffset: 0) else { return nil }
+        return yaml.string("group")
     }
 
     /// The front matter made the adopting council's: `share` and any earlier `adopted_from`

@@ -12,6 +12,8 @@ public enum PageNames {
     public static let themeAssets = "assets/tema"
 
     public static let reserved: Set<String> = [start, contacts, print, search, accessibility, assets, "sokindex"]
+    /// The files of a handbook's built-in pages, which a routine may link as they are.
+    public static let builtIn: Set<String> = Set([start, contacts, print, search, accessibility].map(html) + [vcard])
 
     /// Folder of the portal's change pages, beside the council folders.
     public static let portalChanges = "andringar"

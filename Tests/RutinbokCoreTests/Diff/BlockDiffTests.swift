@@ -92,6 +92,35 @@ struct BlockDiffTests {
                 == [.init(.equal, "Anmäl "), .init(.insert, "hotet och "), .init(.equal, "hotet.")])
     }
 
+    /// A lone edit moves between the places the repeated text allows, by place, not by its
+    /// text ("ha" among "hahaha"); it never uses up the equal text between two changes.
+    @Test func editsMoveByPlaceAndKeepChangesApart() {
+        #expect(BlockDiff.aligned([.init(.equal, "Säg ha"), .init(.insert, "ha"), .init(.equal, "ha.")])
+                == [.init(.equal, "Säg "), .init(.insert, "ha"), .init(.equal, "haha.")])
+        let apart: [WordDiff.Segment] = [.init(.delete, "a"), .init(.equal, "b"), .init(.insert, "b")]
+        #expect(BlockDiff.aligned(apart) == apart)
+    }
+
+    /// Paired rows are diffed cell by cell: a change never spans two cells, so the row keeps
+    /// its header's number of cells.
+    @Test func rowsAreComparedCellByCell() {
+        let row = OutlineLine(.tableRow)
+        let diff = BlockDiff(from: [.init(row, "Vakten\tOve Ordning\t070-123 45 67\tdag och natt")],
+                             to: [.init(row, "Vakten\tEva Ek\t070-765 43 21\tdag och natt")])
+        guard case .changed(let segments)? = diff.entries.first?.change else { Issue.record("not paired: \(diff.entries)"); return }
+        #expect(DiffHTML(contactName: { $0 }).cells(.changed(segments)).count == 4)
+        #expect(segments.filter { $0.operation != .equal }.allSatisfy { !$0.text.contains("\t") })
+    }
+
+    /// Contact cards are the same only with the same contact: cards whose ids share a word
+    /// are one out and one in, and a card's id counts no words.
+    @Test func cardsAreNeverPaired() {
+        let card = OutlineLine(.contactCard)
+        let diff = BlockDiff(from: [.init(card, "kommunens-sakerhetssamordnare")], to: [.init(card, "regionens-sakerhetssamordnare")])
+        #expect(changes(diff) == ["-kommunens-sakerhetssamordnare", "+regionens-sakerhetssamordnare"])
+        #expect(diff.insertedWords == 0 && diff.deletedWords == 0)
+    }
+
     /// A table row that gained or lost a cell is another row: shown out and in, never as cells
     /// under the wrong header.
     @Test func rowsWithAnotherNumberOfCellsAreNotPaired() {

@@ -268,6 +268,21 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// An adopted routine's page names the council it came from: renaming that council, in
+    /// another council's folder, makes the page again.
+    @Test func anAdoptedRoutineFollowsItsSourcesName() async throws {
+        var w = try W()
+        let egen = try String(contentsOfFile: "\(w.content)/councils/ana/routines/egen.md", encoding: .utf8)
+        try w.write("content/councils/ana/routines/egen.md", egen.replacingOccurrences(of: "access: public", with: "access: public\nadopted_from: bro/egen"))
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/ana/egen.html", encoding: .utf8).contains("Bygger på Bro kommuns rutin"))
+        let bro = try String(contentsOfFile: "\(w.content)/councils/bro/council.yml", encoding: .utf8)
+        try w.write("content/councils/bro/council.yml", bro.replacingOccurrences(of: "name: Bro kommun", with: "name: Broby kommun"))
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/ana/egen.html", encoding: .utf8).contains("Bygger på Broby kommuns rutin"))
+        await expectSameAsClean(w)
+    }
+
     @Test func templateChangeRebuildsEverything() async throws {
         var w = try W()
         #expect(await w.build().published)

@@ -34,6 +34,36 @@ struct PortalAdoptionTests {
         #expect(routine.origin == .added)
     }
 
+    /// A group offers a routine as a council does: once, under its own name and id; a council
+    /// outside the group can adopt it, a member has it already. The copy's page names its source.
+    @Test func aGroupsRoutineIsAnExampleToo() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let before = try await DemoContent.load(content: content)
+        let offered = ExampleLibrary(handbooks: before.handbooks).examples.filter { $0.key == "nordvast/utbildning-och-introduktion" }
+        #expect(offered.count == 1, "offered once, though three handbooks show it")
+        #expect(offered.first?.offeredBy == "Samverkan Nordväst")
+
+        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "fiktiva", content: content) }
+        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvst/utbildning-och-introduktion", into: "exempelby", content: content) }
+        let outcome = try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "exempelby", content: content, today: Day("2026-11-29")!)
+        #expect(outcome.path == "\(content)/councils/exempelby/routines/utbildning-och-introduktion.md")
+        #expect(read(outcome.path).contains("\nadopted_from: nordvast/utbildning-och-introduktion\n"))
+
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.today = DemoContent.today
+        options.output = TestPaths.temporaryFolder("rutinbok-group-adopt").appendingPathComponent("output").path
+        let result = await Build.run(options, write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.code == "unknown-source" })
+        #expect(read("\(options.output)/exempelby/utbildning-och-introduktion.html").contains("<dt>Bygger på</dt><dd>Samverkan Nordvästs rutin</dd>"))
+        let examples = read("\(options.output)/exempel.html")
+        #expect(examples.contains("<a href=\"exempelby/utbildning-och-introduktion.html\">Exempelby kommun</a>"))
+        #expect(read("\(options.output)/tackning.html").contains("från Samverkan Nordväst"))
+    }
+
     /// A copy left as it was is another council's text: a warning until it is adapted.
     @Test func anUnchangedCopyIsAWarningUntilAdapted() async throws {
         let content = try DemoContent.copy()
@@ -123,7 +153,7 @@ struct PortalAdoptionTests {
             do { _ = try Adoption.adopt(source, into: target, content: content); return "" }
             catch { return "\(error)" }
         }
-        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun 'exempelstd'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun eller grupp 'exempelstd'"))
         #expect(failure("exempelstd/sociala-medier", "exempelby").contains("menade du 'exempelstad'?"))
         #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
         #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))

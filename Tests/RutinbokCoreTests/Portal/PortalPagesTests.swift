@@ -64,14 +64,16 @@ struct PortalPagesTests {
             "<a href=\"exempelstad/sakerhet-i-stadshuset.html\">Säkerhet i stadshuset</a> <span class=\"meta\">(Hantera en händelse; intern, bara i den interna handboken)</span>"))
 
         let examples = read("\(output)/exempel.html")
-        #expect(count("<article class=\"example\">", in: examples) == 2)
+        #expect(count("<article class=\"example\">", in: examples) == 3)
         #expect(examples.contains("<a href=\"region-exempelmark/sociala-medier.html\">Region Exempelmark</a>"))
         #expect(examples.contains("rutinbok adopt exempelstad/sociala-medier --into &lt;din-kommun&gt;"))
         #expect(examples.contains("Ingen ännu"))
-        // Exempelstad's "Sociala medier" replaces a base routine: its change page is linked;
-        // "Webbsändning av sammanträden" is Exempelstad's own, with no base to compare with.
+        // Exempelstad's "Sociala medier" and the group's "Utbildning och introduktion" replace
+        // base routines: their change pages are linked; "Webbsändning av sammanträden" is
+        // Exempelstad's own, with no base to compare with.
         #expect(examples.contains("<a href=\"andringar/exempelstad/sociala-medier.html\">Se vad Exempelstads kommun har ändrat<span class=\"visually-hidden\"> i Sociala medier</span></a>"))
-        #expect(count("Jämfört med grundrutinen", in: examples) == 1)
+        #expect(examples.contains("rutinbok adopt nordvast/utbildning-och-introduktion --into &lt;din-kommun&gt;"))
+        #expect(count("Jämfört med grundrutinen", in: examples) == 2)
 
         let changes = try await DemoContent.portal().changes
         for change in changes {
