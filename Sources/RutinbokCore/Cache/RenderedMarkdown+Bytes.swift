@@ -21,12 +21,13 @@ extension RenderedMarkdown {
             contact.location.write(to: &writer)
         }
         writer.write(storedText)
+        // One word per line (a body has dozens, the cache thousands of bodies): kind, box and
+        // level in the low bytes, the number above them, the top bit when a contact follows.
         writer.write(outline) { writer, line in
-            writer.write(Int(line.kind.rawValue))
-            writer.write(line.level)
-            writer.write(Int(line.box.rawValue))
-            writer.write(line.number)
-            writer.write(line.contact)
+            let packed = UInt64(line.kind.rawValue) | UInt64(line.box.rawValue) << 8 | UInt64(UInt16(clamping: line.level)) << 16
+                | UInt64(UInt32(clamping: line.number)) << 32 & 0x7FFF_FFFF_0000_0000 | (line.contact == nil ? 0 : 1 << 63)
+            writer.write(packed)
+            if let contact = line.contact { writer.write(contact) }
         }
         writer.write(readability.words)
         writer.write(readability.sentences)
@@ -52,11 +53,16 @@ extension RenderedMarkdown {
               }),
               let text = reader.storedText(),
               let outline = reader.list({ reader -> OutlineLine? in
-                  guard let kind = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Kind.init(rawValue:)),
-                        let level = reader.int(),
-                        let box = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(OutlineLine.Box.init(rawValue:)),
-                        let number = reader.int(), let contact = reader.optionalString() else { return nil }
-                  return OutlineLine(kind, level: level, box: box, number: number, contact: contact)
+                  guard let packed = reader.int().map({ UInt64(bitPattern: Int64($0)) }),
+                        let kind = OutlineLine.Kind(rawValue: UInt8(truncatingIfNeeded: packed)),
+                        let box = OutlineLine.Box(rawValue: UInt8(truncatingIfNeeded: packed >> 8)) else { return nil }
+                  var contact: String?
+                  if packed >> 63 == 1 {
+                      guard let id = reader.string() else { return nil }
+                      contact = id
+                  }
+                  return OutlineLine(kind, level: Int(UInt16(truncatingIfNeeded: packed >> 16)), box: box,
+                                     number: Int(UInt32(truncatingIfNeeded: packed >> 32) & 0x7FFF_FFFF), contact: contact)
               }),
               let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
               let diagnostics = reader.list({ Diagnostic(from: &$0) })

@@ -9,14 +9,32 @@
 /// other inserted, so a rewritten paragraph does not read as a word salad.
 public struct BlockDiff: Sendable, Equatable {
     /// A block of a text: what it is, and its words.
-    public struct Block: Sendable, Hashable {
-        public var line: OutlineLine
-        public var text: String
+    public struct Block: Sendable, Equatable {
+        public var line: OutlineLine { didSet { measure() } }
+        public var text: String { didSet { measure() } }
+        /// Its shape, and a hash of the shape and the text's bytes: worked out once, since a
+        /// base routine's blocks are compared with those of the seventy-odd councils that
+        /// replace it.
+        private(set) var shape: Shape
+        fileprivate private(set) var digest = 0
 
         public init(_ line: OutlineLine, _ text: String) {
             self.line = line
             self.text = text
+            shape = Shape(line, text)
+            measure()
         }
+
+        private mutating func measure() {
+            shape = Shape(line, text)
+            var hasher = Hasher()
+            hasher.combine(shape)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            digest = hasher.finalize()
+        }
+
+        public static func == (lhs: Block, rhs: Block) -> Bool { lhs.line == rhs.line && lhs.text == rhs.text }
 
         /// The blocks of a rendered body, in order.
         static func of(_ body: RenderedMarkdown) -> [Block] {
@@ -25,9 +43,7 @@ public struct BlockDiff: Sendable, Equatable {
 
         /// What must be the same for two blocks to be the same block: a numbered item keeps its
         /// identity when an item before it is added and its number moves.
-        fileprivate var identity: Identity { Identity(shape: shape, text: text) }
-
-        var shape: Shape { Shape(self) }
+        fileprivate var identity: Identity { Identity(shape: shape, text: text, digest: digest) }
     }
 
     /// What a block is, without its number: two blocks of one shape can be compared word by
@@ -39,29 +55,29 @@ public struct BlockDiff: Sendable, Equatable {
         var box: OutlineLine.Box
         var cells = 0
 
-        init(_ block: Block) {
-            kind = block.line.kind
-            level = block.line.level
-            box = block.line.box
-            if kind == .tableHead || kind == .tableRow { cells = 1 + block.text.utf8.count { $0 == 0x09 } }
+        init(_ line: OutlineLine, _ text: String) {
+            kind = line.kind
+            level = line.level
+            box = line.box
+            if kind == .tableHead || kind == .tableRow { cells = 1 + text.utf8.count { $0 == 0x09 } }
         }
     }
 
     /// Compared and hashed on the text's bytes: a String's own hashing normalises it first,
     /// which was most of numbering the blocks of thousands of routines.
+    /// A block as the search compares it: by the hash worked out with the block, then by its
+    /// shape and the text's bytes (a String's own comparison and hashing normalise it first,
+    /// which was most of numbering the blocks of thousands of routines).
     fileprivate struct Identity: Hashable {
         var shape: Shape
         var text: String
+        var digest: Int
 
         static func == (lhs: Identity, rhs: Identity) -> Bool {
-            lhs.shape == rhs.shape && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+            lhs.digest == rhs.digest && lhs.shape == rhs.shape && lhs.text.utf8.elementsEqual(rhs.text.utf8)
         }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(shape)
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
     public enum Change: Sendable, Equatable {

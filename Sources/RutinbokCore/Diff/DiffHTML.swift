@@ -242,19 +242,20 @@ struct DiffHTML {
                 html += escaped(segment.text)
                 continue
             }
-            let scalars = segment.text.unicodeScalars
-            let leading = scalars.prefix { $0.properties.isWhitespace }
-            guard leading.count < scalars.count else {
-                if segment.operation == .insert { html += escaped(segment.text) }
+            // Spaces, tabs and line breaks at the ends, found on the bytes.
+            let utf8 = segment.text.utf8
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+            let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
+            guard start < utf8.endIndex else {
+                if segment.operation == .insert { html += segment.text }
                 continue
             }
-            let trailing = scalars.reversed().prefix { $0.properties.isWhitespace }
-            let words = String(scalars.dropFirst(leading.count).dropLast(trailing.count))
+            let end = utf8.index(after: utf8.lastIndex { !isSpace($0) }!)
+            let text = segment.text
             let (open, close) = segment.operation == .insert ? (Self.insertionOpen, Self.insertionClose) : (Self.deletionOpen, Self.deletionClose)
-            html += String(String.UnicodeScalarView(leading)) + open + escaped(words) + close
-            html += String(String.UnicodeScalarView(trailing.reversed()))
-            if segment.operation == .delete, trailing.isEmpty, index + 1 < segments.count, segments[index + 1].operation == .insert,
-               segments[index + 1].text.unicodeScalars.first?.properties.isWhitespace == false {
+            html += text[..<start] + open + escaped(String(text[start..<end])) + close + text[end...]
+            if segment.operation == .delete, end == utf8.endIndex, index + 1 < segments.count, segments[index + 1].operation == .insert,
+               segments[index + 1].text.utf8.first.map(isSpace) == false {
                 html += "<wbr>"
             }
         }

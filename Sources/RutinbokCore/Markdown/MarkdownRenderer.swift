@@ -29,6 +29,8 @@ public struct MarkdownRenderer: Sendable {
         let document = MarkdownDocument(parsing: source)
         var pass = TransformPass(document: document, lines: SourceLines(source), file: file,
                                  lineOffset: firstLine - 1, options: options, printID: printID)
+        // Only a tab or an entity can put a tab or line break inside a text node.
+        pass.textMayBreakLines = source.containsByte(0x09) || source.containsByte(UInt8(ascii: "&"))
         pass.run()
         let htmlOptions: HTMLOptions = options.allowRawHTML ? [.unsafe] : []
         let html = document.renderHTML(htmlOptions)
@@ -59,6 +61,8 @@ struct TransformPass {
     var hintedTaskLists: Set<MarkdownNode> = []
     /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
+    /// Whether a text node may hold a tab or a line break (`plainTextAndOutline` makes them spaces).
+    var textMayBreakLines = true
     /// What the transforms made of nodes, for the outline of the text (`plainTextAndOutline`).
     var outlineMarks: [MarkdownNode: OutlineMark] = [:]
     /// The routine id on the print page, if a print variant is wanted.

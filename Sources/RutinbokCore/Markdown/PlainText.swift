@@ -75,7 +75,7 @@ extension TransformPass {
             // A line break or tab in a text node (`&#10;`, `&#9;`) would start a line or a
             // cell the outline does not have: a space, as in any run of text.
             var piece = piece
-            if !separator, piece.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if !separator, textMayBreakLines, piece.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 piece = String(String.UnicodeScalarView(piece.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
             }
             if !lineHasEntry {
