@@ -10,28 +10,27 @@
 public struct BlockDiff: Sendable, Equatable {
     /// A block of a text: what it is, and its words.
     public struct Block: Sendable, Equatable {
-        public var line: OutlineLine { didSet { measure() } }
-        public var text: String { didSet { measure() } }
+        public var line: OutlineLine { didSet { (shape, digest) = Self.measure(line, text) } }
+        public var text: String { didSet { (shape, digest) = Self.measure(line, text) } }
         /// Its shape, and a hash of the shape and the text's bytes: worked out once, since a
         /// base routine's blocks are compared with those of the seventy-odd councils that
         /// replace it.
         private(set) var shape: Shape
-        fileprivate private(set) var digest = 0
+        fileprivate private(set) var digest: Int
 
         public init(_ line: OutlineLine, _ text: String) {
             self.line = line
             self.text = text
-            shape = Shape(line, text)
-            measure()
+            (shape, digest) = Self.measure(line, text)
         }
 
-        private mutating func measure() {
-            shape = Shape(line, text)
+        private static func measure(_ line: OutlineLine, _ text: String) -> (Shape, Int) {
+            let shape = Shape(line, text)
             var hasher = Hasher()
             hasher.combine(shape)
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            digest = hasher.finalize()
+            return (shape, hasher.finalize())
         }
 
         public static func == (lhs: Block, rhs: Block) -> Bool { lhs.line == rhs.line && lhs.text == rhs.text }
@@ -63,8 +62,6 @@ public struct BlockDiff: Sendable, Equatable {
         }
     }
 
-    /// Compared and hashed on the text's bytes: a String's own hashing normalises it first,
-    /// which was most of numbering the blocks of thousands of routines.
     /// A block as the search compares it: by the hash worked out with the block, then by its
     /// shape and the text's bytes (a String's own comparison and hashing normalise it first,
     /// which was most of numbering the blocks of thousands of routines).
