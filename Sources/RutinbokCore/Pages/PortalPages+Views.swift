@@ -148,7 +148,7 @@ extension PortalPages {
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
-                               changeCount: portal.changes.count, today: portal.today.swedish)
+                               changeCount: changeRows().count, today: portal.today.swedish)
     }
 
     func coverageView() -> PortalCoverageView {
@@ -216,13 +216,28 @@ extension PortalPages {
     }
 
     func changesView() -> PortalChangesView {
-        let rows = portal.changes.map { change in
-            PortalChangesView.Row(council: change.council.name, title: change.routine.title,
-                  href: Self.changePath(council: change.council.slug, routine: change.routine.id),
-                  adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
-                  inserted: change.insertedWords, deleted: change.deletedWords)
-        }
+        let rows = changeRows()
         return PortalChangesView(rows: rows, hasRows: !rows.isEmpty)
+    }
+
+    /// A row per adapted text: a group's text, which each member's handbook shows, is one row
+    /// naming every member, linked to the first one's change page.
+    func changeRows() -> [PortalChangesView.Row] {
+        var rows: [PortalChangesView.Row] = []
+        var rowOfGroupText: [String: Int] = [:]
+        for change in portal.changes {
+            if change.groupName != nil, let row = rowOfGroupText[change.pair] {
+                rows[row].council += ", \(change.council.name)"
+                continue
+            }
+            if change.groupName != nil { rowOfGroupText[change.pair] = rows.count }
+            rows.append(PortalChangesView.Row(
+                council: change.council.name, title: change.routine.title,
+                href: Self.changePath(council: change.council.slug, routine: change.routine.id),
+                adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+                inserted: change.insertedWords, deleted: change.deletedWords))
+        }
+        return rows
     }
 
     /// "61 ord tillagda", "1 ord tillagt", "inga ord tillagda".
