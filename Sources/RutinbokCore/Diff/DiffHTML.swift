@@ -83,9 +83,20 @@ struct DiffHTML {
         case .heading:
             // The page's own headings are h1 and h2: a routine's `##` shows one level down.
             let level = min(max(entry.line.level, 2) + 1, 6)
-            return "<h\(level)>\(inline(entry.change))</h\(level)>\n"
+            return "<h\(level)>\(heading(entry.change))</h\(level)>\n"
         case .contactCard: return card(entry.change) + "\n"
         default: return "<p>\(inline(entry.change))</p>\n"
+        }
+    }
+
+    /// A heading's content. One added or removed whole says so in a few words: a screen
+    /// reader's list of headings reads them all.
+    private func heading(_ change: BlockDiff.Change) -> String {
+        let hidden = { (words: String) in "<span class=\"visually-hidden\">\(words)</span>" }
+        switch change {
+        case .inserted(let text): return "<ins>" + hidden("[Ny rubrik: ") + escaped(text) + hidden("]") + "</ins>"
+        case .deleted(let text): return "<del>" + hidden("[Borttagen rubrik: ") + escaped(text) + hidden("]") + "</del>"
+        case .equal, .changed: return inline(change)
         }
     }
 

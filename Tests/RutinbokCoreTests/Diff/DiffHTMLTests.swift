@@ -15,7 +15,8 @@ struct DiffHTMLTests {
     }
     private let ins = (DiffHTML.insertionOpen, DiffHTML.insertionClose), del = (DiffHTML.deletionOpen, DiffHTML.deletionClose)
 
-    /// A card shows the contact's details by its id, marked whole when added or removed.
+    /// A card shows the contact's details by its id, marked whole when added or removed; a
+    /// heading added whole says so in few words (a list of headings reads them all).
     /// Deleted words and the words replacing them may break apart; white space at the ends of
     /// a change stays outside its marks.
     @Test func headingsParagraphsAndCards() {
@@ -31,7 +32,7 @@ struct DiffHTMLTests {
         let result = String(DiffHTML.render(diff) { names[$0] ?? $0 }.dropFirst(DiffHTML.open.count).dropLast(DiffHTML.close.count))
         #expect(result == """
         <h3>Före &lt;mötet&gt; &amp; efter</h3>
-        <h5>\(ins.0)Detaljer\(ins.1)</h5>
+        <h5><ins><span class="visually-hidden">[Ny rubrik: </span>Detaljer<span class="visually-hidden">]</span></ins></h5>
         <p>Ring \(del.0)vakten\(del.1) \(ins.0)polisen\(ins.1) \(del.0)nu\(del.1)<wbr>\(ins.0)genast\(ins.1)</p>
         <p class="diff-card">\(del.0)<span class="diff-card-label">Kontaktuppgifter:</span> Vakten, Ove Ordning\(del.1)</p>
         <p class="diff-card"><span class="diff-card-label">Kontaktuppgifter:</span> Polisen</p>
