@@ -104,6 +104,31 @@ import Testing
         #expect(describe(body) == ["paragraph: Ett stycke.", "tableHead: Vem\tKod", "tableRow: Vakten\ta&#9;b"])
     }
 
+    /// The invariant on bodies made at random from the blocks routines use, entities, tabs,
+    /// empty cells and items that start with code among them.
+    @Test func theOutlineHasALineForEveryLineOfRandomBodies() {
+        let pieces = [
+            "# Rubrik", "## Underrubrik {#egen}", "- punkt", "- punkt\n  - inne i den", "1. ett\n2. två", "3) tre",
+            "- [ ] att göra\n- [x] gjort", "> citat\n> på två rader", "> [!VIKTIGT]\n> Gå inte ensam.\n>\n> - punkt i rutan",
+            "| a | b |\n| --- | --- |\n| 1 | |", "| ensam |\n| --- |\n| |", "```\nkod\n\nmer kod\n```", "    indragen kod",
+            "Text&#10;med radbrytning&#9;och tabb.", "Text\tmed tabb.", "[Kort](kontakt:vakt)", "- [Kort](kontakt:vakt)",
+            "- ```\n  kod i en punkt\n  ```", "Stycke\nmed mjuk radbrytning.", "Rad med hård  \nradbrytning.", "***", "<div>html</div>",
+            "- | a | b |\n  | --- | --- |\n  | c | d |",
+        ]
+        var generator = SeededGenerator(state: 3)
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "\n\n")
+            let rendered = render(body)
+            var lines = rendered.text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            #expect(rendered.outline.filter { $0.kind != .contactCard }.count == lines.count, "\(body.debugDescription)")
+            // Tabs stand only between a row's cells.
+            for (line, text) in OutlineLine.blocks(of: rendered.outline, text: rendered.text) where line.kind != .tableHead && line.kind != .tableRow {
+                #expect(!text.contains("\t"), "\(line.kind): \(text.debugDescription) in \(body.debugDescription)")
+            }
+        }
+    }
+
     /// The outline is kept in the Markdown cache with the rest of the body.
     @Test func theOutlineSurvivesTheCache() throws {
         let body = render("## Steg\n\n1. Ring\n\n> [!TIPS]\n> Spara numret.\n\n[Vakten](kontakt:vakt)\n")
