@@ -6,7 +6,7 @@ import RutinbokCore
 struct AdoptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
-        abstract: "Hämtar en rutin från en annan kommun till en kommuns mapp routines/ och skriver in var den kommer ifrån.",
+        abstract: "Hämtar en rutin från en annan kommun (eller grupp) till en kommuns mapp routines/ och skriver in var den kommer ifrån.",
         discussion: """
             Kopian behåller texten och rutinens inledning (mellan raderna ---), men tar bort 'share', \
             sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
@@ -15,7 +15,7 @@ struct AdoptCommand: ParsableCommand {
             kontakterna till den nya kommunen och kör 'rutinbok check'.
             """)
 
-    @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier.", valueName: "kommun/id"))
+    @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier (en grupps: <grupp>/<id>).", valueName: "kommun/id"))
     var example: String
 
     @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "kommun"))
