@@ -179,11 +179,12 @@ public enum Build {
                 try publisher.publish()
                 result.published = true
                 if let previous = plan?.previous {
-                    let before = Set(previous.folderNames)
-                    result.handbooksAdded = handbooks.map(\.council.slug).filter { !before.contains($0) }
-                    let kept = Set(handbooks.map(\.council.slug))
-                    result.handbooksRemoved = previous.folderNames.filter { folder in
-                        !folder.isEmpty && !folder.contains("/") && !kept.contains(folder) && !PageNames.reservedCouncilSlugs.contains(folder)
+                    let before = previous.folderNames, slugs = handbooks.map(\.council.slug)
+                    let had = Set(before), has = Set(slugs)
+                    result.handbooksAdded = slugs.filter { !had.contains($0) }
+                    // The previous output's council folders: not the portal's, not the root.
+                    result.handbooksRemoved = before.filter { folder in
+                        !folder.isEmpty && !folder.contains("/") && !has.contains(folder) && !PageNames.reservedCouncilSlugs.contains(folder)
                     }
                     result.filesRemoved = result.handbooksRemoved.reduce(0) { $0 + previous.outputCount(of: $1) }
                 }

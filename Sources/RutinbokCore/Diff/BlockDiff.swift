@@ -211,17 +211,31 @@ public struct BlockDiff: Sendable, Equatable {
         block.line.kind == .contactCard ? 0 : wordCount(block.text)
     }
 
-    /// The words of a text (as `WordDiff.words` counts them: runs of letters and digits that
-    /// start with a letter or digit), each as a hash of its scalars with A–Z and À–Þ folded to
-    /// lower case, with how often it occurs. One pass over the scalars: `WordDiff.tokens`,
-    /// which makes a String of every token, cost more than all the rest of a comparison.
+    /// The words of a text, each as a hash of its scalars with A–Z and À–Þ folded to lower
+    /// case, with how often it occurs.
     static func words(in text: String) -> [UInt64: Int] {
         var counts: [UInt64: Int] = [:]
+        forEachWord(in: text) { counts[$0, default: 0] += 1 }
+        return counts
+    }
+
+    /// The number of words in a text.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        forEachWord(in: text) { _ in count += 1 }
+        return count
+    }
+
+    /// Each word of a text, as `WordDiff.words` counts them (runs of letters and digits that
+    /// start with a letter or digit), as a hash of its folded scalars. One pass over the
+    /// scalars: `WordDiff.tokens`, which makes a String of every token, cost more than all the
+    /// rest of a comparison.
+    private static func forEachWord(in text: String, _ body: (UInt64) -> Void) {
         var hash: UInt64 = 0
         var inWord = false, counted = false
         for scalar in text.unicodeScalars {
             guard WordDiff.tokenKind(scalar) == .word else {
-                if inWord, counted { counts[hash, default: 0] += 1 }
+                if inWord, counted { body(hash) }
                 inWord = false
                 continue
             }
@@ -234,20 +248,7 @@ public struct BlockDiff: Sendable, Equatable {
             if (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) { value += 0x20 }
             hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
         }
-        if inWord, counted { counts[hash, default: 0] += 1 }
-        return counts
-    }
-
-    /// The number of words in a text, as `WordDiff.words` counts them.
-    static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            guard WordDiff.tokenKind(scalar) == .word else { inWord = false; continue }
-            if !inWord, startsWord(scalar) { count += 1 }
-            inWord = true
-        }
-        return count
+        if inWord, counted { body(hash) }
     }
 
     /// Twice the words two texts share over the words of both; 0 when neither has a word.

@@ -94,8 +94,8 @@ struct DiffHTML {
     private func heading(_ change: BlockDiff.Change) -> String {
         let hidden = { (words: String) in "<span class=\"visually-hidden\">\(words)</span>" }
         switch change {
-        case .inserted(let text): return "<ins>" + hidden("[Ny rubrik: ") + escaped(text) + hidden("]") + "</ins>"
-        case .deleted(let text): return "<del>" + hidden("[Borttagen rubrik: ") + escaped(text) + hidden("]") + "</del>"
+        case .inserted(let text): return "<ins>" + hidden("[Ny rubrik: ") + HTML.escape(text) + hidden("]") + "</ins>"
+        case .deleted(let text): return "<del>" + hidden("[Borttagen rubrik: ") + HTML.escape(text) + hidden("]") + "</del>"
         case .equal, .changed: return inline(change)
         }
     }
@@ -104,13 +104,13 @@ struct DiffHTML {
     /// is marked whole, its label with it.
     private func card(_ change: BlockDiff.Change) -> String {
         let label = "<span class=\"diff-card-label\">Kontaktuppgifter:</span> "
-        let named: (String) -> String = { contactName($0) }
         switch change {
-        case .equal(let id): return "<p class=\"diff-card\">\(label)\(escaped(named(id)))</p>"
-        case .deleted(let id): return "<p class=\"diff-card\">\(Self.deletionOpen)\(label)\(escaped(named(id)))\(Self.deletionClose)</p>"
-        case .inserted(let id): return "<p class=\"diff-card\">\(Self.insertionOpen)\(label)\(escaped(named(id)))\(Self.insertionClose)</p>"
-        // Cards are the same block only with the same contact: never changed in part.
-        case .changed(let segments): return "<p class=\"diff-card\">\(label)\(escaped(segments.map(\.text).joined()))</p>"
+        case .equal(let id): return "<p class=\"diff-card\">\(label)\(HTML.escape(contactName(id)))</p>"
+        case .deleted(let id): return "<p class=\"diff-card\">\(Self.deletionOpen)\(label)\(HTML.escape(contactName(id)))\(Self.deletionClose)</p>"
+        case .inserted(let id): return "<p class=\"diff-card\">\(Self.insertionOpen)\(label)\(HTML.escape(contactName(id)))\(Self.insertionClose)</p>"
+        // Cards are never paired (`BlockDiff.pair`): a changed one cannot come; shown as the new one.
+        case .changed(let segments):
+            return card(.equal(segments.filter { $0.operation != .delete }.map(\.text).joined()))
         }
     }
 
@@ -187,7 +187,7 @@ struct DiffHTML {
             let wanted = header ? "thead" : "tbody"
             if section == nil {
                 let names = header ? Self.text(of: entry.change).split(separator: "\t", omittingEmptySubsequences: false) : []
-                html += TransformPass.tableWrapper(headerCells: names) + "<table>\n"
+                html += HTML.tableWrapper(headerCells: names) + "<table>\n"
             } else if section != wanted {
                 html += "</\(section!)>\n"
             }
@@ -224,8 +224,8 @@ struct DiffHTML {
     /// whole, before them otherwise.
     func inline(_ change: BlockDiff.Change, prefix: String = "") -> String {
         switch change {
-        case .deleted(let text): Self.deletionOpen + prefix + escaped(text) + Self.deletionClose
-        case .inserted(let text): Self.insertionOpen + prefix + escaped(text) + Self.insertionClose
+        case .deleted(let text): Self.deletionOpen + prefix + HTML.escape(text) + Self.deletionClose
+        case .inserted(let text): Self.insertionOpen + prefix + HTML.escape(text) + Self.insertionClose
         case .equal, .changed: prefix + marked(segments(change))
         }
     }
@@ -250,7 +250,7 @@ struct DiffHTML {
         var html = ""
         for (index, segment) in segments.enumerated() {
             guard segment.operation != .equal else {
-                html += escaped(segment.text)
+                html += HTML.escape(segment.text)
                 continue
             }
             // Spaces, tabs and line breaks at the ends, found on the bytes.
@@ -264,19 +264,12 @@ struct DiffHTML {
             let end = utf8.index(after: utf8.lastIndex { !isSpace($0) }!)
             let text = segment.text
             let (open, close) = segment.operation == .insert ? (Self.insertionOpen, Self.insertionClose) : (Self.deletionOpen, Self.deletionClose)
-            html += text[..<start] + open + escaped(String(text[start..<end])) + close + text[end...]
+            html += text[..<start] + open + HTML.escape(String(text[start..<end])) + close + text[end...]
             if segment.operation == .delete, end == utf8.endIndex, index + 1 < segments.count, segments[index + 1].operation == .insert,
                segments[index + 1].text.utf8.first.map(isSpace) == false {
                 html += "<wbr>"
             }
         }
         return html
-    }
-
-    /// `HTML.escape`, or the text itself when it has nothing to escape, as most blocks have
-    /// not: found on the bytes, without breaking the text into Characters.
-    private func escaped(_ text: String) -> String {
-        let special = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        return special ? HTML.escape(text) : text
     }
 }

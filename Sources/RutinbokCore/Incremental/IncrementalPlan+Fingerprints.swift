@@ -5,9 +5,12 @@ import Foundation
 extension IncrementalPlan {
     /// Everything a council's pages are made from: site.yml, the templates, the options, the
     /// council's folder, its group's folder and, for each routine in its handbook, which
-    /// file supplies it. A base routine the council replaces or leaves out is not part of
-    /// it, so editing that routine does not touch the council's pages.
-    func fingerprint(_ handbook: Handbook, stampsByDisplayPath: [String: Stamp], folders: [String: [(String, Stamp)]]) -> UInt64 {
+    /// file supplies it, and for an adopted routine the settings of the council or group it
+    /// names (`settings`, its files other than routines: the name the routine's page shows).
+    /// A base routine the council replaces or leaves out is not part of it, so editing that
+    /// routine does not touch the council's pages.
+    func fingerprint(_ handbook: Handbook, stampsByDisplayPath: [String: Stamp], folders: [String: [(String, Stamp)]],
+                     settings: [String: UInt64]) -> UInt64 {
         var hash = ContentHash()
         hash.add(everyPage)
         hash.add(handbook.council.slug)
@@ -27,12 +30,7 @@ extension IncrementalPlan {
             // An adopted routine's page names the council or group it came from.
             if let source = entry.routine.adoptedFrom?.value {
                 hash.add(source)
-                for key in Self.sourceFolders(source) {
-                    for (path, stamp) in folders[key] ?? [] where !path.dropFirst(key.count).hasPrefix("routines/") {
-                        hash.add(path)
-                        add(stamp, to: &hash)
-                    }
-                }
+                for key in Self.sourceFolders(source) { hash.add(settings[key] ?? 0) }
             }
         }
         return hash.value
@@ -135,15 +133,6 @@ extension IncrementalPlan {
     /// of their view data (`PortalPages+Reuse.swift`).
     mutating func plan(_ handbooks: [Handbook]) -> Reuse {
         let stamps = stampsByDisplayPath()
-        // Each council's on its own: on all cores.
-        let plan = self
-        let fingerprints = Parallel.map(handbooks) { plan.fingerprint($0, stampsByDisplayPath: stamps, folders: plan.folders) }
-        var reusable: Set<String> = []
-        for (handbook, fingerprint) in zip(handbooks, fingerprints) {
-            let slug = handbook.council.slug
-            next.councils[slug] = fingerprint
-            if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
-        }
         // Each council's and group's files other than routines: names, contacts, theme, assets.
         var settings: [String: UInt64] = [:]
         for (key, files) in folders {
@@ -153,6 +142,17 @@ extension IncrementalPlan {
                 add(stamp, to: &hash)
             }
             settings[key] = hash.value
+        }
+        // Each council's on its own: on all cores.
+        let plan = self
+        let fingerprints = Parallel.map(handbooks) { [settings] in
+            plan.fingerprint($0, stampsByDisplayPath: stamps, folders: plan.folders, settings: settings)
+        }
+        var reusable: Set<String> = []
+        for (handbook, fingerprint) in zip(handbooks, fingerprints) {
+            let slug = handbook.council.slug
+            next.councils[slug] = fingerprint
+            if previous?.councils[slug] == fingerprint { reusable.insert(slug) }
         }
         // Council by council, on all cores; merged below in the handbooks' order.
         let councils = Parallel.map(handbooks) { [reusable, settings] handbook in

@@ -9,9 +9,10 @@ struct RenderedBodies: Sendable {
         var file: String
         var options: MarkdownRenderer.Options
 
-        /// The routine's body rendered with these options.
-        func render(_ routine: Routine) -> RenderedMarkdown {
-            MarkdownRenderer(options: options).render(routine.body, file: routine.location.file, firstLine: routine.bodyLine, printID: routine.id)
+        /// The routine's body rendered with these options, with its print variant unless `forPrint` is false.
+        func render(_ routine: Routine, forPrint: Bool = true) -> RenderedMarkdown {
+            MarkdownRenderer(options: options).render(routine.body, file: routine.location.file, firstLine: routine.bodyLine,
+                                                      printID: forPrint ? routine.id : nil)
         }
     }
 

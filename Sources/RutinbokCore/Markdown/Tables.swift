@@ -31,7 +31,7 @@ extension TransformPass {
         var names: [String] = []
         table.append(section("thead", rows: [(headerLine, header)], cellTag: "th", alignments: alignments, column: column, names: &names))
         // The wrapper scrolls a table too wide for a phone sideways, instead of the page.
-        table.setCustomHTML(onEnter: Self.tableWrapper(headerCells: names) + "<table>", onExit: "</table></div>")
+        table.setCustomHTML(onEnter: HTML.tableWrapper(headerCells: names) + "<table>", onExit: "</table></div>")
         let body = rows.indices.dropFirst(delimiter + 1).map { index -> (Int, [Cell]) in
             // Missing cells are empty, extra cells are dropped (as in GFM).
             let cells = Self.cells(rows[index])
@@ -54,16 +54,6 @@ extension TransformPass {
             if current >= line { child.unlink() }
         }
         while let last = paragraph.lastChild, last.kind == .softBreak || last.kind == .lineBreak { last.unlink() }
-    }
-
-    /// The wrapper of a table (and of a table on a change page): a region that scrolls sideways
-    /// when the table is wider than the screen, which the keyboard can reach (a scroller is
-    /// not focusable in every browser) and which is named by the table's header row, "Tabell:
-    /// Vem, Telefon".
-    static func tableWrapper(headerCells: [some StringProtocol]) -> String {
-        let name = headerCells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ")
-        let label = name.isEmpty ? "Tabell" : "Tabell: \(HTML.escape(name))"
-        return "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">"
     }
 
     /// A `thead` or `tbody` of rows; the text of each cell of a `thead` is added to `names`.

@@ -17,12 +17,8 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Why `text`, written as `YYYY-MM-DD`, is no date ("februari 2026 har 28 dagar"); nil when
     /// it is a date or not written so.
     public static func missingDay(_ text: String) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), Day(year: year, month: month, day: day) == nil
-        else { return nil }
-        guard (1...12).contains(month) else { return "det finns ingen månad \(parts[1]); månaderna är 01–12" }
+        guard let (year, month, day) = written(text), Day(year: year, month: month, day: day) == nil else { return nil }
+        guard (1...12).contains(month) else { return "det finns ingen månad \(month < 10 ? "0" : "")\(month); månaderna är 01–12" }
         guard (1900...9999).contains(year) else { return "året \(year) är inte rimligt" }
         let names = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
         return "\(names[month - 1]) \(year) har \(daysIn(month: month, year: year)) dagar"
@@ -30,11 +26,17 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
+        guard let (year, month, day) = Self.written(text) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of a text written exactly `YYYY-MM-DD`, whether or not they make a date.
+    private static func written(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return (year, month, day)
     }
 
     /// Today in the Swedish time zone.

@@ -128,8 +128,7 @@ extension PortalPages {
 
     /// `exempelstad/sociala-medier` → "Exempelstads kommun", or the text as written.
     private func sourceName(_ adoptedFrom: String) -> String {
-        let id = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
-        return councilNames[id] ?? groupNames[id] ?? adoptedFrom
+        nameOfSource(adoptedFrom) ?? adoptedFrom
     }
 
     private func phaseLabel(_ id: String) -> String { portal.config.phase(id)?.label ?? id }
@@ -148,7 +147,7 @@ extension PortalPages {
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
-                               changeCount: changeRows().count, today: portal.today.swedish)
+                               changeCount: changedTexts().count, today: portal.today.swedish)
     }
 
     func coverageView() -> PortalCoverageView {
@@ -223,21 +222,28 @@ extension PortalPages {
     /// A row per adapted text: a group's text, which each member's handbook shows, is one row
     /// naming every member, linked to the first one's change page.
     func changeRows() -> [PortalChangesView.Row] {
-        var rows: [PortalChangesView.Row] = []
-        var rowOfGroupText: [String: Int] = [:]
-        for change in portal.changes {
-            if change.groupName != nil, let row = rowOfGroupText[change.pair] {
-                rows[row].council += ", \(change.council.name)"
-                continue
-            }
-            if change.groupName != nil { rowOfGroupText[change.pair] = rows.count }
-            rows.append(PortalChangesView.Row(
-                council: change.council.name, title: change.routine.title,
+        changedTexts().map { changes in
+            let change = changes[0]
+            return PortalChangesView.Row(
+                council: changes.map(\.council.name).joined(separator: ", "), title: change.routine.title,
                 href: Self.changePath(council: change.council.slug, routine: change.routine.id),
                 adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
-                inserted: change.insertedWords, deleted: change.deletedWords))
+                inserted: change.insertedWords, deleted: change.deletedWords)
         }
-        return rows
+    }
+
+    /// The changes by text, in order: a group's text with every member's change, each other
+    /// change on its own.
+    func changedTexts() -> [[RoutineChange]] {
+        var texts: [[RoutineChange]] = []
+        var textOfGroupPair: [String: Int] = [:]
+        for change in portal.changes {
+            guard change.groupName != nil else { texts.append([change]); continue }
+            if let text = textOfGroupPair[change.pair] { texts[text].append(change); continue }
+            textOfGroupPair[change.pair] = texts.count
+            texts.append([change])
+        }
+        return texts
     }
 
     /// "61 ord tillagda", "1 ord tillagt", "inga ord tillagda".

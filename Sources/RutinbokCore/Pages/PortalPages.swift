@@ -15,8 +15,8 @@ struct PortalPages: Sendable {
     /// rendered (one that cannot be linked is rendered, and diffed then).
     let reusedChangePages: Set<String>
     let councilNames: [String: String]
-    /// Groups' names by id, for an example a group offers and routines adopted from it.
-    let groupNames: [String: String]
+    /// The name of the council or group an `adopted_from` names (`Site.nameOfSource`).
+    let nameOfSource: @Sendable (String) -> String?
 
     init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day,
          reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
@@ -27,7 +27,7 @@ struct PortalPages: Sendable {
         self.reuse = reuse
         self.reusedChangePages = reusedChangePages
         councilNames = Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })
-        groupNames = Dictionary(handbooks.compactMap(\.group).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        nameOfSource = { [site] in site.nameOfSource($0) }
     }
 
     /// Page names, also used for the navigation in this order.

@@ -108,9 +108,7 @@ public struct RoutineChange: Sendable {
         if let diff { return diff }
         func blocks(_ routine: Routine) -> [BlockDiff.Block] {
             let key = RenderedBodies.Key(file: routine.location.file, options: .init(allowRawHTML: council.allowRawHTML))
-            let body = bodies.body(key)
-                ?? MarkdownRenderer(options: key.options).render(routine.body, file: routine.location.file, firstLine: routine.bodyLine)
-            return BlockDiff.Block.of(body)
+            return BlockDiff.Block.of(bodies.body(key) ?? key.render(routine, forPrint: false))
         }
         let baseKey = RenderedBodies.Key(file: base.location.file, options: .init(allowRawHTML: council.allowRawHTML))
         return BlockDiff(from: baseBlocks.value(baseKey) { blocks(base) }, to: blocks(routine))

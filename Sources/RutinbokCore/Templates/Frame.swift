@@ -123,7 +123,7 @@ struct Frame: Sendable {
             for step in steps {
                 switch step {
                 case .text(let number): output += literals[number]
-                case .slot(let number, let escaped): output += escaped ? MustacheEscaping.html(texts[number]) : texts[number]
+                case .slot(let number, let escaped): output += escaped ? HTML.escape(texts[number]) : texts[number]
                 case .list: preconditionFailure("a frame of a whole shape has no list slots")
                 }
             }

@@ -136,7 +136,7 @@ final class TemplateFrames: Sendable {
                     level += 1
                 }
                 let text = levels[level].texts[number]
-                output += escaped ? MustacheEscaping.html(text) : text
+                output += escaped ? HTML.escape(text) : text
             case .list(let callNumber):
                 let call = frame.calls[callNumber]
                 guard let list = levels[call.level].lists[call.key] else { return false }
