@@ -25,6 +25,9 @@ public enum Build {
         public var filesWritten = 0
         /// Of those, files kept from the previous output (hard links) rather than written.
         public var filesReused = 0
+        /// Of those, files whose bytes the previous output did not have at their path: new or
+        /// changed for whoever reads the output.
+        public var filesChanged = 0
         /// Nothing changed since the last build: the output was left alone, nothing was written.
         public var unchanged = false
         public var councils = 0
@@ -168,6 +171,7 @@ public enum Build {
                                                       portal: portalData, reuse: reusable, to: publisher)
                 result.filesWritten = pages.files
                 result.filesReused = publisher.linkedCount
+                result.filesChanged = publisher.changedCount
                 result.filesPatched = pages.patched
                 if options.endsProcess { ProcessEnd.keep(await portalData.value) }
                 clock.lap("pages")

@@ -46,10 +46,8 @@ struct BuildCommand: AsyncParsableCommand {
                 return
             }
             let files = Wording.files(result.filesWritten)
-            // Files linked from the spare in a handbook the previous output did not have are new
-            // there: no "none new" then.
-            if result.filesReused > 0, result.handbooksAdded.isEmpty {
-                Terminal.printError("Byggde \(handbooks) (\(files), varav \(Wording.newOrChanged(result.filesWritten - result.filesReused))) i \(output)/ på \(seconds).")
+            if result.filesChanged < result.filesWritten {
+                Terminal.printError("Byggde \(handbooks) (\(files), varav \(Wording.newOrChanged(result.filesChanged))) i \(output)/ på \(seconds).")
             } else {
                 Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
             }

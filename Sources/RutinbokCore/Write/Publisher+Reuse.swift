@@ -108,6 +108,9 @@ extension Publisher {
     /// Files linked from the previous output rather than written.
     public var linkedCount: Int { state.withLock { $0.linked } }
 
+    /// Files new or changed against the published output (the spare may have held some).
+    public var changedCount: Int { state.withLock { $0.changed } }
+
     /// Formats the manifest block of a folder whose files are all staged (`paths`: every file
     /// in it), with its pages' fingerprints, while the other folders are still being made:
     /// the manifest then copies it instead of grouping and formatting its entries at the end.

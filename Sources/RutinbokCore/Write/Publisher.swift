@@ -62,6 +62,8 @@ public final class Publisher: Sendable {
         /// Copied source → its first staged copy.
         var copies: [String: (String, Manifest.Output)] = [:]
         var linked = 0
+        /// Files staged with bytes the published output does not have at that path.
+        var changed = 0
     }
     let state = Mutex(State())
 
@@ -193,8 +195,11 @@ public final class Publisher: Sendable {
 
     private func place(_ path: String, _ target: String, _ bytes: UnsafeRawBufferPointer, source: String?) throws {
         let entry = Manifest.Output(hash: LaneHash.of(bytes), size: Int64(bytes.count))
-        defer { state.withLock { $0.outputs[path] = entry } }
-        if keepsBase(path, entry) || (previous?.outputs[path] == entry && linkPrevious(path, target, entry)) {
+        // Compared with the published output, not the spare: a spare two builds old may
+        // already hold the bytes of an edit undone since.
+        let published = previous?.outputs[path] == entry
+        defer { state.withLock { $0.outputs[path] = entry; if !published { $0.changed += 1 } } }
+        if keepsBase(path, entry) || (published && linkPrevious(path, target, entry)) {
             state.withLock { $0.linked += 1 }
             return
         }

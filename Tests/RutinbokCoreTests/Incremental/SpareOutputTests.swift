@@ -40,6 +40,32 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// "N nya eller ändrade" counts against the published output, not the spare: after an
+    /// edit is undone, the spare (two builds old) holds every byte the build makes, and yet
+    /// the pages of the edit changed for a reader.
+    @Test func theChangedCountIsAgainstThePublishedOutputWhenTheSpareHoldsTheBytes() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let routine = "content/routines/akut.md"
+        let original = try String(contentsOf: w.root.appendingPathComponent(routine), encoding: .utf8)
+        func changed(_ before: [String: Data], _ after: [String: Data]) -> Int {
+            after.filter { $0.key != Publisher.marker && before[$0.key] != $0.value }.count
+        }
+        let first = W.tree(w.output)
+        try w.append(routine, "\nEn mening som tas bort igen.\n")
+        let edit = await w.build()
+        let edited = W.tree(w.output)
+        try w.write(routine, original)
+        let undo = await w.build()
+        let undone = W.tree(w.output)
+
+        #expect(edit.published && undo.published)
+        #expect(edit.filesChanged > 0 && edit.filesChanged == changed(first, edited), "\(edit.filesChanged)")
+        #expect(undo.filesReused == undo.filesWritten, "the spare held every file")
+        #expect(undo.filesChanged == changed(edited, undone) && undo.filesChanged == edit.filesChanged, "\(undo.filesChanged)")
+        #expect(changed(first, undone) == 0)
+    }
+
     @Test func aSpareWithoutACompleteManifestIsRemovedNotUsed() async throws {
         var w = try W()
         #expect(await w.build().published)
