@@ -94,7 +94,7 @@ extension NewCommand {
             for step in file.nextSteps { Terminal.printError("  nästa steg: \(step)") }
         } catch let refusal as Scaffold.Refusal {
             Terminal.printError("fel: \(refusal.description)")
-            throw ExitCode(2)
+            throw ExitCode(1)
         }
     }
 }

@@ -136,6 +136,21 @@ struct CommandLineTests {
         #expect(try Executable.run(["build", "--help"]).status == 0)
     }
 
+    /// A refused `new` or `adopt` (the file is there, no such council) is an error, as in
+    /// `build`: exit 1 and nothing written. Exit 2 is kept for wrong usage.
+    @Test func refusedNewAndAdoptExitOneAndWriteNothing() throws {
+        let w = try BrokenWorkspace()
+        try w.write("content/councils/exby/routines/egen.md", "Redan skriven.\n")
+        let taken = try Executable.run(["new", "routine", "egen", "--council", "exby", "--content", w.content])
+        #expect(taken.status == 1 && taken.stderr.hasPrefix("fel: ") && taken.stderr.contains("finns redan"), "\(taken.stderr)")
+        #expect(try w.read("content/councils/exby/routines/egen.md") == "Redan skriven.\n")
+        let nowhere = try Executable.run(["new", "routine", "ny-rutin", "--council", "ingenstans", "--content", w.content])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("det finns ingen kommun 'ingenstans'"), "\(nowhere.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: w.url("content/councils/ingenstans").path))
+        let adopt = try Executable.run(["adopt", "exby/finns-inte", "--into", "exby", "--content", w.content])
+        #expect(adopt.status == 1 && adopt.stderr.hasPrefix("fel: "), "\(adopt.stderr)")
+    }
+
     /// ArgumentParser's own words reach the user in Swedish: its usage errors and the headings
     /// and defaults of a help page.
     @Test func usageErrorsAndHelpPagesAreInSwedish() throws {
