@@ -524,6 +524,23 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         ])
     }
 
+    /// libyaml trips over the line after the one set too far left; the error names that one.
+    @Test func aLineSetTooFarLeftIsNamedNotTheLineAfterIt() {
+        let quoted = "title: H\nphases:\n  - id: a\n    label: A\nnational_numbers:\n  polis:\n    label: Polisen\n  number: \"114 14\"\n\n    note: Dygnet runt\n"
+        #expect(loadSite(quoted).1 == [
+            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML säger: \"did not find expected key\" på rad 10, kolumn 5 (\"while parsing a block mapping\", från rad 6)",
+        ])
+        // A plain value: YAML reads the next line on as the same text and trips over its ': '.
+        let plain = quoted.replacingOccurrences(of: "\"114 14\"", with: "114 14")
+        #expect(loadSite(plain).1 == [
+            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 10, kolumn 9",
+        ])
+        // A line ending in ':' opens a level: the next line further in is right, and the
+        // line that is out of step is the one reported.
+        let (_, opened) = loadSite("title: H\nphases:\n  - id: a\n    label: A\nx:\n  y:\n    z: 1\n  w:\n     v: 2\n    u: 3\n")
+        #expect(opened.count == 1 && opened[0].hasPrefix("content/site.yml:10:5: fel: raden är indragen på ett annat sätt"), "\(opened)")
+    }
+
     @Test func yamlSyntaxError() {
         let (config, diagnostics) = loadSite("title: H\nphases:\n  - id: a\n   label: b\n")
         #expect(config.phases.isEmpty)

@@ -68,6 +68,14 @@ struct YAMLMapping {
                               code: "yaml-syntax",
                               notes: ["YAML läser texten ända till nästa citattecken, på rad \(closing + lineOffset), och kan sedan inte läsa det som står efter det"] + notes)
             }
+            // After a quoted value libyaml expects a key; after a plain one it reads the
+            // next line on as the same text, and trips over its ': '.
+            if problem.contains("did not find expected key") || problem.contains("mapping values are not allowed"),
+               let odd = YAMLSyntaxProblem.lineOutOfStep(in: text, reportedLine: mark.line) {
+                return .error(SourceLocation(file: file, line: odd.line + lineOffset, column: odd.column),
+                              "raden börjar i kolumn \(odd.column), men raderna före och efter den i kolumn \(odd.othersColumn); rader på samma nivå ska börja i samma kolumn",
+                              code: "yaml-syntax", notes: notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])

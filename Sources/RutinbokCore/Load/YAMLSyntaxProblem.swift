@@ -43,6 +43,32 @@ struct YAMLSyntaxProblem {
         return Character(scalars[scalars.index(scalars.startIndex, offsetBy: column - 1)])
     }
 
+    /// A line with a value of its own set further left than the lines on both sides of it
+    /// (`    name: …` / `  phone: …` / `    email: …`). YAML reads it as a key one level up
+    /// and trips over the next line, which is where libyaml reports the problem; the line to
+    /// move is the one before. Nil unless the lines show exactly that.
+    static func lineOutOfStep(in text: String, reportedLine line: Int) -> (line: Int, column: Int, othersColumn: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func indent(_ index: Int) -> Int { lines[index].prefix { $0 == " " }.count }
+        func body(_ index: Int) -> Substring { lines[index].drop { $0 == " " } }
+        func previousContent(before index: Int) -> Int? {
+            var index = index - 1
+            while index >= 0, body(index).isEmpty || body(index).hasPrefix("#") { index -= 1 }
+            return index >= 0 ? index : nil
+        }
+        guard line >= 1, line <= lines.count, let odd = previousContent(before: line - 1),
+              let above = previousContent(before: odd) else { return nil }
+        let others = indent(line - 1)
+        guard indent(odd) < others, indent(above) == others,
+              ![line - 1, odd, above].contains(where: { body($0).hasPrefix("-") }) else { return nil }
+        // Its own value on the line: a line ending in ':' opens a level, and then the next
+        // line is rightly further in.
+        let value = body(odd).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .trimmingCharacters(in: .whitespaces)
+        guard value.contains(":"), !value.hasSuffix(":") else { return nil }
+        return (odd + 1, indent(odd) + 1, others + 1)
+    }
+
     /// Where the second of two equal keys is written: Yams reports only the first.
     static func secondOccurrence(of key: String, in text: String, column: Int, after line: Int) -> Int? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
