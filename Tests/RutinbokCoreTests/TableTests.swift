@@ -106,6 +106,15 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.template == "<ul>\n<li>\n<p>Kontakter:</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\" class=\"align-right\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td class=\"align-right\">114 14</td>\n</tr>\n</tbody>\n</table></div>\n</li>\n<li>\n<p>Nästa</p>\n</li>\n</ul>\n")
     }
 
+    /// A table that opens a list item: its header row starts after the item's marker. It
+    /// used to be read with the marker, as a header of one cell more, and stayed text.
+    @Test func tableThatOpensAListItem() {
+        let result = render("- | Vem | Nummer |\n  |-----|-------:|\n  | Polisen | 114 14 |\n1. > | Steg | [Anmälan](anmalan.md) |\n   > |---|---|\n")
+        #expect(result.template == "<ul>\n<li>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\" class=\"align-right\">Nummer</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Polisen</td><td class=\"align-right\">114 14</td>\n</tr>\n</tbody>\n</table></div>\n</li>\n</ul>\n<ol>\n<li>\n<blockquote>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Steg, Anmälan\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Steg</th><th scope=\"col\"><a href=\"anmalan.html\">Anmälan</a></th>\n</tr>\n</thead>\n</table></div>\n</blockquote>\n</li>\n</ol>\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.links.first?.location == loc(4, 15))
+    }
+
     @Test func tableInsideABlockQuote() {
         let result = render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
         #expect(result.template == "<blockquote>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n</blockquote>\n")

@@ -68,6 +68,9 @@ struct SourceLines {
     func block(from startLine: Int, to endLine: Int, column: Int) -> [Substring] {
         guard startLine >= 1, endLine >= startLine else { return [] }
         return (startLine...endLine).map { number in
+            // The block's first line starts at its column, after whatever opened its
+            // containers there (`- `, `1. `, `> `).
+            if number == startLine { return text(line: number, from: column) }
             let full = text(line: number)
             let prefix = full.utf8.prefix(max(0, column - 1))
             if prefix.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\t") }) {
