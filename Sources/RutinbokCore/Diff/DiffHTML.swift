@@ -48,10 +48,10 @@ struct DiffHTML {
         init(_ line: OutlineLine) {
             switch line.kind {
             case .bullet, .numbered, .task, .doneTask: self = .list
-            // A paragraph or card in a list item continues it.
+            // A paragraph, card, table or code in a list item continues it.
             case .paragraph, .contactCard: self = line.level > 0 ? .list : .alone
-            case .tableHead, .tableRow: self = .table
-            case .code: self = .code
+            case .tableHead, .tableRow: self = line.level > 0 ? .list : .table
+            case .code: self = line.level > 0 ? .list : .code
             case .heading: self = .alone
             }
         }
@@ -70,12 +70,16 @@ struct DiffHTML {
             switch group {
             case .list: html += list(run)
             case .table: html += table(run)
-            case .code: html += "<pre><code>" + run.map { inline($0.change) }.joined(separator: "\n") + "</code></pre>\n"
+            case .code: html += code(run)
             case .alone: html += alone(entries[start])
             }
             start = end
         }
         return html
+    }
+
+    private func code(_ entries: ArraySlice<BlockDiff.Entry>) -> String {
+        "<pre><code>" + entries.map { inline($0.change) }.joined(separator: "\n") + "</code></pre>\n"
     }
 
     private func alone(_ entry: BlockDiff.Entry) -> String {
@@ -131,17 +135,31 @@ struct DiffHTML {
                 if !innermost { html += "<li>" }
             }
         }
-        for entry in entries {
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let entry = entries[index]
             let line = entry.line
             let depth = max(line.level, 1)
+            index += 1
             guard line.kind.isItem else {
-                // A paragraph or card that continues the open item at its level.
+                // A paragraph, card, table or code that continues the open item at its level.
                 close(to: depth)
                 if open.count < depth {
                     openLists(to: depth, numbered: false)
                     html += "<li>"
                 }
-                html += line.kind == .contactCard ? "\n" + card(entry.change) : "\n<p>\(inline(entry.change))</p>"
+                switch line.kind {
+                case .contactCard: html += "\n" + card(entry.change)
+                case .tableHead, .tableRow, .code:
+                    // The lines of one table or code block, together.
+                    let group = Group(OutlineLine(line.kind))
+                    var end = index
+                    while end < entries.endIndex, entries[end].line.level == line.level, Group(OutlineLine(entries[end].line.kind)) == group { end += 1 }
+                    let run = entries[(index - 1)..<end]
+                    html += "\n" + (group == .table ? table(run) : code(run))
+                    index = end
+                default: html += "\n<p>\(inline(entry.change))</p>"
+                }
                 continue
             }
             let numbered = line.kind == .numbered

@@ -71,6 +71,43 @@ struct DiffHTMLTests {
         """)
     }
 
+    /// A table or code block in a list item stays in the item, as on the routine's page.
+    @Test func tablesAndCodeInAListItemStayInIt() {
+        let result = html([
+            entry(OutlineLine(.numbered, level: 1, number: 1), .equal("Ring rätt nummer:")),
+            entry(OutlineLine(.tableHead, level: 1), .equal("Vem\tNummer")),
+            entry(OutlineLine(.tableRow, level: 1), .changed([.init(.equal, "Polisen\t"), .init(.insert, "114 14")])),
+            entry(OutlineLine(.code, level: 1), .equal("rad 1")),
+            entry(OutlineLine(.code, level: 1), .inserted("rad 2")),
+            entry(OutlineLine(.numbered, level: 1, number: 2), .equal("Skriv ner")),
+            entry(OutlineLine(.tableRow), .equal("Efter\tlistan")),
+        ])
+        #expect(result == """
+        <ol>
+        <li value="1">Ring rätt nummer:
+        \(HTML.tableWrapper(headerCells: ["Vem", "Nummer"]))<table>
+        <thead>
+        <tr><th scope="col">Vem</th><th scope="col">Nummer</th></tr>
+        </thead>
+        <tbody>
+        <tr><td>Polisen</td><td>\(ins.0)114 14\(ins.1)</td></tr>
+        </tbody>
+        </table></div>
+
+        <pre><code>rad 1
+        \(ins.0)rad 2\(ins.1)</code></pre>
+        </li>
+        <li value="2">Skriv ner</li>
+        </ol>
+        \(HTML.tableWrapper(headerCells: [String]()))<table>
+        <tbody>
+        <tr><td>Efter</td><td>listan</td></tr>
+        </tbody>
+        </table></div>
+
+        """)
+    }
+
     /// Rows are cells apart by tabs, in a wrapper named by the header row; a row with another
     /// number of cells, or a header after rows, starts another table.
     @Test func tablesSplitRowsIntoCells() {
