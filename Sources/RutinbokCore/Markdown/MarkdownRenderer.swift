@@ -2,7 +2,7 @@ import Foundation
 import CommonMark
 
 /// The Markdown stage for one file: CommonMark through libcmark, then rutinbok's extensions
-/// (tables, task lists, callouts, heading ids, routine links, contact references) applied to
+/// (tables, task lists, callouts, addresses as links, heading ids, routine links, contact references) applied to
 /// the tree, then HTML.
 public struct MarkdownRenderer: Sendable {
     public struct Options: Sendable, Hashable {
@@ -31,6 +31,7 @@ public struct MarkdownRenderer: Sendable {
                                  lineOffset: firstLine - 1, options: options, printID: printID)
         // Only a tab or an entity can put a tab or line break inside a text node.
         pass.textMayBreakLines = source.containsByte(0x09) || source.containsByte(UInt8(ascii: "&"))
+        pass.textMayHaveAddresses = source.containsByte(UInt8(ascii: "@")) || source.containsBytes("www.") || source.containsBytes("://")
         pass.run()
         let htmlOptions: HTMLOptions = options.allowRawHTML ? [.unsafe] : []
         let html = document.renderHTML(htmlOptions)
@@ -63,6 +64,8 @@ struct TransformPass {
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
     /// Whether a text node may hold a tab or a line break (`plainTextAndOutline` makes them spaces).
     var textMayBreakLines = true
+    /// Whether the text may hold a web or e-mail address (`linkAddresses`).
+    var textMayHaveAddresses = true
     /// What the transforms made of nodes, for the outline of the text (`plainTextAndOutline`).
     var outlineMarks: [MarkdownNode: OutlineMark] = [:]
     /// The routine id on the print page, if a print variant is wanted.
@@ -105,6 +108,7 @@ struct TransformPass {
             default: break
             }
         }
+        if textMayHaveAddresses { linkAddresses() }
         assignHeadingIDs()
         for node in document.document.descendantsAndSelf(ofKinds: [.link, .htmlBlock, .htmlInline]) {
             switch node.kind {
