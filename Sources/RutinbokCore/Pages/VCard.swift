@@ -38,19 +38,22 @@ enum VCard {
         return words.allSatisfy { word in word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase) }
     }
 
+    /// A value as vCard text: `\`, `,` and `;` escaped, a line break as `\n`, other control
+    /// characters dropped. By Unicode scalar: `\r\n` is one Character, which a switch over
+    /// Characters let through whole, and with it any property an editor wrote after it.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\n": result += "\\n"
-            case "\r": break
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case ",": result.append(contentsOf: "\\,".unicodeScalars)
+            case ";": result.append(contentsOf: "\\;".unicodeScalars)
+            case "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.append(contentsOf: "\\n".unicodeScalars)
+            case _ where scalar.properties.generalCategory == .control: break
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Lines longer than 75 bytes continue on the next line after a space, never inside a character.

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Escaping for text put into HTML: the same as swift-mustache's `{{x}}` (`String.htmlEscape`,
-/// internal to it), which replaces whole Characters, so an `&` that carries a combining mark
-/// stays as it is. The frames that fill templates (`Frame`, `TemplateFrames`) escape with it
-/// and must give swift-mustache's bytes; most texts need no escaping, which one pass over the
-/// bytes tells.
+/// Escaping for text put into HTML, byte by byte: every `&`, `<`, `>`, `"` and `'` is
+/// replaced, also where a combining mark follows it. (swift-mustache's own `{{x}}` works on
+/// whole Characters, and `"` with a combining mark after it is another Character: it stayed,
+/// and a browser, which reads code points, closed the attribute there. So the theme's
+/// templates escape with this too: `Theme` sets it as their content type.) The frames that fill
+/// templates (`Frame`, `TemplateFrames`) escape with it; most texts need no escaping, which one
+/// pass over the bytes tells.
 public enum HTML {
     public static func escape(_ text: String) -> String {
         let needsWork = text.utf8.contains { byte in
@@ -12,19 +14,19 @@ public enum HTML {
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         }
         guard needsWork else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The wrapper of a table, in a routine and on a change page: a region that scrolls sideways

@@ -2,13 +2,17 @@
 public enum OutputPath {
     /// Why `path` may not be written under the output folder, or nil if it is safe:
     /// relative, no `..`, no empty or hidden parts, no backslashes or control characters.
+    ///
+    /// Checked on the bytes, as the file system reads the path: on Characters, a `/` or `.`
+    /// followed by a combining mark is another Character, and "../\u{301}x" would pass.
     public static func problem(with path: String) -> String? {
-        if path.isEmpty { return "är tom" }
-        if path.hasPrefix("/") || path.hasPrefix("~") { return "börjar med '/' eller '~'; skriv den från kommunens mapp, till exempel 'assets/logo.svg'" }
-        if path.contains("\\") || path.unicodeScalars.contains(where: { $0.value < 0x20 }) { return "innehåller tecken som inte får finnas i en sökväg" }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.contains("..") { return "leder ut ur sin mapp med '..'" }
-        if parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) { return "har en tom eller dold del" }
+        let bytes = Array(path.utf8)
+        if bytes.isEmpty { return "är tom" }
+        if bytes[0] == UInt8(ascii: "/") || bytes[0] == UInt8(ascii: "~") { return "börjar med '/' eller '~'; skriv den från kommunens mapp, till exempel 'assets/logo.svg'" }
+        if bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 == 0x7F }) { return "innehåller tecken som inte får finnas i en sökväg" }
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if parts.contains(where: { $0.elementsEqual("..".utf8) }) { return "leder ut ur sin mapp med '..'" }
+        if parts.contains(where: { $0.isEmpty || $0.first == UInt8(ascii: ".") }) { return "har en tom eller dold del" }
         return nil
     }
 }

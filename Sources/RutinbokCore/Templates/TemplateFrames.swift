@@ -206,7 +206,7 @@ final class TemplateFrames: Sendable {
 
     private func sectionTemplate(_ text: String) -> MustacheTemplate? {
         if let known = sections.withLock({ $0[text] }) { return known }
-        guard ListFraming.framesSection(text), let template = try? MustacheTemplate(string: text) else { return nil }
+        guard ListFraming.framesSection(text), let template = try? ByteEscapedHTML.template(text) else { return nil }
         sections.withLock { $0[text] = template }
         return template
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The templates and static assets of a theme (`templates/`), parsed and checked once per build.
 public struct Theme: Sendable {
@@ -42,15 +43,17 @@ public struct Theme: Sendable {
             case .success(let text):
                 texts[path] = text
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    library.register(try ByteEscapedHTML.template(text), named: name)
                     if let key = required[name] ?? nil, !showsRaw(key, in: text) {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
-                    // The parser reports a tag left open at the end as a position past the last line.
+                    // The parser reports a tag left open at the end as a position past the last
+                    // line; its lines count the content type's line before the file's.
                     let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
-                    let line = min(error.context.lineNumber, lastLine)
-                    let column = error.context.lineNumber > lastLine ? 1 : error.context.columnNumber
+                    let reported = error.context.lineNumber - 1
+                    let line = max(1, min(reported, lastLine))
+                    let column = reported > lastLine ? 1 : error.context.columnNumber
                     diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
                                               "mallen går inte att tolka: \(describe(error.error))", code: "template-syntax",
                                               notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))
@@ -153,4 +156,25 @@ public struct Theme: Sendable {
     func assetPath(_ relative: String) -> String {
         ((directory as NSString).appendingPathComponent("assets") as NSString).appendingPathComponent(relative)
     }
+}
+
+/// swift-mustache's content type for `{{x}}` in the theme's templates: `HTML.escape`, byte by
+/// byte (its own HTML type escapes whole Characters; see `HTML`). Set by a pragma on a line of
+/// its own before each template's text, which the parser drops with its line.
+struct ByteEscapedHTML: MustacheContentType {
+    static let name = "RUTINBOK_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    private static let registered = Mutex(false)
+
+    /// A template of the theme: `text` with this content type.
+    static func template(_ text: String) throws -> MustacheTemplate {
+        registered.withLock { done in
+            guard !done else { return }
+            MustacheContentTypes.register(ByteEscapedHTML(), named: name)
+            done = true
+        }
+        return try MustacheTemplate(string: pragma + text)
+    }
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

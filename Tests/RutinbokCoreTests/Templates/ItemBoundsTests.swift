@@ -21,7 +21,7 @@ import Testing
 
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        for (name, text) in templates { library.register(try ByteEscapedHTML.template( text), named: name) }
         return library
     }
 

@@ -43,7 +43,7 @@ import Testing
     static func library(_ names: [String]) throws -> MustacheLibrary {
         var library = MustacheLibrary()
         for (name, text) in templates where names.contains(name) || name == "card" {
-            library.register(try MustacheTemplate(string: text), named: name)
+            library.register(try ByteEscapedHTML.template( text), named: name)
         }
         return library
     }
@@ -156,7 +156,7 @@ import Testing
     /// does not have: swift-mustache then calls the lambda without a section's text.
     @Test func aListShownAsAValueIsNotFramedByItem() throws {
         var library = MustacheLibrary()
-        library.register(try MustacheTemplate(string: "{{#phases}}{{label}}{{/phases}} {{phases}}"), named: "value")
+        library.register(try ByteEscapedHTML.template( "{{#phases}}{{label}}{{/phases}} {{phases}}"), named: "value")
         let frames = TemplateFrames(listFraming: try #require(ListFraming(["{{#phases}}{{label}}{{/phases}} {{phases}}"])))
         let page = TemplateValue.fields([("phases", .list([.fields([("label", .text("Före"))])]))])
         _ = frames.render("value", page, library: library)

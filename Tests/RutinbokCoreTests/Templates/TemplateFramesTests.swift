@@ -16,8 +16,8 @@ import Testing
 
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        library.register(try MustacheTemplate(string: template), named: "page")
-        library.register(try MustacheTemplate(string: "<footer>{{title}} – {{{body}}}</footer>"), named: "footer")
+        library.register(try ByteEscapedHTML.template( template), named: "page")
+        library.register(try ByteEscapedHTML.template( "<footer>{{title}} – {{{body}}}</footer>"), named: "footer")
         return library
     }
 

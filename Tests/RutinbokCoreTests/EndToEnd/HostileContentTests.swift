@@ -1,0 +1,80 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+/// Content written to attack the readers of the published handbooks and portal, all of
+/// which share one web origin: an editor's account may be taken over, and the readers are
+/// people under threat. (From a security review; each case was a working attack.)
+@Suite struct HostileContentTests {
+    /// Every file of the output as text, by path.
+    static func outputTexts(_ w: BrokenWorkspace) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: w.output)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: w.output + "/" + path) { texts[path] = String(decoding: data, as: UTF8.self) }
+        }
+        return texts
+    }
+
+    /// A `"` with a combining mark after it is one Character, not `"`: escaping by Character
+    /// let it through, and the browser, which reads code points, ended the attribute there.
+    /// Through a table's header (its region's name), a contact's e-mail, the accessibility
+    /// address and the logo's file name, it ran script on load on every page of the council
+    /// and on the portal.
+    @Test func aQuoteWithACombiningMarkCannotEndAnAttribute() async throws {
+        let w = try BrokenWorkspace()
+        let attack = "\"\u{301} autofocus onfocus=alert(1) x=\""
+        try w.append("content/routines/hotad.md", "\n| Vem\(attack) | Nummer |\n| --- | --- |\n| Polisen | 114 14 |\n")
+        try w.write("content/councils/exby/routines/hotad.md", try w.read("content/routines/hotad.md") + "\nEgen text.\n")
+        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example", with: "email: 'a\(attack)@exby.example'")
+        try w.write("content/councils/exby/assets/l\(attack).svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try w.replace("content/councils/exby/council.yml", "logo: assets/logo.svg", with: "logo: 'assets/l\(attack).svg'")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+
+        let texts = try Self.outputTexts(w)
+        #expect(texts.keys.contains("andringar/exby/hotad.html"), "the portal's change page, on the shared origin")
+        var checked = 0
+        for (path, text) in texts where path.hasSuffix(".html") {
+            checked += 1
+            let scalars = Array(text.unicodeScalars)
+            #expect(!zip(scalars, scalars.dropFirst()).contains { $0 == "\"" && $1 == "\u{301}" }, "\(path) has a raw quote before the mark")
+            #expect(!text.contains(" autofocus onfocus=alert(1) x=\""), "\(path)")
+        }
+        #expect(checked > 5)
+        #expect(texts["exby/kontakter.html"]?.contains("href=\"mailto:a&quot;\u{301} autofocus") == true)
+        #expect(texts["exby/hotad.html"]?.contains("aria-label=\"Tabell: Vem&quot;\u{301} autofocus onfocus=alert(1) x=&quot;, Nummer\"") == true)
+    }
+
+    /// A line break in a contact's value (`\r\n` is one Character) added properties, or a whole
+    /// card ("Polisen" with another number), to the vCard a phone imports.
+    @Test func aLineBreakCannotAddToTheVCard() async throws {
+        let w = try BrokenWorkspace()
+        let injected = "\"sakerhet@exby.example\\r\\nEND:VCARD\\r\\nBEGIN:VCARD\\r\\nFN:Polisen\\r\\nTEL:+46709999999\""
+        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example", with: "email: \(injected)")
+        try w.replace("content/councils/exby/council.yml", "role: Säkerhetssamordnare", with: "role: \"Samordnare\\u2028TEL:+4670\\u0085X\\u000BY\"")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        let file = try w.read("output/exby/kontakter.vcf")
+        // Folded lines unfolded (RFC 2426: a line break and a space continue the line).
+        let lines = file.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(lines.filter { $0 == "BEGIN:VCARD" }.count == lines.filter { $0.hasPrefix("FN:") }.count, "\(file)")
+        #expect(!lines.contains { $0.hasPrefix("FN:Polisen") || $0.hasPrefix("TEL:+4670") }, "\(file)")
+        #expect(lines.contains("EMAIL;TYPE=INTERNET:sakerhet@exby.example\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Polisen\\nTEL:+46709999999"), "\(file)")
+        #expect(lines.contains("TITLE:Samordnare\\nTEL:+4670\\nX\\nY"), "\(file)")
+        #expect(!file.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{85}" || $0 == "\u{0B}" })
+    }
+
+    /// The output path check reads bytes: on Characters, `/` or `.` with a mark after it hid
+    /// a `..` or a leading `/`.
+    @Test(arguments: ["../\u{301}x.html", "/\u{301}etc/x", "a/..\u{0}/b", "a/./../x", "ok/../../x"])
+    func pathsThatLeaveTheOutputAreRefused(_ path: String) {
+        #expect(OutputPath.problem(with: path) != nil)
+    }
+
+    @Test func ordinaryPathsPass() {
+        for path in ["index.html", "exby/assets/logo.svg", "exby/\u{301}namn.html", "a/b..c/d"] {
+            #expect(OutputPath.problem(with: path) == nil, "\(path)")
+        }
+    }
+}
