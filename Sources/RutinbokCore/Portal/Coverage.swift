@@ -54,7 +54,11 @@ public struct Coverage: Sendable {
 
     public init(site: Site, handbooks: [Handbook]) {
         councils = handbooks.map(\.council.slug)
-        let base = site.routines.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
+        // A base routine kept internal has a row only where some handbook has it (an internal
+        // build): in a public one its title is as internal as its text.
+        let base = site.routines.filter { routine in
+            routine.access != .internal || handbooks.contains { $0.routine(routine.id).map { $0.origin != .added } ?? false }
+        }.sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
         // Column by column: each handbook is visited once, not once per base routine.
         let columns = handbooks.map { handbook in base.map { Self.cell(for: $0.id, in: handbook) } }
         let row = Dictionary(base.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -64,7 +68,7 @@ public struct Coverage: Sendable {
             }
             return rows.isEmpty ? nil : PhaseRows(phase: phase, rows: rows)
         }
-        let baseIDs = Set(site.routines.map(\.id))
+        let baseIDs = Set(base.map(\.id))
         var additions: [String: [Addition]] = [:]
         for handbook in handbooks {
             let own = handbook.council.routines.filter { !baseIDs.contains($0.id) }

@@ -39,7 +39,10 @@ public enum Resolver {
         var layered: [String: HandbookRoutine] = [:]
         for routine in site.routines { layered[routine.id] = HandbookRoutine(routine: routine, origin: .inherited) }
         for routine in (group?.routines ?? []) + council.routines {
-            let base = baseByID[routine.id]
+            // In a public build, a base routine kept internal is no base for anyone: a public
+            // routine with its id is the council's own, compared with nothing (a change page
+            // would publish the internal text as deleted words).
+            let base = baseByID[routine.id].flatMap { $0.access == .internal && !options.includeInternal ? nil : $0 }
             layered[routine.id] = HandbookRoutine(routine: routine, origin: base == nil ? .added : .adapted, base: base)
         }
         let groupIDs = Set(group?.routines.map(\.id) ?? [])

@@ -65,6 +65,65 @@ import Testing
         #expect(!file.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{85}" || $0 == "\u{0B}" })
     }
 
+    /// A base routine kept internal, and a council's public routine with its id: the change
+    /// page compared the two and published the internal text as deleted words, and the
+    /// coverage page had the internal title as a row. An editor could do it on purpose with an
+    /// empty routine.
+    @Test func anInternalBaseRoutineLeavesNoTraceInAPublicBuild() async throws {
+        let w = try BrokenWorkspace()
+        try w.write("content/routines/skyddade-adresser.md", """
+            ---
+            title: Skyddade adresser HEMLIGTITEL
+            summary: Internt.
+            phase: hantera
+            order: 90
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-01-15
+            access: internal
+            ---
+
+            HEMLIGTEXT: ordförandens adress och larmkod.
+
+            ## HEMLIGRUBRIK
+
+            Mer.
+
+            """)
+        try w.write("content/councils/exby/routines/skyddade-adresser.md", """
+            ---
+            title: Offentlig rutin
+            summary: Offentligt.
+            phase: hantera
+            order: 90
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-01-15
+            ---
+
+            Offentlig text.
+
+            """)
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        let texts = try Self.outputTexts(w)
+        for (path, text) in texts {
+            #expect(!text.contains("HEMLIG"), "\(path) names the internal routine")
+        }
+        #expect(texts["exby/skyddade-adresser.html"]?.contains("Offentlig text.") == true)
+        #expect(texts["andringar/exby/skyddade-adresser.html"] == nil, "nothing to compare with in public")
+        #expect(texts["tackning.html"]?.contains("Offentlig rutin") == true, "listed as the council's own")
+
+        // The intranet's build compares them, as before.
+        var intranetOptions = w.options()
+        intranetOptions.includeInternal = true
+        intranetOptions.output = w.root.appendingPathComponent("intranet").path
+        let intranet = await Build.run(intranetOptions, write: true)
+        #expect(intranet.published)
+        let page = try String(contentsOfFile: intranetOptions.output + "/andringar/exby/skyddade-adresser.html", encoding: .utf8)
+        #expect(page.contains("HEMLIGTEXT"))
+    }
+
     /// The output path check reads bytes: on Characters, `/` or `.` with a mark after it hid
     /// a `..` or a leading `/`.
     @Test(arguments: ["../\u{301}x.html", "/\u{301}etc/x", "a/..\u{0}/b", "a/./../x", "ok/../../x"])

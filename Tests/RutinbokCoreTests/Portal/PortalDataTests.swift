@@ -29,19 +29,31 @@ struct PortalDataTests {
         #expect(cells.filter { $0 == .inherited }.count == 99)
     }
 
+    /// A council's own version kept internal: "Intern" in its column. A base routine kept
+    /// internal has no row in a public build (its title is as internal as its text), and is
+    /// inherited in an internal one.
     @Test func internalOnlyCell() async throws {
         var loaded = try await DemoContent.load()
-        // Make a base routine internal: every council that inherits it shows "Intern".
+        let index = try #require(loaded.site.councils.firstIndex { council in
+            council.routines.contains { routine in loaded.site.routines.contains { $0.id == routine.id } }
+        })
+        let adapted = try #require(loaded.site.councils[index].routines.firstIndex { routine in loaded.site.routines.contains { $0.id == routine.id } })
+        loaded.site.councils[index].routines[adapted].access = .internal
+        let slug = loaded.site.councils[index].slug, id = loaded.site.councils[index].routines[adapted].id
+        let coverage = Coverage(site: loaded.site, handbooks: Resolver.resolve(loaded.site).0)
+        #expect(coverage.cell(council: slug, routine: id) == .internalOnly)
+        #expect(Coverage.Cell.internalOnly.label == "Intern")
+
         loaded.site.routines = loaded.site.routines.map { routine in
             var routine = routine
             if routine.id == "trygghetsbesok" { routine.access = .internal }
             return routine
         }
-        let (handbooks, _) = Resolver.resolve(loaded.site)
-        let coverage = Coverage(site: loaded.site, handbooks: handbooks)
-        #expect(coverage.cell(council: "exempelstad", routine: "trygghetsbesok") == .internalOnly)
-        #expect(coverage.cell(council: "exempelby", routine: "trygghetsbesok") == .excluded)
-        #expect(Coverage.Cell.internalOnly.label == "Intern")
+        let publicCoverage = Coverage(site: loaded.site, handbooks: Resolver.resolve(loaded.site).0)
+        #expect(publicCoverage.cell(council: "exempelstad", routine: "trygghetsbesok") == nil)
+        let intranet = Coverage(site: loaded.site, handbooks: Resolver.resolve(loaded.site, options: .init(includeInternal: true)).0)
+        #expect(intranet.cell(council: "exempelstad", routine: "trygghetsbesok") == .inherited)
+        #expect(intranet.cell(council: "exempelby", routine: "trygghetsbesok") == .excluded)
     }
 
     @Test func ownAdditions() async throws {
