@@ -134,8 +134,14 @@ public enum ContentLoader {
         diagnostics += routineProblems
         for asset in files.listRecursively("\(directory)/assets") {
             let relative = "\(directory)/assets/\(asset)"
-            if files.staysInside(relative) { council.assets.append(asset) }
-            else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
+            if files.staysInside(relative) {
+                if let problem = AssetCheck.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
+                                                    allowActive: council.allowRawHTML) {
+                    diagnostics.append(problem)
+                } else {
+                    council.assets.append(asset)
+                }
+            } else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
         }
         councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))
         return council

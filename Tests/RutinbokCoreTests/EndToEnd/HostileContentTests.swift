@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import RutinbokCore
 import Testing
 
@@ -122,6 +125,34 @@ import Testing
         #expect(intranet.published)
         let page = try String(contentsOfFile: intranetOptions.output + "/andringar/exby/skyddade-adresser.html", encoding: .utf8)
         #expect(page.contains("HEMLIGTEXT"))
+    }
+
+    /// A council's assets are published as they are, on the address every handbook and the
+    /// portal share: a page, a script or an SVG with script in it ran there. They stop the
+    /// build, where they are, unless the council is trusted with raw HTML.
+    @Test func assetsABrowserRunsStopTheBuild() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        try w.write("content/councils/exby/assets/blankett.html", "<!doctype html><script>alert(1)</script>")
+        try w.write("content/councils/exby/assets/karta.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"1\"/>\n  <SCRIPT>alert(1)</SCRIPT>\n</svg>")
+        try w.write("content/councils/exby/assets/ikon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")
+        try w.write("content/councils/exby/assets/ren.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Ren</title></svg>")
+        #expect(mkfifo(w.url("content/councils/exby/assets/ror").path, 0o644) == 0)
+        let problems = await w.check().filter { $0.contains("assets/") }
+        #expect(problems == [
+            "content/councils/exby/assets/blankett.html: fel: filen är en sorts fil som webbläsaren kör, och den skulle köras på samma webbplats som alla handböcker; den publiceras inte [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/ikon.svg:1:41: fel: SVG-bilden innehåller något som webbläsaren kör ('onload='); den publiceras inte [asset-active]\n  obs: spara bilden utan skript, eller som PNG",
+            "content/councils/exby/assets/karta.svg:3:3: fel: SVG-bilden innehåller något som webbläsaren kör ('<SCRIPT'); den publiceras inte [asset-active]\n  obs: spara bilden utan skript, eller som PNG",
+            "content/councils/exby/assets/ror: fel: 'ror' är ingen vanlig fil och kan inte publiceras [asset-not-file]",
+        ])
+        let refused = await Build.run(w.options(), write: true)
+        #expect(!refused.published)
+        #expect(!FileManager.default.fileExists(atPath: w.output + "/exby/assets/blankett.html"))
+
+        // A council trusted with raw HTML may publish them (a pipe is never a file to publish).
+        try w.remove("content/councils/exby/assets/ror")
+        try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
+        #expect(await w.check().filter { $0.contains("assets/") }.isEmpty)
     }
 
     /// The output path check reads bytes: on Characters, `/` or `.` with a mark after it hid
