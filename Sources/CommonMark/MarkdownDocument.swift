@@ -8,8 +8,10 @@ public final class MarkdownDocument {
     let root: OpaquePointer
     /// Nodes created or unlinked through this document that may not end up in the tree.
     /// Freed in `deinit` if they still have no parent; nothing is freed earlier, so no
-    /// `MarkdownNode` value can dangle while the document lives.
-    private var detached: [OpaquePointer] = []
+    /// `MarkdownNode` value can dangle while the document lives. A set: a node made here and
+    /// later unlinked is one node, freed once (in a list it was freed twice, and the process
+    /// crashed).
+    private var detached: Set<OpaquePointer> = []
 
     /// Parses `source` as CommonMark. Parsing never fails: any text is a valid document.
     public init(parsing source: String) {
@@ -37,12 +39,12 @@ public final class MarkdownDocument {
     /// or `append`. If it never is, the document frees it.
     public func makeNode(_ type: MarkdownNode.Kind) -> MarkdownNode {
         let pointer = cmark_node_new(type.cmarkType)!
-        detached.append(pointer)
+        detached.insert(pointer)
         return MarkdownNode(pointer: pointer, owner: self)
     }
 
     func adopt(_ pointer: OpaquePointer) {
-        detached.append(pointer)
+        detached.insert(pointer)
     }
 
     /// Renders the document as an HTML fragment.

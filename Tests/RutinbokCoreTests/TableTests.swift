@@ -115,6 +115,35 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.links.first?.location == loc(4, 15))
     }
 
+    /// A cell is inline content, whatever it starts with: `-` (a table's "none"), `+`, `***`,
+    /// a fence, a reference definition. Parsed as a document of its own, it became an empty
+    /// list item or rule and its text was lost. As cmark-gfm renders them.
+    @Test func cellsThatWouldStartABlockKeepTheirText() {
+        let result = render("| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| - | + | *** | ```x | [a]: b | ~~~ | ___ |\n| *fet* | _kursiv_ | ```k``` | - x | # r | > c | -\tx |\n")
+        let cells = result.template.components(separatedBy: "<td>").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        #expect(cells == ["-", "+", "***", "```x", "[a]: b", "~~~", "___", "<em>fet</em>", "<em>kursiv</em>", "<code>k</code>", "- x", "# r", "&gt; c", "-\tx"])
+    }
+
+    /// `---` right under a table is a rule after it and `===` a row of its own, as in GFM:
+    /// cmark alone read the table's lines as the text of a heading.
+    @Test func aRuleOrEqualsSignsUnderATable() {
+        let result = render("Före\n| a | b |\n|---|---|\n| 1 | 2 |\n---\n\n| c | d |\n|---|---|\n| 3 | 4 |\n===\n\nRubrik\n---\n")
+        #expect(result.template.hasPrefix("<p>Före</p>\n<div class=\"table-wrap\""))
+        #expect(result.template.contains("<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n<hr />\n<div class=\"table-wrap\""))
+        #expect(result.template.contains("<td>3</td><td>4</td>\n</tr>\n<tr>\n<td>===</td><td></td>\n</tr>\n</tbody>"))
+        #expect(result.template.hasSuffix("<h2 id=\"rubrik\">Rubrik</h2>\n"))
+        #expect(result.headings.map(\.id) == ["rubrik"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    /// A checklist item whose text runs straight into a table: the box's label closes before
+    /// the table. (The table cut the label in two and the process crashed freeing a node twice.)
+    @Test func aTaskItemRunningIntoATable() {
+        let result = render("- [ ] Fyll i\n  | Namn | Tel |\n  |---|---|\n  | Anna | 1 |\n- [x]\tKlar\n")
+        #expect(result.template.contains("<li><label class=\"task\"><input type=\"checkbox\"> Fyll i</label>\n<div class=\"table-wrap\""))
+        #expect(result.template.contains("<input type=\"checkbox\" checked> \tKlar</label>"))
+    }
+
     @Test func tableInsideABlockQuote() {
         let result = render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
         #expect(result.template == "<blockquote>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n</blockquote>\n")

@@ -99,15 +99,18 @@ struct TransformPass {
     }
 
     mutating func run() {
-        // Block structure first (tables bring new inline nodes), then inline rewriting.
-        for node in document.document.descendantsAndSelf(ofKinds: [.paragraph, .blockQuote, .item]) {
+        // Block structure first (tables bring new inline nodes), then inline rewriting. Tables
+        // before task items: a task's box wraps its paragraph's text in a label, which a table
+        // that ends the paragraph would cut in two.
+        let blocks = document.document.descendantsAndSelf(ofKinds: [.paragraph, .heading, .blockQuote, .item])
+        for node in blocks {
             switch node.kind {
-            case .paragraph: convertTable(node)
+            case .paragraph, .heading: convertTable(node)
             case .blockQuote: convertCallout(node)
-            case .item: convertTask(node)
             default: break
             }
         }
+        for node in blocks where node.kind == .item { convertTask(node) }
         if textMayHaveAddresses { linkAddresses() }
         assignHeadingIDs()
         for node in document.document.descendantsAndSelf(ofKinds: [.link, .htmlBlock, .htmlInline]) {

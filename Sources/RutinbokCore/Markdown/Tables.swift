@@ -7,11 +7,23 @@ extension TransformPass {
     /// before its header stay a paragraph. Cells are split on unescaped pipes from the source
     /// lines, since cmark has already turned `\|` into `|`; each cell's inline Markdown is
     /// parsed on its own.
+    ///
+    /// `---` or `===` right under a table's last row makes cmark read its lines as a setext
+    /// heading; as in GFM, the table ends before a `---` line, which is a thematic break, and a
+    /// `===` line is a row of its own.
     mutating func convertTable(_ paragraph: MarkdownNode) {
+        let underline = paragraph.kind == .heading && paragraph.endLine > paragraph.startLine ? paragraph.headingLevel : nil
+        guard paragraph.kind == .paragraph || underline != nil else { return }
+        // A setext heading's end may count the blank line after its underline.
+        var lastLine = paragraph.endLine
+        if underline != nil {
+            while lastLine > paragraph.startLine, lines.text(line: lastLine).allSatisfy({ $0 == " " || $0 == "\t" }) { lastLine -= 1 }
+            if underline == 2 { lastLine -= 1 }
+        }
         // A delimiter row, never the first line, has a pipe: most paragraphs are ruled out here.
-        guard paragraph.endLine > paragraph.startLine,
-              lines.contains(UInt8(ascii: "|"), inLines: (paragraph.startLine + 1)...paragraph.endLine) else { return }
-        let rows = lines.block(from: paragraph.startLine, to: paragraph.endLine, column: paragraph.startColumn)
+        guard lastLine > paragraph.startLine,
+              lines.contains(UInt8(ascii: "|"), inLines: (paragraph.startLine + 1)...lastLine) else { return }
+        let rows = lines.block(from: paragraph.startLine, to: lastLine, column: paragraph.startColumn)
         guard rows.count >= 2,
               let delimiter = (1..<rows.count).first(where: { Self.delimiterRow(rows[$0]) != nil }),
               let alignments = Self.delimiterRow(rows[delimiter]) else { return }
@@ -24,7 +36,19 @@ extension TransformPass {
         let headerLine = paragraph.startLine + headerIndex
         let table = document.makeNode(.customBlock)
         paragraph.insertAfter(table)
-        if headerIndex == 0 { paragraph.unlink() } else { keepLines(before: headerLine, of: paragraph) }
+        if underline == 2 { table.insertAfter(document.makeNode(.thematicBreak)) }
+        if headerIndex == 0 {
+            paragraph.unlink()
+        } else {
+            keepLines(before: headerLine, of: paragraph)
+            if underline != nil {
+                // The lines before the table were a heading's only because of the underline.
+                let text = document.makeNode(.paragraph)
+                paragraph.insertBefore(text)
+                paragraph.moveChildren(to: text)
+                paragraph.unlink()
+            }
+        }
 
         // Row text starts at the paragraph's column on every line (container prefixes removed).
         let column = paragraph.startColumn
@@ -83,10 +107,10 @@ extension TransformPass {
     /// cell starts so diagnostics inside it point at the right line and column.
     private mutating func appendInlines(of text: String, to cell: MarkdownNode, origin: (line: Int, column: Int)) {
         guard !text.isEmpty else { return }
-        // Cells hold inline content only: keep a leading '#', '>' or '- ' from starting a block.
+        // Cells hold inline content only: a backslash keeps what would start a block from doing it.
         var source = text
         var shift = 0
-        if let first = source.first, "#>".contains(first) || (["- ", "+ ", "* "].contains { source.hasPrefix($0) }) {
+        if Self.startsBlock(source) {
             source = "\\" + source
             shift = 1
         } else if let dot = source.firstIndex(where: { $0 == "." || $0 == ")" }), source[..<dot].allSatisfy(\.isNumber), !source[..<dot].isEmpty {
@@ -97,6 +121,29 @@ extension TransformPass {
         for child in block.children {
             cell.append(child)
             cellOrigins[child] = (origin.line, origin.column - shift)
+        }
+    }
+
+    /// Whether a cell's text, parsed as a document of its own, would start a block there: a
+    /// heading, a quote, a list item (`- `, or a lone `-`, as a table's "none" often is), a
+    /// thematic break (`***`, `---`), a code fence or a link reference definition. Its content
+    /// was lost then (`<td><li></li></td>`); emphasis such as `*fet*` starts no block.
+    static func startsBlock(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        switch first {
+        case "#", ">": return true
+        case "-", "+", "*", "_":
+            let next = text.dropFirst().first
+            if first != "_", next == nil || next == " " || next == "\t" { return true }
+            return text.filter { $0 == first }.count >= 3 && text.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
+        case "`", "~":
+            let fence = text.prefix { $0 == first }
+            // A backtick fence's info string has no backtick: "```kod```" is a code span.
+            return fence.count >= 3 && (first == "~" || !text.dropFirst(fence.count).contains("`"))
+        case "[":
+            return text.contains("]:")
+        default:
+            return false
         }
     }
 

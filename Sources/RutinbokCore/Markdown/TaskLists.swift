@@ -12,10 +12,15 @@ extension TransformPass {
     mutating func convertTask(_ item: MarkdownNode) {
         guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { return }
         let line = lines.text(line: paragraph.startLine, from: paragraph.startColumn)
+        // The box, then a space or a tab (or nothing) as in GFM.
+        let box = line.prefix(3), after = line.dropFirst(3).first
+        guard after == nil || after == " " || after == "\t" else { return }
         let checked: Bool
-        if line.hasPrefix("[ ] ") || line == "[ ]" { checked = false }
-        else if line.hasPrefix("[x] ") || line.hasPrefix("[X] ") || line == "[x]" || line == "[X]" { checked = true }
-        else { return }
+        switch box {
+        case "[ ]": checked = false
+        case "[x]", "[X]": checked = true
+        default: return
+        }
         dropLeadingCharacters(3, from: paragraph)
         outlineMarks[item] = .task(done: checked)
         let (start, end) = enclose(paragraph, open: "<label class=\"task\"><input type=\"checkbox\"\(checked ? " checked" : "")> ",
