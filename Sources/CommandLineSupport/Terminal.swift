@@ -4,7 +4,26 @@ import RutinbokCore
 /// How diagnostics reach the user: compiler-style lines on stderr, or JSON on stdout.
 public enum Terminal {
     public static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((visible(text) + "\n").utf8))
+    }
+
+    /// The text with control characters (but line breaks and tabs) and the marks that reorder
+    /// text shown as `\u{1b}`: a name in a content file could otherwise move the cursor, erase
+    /// lines of a log or set a terminal's title, and so hide an error from whoever reads it.
+    static func visible(_ text: String) -> String {
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A, 0x09: false
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if hidden(scalar) { result += "\\u{" + String(scalar.value, radix: 16) + "}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.

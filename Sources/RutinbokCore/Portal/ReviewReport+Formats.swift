@@ -130,8 +130,14 @@ extension ReviewReport {
         return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A field, quoted when it holds `;`, `"` or a line break (looked for on the bytes: `\r\n`
+    /// is one Character, neither `\r` nor `\n`). A spreadsheet takes a cell that starts with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return for a formula, which a title could use to
+    /// run one on the reader's machine: such a field starts with `'`, which makes it text.
     static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        var field = field
+        if let first = field.utf8.first, "=+-@\t\r".utf8.contains(first) { field = "'" + field }
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

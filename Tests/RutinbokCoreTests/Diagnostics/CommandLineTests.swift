@@ -136,6 +136,17 @@ struct CommandLineTests {
         #expect(try Executable.run(["build", "--help"]).status == 0)
     }
 
+    /// A value in a content file cannot drive the terminal: control characters in a message
+    /// (here an owner that hides the rest of the line, `ESC [8m`) are shown, not sent.
+    @Test func controlCharactersInMessagesAreShownNotSent() throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/routines/hotad.md", "owner: samordnare", with: "owner: \"nobody\\e[8m\\u202E\"")
+        let run = try Executable.run(arguments(w, "check"))
+        #expect(run.status == 1)
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "\(run.stderr)")
+        #expect(run.stderr.contains("'nobody\\u{1b}[8m\\u{202e}'"), "\(run.stderr)")
+    }
+
     /// A refused `new` or `adopt` (the file is there, no such council) is an error, as in
     /// `build`: exit 1 and nothing written. Exit 2 is kept for wrong usage.
     @Test func refusedNewAndAdoptExitOneAndWriteNothing() throws {

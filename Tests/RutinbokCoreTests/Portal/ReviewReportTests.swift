@@ -111,5 +111,14 @@ struct PortalReviewReportTests {
         #expect(ReviewReport.csvField("två\nrader") == "\"två\nrader\"")
         #expect(ReviewReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(ReviewReport.csvField("plain") == "plain")
+        // CR LF is one Character: it was neither of the two line breaks looked for.
+        #expect(ReviewReport.csvField("två\r\nrader") == "\"två\r\nrader\"")
+    }
+
+    /// A title or a name that a spreadsheet would run as a formula is text (OWASP's advice).
+    @Test(arguments: ["=HYPERLINK(\"https://x.example\")", "+1", "-2+3", "@SUM(1)", "\t=1"])
+    func csvFormulasAreText(_ field: String) {
+        #expect(ReviewReport.csvField(field).hasPrefix("'") || ReviewReport.csvField(field).hasPrefix("\"'"))
+        #expect(ReviewReport.csvField(field).contains(field.replacingOccurrences(of: "\"", with: "\"\"")))
     }
 }
