@@ -398,3 +398,32 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(MarkdownRenderer().render(body, file: "akut.md").printTemplate == nil)
     }
 }
+
+/// What many headings or links in one file cost grew with the square of their number (a
+/// security review stalled a build for a minute with one 250 kB file); the results are the same.
+@Suite struct ManyOfAKindTests {
+    @Test func repeatedHeadingsAreNumberedInOrder() {
+        let result = MarkdownRenderer().render(String(repeating: "## Rubrik\n\n", count: 300) + "## Rubrik-3 {#rubrik-3}\n", file: "r.md")
+        #expect(result.headings.map(\.id) == ["rubrik"] + (1...2).map { "rubrik-\($0)" } + (4...300).map { "rubrik-\($0)" } + ["rubrik-3"])
+    }
+
+    /// Columns count scalars, whatever order the nodes of a line are located in.
+    @Test func linksOnOneLineAreLocatedWhereTheyAre() {
+        let line = (0..<50).map { "å [l\($0)](saknas\($0).md)" }.joined(separator: " ")
+        let result = MarkdownRenderer().render("Inledning.\n\n" + line + "\n", file: "r.md")
+        let columns = result.links.map(\.location.column)
+        var expected: [Int] = []
+        var column = 1
+        for index in 0..<50 {
+            column += 2  // "å "
+            expected.append(column)
+            column += "[l\(index)](saknas\(index).md) ".count
+        }
+        #expect(columns == expected)
+        #expect(result.links.allSatisfy { $0.location.line == 3 })
+        let lines = SourceLines("åäö x\nab")
+        #expect(lines.scalarColumn(line: 1, byteColumn: 8) == 5)
+        #expect(lines.scalarColumn(line: 1, byteColumn: 3) == 2, "an earlier column after a later one")
+        #expect(lines.scalarColumn(line: 2, byteColumn: 2) == 2)
+    }
+}

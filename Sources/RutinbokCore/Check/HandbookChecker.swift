@@ -71,7 +71,14 @@ struct HandbookChecker {
                 diagnostics.append(.error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil())", code: "unknown-contact",
                                           notes: contactNotes(reference.id)))
             }
-            for link in body.links { diagnostics += check(link, from: routine, headings: body.headings, shared: shared) }
+            // Suggestions compare a name with every heading or routine: for the first broken
+            // links of a routine only, so that thousands of them cannot stall a build.
+            var suggested = 0
+            for link in body.links {
+                let problems = check(link, from: routine, headings: body.headings, shared: shared, suggest: suggested < Self.suggestionsPerRoutine)
+                suggested += problems.count
+                diagnostics += problems
+            }
             // The page's title is its only h1: a `#` heading in the text would be a second.
             for heading in body.headings where heading.level == 1 {
                 diagnostics.append(.warning(heading.location, "rubriken '\(heading.text)' är skriven med en #; rutinens titel ('title') är redan sidans huvudrubrik, så skriv rubriker i texten med ##",
@@ -111,7 +118,11 @@ struct HandbookChecker {
         handbook.contacts.contains { $0.id == id }
     }
 
-    private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading], shared: Bool) -> [Diagnostic] {
+    /// How many broken links of one routine get "menade du" and a list of what exists.
+    static let suggestionsPerRoutine = 20
+
+    private func check(_ link: RenderedMarkdown.RoutineLink, from routine: Routine, headings: [RenderedMarkdown.Heading], shared: Bool,
+                       suggest: Bool = true) -> [Diagnostic] {
         var targetHeadings = headings
         var targetName = "den här rutinen"
         if let id = link.routine, id != routine.id {
@@ -120,14 +131,14 @@ struct HandbookChecker {
                 if unloadable.contains(id) { return [] }
                 let ids = handbook.routines.map(\.routine.id)
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
-                               notes: shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "rutiner i handboken"))]
+                               notes: !suggest ? [] : shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "rutiner i handboken"))]
             }
             targetHeadings = rendered[id]?.headings ?? []
             targetName = "\(id).md"
         }
         guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }
         return [.error(link.location, "det finns ingen rubrik '\(anchor)' i \(targetName)", code: "broken-anchor",
-                       notes: Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "rubriker i \(targetName)"))]
+                       notes: suggest ? Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "rubriker i \(targetName)") : [])]
     }
 
     private func missingTargetMessage(_ id: String, shared: Bool) -> String {

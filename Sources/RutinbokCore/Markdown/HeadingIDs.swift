@@ -7,6 +7,9 @@ extension TransformPass {
     mutating func assignHeadingIDs() {
         let nodes = document.document.descendantsAndSelf(ofKinds: [.heading])
         var taken: Set<String> = []
+        /// The number to try first for each slug: restarting at 1 for each repeat made many
+        /// headings of one text cost the square of their number.
+        var nextNumber: [String: Int] = [:]
         var explicit: [MarkdownNode: String] = [:]
         for node in nodes {
             guard let id = takeExplicitID(node) else { continue }
@@ -27,8 +30,9 @@ extension TransformPass {
                 let slug = Slug.make(text)
                 let base = slug.isEmpty ? "rubrik" : slug
                 id = base
-                var number = 1
+                var number = nextNumber[base] ?? 1
                 while taken.contains(id) { id = "\(base)-\(number)"; number += 1 }
+                nextNumber[base] = number
                 taken.insert(id)
             }
             headings.append(.init(id: id, text: text, level: node.headingLevel, location: location(node)))

@@ -106,8 +106,13 @@ extension TransformPass {
 
     private mutating func referenceContact(_ id: String, link: MarkdownNode, at: SourceLocation) {
         guard let paragraph = link.parent else { return }
-        let alone = paragraph.kind == .paragraph && paragraph.children.allSatisfy {
-            $0 == link || ($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace)) || $0.kind == .softBreak
+        // Child by child, stopping at the first other one: a paragraph of many contact links
+        // would otherwise be listed whole for each of them.
+        var alone = paragraph.kind == .paragraph
+        var child = paragraph.firstChild
+        while alone, let current = child {
+            alone = current == link || (current.kind == .text && (current.literal ?? "").allSatisfy(\.isWhitespace)) || current.kind == .softBreak
+            child = current.next
         }
         let marker = "\(RenderedMarkdown.marker)\(contacts.count)\(RenderedMarkdown.marker)"
         if alone {

@@ -4,6 +4,12 @@ import Foundation
 /// typed (table pipes, `[ ]`, `[!VIKTIGT]`) rather than what cmark made of it.
 struct SourceLines {
     private let lines: [Substring]
+    /// The last column worked out (`scalarColumn`): line, bytes counted, scalars among them.
+    private let lastColumn = LastColumn()
+
+    private final class LastColumn {
+        var value: (line: Int, byte: Int, count: Int)?
+    }
 
     init(_ text: String) {
         // Bytes, not Characters: cheaper, and a line break is one byte in UTF-8.
@@ -48,12 +54,20 @@ struct SourceLines {
 
     /// cmark counts columns in bytes; diagnostics count characters (Unicode scalars, as
     /// libyaml does), so that `hände` is 5 columns wide, not 6.
+    ///
+    /// Counted on from the last column asked for on the same line, when it lies before: the
+    /// nodes of a line are located in order, and counting each from the line's start cost the
+    /// square of a long line's links.
     func scalarColumn(line number: Int, byteColumn: Int) -> Int {
         guard number >= 1, number <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let line = lines[number - 1].utf8
+        var (byte, count) = (0, 0)
+        if let last = lastColumn.value, last.line == number, last.byte <= byteColumn - 1 { (byte, count) = (last.byte, last.count) }
+        let end = min(byteColumn - 1, line.count)
         // Every scalar starts with one byte that is not a continuation byte (10xxxxxx); a
         // scalar cut off at the end still counts as one, as decoding would repair it.
-        var count = 0
-        for byte in lines[number - 1].utf8.prefix(byteColumn - 1) where byte & 0xC0 != 0x80 { count += 1 }
+        for unit in line.dropFirst(byte).prefix(end - byte) where unit & 0xC0 != 0x80 { count += 1 }
+        lastColumn.value = (number, max(byte, end), count)
         return count + 1
     }
 

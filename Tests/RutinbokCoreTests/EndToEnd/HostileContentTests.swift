@@ -155,6 +155,16 @@ import Testing
         #expect(await w.check().filter { $0.contains("assets/") }.isEmpty)
     }
 
+    /// "Menade du" compares a broken link's name with every heading or routine: for the first
+    /// 20 broken links of a routine only, so that thousands cannot stall the build.
+    @Test func suggestionsForTheFirstBrokenLinksOnly() async throws {
+        let w = try BrokenWorkspace()
+        try w.append("content/routines/hotad.md", "\n" + (1...25).map { "[l](#saknas-\($0))" }.joined(separator: " ") + "\n")
+        let broken = await w.check().filter { $0.contains("[broken-anchor]") }
+        #expect(broken.count == 25)
+        #expect(broken.filter { $0.contains("obs: rubriker i") }.count == HandbookChecker.suggestionsPerRoutine)
+    }
+
     /// The output path check reads bytes: on Characters, `/` or `.` with a mark after it hid
     /// a `..` or a leading `/`.
     @Test(arguments: ["../\u{301}x.html", "/\u{301}etc/x", "a/..\u{0}/b", "a/./../x", "ok/../../x"])
