@@ -6,10 +6,20 @@ struct PreviewHandler: HTTPHandler {
     let output: OutputFolder
     let state: BuildState
     let hub: EventHub
+    /// The names the preview answers to (`Host`, without the port), or nil for any. A preview
+    /// on this computer only answers to its own names: a web page elsewhere whose name is made
+    /// to point here (DNS rebinding) could otherwise read it, the internal routines of
+    /// `serve --internal` too.
+    var allowedHosts: Set<String>? = nil
+
+    static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "Förhandsvisningen svarar bara på GET och HEAD.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+        }
+        if let allowedHosts, let host = request.headers[.host], !allowedHosts.contains(Self.name(ofHost: host)) {
+            return Self.text(.forbidden, "Förhandsvisningen svarar bara på adressen 127.0.0.1 eller localhost på den här datorn.\n")
         }
         let response = await respond(to: request)
         return request.method == .HEAD ? Self.withoutBody(response) : response
@@ -70,6 +80,13 @@ struct PreviewHandler: HTTPHandler {
     }
 
     // MARK: Responses
+
+    /// A `Host` header's name: lower case, without the port (`[::1]:8080` → `[::1]`).
+    static func name(ofHost host: String) -> String {
+        let host = host.lowercased().trimmingCharacters(in: .whitespaces)
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") { return String(host[...end]) }
+        return String(host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
 
     static func headers(_ type: String) -> HTTPHeaders {
         var headers = HTTPHeaders()

@@ -48,7 +48,10 @@ public actor PreviewServer {
         // The address and port first: a server that cannot listen (the port is taken by
         // another preview, say) stops before its build has replaced anything.
         let address = try Self.address(configuration.host, configuration.port)
-        let handler = PreviewHandler(output: OutputFolder(path: configuration.build.output), state: state, hub: hub)
+        // On this computer only, the preview answers only to this computer's names.
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
+        let handler = PreviewHandler(output: OutputFolder(path: configuration.build.output), state: state, hub: hub,
+                                     allowedHosts: loopback ? PreviewHandler.loopbackNames : nil)
         let server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled), handler: handler)
         self.server = server
         let failure = FailureBox()

@@ -99,7 +99,7 @@ import TestScratch
         defer { Task { await preview.stop() } }
         let events = try await RawHTTP.offPool { try RawHTTP.Connection(port: preview.port) }
         defer { events.close() }
-        try events.send("GET /_rutinbok/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        try events.send("GET /_rutinbok/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
         var stream = try await RawHTTP.offPool { try events.read(until: "event: hello", within: 5) }
         #expect(String(decoding: stream, as: UTF8.self).contains("text/event-stream"))
 
@@ -169,14 +169,14 @@ import TestScratch
         try await RawHTTP.offPool {
             for _ in 0..<20 {
                 let connection = try RawHTTP.Connection(port: port)
-                try connection.send("GET /exempelby/skriv-ut.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                try connection.send("GET /exempelby/skriv-ut.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 _ = try connection.read(limit: 512)
                 connection.abort()
             }
             // Reload streams closed by the browser, too.
             for _ in 0..<5 {
                 let connection = try RawHTTP.Connection(port: port)
-                try connection.send("GET /_rutinbok/events HTTP/1.1\r\nHost: x\r\n\r\n")
+                try connection.send("GET /_rutinbok/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 _ = try connection.read(until: "hello", within: 5)
                 connection.abort()
             }
@@ -194,7 +194,7 @@ import TestScratch
         let preview = try await RunningPreview.start()
         let events = try await RawHTTP.offPool { try RawHTTP.Connection(port: preview.port) }
         defer { events.close() }
-        try events.send("GET /_rutinbok/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        try events.send("GET /_rutinbok/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         _ = try await RawHTTP.offPool { try events.read(until: "hello", within: 5) }
         let started = Date()
         await preview.stop()
@@ -218,6 +218,27 @@ import TestScratch
         await second.stop()
         // It stopped before building: nothing was written.
         #expect(!FileManager.default.fileExists(atPath: options.output))
+    }
+
+    /// A preview on 127.0.0.1 answers only to this computer's names: a page on another site
+    /// whose name is made to point here (DNS rebinding) gets nothing.
+    @Test func onlyThisComputersNamesAreAnswered() async throws {
+        let folder = TestScratch.folder("rutinbok-hosts")
+        var options = Build.Options()
+        options.output = folder.appendingPathComponent("output").path
+        let handler = PreviewHandler(output: OutputFolder(path: options.output), state: BuildState(options: options), hub: EventHub(),
+                                     allowedHosts: PreviewHandler.loopbackNames)
+        func status(_ host: String?) async throws -> HTTPStatusCode {
+            let headers: [HTTPHeader: String] = host.map { [.host: $0] } ?? [:]
+            return try await handler.handleRequest(HTTPRequest(method: .GET, version: .http11, path: "/exempelby/", query: [], headers: headers, body: Data())).statusCode
+        }
+        for host in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST", "[::1]:8080", "127.0.0.1"] {
+            #expect(try await status(host) == .serviceUnavailable, "\(host): answered (the first build is on its way)")
+        }
+        for host in ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "[::2]:8080"] {
+            #expect(try await status(host) == .forbidden, "\(host)")
+        }
+        #expect(PreviewHandler.name(ofHost: "[::1]:8080") == "[::1]")
     }
 
     /// The server listens before its first build; a page asked for meanwhile says the build is
