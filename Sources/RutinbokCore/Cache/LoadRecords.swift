@@ -65,6 +65,7 @@ struct LoadRecordEncoder {
             int(contact.verifyIntervalMonths, &writer)
             writer.write(contact.verifiedLocation != nil)
             if let verified = contact.verifiedLocation { location(verified, &writer) }
+            writer.write(contact.access == .internal)
         }
     }
 }
@@ -119,9 +120,11 @@ struct LoadRecordDecoder {
             guard let id = reader.string(), let role = reader.string(), let name = reader.optionalString(),
                   let phone = reader.optionalString(), let email = reader.optionalString(), let hours = reader.optionalString(),
                   let outOfHours = reader.optionalString(), let verified = day(&reader), let location = location(&reader),
-                  let interval = int(&reader), let verifiedLocation = optional(&reader, { self.location(&$0) }) else { return nil }
+                  let interval = int(&reader), let verifiedLocation = optional(&reader, { self.location(&$0) }),
+                  let isInternal = reader.bool() else { return nil }
             return Contact(id: id, role: role, name: name, phone: phone, email: email, hours: hours, outOfHours: outOfHours,
-                           verified: verified, location: location, verifyIntervalMonths: interval, verifiedLocation: verifiedLocation)
+                           verified: verified, location: location, verifyIntervalMonths: interval, verifiedLocation: verifiedLocation,
+                           access: isInternal ? .internal : .public)
         }
     }
 }

@@ -62,14 +62,22 @@ struct HandbookChecker {
             return shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "kontakter")
         }
         func inCouncil() -> String { shared ? "" : " i \(council.name)" }
+        /// A contact kept for the intranet, named by a routine that is published.
+        func internalContact(_ id: String, at location: SourceLocation) -> Diagnostic? {
+            guard handbook.internalContacts.contains(where: { $0.id == id }) else { return nil }
+            return .error(location, "kontakten '\(id)' har 'access: internal' och finns inte i den offentliga handboken\(inCouncil()), men rutinen är offentlig",
+                          code: "internal-contact", notes: ["ge rutinen en annan kontakt, eller gör rutinen intern också"])
+        }
         if !hasContact(routine.owner.value) {
-            diagnostics.append(.error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil())", code: "unknown-owner",
-                                      notes: contactNotes(routine.owner.value)))
+            diagnostics.append(internalContact(routine.owner.value, at: routine.owner.location)
+                ?? .error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil())", code: "unknown-owner",
+                          notes: contactNotes(routine.owner.value)))
         }
         if let body = rendered[routine.id] {
             for reference in body.contacts where !hasContact(reference.id) {
-                diagnostics.append(.error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil())", code: "unknown-contact",
-                                          notes: contactNotes(reference.id)))
+                diagnostics.append(internalContact(reference.id, at: reference.location)
+                    ?? .error(reference.location, "det finns ingen kontakt '\(reference.id)'\(inCouncil())", code: "unknown-contact",
+                              notes: contactNotes(reference.id)))
             }
             // Suggestions compare a name with every heading or routine: for the first broken
             // links of a routine only, so that thousands of them cannot stall a build.
@@ -100,7 +108,7 @@ struct HandbookChecker {
 
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
     func checkFrame() -> [Diagnostic] {
-        handbook.contacts.flatMap(checkVerified) + ThemeChecker.check(handbook.council) + checkPhases()
+        (handbook.contacts + handbook.internalContacts).flatMap(checkVerified) + ThemeChecker.check(handbook.council) + checkPhases()
     }
 
     /// A systematic handbook has routines for every part of the work, from governance to

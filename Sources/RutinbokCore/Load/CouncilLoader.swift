@@ -4,7 +4,7 @@ import Yams
 enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "theme", "exclude", "review_interval_months",
                               "verify_interval_months", "allow_raw_html", "contacts", "accessibility"]
-    static let contactKeys = ["role", "name", "phone", "email", "hours", "out_of_hours", "verified", "verify_interval_months"]
+    static let contactKeys = ["role", "name", "phone", "email", "hours", "out_of_hours", "verified", "verify_interval_months", "access"]
     static let groupKeys = ["name", "description", "members", "contacts"]
     static let themeKeys = ["color", "logo"]
     static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed"]
@@ -126,12 +126,17 @@ enum CouncilLoader {
                     entry.report(.error(phone.location, "telefonnumret '\(phone.value)' har för få siffror", code: "bad-phone"))
                 }
             }
+            var access = Routine.Access.public
+            if let value = entry.located("access") {
+                if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
+                else { entry.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
+            }
             let contact = Contact(
                 id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,
                 name: entry.string("name"), phone: phone?.value, email: entry.string("email"),
                 hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
                 verified: verified?.value, location: key.location,
-                verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location)
+                verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location, access: access)
             if contact.phone == nil, contact.email == nil {
                 // The handbook's point is whom to call: a contact no one can reach is not finished.
                 entry.report(.error(key.location, "kontakten '\(key.value)' har varken 'phone' eller 'email'; läsarna kan inte nå den",

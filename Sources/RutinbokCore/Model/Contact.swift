@@ -13,6 +13,10 @@ public struct Contact: Sendable, Hashable {
     public var verifyIntervalMonths: Int?
     /// Where `verified` is written, for diagnostics about the date.
     public var verifiedLocation: SourceLocation? = nil
+    /// `access: internal`: only in a build for the intranet (`--internal`), like a routine so
+    /// marked. A public build leaves the contact out everywhere (contacts page, vCard, search,
+    /// print), and a public routine that names it is an error.
+    public var access: Routine.Access = .public
 
     /// "Säkerhetssamordnare, Anna Exempel", or the role alone: how messages name a contact.
     public var roleAndName: String { role + (name.map { ", \($0)" } ?? "") }

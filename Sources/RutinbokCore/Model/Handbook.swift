@@ -10,6 +10,9 @@ public struct Handbook: Sendable {
     public var excluded: Set<String>
     /// Routines left out because they are `access: internal` and the build is public.
     public var internalOnly: Set<String>
+    /// Contacts left out for the same reason: a public routine that names one is an error,
+    /// and their details are still checked for age.
+    public var internalContacts: [Contact] = []
 
     public func routine(_ id: String) -> HandbookRoutine? {
         routineIndex[id].map { routines[$0] }

@@ -67,8 +67,15 @@ public enum Resolver {
         let ordered = readingOrder(Array(layered.values), rank: rank)
         let own = council.contacts
         let inherited = (group?.contacts ?? []).filter { contact in !own.contains { $0.id == contact.id } }
-        let handbook = Handbook(council: council, group: group, contacts: own + inherited, routines: ordered,
+        var contacts = own + inherited
+        var internalContacts: [Contact] = []
+        if !options.includeInternal {
+            internalContacts = contacts.filter { $0.access == .internal }
+            contacts.removeAll { $0.access == .internal }
+        }
+        var handbook = Handbook(council: council, group: group, contacts: contacts, routines: ordered,
                                 excluded: excluded, internalOnly: internalOnly)
+        handbook.internalContacts = internalContacts
         return (handbook, diagnostics)
     }
 

@@ -165,6 +165,55 @@ import Testing
         #expect(broken.filter { $0.contains("obs: rubriker i") }.count == HandbookChecker.suggestionsPerRoutine)
     }
 
+    /// A contact only internal routines name (a bodyguard, say) was published on the contacts
+    /// page, in the vCard, the search and the print page. `access: internal` keeps it for the
+    /// intranet's build, and a public routine that names it is an error.
+    @Test func anInternalContactIsOnlyInTheIntranetsBuild() async throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/councils/exby/council.yml", "contacts:\n", with: """
+            contacts:
+              livvakt:
+                role: Livvakt HEMLIGKONTAKT
+                name: Hemlig Person
+                phone: "070-999 99 99"
+                verified: 2025-01-15
+                access: internal
+
+            """)
+        try w.write("content/councils/exby/routines/skydd.md", """
+            ---
+            title: Personskydd
+            summary: Internt.
+            phase: hantera
+            order: 80
+            audience: [alla]
+            owner: livvakt
+            reviewed: 2026-01-15
+            access: internal
+            ---
+
+            Ring [livvakten](kontakt:livvakt).
+
+            """)
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        #expect(result.diagnostics.map(w.display).contains { $0.contains("kontakten 'livvakt'") && $0.contains("[contact-overdue]") },
+                "its details are still checked for age: \(result.diagnostics.map(w.display))")
+        for (path, text) in try Self.outputTexts(w) {
+            #expect(!text.contains("HEMLIGKONTAKT") && !text.contains("999 99 99") && !text.contains("46709999999"), "\(path)")
+        }
+
+        var intranetOptions = w.options()
+        intranetOptions.includeInternal = true
+        intranetOptions.output = w.root.appendingPathComponent("intranet").path
+        #expect(await Build.run(intranetOptions, write: true).published)
+        #expect(try String(contentsOfFile: intranetOptions.output + "/exby/kontakter.html", encoding: .utf8).contains("Livvakt HEMLIGKONTAKT"))
+
+        try w.replace("content/councils/exby/routines/skydd.md", "access: internal\n", with: "")
+        let problems = await w.check()
+        #expect(problems.contains { $0.hasPrefix("content/councils/exby/routines/skydd.md:7:8: fel: kontakten 'livvakt' har 'access: internal' och finns inte i den offentliga handboken i Exby kommun, men rutinen är offentlig [internal-contact]") }, "\(problems)")
+    }
+
     /// The output path check reads bytes: on Characters, `/` or `.` with a mark after it hid
     /// a `..` or a leading `/`.
     @Test(arguments: ["../\u{301}x.html", "/\u{301}etc/x", "a/..\u{0}/b", "a/./../x", "ok/../../x"])
