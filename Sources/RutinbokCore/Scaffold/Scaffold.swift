@@ -53,17 +53,21 @@ public enum Scaffold {
         Refusal("\(path) finns redan; rutinbok skriver aldrig över en fil", notes: ["redigera den, eller ta bort den först om du vill börja om"])
     }
 
-    /// A YAML scalar in double quotes, so that colons, '#' and leading dashes stay text.
+    /// A YAML scalar in double quotes, so that colons, '#' and leading dashes stay text. By
+    /// Unicode scalar: a `"` with a combining mark after it is another Character, and it
+    /// ended the quotes.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default: result.append(character)
+        var result = String.UnicodeScalarView("\"".unicodeScalars)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result + "\""
+        result.append("\"")
+        return String(result)
     }
 }

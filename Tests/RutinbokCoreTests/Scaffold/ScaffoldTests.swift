@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RutinbokCore
+import Yams
 
 /// `rutinbok new council` and `rutinbok new routine`, on a private copy of the demo content.
 @Suite struct ScaffoldTests {
@@ -206,5 +207,17 @@ import Testing
         #expect(SuggestedCommand.make("check", content: "../kommuner/innehåll") == "rutinbok check --content ../kommuner/innehåll")
         #expect(SuggestedCommand.make("serve", content: "Mina filer/content") == "rutinbok serve --content \"Mina filer/content\"")
         #expect(SuggestedCommand.make("serve", content: "a$b") == "rutinbok serve --content 'a$b'")
+    }
+}
+
+/// Names given on the command line are written into YAML in double quotes, by scalar: a `"`
+/// with a combining mark after it is another Character, and it ended the quotes.
+@Suite struct ScaffoldQuotingTests {
+    @Test func quotesAndLineBreaksAreEscapedWhateverFollowsThem() throws {
+        for text in ["Nyby \"́kommun", "rad\r\nrad", "a\\\u{301}b", "Vanlig: text # inte kommentar"] {
+            let yaml = "name: " + Scaffold.quoted(text) + "\n"
+            let node = try #require(try Yams.compose(yaml: yaml))
+            #expect(node.mapping?["name"]?.string == text, "\(yaml)")
+        }
     }
 }
