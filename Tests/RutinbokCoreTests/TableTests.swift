@@ -144,6 +144,17 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.template.contains("<input type=\"checkbox\" checked> \tKlar</label>"))
     }
 
+    /// A cell is parsed on its own, so `[text][ref]` did not find the document's definition
+    /// and stayed text.
+    @Test func referenceLinksInCells() {
+        let result = render("| Var | Länk |\n|---|---|\n| Polisen | [polisen.se][polis] |\n| 1177 | [1177] |\n| Rutin | [anmälan][a] |\n\n[polis]: https://polisen.se\n> [1177]: https://www.1177.se \"Vård\"\n\n[a]: anmalan.md#gor-sa-har\n")
+        #expect(result.template.contains("<td><a href=\"https://polisen.se\">polisen.se</a></td>"))
+        #expect(result.template.contains("<td><a href=\"https://www.1177.se\" title=\"Vård\">1177</a></td>"))
+        #expect(result.template.contains("<td><a href=\"anmalan.html#gor-sa-har\">anmälan</a></td>"))
+        #expect(result.links.map(\.routine) == ["anmalan"])
+        #expect(result.links.first?.location == loc(5, 11))
+    }
+
     @Test func tableInsideABlockQuote() {
         let result = render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
         #expect(result.template == "<blockquote>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: a, b\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th><th scope=\"col\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td><td>2</td>\n</tr>\n</tbody>\n</table></div>\n</blockquote>\n")

@@ -62,6 +62,9 @@ struct TransformPass {
     var hintedTaskLists: Set<MarkdownNode> = []
     /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
+    /// The document's link reference definitions (`[polisen]: https://…`), for the cells that
+    /// use them: a cell is parsed on its own. Found when a cell first needs them.
+    var referenceDefinitions: String?
     /// Whether a text node may hold a tab or a line break (`plainTextAndOutline` makes them spaces).
     var textMayBreakLines = true
     /// Whether the text may hold a web or e-mail address (`linkAddresses`).

@@ -43,6 +43,8 @@ struct SourceLines {
     }
 
     /// Line `number` (1-based) from `column` on; empty when out of range.
+    var count: Int { lines.count }
+
     func text(line number: Int, from column: Int = 1) -> Substring {
         guard number >= 1, number <= lines.count else { return "" }
         let line = lines[number - 1].trimmingTrailingWhitespace

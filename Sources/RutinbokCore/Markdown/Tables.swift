@@ -116,12 +116,31 @@ extension TransformPass {
         } else if let dot = source.firstIndex(where: { $0 == "." || $0 == ")" }), source[..<dot].allSatisfy(\.isNumber), !source[..<dot].isEmpty {
             source.insert("\\", at: dot)
         }
+        // `[text][ref]` and `[ref]` need the document's definitions, which the cell's own
+        // parse does not have: they follow it, and make no node.
+        if source.contains("]") {
+            if referenceDefinitions == nil { referenceDefinitions = Self.referenceDefinitions(in: lines) }
+            if let definitions = referenceDefinitions, !definitions.isEmpty { source += "\n\n" + definitions }
+        }
         let parsed = MarkdownDocument(parsing: source)
         guard let block = parsed.document.firstChild else { return }
         for child in block.children {
             cell.append(child)
             cellOrigins[child] = (origin.line, origin.column - shift)
         }
+    }
+
+    /// The lines of `lines` that look like link reference definitions (`[polisen]: https://…`,
+    /// indented at most three spaces, after `>` of a quote or not).
+    static func referenceDefinitions(in lines: SourceLines) -> String {
+        var found: [Substring] = []
+        for number in stride(from: 1, through: lines.count, by: 1) {
+            let line = lines.text(line: number).drop { $0 == " " || $0 == ">" }
+            guard line.first == "[", let close = line.firstIndex(of: "]"), close > line.index(after: line.startIndex),
+                  line[line.index(after: close)...].hasPrefix(":") else { continue }
+            found.append(line)
+        }
+        return found.joined(separator: "\n")
     }
 
     /// Whether a cell's text, parsed as a document of its own, would start a block there: a
