@@ -1,4 +1,6 @@
 """Search, keyboard use, file:// and print, as a reader meets them."""
+import time
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -110,6 +112,22 @@ def test_search_from_file_url(browser, demo):
     assert not errors, f"file:// console errors: {errors}"
     styled = driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor")
     assert styled not in ("rgba(0, 0, 0, 0)", "transparent"), "the stylesheet did not load over file://"
+
+
+@pytest.mark.parametrize("page", ["exempelby/dokumentera.html", "exempelby/sok.html", "andringar/exempelstad/sociala-medier.html", "index.html"])
+def test_pages_run_only_their_own_script_files(browser, page):
+    """The Content-Security-Policy of the theme: script only from the site's own files, so a
+    handler or a script that gets into a page (a council's raw HTML, a bug in escaping) does
+    not run. The page's own scripts (search) still do, over http and file://."""
+    browser.viewport(DESKTOP)
+    browser.open(page)
+    driver = browser.driver
+    driver.execute_script("""
+        document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.ran = 1">');
+        const script = document.createElement('script'); script.textContent = 'window.ran = 2';
+        document.body.appendChild(script);""")
+    time.sleep(0.3)
+    assert driver.execute_script("return window.ran === undefined"), f"{page}: injected script ran"
 
 
 @pytest.mark.parametrize("council", COUNCILS)
