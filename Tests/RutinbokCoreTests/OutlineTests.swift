@@ -15,6 +15,7 @@ import Testing
             if line.level > 0 { parts.append("\(line.level)") }
             if line.box != .none { parts.append("\(line.box)") }
             if line.number > 0 { parts.append("#\(line.number)") }
+            if let item = line.startsItem { parts.append("starts \(item)") }
             return parts.joined(separator: " ") + ": " + text
         }
     }
@@ -129,9 +130,22 @@ import Testing
         }
     }
 
+    /// An item that starts with a table or code: its first line says which item it begins.
+    @Test func itemsThatStartWithATableOrCode() {
+        let body = render("- | Vem | Tel |\n  |---|---|\n  | Polisen | 114 14 |\n- Nästa\n\n3. ```\n   kod\n   rad\n   ```\n4. Sista\n")
+        #expect(describe(body) == [
+            "tableHead 1 starts bullet: Vem\tTel",
+            "tableRow 1: Polisen\t114 14",
+            "bullet 1: Nästa",
+            "code 1 #3 starts numbered: kod",
+            "code 1: rad",
+            "numbered 1 #4: Sista",
+        ])
+    }
+
     /// The outline is kept in the Markdown cache with the rest of the body.
     @Test func theOutlineSurvivesTheCache() throws {
-        let body = render("## Steg\n\n1. Ring\n\n> [!TIPS]\n> Spara numret.\n\n[Vakten](kontakt:vakt)\n")
+        let body = render("## Steg\n\n1. Ring\n\n> [!TIPS]\n> Spara numret.\n\n[Vakten](kontakt:vakt)\n\n- ```\n  kod\n  ```\n")
         var writer = ByteWriter()
         body.write(to: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { bytes in
@@ -141,5 +155,6 @@ import Testing
         #expect(decoded.outline == body.outline)
         #expect(decoded.outline.contains { $0.kind == .contactCard && $0.contact == "vakt" })
         #expect(decoded.outline.contains { $0.box == .tips })
+        #expect(decoded.outline.contains { $0.kind == .code && $0.startsItem == .bullet })
     }
 }

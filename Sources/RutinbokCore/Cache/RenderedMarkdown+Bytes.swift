@@ -21,10 +21,12 @@ extension RenderedMarkdown {
             contact.location.write(to: &writer)
         }
         writer.write(storedText)
-        // One word per line (a body has dozens, the cache thousands of bodies): kind, box and
-        // level in the low bytes, the number above them, the top bit when a contact follows.
+        // One word per line (a body has dozens, the cache thousands of bodies): kind, box,
+        // level and the item a line starts (0 for none) in the low bytes, the number above
+        // them, the top bit when a contact follows.
         writer.write(outline) { writer, line in
-            let packed = UInt64(line.kind.rawValue) | UInt64(line.box.rawValue) << 8 | UInt64(UInt16(clamping: line.level)) << 16
+            let starts = line.startsItem.map { UInt64($0.rawValue) + 1 } ?? 0
+            let packed = UInt64(line.kind.rawValue) | UInt64(line.box.rawValue) << 8 | UInt64(UInt8(clamping: line.level)) << 16 | starts << 24
                 | UInt64(UInt32(clamping: line.number)) << 32 & 0x7FFF_FFFF_0000_0000 | (line.contact == nil ? 0 : 1 << 63)
             writer.write(packed)
             if let contact = line.contact { writer.write(contact) }
@@ -61,8 +63,10 @@ extension RenderedMarkdown {
                       guard let id = reader.string() else { return nil }
                       contact = id
                   }
-                  return OutlineLine(kind, level: Int(UInt16(truncatingIfNeeded: packed >> 16)), box: box,
-                                     number: Int(UInt32(truncatingIfNeeded: packed >> 32) & 0x7FFF_FFFF), contact: contact)
+                  let starts = UInt8(truncatingIfNeeded: packed >> 24)
+                  return OutlineLine(kind, level: Int(UInt8(truncatingIfNeeded: packed >> 16)), box: box,
+                                     number: Int(UInt32(truncatingIfNeeded: packed >> 32) & 0x7FFF_FFFF), contact: contact,
+                                     startsItem: starts == 0 ? nil : OutlineLine.Kind(rawValue: starts - 1))
               }),
               let words = reader.int(), let sentences = reader.int(), let longWords = reader.int(),
               let diagnostics = reader.list({ Diagnostic(from: &$0) })

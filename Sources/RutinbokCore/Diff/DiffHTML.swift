@@ -135,34 +135,11 @@ struct DiffHTML {
                 if !innermost { html += "<li>" }
             }
         }
-        var index = entries.startIndex
-        while index < entries.endIndex {
-            let entry = entries[index]
-            let line = entry.line
-            let depth = max(line.level, 1)
-            index += 1
-            guard line.kind.isItem else {
-                // A paragraph, card, table or code that continues the open item at its level.
-                close(to: depth)
-                if open.count < depth {
-                    openLists(to: depth, numbered: false)
-                    html += "<li>"
-                }
-                switch line.kind {
-                case .contactCard: html += "\n" + card(entry.change)
-                case .tableHead, .tableRow, .code:
-                    // The lines of one table or code block, together.
-                    let group = Group(OutlineLine(line.kind))
-                    var end = index
-                    while end < entries.endIndex, entries[end].line.level == line.level, Group(OutlineLine(entries[end].line.kind)) == group { end += 1 }
-                    let run = entries[(index - 1)..<end]
-                    html += "\n" + (group == .table ? table(run) : code(run))
-                    index = end
-                default: html += "\n<p>\(inline(entry.change))</p>"
-                }
-                continue
-            }
-            let numbered = line.kind == .numbered
+        /// Closes deeper lists and the open item at `depth`, then opens an item of `kind`
+        /// there (in a new list when the open one is of the other kind), with its box unless
+        /// the caller puts it inside the item's marks.
+        func startItem(_ kind: OutlineLine.Kind, depth: Int, number: Int, box: Bool = true) {
+            let numbered = kind == .numbered
             close(to: depth)
             if open.count == depth {
                 if open[depth - 1] == numbered {
@@ -172,17 +149,62 @@ struct DiffHTML {
                 }
             }
             openLists(to: depth, numbered: numbered)
+            switch kind {
+            case .numbered: html += "<li value=\"\(number)\">"
+            case .task, .doneTask: html += "<li class=\"diff-task\">" + (box ? Self.box(kind) : "")
+            default: html += "<li>"
+            }
+        }
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let entry = entries[index]
+            let line = entry.line
+            let depth = max(line.level, 1)
+            index += 1
+            guard line.kind.isItem else {
+                if let item = line.startsItem {
+                    // A table or code that an item starts with: the item begins here.
+                    startItem(item, depth: depth, number: line.number)
+                } else {
+                    // A paragraph, card, table or code that continues the open item at its level.
+                    close(to: depth)
+                    if open.count < depth {
+                        openLists(to: depth, numbered: false)
+                        html += "<li>"
+                    }
+                }
+                switch line.kind {
+                case .contactCard: html += "\n" + card(entry.change)
+                case .tableHead, .tableRow, .code:
+                    // The lines of one table or code block, together.
+                    let group = Group(OutlineLine(line.kind))
+                    var end = index
+                    while end < entries.endIndex, entries[end].line.level == line.level, entries[end].line.startsItem == nil,
+                          Group(OutlineLine(entries[end].line.kind)) == group { end += 1 }
+                    let run = entries[(index - 1)..<end]
+                    html += "\n" + (group == .table ? table(run) : code(run))
+                    index = end
+                default: html += "\n<p>\(inline(entry.change))</p>"
+                }
+                continue
+            }
             switch line.kind {
-            case .numbered: html += "<li value=\"\(line.number)\">" + inline(entry.change)
             case .task, .doneTask:
                 // The box to tick is part of an item added or removed whole.
-                let box = "<span aria-hidden=\"true\">\(line.kind == .task ? "☐" : "☒")</span> "
-                html += "<li class=\"diff-task\">" + inline(entry.change, prefix: box)
-            default: html += "<li>" + inline(entry.change)
+                startItem(line.kind, depth: depth, number: line.number, box: false)
+                html += inline(entry.change, prefix: Self.box(line.kind))
+            default:
+                startItem(line.kind, depth: depth, number: line.number)
+                html += inline(entry.change)
             }
         }
         close(to: 0)
         return html
+    }
+
+    /// A checklist item's box, ☐ or ☒, hidden from screen readers.
+    private static func box(_ kind: OutlineLine.Kind) -> String {
+        "<span aria-hidden=\"true\">\(kind == .task ? "☐" : "☒")</span> "
     }
 
     /// Table rows as tables: header rows in `thead`, the others in `tbody`. A header row after

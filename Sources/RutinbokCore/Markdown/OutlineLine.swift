@@ -38,13 +38,18 @@ public struct OutlineLine: Sendable, Hashable {
     /// A contact card's contact id, `[…](kontakt:sakerhetssamordnare)`: the card shows that
     /// contact's details, not the link's text.
     public var contact: String?
+    /// The list item this line begins when the item starts with a table or code rather than
+    /// text (`- | Vem | Tel |`): bullet, numbered (its number in `number`) or task. Nil on
+    /// other lines, and on an item's own first line, whose `kind` says it.
+    public var startsItem: Kind?
 
-    public init(_ kind: Kind, level: Int = 0, box: Box = .none, number: Int = 0, contact: String? = nil) {
+    public init(_ kind: Kind, level: Int = 0, box: Box = .none, number: Int = 0, contact: String? = nil, startsItem: Kind? = nil) {
         self.kind = kind
         self.level = level
         self.box = box
         self.number = number
         self.contact = contact
+        self.startsItem = startsItem
     }
 
     /// The outline's entries paired with their text: each entry's line of `text`, or a card's contact id.

@@ -29,6 +29,7 @@ extension TransformPass {
         /// What the line that `node` starts is, worked out from the blocks it stands in.
         func entry(for node: MarkdownNode) -> OutlineLine {
             var kind: OutlineLine.Kind?
+            var startsItem: OutlineLine.Kind?
             var headingLevel = 0, lists = 0, number = 0
             var box = OutlineLine.Box.none
             var innermostItem = true
@@ -39,17 +40,18 @@ extension TransformPass {
                 case .blockQuote where box == .none: box = .quote
                 case .item:
                     lists += 1
-                    if innermostItem, kind == nil, !startedItems.contains(block) {
+                    // The item's first line: its own text, or a table or code it starts with.
+                    if innermostItem, kind == nil || kind == .code || kind == .tableHead || kind == .tableRow, !startedItems.contains(block) {
+                        var item = OutlineLine.Kind.bullet
                         if case .task(let done)? = outlineMarks[block] {
-                            kind = done ? .doneTask : .task
+                            item = done ? .doneTask : .task
                         } else if let list = block.parent, list.isOrderedList {
-                            kind = .numbered
+                            item = .numbered
                             var previous = block.previous
                             number = list.listStart
                             while let sibling = previous { number += 1; previous = sibling.previous }
-                        } else {
-                            kind = .bullet
                         }
+                        if kind == nil { kind = item } else { startsItem = item }
                     }
                     innermostItem = false
                     startedItems.insert(block)
@@ -67,7 +69,7 @@ extension TransformPass {
                 current = block.parent
             }
             let found = kind ?? .paragraph
-            return OutlineLine(found, level: found == .heading ? headingLevel : lists, box: box, number: number)
+            return OutlineLine(found, level: found == .heading ? headingLevel : lists, box: box, number: number, startsItem: startsItem)
         }
         /// Text for the line being written; a `separator` is a table row's tab between cells.
         func add(_ piece: String, at node: MarkdownNode, separator: Bool = false) {

@@ -108,6 +108,22 @@ struct DiffHTMLTests {
         """)
     }
 
+    /// An item that starts with a table or code keeps its own bullet or number: it used to
+    /// join the item before it.
+    @Test func itemsThatStartWithATableOrCodeKeepTheirMarker() {
+        let result = html([
+            entry(OutlineLine(.bullet, level: 1), .equal("Först")),
+            entry(OutlineLine(.tableHead, level: 1, startsItem: .bullet), .equal("Vem\tTel")),
+            entry(OutlineLine(.tableRow, level: 1), .equal("Polisen\t114 14")),
+            entry(OutlineLine(.tableHead, level: 1, startsItem: .bullet), .inserted("Var\tNär")),
+            entry(OutlineLine(.code, level: 1, number: 2, startsItem: .numbered), .equal("kod")),
+        ])
+        #expect(result.components(separatedBy: "<li>").count - 1 == 3, "three bullets: \(result)")
+        #expect(result.hasPrefix("<ul>\n<li>Först</li>\n<li>\n\(HTML.tableWrapper(headerCells: ["Vem", "Tel"]))"))
+        #expect(result.contains("</table></div>\n</li>\n<li>\n\(HTML.tableWrapper(headerCells: ["Var", "När"]))"), "\(result)")
+        #expect(result.contains("</ul>\n<ol>\n<li value=\"2\">\n<pre><code>kod</code></pre>\n</li>\n</ol>\n"), "\(result)")
+    }
+
     /// Rows are cells apart by tabs, in a wrapper named by the header row; a row with another
     /// number of cells, or a header after rows, starts another table.
     @Test func tablesSplitRowsIntoCells() {
@@ -169,8 +185,11 @@ struct DiffHTMLTests {
         for _ in 0..<400 {
             let entries = (0..<Int.random(in: 0...14, using: &generator)).map { _ in
                 let kind = kinds.randomElement(using: &generator)!
+                let starts: OutlineLine.Kind? = [.code, .tableHead, .tableRow].contains(kind) && Bool.random(using: &generator)
+                    ? [.bullet, .numbered, .task, .doneTask].randomElement(using: &generator) : nil
                 let line = OutlineLine(kind, level: Int.random(in: 0...3, using: &generator), box: boxes.randomElement(using: &generator)!,
-                                       number: kind == .numbered ? Int.random(in: 1...9, using: &generator) : 0)
+                                       number: kind == .numbered || starts == .numbered ? Int.random(in: 1...9, using: &generator) : 0,
+                                       startsItem: starts)
                 let changes: [BlockDiff.Change] = [.equal("a\tb"), .deleted("c"), .inserted("d\te"), .changed([.init(.equal, "f"), .init(.insert, "\tg")]),
                                                    .changed([.init(.equal, "h "), .init(.delete, "i"), .init(.insert, "j")])]
                 return entry(line, changes.randomElement(using: &generator)!)
