@@ -64,7 +64,7 @@ struct TransformPass {
     var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
     /// The document's link reference definitions (`[polisen]: https://…`), for the cells that
     /// use them: a cell is parsed on its own. Found when a cell first needs them.
-    var referenceDefinitions: String?
+    var referenceDefinitions: [(label: String, line: Substring)]?
     /// Whether a text node may hold a tab or a line break (`plainTextAndOutline` makes them spaces).
     var textMayBreakLines = true
     /// Whether the text may hold a web or e-mail address (`linkAddresses`).

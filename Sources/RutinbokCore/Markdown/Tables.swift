@@ -14,11 +14,18 @@ extension TransformPass {
     mutating func convertTable(_ paragraph: MarkdownNode) {
         let underline = paragraph.kind == .heading && paragraph.endLine > paragraph.startLine ? paragraph.headingLevel : nil
         guard paragraph.kind == .paragraph || underline != nil else { return }
-        // A setext heading's end may count the blank line after its underline.
+        // A setext heading's underline is found by its look: cmark may end the heading at the
+        // line after it.
         var lastLine = paragraph.endLine
-        if underline != nil {
-            while lastLine > paragraph.startLine, lines.text(line: lastLine).allSatisfy({ $0 == " " || $0 == "\t" }) { lastLine -= 1 }
-            if underline == 2 { lastLine -= 1 }
+        if let level = underline {
+            let mark: Character = level == 1 ? "=" : "-"
+            let found = (paragraph.startLine + 1...paragraph.endLine).first { number in
+                let text = lines.block(from: number, to: number, column: paragraph.startColumn).first ?? ""
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                return !trimmed.isEmpty && trimmed.allSatisfy { $0 == mark } && text.prefix { $0 == " " }.count < 4
+            }
+            guard let found else { return }
+            lastLine = level == 2 ? found - 1 : found
         }
         // A delimiter row, never the first line, has a pipe: most paragraphs are ruled out here.
         guard lastLine > paragraph.startLine,
@@ -110,9 +117,17 @@ extension TransformPass {
         // Cells hold inline content only: a backslash keeps what would start a block from doing it.
         var source = text
         var shift = 0
+        /// A zero-width space put first, to be taken out of the parsed text again.
+        var zeroWidth = false
         if Self.startsBlock(source) {
             source = "\\" + source
             shift = 1
+        } else if source.first == "<" {
+            // `<div>` or `<!--` would start an HTML block, which takes the whole cell; after a
+            // character it is inline HTML, as in GFM's cells (a backslash would show the tag).
+            source = "&#8203;" + source
+            shift = 7
+            zeroWidth = true
         } else if let dot = source.firstIndex(where: { $0 == "." || $0 == ")" }), source[..<dot].allSatisfy(\.isNumber), !source[..<dot].isEmpty {
             source.insert("\\", at: dot)
         }
@@ -120,10 +135,16 @@ extension TransformPass {
         // parse does not have: they follow it, and make no node.
         if source.contains("]") {
             if referenceDefinitions == nil { referenceDefinitions = Self.referenceDefinitions(in: lines) }
-            if let definitions = referenceDefinitions, !definitions.isEmpty { source += "\n\n" + definitions }
+            // Only those the cell names: a cell's parse does not grow with the document's links.
+            let lowered = source.lowercased()
+            let named = (referenceDefinitions ?? []).filter { lowered.contains("[" + $0.label + "]") }.map(\.line)
+            if !named.isEmpty { source += "\n\n" + named.joined(separator: "\n") }
         }
         let parsed = MarkdownDocument(parsing: source)
         guard let block = parsed.document.firstChild else { return }
+        if zeroWidth, let first = block.firstChild, first.kind == .text, let literal = first.literal, literal.hasPrefix("\u{200B}") {
+            if literal.unicodeScalars.count == 1 { first.unlink() } else { first.literal = String(literal.unicodeScalars.dropFirst()) }
+        }
         for child in block.children {
             cell.append(child)
             cellOrigins[child] = (origin.line, origin.column - shift)
@@ -131,16 +152,16 @@ extension TransformPass {
     }
 
     /// The lines of `lines` that look like link reference definitions (`[polisen]: https://…`,
-    /// indented at most three spaces, after `>` of a quote or not).
-    static func referenceDefinitions(in lines: SourceLines) -> String {
-        var found: [Substring] = []
+    /// after indentation or a quote's `>`), with their labels in lower case.
+    static func referenceDefinitions(in lines: SourceLines) -> [(label: String, line: Substring)] {
+        var found: [(label: String, line: Substring)] = []
         for number in stride(from: 1, through: lines.count, by: 1) {
             let line = lines.text(line: number).drop { $0 == " " || $0 == ">" }
             guard line.first == "[", let close = line.firstIndex(of: "]"), close > line.index(after: line.startIndex),
                   line[line.index(after: close)...].hasPrefix(":") else { continue }
-            found.append(line)
+            found.append((String(line[line.index(after: line.startIndex)..<close]).lowercased(), line))
         }
-        return found.joined(separator: "\n")
+        return found
     }
 
     /// Whether a cell's text, parsed as a document of its own, would start a block there: a
