@@ -23,6 +23,9 @@ enum Autolinks {
         var index = 0
         /// Where the last address ended: an e-mail address's name may not reach back past it.
         var free = 0
+        /// An `@` before this cannot begin an e-mail address's domain: the run of domain
+        /// characters after it holds another `@` (found once for the run, not for each `@`).
+        var noAddressBefore = 0
         while index < text.count {
             let byte = text[index]
             let afterBoundary = index == 0 ? startsAfterBoundary : isBoundary(text[index - 1])
@@ -34,7 +37,7 @@ enum Autolinks {
                 found.append(Address(range: start..<end, href: string(text[start..<end])))
                 index = end
                 free = end
-            } else if byte == UInt8(ascii: "@"), var (start, end) = email(text, at: index, from: free) {
+            } else if byte == UInt8(ascii: "@"), index >= noAddressBefore, var (start, end) = email(text, at: index, from: free, noAddressBefore: &noAddressBefore) {
                 // Written with its scheme, the address keeps it.
                 let written = start - 7 >= free && text[(start - 7)..<start].elementsEqual("mailto:".utf8)
                 if written { start -= 7 }
@@ -74,8 +77,10 @@ enum Autolinks {
         return (start, end)
     }
 
-    /// A name of letters, digits and `.+-_` before the `@`, a domain with a dot after it.
-    private static func email(_ text: [UInt8], at at: Int, from free: Int) -> (Int, Int)? {
+    /// A name of letters, digits and `.+-_` before the `@`, a domain with a dot after it. The
+    /// domain's run may hold another `@`, which makes every `@` of the run before the last no
+    /// address: `noAddressBefore` moves to the last one.
+    private static func email(_ text: [UInt8], at at: Int, from free: Int, noAddressBefore: inout Int) -> (Int, Int)? {
         var start = at
         while start > free {
             let byte = text[start - 1]
@@ -88,12 +93,13 @@ enum Autolinks {
             break
         }
         guard start < at else { return nil }
-        var end = at, ats = 0, dots = 0
+        var end = at, ats = 0, dots = 0, lastAt = at
         while end < text.count {
             let byte = text[end]
             if isAlphanumeric(byte) {
             } else if byte == UInt8(ascii: "@") {
                 ats += 1
+                lastAt = end
             } else if byte == UInt8(ascii: "."), end + 1 < text.count, isAlphanumeric(text[end + 1]) {
                 dots += 1
             } else if byte != UInt8(ascii: "-"), byte != UInt8(ascii: "_") {
@@ -101,6 +107,7 @@ enum Autolinks {
             }
             end += 1
         }
+        if ats > 1 { noAddressBefore = lastAt }
         let length = end - at
         guard length >= 2, ats == 1, dots > 0, isAlpha(text[end - 1]) || text[end - 1] == UInt8(ascii: ".") else { return nil }
         guard let delimited = delimit(text, start: at, end: end), delimited > at else { return nil }
@@ -158,19 +165,29 @@ enum Autolinks {
     /// end, an entity-like `&amp;`, a `)` with no `(` in the address. Nil when nothing is left.
     private static func delimit(_ text: [UInt8], start: Int, end: Int) -> Int? {
         var end = end
+        // Counted once, and kept as the end moves: counting again for each `)` cost the
+        // square of a run of them.
+        var opening = 0, closing = 0
+        for byte in text[start..<end] {
+            if byte == UInt8(ascii: "(") { opening += 1 } else if byte == UInt8(ascii: ")") { closing += 1 }
+        }
+        func drop(to newEnd: Int) {
+            for byte in text[newEnd..<end] {
+                if byte == UInt8(ascii: "(") { opening -= 1 } else if byte == UInt8(ascii: ")") { closing -= 1 }
+            }
+            end = newEnd
+        }
         while end > start {
             let last = text[end - 1]
             if "?!.,:*_~'\"".utf8.contains(last) {
-                end -= 1
+                drop(to: end - 1)
             } else if last == UInt8(ascii: ";") {
                 var entity = end - 2
                 while entity > start, isAlpha(text[entity]) { entity -= 1 }
-                end = entity < end - 2 && text[entity] == UInt8(ascii: "&") ? entity : end - 1
+                drop(to: entity < end - 2 && text[entity] == UInt8(ascii: "&") ? entity : end - 1)
             } else if last == UInt8(ascii: ")") {
-                let opening = text[start..<end].count { $0 == UInt8(ascii: "(") }
-                let closing = text[start..<end].count { $0 == UInt8(ascii: ")") }
                 guard closing > opening else { break }
-                end -= 1
+                drop(to: end - 1)
             } else {
                 break
             }
@@ -225,8 +242,11 @@ extension TransformPass {
         }
         switch previous.kind {
         case .softBreak, .lineBreak, .emphasis, .strong: return true
-        // A table cell's start (`Tables`): the cell's own text begins there.
-        case .customInline: return previous.customHTMLOnEnter(startsWith: "<td") || previous.customHTMLOnEnter(startsWith: "<th")
+        // A table cell's start (`Tables`) or a checklist item's box (`TaskLists`): the text
+        // begins there.
+        case .customInline:
+            return previous.customHTMLOnEnter(startsWith: "<td") || previous.customHTMLOnEnter(startsWith: "<th")
+                || previous.customHTMLOnEnter(startsWith: "<label")
         default: return false
         }
     }
