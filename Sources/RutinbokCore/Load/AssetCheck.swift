@@ -6,16 +6,28 @@ import Glibc
 /// A council's `assets/` are published as they are, on the web address every council's
 /// handbook and the portal share. A file a browser runs (a web page, a script, an SVG with a
 /// script in it) would run there with the rights of every page: it would get past the safe
-/// mode that keeps script out of routines. Such files stop the build, unless the council is
-/// trusted with raw HTML anyway (`allow_raw_html`).
+/// mode that keeps script out of routines. Only known kinds of document, image, sound, film
+/// and font are published, and an SVG only when nothing in it runs; anything else stops the
+/// build, unless the council is trusted with raw HTML anyway (`allow_raw_html`).
 enum AssetCheck {
-    /// Kinds of file a browser runs or renders as a page of the site.
-    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "js", "mjs", "swf", "svgz"]
+    /// The kinds of file a council may publish: documents, images, sound and film, fonts.
+    /// Anything else (a web page, a script, XML, a file without an ending that a server may
+    /// send as a page) could run in the reader's browser.
+    static let allowedExtensions: Set<String> = [
+        "pdf", "txt", "csv", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "vcf", "ics", "zip",
+        "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
+        "mp3", "m4a", "ogg", "oga", "wav", "mp4", "ogv", "webm",
+        "css", "woff", "woff2", "ttf", "otf",
+    ]
 
-    /// What in an SVG runs: script elements, event attributes, script URLs, embedded pages.
+    /// What in an SVG runs, looked for in its text after character references are decoded:
+    /// script-like elements and event attributes whatever their namespace prefix.
     private static let activeSVG = try! NSRegularExpression(
-        pattern: #"<\s*(script|foreignobject|iframe|embed|object|handler)\b|\son[a-z]+\s*=|javascript\s*:"#,
+        pattern: #"<\s*([a-z0-9_.-]+:)?(script|foreignobject|iframe|embed|object|handler|listener)\b|[\s"'/]([a-z0-9_.-]+:)?on[a-z]+\s*="#,
         options: [.caseInsensitive])
+    /// Addresses that run or hold a page, looked for with white space and control characters
+    /// taken out (`java script:` runs in some browsers).
+    private static let activeURLs = ["javascript:", "vbscript:", "data:text/html", "data:application/xhtml", "data:image/svg"]
 
     static func problem(with asset: String, at path: String, location: SourceLocation, allowActive: Bool) -> Diagnostic? {
         var info = stat()
@@ -26,22 +38,76 @@ enum AssetCheck {
         guard !allowActive else { return nil }
         let name = (asset as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension.lowercased()
-        if activeExtensions.contains(ext) {
-            return .error(location, "filen är en sorts fil som webbläsaren kör, och den skulle köras på samma webbplats som alla handböcker; den publiceras inte",
+        guard allowedExtensions.contains(ext) else {
+            return .error(location, ext.isEmpty
+                              ? "filen har ingen filändelse, och en webbserver kan skicka den som en webbsida; den publiceras inte"
+                              : "filer som slutar på .\(ext) publiceras inte: webbläsaren kan köra dem, på samma webbplats som alla handböcker",
                           code: "asset-active", notes: ["lägg en blankett som PDF och en bild som PNG, JPG eller SVG"])
         }
-        if ext == "svg", let data = FileManager.default.contents(atPath: path) {
-            let text = String(decoding: data, as: UTF8.self)
-            if let match = activeSVG.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-               let range = Range(match.range, in: text) {
-                let start = text[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound
-                let before = text[..<start]
-                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                return .error(location.at(line: line, column: before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.count + 1 } ?? 1),
-                              "SVG-bilden innehåller något som webbläsaren kör ('\(text[range].trimmingCharacters(in: .whitespaces))'); den publiceras inte",
-                              code: "asset-active", notes: ["spara bilden utan skript, eller som PNG"])
-            }
+        guard ext == "svg" else { return nil }
+        guard let data = FileManager.default.contents(atPath: path),
+              !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+            return .error(location, "SVG-bilden är inte sparad med teckenkodningen UTF-8, så den kan inte kontrolleras; den publiceras inte",
+                          code: "asset-active", notes: ["spara bilden med UTF-8, eller som PNG"])
+        }
+        func refused(_ what: String, at index: String.Index) -> Diagnostic {
+            let before = text[..<index]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+            return .error(location.at(line: line, column: column), "SVG-bilden innehåller något som webbläsaren kör ('\(what)'); den publiceras inte",
+                          code: "asset-active", notes: ["spara bilden utan skript, eller som PNG"])
+        }
+        // Declarations can define entities that expand to script where no pattern sees them.
+        if let range = text.range(of: "<!DOCTYPE", options: .caseInsensitive) ?? text.range(of: "<!ENTITY", options: .caseInsensitive) {
+            return refused(String(text[range]), at: range.lowerBound)
+        }
+        let decoded = Self.decodingReferences(text)
+        if let match = activeSVG.firstMatch(in: decoded, range: NSRange(decoded.startIndex..., in: decoded)),
+           let range = Range(match.range, in: decoded) {
+            let found = decoded[range].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'/")))
+            // Where it is in the file: the same text, looked for there (references decoded
+            // may have moved it; then the file's start).
+            let at = text.range(of: found, options: .caseInsensitive)?.lowerBound ?? text.startIndex
+            return refused(found, at: at)
+        }
+        let squeezed = String(String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
+        if let url = activeURLs.first(where: squeezed.contains) {
+            // Where it is written: the longest end of it found as it stands (`&#106;avascript:`
+            // has `avascript:`), or the file's start.
+            let at = (0..<(url.count - 3)).lazy.compactMap { text.range(of: String(url.dropFirst($0)), options: .caseInsensitive)?.lowerBound }.first
+            return refused(url, at: at ?? text.startIndex)
         }
         return nil
+    }
+
+    /// The text with XML's character references (`&#106;`, `&#x6A;`) and predefined entities
+    /// replaced by what they stand for.
+    static func decodingReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        let named: [String: Unicode.Scalar] = ["lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'"]
+        while index < scalars.count {
+            if scalars[index] == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";") {
+                let body = String(String.UnicodeScalarView(scalars[(index + 1)..<semicolon]))
+                var value: Unicode.Scalar?
+                if body.hasPrefix("#x") || body.hasPrefix("#X") {
+                    value = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if body.hasPrefix("#") {
+                    value = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init)
+                } else {
+                    value = named[body]
+                }
+                if let value {
+                    result.append(value)
+                    index = semicolon + 1
+                    continue
+                }
+            }
+            result.append(scalars[index])
+            index += 1
+        }
+        return String(result)
     }
 }

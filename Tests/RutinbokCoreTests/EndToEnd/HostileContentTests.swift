@@ -136,14 +136,27 @@ import Testing
         try w.write("content/councils/exby/assets/blankett.html", "<!doctype html><script>alert(1)</script>")
         try w.write("content/councils/exby/assets/karta.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"1\"/>\n  <SCRIPT>alert(1)</SCRIPT>\n</svg>")
         try w.write("content/councils/exby/assets/ikon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")
-        try w.write("content/councils/exby/assets/ren.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Ren</title></svg>")
+        try w.write("content/councils/exby/assets/ren.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Ren &amp; fin</title></svg>")
+        // Ways past a list of patterns (from a code review): a namespace prefix, a character
+        // reference, an entity from a declaration, UTF-16, no file ending.
+        try w.write("content/councils/exby/assets/prefix.svg", "<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:script>alert(1)</s:script></s:svg>")
+        try w.write("content/councils/exby/assets/ref.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&#106;avascript:alert(1)\"><text>x</text></a></svg>")
+        try w.write("content/councils/exby/assets/dtd.svg", "<!DOCTYPE svg [<!ENTITY s \"&#60;script&#62;\">]><svg>&s;</svg>")
+        try w.write("content/councils/exby/assets/utf16.svg", Data("<svg><script>alert(1)</script></svg>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        try w.write("content/councils/exby/assets/sida", "<!doctype html><script>alert(1)</script>")
         #expect(mkfifo(w.url("content/councils/exby/assets/ror").path, 0o644) == 0)
         let problems = await w.check().filter { $0.contains("assets/") }
+        let svgNote = "\n  obs: spara bilden utan skript, eller som PNG"
         #expect(problems == [
-            "content/councils/exby/assets/blankett.html: fel: filen är en sorts fil som webbläsaren kör, och den skulle köras på samma webbplats som alla handböcker; den publiceras inte [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
-            "content/councils/exby/assets/ikon.svg:1:41: fel: SVG-bilden innehåller något som webbläsaren kör ('onload='); den publiceras inte [asset-active]\n  obs: spara bilden utan skript, eller som PNG",
-            "content/councils/exby/assets/karta.svg:3:3: fel: SVG-bilden innehåller något som webbläsaren kör ('<SCRIPT'); den publiceras inte [asset-active]\n  obs: spara bilden utan skript, eller som PNG",
+            "content/councils/exby/assets/blankett.html: fel: filer som slutar på .html publiceras inte: webbläsaren kan köra dem, på samma webbplats som alla handböcker [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/dtd.svg:1:1: fel: SVG-bilden innehåller något som webbläsaren kör ('<!DOCTYPE'); den publiceras inte [asset-active]" + svgNote,
+            "content/councils/exby/assets/ikon.svg:1:41: fel: SVG-bilden innehåller något som webbläsaren kör ('onload='); den publiceras inte [asset-active]" + svgNote,
+            "content/councils/exby/assets/karta.svg:3:3: fel: SVG-bilden innehåller något som webbläsaren kör ('<SCRIPT'); den publiceras inte [asset-active]" + svgNote,
+            "content/councils/exby/assets/prefix.svg:1:45: fel: SVG-bilden innehåller något som webbläsaren kör ('<s:script'); den publiceras inte [asset-active]" + svgNote,
+            "content/councils/exby/assets/ref.svg:1:56: fel: SVG-bilden innehåller något som webbläsaren kör ('javascript:'); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/ror: fel: 'ror' är ingen vanlig fil och kan inte publiceras [asset-not-file]",
+            "content/councils/exby/assets/sida: fel: filen har ingen filändelse, och en webbserver kan skicka den som en webbsida; den publiceras inte [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/utf16.svg: fel: SVG-bilden är inte sparad med teckenkodningen UTF-8, så den kan inte kontrolleras; den publiceras inte [asset-active]\n  obs: spara bilden med UTF-8, eller som PNG",
         ])
         let refused = await Build.run(w.options(), write: true)
         #expect(!refused.published)
