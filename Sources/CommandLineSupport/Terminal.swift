@@ -10,7 +10,7 @@ public enum Terminal {
     /// The text with control characters (but line breaks and tabs) and the marks that reorder
     /// text shown as `\u{1b}`: a name in a content file could otherwise move the cursor, erase
     /// lines of a log or set a terminal's title, and so hide an error from whoever reads it.
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
             case 0x0A, 0x09: false

@@ -14,6 +14,12 @@ struct PreviewHandler: HTTPHandler {
 
     static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
 
+    /// How a `Host` header names `host`: as it is, an IPv6 address in brackets.
+    static func hostNames(of host: String) -> Set<String> {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name.contains(":") ? ["[\(name)]"] : [name]
+    }
+
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "Förhandsvisningen svarar bara på GET och HEAD.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])

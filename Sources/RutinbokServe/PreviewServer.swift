@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import FlyingFox
 import FlyingSocks
 import RutinbokCore
@@ -49,9 +52,9 @@ public actor PreviewServer {
         // another preview, say) stops before its build has replaced anything.
         let address = try Self.address(configuration.host, configuration.port)
         // On this computer only, the preview answers only to this computer's names.
-        let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
         let handler = PreviewHandler(output: OutputFolder(path: configuration.build.output), state: state, hub: hub,
-                                     allowedHosts: loopback ? PreviewHandler.loopbackNames : nil)
+                                     allowedHosts: Self.isLoopback(configuration.host)
+                                        ? PreviewHandler.loopbackNames.union(PreviewHandler.hostNames(of: configuration.host)) : nil)
         let server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled), handler: handler)
         self.server = server
         let failure = FailureBox()
@@ -115,6 +118,21 @@ public actor PreviewServer {
 
     /// The number of open reload streams, for tests.
     public var openEventStreams: Int { get async { await hub.count } }
+
+    /// Whether `host` is this computer only: `localhost`, any of 127.0.0.0/8, or `::1`
+    /// however it is written. (Any other address, `0.0.0.0` among them, opens the preview to
+    /// the network, where its names are not known.)
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if name.lowercased() == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, name, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { bytes in bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1 }
+        }
+        return false
+    }
 
     static func address(_ host: String, _ port: UInt16) throws -> any SocketAddress {
         let name = host == "localhost" ? "127.0.0.1" : host

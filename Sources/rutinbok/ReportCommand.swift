@@ -34,7 +34,10 @@ struct ReportCommand: AsyncParsableCommand {
         let errors = diagnostics.filter { $0.severity == .error }
         Terminal.report(errors, strict: false)
         guard let report else { throw ExitCode(1) }
-        print(report.rendered(as: format.core), terminator: "")
+        // Text is read in a terminal: content's control characters are shown, not sent. JSON
+        // and CSV escape their own.
+        let rendered = report.rendered(as: format.core)
+        print(format == .text ? Terminal.visible(rendered) : rendered, terminator: "")
         if !errors.isEmpty { throw ExitCode(1) }
     }
 }

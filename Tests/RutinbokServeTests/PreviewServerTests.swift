@@ -239,6 +239,14 @@ import TestScratch
             #expect(try await status(host) == .forbidden, "\(host)")
         }
         #expect(PreviewHandler.name(ofHost: "[::1]:8080") == "[::1]")
+        // This computer however it is written; the network's addresses are not.
+        for host in ["127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]", "0:0:0:0:0:0:0:1"] {
+            #expect(PreviewServer.isLoopback(host), "\(host)")
+        }
+        for host in ["0.0.0.0", "192.168.1.10", "::", "::2", "example.org"] {
+            #expect(!PreviewServer.isLoopback(host), "\(host)")
+        }
+        #expect(PreviewHandler.hostNames(of: "0:0:0:0:0:0:0:1") == ["[0:0:0:0:0:0:0:1]"])
     }
 
     /// The server listens before its first build; a page asked for meanwhile says the build is

@@ -255,43 +255,44 @@ struct Manifest: Sendable, Equatable {
                           notes: Array(fields.dropFirst(7)), handbook: fields[6].isEmpty ? nil : fields[6])
     }
 
-    /// Keeps every record on one line and its fields apart.
+    /// Keeps every record on one line and its fields apart. By Unicode scalar: a line break
+    /// with a combining mark after it is one Character, which a switch over Characters let
+    /// through, and the record broke in two.
     static func escape(_ text: String) -> String {
-        // Bytes, not Characters: this runs for each of twenty thousand paths.
+        // Bytes first: this runs for each of twenty thousand paths.
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case "\r\n": result += "\\r\\n"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\t": result.append(contentsOf: "\\t".unicodeScalars)
+            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     static func unescape<S: StringProtocol>(_ text: S) -> String {
-        guard text.contains("\\") else { return String(text) }
-        var result = "", escaped = false
-        for character in text {
+        guard text.utf8.contains(0x5C) else { return String(text) }
+        var result = String.UnicodeScalarView(), escaped = false
+        for scalar in text.unicodeScalars {
             if escaped {
-                switch character {
-                case "n": result += "\n"
-                case "t": result += "\t"
-                case "r": result += "\r"
-                default: result.append(character)
+                switch scalar {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "r": result.append("\r")
+                default: result.append(scalar)
                 }
                 escaped = false
-            } else if character == "\\" {
+            } else if scalar == "\\" {
                 escaped = true
             } else {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }
 

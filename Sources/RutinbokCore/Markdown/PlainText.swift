@@ -69,7 +69,8 @@ extension TransformPass {
                 current = block.parent
             }
             let found = kind ?? .paragraph
-            return OutlineLine(found, level: found == .heading ? headingLevel : lists, box: box, number: number, startsItem: startsItem)
+            // The cache keeps a level in a byte: a fresh render gives what it would read back.
+            return OutlineLine(found, level: found == .heading ? headingLevel : min(lists, 255), box: box, number: number, startsItem: startsItem)
         }
         /// Text for the line being written; a `separator` is a table row's tab between cells.
         func add(_ piece: String, at node: MarkdownNode, separator: Bool = false) {

@@ -267,7 +267,9 @@ extension PortalPages {
             inserted: Self.words(inserted, one: "tillagt", many: "tillagda"),
             deleted: Self.words(deleted, one: "borttaget", many: "borttagna"), unchanged: inserted == 0 && deleted == 0,
             // A kept page that could not be linked is made again, and its diff with it.
-            diff: DiffHTML.render(change.diffMade(with: bodies)) { id in change.contacts.first { $0.id == id }?.roleAndName ?? id },
+            // A card of a contact the handbook does not have (the base routine's, for a contact
+            // this council keeps internal) names no one: its id may be as internal as the contact.
+            diff: DiffHTML.render(change.diffMade(with: bodies)) { id in change.contacts.first { $0.id == id }?.roleAndName ?? "en kontakt som handboken inte har" },
             routineHref: "\(root)\(change.council.slug)/\(PageNames.html(change.routine.id))",
             listHref: "\(root)\(PageNames.html(Name.andringar.rawValue))")
     }

@@ -211,3 +211,14 @@ extension Manifest {
         await expectSameAsClean(w)
     }
 }
+
+/// A manifest record is one line of tab-separated fields, whatever a title or a message holds.
+@Suite struct ManifestEscapingTests {
+    @Test(arguments: ["Roller\n\u{301}och ansvar", "rad\r\nrad", "flik\t\u{301}x", "snedstreck \\\u{301}n", "vanlig text", "\\n bokstavligt"])
+    func fieldsComeBackAsTheyWere(_ text: String) {
+        let escaped = Manifest.escape(text)
+        #expect(!escaped.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        #expect(Manifest.unescape(escaped) == text)
+        #expect(Manifest.unescape(escaped).unicodeScalars.elementsEqual(text.unicodeScalars))
+    }
+}
