@@ -159,7 +159,7 @@ struct PortalPagesTests {
     }
 
     /// A public build's output names nothing it does not publish: no internal routine (its
-    /// title or its file), no path of the machine that built it. rutinbok's own bookkeeping
+    /// title or its file), no internal contact, no path of the machine that built it. rutinbok's own bookkeeping
     /// (the manifest, with every input and diagnostic) is kept beside the output.
     @Test func thePublicOutputKeepsInternalRoutinesAndTheMachineOutOfIt() async throws {
         let output = try await DemoContent.build()
@@ -174,6 +174,9 @@ struct PortalPagesTests {
             looked += 1
             #expect(!text.contains("sakerhet-i-stadshuset"), "\(path) names the internal routine's file")
             #expect(!text.contains(internalTitle), "\(path) names the internal routine")
+            #expect(!text.contains("Stadens larmcentral") && !text.contains("vakthavande") && !text.contains("000 02 99") && !text.contains("700000299")
+                        && !text.contains("#larmcentral"),
+                    "\(path) names the contact only the internal routine has (access: internal)")
             #expect(!text.contains(DemoContent.root), "\(path) names a path of the machine that built it")
         }
         #expect(looked > 200)
