@@ -19,11 +19,7 @@ public enum Terminal {
             }
         }
         guard text.unicodeScalars.contains(where: hidden) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if hidden(scalar) { result += "\\u{" + String(scalar.value, radix: 16) + "}" } else { result.unicodeScalars.append(scalar) }
-        }
-        return result
+        return text.replacingScalars { hidden($0) ? "\\u{" + String($0.value, radix: 16) + "}" : nil }
     }
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.

@@ -177,12 +177,12 @@ struct DiffHTML {
                 case .contactCard: html += "\n" + card(entry.change)
                 case .tableHead, .tableRow, .code:
                     // The lines of one table or code block, together.
-                    let group = Group(OutlineLine(line.kind))
+                    let isCode = line.kind == .code
                     var end = index
                     while end < entries.endIndex, entries[end].line.level == line.level, entries[end].line.startsItem == nil,
-                          Group(OutlineLine(entries[end].line.kind)) == group { end += 1 }
+                          [.tableHead, .tableRow, .code].contains(entries[end].line.kind), (entries[end].line.kind == .code) == isCode { end += 1 }
                     let run = entries[(index - 1)..<end]
-                    html += "\n" + (group == .table ? table(run) : code(run))
+                    html += "\n" + (isCode ? code(run) : table(run))
                     index = end
                 default: html += "\n<p>\(inline(entry.change))</p>"
                 }

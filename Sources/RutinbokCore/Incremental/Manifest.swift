@@ -261,17 +261,15 @@ struct Manifest: Sendable, Equatable {
     static func escape(_ text: String) -> String {
         // Bytes first: this runs for each of twenty thousand paths.
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        return text.replacingScalars { scalar in
             switch scalar {
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
-            case "\t": result.append(contentsOf: "\\t".unicodeScalars)
-            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
-            default: result.append(scalar)
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case "\r": "\\r"
+            default: nil
             }
         }
-        return String(result)
     }
 
     static func unescape<S: StringProtocol>(_ text: S) -> String {

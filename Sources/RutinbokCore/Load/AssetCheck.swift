@@ -51,9 +51,11 @@ enum AssetCheck {
                           code: "asset-active", notes: ["spara bilden med UTF-8, eller som PNG"])
         }
         func refused(_ what: String, at index: String.Index) -> Diagnostic {
-            let before = text[..<index]
-            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+            // Line and column as every diagnostic counts them (`SourceLines`: columns in scalars).
+            let before = text.utf8[..<index]
+            let line = 1 + before.count { $0 == 0x0A }
+            let lineStart = before.lastIndex(of: 0x0A).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+            let column = SourceLines(text).scalarColumn(line: line, byteColumn: text.utf8.distance(from: lineStart, to: index) + 1)
             return .error(location.at(line: line, column: column), "SVG-bilden innehåller något som webbläsaren kör ('\(what)'); den publiceras inte",
                           code: "asset-active", notes: ["spara bilden utan skript, eller som PNG"])
         }

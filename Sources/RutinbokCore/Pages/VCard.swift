@@ -42,18 +42,16 @@ enum VCard {
     /// characters dropped. By Unicode scalar: `\r\n` is one Character, which a switch over
     /// Characters let through whole, and with it any property an editor wrote after it.
     static func escape(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        text.replacingScalars { scalar in
             switch scalar {
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case ",": result.append(contentsOf: "\\,".unicodeScalars)
-            case ";": result.append(contentsOf: "\\;".unicodeScalars)
-            case "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.append(contentsOf: "\\n".unicodeScalars)
-            case _ where scalar.properties.generalCategory == .control: break
-            default: result.append(scalar)
+            case "\\": "\\\\"
+            case ",": "\\,"
+            case ";": "\\;"
+            case "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": "\\n"
+            case _ where scalar.properties.generalCategory == .control: ""
+            default: nil
             }
         }
-        return String(result)
     }
 
     /// Lines longer than 75 bytes continue on the next line after a space, never inside a character.

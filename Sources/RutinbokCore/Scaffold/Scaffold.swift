@@ -57,17 +57,15 @@ public enum Scaffold {
     /// Unicode scalar: a `"` with a combining mark after it is another Character, and it
     /// ended the quotes.
     static func quoted(_ text: String) -> String {
-        var result = String.UnicodeScalarView("\"".unicodeScalars)
-        for scalar in text.unicodeScalars {
+        let escaped = text.replacingScalars { scalar in
             switch scalar {
-            case "\"": result.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
-            default: result.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            default: nil
             }
         }
-        result.append("\"")
-        return String(result)
+        return "\"" + escaped + "\""
     }
 }
