@@ -150,8 +150,35 @@ def test_focused_links_stay_readable(browser, page):
     assert not poor, f"{page}: focused links below 4.5:1: {poor}"
 
 
+PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
+                "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
+                "tackning/trygghetsbesok.html"]
+
+
+@pytest.mark.parametrize("page", PORTAL_PAGES)
+def test_portal_page_in_browser(browser, page):
+    """Each kind of portal page: no console errors, no axe-core violations, one h1, and the
+    navigation marks where the page belongs."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(page)
+    errors = browser.console_errors()
+    assert not errors, f"{page}: console errors:\n  " + "\n  ".join(errors)
+    violations = browser.axe()
+    assert not violations, f"{page}: axe-core violations (WCAG 2.0/2.1 A/AA):\n{describe_violations(violations)}"
+    facts = browser.driver.execute_script("""
+        return {
+          h1: document.querySelectorAll('h1').length,
+          current: [...document.querySelectorAll('.portal-nav a[aria-current]')].map(a => a.textContent.trim()),
+        };""")
+    assert facts["h1"] == 1, f"{page}: {facts['h1']} h1 elements"
+    section = {"andringar": "Ändringar", "tackning": "Täckning"}.get(page.split("/")[0]) if "/" in page else None
+    if section:
+        assert facts["current"] == [section], f"{page}: the navigation marks {facts['current']}"
+
+
 @pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html",
-                                  "andringar/region-exempelland/roller-och-ansvar.html"])
+                                  "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html"])
 def test_portal_in_dark_scheme(browser, page):
     """The portal is light only; a reader whose system is dark still gets readable tables."""
     browser.viewport(DESKTOP)
@@ -170,6 +197,7 @@ def test_portal_pages_on_a_phone(browser, demo):
     scrolls in a wrapper that the keyboard can reach."""
     pages = sorted(str(p.relative_to(demo)) for p in (demo / "andringar").glob("*/*.html"))
     assert len(pages) >= 10, f"too few change pages: {pages}"
+    pages += sorted(str(p.relative_to(demo)) for p in (demo / "tackning").glob("*.html"))
     pages += ["index.html", "tackning.html", "andringar.html", "exempel.html", "granskning.html", "lasbarhet.html"]
     browser.media()
     for width in (390, 320):

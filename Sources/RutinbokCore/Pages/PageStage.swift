@@ -18,17 +18,19 @@ enum PageStage {
         /// The portal's assets (its stylesheet, the theme's files).
         case portalAssets
         case summary(PortalPages.Name)
+        /// Pages of base routines across the handbooks (`tackning/<id>.html`), a few per job.
+        case routineCoverage(ArraySlice<Coverage.Row>)
         case changes(ArraySlice<RoutineChange>)
         /// Change pages whose inputs did not change: linked from the previous output, the
         /// folders of a few councils per job.
         case keptChanges([KeptChanges])
     }
 
-    /// What a job leaves: files written or linked, and a summary page's fingerprint.
+    /// What a job leaves: files written or linked, and summary pages' fingerprints.
     private struct Done: Sendable {
         var files = 0
         var patched = 0
-        var page: (path: String, fingerprint: UInt64)?
+        var pages: [(path: String, fingerprint: UInt64)] = []
     }
 
     /// One council's kept change pages.
@@ -38,6 +40,7 @@ enum PageStage {
     }
 
     private static let changesPerJob = 64
+    private static let coveragePagesPerJob = 10
     private static let keptChangesPerJob = 256
 
     /// Writes the handbooks' pages and the portal's. The portal's data (`portal`) covers every
@@ -88,7 +91,7 @@ enum PageStage {
                     running -= 1
                     written += done.files
                     patched += done.patched
-                    if let (path, fingerprint) = done.page { record.pages[path] = fingerprint }
+                    for (path, fingerprint) in done.pages { record.pages[path] = fingerprint }
                 }
                 while running < width, startNext() {}
             }
@@ -108,6 +111,10 @@ enum PageStage {
     /// linked (and were not diffed).
     private static func portalJobs(_ portal: PortalPages, reuse: IncrementalPlan.Reuse, width: Int) -> [Job] {
         var jobs = PortalPages.summaryOrder.map(Job.summary)
+        let rows = portal.coverageRows
+        jobs += stride(from: 0, to: rows.count, by: coveragePagesPerJob).map {
+            .routineCoverage(rows[$0..<min($0 + coveragePagesPerJob, rows.count)])
+        }
         // Council by council, in order, so that each job makes the folders of a few councils.
         let kept = Dictionary(grouping: reuse.portal.changePages) { Manifest.split($0).folder }
             .map { KeptChanges(folder: $0.key, paths: $0.value) }.sorted { $0.folder < $1.folder }
@@ -139,7 +146,14 @@ enum PageStage {
             return Done(files: portal.assetFiles.count)
         case .summary(let name):
             let fingerprint = try portal.writeSummary(name, to: publisher)
-            return Done(files: 1, page: fingerprint.map { (name.path, $0) })
+            return Done(files: 1, pages: fingerprint.map { [(name.path, $0)] } ?? [])
+        case .routineCoverage(let rows):
+            var done = Done(files: rows.count)
+            for row in rows {
+                let (path, fingerprint) = try portal.writeRoutineCoverage(row, to: publisher)
+                if let fingerprint { done.pages.append((path, fingerprint)) }
+            }
+            return done
         case .changes(let changes):
             try publisher.write(changes.map(portal.changePage))
             return Done(files: changes.count)

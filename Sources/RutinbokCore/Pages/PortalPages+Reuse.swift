@@ -35,23 +35,38 @@ extension PortalPages {
     /// value that cannot be fingerprinted (then it is always rendered).
     func writeSummary(_ name: Name, to publisher: Publisher) throws -> UInt64? {
         let (title, view) = summary(name)
+        return try writeFingerprinted(path: name.path, current: name, title: title, template: name.template, view: view,
+                                      to: publisher)
+    }
+
+    /// Links or renders the page of one base routine across the handbooks, as a summary page.
+    func writeRoutineCoverage(_ row: Coverage.Row, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?) {
+        let path = Self.coveragePath(routine: row.routine.id)
+        let fingerprint = try writeFingerprinted(path: path, current: .tackning, title: routineCoverageTitle(row),
+                                                 template: Self.routineCoverageTemplate, view: routineCoverageView(row),
+                                                 to: publisher)
+        return (path, fingerprint)
+    }
+
+    private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: Any,
+                                    to publisher: Publisher) throws -> UInt64? {
         let data = TemplateData.make(view)
-        let fingerprint = data.flatMap { summaryFingerprint(name, title: title, data: $0) }
-        if let fingerprint, reuse.previousPages[name.path] == fingerprint, publisher.reuse(files: [name.path]) == [name.path] {
+        let fingerprint = data.flatMap { pageFingerprint(path: path, current: current, title: title, template: template, data: $0) }
+        if let fingerprint, reuse.previousPages[path] == fingerprint, publisher.reuse(files: [path]) == [path] {
             return fingerprint
         }
-        let content = data.map { theme.render(name.template, data: $0) } ?? ""
-        try publisher.write([page(path: name.path, current: name, title: title, content: content)])
+        let content = data.map { theme.render(template, data: $0) } ?? ""
+        try publisher.write([page(path: path, current: current, title: title, content: content)])
         return fingerprint
     }
 
-    private func summaryFingerprint(_ name: Name, title: String, data: TemplateValue) -> UInt64? {
+    private func pageFingerprint(path: String, current: Name, title: String, template: String, data: TemplateValue) -> UInt64? {
         var hash = ContentHash()
         hash.add("portal summary")
         hash.add(reuse.everyPage)
-        hash.add(name.path)
-        hash.add(name.template)
-        let layoutView = layout(path: name.path, current: name, title: title, content: "")
+        hash.add(path)
+        hash.add(template)
+        let layoutView = layout(path: path, current: current, title: title, content: "")
         guard let layoutData = TemplateData.make(layoutView) else { return nil }
         for value in [data, layoutData] {
             // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.

@@ -39,11 +39,60 @@ extension PortalIndexView.Row: TemplateFields {
 }
 
 extension PortalCoverageView: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 7 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("councils", councils)
         fields.add("phases", phases)
         fields.add("additions", additions)
+        fields.add("councilCount", councilCount)
+        fields.add("showMatrix", showMatrix)
+        fields.add("matrixLimit", matrixLimit)
+        fields.add("hasInternal", hasInternal)
+    }
+}
+
+extension PortalCoverageView.Counts: TemplateFields {
+    static var templateFieldCount: Int { 6 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("inherited", inherited)
+        fields.add("adapted", adapted)
+        fields.add("excluded", excluded)
+        fields.add("internalOnly", internalOnly)
+    }
+}
+
+extension PortalRoutineCoverageView: TemplateFields {
+    static var templateFieldCount: Int { 15 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("phase", phase)
+        fields.add("councilCount", councilCount)
+        fields.add("adapted", adapted)
+        fields.add("inherited", inherited)
+        fields.add("excluded", excluded)
+        fields.add("internalOnly", internalOnly)
+        fields.add("adaptedCount", adaptedCount)
+        fields.add("inheritedCount", inheritedCount)
+        fields.add("excludedCount", excludedCount)
+        fields.add("internalCount", internalCount)
+        fields.add("hasAdapted", hasAdapted)
+        fields.add("hasInherited", hasInherited)
+        fields.add("hasExcluded", hasExcluded)
+        fields.add("hasInternal", hasInternal)
+    }
+}
+
+extension PortalRoutineCoverageView.Adapted: TemplateFields {
+    static var templateFieldCount: Int { 6 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("href", href)
+        fields.add("adaptedBy", adaptedBy)
+        fields.add("adoptedFrom", adoptedFrom)
+        fields.add("inserted", inserted)
+        fields.add("deleted", deleted)
     }
 }
 
@@ -56,10 +105,11 @@ extension PortalCoverageView.Column: TemplateFields {
 }
 
 extension PortalCoverageView.PhaseTable: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 4 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("label", label)
+        fields.add("counts", counts)
         fields.add("rows", rows)
     }
 }

@@ -54,7 +54,9 @@ struct PortalCoverageView {
         var context: String? = nil
     }
     struct Row { var title: String, cells: [Cell] }
-    struct PhaseTable { var id: String, label: String, rows: [Row] }
+    /// How many handbooks have a base routine in each form; the title leads to its page.
+    struct Counts { var title: String, href: String, inherited: Int, adapted: Int, excluded: Int, internalOnly: Int }
+    struct PhaseTable { var id: String, label: String, counts: [Counts], rows: [Row] }
     struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
     struct CouncilAdditions {
         var name: String, href: String, routines: [Addition]
@@ -65,6 +67,34 @@ struct PortalCoverageView {
     var councils: [Column]
     var phases: [PhaseTable]
     var additions: [CouncilAdditions]
+    var councilCount: Int
+    /// The tables of every handbook's cells are shown up to `PortalPages.matrixLimit`
+    /// handbooks: with more, a column per handbook makes a table no one can read, and each
+    /// routine's page lists them instead.
+    var showMatrix: Bool
+    var matrixLimit: Int
+    /// Some handbook keeps its text of a base routine internal: the counts get a column for it.
+    var hasInternal: Bool
+}
+
+/// One base routine across the handbooks (`tackning/<id>.html`): who has it as it is, who
+/// replaced it (with what the change page counts), who left it out.
+struct PortalRoutineCoverageView {
+    struct Adapted {
+        var council: String, href: String, adaptedBy: String, adoptedFrom: String?
+        /// Words inserted and deleted as the change page counts them; "–" should the change
+        /// not be among the portal's (every adapted cell's is).
+        var inserted: String, deleted: String
+    }
+    var title: String
+    var phase: String
+    var councilCount: Int
+    var adapted: [Adapted]
+    var inherited: [LinkView]
+    var excluded: [LinkView]
+    var internalOnly: [LinkView]
+    var adaptedCount: Int, inheritedCount: Int, excludedCount: Int, internalCount: Int
+    var hasAdapted: Bool, hasInherited: Bool, hasExcluded: Bool, hasInternal: Bool
 }
 
 struct PortalExamplesView {
@@ -154,8 +184,13 @@ extension PortalPages {
         let coverage = portal.coverage
         let columns = coverage.councils.map { PortalCoverageView.Column(name: councilNames[$0] ?? $0, href: start($0)) }
         let groupOfCouncil = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkan") }, uniquingKeysWith: { a, _ in a })
+        let showMatrix = coverage.councils.count <= Self.matrixLimit
         let phases = coverage.phases.map { phase in
-            PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, rows: phase.rows.map { row in
+            PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, counts: phase.rows.map { row in
+                PortalCoverageView.Counts(title: row.routine.title, href: Self.coveragePath(routine: row.routine.id),
+                                          inherited: row.count(of: .inherited), adapted: row.count(of: .adapted),
+                                          excluded: row.count(of: .excluded), internalOnly: row.count(of: .internalOnly))
+            }, rows: !showMatrix ? [] : phase.rows.map { row in
                 PortalCoverageView.Row(title: row.routine.title, cells: zip(coverage.councils, row.cells).map { slug, cell in
                     switch cell {
                     case .inherited: return .init(kind: "arvd", label: cell.label, detail: nil, href: nil)
@@ -182,7 +217,39 @@ extension PortalPages {
             return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
                                                        hasRoutines: !routines.isEmpty)
         }
-        return PortalCoverageView(councils: columns, phases: phases, additions: additions)
+        let hasInternal = coverage.phases.contains { $0.rows.contains { $0.count(of: .internalOnly) > 0 } }
+        return PortalCoverageView(councils: showMatrix ? columns : [], phases: phases, additions: additions,
+                                  councilCount: coverage.councils.count, showMatrix: showMatrix,
+                                  matrixLimit: Self.matrixLimit, hasInternal: hasInternal)
+    }
+
+    /// The page of one base routine across the handbooks, in the order of the overview.
+    func routineCoverageView(_ row: Coverage.Row) -> PortalRoutineCoverageView {
+        let routine = row.routine
+        var adapted: [PortalRoutineCoverageView.Adapted] = []
+        var inherited: [LinkView] = [], excluded: [LinkView] = [], internalOnly: [LinkView] = []
+        for (slug, cell) in zip(portal.coverage.councils, row.cells) {
+            let name = councilNames[slug] ?? slug
+            switch cell {
+            case .inherited: inherited.append(LinkView(label: name, href: "../\(slug)/\(PageNames.html(routine.id))"))
+            case .excluded: excluded.append(LinkView(label: name, href: start(slug, root: "../")))
+            case .internalOnly: internalOnly.append(LinkView(label: name, href: start(slug, root: "../")))
+            case .adapted(let byGroup, let adoptedFrom):
+                let path = Self.changePath(council: slug, routine: routine.id)
+                let change = changeIndex[path].map { portal.changes[$0] }
+                adapted.append(.init(council: name, href: "../\(path)",
+                                     adaptedBy: byGroup ? (change?.groupName ?? "samverkan") : name,
+                                     adoptedFrom: adoptedFrom.map(sourceName),
+                                     inserted: change.map { "\($0.insertedWords)" } ?? "–",
+                                     deleted: change.map { "\($0.deletedWords)" } ?? "–"))
+            }
+        }
+        return PortalRoutineCoverageView(
+            title: routine.title, phase: phaseLabel(routine.phase.value), councilCount: row.cells.count,
+            adapted: adapted, inherited: inherited, excluded: excluded, internalOnly: internalOnly,
+            adaptedCount: adapted.count, inheritedCount: inherited.count, excludedCount: excluded.count,
+            internalCount: internalOnly.count, hasAdapted: !adapted.isEmpty, hasInherited: !inherited.isEmpty,
+            hasExcluded: !excluded.isEmpty, hasInternal: !internalOnly.isEmpty)
     }
 
     func examplesView() -> PortalExamplesView {

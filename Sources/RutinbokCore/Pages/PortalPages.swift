@@ -15,6 +15,8 @@ struct PortalPages: Sendable {
     /// rendered (one that cannot be linked is rendered, and diffed then).
     let reusedChangePages: Set<String>
     let councilNames: [String: String]
+    /// Each change's place in `portal.changes`, by its page's path.
+    let changeIndex: [String: Int]
     /// The name of the council or group an `adopted_from` names (`Site.nameOfSource`).
     let nameOfSource: @Sendable (String) -> String?
 
@@ -27,6 +29,8 @@ struct PortalPages: Sendable {
         self.reuse = reuse
         self.reusedChangePages = reusedChangePages
         councilNames = Dictionary(portal.councils.map { ($0.council.slug, $0.council.name) }, uniquingKeysWith: { a, _ in a })
+        changeIndex = Dictionary(portal.changes.enumerated().map { (Self.changePath(council: $1.council.slug, routine: $1.routine.id), $0) },
+                                 uniquingKeysWith: { a, _ in a })
         nameOfSource = { [site] in site.nameOfSource($0) }
     }
 
@@ -50,6 +54,13 @@ struct PortalPages: Sendable {
     }
 
     static func changePath(council: String, routine: String) -> String { "\(changeFolder(council: council))/\(routine).html" }
+    /// The page of one base routine across the handbooks.
+    static func coveragePath(routine: String) -> String { "\(PageNames.portalCoverage)/\(PageNames.html(routine))" }
+    /// Up to this many handbooks the coverage page shows a table with a column for each
+    /// (about what a desktop screen shows without scrolling sideways); above it, the counts
+    /// and each routine's page do.
+    static let matrixLimit = 12
+    static let routineCoverageTemplate = "portal/tackning-rutin"
     /// The folder of a council's change pages, which has a manifest block of its own.
     static func changeFolder(council: String) -> String { "\(PageNames.portalChanges)/\(council)" }
 
@@ -61,6 +72,11 @@ struct PortalPages: Sendable {
     var changesToRender: [RoutineChange] {
         portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
     }
+
+    /// The base routines that have a coverage page, in the order of the coverage page.
+    var coverageRows: [Coverage.Row] { portal.coverage.phases.flatMap(\.rows) }
+
+    func routineCoverageTitle(_ row: Coverage.Row) -> String { "\(row.routine.title): i vilka handböcker och i vilken form" }
 
     func changePage(_ change: RoutineChange) -> OutputFile {
         let path = Self.changePath(council: change.council.slug, routine: change.routine.id)

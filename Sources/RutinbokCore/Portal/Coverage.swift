@@ -11,6 +11,17 @@ public struct Coverage: Sendable {
         /// Present only in an internal build (`access: internal`).
         case internalOnly
 
+        public enum Kind: Sendable { case inherited, adapted, excluded, internalOnly }
+
+        public var kind: Kind {
+            switch self {
+            case .inherited: .inherited
+            case .adapted: .adapted
+            case .excluded: .excluded
+            case .internalOnly: .internalOnly
+            }
+        }
+
         /// The word shown in the cell: never colour or a symbol alone.
         public var label: String {
             switch self {
@@ -26,6 +37,9 @@ public struct Coverage: Sendable {
         public var routine: Routine
         /// One cell per council, in the order of `councils`.
         public var cells: [Cell]
+
+        /// How many handbooks have the routine in this form.
+        public func count(of kind: Cell.Kind) -> Int { cells.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
     }
 
     public struct PhaseRows: Sendable {

@@ -17,8 +17,10 @@ public enum PageNames {
 
     /// Folder of the portal's change pages, beside the council folders.
     public static let portalChanges = "andringar"
+    /// Folder of the portal's pages of one base routine each (which handbook has it, and how).
+    public static let portalCoverage = "tackning"
     /// Folder names at the top of the output that a council may not take as its slug.
-    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges]
+    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges, portalCoverage]
 
     public static func html(_ name: String) -> String { "\(name).html" }
 }

@@ -23,6 +23,53 @@ import Testing
         for name in PortalPages.Name.allCases {
             #expect(manifest.pages[name.path] != nil, "\(name.path)")
         }
+        for id in ["akut", "extra", "risk"] {
+            #expect(manifest.pages[PortalPages.coveragePath(routine: id)] != nil, "\(id)")
+        }
+    }
+
+    /// A base routine's page across the handbooks is linked while nothing it shows changed,
+    /// rendered when its row of the coverage did, and comes and goes with its routine.
+    @Test func routinePagesFollowTheirRoutine() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let akut = PortalPages.coveragePath(routine: "akut"), risk = PortalPages.coveragePath(routine: "risk")
+        var marked: [String: String] = [:]
+        for path in [akut, risk] {
+            let original = try page(w, path)
+            marked[path] = original.replacingOccurrences(of: "<h1>", with: "<h6>")
+            #expect(marked[path] != original)
+            try marked[path]!.write(toFile: "\(w.output)/\(path)", atomically: false, encoding: .utf8)
+        }
+
+        // Ana's own routine is on no routine's page: both are linked as they were.
+        try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, akut) == marked[akut])
+        #expect(try page(w, risk) == marked[risk])
+
+        // Bro adapts "akut": its page is rendered again, the other one's is not.
+        let text = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.write("content/councils/bro/routines/akut.md", text + "\nBros egen mening.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, akut).contains("../andringar/bro/akut.html"))
+        #expect(try page(w, risk) == marked[risk])
+
+        // The group's text of "risk" gains words: the counts on its page change.
+        try w.append("content/groups/dalen/routines/risk.md", "\nTre nya ord här och några till.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, risk) != marked[risk])
+        await expectSameAsClean(w)
+
+        // A base routine goes, and with it its page; a new one comes with its own.
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "exclude: [extra]\n", with: ""))
+        try w.remove("content/routines/extra.md")
+        try w.write("content/routines/ny.md", text.replacingOccurrences(of: "title: Akut läge", with: "title: Ny rutin"))
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.coveragePath(routine: "extra"))"))
+        #expect(try page(w, PortalPages.coveragePath(routine: "ny")).contains("Ny rutin"))
+        await expectSameAsClean(w)
     }
 
     /// bro's group text changes: the change list's counts for bro change, although bro's

@@ -8,7 +8,12 @@ struct PortalPagesTests {
 
     /// The visible text of each data cell of the table row whose header contains `name`.
     private func row(_ name: String, in html: String) -> [String] {
-        guard let line = html.components(separatedBy: "\n").first(where: { $0.hasPrefix("<tr><th scope=\"row\">") && $0.contains(">\(name)<") }) else { return [] }
+        row(in: html) { $0.hasPrefix("<tr><th scope=\"row\">") && $0.contains(">\(name)<") }
+    }
+
+    /// The visible text of each data cell of the first table row `line` picks.
+    private func row(in html: String, where matches: (String) -> Bool) -> [String] {
+        guard let line = html.components(separatedBy: "\n").first(where: matches) else { return [] }
         return line.components(separatedBy: "<td").dropFirst().map { cell in
             var text = String(cell.drop { $0 != ">" }.dropFirst())
             if let end = text.range(of: "</td>") { text = String(text[..<end.lowerBound]) }
@@ -46,7 +51,16 @@ struct PortalPagesTests {
         let coverage = read("\(output)/tackning.html")
         let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Låtsasby kommun",
                         "Påhittsjö kommun", "Region Exempelland", "Region Exempelmark"]
-        func cells(_ title: String) -> [String] { row(title, in: coverage) }
+        // The matrix's row header is the title alone; the counts' row header links to the routine's page.
+        func cells(_ title: String) -> [String] { row(in: coverage) { $0.hasPrefix("<tr><th scope=\"row\">\(title)</th>") } }
+        func counts(_ id: String) -> [String] { row(in: coverage) { $0.hasPrefix("<tr><th scope=\"row\"><a href=\"tackning/\(id).html\">") } }
+        // Ärvd, Anpassad, Utesluten: no handbook of the public demo keeps a base routine's text internal.
+        #expect(counts("trygghetsbesok") == ["6", "0", "1"])
+        #expect(counts("sociala-medier") == ["5", "2", "0"])
+        #expect(counts("roller-och-ansvar") == ["3", "4", "0"])
+        #expect(!coverage.contains("<th scope=\"col\" class=\"num\">Intern</th>"))
+        #expect(count("<table class=\"coverage-counts\">", in: coverage) == 5)
+        #expect(count("<table class=\"coverage\">", in: coverage) == 5, "7 handböcker: the matrix too")
         #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
         #expect(cells("Trygghetsbesök i hemmet").count == councils.count)
         let social = cells("Sociala medier")
@@ -56,6 +70,9 @@ struct PortalPagesTests {
         #expect(count("<td class=\"cell cell-anpassad\">", in: coverage) == 12)
         #expect(count("<td class=\"cell cell-utesluten\">Utesluten</td>", in: coverage) == 1)
         #expect(count("<td class=\"cell cell-arvd\">Ärvd</td>", in: coverage) == 99)
+        // Each handbook's own routines, in a row of their own.
+        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
+        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"exempelby/index.html\">Exempelby kommun</a></th><td><ul><li><a href=\"exempelby/sammantraden-i-folkets-hus.html\">Sammanträden i Folkets hus</a> <span class=\"meta\">(Förebygga)</span></li></ul></td></tr>"))
         // An internal routine's title stays out of the public portal; the intranet's build lists it.
         #expect(!coverage.contains("Säkerhet i stadshuset"))
         let intranet = try await DemoContent.build(internal: true)
