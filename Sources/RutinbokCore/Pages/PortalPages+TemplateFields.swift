@@ -180,12 +180,17 @@ extension PortalChangesView: TemplateFields {
 }
 
 extension PortalReviewView: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("today", today)
         fields.add("reviewMonths", reviewMonths)
         fields.add("verifyMonths", verifyMonths)
         fields.add("sections", sections)
+        fields.add("clear", clear)
+        fields.add("councilCount", councilCount)
+        fields.add("dueCount", dueCount)
+        fields.add("hasDue", hasDue)
+        fields.add("hasClear", hasClear)
     }
 }
 
@@ -214,7 +219,7 @@ extension PortalReviewView.Contact: TemplateFields {
 }
 
 extension PortalReviewView.Section: TemplateFields {
-    static var templateFieldCount: Int { 10 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("anchor", anchor)
@@ -223,7 +228,6 @@ extension PortalReviewView.Section: TemplateFields {
         fields.add("contacts", contacts)
         fields.add("routineCount", routineCount)
         fields.add("contactCount", contactCount)
-        fields.add("clear", clear)
         fields.add("hasRoutines", hasRoutines)
         fields.add("hasContacts", hasContacts)
     }

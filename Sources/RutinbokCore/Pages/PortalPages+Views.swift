@@ -29,7 +29,8 @@ struct PortalIndexView {
         var name: String, href: String, kind: String, group: String?
         var routines: Int, adapted: Int, added: Int, excluded: Int
         var oldestReview: String?, oldestReviewISO: String?
-        var toReview: Int, reviewHref: String
+        /// The handbook's section on the review page; nil when nothing is due (it has none).
+        var toReview: Int, reviewHref: String?
         /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
         var missingPhases: String?
     }
@@ -135,15 +136,21 @@ struct PortalChangeView {
 struct PortalReviewView {
     struct Routine { var title: String, href: String, reviewed: String, reviewedISO: String, owner: String, ownerName: String?, phone: String?, tel: String? }
     struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
+    /// A handbook with something due; one with nothing due has no section, only its name in `clear`.
     struct Section {
         var name: String, anchor: String, href: String
-        var routines: [Routine], contacts: [Contact], routineCount: Int, contactCount: Int, clear: Bool
+        var routines: [Routine], contacts: [Contact], routineCount: Int, contactCount: Int
         var hasRoutines: Bool, hasContacts: Bool
     }
     var today: String
     var reviewMonths: Int
     var verifyMonths: Int
     var sections: [Section]
+    /// Handbooks with nothing due, linked to their start page.
+    var clear: [LinkView]
+    var councilCount: Int
+    var dueCount: Int
+    var hasDue: Bool, hasClear: Bool
 }
 
 struct PortalReadabilityView {
@@ -170,7 +177,7 @@ extension PortalPages {
                 group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
-                reviewHref: "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
+                reviewHref: summary.toReview == 0 ? nil : "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
@@ -342,8 +349,13 @@ extension PortalPages {
     }
 
     func reviewView() -> PortalReviewView {
-        let sections = portal.review.councils.map { review in
+        var clear: [LinkView] = []
+        let sections = portal.review.councils.compactMap { review -> PortalReviewView.Section? in
             let slug = review.council.slug
+            guard !review.staleRoutines.isEmpty || !review.staleContacts.isEmpty else {
+                clear.append(LinkView(label: review.council.name, href: start(slug)))
+                return nil
+            }
             let routines = review.staleRoutines.map { stale in
                 PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
                                          reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
@@ -356,11 +368,13 @@ extension PortalPages {
             }
             return PortalReviewView.Section(name: review.council.name, anchor: slug, href: start(slug),
                                             routines: routines, contacts: contacts, routineCount: routines.count,
-                                            contactCount: contacts.count, clear: routines.isEmpty && contacts.isEmpty,
+                                            contactCount: contacts.count,
                                             hasRoutines: !routines.isEmpty, hasContacts: !contacts.isEmpty)
         }
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
-                                verifyMonths: portal.config.verifyIntervalMonths, sections: sections)
+                                verifyMonths: portal.config.verifyIntervalMonths, sections: sections, clear: clear,
+                                councilCount: portal.review.councils.count, dueCount: sections.count,
+                                hasDue: !sections.isEmpty, hasClear: !clear.isEmpty)
     }
 
     /// Each routine text once: a base routine's LIX is the same in every council that inherits it.

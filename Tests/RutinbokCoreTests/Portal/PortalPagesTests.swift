@@ -121,6 +121,15 @@ struct PortalPagesTests {
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#exempelby\">Exempelby kommun</a></th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
         #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
+        // Only handbooks with something due get a row and a section; the others are named once.
+        #expect(review.contains("<p>2 av 7 handböcker har rutiner att granska eller kontakter att kontrollera.</p>"))
+        #expect(count("<section class=\"review-council\"", in: review) == 2)
+        #expect(!review.contains("<h2 id=\"exempelstad\">"))
+        #expect(review.contains("<li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
+        // The overview links a count to its section only where there is one.
+        let overview = read("\(output)/index.html")
+        #expect(overview.contains("<td class=\"num\"><a href=\"granskning.html#exempelby\"><span class=\"visually-hidden\">Att granska eller kontrollera i Exempelby kommun: </span>1</a></td></tr>"))
+        #expect(!overview.contains("granskning.html#exempelstad"))
 
         let readability = read("\(output)/lasbarhet.html")
         #expect(readability.contains("Gränsen för en varning är LIX 50."))
