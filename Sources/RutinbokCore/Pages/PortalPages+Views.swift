@@ -377,10 +377,13 @@ extension PortalPages {
                                 hasDue: !sections.isEmpty, hasClear: !clear.isEmpty)
     }
 
-    /// Each routine text once: a base routine's LIX is the same in every council that inherits it.
+    /// Each routine text once (a base routine's LIX is the same in every council that
+    /// inherits it), the hardest to read first: at 310 councils the table has thousands of
+    /// rows, and the ones to work on should not hide among them.
     func readabilityView() -> PortalReadabilityView {
         var seen: Set<String> = []
         var rows: [PortalReadabilityView.Row] = []
+        let covered = Set(coverageRows.map(\.routine.id))
         for review in portal.review.councils {
             for reading in review.readings where seen.insert(reading.routine.location.file).inserted {
                 let routine = reading.routine
@@ -391,7 +394,8 @@ extension PortalPages {
                 case .group: source = review.groupName ?? "Samverkan"
                 case .council(let slug): source = councilNames[slug] ?? slug
                 }
-                if case .base = routine.layer { href = nil }
+                // A base text's row leads to the routine across the handbooks.
+                if case .base = routine.layer { href = covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil }
                 let r = reading.readability
                 rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
                                   wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
@@ -399,8 +403,10 @@ extension PortalPages {
                                   over: reading.overThreshold))
             }
         }
+        // Stable: equal LIX keeps the order of the handbooks.
+        let hardestFirst = rows.enumerated().sorted { ($1.element.lix, $0.offset) < ($0.element.lix, $1.offset) }.map(\.element)
         return PortalReadabilityView(threshold: DecimalText.swedishTrimmed(portal.config.lixThreshold),
-                                     rows: rows, overCount: rows.filter(\.over).count)
+                                     rows: hardestFirst, overCount: rows.filter(\.over).count)
     }
 
     /// The customary LIX bands, of the value as the page shows it (rounded: 39.6 is shown as 40,

@@ -133,6 +133,12 @@ struct PortalPagesTests {
 
         let readability = read("\(output)/lasbarhet.html")
         #expect(readability.contains("Gränsen för en varning är LIX 50."))
+        // The hardest text first; a base text's row leads to the routine across the handbooks.
+        let lix = readability.components(separatedBy: "\n").filter { $0.hasPrefix("<tr") && $0.contains("<th scope=\"row\">") }
+            .map { Int(row(in: $0) { _ in true }[1]) ?? -1 }
+        #expect(lix.count > 20)
+        #expect(lix == lix.sorted(by: >), "\(lix)")
+        #expect(readability.contains("<th scope=\"row\"><a href=\"tackning/riskbedomning-infor-sammantraden.html\">Riskbedömning inför sammanträden</a></th><td>Grundhandboken</td>"))
     }
 
     /// The readability page writes a threshold with decimals the Swedish way, as the report
