@@ -75,7 +75,9 @@ enum CouncilLoader {
                 statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD",
                                           code: "accessibility-undated"))
             }
-            let feedback = statement.string("feedback_email")
+            let feedbackEmail = statement.located("feedback_email")
+            if let feedbackEmail { checkEmail(feedbackEmail, in: &statement) }
+            let feedback = feedbackEmail?.value
             if feedback == nil {
                 statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda",
                                           code: "accessibility-no-feedback"))
@@ -102,6 +104,12 @@ enum CouncilLoader {
         return (group, yaml.finish(known: groupKeys) { key, value in section(of: key, value: value) == "contacts" ? "contacts" : nil })
     }
 
+    /// A mistyped address is a link to no one: an error, as a phone number with letters is.
+    private static func checkEmail(_ email: Located<String>, in mapping: inout YAMLMapping) {
+        guard let problem = EmailAddress.problem(in: email.value) else { return }
+        mapping.report(.error(email.location, "e-postadressen '\(email.value)' ser inte ut som en e-postadress: \(problem)", code: "bad-email"))
+    }
+
     private static func contacts(_ yaml: inout YAMLMapping) -> [Contact] {
         guard var section = yaml.mapping("contacts") else { return [] }
         var contacts: [Contact] = []
@@ -126,6 +134,8 @@ enum CouncilLoader {
                     entry.report(.error(phone.location, "telefonnumret '\(phone.value)' har för få siffror", code: "bad-phone"))
                 }
             }
+            let email = entry.located("email")
+            if let email { checkEmail(email, in: &entry) }
             var access = Routine.Access.public
             if let value = entry.located("access") {
                 if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
@@ -133,7 +143,7 @@ enum CouncilLoader {
             }
             let contact = Contact(
                 id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,
-                name: entry.string("name"), phone: phone?.value, email: entry.string("email"),
+                name: entry.string("name"), phone: phone?.value, email: email?.value,
                 hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
                 verified: verified?.value, location: key.location,
                 verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location, access: access)

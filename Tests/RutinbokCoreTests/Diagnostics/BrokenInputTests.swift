@@ -281,6 +281,13 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:9:12: fel: telefonnumret '070-000 00 O1' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
         "content/groups/grannar/group.yml:10:12: fel: telefonnumret '12' har för få siffror [bad-phone]",
     ]),
+    BrokenCase("e-mail addresses mistyped", {
+        try $0.replace(council, "email: sakerhet@exby.example", with: "email: sakerhet.exby.example")
+        try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: \"mailto:webb@exby.example\"\n  assessed: 2026-01-10\n")
+    }, expect: [
+        "content/councils/exby/council.yml:10:12: fel: e-postadressen 'sakerhet.exby.example' ser inte ut som en e-postadress: den saknar @ [bad-email]",
+        "content/councils/exby/council.yml:14:19: fel: e-postadressen 'mailto:webb@exby.example' ser inte ut som en e-postadress: skriv adressen utan 'mailto:' [bad-email]",
+    ]),
     BrokenCase("theme colour without quotes, read as a comment", { try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme:\n  color: #1d4f73\n  logo: assets/logo.svg") }, expect: [
         "content/councils/exby/council.yml:5:3: varning: 'color' är tom; skriv färgen inom citattecken, till exempel color: \"#1d4f73\" (utan citattecken läses # som början på en kommentar) [bad-value]",
     ]),

@@ -23,13 +23,13 @@ import Testing
     /// let it through, and the browser, which reads code points, ended the attribute there.
     /// Through a table's header (its region's name), a contact's e-mail, the accessibility
     /// address and the logo's file name, it ran script on load on every page of the council
-    /// and on the portal.
+    /// and on the portal. (The two addresses are now refused before they get this far:
+    /// `aHostileAddressIsNoAddress`.)
     @Test func aQuoteWithACombiningMarkCannotEndAnAttribute() async throws {
         let w = try BrokenWorkspace()
         let attack = "\"\u{301} autofocus onfocus=alert(1) x=\""
         try w.append("content/routines/hotad.md", "\n| Vem\(attack) | Nummer |\n| --- | --- |\n| Polisen | 114 14 |\n")
         try w.write("content/councils/exby/routines/hotad.md", try w.read("content/routines/hotad.md") + "\nEgen text.\n")
-        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example", with: "email: 'a\(attack)@exby.example'")
         try w.write("content/councils/exby/assets/l\(attack).svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         try w.replace("content/councils/exby/council.yml", "logo: assets/logo.svg", with: "logo: 'assets/l\(attack).svg'")
         let result = await Build.run(w.options(), write: true)
@@ -45,16 +45,28 @@ import Testing
             #expect(!text.contains(" autofocus onfocus=alert(1) x=\""), "\(path)")
         }
         #expect(checked > 5)
-        #expect(texts["exby/kontakter.html"]?.contains("href=\"mailto:a&quot;\u{301} autofocus") == true)
         #expect(texts["exby/hotad.html"]?.contains("aria-label=\"Tabell: Vem&quot;\u{301} autofocus onfocus=alert(1) x=&quot;, Nummer\"") == true)
+    }
+
+    /// An address that would end an attribute, or add lines to the vCard, is no address: the
+    /// build stops at it (`bad-email`), whatever the escaping downstream would have made of it.
+    @Test func aHostileAddressIsNoAddress() async throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example",
+                      with: "email: 'a\"\u{301} autofocus onfocus=alert(1) x=\"@exby.example'")
+        try w.append("content/councils/exby/council.yml",
+                     "accessibility:\n  status: helt\n  feedback_email: \"webb@exby.example\\r\\nBCC: x@y.example\"\n  assessed: 2026-01-10\n")
+        let result = await Build.run(w.options(), write: true)
+        #expect(!result.published)
+        #expect(result.diagnostics.filter { $0.code == "bad-email" }.count == 2, "\(result.diagnostics.map(w.display))")
     }
 
     /// A line break in a contact's value (`\r\n` is one Character) added properties, or a whole
     /// card ("Polisen" with another number), to the vCard a phone imports.
     @Test func aLineBreakCannotAddToTheVCard() async throws {
         let w = try BrokenWorkspace()
-        let injected = "\"sakerhet@exby.example\\r\\nEND:VCARD\\r\\nBEGIN:VCARD\\r\\nFN:Polisen\\r\\nTEL:+46709999999\""
-        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example", with: "email: \(injected)")
+        let injected = "\"Vardagar\\r\\nEND:VCARD\\r\\nBEGIN:VCARD\\r\\nFN:Polisen\\r\\nTEL:+46709999999\""
+        try w.replace("content/councils/exby/council.yml", "email: sakerhet@exby.example", with: "email: sakerhet@exby.example\n    hours: \(injected)")
         try w.replace("content/councils/exby/council.yml", "role: Säkerhetssamordnare", with: "role: \"Samordnare\\u2028TEL:+4670\\u0085X\\u000BY\"")
         let result = await Build.run(w.options(), write: true)
         #expect(result.published, "\(result.diagnostics.map(w.display))")
@@ -63,7 +75,7 @@ import Testing
         let lines = file.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
         #expect(lines.filter { $0 == "BEGIN:VCARD" }.count == lines.filter { $0.hasPrefix("FN:") }.count, "\(file)")
         #expect(!lines.contains { $0.hasPrefix("FN:Polisen") || $0.hasPrefix("TEL:+4670") }, "\(file)")
-        #expect(lines.contains("EMAIL;TYPE=INTERNET:sakerhet@exby.example\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Polisen\\nTEL:+46709999999"), "\(file)")
+        #expect(lines.contains { $0.hasPrefix("NOTE:Vardagar\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Polisen\\nTEL:+46709999999") }, "\(file)")
         #expect(lines.contains("TITLE:Samordnare\\nTEL:+4670\\nX\\nY"), "\(file)")
         #expect(!file.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{85}" || $0 == "\u{0B}" })
     }
