@@ -54,7 +54,7 @@ extension ReviewReport {
 
     struct JSONReport: Encodable {
         struct Routine: Encodable {
-            var id: String, title: String, file: String, reviewed: String?, overdue: Bool
+            var id: String, title: String, form: String, file: String, reviewed: String?, overdue: Bool
             var owner: String, owner_role: String?, owner_name: String?
             var lix: Double, words: Int, sentences: Int, long_words: Int, lix_high: Bool
         }
@@ -84,7 +84,7 @@ extension ReviewReport {
                 routines: review.readings.map { reading in
                     let routine = reading.routine
                     let owner = review.owner(of: routine)
-                    return .init(id: routine.id, title: routine.title, file: routine.location.file,
+                    return .init(id: routine.id, title: routine.title, form: Self.form(reading.origin), file: routine.location.file,
                                  reviewed: routine.reviewed?.value.description, overdue: stale.contains(routine.id),
                                  owner: routine.owner.value, owner_role: owner?.role, owner_name: owner?.name,
                                  lix: (reading.readability.lix * 10).rounded() / 10, words: reading.readability.words,
@@ -98,7 +98,7 @@ extension ReviewReport {
         return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
     }
 
-    static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
+    static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Form", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
                             "Dags att granska eller kontrollera", "Ägarens roll", "Ägarens namn", "LIX", "LIX över gränsen", "Fil"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
@@ -114,7 +114,7 @@ extension ReviewReport {
             for reading in review.readings {
                 let routine = reading.routine
                 let owner = review.owner(of: routine)
-                rows.append([review.council.slug, review.council.name, "rutin", routine.id, routine.title, "",
+                rows.append([review.council.slug, review.council.name, "rutin", Self.form(reading.origin), routine.id, routine.title, "",
                              routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "",
                              DecimalText.swedish(reading.readability.lix),
@@ -122,12 +122,22 @@ extension ReviewReport {
             }
             let staleContacts = Set(review.staleContacts.map(\.id))
             for contact in review.contacts {
-                rows.append([review.council.slug, review.council.name, "kontakt", contact.id, contact.role, contact.name ?? "",
+                rows.append([review.council.slug, review.council.name, "kontakt", "", contact.id, contact.role, contact.name ?? "",
                              contact.verified?.description ?? "", staleContacts.contains(contact.id) ? "ja" : "nej",
                              "", "", "", "", contact.location.file])
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A routine's form in the handbook, in the coverage page's words: "ärvd" (the base text),
+    /// "anpassad" (the council's or its group's text in place of it), "egen" (no base routine).
+    static func form(_ origin: HandbookRoutine.Origin) -> String {
+        switch origin {
+        case .inherited: "ärvd"
+        case .adapted: "anpassad"
+        case .added: "egen"
+        }
     }
 
     /// A field, quoted when it holds `;`, `"` or a line break (looked for on the bytes: `\r\n`

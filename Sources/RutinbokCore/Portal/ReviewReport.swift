@@ -10,6 +10,9 @@ public struct ReviewReport: Sendable {
 
     public struct RoutineReading: Sendable {
         public var routine: Routine
+        /// Whether the handbook has the base text, its own or its group's in place of it, or a
+        /// routine the base does not have.
+        public var origin: HandbookRoutine.Origin
         public var readability: Readability
         public var overThreshold: Bool
     }
@@ -42,7 +45,7 @@ public struct ReviewReport: Sendable {
             }
             let readings = handbook.routines.map { entry in
                 let readability = bodies.readability(for: entry.routine, in: handbook) ?? Readability(words: 0, sentences: 0, longWords: 0)
-                return RoutineReading(routine: entry.routine, readability: readability,
+                return RoutineReading(routine: entry.routine, origin: entry.origin, readability: readability,
                                       overThreshold: readability.lix > config.lixThreshold)
             }
             return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,

@@ -84,6 +84,8 @@ struct PortalReviewReportTests {
         #expect(stale["overdue"] as? Bool == true)
         #expect(stale["reviewed"] as? String == "2025-06-10")
         #expect(stale["owner_name"] as? String == "Leif Låtsasson")
+        #expect(stale["form"] as? String == "anpassad")
+        #expect(routines.filter { $0["form"] as? String == "egen" }.map { $0["id"] as? String } == ["sammantraden-i-folkets-hus"])
     }
 
     @Test func csvFormat() async throws {
@@ -91,18 +93,24 @@ struct PortalReviewReportTests {
         // A byte order mark first: Excel reads UTF-8 without one as another code page.
         #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "Handbokens id;Handbok;Typ;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
-        #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
+        #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;anpassad;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
         // A comma is not the separator: the name that holds one needs no quotes.
-        #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;ja;") })
+        #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;ja;") })
         // One row per routine of each handbook: 16 + 17 + 16 + 16 + 17 + 17 + 16.
         let routines = lines.filter { $0.contains(";rutin;") }
         #expect(routines.count == 115)
+        // The form, as the coverage page counts it: 99 inherited cells, 12 adapted, and the additions.
+        let forms = routines.map { $0.split(separator: ";", omittingEmptySubsequences: false)[3] }
+        #expect(forms.filter { $0 == "ärvd" }.count == 99)
+        #expect(forms.filter { $0 == "anpassad" }.count == 12)
+        #expect(forms.filter { $0 == "egen" }.count == 4)
+        #expect(routines.contains { $0.hasPrefix("exempelby;Exempelby kommun;rutin;egen;sammantraden-i-folkets-hus;") })
         // LIX with a decimal comma, in its own field.
-        #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[10].allSatisfy { $0.isNumber || $0 == "," } })
-        #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[10].contains(",") })
+        #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[11].allSatisfy { $0.isNumber || $0 == "," } })
+        #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[11].contains(",") })
     }
 
     @Test func csvQuoting() {
