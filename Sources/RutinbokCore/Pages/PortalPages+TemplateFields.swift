@@ -39,15 +39,26 @@ extension PortalIndexView.Row: TemplateFields {
 }
 
 extension PortalCoverageView: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("councils", councils)
         fields.add("phases", phases)
         fields.add("additions", additions)
+        fields.add("additionTitles", additionTitles)
         fields.add("councilCount", councilCount)
         fields.add("showMatrix", showMatrix)
         fields.add("matrixLimit", matrixLimit)
         fields.add("hasInternal", hasInternal)
+    }
+}
+
+extension PortalCoverageView.AdditionTitle: TemplateFields {
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("phase", phase)
+        fields.add("count", count)
+        fields.add("councils", councils)
     }
 }
 
@@ -180,7 +191,7 @@ extension PortalChangesView: TemplateFields {
 }
 
 extension PortalReviewView: TemplateFields {
-    static var templateFieldCount: Int { 9 }
+    static var templateFieldCount: Int { 10 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("today", today)
         fields.add("reviewMonths", reviewMonths)
@@ -189,6 +200,7 @@ extension PortalReviewView: TemplateFields {
         fields.add("clear", clear)
         fields.add("councilCount", councilCount)
         fields.add("dueCount", dueCount)
+        fields.add("dueTotal", dueTotal)
         fields.add("hasDue", hasDue)
         fields.add("hasClear", hasClear)
     }
@@ -243,11 +255,12 @@ extension PortalReadabilityView: TemplateFields {
 }
 
 extension PortalReadabilityView.Row: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("source", source)
         fields.add("href", href)
+        fields.add("linkNote", linkNote)
         fields.add("lix", lix)
         fields.add("wordsPerSentence", wordsPerSentence)
         fields.add("longWords", longWords)

@@ -65,9 +65,18 @@ struct PortalCoverageView {
         /// templates through `TemplateFields`, which writes stored values.
         var hasRoutines: Bool
     }
+    /// Routines the base does not have, by title, for a portal too large for a row per
+    /// handbook: that 74 councils wrote a routine of the same name is what SKR looks for.
+    struct AdditionTitle {
+        var title: String, phase: String, count: Int
+        /// Each handbook that has it, linked to its page there.
+        var councils: [LinkView]
+    }
     var councils: [Column]
     var phases: [PhaseTable]
+    /// A row per handbook; empty when `showMatrix` is not set (then `additionTitles`).
     var additions: [CouncilAdditions]
+    var additionTitles: [AdditionTitle]
     var councilCount: Int
     /// The tables of every handbook's cells are shown up to `PortalPages.matrixLimit`
     /// handbooks: with more, a column per handbook makes a table no one can read, and each
@@ -150,11 +159,18 @@ struct PortalReviewView {
     var clear: [LinkView]
     var councilCount: Int
     var dueCount: Int
+    /// All handbooks together, in words: "3 rutiner att granska och 1 kontakt att kontrollera".
+    var dueTotal: String
     var hasDue: Bool, hasClear: Bool
 }
 
 struct PortalReadabilityView {
-    struct Row { var title: String, source: String, href: String?, lix: Int, wordsPerSentence: String, longWords: String, verdict: String, over: Bool }
+    struct Row {
+        var title: String, source: String, href: String?
+        /// Where the link leads, for its name (visually hidden): many rows share a title.
+        var linkNote: String
+        var lix: Int, wordsPerSentence: String, longWords: String, verdict: String, over: Bool
+    }
     var threshold: String
     var rows: [Row]
     var overCount: Int
@@ -225,9 +241,29 @@ extension PortalPages {
                                                        hasRoutines: !routines.isEmpty)
         }
         let hasInternal = coverage.phases.contains { $0.rows.contains { $0.count(of: .internalOnly) > 0 } }
-        return PortalCoverageView(councils: showMatrix ? columns : [], phases: phases, additions: additions,
+        return PortalCoverageView(councils: showMatrix ? columns : [], phases: phases, additions: showMatrix ? additions : [],
+                                  additionTitles: showMatrix ? [] : additionTitles(additions),
                                   councilCount: coverage.councils.count, showMatrix: showMatrix,
                                   matrixLimit: Self.matrixLimit, hasInternal: hasInternal)
+    }
+
+    /// The handbooks' own routines by title, the most common first (equal counts by title).
+    private func additionTitles(_ additions: [PortalCoverageView.CouncilAdditions]) -> [PortalCoverageView.AdditionTitle] {
+        var byTitle: [String: PortalCoverageView.AdditionTitle] = [:]
+        var order: [String] = []
+        for council in additions {
+            for routine in council.routines {
+                let label = routine.isInternal ? "\(council.name) (intern)" : council.name
+                let link = LinkView(label: label, href: routine.href ?? council.href)
+                if byTitle[routine.title] == nil {
+                    order.append(routine.title)
+                    byTitle[routine.title] = .init(title: routine.title, phase: routine.phase, count: 0, councils: [])
+                }
+                byTitle[routine.title]!.count += 1
+                byTitle[routine.title]!.councils.append(link)
+            }
+        }
+        return order.compactMap { byTitle[$0] }.sorted { ($1.count, $0.title) < ($0.count, $1.title) }
     }
 
     /// The page of one base routine across the handbooks, in the order of the overview.
@@ -371,9 +407,17 @@ extension PortalPages {
                                             contactCount: contacts.count,
                                             hasRoutines: !routines.isEmpty, hasContacts: !contacts.isEmpty)
         }
+        // The most to do first; equal ones in the overview's order.
+        let mostDueFirst = sections.enumerated().sorted {
+            ($1.element.routineCount + $1.element.contactCount, $0.offset) < ($0.element.routineCount + $0.element.contactCount, $1.offset)
+        }.map(\.element)
+        let routines = sections.reduce(0) { $0 + $1.routineCount }, contacts = sections.reduce(0) { $0 + $1.contactCount }
+        let total = [routines == 0 ? nil : routines == 1 ? "1 rutin att granska" : "\(routines) rutiner att granska",
+                     contacts == 0 ? nil : contacts == 1 ? "1 kontakt att kontrollera" : "\(contacts) kontakter att kontrollera"]
+            .compactMap { $0 }.joined(separator: " och ")
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
-                                verifyMonths: portal.config.verifyIntervalMonths, sections: sections, clear: clear,
-                                councilCount: portal.review.councils.count, dueCount: sections.count,
+                                verifyMonths: portal.config.verifyIntervalMonths, sections: mostDueFirst, clear: clear,
+                                councilCount: portal.review.councils.count, dueCount: sections.count, dueTotal: total,
                                 hasDue: !sections.isEmpty, hasClear: !clear.isEmpty)
     }
 
@@ -397,7 +441,8 @@ extension PortalPages {
                 // A base text's row leads to the routine across the handbooks.
                 if case .base = routine.layer { href = covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil }
                 let r = reading.readability
-                rows.append(.init(title: routine.title, source: source, href: href, lix: r.rounded,
+                let note = routine.layer == .base ? " i alla handböcker" : ", text från \(source)"
+                rows.append(.init(title: routine.title, source: source, href: href, linkNote: note, lix: r.rounded,
                                   wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),
                                   over: reading.overThreshold))

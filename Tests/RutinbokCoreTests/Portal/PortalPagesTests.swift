@@ -114,7 +114,7 @@ struct PortalPagesTests {
         let changeList = read("\(output)/andringar.html")
         #expect(count("<tr><th scope=\"row\">", in: changeList) == 8)
         #expect(changeList.contains("<td>Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun</td><td>Samverkan Nordväst</td>"))
-        #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 just nu)"))
+        #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 texter just nu; en samverkans text räknas en gång, fast flera handböcker har den)"))
 
         let review = read("\(output)/granskning.html")
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#region-exempelland\">Region Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
@@ -122,7 +122,7 @@ struct PortalPagesTests {
         #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
         // Only handbooks with something due get a row and a section; the others are named once.
-        #expect(review.contains("<p>2 av 7 handböcker har rutiner att granska eller kontakter att kontrollera.</p>"))
+        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Den som har mest att göra står först.</p>"))
         #expect(count("<section class=\"review-council\"", in: review) == 2)
         #expect(!review.contains("<h2 id=\"exempelstad\">"))
         #expect(review.contains("<li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
@@ -138,7 +138,7 @@ struct PortalPagesTests {
             .map { Int(row(in: $0) { _ in true }[1]) ?? -1 }
         #expect(lix.count > 20)
         #expect(lix == lix.sorted(by: >), "\(lix)")
-        #expect(readability.contains("<th scope=\"row\"><a href=\"tackning/riskbedomning-infor-sammantraden.html\">Riskbedömning inför sammanträden</a></th><td>Grundhandboken</td>"))
+        #expect(readability.contains("<th scope=\"row\"><a href=\"tackning/riskbedomning-infor-sammantraden.html\">Riskbedömning inför sammanträden<span class=\"visually-hidden\"> i alla handböcker</span></a></th><td>Grundhandboken</td>"))
     }
 
     /// The readability page writes a threshold with decimals the Swedish way, as the report
@@ -148,6 +148,21 @@ struct PortalPagesTests {
         #expect(PortalPages.words(0, one: "tillagt", many: "tillagda") == "inga ord tillagda")
         #expect(PortalPages.words(1, one: "tillagt", many: "tillagda") == "1 ord tillagt")
         #expect(PortalPages.words(61, one: "tillagt", many: "tillagda") == "61 ord tillagda")
+    }
+
+    /// A year on, much is due: the handbook with the most to do comes first, and the total
+    /// is the sum of the rows.
+    @Test func reviewPageMostDueFirst() async throws {
+        let loaded = try await DemoContent.load()
+        let theme = try #require(Theme.load(directory: DemoContent.templates).0)
+        let view = PortalPages(site: loaded.site, handbooks: loaded.handbooks, bodies: loaded.bodies, theme: theme,
+                               today: Day("2027-12-01")!).reviewView()
+        let due = view.sections.map { $0.routineCount + $0.contactCount }
+        #expect(view.sections.count == 7 && view.clear.isEmpty)
+        #expect(due == due.sorted(by: >), "\(due)")
+        #expect(Set(due).count > 1, "the demo's handbooks differ in what is due, or the order would test nothing")
+        let routines = view.sections.reduce(0) { $0 + $1.routineCount }, contacts = view.sections.reduce(0) { $0 + $1.contactCount }
+        #expect(view.dueTotal == "\(routines) rutiner att granska och \(contacts) kontakter att kontrollera")
     }
 
     @Test func readabilityThresholdWithADecimalComma() async throws {
