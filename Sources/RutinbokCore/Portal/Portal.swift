@@ -28,6 +28,8 @@ struct Portal: Sendable {
     /// what it shows; by default every change is diffed.
     init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, today: Day,
          knownCounts: [String: WordCounts] = [:], needsDiff: @escaping @Sendable (RoutineChange) -> Bool = { _ in true }) {
+        // Every list of councils the portal shows, in the order a reader looks for a name.
+        let handbooks = Handbook.inPortalOrder(handbooks)
         config = site.config
         self.today = today
         // Everything else as one job among the word diffs, all on all cores: with the diffs

@@ -8,7 +8,7 @@ public enum Report {
         problems += loadProblems
         problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
         let bodies = await RenderedBodies.render(handbooks)
-        return (ReviewReport(handbooks: handbooks, bodies: bodies, config: site.config, today: today),
+        return (ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today),
                 (problems + bodies.diagnostics).normalized())
     }
 }
