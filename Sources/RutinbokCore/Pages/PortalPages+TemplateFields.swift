@@ -147,10 +147,11 @@ extension PortalCoverageView.CouncilAdditions: TemplateFields {
 }
 
 extension PortalExamplesView: TemplateFields {
-    static var templateFieldCount: Int { 2 }
+    static var templateFieldCount: Int { 3 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("phases", phases)
         fields.add("count", count)
+        fields.add("hasExamples", hasExamples)
     }
 }
 

@@ -119,6 +119,7 @@ struct PortalExamplesView {
     struct PhaseGroup { var id: String, label: String, examples: [Example] }
     var phases: [PhaseGroup]
     var count: Int
+    var hasExamples: Bool
 }
 
 struct PortalChangesView {
@@ -317,7 +318,7 @@ extension PortalPages {
             }
             return examples.isEmpty ? nil : .init(id: phase.id, label: phase.label, examples: examples)
         }
-        return PortalExamplesView(phases: groups, count: portal.examples.examples.count)
+        return PortalExamplesView(phases: groups, count: portal.examples.examples.count, hasExamples: !portal.examples.examples.isEmpty)
     }
 
     private func adaptedBy(_ change: RoutineChange) -> String {

@@ -150,6 +150,25 @@ struct PortalPagesTests {
         #expect(PortalPages.words(61, one: "tillagt", many: "tillagda") == "61 ord tillagda")
     }
 
+    /// No routine shared: the examples page says so, and how one gets there, instead of
+    /// "0 att hämta" and instructions for nothing.
+    @Test func examplesPageWithNoExamples() async throws {
+        let content = try DemoContent.copy()
+        for file in ["councils/exempelstad/routines/webbsandning-av-sammantraden.md", "councils/exempelstad/routines/sociala-medier.md",
+                     "groups/nordvast/routines/utbildning-och-introduktion.md"] {
+            let path = "\(content)/\(file)"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains("share: true\n"))
+            try text.replacingOccurrences(of: "share: true\n", with: "").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        let examples = read("\(output.path)/exempel.html")
+        #expect(examples.contains("Just nu finns inga. En rutin kommer med här när den som skrev den sätter <code>share: true</code> i rutinens inledning."))
+        #expect(!examples.contains("Så hämtar du ett exempel"))
+        #expect(!examples.contains("<h2"))
+    }
+
     /// A year on, much is due: the handbook with the most to do comes first, and the total
     /// is the sum of the rows.
     @Test func reviewPageMostDueFirst() async throws {
