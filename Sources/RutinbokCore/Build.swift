@@ -39,6 +39,9 @@ public enum Build {
         /// Print pages and search indexes made from the previous build's, only the items of
         /// changed routines made again.
         public var filesPatched = 0
+        /// Portal pages fingerprinted by their data (summary pages and the pages of base routines
+        /// across the handbooks) that were rendered; the others were linked from the previous output.
+        public var portalPagesRendered = 0
         /// Changed councils checked again only where they changed.
         public var councilsCheckedInPart = 0
         /// The handbooks the previous output had and this one has not (a council deleted, or one
@@ -173,6 +176,7 @@ public enum Build {
                 result.filesReused = publisher.linkedCount
                 result.filesChanged = publisher.changedCount
                 result.filesPatched = pages.patched
+                result.portalPagesRendered = pages.portalPagesRendered
                 if options.endsProcess { ProcessEnd.keep(await portalData.value) }
                 clock.lap("pages")
                 if var manifest = plan?.next {

@@ -30,7 +30,8 @@ struct BuildCommand: AsyncParsableCommand {
             if !result.unchanged {
                 Terminal.printError("bodies rendered \(result.bodiesRendered), councils from the council cache \(result.councilsFromCache), "
                                     + "councils checked in part \(result.councilsCheckedInPart), "
-                                    + "print pages and search indexes patched \(result.filesPatched)")
+                                    + "print pages and search indexes patched \(result.filesPatched), "
+                                    + "portal pages rendered \(result.portalPagesRendered)")
             }
         }
         guard result.published else {

@@ -9,6 +9,8 @@ enum PageStage {
         var files: Int
         /// Of those, files made from the previous build's by replacing some of their items.
         var patched = 0
+        /// Fingerprinted portal pages rendered rather than linked.
+        var portalPagesRendered = 0
         /// What the portal leaves for the next build's manifest.
         var portal: PortalRecord
     }
@@ -31,6 +33,7 @@ enum PageStage {
         var files = 0
         var patched = 0
         var pages: [(path: String, fingerprint: UInt64)] = []
+        var rendered = 0
     }
 
     /// One council's kept change pages.
@@ -54,7 +57,7 @@ enum PageStage {
         var portal: PortalPages?
         var portalJobs: [Job] = []
         var record = PortalRecord()
-        var written = 0, patched = 0
+        var written = 0, patched = 0, portalRendered = 0
         try await withThrowingTaskGroup(of: Finished.self) { group in
             var nextHandbook = 0, nextPortalJob = 0, running = 0
             /// Starts the next job there is, the portal's first; false when none can start yet.
@@ -91,12 +94,13 @@ enum PageStage {
                     running -= 1
                     written += done.files
                     patched += done.patched
+                    portalRendered += done.rendered
                     for (path, fingerprint) in done.pages { record.pages[path] = fingerprint }
                 }
                 while running < width, startNext() {}
             }
         }
-        return Outcome(files: written, patched: patched, portal: record)
+        return Outcome(files: written, patched: patched, portalPagesRendered: portalRendered, portal: record)
     }
 
     /// What a task of the page stage leaves: a job done, or the portal's data made.
@@ -145,13 +149,14 @@ enum PageStage {
             try publisher.write(portal.assetFiles)
             return Done(files: portal.assetFiles.count)
         case .summary(let name):
-            let fingerprint = try portal.writeSummary(name, to: publisher)
-            return Done(files: 1, pages: fingerprint.map { [(name.path, $0)] } ?? [])
+            let (fingerprint, rendered) = try portal.writeSummary(name, to: publisher)
+            return Done(files: 1, pages: fingerprint.map { [(name.path, $0)] } ?? [], rendered: rendered ? 1 : 0)
         case .routineCoverage(let rows):
             var done = Done(files: rows.count)
             for row in rows {
-                let (path, fingerprint) = try portal.writeRoutineCoverage(row, to: publisher)
+                let (path, fingerprint, rendered) = try portal.writeRoutineCoverage(row, to: publisher)
                 if let fingerprint { done.pages.append((path, fingerprint)) }
+                if rendered { done.rendered += 1 }
             }
             return done
         case .changes(let changes):

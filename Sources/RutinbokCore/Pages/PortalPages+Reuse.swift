@@ -32,32 +32,32 @@ struct PortalRecord: Sendable {
 
 extension PortalPages {
     /// Links or renders a summary page; returns its fingerprint, nil when its data holds a
-    /// value that cannot be fingerprinted (then it is always rendered).
-    func writeSummary(_ name: Name, to publisher: Publisher) throws -> UInt64? {
+    /// value that cannot be fingerprinted (then it is always rendered), and whether it was rendered.
+    func writeSummary(_ name: Name, to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
         let (title, view) = summary(name)
         return try writeFingerprinted(path: name.path, current: name, title: title, template: name.template, view: view,
                                       to: publisher)
     }
 
     /// Links or renders the page of one base routine across the handbooks, as a summary page.
-    func writeRoutineCoverage(_ row: Coverage.Row, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?) {
+    func writeRoutineCoverage(_ row: Coverage.Row, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?, rendered: Bool) {
         let path = Self.coveragePath(routine: row.routine.id)
-        let fingerprint = try writeFingerprinted(path: path, current: .tackning, title: routineCoverageTitle(row),
-                                                 template: Self.routineCoverageTemplate, view: routineCoverageView(row),
-                                                 to: publisher)
-        return (path, fingerprint)
+        let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .tackning, title: routineCoverageTitle(row),
+                                                             template: Self.routineCoverageTemplate, view: routineCoverageView(row),
+                                                             to: publisher)
+        return (path, fingerprint, rendered)
     }
 
     private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: Any,
-                                    to publisher: Publisher) throws -> UInt64? {
+                                    to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
         let data = TemplateData.make(view)
         let fingerprint = data.flatMap { pageFingerprint(path: path, current: current, title: title, template: template, data: $0) }
         if let fingerprint, reuse.previousPages[path] == fingerprint, publisher.reuse(files: [path]) == [path] {
-            return fingerprint
+            return (fingerprint, false)
         }
         let content = data.map { theme.render(template, data: $0) } ?? ""
         try publisher.write([page(path: path, current: current, title: title, content: content)])
-        return fingerprint
+        return (fingerprint, true)
     }
 
     private func pageFingerprint(path: String, current: Name, title: String, template: String, data: TemplateValue) -> UInt64? {

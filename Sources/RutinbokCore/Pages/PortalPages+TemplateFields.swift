@@ -5,7 +5,7 @@
 /// stored property.
 
 extension PortalIndexView: TemplateFields {
-    static var templateFieldCount: Int { 9 }
+    static var templateFieldCount: Int { 10 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("siteTitle", siteTitle)
         fields.add("description", description)
@@ -15,6 +15,7 @@ extension PortalIndexView: TemplateFields {
         fields.add("hasIncomplete", hasIncomplete)
         fields.add("exampleCount", exampleCount)
         fields.add("changeCount", changeCount)
+        fields.add("changeText", changeText)
         fields.add("today", today)
     }
 }
@@ -75,7 +76,7 @@ extension PortalCoverageView.Counts: TemplateFields {
 }
 
 extension PortalRoutineCoverageView: TemplateFields {
-    static var templateFieldCount: Int { 15 }
+    static var templateFieldCount: Int { 17 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("phase", phase)
@@ -92,6 +93,8 @@ extension PortalRoutineCoverageView: TemplateFields {
         fields.add("hasInherited", hasInherited)
         fields.add("hasExcluded", hasExcluded)
         fields.add("hasInternal", hasInternal)
+        fields.add("councilsText", councilsText)
+        fields.add("inheritedText", inheritedText)
     }
 }
 

@@ -44,6 +44,8 @@ struct PortalIndexView {
     var hasIncomplete: Bool
     var exampleCount: Int
     var changeCount: Int
+    /// `changeCount` with its noun: "1 text", "8 texter".
+    var changeText: String
     var today: String
 }
 
@@ -105,6 +107,8 @@ struct PortalRoutineCoverageView {
     var internalOnly: [LinkView]
     var adaptedCount: Int, inheritedCount: Int, excludedCount: Int, internalCount: Int
     var hasAdapted: Bool, hasInherited: Bool, hasExcluded: Bool, hasInternal: Bool
+    /// "1 handbok", "7 handböcker": the portal's and the inherited ones'.
+    var councilsText: String, inheritedText: String
 }
 
 struct PortalExamplesView {
@@ -201,7 +205,8 @@ extension PortalPages {
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
-                               changeCount: changedTexts().count, today: portal.today.swedish)
+                               changeCount: changedTexts().count,
+                               changeText: Self.counted(changedTexts().count, "text", "texter"), today: portal.today.swedish)
     }
 
     func coverageView() -> PortalCoverageView {
@@ -264,7 +269,9 @@ extension PortalPages {
                 byTitle[routine.title]!.councils.append(link)
             }
         }
-        return order.compactMap { byTitle[$0] }.sorted { ($1.count, $0.title) < ($0.count, $1.title) }
+        return order.compactMap { byTitle[$0] }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : SwedishOrder.precedes($0.title, $1.title)
+        }
     }
 
     /// The page of one base routine across the handbooks, in the order of the overview.
@@ -293,7 +300,14 @@ extension PortalPages {
             adapted: adapted, inherited: inherited, excluded: excluded, internalOnly: internalOnly,
             adaptedCount: adapted.count, inheritedCount: inherited.count, excludedCount: excluded.count,
             internalCount: internalOnly.count, hasAdapted: !adapted.isEmpty, hasInherited: !inherited.isEmpty,
-            hasExcluded: !excluded.isEmpty, hasInternal: !internalOnly.isEmpty)
+            hasExcluded: !excluded.isEmpty, hasInternal: !internalOnly.isEmpty,
+            councilsText: Self.counted(row.cells.count, "handbok", "handböcker"),
+            inheritedText: Self.counted(inherited.count, "handbok", "handböcker"))
+    }
+
+    /// A number and its noun in the right form: "1 handbok", "7 handböcker".
+    static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        count == 1 ? "1 \(one)" : "\(count) \(many)"
     }
 
     func examplesView() -> PortalExamplesView {

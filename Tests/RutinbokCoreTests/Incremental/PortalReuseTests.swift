@@ -42,9 +42,13 @@ import Testing
             try marked[path]!.write(toFile: "\(w.output)/\(path)", atomically: false, encoding: .utf8)
         }
 
-        // Ana's own routine is on no routine's page: both are linked as they were.
+        // Ana's own routine is on no routine's page: both are linked as they were, not
+        // rendered. Of the nine fingerprinted pages (six summary pages, three routines'), only
+        // the readability page shows the edit.
         try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
-        #expect(await w.build().published)
+        let linked = await w.build()
+        #expect(linked.published)
+        #expect(linked.portalPagesRendered == 1)
         #expect(try page(w, akut) == marked[akut])
         #expect(try page(w, risk) == marked[risk])
 
@@ -156,15 +160,20 @@ import Testing
         #expect(marked != original && marked.utf8.count == original.utf8.count)
         try marked.write(toFile: coverage, atomically: false, encoding: .utf8)
 
-        // A theme colour is not shown in the portal.
+        // A theme colour is not shown in the portal: no page of it is rendered.
         let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
         try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "#123456", with: "#123457"))
-        #expect(await w.build().published)
+        let colour = await w.build()
+        #expect(colour.published)
+        #expect(colour.portalPagesRendered == 0)
         #expect(try page(w, "tackning.html") == marked)
 
-        // A council's name is: the page is rendered again.
+        // A council's name is: every page that names Ana is rendered again, all nine but the
+        // examples (there are none) and the change list (only Bro's group text).
         try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "Ana <kommun>", with: "Anaby <kommun>"))
-        #expect(await w.build().published)
+        let renamed = await w.build()
+        #expect(renamed.published)
+        #expect(renamed.portalPagesRendered == 7)
         #expect(try page(w, "tackning.html").contains("Anaby"))
         await expectSameAsClean(w)
     }

@@ -38,7 +38,7 @@ import Testing
     }
 
     nonisolated(unsafe) static let values: [any TemplateFields] = [
-        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, today: "t"),
+        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t"),
         PortalIndexView.Row(name: "n", href: "h", kind: "k", group: "g", routines: 1, adapted: 2, added: 3, excluded: 4,
                             oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r", missingPhases: "m"),
         PortalCoverageView(councils: [], phases: [], additions: [], additionTitles: [], councilCount: 1, showMatrix: true, matrixLimit: 2, hasInternal: false),
@@ -48,7 +48,7 @@ import Testing
         PortalCoverageView.PhaseTable(id: "i", label: "l", counts: [], rows: []),
         PortalRoutineCoverageView(title: "t", phase: "p", councilCount: 1, adapted: [], inherited: [], excluded: [], internalOnly: [],
                                   adaptedCount: 0, inheritedCount: 0, excludedCount: 0, internalCount: 0, hasAdapted: false,
-                                  hasInherited: false, hasExcluded: false, hasInternal: false),
+                                  hasInherited: false, hasExcluded: false, hasInternal: false, councilsText: "c", inheritedText: "i"),
         PortalRoutineCoverageView.Adapted(council: "c", href: "h", adaptedBy: "a", adoptedFrom: "f", inserted: "1", deleted: "2"),
         PortalCoverageView.Addition(title: "t", href: "h", phase: "p", source: "s", isInternal: false),
         PortalCoverageView.CouncilAdditions(name: "n", href: "h", routines: [], hasRoutines: false),
