@@ -307,7 +307,7 @@ extension PortalPages {
 
     /// A number and its noun in the right form: "1 handbok", "7 handböcker".
     static func counted(_ count: Int, _ one: String, _ many: String) -> String {
-        count == 1 ? "1 \(one)" : "\(count) \(many)"
+        count == 1 ? "1 \(one)" : "\(DecimalText.swedishWhole(count)) \(many)"
     }
 
     func examplesView() -> PortalExamplesView {

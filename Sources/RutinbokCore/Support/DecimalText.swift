@@ -17,6 +17,18 @@ public enum DecimalText {
         String(decoding: point(value, places: places).utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
     }
 
+    /// A whole number as Swedish writes it, thousands apart by a no-break space: "3 113",
+    /// "310", "-12 000" (Språkrådet's rule; a number of four digits may be grouped too).
+    public static func swedishWhole(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append("\u{A0}") }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
     /// `swedish`, without a decimal part of zeros: "42" for 42.0, "42,5" for 42.5.
     public static func swedishTrimmed(_ value: Double, places: Int = 1) -> String {
         let text = swedish(value, places: places)

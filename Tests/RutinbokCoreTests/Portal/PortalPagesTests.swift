@@ -151,6 +151,10 @@ struct PortalPagesTests {
         #expect(PortalPages.counted(1, "handbok", "handböcker") == "1 handbok")
         #expect(PortalPages.counted(0, "handbok", "handböcker") == "0 handböcker")
         #expect(PortalPages.counted(310, "text", "texter") == "310 texter")
+        #expect(PortalPages.counted(3113, "text", "texter") == "3\u{A0}113 texter")
+        #expect(DecimalText.swedishWhole(1_234_567) == "1\u{A0}234\u{A0}567")
+        #expect(DecimalText.swedishWhole(-12000) == "-12\u{A0}000")
+        #expect(DecimalText.swedishWhole(0) == "0")
     }
 
     /// No routine shared: the examples page says so, and how one gets there, instead of
