@@ -427,8 +427,8 @@ extension PortalPages {
             ($1.element.routineCount + $1.element.contactCount, $0.offset) < ($0.element.routineCount + $0.element.contactCount, $1.offset)
         }.map(\.element)
         let routines = sections.reduce(0) { $0 + $1.routineCount }, contacts = sections.reduce(0) { $0 + $1.contactCount }
-        let total = [routines == 0 ? nil : routines == 1 ? "1 rutin att granska" : "\(routines) rutiner att granska",
-                     contacts == 0 ? nil : contacts == 1 ? "1 kontakt att kontrollera" : "\(contacts) kontakter att kontrollera"]
+        let total = [routines == 0 ? nil : Self.counted(routines, "rutin", "rutiner") + " att granska",
+                     contacts == 0 ? nil : Self.counted(contacts, "kontakt", "kontakter") + " att kontrollera"]
             .compactMap { $0 }.joined(separator: " och ")
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
                                 verifyMonths: portal.config.verifyIntervalMonths, sections: mostDueFirst, clear: clear,
