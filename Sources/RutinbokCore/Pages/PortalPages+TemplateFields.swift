@@ -21,7 +21,7 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 14 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
@@ -35,6 +35,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("oldestReviewISO", oldestReviewISO)
         fields.add("toReview", toReview)
         fields.add("reviewHref", reviewHref)
+        fields.add("adaptedHref", adaptedHref)
         fields.add("missingPhases", missingPhases)
     }
 }

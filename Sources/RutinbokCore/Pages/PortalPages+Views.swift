@@ -31,6 +31,8 @@ struct PortalIndexView {
         var oldestReview: String?, oldestReviewISO: String?
         /// The handbook's section on the review page; nil when nothing is due (it has none).
         var toReview: Int, reviewHref: String?
+        /// The handbook's first row in the change list; nil when it adapted nothing.
+        var adaptedHref: String? = nil
         /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
         var missingPhases: String?
     }
@@ -130,6 +132,9 @@ struct PortalChangesView {
     struct Row {
         var council: String, title: String, href: String, adaptedBy: String
         var adoptedFrom: String?, inserted: Int, deleted: Int
+        /// Ids for the councils whose first row this is (`changesAnchor`), which the overview's
+        /// count of adapted routines links to.
+        var anchors: [String] = []
     }
     var rows: [Row]
     var hasRows: Bool
@@ -199,6 +204,7 @@ extension PortalPages {
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
                 reviewHref: summary.toReview == 0 ? nil : "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
+                adaptedHref: summary.adapted == 0 ? nil : "\(PageNames.html(Name.andringar.rawValue))#\(Self.changesAnchor(summary.council.slug))",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
@@ -347,15 +353,21 @@ extension PortalPages {
     /// A row per adapted text: a group's text, which each member's handbook shows, is one row
     /// naming every member, linked to the first one's change page.
     func changeRows() -> [PortalChangesView.Row] {
-        changedTexts().map { changes in
+        var anchored: Set<String> = []
+        return changedTexts().map { changes in
             let change = changes[0]
             return PortalChangesView.Row(
                 council: changes.map(\.council.name).joined(separator: ", "), title: change.routine.title,
                 href: Self.changePath(council: change.council.slug, routine: change.routine.id),
                 adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
-                inserted: change.insertedWords, deleted: change.deletedWords)
+                inserted: change.insertedWords, deleted: change.deletedWords,
+                anchors: changes.map(\.council.slug).filter { anchored.insert($0).inserted }.map(Self.changesAnchor))
         }
     }
+
+    /// The id of a council's first row in the change list: prefixed, so that no council's
+    /// slug can take an id the page has for itself.
+    static func changesAnchor(_ slug: String) -> String { "handbok-\(slug)" }
 
     /// The changes by text, in order: a group's text with every member's change, each other
     /// change on its own.

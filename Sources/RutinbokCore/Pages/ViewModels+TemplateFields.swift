@@ -103,7 +103,7 @@ extension PortalCoverageView.Row: TemplateFields {
 }
 
 extension PortalChangesView.Row: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("title", title)
@@ -112,6 +112,7 @@ extension PortalChangesView.Row: TemplateFields {
         fields.add("adoptedFrom", adoptedFrom)
         fields.add("inserted", inserted)
         fields.add("deleted", deleted)
+        fields.add("anchors", anchors)
     }
 }
 

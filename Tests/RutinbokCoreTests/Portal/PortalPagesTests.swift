@@ -113,7 +113,13 @@ struct PortalPagesTests {
         // Twelve adapted routines, eight texts: each of the group's two texts is one row for its three members.
         let changeList = read("\(output)/andringar.html")
         #expect(count("<tr><th scope=\"row\">", in: changeList) == 8)
-        #expect(changeList.contains("<td>Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun</td><td>Samverkan Nordväst</td>"))
+        // A group's text names its members; each member's first row has its id, which the
+        // overview's count of adapted routines links to.
+        #expect(changeList.contains("<td><span id=\"handbok-fiktiva\"></span><span id=\"handbok-lattsasby\"></span><span id=\"handbok-pahittsjo\"></span>Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun</td><td>Samverkan Nordväst</td>"))
+        #expect(count("id=\"handbok-fiktiva\"", in: changeList) == 1)
+        let overviewLinks = read("\(output)/index.html")
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
+        #expect(!overviewLinks.contains("andringar.html#handbok-exempelby"), "Exempelby adapted nothing")
         #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 texter just nu; en samverkans text räknas en gång, även om flera handböcker har den)"))
 
         let review = read("\(output)/granskning.html")

@@ -21,7 +21,7 @@ import Testing
                         adaptedFrom: "x/y"),
         PortalCoverageView.Cell(kind: "k", label: "l", detail: "d", href: "h", context: "c"),
         PortalCoverageView.Row(title: "t", cells: []),
-        PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: "x/y", inserted: 1, deleted: 2),
+        PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: "x/y", inserted: 1, deleted: 2, anchors: ["a"]),
         council,
         PhaseLinkView(id: "i", label: "l", href: "h"),
         number,
