@@ -208,11 +208,11 @@ extension PortalPages {
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
+        let texts = changedTexts().count
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
-                               changeCount: changedTexts().count,
-                               changeText: Self.counted(changedTexts().count, "text", "texter"), today: portal.today.swedish)
+                               changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish)
     }
 
     func coverageView() -> PortalCoverageView {
@@ -222,9 +222,10 @@ extension PortalPages {
         let showMatrix = coverage.councils.count <= Self.matrixLimit
         let phases = coverage.phases.map { phase in
             PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, counts: phase.rows.map { row in
-                PortalCoverageView.Counts(title: row.routine.title, href: Self.coveragePath(routine: row.routine.id),
-                                          inherited: row.count(of: .inherited), adapted: row.count(of: .adapted),
-                                          excluded: row.count(of: .excluded), internalOnly: row.count(of: .internalOnly))
+                let counts = row.counts
+                return PortalCoverageView.Counts(title: row.routine.title, href: Self.coveragePath(routine: row.routine.id),
+                                                 inherited: counts[.inherited] ?? 0, adapted: counts[.adapted] ?? 0,
+                                                 excluded: counts[.excluded] ?? 0, internalOnly: counts[.internalOnly] ?? 0)
             }, rows: !showMatrix ? [] : phase.rows.map { row in
                 PortalCoverageView.Row(title: row.routine.title, cells: zip(coverage.councils, row.cells).map { slug, cell in
                     switch cell {
@@ -252,7 +253,7 @@ extension PortalPages {
             return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
                                                        hasRoutines: !routines.isEmpty)
         }
-        let hasInternal = coverage.phases.contains { $0.rows.contains { $0.count(of: .internalOnly) > 0 } }
+        let hasInternal = phases.contains { $0.counts.contains { $0.internalOnly > 0 } }
         return PortalCoverageView(councils: showMatrix ? columns : [], phases: phases, additions: showMatrix ? additions : [],
                                   additionTitles: showMatrix ? [] : additionTitles(additions),
                                   councilCount: coverage.councils.count, showMatrix: showMatrix,
@@ -319,7 +320,6 @@ extension PortalPages {
     func examplesView() -> PortalExamplesView {
         // Looked up for the examples only, not made for every routine of every council.
         let reviews = Dictionary(portal.review.councils.map { ($0.council.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let changed = Set(portal.changes.map { Self.changePath(council: $0.council.slug, routine: $0.routine.id) })
         func lix(_ example: ExampleLibrary.Example) -> Int? {
             reviews[example.council.slug]?.readings.first { $0.routine.id == example.routine.id }?.readability.rounded
         }
@@ -334,7 +334,7 @@ extension PortalPages {
                     decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },
                     command: "rutinbok adopt \(example.key) --into <din-kommun>", hasAdopters: !example.adoptedBy.isEmpty,
-                    changeHref: changed.contains(change) ? change : nil)
+                    changeHref: changeIndex[change] != nil ? change : nil)
             }
             return examples.isEmpty ? nil : .init(id: phase.id, label: phase.label, examples: examples)
         }

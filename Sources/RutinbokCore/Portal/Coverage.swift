@@ -11,7 +11,7 @@ public struct Coverage: Sendable {
         /// Present only in an internal build (`access: internal`).
         case internalOnly
 
-        public enum Kind: Sendable { case inherited, adapted, excluded, internalOnly }
+        public enum Kind: Sendable, Hashable { case inherited, adapted, excluded, internalOnly }
 
         public var kind: Kind {
             switch self {
@@ -38,8 +38,10 @@ public struct Coverage: Sendable {
         /// One cell per council, in the order of `councils`.
         public var cells: [Cell]
 
-        /// How many handbooks have the routine in this form.
-        public func count(of kind: Cell.Kind) -> Int { cells.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
+        /// How many handbooks have the routine in each form, counted in one pass.
+        public var counts: [Cell.Kind: Int] {
+            cells.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
+        }
     }
 
     public struct PhaseRows: Sendable {

@@ -19,46 +19,25 @@ enum SwedishOrder {
     }
 
     private static func rank(_ character: Character) -> UInt32 {
-        switch character {
-        case "å": return 126
-        case "ä", "æ": return 127
-        case "ö", "ø": return 128
-        case "ü", "ý", "ÿ": return rank("y")
-        case " ", "-", "\u{A0}": return 1
-        default:
-            guard let first = character.unicodeScalars.first else { return 0 }
-            // A letter a–z, alone or with accents Swedish does not sort apart (é as e).
-            if ("a"..."z").contains(first) { return 100 + first.value - 0x61 }
-            if ("0"..."9").contains(first) { return 50 + first.value - 0x30 }
-            let decomposed = String(character).decomposedLetter
-            if let base = decomposed, ("a"..."z").contains(base) { return 100 + base.value - 0x61 }
-            return 1_000 + first.value
+        if let special = special[character] { return special }
+        guard let first = character.unicodeScalars.first else { return 0 }
+        // a–z alone or with a combining accent Swedish does not sort apart (e and U+0301 as e).
+        if ("a"..."z").contains(first) { return letter(first) }
+        if ("0"..."9").contains(first) { return 50 + first.value - 0x30 }
+        return 1_000 + first.value
+    }
+
+    private static func letter(_ scalar: Unicode.Scalar) -> UInt32 { 100 + scalar.value - 0x61 }
+
+    /// The letters Swedish sorts after z, those it sorts as another, and the separators, by
+    /// Character (so a decomposed ö is found as ö).
+    private static let special: [Character: UInt32] = {
+        var table: [Character: UInt32] = ["å": 126, "ä": 127, "æ": 127, "ö": 128, "ø": 128, " ": 1, "-": 1, "\u{A0}": 1]
+        let asLetter: [Unicode.Scalar: String] = ["a": "áàâ", "c": "ç", "e": "éèêë", "i": "íìîï", "n": "ñ", "o": "óòô",
+                                                  "u": "úùû", "y": "üýÿ"]
+        for (base, accented) in asLetter {
+            for character in accented { table[character] = letter(base) }
         }
-    }
-}
-
-private extension String {
-    /// The letter a–z under an accent written as one code point (é, á, í, ó, ú, è …): the
-    /// common ones, which is all a council's name needs; nil for anything else.
-    var decomposedLetter: Unicode.Scalar? { first.flatMap { Self.accented[$0] } }
-
-    static let accented: [Character: Unicode.Scalar] = [
-        "é": "e", "è": "e", "ê": "e", "ë": "e", "á": "a", "à": "a", "â": "a", "í": "i", "ì": "i", "î": "i", "ï": "i",
-        "ó": "o", "ò": "o", "ô": "o", "ú": "u", "ù": "u", "û": "u", "ç": "c", "ñ": "n",
-    ]
-}
-
-extension Handbook {
-    /// The portal's and the report's order: municipalities, then regions (and county councils,
-    /// their former name), each by name as a Swedish reader looks for it.
-    static func inPortalOrder(_ handbooks: [Handbook]) -> [Handbook] {
-        // Each name's key made once, not once per comparison.
-        let keyed = handbooks.map { (handbook: $0, group: $0.council.kind == .kommun ? 0 : 1, key: SwedishOrder.key($0.council.name)) }
-        return keyed.sorted { a, b in
-            if a.group != b.group { return a.group < b.group }
-            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
-            if a.handbook.council.name != b.handbook.council.name { return a.handbook.council.name < b.handbook.council.name }
-            return a.handbook.council.slug < b.handbook.council.slug
-        }.map(\.handbook)
-    }
+        return table
+    }()
 }
