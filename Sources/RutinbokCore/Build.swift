@@ -110,7 +110,7 @@ public enum Build {
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 
-        diagnostics += SiteChecker.check(site)
+        diagnostics += SiteChecker.check(site, councils: options.councils)
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         var reusable = IncrementalPlan.Reuse()
         if let (planned, reuse) = await planning?.value {

@@ -1,6 +1,6 @@
 /// Reads `site.yml`.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "defaults"]
+    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "defaults"]
     static let defaultKeys = ["review_interval_months", "verify_interval_months", "lix_threshold"]
 
     static func load(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
@@ -41,6 +41,7 @@ enum SiteConfigLoader {
             yaml.absorb(&item, known: ["id", "label", "number", "description"])
         }
         config.quickContacts = yaml.strings("quick_contacts")
+        config.acuteRoutine = yaml.located("acute_routine")
         if var defaults = yaml.mapping("defaults") {
             config.reviewIntervalMonths = defaults.int("review_interval_months", in: 1...120) ?? 12
             config.verifyIntervalMonths = defaults.int("verify_interval_months", in: 1...120) ?? 6

@@ -272,13 +272,28 @@ struct YAMLMapping {
         }
     }
 
+    /// Keys that keep something out of the published handbook, with what is published when
+    /// one is misspelt and so not read. A misspelling of one of them is an error, not a
+    /// warning: the build would otherwise publish what the editor meant to keep out.
+    static let guardingKeys = [
+        "access": "som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "exclude": "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
+    ]
+
     /// Warns about keys nobody asked for; call after reading every known key. `section` names
     /// the section an unknown key (with its value) would belong in, if it looks like one of its
-    /// keys: a line indented too little ends the section it was meant for.
+    /// keys: a line indented too little ends the section it was meant for. An unknown key
+    /// close to one of `guardingKeys` is an error (`misspelt-key`).
     mutating func finish(known: [String], section: (String, Node) -> String? = { _, _ in nil }) -> [Diagnostic] {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
-            var notes = Suggestions.didYouMean(key, among: known)
+            let closest = Suggestions.closest(to: key, in: known)
+            if let closest, let consequence = Self.guardingKeys[closest] {
+                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; menade du '\(closest)'?", code: "misspelt-key",
+                              notes: ["skriv '\(closest)': \(consequence)"]))
+                continue
+            }
+            var notes = closest.map { ["menade du '\($0)'?"] } ?? []
             if notes.isEmpty, let parent = section(key, pair.value) {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }

@@ -31,6 +31,9 @@ public struct SiteConfig: Sendable {
     public var lixThreshold: Double
     /// Contact ids the start page's box shows first, in this order, where a handbook has them.
     public var quickContacts: [Located<String>] = []
+    /// The routine for someone threatened right now (`acute_routine`): every page's emergency
+    /// box links to it, in the handbooks that have it.
+    public var acuteRoutine: Located<String>?
     public var location: SourceLocation
 
     public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }

@@ -23,7 +23,9 @@ struct SharedParts {
         numbers = config.nationalNumbers.map { NumberView(label: $0.label, number: $0.number, tel: $0.tel, description: $0.description) }
         let emergencyView = EmergencyView(
             emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
-            others: numbers.filter { $0.tel != "112" && $0.tel != "11414" })
+            others: numbers.filter { $0.tel != "112" && $0.tel != "11414" },
+            acute: config.acuteRoutine.flatMap { id in handbook.routines.first { $0.routine.id == id.value } }
+                .map { LinkView(label: $0.routine.title, href: PageNames.html($0.routine.id)) })
         header = theme.render("header", view)
         emergency = theme.render("emergency", emergencyView)
         footer = theme.render("footer", view)

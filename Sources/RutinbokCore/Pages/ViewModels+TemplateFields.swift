@@ -151,11 +151,12 @@ extension NumberView: TemplateFields {
 }
 
 extension EmergencyView: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 4 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("emergency", emergency)
         fields.add("police", police)
         fields.add("others", others)
+        fields.add("acute", acute)
     }
 }
 

@@ -35,6 +35,9 @@ struct EmergencyView {
     var emergency: NumberView?
     var police: NumberView?
     var others: [NumberView]
+    /// The routine for someone threatened right now (site.yml's `acute_routine`), when the
+    /// handbook has it.
+    var acute: LinkView?
 }
 
 struct LayoutView {

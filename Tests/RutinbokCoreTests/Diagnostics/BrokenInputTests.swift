@@ -99,6 +99,17 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("misspelt key in site.yml", { try $0.replace(site, "defaults:", with: "defualts:") }, expect: [
         "content/site.yml:10:1: varning: okänd nyckel 'defualts' [unknown-key]\n  obs: menade du 'defaults'?",
     ]),
+    // A misspelt key that keeps something out of the handbook stops the build: not read, it
+    // would publish an internal routine or contact, or a routine the council left out.
+    BrokenCase("access misspelt in a routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nacess: internal") }, expect: [
+        "content/routines/hotad.md:6:1: fel: okänd nyckel 'acess'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+    ]),
+    BrokenCase("access capitalised in a contact", { try $0.replace(council, "    phone:", with: "    Access: internal\n    phone:") }, expect: [
+        "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'Access'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+    ]),
+    BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
+    ]),
     // Each required key of a routine.
     BrokenCase("routine without title", { try $0.replace(utbildning, "title: Utbildning\n", with: "") }, expect: [
         "content/routines/utbildning.md:2:1: fel: 'title' saknas (rutinens rubrik) [missing-key]",
@@ -299,6 +310,9 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/lokalt.md:14:4: fel: rutinen har kvar texten 'Första steget.' som 'rutinbok new routine' skrev; byt den mot rutinens egen text [unfinished-routine]",
         "content/councils/exby/routines/lokalt.md:15:4: fel: rutinen har kvar texten 'Andra steget.' som 'rutinbok new routine' skrev; byt den mot rutinens egen text [unfinished-routine]",
     ]),
+    BrokenCase("acute_routine names no routine there is", { try $0.append(site, "acute_routine: hotat\n") }, expect: [
+        "content/site.yml:13:16: varning: det finns ingen rutin 'hotat'; rutan med 112 länkar därför inte till någon rutin [unknown-routine]\n  obs: menade du 'hotad'?\n  obs: rutinerna i routines/: anmalan, hotad, utbildning",
+    ]),
     BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
         "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; den visas därför inte på någon startsida [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
     ]),
@@ -353,6 +367,45 @@ let brokenCases: [BrokenCase] = [
         let reportCodes = reported.1.map(\.code)
         #expect(reportCodes.contains("yaml-syntax"))
         #expect(reportCodes.filter { $0 == "unknown-council" }.count == 1, "report: only 'exbyy', which has no folder: \(reportCodes)")
+    }
+
+    /// `--council exby`: another council's routines are not exby's to fix, so their problems
+    /// neither stop exby's build nor count under `--strict`; the base routines exby holds are
+    /// still checked.
+    @Test func anotherCouncilsRoutinesAreNotCheckedForTheChosenOne() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.write("content/councils/yby/council.yml", """
+            name: Yby kommun
+            kind: kommun
+            contacts:
+              samordnare:
+                role: Säkerhetssamordnare
+                phone: "070-000 00 02"
+                verified: 2026-01-15
+
+            """)
+        try workspace.write("content/councils/yby/routines/eget.md", """
+            ---
+            title: Eget
+            summary: Ybys egen rutin.
+            phase: hanter
+            owner: samordnare
+            reviewed: 2026-01-15
+            ---
+
+            Text.
+
+            """)
+        func codes(_ councils: [String]) async -> [String] {
+            var options = workspace.options()
+            options.councils = councils
+            return await Build.run(options, write: false).diagnostics.map(\.code)
+        }
+        #expect(await codes(["exby"]).isEmpty)
+        #expect(await codes(["yby"]) == ["unknown-phase"])
+        #expect(await codes([]) == ["unknown-phase"])
+        try workspace.replace("content/routines/utbildning.md", "phase: forebygga", with: "phase: forebygg")
+        #expect(await codes(["exby"]) == ["unknown-phase"], "a base routine is in exby's handbook")
     }
 
     @Test func atLeastThirtyCases() {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import RutinbokCore
+
+/// What someone threatened right now finds first: the box with 112 at the top of every page,
+/// and the start page's box of whom to call, with when to call them.
+struct EmergencyBoxTests {
+    private func build(_ workspace: BrokenWorkspace) async throws -> Build.Result {
+        let result = await Build.run(workspace.options(), write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        return result
+    }
+
+    private func page(_ workspace: BrokenWorkspace, _ path: String) throws -> String {
+        try String(contentsOf: URL(fileURLWithPath: workspace.output).appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func everyPageLinksToTheAcuteRoutine() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/site.yml", "acute_routine: hotad\n")
+        _ = try await build(workspace)
+        let link = "<p class=\"emergency-acute\"><a href=\"hotad.html\">Om du blir hotad</a></p>"
+        for path in ["exby/index.html", "exby/anmalan.html", "exby/lokalt.html", "exby/kontakter.html", "exby/sok.html"] {
+            #expect(try page(workspace, path).contains(link), "\(path)")
+        }
+    }
+
+    @Test func aHandbookWithoutTheAcuteRoutineHasNoLinkToIt() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/site.yml", "acute_routine: hotad\n")
+        try workspace.append("content/councils/exby/council.yml", "exclude: [hotad]\n")
+        _ = try await build(workspace)
+        let start = try page(workspace, "exby/index.html")
+        #expect(!start.contains("emergency-acute"))
+        #expect(!start.contains("hotad.html"))
+    }
+
+    @Test func withoutAnAcuteRoutineTheBoxHasOnlyTheNumbers() async throws {
+        let workspace = try BrokenWorkspace()
+        _ = try await build(workspace)
+        let start = try page(workspace, "exby/index.html")
+        #expect(start.contains("class=\"tel tel-112\""))
+        #expect(!start.contains("emergency-acute"))
+    }
+
+    @Test func theStartPageSaysWhenToCallAndWhomAfterHours() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.replace("content/councils/exby/council.yml", "    verified: 2026-01-15\n",
+                              with: "    verified: 2026-01-15\n    hours: Vardagar 08.00–17.00\n    out_of_hours: Ring säkerhetsjouren på 070-000 00 09.\n")
+        _ = try await build(workspace)
+        let start = try page(workspace, "exby/index.html")
+        let box = try #require(start.components(separatedBy: "id=\"snabbkontakter\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(box.contains("<span class=\"quick-when\">Vardagar 08.00–17.00</span>"))
+        #expect(box.contains("<span class=\"quick-when\">Utanför kontorstid: Ring säkerhetsjouren på <a class=\"tel\" href=\"tel:0700000009\">070-000 00 09</a>.</span>"))
+        // The call button names whom it calls, as the contact cards' buttons do.
+        #expect(box.contains("<a class=\"tel\" href=\"tel:0700000001\">070-000 00 01<span class=\"visually-hidden\">, Säkerhetssamordnare</span></a>"))
+    }
+}
