@@ -38,7 +38,7 @@ final class CouncilCache: Sendable {
         var fileIDs: [String]
     }
 
-    static let magic = "rutinbok-council-cache 4\n"
+    static let magic = "rutinbok-council-cache 5\n"
 
     private let file: RecordFile<Key>
     /// The fingerprint of each council folder, by slug; missing for a folder with a racy stamp.

@@ -51,7 +51,7 @@ final class LoadCache: Sendable {
         }
     }
 
-    static let magic = "rutinbok-load-cache 5\n"
+    static let magic = "rutinbok-load-cache 6\n"
 
     private let file: RecordFile<Key>
     /// What this build looked up or made, gathered from the loading tasks.

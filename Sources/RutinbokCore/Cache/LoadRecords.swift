@@ -202,6 +202,8 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
             writer.write(statement.shortcomings) { $0.write($1) }
             writer.write(statement.feedbackEmail)
             encoder.day(statement.assessed, &writer)
+            writer.write(statement.assessedLocation != nil)
+            if let location = statement.assessedLocation { encoder.location(location, &writer) }
         }
         encoder.location(council.location, &writer)
     }
@@ -223,8 +225,14 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
         if hasStatement {
             guard let status = reader.string().flatMap(AccessibilityStatement.Status.init(rawValue:)),
                   let shortcomings = reader.list({ $0.string() }), let email = reader.optionalString(),
-                  let assessed = decoder.day(&reader) else { return nil }
-            accessibility = AccessibilityStatement(status: status, shortcomings: shortcomings, feedbackEmail: email, assessed: assessed)
+                  let assessed = decoder.day(&reader), let located = reader.bool() else { return nil }
+            var assessedLocation: SourceLocation?
+            if located {
+                guard let location = decoder.location(&reader) else { return nil }
+                assessedLocation = location
+            }
+            accessibility = AccessibilityStatement(status: status, shortcomings: shortcomings, feedbackEmail: email, assessed: assessed,
+                                                   assessedLocation: assessedLocation)
         }
         guard let location = decoder.location(&reader) else { return nil }
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,

@@ -109,6 +109,7 @@ struct HandbookChecker {
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
     func checkFrame() -> [Diagnostic] {
         (handbook.contacts + handbook.internalContacts).flatMap(checkVerified) + ThemeChecker.check(handbook.council) + checkPhases()
+            + checkAssessed()
     }
 
     /// A systematic handbook has routines for every part of the work, from governance to
@@ -173,6 +174,13 @@ struct HandbookChecker {
     /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.
     private func ownerText(_ routine: Routine) -> String {
         handbook.contact(routine.owner.value)?.roleAndName ?? routine.owner.value
+    }
+
+    /// The accessibility statement says when the site was last assessed: not a day to come.
+    private func checkAssessed() -> [Diagnostic] {
+        guard let statement = handbook.council.accessibility, let assessed = statement.assessed, assessed > today else { return [] }
+        return [.error(statement.assessedLocation ?? handbook.council.location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
+                       notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
     }
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {

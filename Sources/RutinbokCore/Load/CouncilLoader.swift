@@ -64,7 +64,7 @@ enum CouncilLoader {
             }
             let shortcomings = statement.strings("shortcomings").map(\.value)
             let dated = statement.raw("assessed") != nil
-            let assessed = statement.day("assessed")?.value
+            let assessed = statement.day("assessed")
             // The page says the site is not fully accessible "because of the shortcomings
             // described below": the law asks for them, and without them the statement is untrue.
             if let value = statusValue, let stated = AccessibilityStatement.Status(rawValue: value.value), stated != .helt, shortcomings.isEmpty {
@@ -84,7 +84,7 @@ enum CouncilLoader {
             }
             council.accessibility = AccessibilityStatement(
                 status: status, shortcomings: shortcomings,
-                feedbackEmail: feedback, assessed: assessed)
+                feedbackEmail: feedback, assessed: assessed?.value, assessedLocation: assessed?.location)
             yaml.absorb(&statement, known: accessibilityKeys)
         }
         return (name == nil ? nil : council, yaml.finish(known: councilKeys, section: section(of:value:)))
@@ -132,6 +132,10 @@ enum CouncilLoader {
                     entry.report(.error(phone.location, "telefonnumret '\(phone.value)' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck", code: "bad-phone"))
                 } else if digits < 3 {
                     entry.report(.error(phone.location, "telefonnumret '\(phone.value)' har för få siffror", code: "bad-phone"))
+                } else if digits > 6, let first = phone.value.first(where: { $0 == "+" || $0.isASCII && $0.isNumber }), first != "0", first != "+" {
+                    // Short numbers (112, 114 14, 1177, an extension) start without 0; a
+                    // longer one is a local number, which a mobile phone cannot call as written.
+                    entry.report(.error(phone.location, "telefonnumret '\(phone.value)' saknar riktnummer; skriv det med riktnummer, till exempel 08-\(phone.value), eller med landsnummer, +46 8 \(phone.value)", code: "bad-phone"))
                 }
             }
             let email = entry.located("email")

@@ -43,6 +43,8 @@ public struct AccessibilityStatement: Sendable {
     public var shortcomings: [String]
     public var feedbackEmail: String?
     public var assessed: Day?
+    /// Where `assessed` is written, for a date in the future.
+    public var assessedLocation: SourceLocation?
 }
 
 extension Council {

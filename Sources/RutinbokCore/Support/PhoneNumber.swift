@@ -13,13 +13,25 @@ enum PhoneNumber {
     }
 
     /// `070-000 00 01` → `0700000001`; `+46 70 …` keeps its plus. Only digits and a leading
-    /// plus survive, which is all a `tel:` URI needs.
+    /// plus survive, which is all a `tel:` URI needs. The trunk 0 that an international form
+    /// may show (`+46 (0)8 …`, `+46 08 …`) is dialled only within Sweden, so it is left out.
     static func telURI(_ number: String) -> String {
         var result = ""
+        var inParentheses = false, trunk = ""
         for character in number {
-            if character.isASCII, character.isNumber { result.append(character) }
-            else if character == "+", result.isEmpty { result.append(character) }
+            if character == "(" { inParentheses = true; trunk = ""; continue }
+            if character == ")" {
+                // "(0)" after a country code: the trunk prefix, not a digit to dial.
+                if !(result.hasPrefix("+") && trunk == "0") { result += trunk }
+                inParentheses = false
+                continue
+            }
+            if character.isASCII, character.isNumber {
+                if inParentheses { trunk.append(character) } else { result.append(character) }
+            } else if character == "+", result.isEmpty { result.append(character) }
         }
+        if inParentheses { result += trunk }
+        if result.hasPrefix("+460") { result.remove(at: result.index(result.startIndex, offsetBy: 3)) }
         return result
     }
 }

@@ -74,6 +74,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("date that does not exist", { try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-02-30") }, expect: [
         "content/routines/hotad.md:8:11: fel: 'reviewed' är 2026-02-30, en dag som inte finns: februari 2026 har 28 dagar [bad-date]",
     ]),
+    BrokenCase("accessibility assessed in the future", { try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@exby.example\n  assessed: 2026-07-01\n") }, expect: [
+        "content/councils/exby/council.yml:15:13: fel: 'assessed' är 2026-07-01, ett datum i framtiden [future-date]\n  obs: skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (2026-06-01) eller tidigare",
+    ]),
     BrokenCase("date written in words", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 15 januari 2026") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '15 januari 2026' [bad-date]",
     ]),
@@ -291,6 +294,9 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/council.yml:9:12: fel: telefonnumret '070-000 00 O1' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
         "content/groups/grannar/group.yml:10:12: fel: telefonnumret '12' har för få siffror [bad-phone]",
+    ]),
+    BrokenCase("phone number without an area code", { try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"123 45 67\"") }, expect: [
+        "content/councils/exby/council.yml:9:12: fel: telefonnumret '123 45 67' saknar riktnummer; skriv det med riktnummer, till exempel 08-123 45 67, eller med landsnummer, +46 8 123 45 67 [bad-phone]",
     ]),
     BrokenCase("e-mail addresses mistyped", {
         try $0.replace(council, "email: sakerhet@exby.example", with: "email: sakerhet.exby.example")
