@@ -8,7 +8,7 @@ struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Skapar en ny kommun eller rutin utifrån det innehåll som redan finns.",
-        discussion: "Skriver aldrig över en fil. Slutkod: 0 när filen skapades, 1 när innehållet inte gick att läsa, 2 vid fel i kommandot, till exempel ett id med otillåtna tecken eller en fil som redan finns.",
+        discussion: "Skriver aldrig över en fil. Slutkod: 0 när filen skapades, 1 när den inte kunde skapas (innehållet gick inte att läsa, id:t går inte att använda eller filen finns redan), 2 när kommandot är felskrivet.",
         subcommands: [NewCouncil.self, NewRoutine.self])
 }
 
