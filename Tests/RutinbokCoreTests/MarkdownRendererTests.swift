@@ -427,3 +427,39 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(lines.scalarColumn(line: 2, byteColumn: 2) == 2)
     }
 }
+
+/// Links and images to the council's `assets/`, recorded for the check stage, and text that
+/// looks like a link but is none.
+@Suite struct AssetAndLinkSyntaxTests {
+    @Test func linksAndImagesToAssetsAreRecordedDecoded() {
+        let result = render("Se [blanketten](assets/blankett.pdf) och ![Karta](./assets/bilder/karta%201.png \"Karta\").\n\n[Ruta](assets/x.pdf#sida=2)\n")
+        #expect(result.assets == [
+            .init(path: "blankett.pdf", written: "assets/blankett.pdf", image: false, location: loc(1, 4)),
+            .init(path: "bilder/karta 1.png", written: "./assets/bilder/karta%201.png", image: true, location: loc(1, 42)),
+            .init(path: "x.pdf", written: "assets/x.pdf#sida=2", image: false, location: loc(3, 1)),
+        ])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func anImageOutsideAssetsIsNotPublished() {
+        let result = render("![Karta](bilder/karta.png)\n\n![Logga](https://exempel.example/logga.png)\n")
+        #expect(result.assets.isEmpty)
+        #expect(result.diagnostics.map(\.code) == ["link-file"])
+        #expect(result.diagnostics.first?.location == loc(1, 1))
+        #expect(result.diagnostics.first?.notes == ["lägg bilden i kommunens mapp assets/ och skriv 'assets/karta.png'"])
+    }
+
+    @Test func aLinkWithSpacesInItsAddressIsNamed() {
+        let result = render("Text.\n\nSe [Polisanmälan](polisanmalan.md#Gör så här) nu.\n")
+        #expect(result.diagnostics.map(\.code) == ["link-syntax"])
+        #expect(result.diagnostics.first?.message == "'[Polisanmälan](polisanmalan.md#Gör så här)' blev ingen länk och visas som det står")
+        #expect(result.diagnostics.first?.notes == ["skriv rubriken med bindestreck, 'polisanmalan.md#gor-sa-har', eller sätt adressen inom < >: '(<polisanmalan.md#Gör så här>)'"])
+        #expect(result.diagnostics.first?.location.line == 3)
+    }
+
+    @Test func realLinksCodeAndTitlesAreNoRemnants() {
+        let result = render("[rätt](polisanmalan.md), [titel](https://a.example \"En titel\"), [vinkel](<polisanmalan.md#Gör så här>) och `[kod](x y)`.\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.links.map(\.anchor) == [nil, "gor-sa-har"])
+    }
+}

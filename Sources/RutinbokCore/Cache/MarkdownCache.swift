@@ -47,7 +47,7 @@ final class MarkdownCache: Sendable {
         }
     }
 
-    static let magic = "rutinbok-markdown-cache 8\n"
+    static let magic = "rutinbok-markdown-cache 9\n"
 
     /// The file as read (see `RecordFile`). Records are decoded (and their checksums checked)
     /// when looked up, by the tasks of the Markdown stage, side by side, or when a page needs them.

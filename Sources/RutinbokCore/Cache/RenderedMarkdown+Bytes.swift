@@ -20,6 +20,12 @@ extension RenderedMarkdown {
             writer.write(contact.style == .card)
             contact.location.write(to: &writer)
         }
+        writer.write(assets) { writer, asset in
+            writer.write(asset.path)
+            writer.write(asset.written)
+            writer.write(asset.image)
+            asset.location.write(to: &writer)
+        }
         writer.write(storedText)
         // One word per line (a body has dozens, the cache thousands of bodies): kind, box,
         // level and the item a line starts (0 for none) in the low bytes, the number above
@@ -53,6 +59,11 @@ extension RenderedMarkdown {
                   guard let id = reader.string(), let card = reader.bool(), let location = SourceLocation(from: &reader) else { return nil }
                   return ContactReference(id: id, style: card ? .card : .inline, location: location)
               }),
+              let assets = reader.list({ reader -> AssetReference? in
+                  guard let path = reader.string(), let written = reader.string(), let image = reader.bool(),
+                        let location = SourceLocation(from: &reader) else { return nil }
+                  return AssetReference(path: path, written: written, image: image, location: location)
+              }),
               let text = reader.storedText(),
               let outline = reader.list({ reader -> OutlineLine? in
                   guard let packed = reader.int().map({ UInt64(bitPattern: Int64($0)) }),
@@ -72,7 +83,7 @@ extension RenderedMarkdown {
               let diagnostics = reader.list({ Diagnostic(from: &$0) })
         else { return nil }
         self.init(stored: template, printTemplate: printTemplate, headings: headings, links: links, contacts: contacts,
-                  text: text, outline: outline, readability: Readability(words: words, sentences: sentences, longWords: longWords),
+                  assets: assets, text: text, outline: outline, readability: Readability(words: words, sentences: sentences, longWords: longWords),
                   diagnostics: diagnostics)
     }
 }

@@ -23,6 +23,8 @@ extension TransformPass {
         guard let target = Self.routineTarget(url) else {
             if let problem = Self.pathProblem(url) {
                 diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
+            } else {
+                recordAsset(url, at: link, image: false)
             }
             return
         }
@@ -34,13 +36,42 @@ extension TransformPass {
         }
     }
 
+    /// An image: one from the council's `assets/` is recorded for the check stage; one from
+    /// another folder of the content is not published with the handbook.
+    mutating func checkImage(_ image: MarkdownNode) {
+        guard let url = image.url, !url.isEmpty else { return }
+        let path = Self.plainPath(url)
+        if path.hasPrefix("assets/") {
+            recordAsset(url, at: image, image: true)
+        } else if !path.isEmpty, !Self.containsColon(path), !path.hasPrefix("//") {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            diagnostics.append(.warning(location(image), "bilden '\(url)' följer inte med handboken, så den syns inte på sidan", code: "link-file",
+                                        notes: ["lägg bilden i kommunens mapp assets/ och skriv 'assets/\(name)'"]))
+        }
+    }
+
+    /// A link or image to a file of the council's `assets/`, for the check stage.
+    private mutating func recordAsset(_ url: String, at node: MarkdownNode, image: Bool) {
+        let path = Self.plainPath(url)
+        guard path.hasPrefix("assets/"), path.count > "assets/".count else { return }
+        let within = String(path.dropFirst("assets/".count))
+        let decoded = within.utf8.contains(UInt8(ascii: "%")) ? within.removingPercentEncoding ?? within : within
+        assets.append(.init(path: decoded, written: url, image: image, location: location(node)))
+    }
+
+    /// A link's path in the handbook: without its anchor, query and leading `./`.
+    private static func plainPath(_ url: String) -> String {
+        var path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
     /// What is wrong with a link to a path in the handbook that is not a routine (`x.md`): such
     /// a link is left as written, and only a file the handbook's folder holds is there to
     /// follow. Links to the council's `assets/` are fine (the folder is copied as it is);
     /// nil for web addresses, `tel:`, `mailto:` and anchors.
     static func pathProblem(_ url: String) -> (message: String, code: String, notes: [String])? {
-        var path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        while path.hasPrefix("./") { path.removeFirst(2) }
+        let path = plainPath(url)
         guard !path.isEmpty, !containsColon(path), !path.hasPrefix("assets/") else { return nil }
         // The handbook's own pages: the contacts page, the print page, the vCard file …
         if !path.contains("/"), PageNames.builtIn.contains(path.lowercased()) { return nil }

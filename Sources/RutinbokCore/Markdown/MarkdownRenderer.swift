@@ -32,6 +32,7 @@ public struct MarkdownRenderer: Sendable {
         // Only a tab or an entity can put a tab or line break inside a text node.
         pass.textMayBreakLines = source.containsByte(0x09) || source.containsByte(UInt8(ascii: "&"))
         pass.textMayHaveAddresses = source.containsByte(UInt8(ascii: "@")) || source.containsBytes("www.") || source.containsBytes("://")
+        pass.textMayHaveLinkRemnants = source.containsBytes("](")
         pass.run()
         let htmlOptions: HTMLOptions = options.allowRawHTML ? [.unsafe] : []
         let html = document.renderHTML(htmlOptions)
@@ -42,7 +43,7 @@ public struct MarkdownRenderer: Sendable {
         }
         let (text, outline) = pass.plainTextAndOutline()
         return RenderedMarkdown(template: html, printTemplate: printHTML, headings: pass.headings, links: pass.links,
-                                contacts: pass.contacts, text: text, outline: outline, readability: Readability.measure(text),
+                                contacts: pass.contacts, assets: pass.assets, text: text, outline: outline, readability: Readability.measure(text),
                                 diagnostics: pass.diagnostics)
     }
 }
@@ -57,6 +58,7 @@ struct TransformPass {
     var headings: [RenderedMarkdown.Heading] = []
     var links: [RenderedMarkdown.RoutineLink] = []
     var contacts: [RenderedMarkdown.ContactReference] = []
+    var assets: [RenderedMarkdown.AssetReference] = []
     var diagnostics: [Diagnostic] = []
     /// Lists with checkboxes that already have their hint above them (`convertTask`).
     var hintedTaskLists: Set<MarkdownNode> = []
@@ -69,6 +71,8 @@ struct TransformPass {
     var textMayBreakLines = true
     /// Whether the text may hold a web or e-mail address (`linkAddresses`).
     var textMayHaveAddresses = true
+    /// Whether the text may hold a link cmark could not read (`reportUnparsedLinks`).
+    var textMayHaveLinkRemnants = true
     /// What the transforms made of nodes, for the outline of the text (`plainTextAndOutline`).
     var outlineMarks: [MarkdownNode: OutlineMark] = [:]
     /// The routine id on the print page, if a print variant is wanted.
@@ -114,11 +118,13 @@ struct TransformPass {
             }
         }
         for node in blocks where node.kind == .item { convertTask(node) }
+        if textMayHaveLinkRemnants { reportUnparsedLinks() }
         if textMayHaveAddresses { linkAddresses() }
         assignHeadingIDs()
-        for node in document.document.descendantsAndSelf(ofKinds: [.link, .htmlBlock, .htmlInline]) {
+        for node in document.document.descendantsAndSelf(ofKinds: [.link, .image, .htmlBlock, .htmlInline]) {
             switch node.kind {
             case .link: rewriteLink(node)
+            case .image: checkImage(node)
             // `where` binds to one pattern only, so each kind carries its own.
             case .htmlBlock where !options.allowRawHTML, .htmlInline where !options.allowRawHTML:
                 // One warning per line: `<b>x</b>` is two nodes but one mistake.

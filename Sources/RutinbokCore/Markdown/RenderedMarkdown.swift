@@ -16,19 +16,21 @@ public struct RenderedMarkdown: Sendable {
         var headings: [Heading]
         var links: [RoutineLink]
         var contacts: [ContactReference]
+        var assets: [AssetReference]
         var text: StoredText
         var outline: [OutlineLine]
         var readability: Readability
         var diagnostics: [Diagnostic]
 
         init(template: StoredText, printTemplate: StoredText? = nil, headings: [Heading], links: [RoutineLink],
-             contacts: [ContactReference], text: StoredText, outline: [OutlineLine], readability: Readability,
-             diagnostics: [Diagnostic]) {
+             contacts: [ContactReference], assets: [AssetReference], text: StoredText, outline: [OutlineLine],
+             readability: Readability, diagnostics: [Diagnostic]) {
             self.template = template
             self.printTemplate = printTemplate
             self.headings = headings
             self.links = links
             self.contacts = contacts
+            self.assets = assets
             self.text = text
             self.outline = outline
             self.readability = readability
@@ -37,26 +39,28 @@ public struct RenderedMarkdown: Sendable {
 
         func copy() -> Storage {
             Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
-                    contacts: contacts, text: text, outline: outline, readability: readability, diagnostics: diagnostics)
+                    contacts: contacts, assets: assets, text: text, outline: outline, readability: readability,
+                    diagnostics: diagnostics)
         }
     }
 
     private var storage: Storage
 
     init(template: String, printTemplate: String? = nil, headings: [Heading], links: [RoutineLink],
-         contacts: [ContactReference], text: String, outline: [OutlineLine] = [], readability: Readability,
-         diagnostics: [Diagnostic]) {
+         contacts: [ContactReference], assets: [AssetReference] = [], text: String, outline: [OutlineLine] = [],
+         readability: Readability, diagnostics: [Diagnostic]) {
         self.init(stored: StoredText(template), printTemplate: printTemplate.map(StoredText.init), headings: headings,
-                  links: links, contacts: contacts, text: StoredText(text), outline: outline, readability: readability,
-                  diagnostics: diagnostics)
+                  links: links, contacts: contacts, assets: assets, text: StoredText(text), outline: outline,
+                  readability: readability, diagnostics: diagnostics)
     }
 
     /// With texts as a cache file holds them (`StoredText`).
     init(stored template: StoredText, printTemplate: StoredText?, headings: [Heading], links: [RoutineLink],
-         contacts: [ContactReference], text: StoredText, outline: [OutlineLine], readability: Readability,
-         diagnostics: [Diagnostic]) {
+         contacts: [ContactReference], assets: [AssetReference], text: StoredText, outline: [OutlineLine],
+         readability: Readability, diagnostics: [Diagnostic]) {
         storage = Storage(template: template, printTemplate: printTemplate, headings: headings, links: links,
-                          contacts: contacts, text: text, outline: outline, readability: readability, diagnostics: diagnostics)
+                          contacts: contacts, assets: assets, text: text, outline: outline, readability: readability,
+                          diagnostics: diagnostics)
     }
 
     /// HTML with a marker `\u{1}<index>\u{1}` where contact `contacts[index]` goes.
@@ -84,6 +88,12 @@ public struct RenderedMarkdown: Sendable {
     public var contacts: [ContactReference] {
         get { storage.contacts }
         set { makeUnique(); storage.contacts = newValue }
+    }
+
+    /// The files of the council's `assets/` the text links to or shows as images.
+    public var assets: [AssetReference] {
+        get { storage.assets }
+        set { makeUnique(); storage.assets = newValue }
     }
 
     /// The text without markup, one block per line: for search and readability.
@@ -133,6 +143,17 @@ public struct RenderedMarkdown: Sendable {
         public var anchor: String?
         /// What the author wrote.
         public var written: String
+        public var location: SourceLocation
+    }
+
+    /// A link or image to a file of the council's `assets/` folder (`assets/karta.png`),
+    /// which each handbook that shows the text must have.
+    public struct AssetReference: Sendable, Hashable {
+        /// The file's path within `assets/`, decoded (`karta.png`, `bilder/karta 1.png`).
+        public var path: String
+        /// What the author wrote.
+        public var written: String
+        public var image: Bool
         public var location: SourceLocation
     }
 
@@ -208,7 +229,7 @@ public struct RenderedMarkdown: Sendable {
 extension RenderedMarkdown: CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["template": template, "printTemplate": printTemplate as Any, "headings": headings,
-                                "links": links, "contacts": contacts, "text": text, "outline": outline, "readability": readability,
+                                "links": links, "contacts": contacts, "assets": assets, "text": text, "outline": outline, "readability": readability,
                                 "diagnostics": diagnostics], displayStyle: .struct)
     }
 }

@@ -158,7 +158,10 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("link to a misspelt routine", { try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalnn.md)") }, expect: [
         "content/routines/hotad.md:15:36: fel: länken går till 'anmalnn', men handboken har ingen rutin med det id:t [broken-link]\n  obs: menade du 'anmalan'?\n  obs: i handboken för Exby kommun",
     ]),
-    BrokenCase("links that are not to a routine's file", { try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalan) [x](anmalan.html) [y](../annanby/index.html) [z](blankett.pdf) [w](assets/blankett.pdf)") }, expect: [
+    BrokenCase("links that are not to a routine's file", {
+        try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalan) [x](anmalan.html) [y](../annanby/index.html) [z](blankett.pdf) [w](assets/blankett.pdf)")
+        try $0.write("content/councils/exby/assets/blankett.pdf", "%PDF")  // the one link that is right
+    }, expect: [
         "content/routines/hotad.md:15:36: varning: länken 'anmalan' går inte till någon rutin; länka till en rutin med dess fil, 'anmalan.md', så kontrolleras att den finns [link-not-md]",
         "content/routines/hotad.md:15:55: varning: länken 'anmalan.html' går inte till någon rutin; länka till en rutin med dess fil, 'anmalan.md', så kontrolleras att den finns [link-not-md]",
         "content/routines/hotad.md:15:73: varning: länken '../annanby/index.html' leder utanför handbokens mapp, som ska fungera på egen hand (från disk och på vilken webbplats som helst) [link-outside]\n  obs: länka till en annan webbplats med en hel adress, https://…, och till en rutin med dess fil, till exempel 'polisanmalan.md'",
@@ -297,6 +300,17 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("phone number without an area code", { try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"123 45 67\"") }, expect: [
         "content/councils/exby/council.yml:9:12: fel: telefonnumret '123 45 67' saknar riktnummer; skriv det med riktnummer, till exempel 08-123 45 67, eller med landsnummer, +46 8 123 45 67 [bad-phone]",
+    ]),
+    // Files of the council's assets/: a dead link and an empty image; a name that differs in
+    // capitals only; a base routine's image once for the handbooks that lack it.
+    BrokenCase("links and images to files not in assets/", {
+        try $0.append(lokalt, "\n![Karta](assets/karta.png)\n\n[Blankett](assets/blankett.pdf)\n\n![Logga](assets/Logo.svg)\n")
+        try $0.append(hotad, "\n![Skylt](assets/skylt.png)\n")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:1: fel: bilden 'assets/karta.png' går till en fil som inte finns: councils/exby/assets/ har ingen 'karta.png' [missing-asset]\n  obs: lägg filen i councils/exby/assets/",
+        "content/councils/exby/routines/lokalt.md:14:1: fel: länken 'assets/blankett.pdf' går till en fil som inte finns: councils/exby/assets/ har ingen 'blankett.pdf' [missing-asset]\n  obs: lägg filen i councils/exby/assets/",
+        "content/councils/exby/routines/lokalt.md:16:1: fel: bilden 'assets/Logo.svg' går till en fil som inte finns: filen i councils/exby/assets/ heter 'logo.svg' [missing-asset]\n  obs: skriv namnet med samma stora och små bokstäver som filen: på en webbserver är 'Logo.svg' och 'logo.svg' två olika filer",
+        "content/routines/hotad.md:17:1: fel: bilden 'assets/skylt.png' går till en fil som inte finns: kommunens mapp assets/ har ingen 'skylt.png' [missing-asset]\n  obs: lägg filen i mappen assets/ hos varje kommun vars handbok har rutinen\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("e-mail addresses mistyped", {
         try $0.replace(council, "email: sakerhet@exby.example", with: "email: sakerhet.exby.example")

@@ -209,6 +209,28 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A file of the council's assets/ that a routine links to is part of what its check
+    /// reads: removing it fails the next build, as a clean build would, and putting it back
+    /// clears that, though no routine changed.
+    @Test func aRemovedAssetIsMissedAndAnAddedOneFound() async throws {
+        var w = try W()
+        try w.write("content/councils/ana/assets/blankett.pdf", "%PDF-1.4\n")
+        try w.append("content/councils/ana/routines/egen.md", "\nFyll i [blanketten](assets/blankett.pdf).\n")
+        var result = await w.build()
+        #expect(result.published, "\(result.diagnostics)")
+
+        try w.remove("content/councils/ana/assets/blankett.pdf")
+        result = await w.build()
+        let (_, clean) = await w.cleanBuild()
+        #expect(!result.published && result.diagnostics.map(\.code).contains("missing-asset"))
+        #expect(result.diagnostics == clean.diagnostics)
+
+        try w.write("content/councils/ana/assets/blankett.pdf", "%PDF-1.4\n")
+        result = await w.build()
+        #expect(result.published && !result.diagnostics.map(\.code).contains("missing-asset"))
+        await expectSameAsClean(w)
+    }
+
     /// The pages of `council` the next build would keep from the current output.
     private func keptPages(_ w: W, in council: String) async -> Set<String> {
         await w.plannedReuse().pages[council] ?? []
