@@ -169,7 +169,11 @@ public enum ContentLoader {
         var loaded = LoadedRoutines()
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
-        for name in files.list(directory) where name.hasSuffix(".md") {
+        let names = files.list(directory)
+        for name in names where !name.hasSuffix(".md") {
+            diagnostics.append(notARoutine(name, in: directory, files))
+        }
+        for name in names where name.hasSuffix(".md") {
             let relative = "\(directory)/\(name)"
             let display = files.displayPath(relative)
             let stem = String(name.dropLast(3))
@@ -198,5 +202,22 @@ public enum ContentLoader {
             if let routine { loaded.routines.append(routine) }
         }
         return (loaded, diagnostics)
+    }
+
+    /// A file in a routines folder that is not read: a routine saved with another ending
+    /// (`.MD`, `.markdown`, Notepad's `.md.txt`) would otherwise be missing without a word.
+    private static func notARoutine(_ name: String, in directory: String, _ files: SourceFiles) -> Diagnostic {
+        let location = SourceLocation(file: files.displayPath("\(directory)/\(name)"))
+        if files.isDirectory("\(directory)/\(name)") {
+            return .warning(location, "mappen '\(name)' läses inte: rutinerna ska ligga direkt i \(files.displayPath(directory))/", code: "not-a-routine")
+        }
+        let lowered = name.lowercased()
+        for ending in [".md.txt", ".markdown", ".md", ".txt"] where lowered.hasSuffix(ending) {
+            let stem = name.dropLast(ending.count)
+            return .warning(location, "filen '\(name)' läses inte: en rutin är en fil som slutar på .md", code: "not-a-routine",
+                            notes: ["döp om den till '\(Slug.make(String(stem))).md'"])
+        }
+        return .warning(location, "filen '\(name)' läses inte: här ligger bara rutiner, filer som slutar på .md", code: "not-a-routine",
+                        notes: ["lägg bilder och bilagor i kommunens mapp assets/ och länka till dem där"])
     }
 }

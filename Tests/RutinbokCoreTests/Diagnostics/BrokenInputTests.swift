@@ -58,6 +58,13 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("line without colon", { try $0.replace(council, "kind: kommun", with: "kind kommun") }, expect: [
         "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
     ]),
+    BrokenCase("files in routines/ that are not read", {
+        try $0.write("content/routines/extra.md.txt", "---\ntitle: Extra\n---\n")
+        try $0.write("content/councils/exby/routines/Karta.PNG", "png")
+    }, expect: [
+        "content/councils/exby/routines/Karta.PNG: varning: filen 'Karta.PNG' läses inte: här ligger bara rutiner, filer som slutar på .md [not-a-routine]\n  obs: lägg bilder och bilagor i kommunens mapp assets/ och länka till dem där",
+        "content/routines/extra.md.txt: varning: filen 'extra.md.txt' läses inte: en rutin är en fil som slutar på .md [not-a-routine]\n  obs: döp om den till 'extra.md'",
+    ]),
     BrokenCase("key written twice", { try $0.replace(hotad, "order: 10\n", with: "order: 10\norder: 20\n") }, expect: [
         "content/routines/hotad.md:6:1: fel: nyckeln 'order' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 5",
     ]),
