@@ -76,6 +76,17 @@ struct YAMLMapping {
                               "raden börjar i kolumn \(odd.column), men raderna före och efter den i kolumn \(odd.othersColumn); rader på samma nivå ska börja i samma kolumn",
                               code: "yaml-syntax", notes: notes)
             }
+            if problem.contains("did not find expected key"),
+               let quoted = YAMLSyntaxProblem.textAfterQuote(in: text, line: mark.line, column: mark.column) {
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: quoted.column),
+                              "texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det",
+                              code: "yaml-syntax", notes: ["sätt citattecken runt hela texten: \(quoted.fix)"] + notes)
+            }
+            if problem.contains("could not find expected ':'"), let line = context?.mark.line,
+               let glued = YAMLSyntaxProblem.colonWithoutSpace(in: text, line: line) {
+                return .error(SourceLocation(file: file, line: line + lineOffset, column: glued.column),
+                              "efter ':' ska det stå ett mellanslag; skriv '\(glued.key): \(glued.value)'", code: "yaml-syntax", notes: notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])

@@ -69,6 +69,41 @@ struct YAMLSyntaxProblem {
         return (odd + 1, indent(odd) + 1, others + 1)
     }
 
+    /// A quoted value with more text after its closing quote (`summary: "Ring" när …`): YAML
+    /// reads the quoted part as the whole value and then finds words where a key should be.
+    /// The value's opening quote (line, column) and the fix, or nil unless the line shows that.
+    static func textAfterQuote(in text: String, line: Int, column: Int) -> (column: Int, fix: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let content = lines[line - 1]
+        guard let colon = content.range(of: ": ") else { return nil }
+        let key = content[..<colon.lowerBound]
+        let value = content[colon.upperBound...].drop { $0 == " " }
+        guard let quote = value.first, quote == "\"" || quote == "'" else { return nil }
+        let scalars = Array(content.unicodeScalars)
+        let before = String(String.UnicodeScalarView(scalars.prefix(max(0, column - 1)))).trimmingCharacters(in: .whitespaces)
+        guard before.last == quote, before.count > key.count + 2 else { return nil }
+        let whole = String(value).trimmingCharacters(in: .whitespaces)
+        let opening = content.distance(from: content.startIndex, to: value.startIndex) + 1
+        // In single quotes a quote is written twice; in double quotes after a backslash.
+        let fix = quote == "\"" ? "\(key): '\(whole.replacingOccurrences(of: "'", with: "''"))'"
+                                : "\(key): \"\(whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+        return (opening, fix)
+    }
+
+    /// A key written without the space after its colon (`owner:kanslichef`): YAML reads the
+    /// whole line as one word, not as a key. The colon's column, or nil.
+    static func colonWithoutSpace(in text: String, line: Int) -> (column: Int, key: Substring, value: Substring)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let content = lines[line - 1]
+        let body = content.drop { $0 == " " }
+        guard let colon = body.firstIndex(of: ":"), colon != body.startIndex else { return nil }
+        let after = body[body.index(after: colon)...]
+        guard let next = after.first, next != " ", !body[..<colon].contains(" ") else { return nil }
+        return (content.distance(from: content.startIndex, to: colon) + 1, body[..<colon], after)
+    }
+
     /// Where the second of two equal keys is written: Yams reports only the first.
     static func secondOccurrence(of key: String, in text: String, column: Int, after line: Int) -> Int? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -65,6 +65,12 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/Karta.PNG: varning: filen 'Karta.PNG' läses inte: här ligger bara rutiner, filer som slutar på .md [not-a-routine]\n  obs: lägg bilder och bilagor i kommunens mapp assets/ och länka till dem där",
         "content/routines/extra.md.txt: varning: filen 'extra.md.txt' läses inte: en rutin är en fil som slutar på .md [not-a-routine]\n  obs: döp om den till 'extra.md'",
     ]),
+    BrokenCase("text after a quoted value", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: \"Ring\" när det är akut") }, expect: [
+        "content/routines/hotad.md:3:10: fel: texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det [yaml-syntax]\n  obs: sätt citattecken runt hela texten: summary: '\"Ring\" när det är akut'\n  obs: YAML säger: \"did not find expected key\" på rad 3, kolumn 17 (\"while parsing a block mapping\", från rad 2)",
+    ]),
+    BrokenCase("no space after a key's colon", { try $0.replace(hotad, "owner: samordnare", with: "owner:samordnare") }, expect: [
+        "content/routines/hotad.md:7:6: fel: efter ':' ska det stå ett mellanslag; skriv 'owner: samordnare' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 8, kolumn 1 (\"while scanning a simple key\", från rad 7)",
+    ]),
     BrokenCase("key written twice", { try $0.replace(hotad, "order: 10\n", with: "order: 10\norder: 20\n") }, expect: [
         "content/routines/hotad.md:6:1: fel: nyckeln 'order' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 5",
     ]),
