@@ -8,7 +8,7 @@ struct AdoptCommand: ParsableCommand {
         commandName: "adopt",
         abstract: "Hämtar en rutin från en annan kommun (eller grupp) till en kommuns mapp routines/ och skriver in var den kommer ifrån.",
         discussion: """
-            Kopian behåller texten och rutinens inledning (mellan raderna ---), men tar bort 'share', \
+            Kopian behåller texten och rutinens uppgifter (mellan raderna ---), men tar bort 'share', \
             sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
             lägger till 'adopted_from: <kommun>/<id>'. Programmet skriver aldrig över en fil som finns. \
             En rutin som den andra kommunen har gjort intern kopieras bara med --force. Anpassa sedan ägaren och \

@@ -8,7 +8,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Gör om en Markdown-fil till HTML och skriver den i terminalen, med rutinboks tillägg.",
-        discussion: "Rutinens inledning (mellan raderna ---) hoppas över. Länkar till rutiner blir .html-länkar. Länkar till kontakter visar bara kontaktens id, eftersom ingen kommun är vald.")
+        discussion: "Rutinens uppgifter (mellan raderna ---) hoppas över. Länkar till rutiner blir .html-länkar. Länkar till kontakter visar bara kontaktens id, eftersom ingen kommun är vald.")
 
     @Argument(help: ArgumentHelp("Markdown-filen, eller - för att läsa texten från terminalen.", valueName: "fil"))
     var file: String

@@ -179,10 +179,10 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
 
     @Test func frontMatterProblems() {
         #expect(loadRoutine("# Rubrik\n\nText.\n").1 == [
-            "content/routines/hot.md:1:1: fel: rutinen ska börja med en inledning: en rad '---', rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
+            "content/routines/hot.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
         ])
         #expect(loadRoutine("---\ntitle: Hot\n\n# Rubrik\n").1 == [
-            "content/routines/hot.md:1:1: fel: inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
+            "content/routines/hot.md:1:1: fel: rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
         ])
         #expect(loadRoutine(" \n\n").1 == ["content/routines/hot.md:1:1: fel: rutinen är tom [empty-routine]"])
         #expect(loadRoutine("---\n- a\n- b\n---\nText\n").1 == [
@@ -194,7 +194,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let text = routine().replacingOccurrences(of: "# Rubrik\n", with: "\n")
         let (loaded, diagnostics) = loadRoutine(text)
         #expect(loaded != nil)
-        #expect(diagnostics == ["content/routines/hot.md:10:1: fel: rutinen har ingen text efter inledningen [empty-routine]"])
+        #expect(diagnostics == ["content/routines/hot.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]"])
     }
 
     @Test func yamlSyntaxErrorPointsIntoTheFile() {

@@ -59,7 +59,13 @@ struct HandbookChecker {
         // Made only for a problem found: this runs for every routine of every handbook checked.
         func contactNotes(_ id: String) -> [String] {
             let ids = handbook.contacts.map(\.id)
-            return shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "kontakter")
+            // A close name is a typo to correct; with none, the contact is missing.
+            if let close = Suggestions.closest(to: id, in: ids) {
+                return shared ? ["menade du '\(close)'?"] : Suggestions.note(for: id, among: ids, listing: "kontakter")
+            }
+            let add = shared ? "lägg till kontakten '\(id)' under 'contacts:' i council.yml för varje handbok som saknar den"
+                             : "eller lägg till kontakten '\(id)' under 'contacts:' i councils/\(council.slug)/council.yml"
+            return (shared ? [] : Suggestions.note(for: id, among: ids, listing: "kontakter")) + [add]
         }
         func inCouncil() -> String { shared ? "" : " i \(council.name)" }
         /// A contact kept for the intranet, named by a routine that is published.

@@ -14,9 +14,12 @@ enum RoutineLoader {
             if text.isBlank {
                 return (nil, [.error(top, "rutinen är tom", code: "empty-routine")])
             }
-            return (nil, [.error(top, "rutinen ska börja med en inledning: en rad '---', rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till", code: "missing-front-matter")])
+            // A blank line before the opening '---' is easy to miss: say so.
+            let blankFirst = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first?.allSatisfy(\.isWhitespace) ?? false
+            return (nil, [.error(top, "rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till", code: "missing-front-matter",
+                                 notes: blankFirst ? ["den första raden är tom; ta bort de tomma raderna före '---'"] : [])])
         case .failure(.unclosed):
-            return (nil, [.error(top, "inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde'", code: "unclosed-front-matter")])
+            return (nil, [.error(top, "rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde'", code: "unclosed-front-matter")])
         }
         var yaml: YAMLMapping
         switch YAMLMapping.parse(front.yaml, file: file, lineOffset: front.yamlLineOffset) {
@@ -41,7 +44,7 @@ enum RoutineLoader {
         let adoptedFrom = yaml.located("adopted_from")
         var diagnostics = yaml.finish(known: keys)
         if front.body.isBlank {
-            diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter inledningen", code: "empty-routine"))
+            diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter uppgifterna överst", code: "empty-routine"))
         }
         diagnostics += Placeholders.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }

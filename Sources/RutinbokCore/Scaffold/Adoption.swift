@@ -59,7 +59,7 @@ public enum Adoption {
                           notes: Suggestions.note(for: id, among: ids, listing: "rutiner i \(from)"))
         }
         guard let text = String(data: data, encoding: .utf8), case .success(let front) = FrontMatter.split(text) else {
-            throw Failure(message: "\(sourcePath) börjar inte med en inledning mellan rader med '---'", notes: [])
+            throw Failure(message: "\(sourcePath) börjar inte med rutinens uppgifter mellan rader med '---'", notes: [])
         }
         let targetFolder = "\(councilsFolder)/\(target)/routines"
         let targetPath = "\(targetFolder)/\(id).md"
@@ -104,7 +104,7 @@ public enum Adoption {
     /// source had `share: true` and `access: internal`.
     static func rewrite(_ yaml: String, adoptedFrom: String, today: Day) -> (yaml: String, shared: Bool, internal: Bool) {
         let council = adoptedFrom.prefix { $0 != "/" }
-        var lines: [Substring] = [Substring("# Hämtad från \(adoptedFrom). Anpassa texten; sätt reviewed: till dagen ni beslutar den.")]
+        var lines: [Substring] = [Substring("# Hämtad från \(adoptedFrom). Anpassa texten; sätt reviewed: till dagen ni har granskat och beslutat den.")]
         var shared = false, isInternal = false, reviewed = false
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)

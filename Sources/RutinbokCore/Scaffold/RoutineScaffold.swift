@@ -52,7 +52,7 @@ extension Scaffold {
             : "den är en ny rutin bredvid '\(from)'; ändra titeln så att läsarna kan skilja dem åt"
         return NewFile(path: path, contents: text, nextSteps: [
             "anpassa kopian i \(path): \(meaning)",
-            "sätt reviewed: till dagen då ni beslutar om den"])
+            "sätt reviewed: till dagen ni har granskat och beslutat den"])
     }
 
     /// The source text with `reviewed:` set to today and a comment saying where it came from.
@@ -71,7 +71,7 @@ extension Scaffold {
             replaced = true
         }
         if !replaced { lines.insert("reviewed: \(today)", at: close) }
-        lines.insert("# Kopierad från \(origin). Anpassa texten; sätt reviewed: till dagen den beslutas.", at: 1)
+        lines.insert("# Kopierad från \(origin). Anpassa texten; sätt reviewed: till dagen ni har granskat och beslutat den.", at: 1)
         return lines.joined(separator: "\n")
     }
 }

@@ -41,7 +41,7 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'kommun group: grannar theme: { color:' [bad-value]",
         "content/councils/exby/council.yml:2:7: varning: texten inom citattecken fortsätter till rad 4; saknas det avslutande citattecknet på den här raden? [quote-across-lines]\n  obs: en text som ska gå över flera rader skrivs hellre efter '|' eller '>'",
         // `group: grannar` became part of the kind, so the group's contact is unknown.
-        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare",
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: eller lägg till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
     ]),
     BrokenCase("quote left open, YAML trips after the next quote", { try $0.replace(council, "name: Anna Exempel", with: "name: \"Anna Exempel") }, expect: [
         "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML säger: \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
@@ -151,18 +151,21 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("audiences as a list without brackets", { try $0.replace(hotad, "audience: [alla]", with: "audience: alla, ordforande") }, expect: [
         "content/routines/hotad.md:6:11: fel: okänd målgrupp 'alla, ordforande' [unknown-audience]\n  obs: skriv flera målgrupper inom hakparenteser: [alla, ordforande]\n  obs: målgrupperna i site.yml: alla, ordforande",
     ]),
+    BrokenCase("a blank line before the front matter", { try $0.replace(utbildning, "---\ntitle: Utbildning", with: "\n---\ntitle: Utbildning") }, expect: [
+        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]\n  obs: den första raden är tom; ta bort de tomma raderna före '---'",
+    ]),
     BrokenCase("front matter never closes", { try $0.replace(utbildning, "reviewed: 2026-01-15\n---\n", with: "reviewed: 2026-01-15\n\n") }, expect: [
-        "content/routines/utbildning.md:1:1: fel: inledningen som börjar här avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
+        "content/routines/utbildning.md:1:1: fel: rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
     ]),
     BrokenCase("no front matter", { try $0.write(utbildning, "# Utbildning\n\nAlla får en introduktion.\n") }, expect: [
-        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en inledning: en rad '---', rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
+        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
     ]),
     // Contacts and owners, per council.
     BrokenCase("unknown contact reference", { try $0.replace(anmalan, "kontakt:samordnare", with: "kontakt:samordnaren") }, expect: [
         "content/routines/anmalan.md:15:20: fel: det finns ingen kontakt 'samordnaren' [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("owner that is not a contact", { try $0.replace(utbildning, "owner: samordnare", with: "owner: kanslichef") }, expect: [
-        "content/routines/utbildning.md:7:8: fel: ägaren 'kanslichef' är inte en kontakt [unknown-owner]\n  obs: i handboken för Exby kommun",
+        "content/routines/utbildning.md:7:8: fel: ägaren 'kanslichef' är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'kanslichef' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
     ]),
     // Links and anchors.
     BrokenCase("link to an excluded routine", { try $0.append(council, "exclude: [utbildning]\n") }, expect: [
@@ -199,7 +202,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("unknown group", { try $0.replace(council, "group: grannar", with: "group: granar") }, expect: [
         "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar",
-        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare",
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: eller lägg till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
     ]),
     BrokenCase("override of an id the base does not have", { try $0.write("content/councils/exby/routines/anmalann.md", try $0.read(anmalan)) }, expect: [
         "content/councils/exby/routines/anmalann.md:1:1: varning: 'anmalann' ersätter ingen grundrutin och läggs därför till som en ny rutin [override-unknown]\n  obs: ville du ersätta 'anmalan'? Döp i så fall filen till 'anmalan.md'",
@@ -217,7 +220,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:1:1: fel: rutinen är tom [empty-routine]",
     ]),
     BrokenCase("routine with only front matter", { try $0.replace(utbildning, "\nAlla nya förtroendevalda får en introduktion.\n", with: "") }, expect: [
-        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter inledningen [empty-routine]",
+        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]",
     ]),
     BrokenCase("file over the size limit", {
         try $0.append(utbildning, String(repeating: "Lång text om säkerhet.\n", count: 12_000))

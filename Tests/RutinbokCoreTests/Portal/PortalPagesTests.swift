@@ -177,7 +177,7 @@ struct PortalPagesTests {
         let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
         #expect(result.published, "\(result.diagnostics)")
         let examples = read("\(output.path)/exempel.html")
-        #expect(examples.contains("Just nu finns inga. En rutin kommer med här när den som skrev den sätter <code>share: true</code> i rutinens inledning."))
+        #expect(examples.contains("Just nu finns inga. En rutin kommer med här när den som skrev den skriver <code>share: true</code> bland rutinens uppgifter överst i filen."))
         #expect(!examples.contains("Så hämtar du ett exempel"))
         #expect(!examples.contains("<h2"))
     }
