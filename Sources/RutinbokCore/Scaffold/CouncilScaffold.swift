@@ -74,9 +74,10 @@ struct CouncilYAML {
         lines += [
             "# population: 10000            # antal invånare (valfritt; visas inte på sidorna)",
             "",
-            "theme:",
-            "  color:                       # er färg, skriven \"#rrggbb\" inom citattecken; vit text på den måste gå att läsa",
-            "  logo:                        # till exempel assets/logo.svg; lägg filen i kommunens mapp assets/",
+            "# Er färg och logotyp: ta bort '#' framför de tre raderna och fyll i.",
+            "# theme:",
+            "#   color: \"#1d4f73\"            # er färg, skriven \"#rrggbb\" inom citattecken; vit text på den måste gå att läsa",
+            "#   logo: assets/logo.svg       # lägg filen i kommunens mapp assets/",
             "",
             "# Grundrutiner som inte gäller hos er, med sina id (filnamnet utan .md), till exempel [trygghetsbesok].",
             "exclude: []",

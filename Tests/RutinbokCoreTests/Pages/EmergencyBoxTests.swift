@@ -43,6 +43,18 @@ struct EmergencyBoxTests {
         #expect(!start.contains("emergency-acute"))
     }
 
+    /// The national numbers come after every contact of the council: a phone screen or more
+    /// down. The top of the page leads to them.
+    @Test func theContactsPageLeadsToTheNationalNumbers() async throws {
+        let workspace = try BrokenWorkspace()
+        _ = try await build(workspace)
+        let contacts = try page(workspace, "exby/kontakter.html")
+        let jump = try #require(contacts.range(of: "<a href=\"#nationella-nummer\">Gå till de nationella numren</a>"))
+        let section = try #require(contacts.range(of: "<h2 id=\"nationella-nummer\">"))
+        let firstContact = try #require(contacts.range(of: "class=\"contact-entry\""))
+        #expect(jump.lowerBound < firstContact.lowerBound && firstContact.lowerBound < section.lowerBound)
+    }
+
     @Test func theStartPageSaysWhenToCallAndWhomAfterHours() async throws {
         let workspace = try BrokenWorkspace()
         try workspace.replace("content/councils/exby/council.yml", "    verified: 2026-01-15\n",
