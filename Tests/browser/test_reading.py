@@ -76,6 +76,14 @@ def test_search_prefix_and_ranking(browser):
         f"'sociala medier': routines with it in the title should come first: {hrefs}"
 
 
+def test_search_ranks_the_whole_word_above_the_first_part_of_a_compound(browser):
+    """'säkerhetsjour': the contacts page, which names the säkerhetsjour, comes before routines
+    whose titles only start the compound ('Personlig säkerhet')."""
+    result = search(browser, "exempelstad", "säkerhetsjour")
+    hrefs = [h["href"] for h in result["hits"]]
+    assert hrefs and hrefs[0] == "kontakter.html", f"'säkerhetsjour' should find the contacts page first: {hrefs}"
+
+
 def test_search_snippets_keep_blocks_apart(browser):
     """A heading and the list under it are separate blocks of the index: the snippet shows a
     separator between them, and a space after a sentence's end, never the two run together."""

@@ -48,13 +48,16 @@
     var kept = all.filter(function (term) { return !STOP[term.word]; });
     return kept.length ? kept : all;
   }
-  // How well one term matches one field's words: whole word 2, prefix 1, none 0.
+  // How well one term matches one field's words: whole word 2, prefix 1, none 0. A word
+  // that is only the start of the term counts when it is most of it ("polisanmäl" for
+  // "polisanmälan"), not when it is the first part of a compound ("säkerhet" for
+  // "säkerhetsjour", which is another thing).
   function matchField(stems, term) {
     var best = 0;
     for (var i = 0; i < stems.length && best < 2; i++) {
       var w = stems[i];
       if (w === term.stem || w === term.word) best = 2;
-      else if (w.indexOf(term.stem) === 0 || term.stem.indexOf(w) === 0 && w.length >= 4) best = 1;
+      else if (w.indexOf(term.stem) === 0 || term.stem.indexOf(w) === 0 && w.length >= 4 && w.length >= term.stem.length - 3) best = 1;
     }
     return best;
   }
