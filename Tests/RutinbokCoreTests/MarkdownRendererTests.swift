@@ -255,6 +255,11 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         ])
     }
 
+    @Test func aMisspeltKindIsSuggested() {
+        let result = render("> [!viktig]\n> Ring 112.\n")
+        #expect(result.diagnostics.map(\.notes) == [["menade du '[!VIKTIGT]'?", "rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]])
+    }
+
     @Test func plainQuoteIsUntouched() {
         let result = render("> Citat [med länk](https://exempel.example).\n")
         #expect(result.template == "<blockquote>\n<p>Citat <a href=\"https://exempel.example\">med länk</a>.</p>\n</blockquote>\n")

@@ -16,8 +16,9 @@ extension TransformPass {
         let name = line[line.index(line.startIndex, offsetBy: 2)..<close]
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter }) else { return }
         guard let box = Self.calloutKinds[name.uppercased()], let callout = box.callout else {
+            let close = Suggestions.closest(to: name.uppercased(), in: ["VIKTIGT", "TIPS", "OBS", "VARNING"])
             diagnostics.append(.warning(location(paragraph), "okänd ruta '[!\(name)]'; den visas som ett citat", code: "unknown-callout",
-                                        notes: ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
+                                        notes: (close.map { ["menade du '[!\($0)]'?"] } ?? []) + ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
             return
         }
         dropLeadingCharacters(name.count + 3, from: paragraph)
