@@ -94,6 +94,13 @@ import Yams
         #expect(council.group?.value == "nordvast")
         #expect(file.contents.contains("Från Samverkan Nordväst får ni redan"))
         #expect(file.nextSteps.contains { $0.contains("members:") })
+        // A council the group already lists is not told to add itself.
+        let groupFile = "\(tree.content)/groups/nordvast/group.yml"
+        let listed = try String(contentsOfFile: groupFile, encoding: .utf8).replacingOccurrences(of: "members: [", with: "members: [nyby, ")
+        try listed.write(toFile: groupFile, atomically: false, encoding: .utf8)
+        let listedFile = try Scaffold.council(.init(slug: "nyby", name: "Nyby kommun", kind: .kommun, group: "nordvast"),
+                                              site: try await tree.site(), contentDirectory: tree.content)
+        #expect(!listedFile.nextSteps.contains { $0.contains("members:") }, "\(listedFile.nextSteps)")
         try Self.fillIn(file.path)
         let errors = await tree.check("nyas").filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
