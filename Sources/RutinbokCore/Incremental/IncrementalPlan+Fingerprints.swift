@@ -264,6 +264,7 @@ extension IncrementalPlan {
                 start.add(entry.routine.summary)
                 start.add(entry.routine.reviewed.map { UInt64($0.value.year * 10_000 + $0.value.month * 100 + $0.value.day) } ?? 0)
                 start.add(UInt64(bitPattern: Int64(entry.routine.reviewIntervalMonths ?? -1)))
+                start.add(entry.routine.access.rawValue)
             }
             record(PageNames.html(PageNames.start), start)
         }

@@ -104,7 +104,7 @@ struct HandbookPages {
             owner: owner.map(ContactView.init), ownerRole: owner?.role ?? routine.owner.value,
             reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
             decided: routine.decided, overdue: ReviewStatus.isOverdue(routine, council: council, config: config, today: today),
-            previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom.map { Self.adaptedFrom($0.value, named: nameOfSource($0.value)) })
+            internal: routine.access == .internal, previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom.map { Self.adaptedFrom($0.value, named: nameOfSource($0.value)) })
         let crumbs = [LinkView(label: phase?.label ?? routine.phase.value, href: view.phaseHref)]
         return page(routine.id, title: routine.title, crumbs: crumbs, pageClass: "routine", shared: shared,
                     content: theme.render("routine", view))
@@ -135,7 +135,8 @@ struct HandbookPages {
         let phases = phaseSections { entry in
             RoutineSummaryView(id: entry.routine.id, title: entry.routine.title, summary: entry.routine.summary,
                                href: PageNames.html(entry.routine.id),
-                               overdue: ReviewStatus.isOverdue(entry.routine, council: council, config: config, today: today))
+                               overdue: ReviewStatus.isOverdue(entry.routine, council: council, config: config, today: today),
+                               internal: entry.routine.access == .internal)
         }.map { PhaseSectionView(id: $0.id, label: $0.label, routines: $1) }
         let groupDescription = handbook.group.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
         return StartPageView(council: shared.council, description: config.description, groupDescription: groupDescription, phases: phases,

@@ -59,7 +59,7 @@ extension ContactView: TemplateFields {
 }
 
 extension RoutinePageView: TemplateFields {
-    static var templateFieldCount: Int { 16 }
+    static var templateFieldCount: Int { 17 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("title", title)
@@ -74,6 +74,7 @@ extension RoutinePageView: TemplateFields {
         fields.add("reviewedISO", reviewedISO)
         fields.add("decided", decided)
         fields.add("overdue", overdue)
+        fields.add("internal", `internal`)
         fields.add("previous", previous)
         fields.add("next", next)
         fields.add("adaptedFrom", adaptedFrom)
@@ -260,13 +261,14 @@ extension PortalChangeView: TemplateFields {
 // The pages each handbook has once: start, contacts and accessibility statement.
 
 extension RoutineSummaryView: TemplateFields {
-    static var templateFieldCount: Int { 5 }
+    static var templateFieldCount: Int { 6 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("title", title)
         fields.add("summary", summary)
         fields.add("href", href)
         fields.add("overdue", overdue)
+        fields.add("internal", `internal`)
     }
 }
 

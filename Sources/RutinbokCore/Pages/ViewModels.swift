@@ -102,6 +102,8 @@ struct RoutineSummaryView {
     var summary: String
     var href: String
     var overdue: Bool
+    /// `access: internal`: only in a build for the intranet (`--internal`).
+    var `internal`: Bool
 }
 
 struct PhaseSectionView {
@@ -124,6 +126,8 @@ struct RoutinePageView {
     var reviewedISO: String?
     var decided: String?
     var overdue: Bool
+    /// `access: internal`: only in a build for the intranet (`--internal`).
+    var `internal`: Bool
     var previous: LinkView?
     var next: LinkView?
     var adaptedFrom: String?
