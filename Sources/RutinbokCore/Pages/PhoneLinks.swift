@@ -9,8 +9,24 @@ enum PhoneLinks {
 
     static func html(_ text: String) -> String {
         var result = ""
+        scan(text) { piece, isNumber in
+            result += isNumber ? "<a class=\"tel\" href=\"tel:\(PhoneNumber.telURI(piece))\">\(HTML.escape(piece))</a>" : HTML.escape(piece)
+        }
+        return result
+    }
+
+    /// The phone numbers in the text, as written, in order (the vCard's numbers to call).
+    static func numbers(in text: String) -> [String] {
+        var numbers: [String] = []
+        scan(text) { piece, isNumber in if isNumber { numbers.append(piece) } }
+        return numbers
+    }
+
+    /// The text in pieces, in order: each phone number on its own, and the text between.
+    private static func scan(_ text: String, _ piece: (String, Bool) -> Void) {
         var characters = Array(text)[...]
         var previous: Character?
+        var plain = ""
         while let first = characters.first {
             let startsWord = previous.map { !$0.isLetter && !$0.isNumber } ?? true
             if startsWord, first.isASCII, first.isNumber || first == "+" {
@@ -19,17 +35,18 @@ enum PhoneLinks {
                 let after = characters.dropFirst(run.count).first
                 let number = String(run)
                 if after.map({ !$0.isLetter && !$0.isNumber }) ?? true, isPhoneNumber(number) {
-                    result += "<a class=\"tel\" href=\"tel:\(PhoneNumber.telURI(number))\">\(HTML.escape(number))</a>"
+                    if !plain.isEmpty { piece(plain, false); plain = "" }
+                    piece(number, true)
                     previous = run.last
                     characters = characters.dropFirst(run.count)
                     continue
                 }
             }
-            result += HTML.escape(String(first))
+            plain.append(first)
             previous = first
             characters = characters.dropFirst()
         }
-        return result
+        if !plain.isEmpty { piece(plain, false) }
     }
 
     static func isPhoneNumber(_ run: String) -> Bool {

@@ -23,6 +23,13 @@ enum VCard {
         lines.append("ORG:\(escape(organisation))")
         lines.append("TITLE:\(escape(contact.role))")
         if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.international(phone)))") }
+        // The numbers to call after hours, to tap at night as well: labelled the way phones
+        // show a label of their own (a group with X-ABLabel), the text itself in NOTE.
+        let afterHours = contact.outOfHours.map(PhoneLinks.numbers) ?? []
+        for (index, number) in afterHours.enumerated() {
+            lines.append("item\(index + 1).TEL;TYPE=VOICE:\(escape(PhoneNumber.international(number)))")
+            lines.append("item\(index + 1).X-ABLabel:Utanför kontorstid")
+        }
         if let email = contact.email { lines.append("EMAIL;TYPE=INTERNET:\(escape(email))") }
         let note = [contact.hours, contact.outOfHours.map { "Utanför kontorstid: \($0)" }].compactMap { $0 }.joined(separator: ". ")
         if !note.isEmpty { lines.append("NOTE:\(escape(note))") }

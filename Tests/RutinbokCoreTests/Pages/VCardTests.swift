@@ -30,4 +30,16 @@ import Testing
         let nobody = Self.lines(Self.contact(role: "Växeln", name: nil))
         #expect(nobody.contains("FN:Växeln") && nobody.contains("N:;;;;"))
     }
+
+    /// The after-hours numbers can be called from the saved card, at night when they matter.
+    @Test func theNumbersToCallAfterHoursAreNumbersOfTheCard() {
+        var contact = Self.contact(role: "Säkerhetssamordnare", name: "Anna Exempel")
+        contact.outOfHours = "Ring säkerhetsjouren på 0100-00 02 99, eller växeln 08-123 45 67 kl. 07.00–22.00."
+        let card = Self.lines(contact)
+        #expect(card.contains("TEL;TYPE=WORK,VOICE:+46700000001"))
+        #expect(card.contains("item1.TEL;TYPE=VOICE:+46100000299") && card.contains("item1.X-ABLabel:Utanför kontorstid"))
+        #expect(card.contains("item2.TEL;TYPE=VOICE:+4681234567") && card.contains("item2.X-ABLabel:Utanför kontorstid"))
+        #expect(!card.contains { $0.hasPrefix("item3.") }, "times are no numbers")
+        #expect(card.contains { $0.hasPrefix("NOTE:Utanför kontorstid: Ring säkerhetsjouren") })
+    }
 }
