@@ -76,6 +76,12 @@ def test_search_prefix_and_ranking(browser):
         f"'sociala medier': routines with it in the title should come first: {hrefs}"
 
 
+def test_search_names_the_query_in_the_title(browser):
+    search(browser, "exempelby", "polisanmälan")
+    title = browser.driver.title
+    assert title.startswith("”polisanmälan” – Sök"), title
+
+
 def test_search_ranks_the_whole_word_above_the_first_part_of_a_compound(browser):
     """'säkerhetsjour': the contacts page, which names the säkerhetsjour, comes before routines
     whose titles only start the compound ('Personlig säkerhet')."""

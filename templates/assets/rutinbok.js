@@ -141,9 +141,12 @@
              folded: (start ? "  " : "") + part.folded + (end < text.length ? "  " : "") };
   }
 
+  // The page's title names the search, so that history and tabs tell searches apart.
+  var title = document.title;
   function search(raw, now) {
     var query = terms(raw);
     while (list.firstChild) list.removeChild(list.firstChild);
+    document.title = query.length ? "”" + raw.trim() + "” – " + title : title;
     if (!query.length) { announce("", true); return; }
     var hits = docs.map(function (doc) { return { doc: doc, score: score(doc, query) }; })
       .filter(function (hit) { return hit.score > 0; })
