@@ -549,3 +549,19 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         ])
     }
 }
+
+/// Which unknown keys are taken for a slip of the finger on a key that keeps something out of
+/// the handbook (`YAMLMapping.guardingKeys`), and so stop the build.
+@Suite struct GuardingKeySlipTests {
+    @Test(arguments: ["Access", "ACCESS", "acess", "acces", "accsess", "acccess", "caccess", "exlude", "exculde", "excluded", "Exclude"])
+    func slips(_ key: String) {
+        let intended = key.lowercased().hasPrefix("e") ? "exclude" : "access"
+        #expect(YAMLMapping.isSlip(key, of: intended))
+    }
+
+    @Test(arguments: [("adress", "access"), ("adresser", "access"), ("success", "access"), ("include", "exclude"), ("excludes_all", "exclude")])
+    func otherWords(_ key: String, _ intended: String) {
+        #expect(!YAMLMapping.isSlip(key, of: intended))
+    }
+}
+

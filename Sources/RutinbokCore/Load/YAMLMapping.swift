@@ -291,6 +291,19 @@ struct YAMLMapping {
         "exclude": "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]
 
+    /// Whether `key` is `intended` written with one slip of the finger: another case, one
+    /// letter added, left out or wrong, or two letters swapped ("Access", "acess", "exlude",
+    /// "exculde"). Only such a key is taken for a guarding key; another word that happens
+    /// to be near one ("adress" for a contact's address) stays an unknown key.
+    static func isSlip(_ key: String, of intended: String) -> Bool {
+        let typed = Array(key.lowercased().unicodeScalars), wanted = Array(intended.unicodeScalars)
+        if Suggestions.editDistance(typed, wanted, atMost: 1) != nil { return true }
+        guard typed.count == wanted.count else { return false }
+        let differences = typed.indices.filter { typed[$0] != wanted[$0] }
+        return differences.count == 2 && differences[1] == differences[0] + 1
+            && typed[differences[0]] == wanted[differences[1]] && typed[differences[1]] == wanted[differences[0]]
+    }
+
     /// Warns about keys nobody asked for; call after reading every known key. `section` names
     /// the section an unknown key (with its value) would belong in, if it looks like one of its
     /// keys: a line indented too little ends the section it was meant for. An unknown key
@@ -299,7 +312,7 @@ struct YAMLMapping {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
             let closest = Suggestions.closest(to: key, in: known)
-            if let closest, let consequence = Self.guardingKeys[closest] {
+            if let closest, let consequence = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
                 report(.error(location(of: pair.key), "okänd nyckel '\(key)'; menade du '\(closest)'?", code: "misspelt-key",
                               notes: ["skriv '\(closest)': \(consequence)"]))
                 continue

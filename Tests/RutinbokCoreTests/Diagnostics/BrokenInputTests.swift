@@ -123,6 +123,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("access capitalised in a contact", { try $0.replace(council, "    phone:", with: "    Access: internal\n    phone:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'Access'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
+    BrokenCase("a contact's address is no misspelt access", { try $0.replace(council, "    phone:", with: "    adress: Storgatan 1\n    phone:") }, expect: [
+        "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'adress' [unknown-key]\n  obs: menade du 'access'?",
+    ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),
