@@ -107,6 +107,20 @@ public struct MarkdownNode: Hashable {
         return nodesBelow { types.contains(cmark_node_get_type($0)) }
     }
 
+    /// The text nodes among this node and all below it whose literal contains `needle`, in
+    /// document order: searched in cmark's own bytes, so no Swift string is made for the
+    /// others.
+    public func textNodes(containing needle: StaticString) -> [MarkdownNode] {
+        let type = Kind.text.cmarkType
+        return needle.withUTF8Buffer { bytes in
+            let search = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            return nodesBelow { node in
+                guard cmark_node_get_type(node) == type, let literal = cmark_node_get_literal(node) else { return false }
+                return strstr(literal, search) != nil
+            }
+        }
+    }
+
     private func nodesBelow(where include: (OpaquePointer) -> Bool) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         guard let iterator = cmark_iter_new(pointer) else { return result }

@@ -27,6 +27,14 @@ import Testing
         #expect(link?.startColumn == 10)
     }
 
+    @Test func findsTextNodesByWhatTheirTextHolds() {
+        let document = MarkdownDocument(parsing: "Se [a](b c) och [d](e).\n\n`[f](g h)`\n\n- [i](j k)\n")
+        let found = document.document.textNodes(containing: "](")
+        #expect(found.map(\.literal) == ["Se [a](b c) och ", "[i](j k)"])
+        #expect(found.allSatisfy { $0.kind == .text })
+        #expect(document.document.textNodes(containing: "saknas").isEmpty)
+    }
+
     @Test func customNodesAreWrittenVerbatimAroundTheirChildren() {
         let document = MarkdownDocument(parsing: "## Rubrik\n")
         let heading = document.document.firstChild!

@@ -118,7 +118,6 @@ struct TransformPass {
             }
         }
         for node in blocks where node.kind == .item { convertTask(node) }
-        if textMayHaveLinkRemnants { reportUnparsedLinks() }
         if textMayHaveAddresses { linkAddresses() }
         assignHeadingIDs()
         for node in document.document.descendantsAndSelf(ofKinds: [.link, .image, .htmlBlock, .htmlInline]) {
@@ -135,6 +134,7 @@ struct TransformPass {
             default: break
             }
         }
+        if textMayHaveLinkRemnants { reportUnparsedLinks() }
     }
 
     /// Where a node starts, in the file. Inline nodes without a position take their block's.

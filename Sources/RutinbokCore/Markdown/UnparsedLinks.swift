@@ -5,7 +5,7 @@ extension TransformPass {
     /// is shown as written, brackets and all, because a link's address may not have spaces.
     /// Only a text node can hold such a remnant: cmark makes a link of every one it can.
     mutating func reportUnparsedLinks() {
-        for node in document.document.descendantsAndSelf(ofKinds: [.text]) {
+        for node in document.document.textNodes(containing: "](") {
             guard let literal = node.literal, let remnant = Self.linkRemnant(in: literal) else { continue }
             let address = remnant.address
             var notes: [String] = []
