@@ -25,9 +25,13 @@ enum VCard {
         if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.international(phone)))") }
         // The numbers to call after hours, to tap at night as well: labelled the way phones
         // show a label of their own (a group with X-ABLabel), the text itself in NOTE.
-        let afterHours = contact.outOfHours.map(PhoneLinks.numbers) ?? []
+        // Not the national numbers a text may name ("via 112"), nor the contact's own.
+        var seen: Set<String> = [contact.phone.map(PhoneNumber.international) ?? ""]
+        let afterHours = (contact.outOfHours.map(PhoneLinks.numbers) ?? []).map(PhoneNumber.international).filter { number in
+            !PhoneLinks.shortNumbers.contains(number) && seen.insert(number).inserted
+        }
         for (index, number) in afterHours.enumerated() {
-            lines.append("item\(index + 1).TEL;TYPE=VOICE:\(escape(PhoneNumber.international(number)))")
+            lines.append("item\(index + 1).TEL;TYPE=VOICE:\(escape(number))")
             lines.append("item\(index + 1).X-ABLabel:Utanför kontorstid")
         }
         if let email = contact.email { lines.append("EMAIL;TYPE=INTERNET:\(escape(email))") }

@@ -18,4 +18,18 @@ import Testing
             == #"&lt;b&gt;Jour&lt;/b&gt; &amp; <a class="tel" href="tel:0100000299">0100-00 02 99</a>"#)
         #expect(PhoneLinks.html("") == "")
     }
+
+    /// A trunk 0 in parentheses, an area code in parentheses, and text in parentheses after a
+    /// number; never the part of a number or date after a hyphen.
+    @Test func parenthesesAndHyphens() {
+        #expect(PhoneLinks.html("Ring jouren på +46 (0)70-123 45 67.")
+            == #"Ring jouren på <a class="tel" href="tel:+46701234567">+46 (0)70-123 45 67</a>."#)
+        #expect(PhoneLinks.html("eller (08) 123 45 67 dygnet runt")
+            == #"eller <a class="tel" href="tel:081234567">(08) 123 45 67</a> dygnet runt"#)
+        #expect(PhoneLinks.html("Växeln 070-000 01 07 (dagtid)")
+            == #"Växeln <a class="tel" href="tel:0700000107">070-000 01 07</a> (dagtid)"#)
+        #expect(PhoneLinks.numbers(in: "Ring 2026-000 01 07 eller 12-0700 00 01") == [])
+        #expect(PhoneLinks.numbers(in: "+46 (0)70-000 01 07") == ["+46 (0)70-000 01 07"])
+        #expect(PhoneLinks.numbers(in: "(växel) och (0") == [])
+    }
 }

@@ -42,4 +42,13 @@ import Testing
         #expect(!card.contains { $0.hasPrefix("item3.") }, "times are no numbers")
         #expect(card.contains { $0.hasPrefix("NOTE:Utanför kontorstid: Ring säkerhetsjouren") })
     }
+
+    /// A national number the text names ("via 112"), or the contact's own number again, is
+    /// not the contact's number after hours.
+    @Test func nationalNumbersAndTheOwnNumberAreNotAfterHoursNumbers() {
+        var contact = Self.contact(role: "Tjänsteman i beredskap", name: nil)
+        contact.outOfHours = "Via 112, eller 114 14 om det inte är akut. Samma nummer: 070-000 00 01. Jouren: 0100-00 02 99 och 0100-00 02 99."
+        let card = Self.lines(contact)
+        #expect(card.filter { $0.contains(".TEL;") } == ["item1.TEL;TYPE=VOICE:+46100000299"])
+    }
 }
