@@ -171,7 +171,7 @@ public enum ContentLoader {
         var seen: [String: String] = [:]
         let names = files.list(directory)
         for name in names where !name.hasSuffix(".md") {
-            diagnostics.append(notARoutine(name, in: directory, files))
+            if let problem = notARoutine(name, in: directory, files) { diagnostics.append(problem) }
         }
         for name in names where name.hasSuffix(".md") {
             let relative = "\(directory)/\(name)"
@@ -204,20 +204,25 @@ public enum ContentLoader {
         return (loaded, diagnostics)
     }
 
+    /// Files systems and editors leave beside others, which no one put there to be read.
+    static let leftovers: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
+
     /// A file in a routines folder that is not read: a routine saved with another ending
     /// (`.MD`, `.markdown`, Notepad's `.md.txt`) would otherwise be missing without a word.
-    private static func notARoutine(_ name: String, in directory: String, _ files: SourceFiles) -> Diagnostic {
-        let location = SourceLocation(file: files.displayPath("\(directory)/\(name)"))
-        if files.isDirectory("\(directory)/\(name)") {
-            return .warning(location, "mappen '\(name)' läses inte: rutinerna ska ligga direkt i \(files.displayPath(directory))/", code: "not-a-routine")
-        }
+    /// Nil for a folder (what a build compares with the last one is files, so a warning about
+    /// an empty folder could not come and go with it) and for a system's or editor's leftovers
+    /// (`Thumbs.db`, `x.md~`, `#x.md#`).
+    private static func notARoutine(_ name: String, in directory: String, _ files: SourceFiles) -> Diagnostic? {
         let lowered = name.lowercased()
+        guard !files.isDirectory("\(directory)/\(name)"), !leftovers.contains(lowered), !name.hasSuffix("~"),
+              !(name.hasPrefix("#") && name.hasSuffix("#")) else { return nil }
+        let location = SourceLocation(file: files.displayPath("\(directory)/\(name)"))
         for ending in [".md.txt", ".markdown", ".md", ".txt"] where lowered.hasSuffix(ending) {
             let stem = name.dropLast(ending.count)
             return .warning(location, "filen '\(name)' läses inte: en rutin är en fil som slutar på .md", code: "not-a-routine",
                             notes: ["döp om den till '\(Slug.make(String(stem))).md'"])
         }
         return .warning(location, "filen '\(name)' läses inte: här ligger bara rutiner, filer som slutar på .md", code: "not-a-routine",
-                        notes: ["lägg bilder och bilagor i kommunens mapp assets/ och länka till dem där"])
+                        notes: ["lägg bilder och bilagor i mappen assets/ hos \(directory.hasPrefix("councils/") ? "kommunen" : "varje kommun som ska ha dem") och länka till dem där"])
     }
 }

@@ -61,8 +61,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("files in routines/ that are not read", {
         try $0.write("content/routines/extra.md.txt", "---\ntitle: Extra\n---\n")
         try $0.write("content/councils/exby/routines/Karta.PNG", "png")
+        // Leftovers of systems and editors, and folders, are left alone.
+        try $0.write("content/routines/Thumbs.db", "x")
+        try $0.write("content/councils/exby/routines/lokalt.md~", "x")
+        try $0.write("content/councils/exby/routines/gamla/lokalt.md", "x")
     }, expect: [
-        "content/councils/exby/routines/Karta.PNG: varning: filen 'Karta.PNG' läses inte: här ligger bara rutiner, filer som slutar på .md [not-a-routine]\n  obs: lägg bilder och bilagor i kommunens mapp assets/ och länka till dem där",
+        "content/councils/exby/routines/Karta.PNG: varning: filen 'Karta.PNG' läses inte: här ligger bara rutiner, filer som slutar på .md [not-a-routine]\n  obs: lägg bilder och bilagor i mappen assets/ hos kommunen och länka till dem där",
         "content/routines/extra.md.txt: varning: filen 'extra.md.txt' läses inte: en rutin är en fil som slutar på .md [not-a-routine]\n  obs: döp om den till 'extra.md'",
     ]),
     BrokenCase("text after a quoted value", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: \"Ring\" när det är akut") }, expect: [
