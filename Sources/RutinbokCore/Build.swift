@@ -89,9 +89,10 @@ public enum Build {
         var diagnostics = loadProblems + themeProblems
         clock.lap("load")
         guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
+        diagnostics = CouncilSelection.limit(loadProblems, to: options.councils, site: site, content: options.content) + themeProblems
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
-        diagnostics += resolveProblems
+        diagnostics += CouncilSelection.limit(resolveProblems, to: options.councils, site: site, content: options.content)
         diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, unloadable: site.unloadableCouncils)
         clock.lap("resolve")
 

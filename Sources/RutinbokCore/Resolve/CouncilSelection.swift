@@ -1,3 +1,5 @@
+import Foundation
+
 /// `--council`: the handbooks a command was asked for.
 enum CouncilSelection {
     /// Keeps the handbooks `slugs` names (all when it names none), with an error for a name
@@ -12,5 +14,30 @@ enum CouncilSelection {
         }
         handbooks = handbooks.filter { slugs.contains($0.council.slug) }
         return problems
+    }
+
+    /// The problems that are the chosen councils' to fix (all when `slugs` names none): not
+    /// those in another council's folder, in a group none of them belongs to, or found in a
+    /// shared file in another council's handbook. The base routines, site.yml and the
+    /// templates are every handbook's. A chosen council that did not load keeps every group.
+    static func limit(_ diagnostics: [Diagnostic], to slugs: [String], site: Site, content: String) -> [Diagnostic] {
+        guard !slugs.isEmpty else { return diagnostics }
+        let chosen = Set(slugs)
+        let loaded = site.councils.filter { chosen.contains($0.slug) }
+        let groups: Set<String>? = chosen.isDisjoint(with: site.unloadableCouncils) ? Set(loaded.compactMap { $0.group?.value }) : nil
+        let others = Set(site.councils.filter { !chosen.contains($0.slug) }.map(\.name))
+        let councils = (content as NSString).appendingPathComponent("councils") + "/"
+        let groupFolders = (content as NSString).appendingPathComponent("groups") + "/"
+        func folder(of file: String, under root: String) -> String? {
+            guard file.hasPrefix(root) else { return nil }
+            return file.dropFirst(root.count).split(separator: "/", maxSplits: 1).first.map(String.init)
+        }
+        return diagnostics.filter { diagnostic in
+            if let handbook = diagnostic.handbook, others.contains(handbook) { return false }
+            let file = diagnostic.location.file
+            if let slug = folder(of: file, under: councils) { return chosen.contains(slug) }
+            if let id = folder(of: file, under: groupFolders) { return groups?.contains(id) ?? true }
+            return true
+        }
     }
 }
