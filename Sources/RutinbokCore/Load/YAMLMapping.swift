@@ -291,6 +291,12 @@ struct YAMLMapping {
         "exclude": "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]
 
+    /// Where each guarding key is read, for one written where it is not.
+    static let guardingPlaces = [
+        "access": "bland rutinens uppgifter överst i filen, eller under en kontakt i linje med kontaktens andra rader",
+        "exclude": "överst i council.yml, utan indrag",
+    ]
+
     /// Whether `key` is `intended` written with one slip of the finger: another case, one
     /// letter added, left out or wrong, or two letters swapped ("Access", "acess", "exlude",
     /// "exculde"). Only such a key is taken for a guarding key; another word that happens
@@ -317,7 +323,13 @@ struct YAMLMapping {
                               notes: ["skriv '\(closest)': \(consequence)"]))
                 continue
             }
-            var notes = closest.map { ["menade du '\($0)'?"] } ?? []
+            if let consequence = Self.guardingKeys[key], let place = Self.guardingPlaces[key] {
+                report(.error(location(of: pair.key), "'\(key)' läses inte här", code: "misplaced-key",
+                              notes: ["skriv den \(place): \(consequence)"]))
+                continue
+            }
+            // A guarding key that is not a slip is not what was meant ("adress" is no "access").
+            var notes = closest.flatMap { Self.guardingKeys[$0] == nil ? ["menade du '\($0)'?"] : nil } ?? []
             if notes.isEmpty, let parent = section(key, pair.value) {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }

@@ -128,7 +128,10 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'Access'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
     BrokenCase("a contact's address is no misspelt access", { try $0.replace(council, "    phone:", with: "    adress: Storgatan 1\n    phone:") }, expect: [
-        "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'adress' [unknown-key]\n  obs: menade du 'access'?",
+        "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'adress' [unknown-key]",
+    ]),
+    BrokenCase("exclude written where it is not read", { try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-01-10\n  exclude: [utbildning]\n") }, expect: [
+        "content/councils/exby/council.yml:16:3: fel: 'exclude' läses inte här [misplaced-key]\n  obs: skriv den överst i council.yml, utan indrag: som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
