@@ -93,8 +93,9 @@ struct HandbookChecker {
                 suggested += problems.count
                 diagnostics += problems
             }
-            for asset in body.assets where !council.assets.contains(asset.path) {
-                diagnostics.append(missingAsset(asset, shared: shared))
+            for asset in body.assets {
+                let match = AssetLookup.find(asset.path, in: council.assets)
+                if match != .found { diagnostics.append(missingAsset(asset, match, shared: shared)) }
             }
             // The page's title is its only h1: a `#` heading in the text would be a second.
             for heading in body.headings where heading.level == 1 {
@@ -118,7 +119,7 @@ struct HandbookChecker {
     /// A link or image to a file the council's `assets/` does not have: a dead link or an
     /// empty image on the page. A name that differs only in capitals is found on disk by some
     /// systems, never by a web server.
-    private func missingAsset(_ asset: RenderedMarkdown.AssetReference, shared: Bool) -> Diagnostic {
+    private func missingAsset(_ asset: RenderedMarkdown.AssetReference, _ match: AssetLookup.Match, shared: Bool) -> Diagnostic {
         let what = asset.image ? "bilden" : "länken"
         // Reported once for every handbook that lacks the file: nothing of one council's in it.
         if shared {
@@ -126,10 +127,11 @@ struct HandbookChecker {
                           code: "missing-asset", notes: ["lägg filen i mappen assets/ hos varje kommun vars handbok har rutinen"])
         }
         let folder = "councils/\(handbook.council.slug)/assets/"
-        let lowered = asset.path.lowercased()
-        if let other = handbook.council.assets.first(where: { $0.lowercased() == lowered }) {
+        switch match {
+        case .otherCapitals(let other), .otherForm(let other):
             return .error(asset.location, "\(what) '\(asset.written)' går till en fil som inte finns: filen i \(folder) heter '\(other)'", code: "missing-asset",
-                          notes: ["skriv namnet med samma stora och små bokstäver som filen: på en webbserver är '\(asset.path)' och '\(other)' två olika filer"])
+                          notes: AssetLookup.note(match, written: asset.path).map { [$0] } ?? [])
+        case .found, .missing: break
         }
         var notes = ["lägg filen i \(folder)"]
         if let close = Suggestions.closest(to: asset.path, in: handbook.council.assets) { notes.insert("menade du 'assets/\(close)'?", at: 0) }

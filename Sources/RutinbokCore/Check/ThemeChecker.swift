@@ -17,9 +17,13 @@ enum ThemeChecker {
         if let logo = council.logo {
             if let problem = OutputPath.problem(with: logo.value) {
                 diagnostics.append(.error(logo.location, "sökvägen till logotypen, '\(logo.value)', \(problem)", code: "unsafe-path"))
-            } else if let published = council.publishedLogo, !council.assets.contains(String(published.dropFirst("assets/".count))) {
-                diagnostics.append(.error(logo.location, "det finns ingen fil '\(logo.value)' i kommunens mapp", code: "missing-asset",
-                                          notes: ["lägg logotypen i councils/\(council.slug)/assets/"]))
+            } else if let published = council.publishedLogo {
+                let name = String(published.dropFirst("assets/".count))
+                let match = AssetLookup.find(name, in: council.assets)
+                if match != .found {
+                    diagnostics.append(.error(logo.location, "det finns ingen fil '\(logo.value)' i kommunens mapp", code: "missing-asset",
+                                              notes: AssetLookup.note(match, written: name).map { [$0] } ?? ["lägg logotypen i councils/\(council.slug)/assets/"]))
+                }
             }
         }
         return diagnostics

@@ -53,7 +53,8 @@ extension TransformPass {
     /// A link or image to a file of the council's `assets/`, for the check stage.
     private mutating func recordAsset(_ url: String, at node: MarkdownNode, image: Bool) {
         let path = Self.plainPath(url)
-        guard path.hasPrefix("assets/"), path.count > "assets/".count else { return }
+        // A link to a folder ("assets/bilder/") names no file to look for.
+        guard path.hasPrefix("assets/"), path.count > "assets/".count, !path.hasSuffix("/") else { return }
         let within = String(path.dropFirst("assets/".count))
         let decoded = within.utf8.contains(UInt8(ascii: "%")) ? within.removingPercentEncoding ?? within : within
         assets.append(.init(path: decoded, written: url, image: image, location: location(node)))

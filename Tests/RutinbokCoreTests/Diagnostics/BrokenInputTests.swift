@@ -338,6 +338,9 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/lokalt.md:16:1: fel: bilden 'assets/Logo.svg' går till en fil som inte finns: filen i councils/exby/assets/ heter 'logo.svg' [missing-asset]\n  obs: skriv namnet med samma stora och små bokstäver som filen: på en webbserver är 'Logo.svg' och 'logo.svg' två olika filer",
         "content/routines/hotad.md:17:1: fel: bilden 'assets/skylt.png' går till en fil som inte finns: kommunens mapp assets/ har ingen 'skylt.png' [missing-asset]\n  obs: lägg filen i mappen assets/ hos varje kommun vars handbok har rutinen\n  obs: i handboken för Exby kommun",
     ]),
+    BrokenCase("logo named with other capitals", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/Logo.svg") }, expect: [
+        "content/councils/exby/council.yml:4:34: fel: det finns ingen fil 'assets/Logo.svg' i kommunens mapp [missing-asset]\n  obs: skriv namnet med samma stora och små bokstäver som filen: på en webbserver är 'Logo.svg' och 'logo.svg' två olika filer",
+    ]),
     BrokenCase("e-mail addresses mistyped", {
         try $0.replace(council, "email: sakerhet@exby.example", with: "email: sakerhet.exby.example")
         try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: \"mailto:webb@exby.example\"\n  assessed: 2026-01-10\n")
