@@ -82,7 +82,7 @@ extension HandbookPages {
                                     phaseAnchor: phase.map { PrintAnchors.phase($0.id) }, title: routine.title,
                                     summary: routine.summary, body: body,
                                     ownerRole: handbook.contact(routine.owner.value)?.role ?? routine.owner.value,
-                                    reviewed: routine.reviewed?.value.swedish)
+                                    reviewed: routine.reviewed?.value.swedish, internal: routine.access == .internal)
         }
         let count = whole ? Int.max : 1
         let phases = byPhase.prefix(count).map { phase, indices in

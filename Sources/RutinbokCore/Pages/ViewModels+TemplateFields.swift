@@ -192,7 +192,7 @@ extension PrintEntryView: TemplateFields {
 }
 
 extension PrintRoutineView: TemplateFields {
-    static var templateFieldCount: Int { 9 }
+    static var templateFieldCount: Int { 10 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("anchor", anchor)
@@ -203,6 +203,7 @@ extension PrintRoutineView: TemplateFields {
         fields.add("body", body)
         fields.add("ownerRole", ownerRole)
         fields.add("reviewed", reviewed)
+        fields.add("internal", `internal`)
     }
 }
 

@@ -196,6 +196,8 @@ struct PrintRoutineView {
     var body: String
     var ownerRole: String
     var reviewed: String?
+    /// `access: internal`, as `RoutinePageView.internal`: a printed copy says so too.
+    var `internal`: Bool
 }
 
 struct AccessibilityPageView {

@@ -24,7 +24,12 @@ struct InternalRoutineTests {
         let result = await Build.run(options(workspace), write: true)
         #expect(result.published, "\(result.diagnostics)")
         let page = try read(workspace.output, "exby/utbildning.html")
-        #expect(page.contains("<p class=\"notice notice-internal\"><strong>Intern rutin.</strong>"))
+        #expect(page.contains("<p class=\"notice notice-internal\" role=\"note\"><strong>Intern rutin.</strong>"))
+        // A printed copy, the likeliest to leave the organisation, says so too: once, at the routine.
+        let print = try read(workspace.output, "exby/skriv-ut.html")
+        #expect(print.components(separatedBy: "notice-internal").count == 2)
+        let section = try #require(print.components(separatedBy: "id=\"rutin-utbildning\"").dropFirst().first)
+        #expect(section.components(separatedBy: "</section>")[0].contains("<strong>Intern rutin.</strong> Sprid den inte utanför organisationen."))
         let start = try read(workspace.output, "exby/index.html")
         #expect(start.contains("<a href=\"utbildning.html\">Utbildning</a> <span class=\"routine-summary\">Introduktion för nya förtroendevalda.</span> <span class=\"badge badge-internal\">Intern</span>"))
         // A public routine has no mark.

@@ -29,7 +29,7 @@ import Testing
         PrintPageView(council: council, phases: [], routines: [], contacts: [ContactView(contact)], numbers: [number]),
         PrintPhaseView(id: "i", anchor: "a", label: "l", routines: []),
         PrintEntryView(id: "i", anchor: "a", title: "t"),
-        PrintRoutineView(id: "i", anchor: "a", phase: "p", phaseAnchor: "pa", title: "t", summary: "s", body: "b", ownerRole: "o", reviewed: "r"),
+        PrintRoutineView(id: "i", anchor: "a", phase: "p", phaseAnchor: "pa", title: "t", summary: "s", body: "b", ownerRole: "o", reviewed: "r", internal: true),
         PortalLayoutView(title: "t", documentTitle: "d", siteTitle: "s", description: "x", root: "../", nav: [],
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
