@@ -462,6 +462,14 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.diagnostics.first?.location.line == 3)
     }
 
+    @Test func everyRemnantOfAParagraphIsNamedImagesAsImages() {
+        let result = render("Se [a](a.md#Gör så här) och ![Karta](assets/karta 1.png) här.\n")
+        #expect(result.diagnostics.map(\.message) == [
+            "'[a](a.md#Gör så här)' blev ingen länk och visas som det står",
+            "'![Karta](assets/karta 1.png)' blev ingen bild och visas som det står",
+        ])
+    }
+
     @Test func realLinksCodeAndTitlesAreNoRemnants() {
         let result = render("[rätt](polisanmalan.md), [titel](https://a.example \"En titel\"), [vinkel](<polisanmalan.md#Gör så här>) och `[kod](x y)`.\n")
         #expect(result.diagnostics.isEmpty)

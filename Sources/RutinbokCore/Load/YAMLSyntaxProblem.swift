@@ -77,17 +77,20 @@ struct YAMLSyntaxProblem {
         guard line >= 1, line <= lines.count else { return nil }
         let content = lines[line - 1]
         guard let colon = content.range(of: ": ") else { return nil }
-        let key = content[..<colon.lowerBound]
+        let key = content[..<colon.lowerBound].drop { $0 == " " }
         let value = content[colon.upperBound...].drop { $0 == " " }
         guard let quote = value.first, quote == "\"" || quote == "'" else { return nil }
         let scalars = Array(content.unicodeScalars)
         let before = String(String.UnicodeScalarView(scalars.prefix(max(0, column - 1)))).trimmingCharacters(in: .whitespaces)
         guard before.last == quote, before.count > key.count + 2 else { return nil }
-        let whole = String(value).trimmingCharacters(in: .whitespaces)
-        let opening = content.distance(from: content.startIndex, to: value.startIndex) + 1
+        // A comment after the value (" # …") is no part of it.
+        var whole = Substring(value)
+        if let comment = whole.range(of: " #") { whole = whole[..<comment.lowerBound] }
+        let text = whole.trimmingCharacters(in: .whitespaces)
+        let opening = content.unicodeScalars.distance(from: content.startIndex, to: value.startIndex) + 1
         // In single quotes a quote is written twice; in double quotes after a backslash.
-        let fix = quote == "\"" ? "\(key): '\(whole.replacingOccurrences(of: "'", with: "''"))'"
-                                : "\(key): \"\(whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+        let fix = quote == "\"" ? "\(key): '\(text.replacingOccurrences(of: "'", with: "''"))'"
+                                : "\(key): \"\(text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
         return (opening, fix)
     }
 
@@ -101,7 +104,7 @@ struct YAMLSyntaxProblem {
         guard let colon = body.firstIndex(of: ":"), colon != body.startIndex else { return nil }
         let after = body[body.index(after: colon)...]
         guard let next = after.first, next != " ", !body[..<colon].contains(" ") else { return nil }
-        return (content.distance(from: content.startIndex, to: colon) + 1, body[..<colon], after)
+        return (content.unicodeScalars.distance(from: content.startIndex, to: colon) + 1, body[..<colon], after)
     }
 
     /// Where the second of two equal keys is written: Yams reports only the first.

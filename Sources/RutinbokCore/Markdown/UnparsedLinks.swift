@@ -6,27 +6,38 @@ extension TransformPass {
     /// Only a text node can hold such a remnant: cmark makes a link of every one it can.
     mutating func reportUnparsedLinks() {
         for node in document.document.textNodes(containing: "](") {
-            guard let literal = node.literal, let remnant = Self.linkRemnant(in: literal) else { continue }
-            let address = remnant.address
-            var notes: [String] = []
-            if address.contains(" ") {
-                let hash = address.firstIndex(of: "#")
-                if let hash, address[..<hash].lowercased().hasSuffix(".md") {
-                    let heading = Slug.make(String(address[address.index(after: hash)...]))
-                    notes.append("skriv rubriken med bindestreck, '\(address[..<hash])#\(heading)', eller sätt adressen inom < >: '(<\(address)>)'")
-                } else {
-                    notes.append("en adress får inte ha mellanslag; sätt den inom < >: '(<\(address)>)'")
+            guard let literal = node.literal else { continue }
+            for remnant in Self.linkRemnants(in: literal) {
+                let address = remnant.address
+                var notes: [String] = []
+                if address.contains(" ") {
+                    let hash = address.firstIndex(of: "#")
+                    if let hash, address[..<hash].lowercased().hasSuffix(".md") {
+                        let heading = Slug.make(String(address[address.index(after: hash)...]))
+                        notes.append("skriv rubriken med bindestreck, '\(address[..<hash])#\(heading)', eller sätt adressen inom < >: '(<\(address)>)'")
+                    } else {
+                        notes.append("en adress får inte ha mellanslag; sätt den inom < >: '(<\(address)>)'")
+                    }
                 }
+                let what = remnant.image ? "bild" : "länk"
+                diagnostics.append(.warning(location(node), "'\(remnant.text)' blev ingen \(what) och visas som det står", code: "link-syntax", notes: notes))
             }
-            diagnostics.append(.warning(location(node), "'\(remnant.text)' blev ingen länk och visas som det står", code: "link-syntax", notes: notes))
         }
     }
 
-    /// The first `[text](address)` in a text node's literal: its whole text and its address.
-    static func linkRemnant(in literal: String) -> (text: Substring, address: Substring)? {
-        guard let middle = literal.range(of: "]("),
-              let open = literal[..<middle.lowerBound].lastIndex(of: "["),
-              let close = literal[middle.upperBound...].firstIndex(of: ")") else { return nil }
-        return (literal[open...close], literal[middle.upperBound..<close])
+    /// Each `[text](address)` in a text node's literal, in order: its whole text (with the
+    /// `!` of an image), its address, and whether it is an image.
+    static func linkRemnants(in literal: String) -> [(text: Substring, address: Substring, image: Bool)] {
+        var remnants: [(text: Substring, address: Substring, image: Bool)] = []
+        var rest = literal[...]
+        while let middle = rest.range(of: "]("),
+              let open = rest[..<middle.lowerBound].lastIndex(of: "["),
+              let close = rest[middle.upperBound...].firstIndex(of: ")") {
+            let image = open > rest.startIndex && rest[rest.index(before: open)] == "!"
+            let start = image ? rest.index(before: open) : open
+            remnants.append((rest[start...close], rest[middle.upperBound..<close], image))
+            rest = rest[rest.index(after: close)...]
+        }
+        return remnants
     }
 }
