@@ -5,7 +5,7 @@
 /// stored property.
 
 extension PortalIndexView: TemplateFields {
-    static var templateFieldCount: Int { 10 }
+    static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("siteTitle", siteTitle)
         fields.add("description", description)
@@ -17,6 +17,7 @@ extension PortalIndexView: TemplateFields {
         fields.add("changeCount", changeCount)
         fields.add("changeText", changeText)
         fields.add("today", today)
+        fields.add("emergency", emergency)
     }
 }
 

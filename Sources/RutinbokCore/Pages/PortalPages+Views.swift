@@ -49,6 +49,9 @@ struct PortalIndexView {
     /// `changeCount` with its noun: "1 text", "8 texter".
     var changeText: String
     var today: String
+    /// The national number whose `tel` is `112`: an elected official who lands on the portal
+    /// in danger finds it before the tables.
+    var emergency: NumberView?
 }
 
 struct PortalCoverageView {
@@ -212,7 +215,10 @@ extension PortalPages {
         return PortalIndexView(siteTitle: portal.config.title, description: portal.config.description, councils: rows,
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
-                               changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish)
+                               changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish,
+                               emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map {
+                                   NumberView(label: $0.label, number: $0.number, tel: $0.tel, description: $0.description)
+                               })
     }
 
     func coverageView() -> PortalCoverageView {

@@ -47,6 +47,9 @@ struct PortalPagesTests {
         #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "Inga", "10 juni 2025", "1"])
         #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "12 juni 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
+        // Someone in danger who lands here finds 112 before the tables, and the way to their handbook.
+        #expect(index.contains("<p class=\"portal-emergency\"><strong>Är du förtroendevald och i fara?</strong> Ring <a class=\"tel\" href=\"tel:112\">112</a>."))
+        #expect(index.range(of: "portal-emergency")!.lowerBound < index.range(of: "<table")!.lowerBound)
 
         let coverage = read("\(output)/tackning.html")
         let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Låtsasby kommun",

@@ -38,7 +38,7 @@ import Testing
     }
 
     nonisolated(unsafe) static let values: [any TemplateFields] = [
-        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t"),
+        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t", emergency: nil),
         PortalIndexView.Row(name: "n", href: "h", kind: "k", group: "g", routines: 1, adapted: 2, added: 3, excluded: 4,
                             oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r", missingPhases: "m"),
         PortalCoverageView(councils: [], phases: [], additions: [], additionTitles: [], councilCount: 1, showMatrix: true, matrixLimit: 2, hasInternal: false),
