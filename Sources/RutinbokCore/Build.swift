@@ -111,7 +111,7 @@ public enum Build {
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 
-        diagnostics += SiteChecker.check(site, councils: options.councils)
+        diagnostics += CouncilSelection.limit(SiteChecker.check(site), to: options.councils, site: site, content: options.content)
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         var reusable = IncrementalPlan.Reuse()
         if let (planned, reuse) = await planning?.value {

@@ -2,12 +2,10 @@
 /// site.yml's quick contacts against the contacts there are, and each group's `members`
 /// against the councils. Run once per routine file, not once per council that inherits it.
 enum SiteChecker {
-    /// `councils`: the councils a build was asked for (`--council`), all when empty. Another
-    /// council's routines and group are not theirs to fix, so they are not checked then; the
-    /// base routines and the chosen councils' groups are, since the chosen handbooks hold them.
-    static func check(_ site: Site, councils: [String] = []) -> [Diagnostic] {
-        let scope = Scope(site, councils: councils)
-        return checkRoutines(site, in: scope) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site, in: scope)
+    /// With `--council`, what is found in other councils' files is left out by
+    /// `CouncilSelection.limit`, as the load stage's problems are.
+    static func check(_ site: Site) -> [Diagnostic] {
+        checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site)
     }
 
     /// An `acute_routine` that no routine has is a typo: no emergency box would link to it.
@@ -21,32 +19,12 @@ enum SiteChecker {
                          notes: Suggestions.note(for: id.value, among: site.routines.map(\.id), listing: "rutinerna i routines/"))]
     }
 
-    /// The councils and groups whose files a build checks.
-    private struct Scope {
-        let councils: Set<String>?
-        let groups: Set<String>?
-
-        init(_ site: Site, councils chosen: [String]) {
-            guard !chosen.isEmpty else {
-                councils = nil
-                groups = nil
-                return
-            }
-            let chosen = Set(chosen)
-            councils = chosen
-            groups = Set(site.councils.filter { chosen.contains($0.slug) }.compactMap { $0.group?.value })
-        }
-
-        func has(council slug: String) -> Bool { councils?.contains(slug) ?? true }
-        func has(group id: String) -> Bool { groups?.contains(id) ?? true }
-    }
-
     /// A group's `members` and the councils that name it with `group:` must agree: `group:` is
     /// what joins a council (it gets the group's routines and contacts), and a list that says
     /// otherwise misleads whoever reads group.yml.
-    private static func checkMembers(_ site: Site, in scope: Scope) -> [Diagnostic] {
+    private static func checkMembers(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for id in site.groups.keys.sorted() where scope.has(group: id) {
+        for id in site.groups.keys.sorted() {
             guard let group = site.groups[id], !group.members.isEmpty else { continue }
             let joined = site.councils.filter { $0.group?.value == id }
             let listed = Set(group.members.map(\.value))
@@ -80,14 +58,13 @@ enum SiteChecker {
         }
     }
 
-    private static func checkRoutines(_ site: Site, in scope: Scope) -> [Diagnostic] {
+    private static func checkRoutines(_ site: Site) -> [Diagnostic] {
         let phases = site.config.phases.map(\.id)
         let audiences = site.config.audiences.map(\.id)
         let councilSlugs = Set(site.councils.map(\.slug))
         var diagnostics: [Diagnostic] = []
         // Each collection in turn, in the same order as before, without copying every routine into one array.
-        let collections = [site.routines] + site.groups.filter { scope.has(group: $0.key) }.map(\.value.routines)
-            + site.councils.filter { scope.has(council: $0.slug) }.map(\.routines)
+        let collections = [site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)
         for routine in collections.joined() {
             if !phases.contains(routine.phase.value) {
                 diagnostics.append(.error(routine.phase.location, "okänd fas '\(routine.phase.value)'", code: "unknown-phase",
