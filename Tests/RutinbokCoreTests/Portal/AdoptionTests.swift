@@ -44,8 +44,8 @@ struct PortalAdoptionTests {
         #expect(offered.count == 1, "offered once, though three handbooks show it")
         #expect(offered.first?.offeredBy == "Samverkan Nordväst")
 
-        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "fiktiva", content: content) }
-        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvst/utbildning-och-introduktion", into: "exempelby", content: content) }
+        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "fiktiva", content: content, today: DemoContent.today) }
+        #expect(throws: Adoption.Failure.self) { try Adoption.adopt("nordvst/utbildning-och-introduktion", into: "exempelby", content: content, today: DemoContent.today) }
         let outcome = try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "exempelby", content: content, today: Day("2026-11-29")!)
         #expect(outcome.path == "\(content)/councils/exempelby/routines/utbildning-och-introduktion.md")
         #expect(read(outcome.path).contains("\nadopted_from: nordvast/utbildning-och-introduktion\n"))
@@ -68,7 +68,7 @@ struct PortalAdoptionTests {
     @Test func anUnchangedCopyIsAWarningUntilAdapted() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
-        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "lattsasby", content: content)
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "lattsasby", content: content, today: DemoContent.today)
         func warnings() async -> [Diagnostic] {
             var options = Build.Options()
             options.content = content
@@ -87,7 +87,7 @@ struct PortalAdoptionTests {
     @Test func theExamplePageLinksARenamedCopy() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
-        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "exempelby", content: content)
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "exempelby", content: content, today: DemoContent.today)
         // Adapted as the notes ask (Exempelby has no lawyer), and given an id of its own.
         let adapted = read(outcome.path).replacingOccurrences(of: "kontakt:jurist", with: "kontakt:kanslichef")
         try adapted.write(toFile: "\(content)/councils/exempelby/routines/sanda-moten.md", atomically: false, encoding: .utf8)
@@ -108,7 +108,7 @@ struct PortalAdoptionTests {
     @Test func replacesAnEarlierAdoptedFrom() async throws {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
-        let outcome = try Adoption.adopt("region-exempelmark/sociala-medier", into: "region-exempelland", content: content)
+        let outcome = try Adoption.adopt("region-exempelmark/sociala-medier", into: "region-exempelland", content: content, today: DemoContent.today)
         let copy = read(outcome.path)
         #expect(count("adopted_from:", in: copy) == 1)
         #expect(copy.contains("adopted_from: region-exempelmark/sociala-medier"))
@@ -123,14 +123,14 @@ struct PortalAdoptionTests {
         defer { try? FileManager.default.removeItem(atPath: content) }
         let target = "\(content)/councils/exempelby/routines/sakerhet-i-stadshuset.md"
         do {
-            _ = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content)
+            _ = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, today: DemoContent.today)
             Issue.record("an internal routine was adopted")
         } catch {
             #expect("\(error)".contains("har gjort 'sakerhet-i-stadshuset' intern"))
             #expect("\(error)".contains("--force"))
         }
         #expect(!FileManager.default.fileExists(atPath: target))
-        let outcome = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, force: true)
+        let outcome = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, force: true, today: DemoContent.today)
         #expect(outcome.path == target)
         #expect(read(target).contains("\naccess: internal"))
     }
@@ -141,7 +141,7 @@ struct PortalAdoptionTests {
         let existing = "\(content)/councils/region-exempelmark/routines/sociala-medier.md"
         let before = read(existing)
         #expect(throws: Adoption.Failure.self) {
-            try Adoption.adopt("exempelstad/sociala-medier", into: "region-exempelmark", content: content)
+            try Adoption.adopt("exempelstad/sociala-medier", into: "region-exempelmark", content: content, today: DemoContent.today)
         }
         #expect(read(existing) == before)
     }
@@ -150,7 +150,7 @@ struct PortalAdoptionTests {
         let content = try DemoContent.copy()
         defer { try? FileManager.default.removeItem(atPath: content) }
         func failure(_ source: String, _ target: String) -> String {
-            do { _ = try Adoption.adopt(source, into: target, content: content); return "" }
+            do { _ = try Adoption.adopt(source, into: target, content: content, today: DemoContent.today); return "" }
             catch { return "\(error)" }
         }
         #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun eller grupp 'exempelstd'"))
