@@ -28,7 +28,9 @@ enum SiteChecker {
             guard let group = site.groups[id], !group.members.isEmpty else { continue }
             let joined = site.councils.filter { $0.group?.value == id }
             let listed = Set(group.members.map(\.value))
-            for member in group.members where !joined.contains(where: { $0.slug == member.value }) {
+            // A member whose council.yml did not load has had its own problem reported.
+            for member in group.members where !joined.contains(where: { $0.slug == member.value })
+                && !site.unloadableCouncils.contains(member.value) {
                 let council = site.councils.first { $0.slug == member.value }
                 let message = council == nil
                     ? "'members' nämner '\(member.value)', men det finns ingen kommun '\(member.value)'"

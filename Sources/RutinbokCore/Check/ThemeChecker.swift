@@ -20,9 +20,14 @@ enum ThemeChecker {
             } else if let published = council.publishedLogo {
                 let name = String(published.dropFirst("assets/".count))
                 let match = AssetLookup.find(name, in: council.assets)
-                if match != .found {
+                switch match {
+                case .found: break
+                case .otherCapitals(let other), .otherForm(let other):
+                    diagnostics.append(.error(logo.location, "det finns ingen fil '\(logo.value)' i kommunens mapp: filen i councils/\(council.slug)/assets/ heter '\(other)'",
+                                              code: "missing-asset", notes: AssetLookup.note(match, written: name).map { [$0] } ?? []))
+                case .missing:
                     diagnostics.append(.error(logo.location, "det finns ingen fil '\(logo.value)' i kommunens mapp", code: "missing-asset",
-                                              notes: AssetLookup.note(match, written: name).map { [$0] } ?? ["lägg logotypen i councils/\(council.slug)/assets/"]))
+                                              notes: ["lägg logotypen i councils/\(council.slug)/assets/"]))
                 }
             }
         }

@@ -293,8 +293,8 @@ struct YAMLMapping {
 
     /// Where each guarding key is read, for one written where it is not.
     static let guardingPlaces = [
-        "access": "bland rutinens uppgifter överst i filen, eller under en kontakt i linje med kontaktens andra rader",
-        "exclude": "överst i council.yml, utan indrag",
+        "access": "under en kontakt, i linje med kontaktens andra rader, eller bland en rutins uppgifter överst i rutinens fil",
+        "exclude": "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)",
     ]
 
     /// Whether `key` is `intended` written with one slip of the finger: another case, one

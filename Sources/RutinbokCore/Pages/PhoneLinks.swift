@@ -1,10 +1,12 @@
 /// Free text with the phone numbers in it made into links to call: what a contact's
 /// `out_of_hours` says ("Ring jouren på 070-000 01 07.") is read on a phone at night, when a
-/// number to tap matters. The text is escaped; a number is a run of digits, spaces and
-/// hyphens (a leading + allowed, and digits in parentheses: "+46 (0)70 …", "(08) 123 …")
-/// that starts a word and either starts with 0, ( or + and has 7–15 digits to dial, or is
-/// one of the national short numbers. Times ("08.00") and dates ("2026-10-01") are neither,
-/// nor is the part of a date or a number after a hyphen.
+/// number to tap matters. The text is escaped; a number is a run of digits with spaces and
+/// hyphens between them (also the non-breaking space and the dashes Word puts there), a
+/// leading + allowed, and digits in parentheses when more digits follow ("+46 (0)70 …",
+/// "(08) 123 …"). It starts a word, and is one of the national short numbers, or starts
+/// with 0 and has 7–10 digits (a Swedish number), or with 00 or + and has up to 15 (a
+/// number from abroad). A number never starts right after a digit and a dash, point,
+/// colon or slash: the rest of a time ("08.00"), a range ("08–17") or a date.
 enum PhoneLinks {
     static let shortNumbers: Set<String> = ["112", "11414", "1177", "11313", "116006"]
 
@@ -29,10 +31,11 @@ enum PhoneLinks {
         var previous: Character?, beforePrevious: Character?
         var plain = ""
         while let first = characters.first {
-            // Not within a word, nor right after "<digit>-": the rest of a date or a number.
+            // Not within a word, nor right after "<digit>-" or "<digit>.": the rest of a
+            // date, a time, a range or a number.
             let startsWord = (previous.map { !$0.isLetter && !$0.isNumber } ?? true)
-                && !(previous == "-" && beforePrevious.map { $0.isASCII && $0.isNumber } == true)
-            if startsWord, first.isASCII, first.isNumber || first == "+" || first == "(" {
+                && !(previous.map(continuesNumber) == true && beforePrevious.map(isDigit) == true)
+            if startsWord, isDigit(first) || first == "+" || first == "(" {
                 let run = numberRun(characters)
                 let after = characters.dropFirst(run.count).first
                 let number = String(run)
@@ -53,24 +56,43 @@ enum PhoneLinks {
         if !plain.isEmpty { piece(plain, false) }
     }
 
-    /// The characters a number may be written with, from the start of `characters`: digits,
-    /// spaces, hyphens, a leading +, and digits in parentheses; without what trails it (a
-    /// space, a hyphen, a parenthesis that opens text: "070-000 01 07 (växel)").
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+
+    /// What may stand between a number's groups: spaces (also non-breaking and thin ones) and
+    /// hyphens (also the dashes word processors put in their place).
+    private static func separates(_ character: Character) -> Bool {
+        ["-", " ", "\u{A0}", "\u{202F}", "\u{2009}", "\u{2010}", "\u{2011}", "\u{2013}"].contains(character)
+    }
+
+    /// After a digit, what makes the digits that follow part of the same date, time or
+    /// number: "2026-10-01", "08.00", "08–17", "10:30", "1/2".
+    private static func continuesNumber(_ character: Character) -> Bool {
+        separates(character) && character != " " && character != "\u{A0}" && character != "\u{202F}" && character != "\u{2009}"
+            || character == "." || character == ":" || character == "/"
+    }
+
+    /// The longest a number can be written: 15 digits with a separator between each.
+    private static let longestRun = 40
+
+    /// The characters of a number from the start of `characters`: digits, separators, a
+    /// leading +, and digits in parentheses; it ends after its last digit outside them, so
+    /// neither a separator, nor "(24)" or "(växel)" after it, belongs to it. No longer than
+    /// any number can be written: a long stretch of digits is not read to its end from every
+    /// place in it.
     private static func numberRun(_ characters: ArraySlice<Character>) -> ArraySlice<Character> {
         var open: Int?
-        var end = characters.startIndex  // after the last digit or closed parenthesis
-        for index in characters.indices {
+        var end = characters.startIndex  // after the last digit outside parentheses
+        for index in characters.indices.prefix(longestRun) {
             let character = characters[index]
-            if character.isASCII, character.isNumber {
+            if isDigit(character) {
                 if open == nil { end = index + 1 }
-            } else if character == " " || character == "-" || character == "+" && index == characters.startIndex {
+            } else if separates(character) || character == "+" && index == characters.startIndex {
                 continue
             } else if character == "(", open == nil {
                 open = index
             } else if character == ")", let start = open, index > start + 1,
-                      characters[(start + 1)..<index].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                      characters[(start + 1)..<index].allSatisfy(isDigit) {
                 open = nil
-                end = index + 1
             } else {
                 break
             }
@@ -80,8 +102,10 @@ enum PhoneLinks {
 
     static func isPhoneNumber(_ run: String) -> Bool {
         guard !run.dropFirst().contains("+") else { return false }
-        let digits = PhoneNumber.telURI(run).filter(\.isNumber)
+        let dialled = PhoneNumber.telURI(run)
+        let digits = dialled.filter(\.isNumber)
         if shortNumbers.contains(digits), !run.hasPrefix("+"), !run.hasPrefix("(") { return true }
-        return (run.hasPrefix("0") || run.hasPrefix("+") || run.hasPrefix("(0")) && (7...15).contains(digits.count)
+        if dialled.hasPrefix("+") || dialled.hasPrefix("00") { return (7...15).contains(digits.count) }
+        return (run.hasPrefix("0") || run.hasPrefix("(0")) && (7...10).contains(digits.count)
     }
 }

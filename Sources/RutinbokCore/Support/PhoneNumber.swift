@@ -22,7 +22,7 @@ enum PhoneNumber {
             if character == "(" { inParentheses = true; trunk = ""; continue }
             if character == ")" {
                 // "(0)" after a country code: the trunk prefix, not a digit to dial.
-                if !(result.hasPrefix("+") && trunk == "0") { result += trunk }
+                if !((result.hasPrefix("+") || result.hasPrefix("00")) && trunk == "0") { result += trunk }
                 inParentheses = false
                 continue
             }
@@ -32,6 +32,7 @@ enum PhoneNumber {
         }
         if inParentheses { result += trunk }
         if result.hasPrefix("+460") { result.remove(at: result.index(result.startIndex, offsetBy: 3)) }
+        if result.hasPrefix("00460") { result.remove(at: result.index(result.startIndex, offsetBy: 4)) }
         return result
     }
 }

@@ -75,6 +75,13 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("no space after a key's colon", { try $0.replace(hotad, "owner: samordnare", with: "owner:samordnare") }, expect: [
         "content/routines/hotad.md:7:6: fel: efter ':' ska det stå ett mellanslag; skriv 'owner: samordnare' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 8, kolumn 1 (\"while scanning a simple key\", från rad 7)",
     ]),
+    BrokenCase("a group member whose council.yml does not load", {
+        try $0.append("content/groups/grannar/group.yml", "members: [exby]\n")
+        try $0.replace(council, "kind: kommun", with: "kind kommun")
+    }, expect: [
+        // Its own problem only: not also "members names a council there is none of".
+        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
+    ]),
     BrokenCase("key written twice", { try $0.replace(hotad, "order: 10\n", with: "order: 10\norder: 20\n") }, expect: [
         "content/routines/hotad.md:6:1: fel: nyckeln 'order' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 5",
     ]),
@@ -131,7 +138,7 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'adress' [unknown-key]",
     ]),
     BrokenCase("exclude written where it is not read", { try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-01-10\n  exclude: [utbildning]\n") }, expect: [
-        "content/councils/exby/council.yml:16:3: fel: 'exclude' läses inte här [misplaced-key]\n  obs: skriv den överst i council.yml, utan indrag: som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
+        "content/councils/exby/council.yml:16:3: fel: 'exclude' läses inte här [misplaced-key]\n  obs: skriv den överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner): som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
@@ -339,7 +346,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:17:1: fel: bilden 'assets/skylt.png' går till en fil som inte finns: kommunens mapp assets/ har ingen 'skylt.png' [missing-asset]\n  obs: lägg filen i mappen assets/ hos varje kommun vars handbok har rutinen\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("logo named with other capitals", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/Logo.svg") }, expect: [
-        "content/councils/exby/council.yml:4:34: fel: det finns ingen fil 'assets/Logo.svg' i kommunens mapp [missing-asset]\n  obs: skriv namnet med samma stora och små bokstäver som filen: på en webbserver är 'Logo.svg' och 'logo.svg' två olika filer",
+        "content/councils/exby/council.yml:4:34: fel: det finns ingen fil 'assets/Logo.svg' i kommunens mapp: filen i councils/exby/assets/ heter 'logo.svg' [missing-asset]\n  obs: skriv namnet med samma stora och små bokstäver som filen: på en webbserver är 'Logo.svg' och 'logo.svg' två olika filer",
     ]),
     BrokenCase("e-mail addresses mistyped", {
         try $0.replace(council, "email: sakerhet@exby.example", with: "email: sakerhet.exby.example")

@@ -32,4 +32,20 @@ import Testing
         #expect(PhoneLinks.numbers(in: "+46 (0)70-000 01 07") == ["+46 (0)70-000 01 07"])
         #expect(PhoneLinks.numbers(in: "(växel) och (0") == [])
     }
+
+    /// Times, ranges and digits in parentheses next to a number are no part of it; the dashes
+    /// and spaces word processors write are.
+    @Test func timesRangesAndTypography() {
+        #expect(PhoneLinks.numbers(in: "Jour 17.00-08.00 070-000 01 07") == ["070-000 01 07"])
+        #expect(PhoneLinks.numbers(in: "Vardagar 08-17 070-000 01 07") == ["070-000 01 07"])
+        #expect(PhoneLinks.numbers(in: "Vardagar 08–17 070-000 01 07") == ["070-000 01 07"])
+        #expect(PhoneLinks.numbers(in: "Jour kl 08 070-000 01 07") == ["070-000 01 07"])
+        #expect(PhoneLinks.numbers(in: "Ring 08-123 45 67 (2) vid knappval") == ["08-123 45 67"])
+        #expect(PhoneLinks.numbers(in: "08-123 45 67 (24)") == ["08-123 45 67"])
+        #expect(PhoneLinks.numbers(in: "Ring 112 (1) om det är akut") == ["112"])
+        #expect(PhoneLinks.numbers(in: "Ring 08-123 45 67 (0701234567)") == ["08-123 45 67", "0701234567"])
+        #expect(PhoneLinks.numbers(in: "Ring 020–000 01 07 eller 070\u{2011}000 01 08") == ["020–000 01 07", "070\u{2011}000 01 08"])
+        #expect(PhoneLinks.numbers(in: "Ring 070\u{A0}000\u{A0}01\u{A0}07 eller 08\u{202F}123\u{202F}45\u{202F}67") == ["070\u{A0}000\u{A0}01\u{A0}07", "08\u{202F}123\u{202F}45\u{202F}67"])
+        #expect(PhoneLinks.html("Jour 17.00-08.00 070-000 01 07").contains("href=\"tel:0700000107\""))
+    }
 }
