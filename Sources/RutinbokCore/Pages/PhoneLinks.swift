@@ -60,15 +60,17 @@ enum PhoneLinks {
 
     /// What may stand between a number's groups: spaces (also non-breaking and thin ones) and
     /// hyphens (also the dashes word processors put in their place).
+    private static let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
+    private static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2013}"]
+
     private static func separates(_ character: Character) -> Bool {
-        ["-", " ", "\u{A0}", "\u{202F}", "\u{2009}", "\u{2010}", "\u{2011}", "\u{2013}"].contains(character)
+        spaces.contains(character) || dashes.contains(character)
     }
 
     /// After a digit, what makes the digits that follow part of the same date, time or
     /// number: "2026-10-01", "08.00", "08–17", "10:30", "1/2".
     private static func continuesNumber(_ character: Character) -> Bool {
-        separates(character) && character != " " && character != "\u{A0}" && character != "\u{202F}" && character != "\u{2009}"
-            || character == "." || character == ":" || character == "/"
+        dashes.contains(character) || character == "." || character == ":" || character == "/"
     }
 
     /// The longest a number can be written: 15 digits with a separator between each.
