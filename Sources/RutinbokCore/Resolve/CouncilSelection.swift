@@ -35,7 +35,8 @@ enum CouncilSelection {
         return diagnostics.filter { diagnostic in
             if let handbook = diagnostic.handbook, others.contains(handbook) { return false }
             let file = diagnostic.location.file
-            if let slug = folder(of: file, under: councils) { return chosen.contains(slug) }
+            // A folder whose name is no id ("Exempelby") is the chosen council's when its id would be.
+            if let slug = folder(of: file, under: councils) { return chosen.contains(slug) || chosen.contains(Slug.make(slug)) }
             if let id = folder(of: file, under: groupFolders) { return groups?.contains(id) ?? true }
             return true
         }

@@ -464,6 +464,9 @@ let brokenCases: [BrokenCase] = [
         #expect(await codes([]).sorted() == ["not-a-routine", "unknown-key", "unknown-phase"])
         try workspace.replace("content/routines/utbildning.md", "phase: forebygga", with: "phase: forebygg")
         #expect(await codes(["exby"]) == ["unknown-phase"], "a base routine is in exby's handbook")
+        // A folder named so that it is no id is still the chosen council's: why it is missing is said.
+        try workspace.move("content/councils/yby", to: "content/councils/Yby")
+        #expect(await codes(["yby"]).sorted() == ["invalid-slug", "unknown-council", "unknown-phase"])
     }
 
     @Test func atLeastThirtyCases() {
