@@ -12,9 +12,15 @@ enum SiteChecker {
     private static func checkAcuteRoutine(_ site: Site) -> [Diagnostic] {
         guard let id = site.config.acuteRoutine else { return [] }
         let routines = [site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)
-        var ids: Set<String> = []
-        for routine in routines.joined() { ids.insert(routine.id) }
-        guard !ids.contains(id.value) else { return [] }
+        var ids: Set<String> = [], publicIDs: Set<String> = []
+        for routine in routines.joined() {
+            ids.insert(routine.id)
+            if routine.access == .public { publicIDs.insert(routine.id) }
+        }
+        if ids.contains(id.value) {
+            guard !publicIDs.contains(id.value) else { return [] }
+            return [.warning(id.location, "rutinen '\(id.value)' är intern överallt ('access: internal'); rutan med 112 i den offentliga handboken länkar därför inte till den", code: "unknown-routine")]
+        }
         return [.warning(id.location, "det finns ingen rutin '\(id.value)'; rutan med 112 länkar därför inte till någon rutin", code: "unknown-routine",
                          notes: Suggestions.note(for: id.value, among: site.routines.map(\.id), listing: "rutinerna i routines/"))]
     }

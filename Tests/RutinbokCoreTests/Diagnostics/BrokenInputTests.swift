@@ -369,6 +369,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("acute_routine names no routine there is", { try $0.append(site, "acute_routine: hotat\n") }, expect: [
         "content/site.yml:13:16: varning: det finns ingen rutin 'hotat'; rutan med 112 länkar därför inte till någon rutin [unknown-routine]\n  obs: menade du 'hotad'?\n  obs: rutinerna i routines/: anmalan, hotad, utbildning",
     ]),
+    BrokenCase("acute_routine names a routine that is internal everywhere", {
+        try $0.append(site, "acute_routine: hotad\n")
+        try $0.replace(hotad, "order: 10", with: "order: 10\naccess: internal")
+    }, expect: [
+        "content/site.yml:13:16: varning: rutinen 'hotad' är intern överallt ('access: internal'); rutan med 112 i den offentliga handboken länkar därför inte till den [unknown-routine]",
+    ]),
     BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
         "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; den visas därför inte på någon startsida [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
     ]),
