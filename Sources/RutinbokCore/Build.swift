@@ -86,13 +86,13 @@ public enum Build {
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: options.content, cache: loadCache,
                                                               councilCache: councilCache)
         let (theme, themeProblems) = await themeLoad.value
-        var diagnostics = loadProblems + themeProblems
         clock.lap("load")
-        guard let site = loaded else { return Result(diagnostics: diagnostics, timings: clock.laps) }
-        diagnostics = CouncilSelection.limit(loadProblems, to: options.councils, site: site, content: options.content) + themeProblems
+        guard let site = loaded else { return Result(diagnostics: loadProblems + themeProblems, timings: clock.laps) }
+        let scope = CouncilSelection.Scope(options.councils, site: site, content: options.content)
+        var diagnostics = scope.limit(loadProblems) + themeProblems
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
-        diagnostics += CouncilSelection.limit(resolveProblems, to: options.councils, site: site, content: options.content)
+        diagnostics += scope.limit(resolveProblems)
         diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, unloadable: site.unloadableCouncils)
         clock.lap("resolve")
 
@@ -111,7 +111,7 @@ public enum Build {
         diagnostics += bodies.diagnostics
         clock.lap("markdown")
 
-        diagnostics += CouncilSelection.limit(SiteChecker.check(site), to: options.councils, site: site, content: options.content)
+        diagnostics += scope.limit(SiteChecker.check(site))
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         var reusable = IncrementalPlan.Reuse()
         if let (planned, reuse) = await planning?.value {

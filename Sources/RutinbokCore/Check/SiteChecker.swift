@@ -3,7 +3,7 @@
 /// against the councils. Run once per routine file, not once per council that inherits it.
 enum SiteChecker {
     /// With `--council`, what is found in other councils' files is left out by
-    /// `CouncilSelection.limit`, as the load stage's problems are.
+    /// `CouncilSelection.Scope`, as the load stage's problems are.
     static func check(_ site: Site) -> [Diagnostic] {
         checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site)
     }

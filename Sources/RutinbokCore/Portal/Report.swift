@@ -5,7 +5,7 @@ public enum Report {
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
         guard let site = loaded else { return (nil, loadProblems) }
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
-        problems = CouncilSelection.limit(problems + loadProblems, to: councils, site: site, content: content)
+        problems = CouncilSelection.Scope(councils, site: site, content: content).limit(problems + loadProblems)
         problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
         let bodies = await RenderedBodies.render(handbooks)
         return (ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today),

@@ -16,29 +16,51 @@ enum CouncilSelection {
         return problems
     }
 
-    /// The problems that are the chosen councils' to fix (all when `slugs` names none): not
+    /// Which problems are the chosen councils' to fix (all when `slugs` names none): not
     /// those in another council's folder, in a group none of them belongs to, or found in a
     /// shared file in another council's handbook. The base routines, site.yml and the
     /// templates are every handbook's. A chosen council that did not load keeps every group.
-    static func limit(_ diagnostics: [Diagnostic], to slugs: [String], site: Site, content: String) -> [Diagnostic] {
-        guard !slugs.isEmpty else { return diagnostics }
-        let chosen = Set(slugs)
-        let loaded = site.councils.filter { chosen.contains($0.slug) }
-        let groups: Set<String>? = chosen.isDisjoint(with: site.unloadableCouncils) ? Set(loaded.compactMap { $0.group?.value }) : nil
-        let others = Set(site.councils.filter { !chosen.contains($0.slug) }.map(\.name))
-        let councils = (content as NSString).appendingPathComponent("councils") + "/"
-        let groupFolders = (content as NSString).appendingPathComponent("groups") + "/"
-        func folder(of file: String, under root: String) -> String? {
+    /// Made once per build from the loaded site; each stage's problems go through `limit`.
+    struct Scope {
+        /// Nil: every council was chosen.
+        private let chosen: Set<String>?
+        private let groups: Set<String>?
+        /// The names of the councils not chosen, as a shared file's problem names its handbook.
+        private let others: Set<String>
+        private let councilsFolder: String
+        private let groupsFolder: String
+
+        init(_ slugs: [String], site: Site, content: String) {
+            councilsFolder = (content as NSString).appendingPathComponent("councils") + "/"
+            groupsFolder = (content as NSString).appendingPathComponent("groups") + "/"
+            guard !slugs.isEmpty else {
+                chosen = nil
+                groups = nil
+                others = []
+                return
+            }
+            let chosen = Set(slugs)
+            self.chosen = chosen
+            groups = chosen.isDisjoint(with: site.unloadableCouncils)
+                ? Set(site.councils.filter { chosen.contains($0.slug) }.compactMap { $0.group?.value }) : nil
+            others = Set(site.councils.filter { !chosen.contains($0.slug) }.map(\.name))
+        }
+
+        func limit(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            guard let chosen else { return diagnostics }
+            return diagnostics.filter { diagnostic in
+                if let handbook = diagnostic.handbook, others.contains(handbook) { return false }
+                let file = diagnostic.location.file
+                // A folder whose name is no id ("Exempelby") is the chosen council's when its id would be.
+                if let slug = Self.folder(of: file, under: councilsFolder) { return chosen.contains(slug) || chosen.contains(Slug.make(slug)) }
+                if let id = Self.folder(of: file, under: groupsFolder) { return groups?.contains(id) ?? true }
+                return true
+            }
+        }
+
+        private static func folder(of file: String, under root: String) -> String? {
             guard file.hasPrefix(root) else { return nil }
             return file.dropFirst(root.count).split(separator: "/", maxSplits: 1).first.map(String.init)
-        }
-        return diagnostics.filter { diagnostic in
-            if let handbook = diagnostic.handbook, others.contains(handbook) { return false }
-            let file = diagnostic.location.file
-            // A folder whose name is no id ("Exempelby") is the chosen council's when its id would be.
-            if let slug = folder(of: file, under: councils) { return chosen.contains(slug) || chosen.contains(Slug.make(slug)) }
-            if let id = folder(of: file, under: groupFolders) { return groups?.contains(id) ?? true }
-            return true
         }
     }
 }
