@@ -11,14 +11,9 @@ enum SiteChecker {
     /// An `acute_routine` that no routine has is a typo: no emergency box would link to it.
     private static func checkAcuteRoutine(_ site: Site) -> [Diagnostic] {
         guard let id = site.config.acuteRoutine else { return [] }
-        let routines = [site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)
-        var ids: Set<String> = [], publicIDs: Set<String> = []
-        for routine in routines.joined() {
-            ids.insert(routine.id)
-            if routine.access == .public { publicIDs.insert(routine.id) }
-        }
-        if ids.contains(id.value) {
-            guard !publicIDs.contains(id.value) else { return [] }
+        let copies = routineFiles(site).filter { $0.id == id.value }
+        if !copies.isEmpty {
+            guard !copies.contains(where: { $0.access == .public }) else { return [] }
             return [.warning(id.location, "rutinen '\(id.value)' är intern överallt ('access: internal'); rutan med 112 i den offentliga handboken länkar därför inte till den", code: "unknown-routine")]
         }
         return [.warning(id.location, "det finns ingen rutin '\(id.value)'; rutan med 112 länkar därför inte till någon rutin", code: "unknown-routine",
@@ -71,9 +66,7 @@ enum SiteChecker {
         let audiences = site.config.audiences.map(\.id)
         let councilSlugs = Set(site.councils.map(\.slug))
         var diagnostics: [Diagnostic] = []
-        // Each collection in turn, in the same order as before, without copying every routine into one array.
-        let collections = [site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)
-        for routine in collections.joined() {
+        for routine in routineFiles(site) {
             if !phases.contains(routine.phase.value) {
                 diagnostics.append(.error(routine.phase.location, "okänd fas '\(routine.phase.value)'", code: "unknown-phase",
                                           notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "faserna i site.yml")))
@@ -98,5 +91,11 @@ enum SiteChecker {
             }
         }
         return diagnostics
+    }
+
+    /// Every routine file of the site: the base's, then each group's and each council's, one
+    /// collection after another without copying every routine into one array.
+    private static func routineFiles(_ site: Site) -> FlattenSequence<[[Routine]]> {
+        ([site.routines] + site.groups.values.map(\.routines) + site.councils.map(\.routines)).joined()
     }
 }
