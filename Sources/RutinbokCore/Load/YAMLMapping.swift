@@ -283,18 +283,19 @@ struct YAMLMapping {
         }
     }
 
-    /// Keys that keep something out of the published handbook, with what is published when
-    /// one is misspelt and so not read. A misspelling of one of them is an error, not a
-    /// warning: the build would otherwise publish what the editor meant to keep out.
-    static let guardingKeys = [
-        "access": "som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
-        "exclude": "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
-    ]
+    /// Keys that keep something out of the published handbook: what is published when one is
+    /// misspelt or misplaced and so not read, and where it is read. Such a key is an error,
+    /// not a warning: the build would otherwise publish what the editor meant to keep out.
+    struct GuardingKey {
+        var consequence: String
+        var place: String
+    }
 
-    /// Where each guarding key is read, for one written where it is not.
-    static let guardingPlaces = [
-        "access": "under en kontakt, i linje med kontaktens andra rader, eller bland en rutins uppgifter överst i rutinens fil",
-        "exclude": "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)",
+    static let guardingKeys = [
+        "access": GuardingKey(consequence: "som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+                              place: "under en kontakt, i linje med kontaktens andra rader, eller bland en rutins uppgifter överst i rutinens fil"),
+        "exclude": GuardingKey(consequence: "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
+                               place: "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)"),
     ]
 
     /// Whether `key` is `intended` written with one slip of the finger: another case, one
@@ -318,14 +319,14 @@ struct YAMLMapping {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
             let closest = Suggestions.closest(to: key, in: known)
-            if let closest, let consequence = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
+            if let closest, let guarding = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
                 report(.error(location(of: pair.key), "okänd nyckel '\(key)'; menade du '\(closest)'?", code: "misspelt-key",
-                              notes: ["skriv '\(closest)': \(consequence)"]))
+                              notes: ["skriv '\(closest)': \(guarding.consequence)"]))
                 continue
             }
-            if let consequence = Self.guardingKeys[key], let place = Self.guardingPlaces[key] {
+            if let guarding = Self.guardingKeys[key] {
                 report(.error(location(of: pair.key), "'\(key)' läses inte här", code: "misplaced-key",
-                              notes: ["skriv den \(place): \(consequence)"]))
+                              notes: ["skriv den \(guarding.place): \(guarding.consequence)"]))
                 continue
             }
             // A guarding key that is not a slip is not what was meant ("adress" is no "access").
