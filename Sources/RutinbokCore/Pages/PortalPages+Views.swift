@@ -216,9 +216,7 @@ extension PortalPages {
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
                                changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish,
-                               emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map {
-                                   NumberView(label: $0.label, number: $0.number, tel: $0.tel, description: $0.description)
-                               })
+                               emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init))
     }
 
     func coverageView() -> PortalCoverageView {

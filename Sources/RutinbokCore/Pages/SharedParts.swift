@@ -20,11 +20,11 @@ struct SharedParts {
                 .map { PhaseLinkView(id: $0.id, label: $0.label, href: "\(start)#\($0.id)") },
             groupName: handbook.group?.name)
         self.council = view
-        numbers = config.nationalNumbers.map { NumberView(label: $0.label, number: $0.number, tel: $0.tel, description: $0.description) }
+        numbers = config.nationalNumbers.map(NumberView.init)
         let emergencyView = EmergencyView(
             emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
             others: numbers.filter { $0.tel != "112" && $0.tel != "11414" },
-            acute: config.acuteRoutine.flatMap { id in handbook.routines.first { $0.routine.id == id.value } }
+            acute: config.acuteRoutine.flatMap { handbook.routine($0.value) }
                 .map { LinkView(label: $0.routine.title, href: PageNames.html($0.routine.id)) })
         header = theme.render("header", view)
         emergency = theme.render("emergency", emergencyView)

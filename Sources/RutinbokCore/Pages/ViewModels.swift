@@ -31,6 +31,12 @@ struct NumberView {
     var description: String
 }
 
+extension NumberView {
+    init(_ number: NationalNumber) {
+        self.init(label: number.label, number: number.number, tel: number.tel, description: number.description)
+    }
+}
+
 struct EmergencyView {
     var emergency: NumberView?
     var police: NumberView?
