@@ -24,7 +24,7 @@ extension TransformPass {
             if let problem = Self.pathProblem(url) {
                 diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
             } else {
-                recordAsset(url, at: link, image: false)
+                recordAsset(Self.plainPath(url), written: url, at: link, image: false)
             }
             return
         }
@@ -42,7 +42,7 @@ extension TransformPass {
         guard let url = image.url, !url.isEmpty else { return }
         let path = Self.plainPath(url)
         if path.hasPrefix("assets/") {
-            recordAsset(url, at: image, image: true)
+            recordAsset(path, written: url, at: image, image: true)
         } else if !path.isEmpty, !Self.containsColon(path), !path.hasPrefix("//") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             diagnostics.append(.warning(location(image), "bilden '\(url)' följer inte med handboken, så den syns inte på sidan", code: "link-file",
@@ -50,9 +50,9 @@ extension TransformPass {
         }
     }
 
-    /// A link or image to a file of the council's `assets/`, for the check stage.
-    private mutating func recordAsset(_ url: String, at node: MarkdownNode, image: Bool) {
-        let path = Self.plainPath(url)
+    /// A link or image to a file of the council's `assets/` (`path`: its `plainPath`), for
+    /// the check stage.
+    private mutating func recordAsset(_ path: String, written url: String, at node: MarkdownNode, image: Bool) {
         // A link to a folder ("assets/bilder/") names no file to look for.
         guard path.hasPrefix("assets/"), path.count > "assets/".count, !path.hasSuffix("/") else { return }
         let within = String(path.dropFirst("assets/".count))
