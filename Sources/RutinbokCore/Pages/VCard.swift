@@ -22,11 +22,12 @@ enum VCard {
         }
         lines.append("ORG:\(escape(organisation))")
         lines.append("TITLE:\(escape(contact.role))")
-        if let phone = contact.phone { lines.append("TEL;TYPE=WORK,VOICE:\(escape(PhoneNumber.international(phone)))") }
+        let own = contact.phone.map(PhoneNumber.international)
+        if let own { lines.append("TEL;TYPE=WORK,VOICE:\(escape(own))") }
         // The numbers to call after hours, to tap at night as well: labelled the way phones
         // show a label of their own (a group with X-ABLabel), the text itself in NOTE.
         // Not the national numbers a text may name ("via 112"), nor the contact's own.
-        var seen: Set<String> = [contact.phone.map(PhoneNumber.international) ?? ""]
+        var seen = Set([own].compactMap { $0 })
         let afterHours = (contact.outOfHours.map(PhoneLinks.numbers) ?? []).map(PhoneNumber.international).filter { number in
             !PhoneLinks.shortNumbers.contains(number) && seen.insert(number).inserted
         }
