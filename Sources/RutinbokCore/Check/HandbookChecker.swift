@@ -61,7 +61,7 @@ struct HandbookChecker {
             let ids = handbook.contacts.map(\.id)
             // A close name is a typo to correct; with none, the contact is missing.
             if let close = Suggestions.closest(to: id, in: ids) {
-                return shared ? ["menade du '\(close)'?"] : Suggestions.note(for: id, among: ids, listing: "kontakter")
+                return shared ? [Suggestions.meant(close)] : Suggestions.note(for: id, among: ids, listing: "kontakter")
             }
             let add = shared ? "lägg till kontakten '\(id)' under 'contacts:' i council.yml för varje handbok som saknar den"
                              : "eller lägg till kontakten '\(id)' under 'contacts:' i councils/\(council.slug)/council.yml"
@@ -134,7 +134,7 @@ struct HandbookChecker {
         case .found, .missing: break
         }
         var notes = ["lägg filen i \(folder)"]
-        if let close = Suggestions.closest(to: asset.path, in: handbook.council.assets) { notes.insert("menade du 'assets/\(close)'?", at: 0) }
+        if let close = Suggestions.closest(to: asset.path, in: handbook.council.assets) { notes.insert(Suggestions.meant("assets/\(close)"), at: 0) }
         return .error(asset.location, "\(what) '\(asset.written)' går till en fil som inte finns: \(folder) har ingen '\(asset.path)'",
                       code: "missing-asset", notes: notes)
     }

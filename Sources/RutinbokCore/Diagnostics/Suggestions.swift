@@ -82,7 +82,12 @@ enum Suggestions {
 
     /// A "did you mean" when a candidate is close; nothing otherwise.
     static func didYouMean(_ word: String, among candidates: [String]) -> [String] {
-        closest(to: word, in: candidates).map { ["menade du '\($0)'?"] } ?? []
+        closest(to: word, in: candidates).map { [meant($0)] } ?? []
+    }
+
+    /// The note that names what was probably meant: "menade du 'hantera'?".
+    static func meant(_ candidate: String) -> String {
+        "menade du '\(candidate)'?"
     }
 
     /// A note listing what exists, with a "did you mean" first when one is close.

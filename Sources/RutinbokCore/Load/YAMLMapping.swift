@@ -320,7 +320,7 @@ struct YAMLMapping {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
             let closest = Suggestions.closest(to: key, in: known)
             if let closest, let guarding = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
-                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; menade du '\(closest)'?", code: "misspelt-key",
+                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
                               notes: ["skriv '\(closest)': \(guarding.consequence)"]))
                 continue
             }
@@ -330,7 +330,7 @@ struct YAMLMapping {
                 continue
             }
             // A guarding key that is not a slip is not what was meant ("adress" is no "access").
-            var notes = closest.flatMap { Self.guardingKeys[$0] == nil ? ["menade du '\($0)'?"] : nil } ?? []
+            var notes = closest.flatMap { Self.guardingKeys[$0] == nil ? [Suggestions.meant($0)] : nil } ?? []
             if notes.isEmpty, let parent = section(key, pair.value) {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }

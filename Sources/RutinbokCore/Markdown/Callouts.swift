@@ -18,7 +18,7 @@ extension TransformPass {
         guard let box = Self.calloutKinds[name.uppercased()], let callout = box.callout else {
             let close = Suggestions.closest(to: name.uppercased(), in: ["VIKTIGT", "TIPS", "OBS", "VARNING"])
             diagnostics.append(.warning(location(paragraph), "okänd ruta '[!\(name)]'; den visas som ett citat", code: "unknown-callout",
-                                        notes: (close.map { ["menade du '[!\($0)]'?"] } ?? []) + ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
+                                        notes: (close.map { [Suggestions.meant("[!\($0)]")] } ?? []) + ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
             return
         }
         dropLeadingCharacters(name.count + 3, from: paragraph)
