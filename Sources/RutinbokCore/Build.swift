@@ -58,6 +58,7 @@ public enum Build {
     /// Runs every stage; writes only when `write` is set and nothing stopped the build.
     /// When the output's manifest shows the same inputs, it stops before loading anything.
     public static func run(_ options: Options, write: Bool) async -> Result {
+        let options = options.withCanonicalFolders()
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
         if let plan, plan.isUnchanged, let previous = plan.previous {

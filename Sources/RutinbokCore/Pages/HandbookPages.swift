@@ -80,7 +80,7 @@ struct HandbookPages {
         let layout = LayoutView(
             title: title, documentTitle: name == PageNames.start ? "\(council.name) – \(config.title)" : "\(title) – \(council.name)",
             description: config.description, themeColor: council.themeColor?.value ?? "#1d4f73",
-            header: shared.header, emergency: shared.emergency, footer: shared.footer,
+            header: shared.header, emergency: shared.emergency(on: name), footer: shared.footer,
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
             content: content, pageClass: pageClass, scripts: scripts)
         return layout

@@ -5,8 +5,8 @@ struct SharedParts {
     let council: CouncilView
     let numbers: [NumberView]
     let header: String
-    let emergency: String
     let footer: String
+    private let emergency: EmergencyBoxes
     private let snippets: ContactSnippets
 
     init(handbook: Handbook, config: SiteConfig, theme: Theme) {
@@ -21,15 +21,25 @@ struct SharedParts {
             groupName: handbook.group?.name)
         self.council = view
         numbers = config.nationalNumbers.map(NumberView.init)
+        let acute = config.acuteRoutine.flatMap { handbook.routine($0.value) }?.routine
         let emergencyView = EmergencyView(
             emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
             others: numbers.filter { $0.tel != "112" && $0.tel != "11414" },
-            acute: config.acuteRoutine.flatMap { handbook.routine($0.value) }
-                .map { LinkView(label: $0.routine.title, href: PageNames.html($0.routine.id)) })
+            acute: acute.map { LinkView(label: $0.title, href: PageNames.html($0.id)) })
         header = theme.render("header", view)
-        emergency = theme.render("emergency", emergencyView)
+        emergency = EmergencyBoxes(view: emergencyView, acuteRoutine: acute?.id, theme: theme)
         footer = theme.render("footer", view)
         snippets = ContactSnippets(handbook: handbook, theme: theme)
+    }
+
+    /// The box with whom to call, for the page named `page`: on the contacts page and on the
+    /// acute routine's page, their own link in it is marked as the current page.
+    func emergency(on page: String) -> String {
+        switch page {
+        case PageNames.contacts: emergency.onContacts
+        case emergency.acuteRoutine: emergency.onAcute
+        default: emergency.elsewhere
+        }
     }
 
     /// A contact's card (`contact-card.mustache`); "" for an unknown contact.
@@ -47,6 +57,27 @@ struct SharedParts {
     /// The print page keeps within the page budget with one-line cards.
     func printContactHTML(_ reference: RenderedMarkdown.ContactReference) -> String {
         reference.style == .card ? snippets.snippet(.printCard, reference.id) : contactHTML(reference)
+    }
+}
+
+/// The emergency box in its three forms: most pages, the contacts page, the acute routine's
+/// page. Each page links to itself only as the current page (`aria-current`), which a screen
+/// reader announces, rather than as a way somewhere else.
+private struct EmergencyBoxes {
+    let elsewhere: String
+    let onContacts: String
+    let onAcute: String
+    let acuteRoutine: String?
+
+    init(view: EmergencyView, acuteRoutine: String?, theme: Theme) {
+        var view = view
+        elsewhere = theme.render("emergency", view)
+        view.contactsHere = true
+        onContacts = theme.render("emergency", view)
+        view.contactsHere = false
+        view.acuteHere = acuteRoutine != nil
+        onAcute = acuteRoutine == nil ? elsewhere : theme.render("emergency", view)
+        self.acuteRoutine = acuteRoutine
     }
 }
 

@@ -152,12 +152,14 @@ extension NumberView: TemplateFields {
 }
 
 extension EmergencyView: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 6 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("emergency", emergency)
         fields.add("police", police)
         fields.add("others", others)
         fields.add("acute", acute)
+        fields.add("contactsHere", contactsHere)
+        fields.add("acuteHere", acuteHere)
     }
 }
 

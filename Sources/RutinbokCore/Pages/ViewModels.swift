@@ -44,6 +44,10 @@ struct EmergencyView {
     /// The routine for someone threatened right now (site.yml's `acute_routine`), when the
     /// handbook has it.
     var acute: LinkView?
+    /// The page is the contacts page, or the acute routine's page: its link here is the
+    /// current page.
+    var contactsHere = false
+    var acuteHere = false
 }
 
 struct LayoutView {

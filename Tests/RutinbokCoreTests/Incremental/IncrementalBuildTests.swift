@@ -38,6 +38,20 @@ import Testing
         #expect(W.rewritten(before, W.identities(w.output)) == [Publisher.marker])
     }
 
+    /// `--content content` and `--content ./content/` are one folder: the second build reuses
+    /// everything the first made, and shows its messages with the same paths.
+    @Test func anotherSpellingOfTheSameFoldersIsANoOp() async throws {
+        let w = try W()
+        let first = await w.build()
+        #expect(first.published && !first.unchanged)
+        var options = w.options()
+        options.content = w.root.path + "/./content/"
+        options.templates = w.root.path + "/content/../templates"
+        let second = await Build.run(options, write: true)
+        #expect(second.published && second.unchanged)
+        #expect(second.diagnostics == first.diagnostics)
+    }
+
     @Test func councilRoutineChangeRewritesOnlyItsPages() async throws {
         var w = try W()
         #expect(await w.build().published)

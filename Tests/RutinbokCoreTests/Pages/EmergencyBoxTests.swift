@@ -25,6 +25,26 @@ struct EmergencyBoxTests {
         }
     }
 
+    /// On the acute routine's own page, and on the contacts page, the box's link to that page
+    /// is the current page, not a way elsewhere: a screen reader says so.
+    @Test func theBoxMarksTheLinkToThePageItIsOn() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/site.yml", "acute_routine: hotad\n")
+        _ = try await build(workspace)
+        let acuteHere = "<a href=\"hotad.html\" aria-current=\"page\">Om du blir hotad</a>"
+        let contactsHere = "<a href=\"kontakter.html\" aria-current=\"page\">Alla kontakter</a>"
+        let acute = try page(workspace, "exby/hotad.html")
+        #expect(acute.contains(acuteHere))
+        #expect(acute.contains("<a href=\"kontakter.html\">Alla kontakter</a>"))
+        let contacts = try page(workspace, "exby/kontakter.html")
+        #expect(contacts.contains(contactsHere))
+        #expect(contacts.contains("<a href=\"hotad.html\">Om du blir hotad</a>"))
+        for path in ["exby/index.html", "exby/anmalan.html", "exby/sok.html"] {
+            let other = try page(workspace, path)
+            #expect(!other.contains(contactsHere) && !other.contains(acuteHere), "\(path)")
+        }
+    }
+
     @Test func aHandbookWithoutTheAcuteRoutineHasNoLinkToIt() async throws {
         let workspace = try BrokenWorkspace()
         try workspace.append("content/site.yml", "acute_routine: hotad\n")

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A folder named on the command line, spelt one way: messages show files below it with
+/// this spelling, and the caches beside the output are keyed on it. `content`, `./content/`
+/// and the folder's absolute path are one folder, so a build given one spelling reuses
+/// what a build given another made, and shows the same paths.
+enum FolderPath {
+    /// Relative to `directory` (the working directory) when the folder is inside it;
+    /// otherwise the path as given without `.`, `..` where it can and repeated slashes. No
+    /// symbolic link is followed: the paths compared are the ones written.
+    static func canonical(_ path: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+        let base = lexical(directory)
+        let absolute = lexical(path.hasPrefix("/") ? path : directory + "/" + path)
+        if absolute == base { return "." }
+        if base == "/" { return String(absolute.dropFirst()) }
+        if absolute.hasPrefix(base + "/") { return String(absolute.dropFirst(base.count + 1)) }
+        guard !path.hasPrefix("/") else { return absolute }
+        let relative = lexical(path)
+        return relative.isEmpty ? "." : relative
+    }
+
+    /// `a/./b//c/../d/` → `a/b/d`; a `..` that climbs above the start is kept (or, from `/`,
+    /// dropped, as the system does).
+    private static func lexical(_ path: String) -> String {
+        let rooted = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", rooted {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return rooted ? "/" + joined : joined
+    }
+}
+
+extension Build.Options {
+    /// The same build with its content and template folders spelt as `FolderPath` spells them.
+    func withCanonicalFolders() -> Build.Options {
+        var options = self
+        options.content = FolderPath.canonical(content)
+        options.templates = FolderPath.canonical(templates)
+        return options
+    }
+}
