@@ -35,7 +35,8 @@ import Testing
     @Test func fixtureDiagnosticsAreExact() async throws {
         let (_, result) = await TestPaths.build(content: root.appendingPathComponent("content"),
                                                 templates: root.appendingPathComponent("templates"))
-        let content = root.appendingPathComponent("content").path
+        // Named as `FolderPath` spells the folder: relative to the working directory when inside it.
+        let content = FolderPath.canonical(root.appendingPathComponent("content").path)
         #expect(result.diagnostics.map(\.description) == [
             "\(content)/councils/bro/council.yml:5:3: varning: kontakten 'namndsekreterare' har inget datum i 'verified'; kontrollera uppgifterna och skriv dagen, ÅÅÅÅ-MM-DD [contact-unverified]",
             "\(content)/routines/extra.md:10:18: varning: HTML-kod tas inte med på sidan; skriv med Markdown i stället [raw-html]",
