@@ -47,6 +47,13 @@ def test_search_strips_swedish_suffixes(browser, query):
     assert any(title.lower().startswith("hot ") for title in titles), f"{query!r} does not find the 'Hot via …' routines: {titles}"
 
 
+@pytest.mark.parametrize("query, inflected", [("nummer", "numret"), ("regel", "regler"), ("diarienummer", "diarienumret")])
+def test_search_finds_words_that_drop_their_last_e_when_inflected(browser, query, inflected):
+    result = search(browser, "exempelby", query)
+    marks = [m.lower() for h in result["hits"] for m in h["marks"]]
+    assert any(m.startswith(inflected) for m in marks), f"{query!r} does not find {inflected!r}: {result['hits']}"
+
+
 def test_search_folds_diacritics_in_longer_words(browser):
     with_marks = search(browser, "exempelby", "förtroendevalda")
     without = search(browser, "exempelby", "fortroendevalda")

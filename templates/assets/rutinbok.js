@@ -29,14 +29,31 @@
     }
     return word;
   }
+  // Many Swedish words lose the e of their last syllable when they are inflected, and a
+  // doubled consonant before it with it: "nummer" → "numret", "regel" → "regler", "exempel" →
+  // "exemplet". The form without it ("numr") is what suffix stripping leaves of the inflected
+  // words, so each word with such an ending is also indexed and searched by it. Words whose
+  // -er, -el or -en is an ending ("kommuner") get a form that matches nothing else.
+  function syncope(word) {
+    var m = /^(.*[^aeiouy\s])e([lnr])$/.exec(word);
+    if (!m || m[1].length < 3) return null;
+    var root = m[1];
+    if (root.charAt(root.length - 1) === root.charAt(root.length - 2)) root = root.slice(0, -1);
+    return root + m[2];
+  }
   function words(folded) { return folded.split(/\s+/).filter(Boolean); }
+  function stems(folded) {
+    var list = words(folded), out = list.map(stem);
+    list.forEach(function (word) { var short = syncope(word); if (short) out.push(short); });
+    return out;
+  }
 
   var docs = (window.RUTINBOK_SOK || []).map(function (entry) {
     var fields = { t: entry.t || "", h: (entry.h || []).join(" · "), s: entry.s || "", b: entry.b || "" };
     var doc = { entry: entry, text: fields, folded: {}, stems: {} };
     for (var key in fields) {
       doc.folded[key] = fold(fields[key]);
-      doc.stems[key] = words(doc.folded[key]).map(stem);
+      doc.stems[key] = stems(doc.folded[key]);
     }
     // The page name holds the routine's key word without diacritics ("polisanmalan").
     doc.stems.t = doc.stems.t.concat(words(fold(entry.u.replace(/\.html$/, "").replace(/-/g, " "))));
@@ -44,7 +61,7 @@
   });
 
   function terms(query) {
-    var all = words(fold(query)).map(function (word) { return { word: word, stem: stem(word) }; });
+    var all = words(fold(query)).map(function (word) { return { word: word, stem: stem(word), short: syncope(word) }; });
     var kept = all.filter(function (term) { return !STOP[term.word]; });
     return kept.length ? kept : all;
   }
@@ -56,7 +73,7 @@
     var best = 0;
     for (var i = 0; i < stems.length && best < 2; i++) {
       var w = stems[i];
-      if (w === term.stem || w === term.word) best = 2;
+      if (w === term.stem || w === term.word || w === term.short) best = 2;
       else if (w.indexOf(term.stem) === 0 || term.stem.indexOf(w) === 0 && w.length >= 4 && w.length >= term.stem.length - 3) best = 1;
     }
     return best;
@@ -82,6 +99,7 @@
       var stemmed = query[i].stem, found = false;
       // The second candidate finds "polisanmäl" for "polisanmälan", a word that is a prefix of the term.
       var candidates = [stemmed, stemmed.slice(0, Math.max(4, stemmed.length - 3))];
+      if (query[i].short) candidates.push(query[i].short);
       for (var c = 0; c < candidates.length && !found; c++) {
         var needle = candidates[c], from = 0, at;
         while ((at = folded.indexOf(needle, from)) !== -1) {
