@@ -61,7 +61,7 @@ struct HandbookPages {
         for asset in theme.assets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
-        for asset in council.assets where OutputPath.problem(with: asset) == nil {
+        for asset in council.assets where OutputPath.problem(with: asset) == nil && !handbook.withheldAssets.contains(asset) {
             files.append(OutputFile(path: "\(PageNames.assets)/\(asset)", contents: .copy("\(council.directory)/assets/\(asset)")))
         }
         return files

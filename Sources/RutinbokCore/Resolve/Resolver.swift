@@ -58,10 +58,12 @@ public enum Resolver {
             }
         }
         var internalOnly: Set<String> = []
+        var internalRoutines: [Routine] = []
         if !options.includeInternal {
             for (id, entry) in layered where entry.routine.access == .internal {
                 layered.removeValue(forKey: id)
                 internalOnly.insert(id)
+                internalRoutines.append(entry.routine)
             }
         }
         let ordered = readingOrder(Array(layered.values), rank: rank)
@@ -76,6 +78,7 @@ public enum Resolver {
         var handbook = Handbook(council: council, group: group, contacts: contacts, routines: ordered,
                                 excluded: excluded, internalOnly: internalOnly)
         handbook.internalContacts = internalContacts
+        handbook.withheldAssets = WithheldAssets.find(council.assets, internal: internalRoutines, published: ordered.map(\.routine))
         return (handbook, diagnostics)
     }
 

@@ -203,6 +203,51 @@ import Testing
         #expect(broken.filter { $0.contains("obs: rubriker i") }.count == HandbookChecker.suggestionsPerRoutine)
     }
 
+    /// A floor plan that only the intranet's routine links to was copied into the public
+    /// build with the council's other files. A public build now leaves out what only internal
+    /// routines (the council's or its group's) link to; a file a published routine links to,
+    /// or that nothing links to, is published as before.
+    @Test func aFileOnlyInternalRoutinesLinkToIsOnlyInTheIntranetsBuild() async throws {
+        let w = try BrokenWorkspace()
+        for name in ["ritning.pdf", "karta 1.png", "blankett.pdf"] {
+            try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
+        }
+        try w.write("content/councils/exby/routines/skydd.md", """
+            ---
+            title: Säkerhet i kommunhuset
+            summary: Internt.
+            phase: hantera
+            order: 80
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-01-15
+            access: internal
+            ---
+
+            Se [ritningen](assets/ritning.pdf) och [kartan](assets/karta%201.png).
+
+            """)
+        try w.append("content/councils/exby/routines/lokalt.md", "\nSe [kartan](<assets/karta 1.png>).\n")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        let assets = "\(w.output)/exby/assets"
+        #expect(!FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"))
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/karta 1.png"), "a published routine links to it too")
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/blankett.pdf"), "nothing links to it")
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/logo.svg"))
+
+        var intranetOptions = w.options()
+        intranetOptions.includeInternal = true
+        intranetOptions.output = w.root.appendingPathComponent("intranet").path
+        #expect(await Build.run(intranetOptions, write: true).published)
+        #expect(FileManager.default.fileExists(atPath: "\(intranetOptions.output)/exby/assets/ritning.pdf"))
+
+        // Once a published routine links to it, the public build has it, as a clean build would.
+        try w.append("content/councils/exby/routines/lokalt.md", "\nSe [ritningen](assets/ritning.pdf).\n")
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"))
+    }
+
     /// A contact only internal routines name (a bodyguard, say) was published on the contacts
     /// page, in the vCard, the search and the print page. `access: internal` keeps it for the
     /// intranet's build, and a public routine that names it is an error.
