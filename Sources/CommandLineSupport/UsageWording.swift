@@ -11,6 +11,7 @@ public enum UsageWording {
         (#"^Error: Missing expected argument '([^']*)'"#, "fel: argumentet $1 saknas"),
         (#"^Error: Missing value for '([^' ]*)[^']*'"#, "fel: $1 saknar ett värde"),
         (#"^Error: Unknown option '([^']*)'"#, "fel: okänt alternativ '$1'"),
+        (#" Did you mean '([^']*)'\?"#, " Menade du '$1'?"),
         (#"^Error: Unexpected argument '([^']*)'"#, "fel: okänt kommando eller argument '$1'"),
         (#"^Error: The value '([^']*)' is invalid for '([^' ]*)[^']*'\. Please provide one of (.*)\.$"#,
          "fel: '$1' fungerar inte för $2; välj $3"),
@@ -30,6 +31,7 @@ public enum UsageWording {
         (#"\(values:(\s+)"#, "(värden:$1"),
         (#"^  See '([^']*)<subcommand>' for detailed help\.$"#, "  Hjälp för ett kommando: '$1<kommando>'"),
         (#"<subcommand>"#, "<kommando>"),
+        (#"<arguments>"#, "<argument>"),
     ]
 
     static let compiled: [(NSRegularExpression, String)] = phrases.compactMap { pattern, template in
@@ -46,7 +48,7 @@ public enum UsageWording {
         return result.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             guard line.hasPrefix("fel: ") else { return String(line) }
             return line.replacingOccurrences(of: #"'([^']*)', '"#, with: "$1, '", options: .regularExpression)
-                .replacingOccurrences(of: #"'([^']*)' or '([^']*)'"#, with: "$1 eller $2", options: .regularExpression)
+                .replacingOccurrences(of: #"'([^']*)' (or|and) '([^']*)'"#, with: "$1 eller $3", options: .regularExpression)
         }.joined(separator: "\n")
     }
 }

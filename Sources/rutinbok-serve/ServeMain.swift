@@ -26,8 +26,10 @@ struct ServeMain: AsyncParsableCommand {
     @Option(help: OptionHelp.templates)
     var templates = "templates"
 
-    @Option(help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build.", valueName: "mapp"))
-    var output = "output"
+    @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build. (förval: output, med --internal output-intranat)", valueName: "mapp"))
+    var outputFolder: String?
+
+    private var output: String { outputFolder ?? OptionHelp.defaultOutput(internal: `internal`) }
 
     @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
     var port: UInt16 = 8080

@@ -12,8 +12,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas.", valueName: "mapp"))
-    var output = "output"
+    @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas. (förval: output, med --internal output-intranat)", valueName: "mapp"))
+    var outputFolder: String?
+
+    private var output: String { outputFolder ?? OptionHelp.defaultOutput(internal: site.internal) }
 
     // The output is for developers and stays in English, as do the stage names it prints.
     @Flag(help: "Skriv ut hur lång tid varje steg tog och hur mycket som återanvändes från förra bygget. För utvecklare, på engelska.")

@@ -29,7 +29,8 @@ struct ServeCommand: ParsableCommand {
         let program = Self.program
         guard FileManager.default.isExecutableFile(atPath: program) else {
             Terminal.printError(Diagnostic.text("fel: programmet för förhandsvisning saknas: \(program)",
-                                                notes: ["bygg det med scripts/build-release --product rutinbok-serve"]))
+                                                notes: ["rutinbok-serve ska ligga i samma mapp som rutinbok; kopiera det dit, "
+                                                        + "eller bygg det från källkoden med scripts/build-release --product rutinbok-serve"]))
             throw ExitCode(1)
         }
         let argv = ["rutinbok serve"] + arguments

@@ -8,8 +8,8 @@ enum Executable {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = try start(arguments)
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        let process = try start(arguments, in: directory)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -17,10 +17,11 @@ enum Executable {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func start(_ arguments: [String], quiet: Bool = false) throws -> Process {
+    static func start(_ arguments: [String], quiet: Bool = false, in directory: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if quiet {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -177,6 +178,23 @@ struct CommandLineTests {
             #expect(help.stdout.contains(heading), "\(heading)")
         }
         #expect(!help.stdout.contains("USAGE:") && !help.stdout.contains("(default:"))
+        let typo = try Executable.run(["build", "--councl", "x"])
+        #expect(typo.status == 2 && typo.stderr.hasPrefix("fel: okänt alternativ '--councl'. Menade du '--council'?\n"), "\(typo.stderr)")
+        let format = try Executable.run(["check", "--format", "xml"])
+        #expect(format.status == 2 && format.stderr.hasPrefix("fel: 'xml' fungerar inte för --format; välj text eller json\n"), "\(format.stderr)")
+    }
+
+    /// The intranet's version goes to a folder of its own unless `--output` says otherwise,
+    /// so that it never lands in `output/`, where the public version is published from.
+    @Test func theIntranetsBuildHasAnOutputFolderOfItsOwn() throws {
+        let w = try BrokenWorkspace()
+        let run = try Executable.run(["build", "--internal", "--content", "content", "--templates", "templates", "--today", "2026-06-01"], in: w.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains(" i output-intranat/ på "), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: w.url("output-intranat/exby/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: w.url("output").path))
+        let help = try Executable.run(["build", "--help"])
+        #expect(help.stdout.contains("--internal output-intranat)"), "\(help.stdout)")
     }
 
     /// `rutinbok serve` is the preview program beside `rutinbok`, with the arguments as given.
