@@ -41,7 +41,7 @@ enum AssetCheck {
         guard allowedExtensions.contains(ext) else {
             return .error(location, ext.isEmpty
                               ? "filen har ingen filändelse, och en webbserver kan skicka den som en webbsida; den publiceras inte"
-                              : "filer som slutar på .\(ext) publiceras inte: webbläsaren kan köra dem, på samma webbplats som alla handböcker",
+                              : "filer som slutar på .\(ext) publiceras inte: i assets/ får bara kända slags dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer",
                           code: "asset-active", notes: ["lägg en blankett som PDF och en bild som PNG, JPG eller SVG"])
         }
         guard ext == "svg" else { return nil }

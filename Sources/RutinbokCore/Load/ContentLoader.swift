@@ -132,7 +132,9 @@ public enum ContentLoader {
         council.routines = routines.routines
         fileIDs = routines.fileIDs
         diagnostics += routineProblems
-        for asset in files.listRecursively("\(directory)/assets") {
+        // Windows' thumbnails and an editor's backups are no one's attachments: not published,
+        // and no reason to stop the build.
+        for asset in files.listRecursively("\(directory)/assets") where !Self.isLeftover((asset as NSString).lastPathComponent) {
             let relative = "\(directory)/assets/\(asset)"
             if files.staysInside(relative) {
                 if let problem = AssetCheck.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
@@ -207,6 +209,11 @@ public enum ContentLoader {
     /// Files systems and editors leave beside others, which no one put there to be read.
     static let leftovers: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
 
+    /// A system's or editor's leftover (`Thumbs.db`, `x.md~`, `#x.md#`), by its file name.
+    static func isLeftover(_ name: String) -> Bool {
+        leftovers.contains(name.lowercased()) || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+    }
+
     /// A file in a routines folder that is not read: a routine saved with another ending
     /// (`.MD`, `.markdown`, Notepad's `.md.txt`) would otherwise be missing without a word.
     /// Nil for a folder (what a build compares with the last one is files, so a warning about
@@ -214,8 +221,7 @@ public enum ContentLoader {
     /// (`Thumbs.db`, `x.md~`, `#x.md#`).
     private static func notARoutine(_ name: String, in directory: String, _ files: SourceFiles) -> Diagnostic? {
         let lowered = name.lowercased()
-        guard !files.isDirectory("\(directory)/\(name)"), !leftovers.contains(lowered), !name.hasSuffix("~"),
-              !(name.hasPrefix("#") && name.hasSuffix("#")) else { return nil }
+        guard !files.isDirectory("\(directory)/\(name)"), !isLeftover(name) else { return nil }
         let location = SourceLocation(file: files.displayPath("\(directory)/\(name)"))
         for ending in [".md.txt", ".markdown", ".md", ".txt"] where lowered.hasSuffix(ending) {
             let stem = name.dropLast(ending.count)

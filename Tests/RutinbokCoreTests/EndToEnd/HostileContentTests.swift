@@ -170,10 +170,14 @@ import Testing
         try w.write("content/councils/exby/assets/utf16.svg", Data("<svg><script>alert(1)</script></svg>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         try w.write("content/councils/exby/assets/sida", "<!doctype html><script>alert(1)</script>")
         #expect(mkfifo(w.url("content/councils/exby/assets/ror").path, 0o644) == 0)
+        // What Windows and editors leave in a folder is neither published nor a problem.
+        for leftover in ["Thumbs.db", "desktop.ini", "karta.svg~", "bilder/Thumbs.db"] {
+            try w.write("content/councils/exby/assets/\(leftover)", "x")
+        }
         let problems = await w.check().filter { $0.contains("assets/") }
         let svgNote = "\n  obs: spara bilden utan skript, eller som PNG"
         #expect(problems == [
-            "content/councils/exby/assets/blankett.html: fel: filer som slutar på .html publiceras inte: webbläsaren kan köra dem, på samma webbplats som alla handböcker [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/blankett.html: fel: filer som slutar på .html publiceras inte: i assets/ får bara kända slags dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
             "content/councils/exby/assets/dtd.svg:1:1: fel: SVG-bilden innehåller något som webbläsaren kör ('<!DOCTYPE'); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/ikon.svg:1:41: fel: SVG-bilden innehåller något som webbläsaren kör ('onload='); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/karta.svg:3:3: fel: SVG-bilden innehåller något som webbläsaren kör ('<SCRIPT'); den publiceras inte [asset-active]" + svgNote,
@@ -191,6 +195,11 @@ import Testing
         try w.remove("content/councils/exby/assets/ror")
         try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
         #expect(await w.check().filter { $0.contains("assets/") }.isEmpty)
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(FileManager.default.fileExists(atPath: w.output + "/exby/assets/blankett.html"))
+        for leftover in ["Thumbs.db", "desktop.ini", "karta.svg~", "bilder/Thumbs.db"] {
+            #expect(!FileManager.default.fileExists(atPath: w.output + "/exby/assets/\(leftover)"), "\(leftover)")
+        }
     }
 
     /// "Menade du" compares a broken link's name with every heading or routine: for the first
