@@ -38,8 +38,11 @@ extension Publisher {
     /// created anew (`O_EXCL`). A regular file no other name shares is rewritten where it
     /// is, which spares the file system an inode freed and another allocated (on ext4 the
     /// slow part of replacing thousands of files).
-    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    /// `mode` is for a file it creates: the caches and the manifest beside the output (0600)
+    /// hold what a public build leaves out, such as internal routines, and are no one else's
+    /// to read, also where the output lies inside a web server's folder.
+    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd < 0 && errno == EEXIST {
             if let existing = openUnshared(path) {
                 defer { close(existing) }
@@ -48,7 +51,7 @@ extension Publisher {
                 return
             }
             unlink(path)
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         }
         guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -107,10 +110,13 @@ extension Publisher {
         let path: String
     }
 
+    /// Readable and writable by the build's user only: what is kept beside the output.
+    static let privateMode: mode_t = 0o600
+
     static func prepareReplacement(of path: String, with bytes: [UInt8]) -> Replacement? {
         let temporary = "\(path).\(getpid())"
         do {
-            try bytes.withUnsafeBytes { try writeFile(temporary, $0) }
+            try bytes.withUnsafeBytes { try writeFile(temporary, $0, mode: Self.privateMode) }
             return Replacement(temporary: temporary, path: path)
         } catch {
             unlink(temporary)

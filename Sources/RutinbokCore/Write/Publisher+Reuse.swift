@@ -138,7 +138,7 @@ extension Publisher {
         let bytes = manifest.serializedBytes(carrying: carried, sealed: sealed)
         let next = Self.nextManifestPath(of: output).path
         do {
-            try bytes.withUnsafeBytes { try Self.writeFile(next, $0) }
+            try bytes.withUnsafeBytes { try Self.writeFile(next, $0, mode: Self.privateMode) }
             try Self.writeMarker(of: staging, Manifest.seal(of: bytes) ?? [])
         } catch {
             throw Failure.io("kunde inte skriva \(next): \(error)")

@@ -80,7 +80,7 @@ public final class Publisher: Sendable {
         try Self.checkSafe(output, protected: protected)
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).staging-"
-        Self.removeStale(in: parent, prefix: prefix)
+        Self.removeStale(besides: output)
         staging = parent.appendingPathComponent("\(prefix)\(getpid())")
         if let spare = Self.claimSpare(of: output, as: staging) {
             base = spare
@@ -139,6 +139,21 @@ public final class Publisher: Sendable {
     /// (a no-op build) and so creates no publisher.
     static func removeStale(besides output: URL) {
         removeStale(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).staging-")
+        removeTemporaries(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).")
+    }
+
+    /// A cache's new copy written under a temporary name (`.<output>.cache.<pid>`,
+    /// `prepareReplacement`) by a build that was killed before moving it into place: removed
+    /// once no process has that number.
+    private static func removeTemporaries(in parent: URL, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let dot = name.lastIndex(of: "."), let pid = Int32(name[name.index(after: dot)...]), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = parent.appendingPathComponent(name).path
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
+        }
     }
 
     /// Staging folders left by killed builds. Only ours are removed: named `.<output>.staging-<pid>`,

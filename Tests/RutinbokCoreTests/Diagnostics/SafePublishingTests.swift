@@ -21,10 +21,30 @@ func leftovers(beside output: String) -> [String] {
     let parent = (output as NSString).deletingLastPathComponent
     let name = (output as NSString).lastPathComponent
     return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [])
-        .filter { $0.hasPrefix(".\(name).staging-") || $0.hasPrefix(".\(name).previous-") }
+        .filter { $0.hasPrefix(".\(name).staging-") || $0.hasPrefix(".\(name).previous-")
+            || ($0.hasPrefix(".\(name).") && Int($0.split(separator: ".").last ?? "") != nil) }
 }
 
 @Suite struct SafePublishingTests {
+    /// A killed build can leave a cache's new copy under its temporary name
+    /// (`.output.cache.<pid>`), as large as the cache. The next build removes it once no
+    /// process has that number; a running build's is left alone.
+    @Test func temporaryCopiesOfKilledBuildsAreRemoved() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        let parent = (w.output as NSString).deletingLastPathComponent
+        let dead = "\(parent)/.output.cache.4194305"  // above any pid Linux hands out (pid_max ≤ 2^22)
+        let alive = "\(parent)/.output.loaded.\(getpid())"
+        try w.write("output-unrelated.1", "not ours")
+        for path in [dead, alive] { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        try w.append("content/routines/hotad.md", "\nNy rad.\n")
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: alive))
+        #expect(FileManager.default.fileExists(atPath: w.url("output-unrelated.1").path))
+        unlink(alive)
+    }
+
     @Test func failedBuildLeavesPreviousOutputByteIdentical() async throws {
         let w = try BrokenWorkspace()
         let first = await Build.run(w.options(), write: true)

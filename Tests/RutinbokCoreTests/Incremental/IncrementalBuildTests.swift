@@ -28,6 +28,24 @@ import Testing
         #expect(leftovers(beside: w.output) == [])
     }
 
+    /// The caches and the manifest beside the output hold what a public build leaves out
+    /// (internal routines, their contacts): only the build's user may read them, also where
+    /// the output lies in a web server's folder.
+    @Test func whatIsKeptBesideTheOutputIsPrivate() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: w.root.path).filter { $0.hasPrefix(".output.") }
+        var files = 0
+        for name in beside {
+            var info = stat()
+            #expect(lstat(w.root.appendingPathComponent(name).path, &info) == 0)
+            guard (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            files += 1
+            #expect(info.st_mode & 0o077 == 0, "\(name) is readable by others: \(String(info.st_mode & 0o777, radix: 8))")
+        }
+        #expect(files >= 4, "\(beside)")
+    }
+
     @Test func touchedButUnchangedFileRewritesNothing() async throws {
         var w = try W()
         #expect(await w.build().published)
