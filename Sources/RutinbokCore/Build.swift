@@ -159,7 +159,7 @@ public enum Build {
         // have made it for nothing, in `serve` too).
         let portalData = Task { [handbooks, reusable] in
             PortalPages(site: site, handbooks: handbooks, bodies: bodies, theme: theme, today: options.today,
-                        reuse: reusable.portal, reusedChangePages: reusable.portal.changePages)
+                        forIntranet: options.includeInternal, reuse: reusable.portal, reusedChangePages: reusable.portal.changePages)
         }
 
         do {

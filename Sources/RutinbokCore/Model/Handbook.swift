@@ -16,6 +16,8 @@ public struct Handbook: Sendable {
     /// Files of the council's `assets/` that only internal routines link to: a public build
     /// leaves them out (`WithheldAssets`).
     public var withheldAssets: Set<String> = []
+    /// Built for the intranet (`--internal`): its pages ask search engines to stay away.
+    public var forIntranet = false
 
     public func routine(_ id: String) -> HandbookRoutine? {
         routineIndex[id].map { routines[$0] }

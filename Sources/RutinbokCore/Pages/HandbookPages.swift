@@ -82,7 +82,7 @@ struct HandbookPages {
             description: config.description, themeColor: council.themeColor?.value ?? "#1d4f73",
             header: shared.header, emergency: shared.emergency(on: name), footer: shared.footer,
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
-            content: content, pageClass: pageClass, scripts: scripts)
+            content: content, pageClass: pageClass, scripts: scripts, noindex: handbook.forIntranet)
         return layout
     }
 

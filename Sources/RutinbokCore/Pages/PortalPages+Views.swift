@@ -14,6 +14,8 @@ struct PortalLayoutView {
     var pageClass: String
     var today: String
     var todayISO: String
+    /// An intranet build's page: search engines are asked not to index it.
+    var noindex = false
 }
 
 struct PortalNavView {

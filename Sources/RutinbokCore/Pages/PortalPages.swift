@@ -20,8 +20,12 @@ struct PortalPages: Sendable {
     /// The name of the council or group an `adopted_from` names (`Site.nameOfSource`).
     let nameOfSource: @Sendable (String) -> String?
 
-    init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day,
+    /// Built for the intranet (`--internal`).
+    let forIntranet: Bool
+
+    init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day, forIntranet: Bool = false,
          reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
+        self.forIntranet = forIntranet
         portal = Portal(site: site, handbooks: handbooks, bodies: bodies, today: today, knownCounts: reuse.knownCounts,
                         needsDiff: { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) })
         self.theme = theme
@@ -114,6 +118,7 @@ struct PortalPages: Sendable {
                 PortalNavView(label: name.label, href: root + PageNames.html(name.rawValue),
                               current: name == current && root.isEmpty, within: name == current && !root.isEmpty)
             },
-            content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description)
+            content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description,
+            noindex: forIntranet)
     }
 }

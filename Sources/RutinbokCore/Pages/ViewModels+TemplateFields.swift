@@ -22,7 +22,7 @@ extension CrumbView: TemplateFields {
 }
 
 extension LayoutView: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -36,6 +36,7 @@ extension LayoutView: TemplateFields {
         fields.add("content", content)
         fields.add("pageClass", pageClass)
         fields.add("scripts", scripts)
+        fields.add("noindex", noindex)
     }
 }
 
@@ -212,7 +213,7 @@ extension PrintRoutineView: TemplateFields {
 // The portal's layout and change pages: one per adapted routine.
 
 extension PortalLayoutView: TemplateFields {
-    static var templateFieldCount: Int { 11 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -225,6 +226,7 @@ extension PortalLayoutView: TemplateFields {
         fields.add("pageClass", pageClass)
         fields.add("today", today)
         fields.add("todayISO", todayISO)
+        fields.add("noindex", noindex)
     }
 }
 

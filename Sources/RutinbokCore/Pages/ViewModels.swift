@@ -64,6 +64,8 @@ struct LayoutView {
     var pageClass: String
     /// Extra scripts for this page only (the search index on the search page).
     var scripts: [String]
+    /// An intranet build's page: search engines are asked not to index it.
+    var noindex = false
 }
 
 struct CrumbView {

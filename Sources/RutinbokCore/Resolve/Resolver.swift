@@ -78,6 +78,7 @@ public enum Resolver {
         var handbook = Handbook(council: council, group: group, contacts: contacts, routines: ordered,
                                 excluded: excluded, internalOnly: internalOnly)
         handbook.internalContacts = internalContacts
+        handbook.forIntranet = options.includeInternal
         handbook.withheldAssets = WithheldAssets.find(council.assets, internal: internalRoutines, published: ordered.map(\.routine))
         return (handbook, diagnostics)
     }

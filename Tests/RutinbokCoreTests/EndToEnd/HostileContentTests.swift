@@ -306,6 +306,13 @@ import Testing
         intranetOptions.output = w.root.appendingPathComponent("intranet").path
         #expect(await Build.run(intranetOptions, write: true).published)
         #expect(try String(contentsOfFile: intranetOptions.output + "/exby/kontakter.html", encoding: .utf8).contains("Livvakt HEMLIGKONTAKT"))
+        // The intranet's pages ask search engines to stay away, should one find them; the
+        // public ones do not.
+        let noindex = "<meta name=\"robots\" content=\"noindex, nofollow\">"
+        for page in ["exby/kontakter.html", "exby/index.html", "index.html", "tackning.html"] {
+            #expect(try String(contentsOfFile: "\(intranetOptions.output)/\(page)", encoding: .utf8).contains(noindex), "\(page)")
+            #expect(texts[page]?.contains(noindex) == false, "\(page)")
+        }
 
         try w.replace("content/councils/exby/routines/skydd.md", "access: internal\n", with: "")
         let problems = await w.check()
