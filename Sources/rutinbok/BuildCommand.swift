@@ -25,6 +25,7 @@ struct BuildCommand: AsyncParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.endsProcess = true
+        let hadOutput = FileManager.default.fileExists(atPath: output)
         let result = await Build.run(options, write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if timings {
@@ -38,7 +39,9 @@ struct BuildCommand: AsyncParsableCommand {
         }
         guard result.published else {
             // The editor's first worry after a failed build: is the published handbook still there?
-            Terminal.printError(shown.hasErrors ? "Ingenting skrevs: \(output)/ är som förut." : "fel: ingenting skrevs till \(output)/")
+            // … and when there is none yet, "as before" would promise one.
+            Terminal.printError(!shown.hasErrors ? "fel: ingenting skrevs till \(output)/"
+                                : hadOutput ? "Ingenting skrevs: \(output)/ är som förut." : "Ingenting skrevs till \(output)/.")
             throw ExitCode(1)
         }
         if site.format == .text {
