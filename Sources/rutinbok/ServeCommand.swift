@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
         var pointers = argv.map { strdup($0) } + [nil]
         execv(program, &pointers)
         // Only when the program could not be started.
-        Terminal.printError("fel: \(program) gick inte att starta: \(String(cString: strerror(errno)))")
+        Terminal.printError("fel: \(program) gick inte att starta: \(SystemError.text(errno))")
         throw ExitCode(1)
     }
 }

@@ -31,7 +31,7 @@ public enum Scaffold {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw alreadyThere(file.path) }
-            throw Refusal("\(file.path): filen gick inte att skapa: \(String(cString: strerror(errno)))")
+            throw Refusal("\(file.path): filen gick inte att skapa: \(SystemError.text(errno))")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data(file.contents.utf8))

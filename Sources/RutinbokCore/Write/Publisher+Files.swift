@@ -8,9 +8,9 @@ import Glibc
 extension Publisher {
     static func readFile(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure.io("\(path): \(SystemError.text(errno))") }
         defer { close(fd) }
-        guard let bytes = readFile(fd) else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        guard let bytes = readFile(fd) else { throw Failure.io("\(path): \(SystemError.text(errno))") }
         return bytes
     }
 
@@ -47,13 +47,15 @@ extension Publisher {
             if let existing = openUnshared(path) {
                 defer { close(existing) }
                 try writeAll(existing, bytes)
-                guard ftruncate(existing, off_t(bytes.count)) == 0 else { throw Failure.io(String(cString: strerror(errno))) }
+                guard ftruncate(existing, off_t(bytes.count)) == 0 else { throw Failure.io(SystemError.text(errno)) }
                 return
             }
-            unlink(path)
+            // A name this user may not replace (a file of another user's build): its reason,
+            // not the "file exists" of the open after it.
+            guard unlink(path) == 0 || errno == ENOENT else { throw Failure.io(SystemError.text(errno)) }
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         }
-        guard fd >= 0 else { throw Failure.io(String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw Failure.io(SystemError.text(errno)) }
         defer { close(fd) }
         try writeAll(fd, bytes)
     }
@@ -79,7 +81,7 @@ extension Publisher {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure.io(String(cString: strerror(errno)))
+                throw Failure.io(SystemError.text(errno))
             }
             offset += written
         }

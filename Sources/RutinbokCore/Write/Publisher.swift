@@ -230,7 +230,7 @@ public final class Publisher: Sendable {
     public func publish() throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
-            guard rename(staging.path, output.path) == 0 else { throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))") }
+            guard rename(staging.path, output.path) == 0 else { throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(SystemError.text(errno))") }
             placeManifest()
             return
         }
@@ -241,10 +241,10 @@ public final class Publisher: Sendable {
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        guard rename(output.path, previous.path) == 0 else { throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(String(cString: strerror(errno)))") }
+        guard rename(output.path, previous.path) == 0 else { throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))") }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(previous.path, output.path)
-            throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(String(cString: strerror(errno)))")
+            throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(SystemError.text(errno))")
         }
         keepAsSpare(previous)
         placeManifest()
@@ -260,7 +260,7 @@ public final class Publisher: Sendable {
     /// place, not replaced: a build holds a lock on the staging folder's marker.
     static func writeMarker(of folder: URL, _ bytes: [UInt8]) throws {
         let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }
         defer { close(descriptor) }
         guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
             throw Failure.io("kunde inte skriva \(folder.path)/\(marker)")
