@@ -8,7 +8,7 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Kontrollerar innehållet och bygger alla kommuners handböcker och portalen.",
-        discussion: "Om kontrollen hittar ett fel skriver programmet ingenting. Den förra versionen i utdatamappen ligger kvar tills den nya är klar.")
+        discussion: "Om kontrollen hittar ett fel skriver programmet ingenting. Den förra versionen i utdatamappen ligger kvar tills den nya är klar. Slutkod: 0 när handböckerna byggdes (eller inget hade ändrats), 1 när ingenting skrevs (fel, eller varningar med --strict), 2 när kommandot är felskrivet.")
 
     @OptionGroup var site: SiteOptions
 
