@@ -20,6 +20,14 @@ extension Publisher {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 
+    /// Removes the spare (only a folder of ours, with the marker) and its manifest.
+    static func discardSpare(of output: URL) {
+        let spare = sparePath(of: output)
+        var info = stat()
+        if lstat(spare.appendingPathComponent(marker).path, &info) == 0 { removeOwned(spare) }
+        unlink(spareManifestPath(of: output).path)
+    }
+
     /// Moves the spare to `staging` and returns what it holds; nil when there is no spare
     /// this build can use (one without a complete manifest is removed).
     static func claimSpare(of output: URL, as staging: URL) -> ManifestFile? {

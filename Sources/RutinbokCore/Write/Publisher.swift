@@ -82,7 +82,11 @@ public final class Publisher: Sendable {
         let prefix = ".\(output.lastPathComponent).staging-"
         Self.removeStale(besides: output)
         staging = parent.appendingPathComponent("\(prefix)\(getpid())")
-        if let spare = Self.claimSpare(of: output, as: staging) {
+        // The spare is trusted only beside an output this build replaces and a manifest that
+        // describes it. With either deleted (the way to rebuild from scratch) it goes too: a
+        // file edited by hand, or added, in an earlier output must not come back from it.
+        if previous == nil { Self.discardSpare(of: output) }
+        if previous != nil, let spare = Self.claimSpare(of: output, as: staging) {
             base = spare
         } else {
             base = nil
