@@ -59,6 +59,11 @@ public enum Build {
     /// When the output's manifest shows the same inputs, it stops before loading anything.
     public static func run(_ options: Options, write: Bool) async -> Result {
         let options = options.withCanonicalFolders()
+        // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
+        let lockedOutput = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
+        let outputLock = write && (try? Publisher.checkSafe(lockedOutput, protected: [options.content, options.templates])) != nil
+            ? await OutputLock.acquire(beside: lockedOutput) : nil
+        defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
         if let plan, plan.isUnchanged, let previous = plan.previous {

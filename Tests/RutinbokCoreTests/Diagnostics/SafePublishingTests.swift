@@ -161,7 +161,7 @@ func leftovers(beside output: String) -> [String] {
         try w.write("notes.txt", "x")
         // What rutinbok keeps beside its output for the next build is its own: caches and the spare.
         let ours = [".output.cache", ".output.loaded", ".output.councils", ".output.frames", ".output.spare/",
-                    ".output.manifest", ".output.spare.manifest"]
+                    ".output.manifest", ".output.spare.manifest", ".output.lock"]
         let outside = {
             snapshot(w.root.path).filter { entry in
                 !entry.key.hasPrefix("output/") && !entry.key.hasPrefix("content/") && !ours.contains { entry.key.hasPrefix($0) }

@@ -1,0 +1,31 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One build at a time per output folder. Two builds into one output (a nightly build while
+/// `serve` runs, two terminals) each took the spare and staged, and the one that published
+/// second could leave out a whole handbook the first had moved. The lock is `flock` on
+/// `.<output>.lock` beside the output, held from the plan to the last cache written; the
+/// system drops it when the process ends, however it ends. A build that finds it taken
+/// waits, without holding a thread, and then sees what the other one published.
+final class OutputLock: Sendable {
+    private let descriptor: Int32
+
+    /// Nil when the output's folder does not exist yet (nothing to race for there) or the
+    /// lock file cannot be made.
+    static func acquire(beside output: URL) async -> OutputLock? {
+        let path = Publisher.beside(output, "lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, Publisher.privateMode)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { break }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return OutputLock(descriptor)
+    }
+
+    private init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { close(descriptor) }
+}
