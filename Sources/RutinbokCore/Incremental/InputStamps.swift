@@ -2,8 +2,12 @@
 import Glibc
 #endif
 
-/// Size and modification time (ns) of a file: what tells a no-op build that nothing
-/// changed without reading anything. A file rewritten with the same size within the same
+/// Size and change time (ns) of a file: what tells a no-op build that nothing changed without
+/// reading anything. The change time is the later of the modification time and the status
+/// change time (`ctime`), which the system sets whenever a file is written, renamed, linked
+/// or given another modification time: two files of one size and time swapped by name, or
+/// a file written and dated back with `touch -d` (an archive unpacked with its times), are
+/// then not taken for unchanged. A file rewritten with the same size within the same
 /// nanosecond would be missed; editors and `git checkout` cannot do that in practice.
 struct Stamp: Hashable, Sendable {
     var size: Int64
@@ -22,7 +26,8 @@ struct Stamp: Hashable, Sendable {
 
     init(_ info: stat) {
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        modified = max(Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                       Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
     /// rutinbok's own binary: another one may render differently, so whatever a build keeps

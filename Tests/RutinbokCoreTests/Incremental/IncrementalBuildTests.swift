@@ -498,6 +498,32 @@ import Testing
         }
     }
 
+    /// Two files of one size and one modification time (unpacked from an archive, say) that
+    /// swap names, and a file written and dated back: their sizes and modification times are
+    /// as before, but not their change times.
+    @Test func filesSwappedOrDatedBackAreNotTakenForUnchanged() async throws {
+        var w = try W()
+        let routine = { (title: String) in
+            "---\ntitle: \(title)\nsummary: En rutin.\nphase: forebygga\norder: 40\naudience: [alla]\nowner: samordnare\nreviewed: 2026-10-01\n---\nText.\n"
+        }
+        try w.write("content/councils/ana/routines/ra.md", routine("Rutin A"))
+        try w.write("content/councils/ana/routines/rb.md", routine("Rutin B"))
+        let a = "\(w.content)/councils/ana/routines/ra.md", b = "\(w.content)/councils/ana/routines/rb.md"
+        for path in [a, b] { W.setModified(path, secondsAgo: 3600) }
+        #expect(await w.build().published)
+        #expect(rename(a, a + ".tmp") == 0 && rename(b, a) == 0 && rename(a + ".tmp", b) == 0)
+        let swapped = await w.build()
+        #expect(swapped.published && !swapped.unchanged)
+        await expectSameAsClean(w)
+
+        let text = try String(contentsOfFile: a, encoding: .utf8)
+        try text.replacingOccurrences(of: "Rutin B", with: "Rutin C").write(toFile: a, atomically: false, encoding: .utf8)
+        W.setModified(a, secondsAgo: 3600)
+        let datedBack = await w.build()
+        #expect(datedBack.published && !datedBack.unchanged)
+        await expectSameAsClean(w)
+    }
+
     @Test func deletedOutputFileIsNotANoOp() async throws {
         let w = try W()
         #expect(await w.build().published)
