@@ -93,7 +93,13 @@ enum InputStamps {
                 walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1, into: &stamps,
                      handOff: handOff, to: &deeper)
             } else {
-                stamps[relative + name] = Stamp(info)
+                // Swift compares strings by their canonical form: a name with 'ö' as one
+                // character and the same name with 'o' and a combining mark are one key, so a
+                // file renamed from one form to the other would look unchanged. Such a name is
+                // never trusted (the loader refuses it), nor are two names that are one key.
+                let key = relative + name
+                let stamp = FileName.isComposed(name) ? Stamp(info) : Stamp(size: Int64(info.st_size), modified: Stamp.racy)
+                if stamps.updateValue(stamp, forKey: key) != nil { stamps[key] = Stamp(size: stamp.size, modified: Stamp.racy) }
             }
         }
     }

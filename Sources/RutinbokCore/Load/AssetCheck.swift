@@ -35,6 +35,12 @@ enum AssetCheck {
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return .error(location, "'\(asset)' är ingen vanlig fil och kan inte publiceras", code: "asset-not-file")
         }
+        // Its bytes differ from the same name typed on a keyboard: a link typed to it finds no
+        // file, and a build could not tell it from that name (`FileName`).
+        guard FileName.isComposed(asset) else {
+            return .error(location, "filnamnet har en bokstav som är sparad som två tecken (en bokstav och ett accenttecken), och en länk till filen hittar den inte",
+                          code: "asset-name", notes: ["döp om filen och skriv namnet på nytt med tangentbordet, eller undvik å, ä och ö i filnamn"])
+        }
         guard !allowActive else { return nil }
         let name = (asset as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension.lowercased()

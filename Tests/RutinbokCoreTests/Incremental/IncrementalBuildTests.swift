@@ -524,6 +524,23 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// "karta-ö.pdf" renamed to the same name with 'o' and a combining mark: one name to Swift,
+    /// two to the file system and a web server. The build looked unchanged and the old file
+    /// stayed published; now such a name is never trusted and the loader refuses it.
+    @Test func aFileRenamedToTheDecomposedFormOfItsNameIsNoticed() async throws {
+        var w = try W()
+        let composed = "karta-\u{F6}.pdf", decomposed = "karta-o\u{308}.pdf"
+        try w.write("content/councils/ana/assets/\(composed)", "%PDF-1.4 karta")
+        #expect(await w.build().published)
+        let before = W.tree(w.output)
+        let folder = "\(w.content)/councils/ana/assets/"
+        #expect(rename(folder + composed, folder + decomposed) == 0)
+        let result = await w.build()
+        #expect(!result.published && !result.unchanged)
+        #expect(result.diagnostics.contains { $0.code == "asset-name" && $0.location.file.hasSuffix(decomposed) }, "\(result.diagnostics)")
+        #expect(W.tree(w.output) == before)
+    }
+
     @Test func deletedOutputFileIsNotANoOp() async throws {
         let w = try W()
         #expect(await w.build().published)
