@@ -7,10 +7,4 @@ public enum OptionHelp {
     public static let councils = ArgumentHelp("Bara kommunen med detta id. Upprepa för fler kommuner. Utan --council: alla.", valueName: "kommun")
     public static let today = ArgumentHelp("Bedöm vad som ska granskas utifrån detta datum i stället för i dag, ÅÅÅÅ-MM-DD.", valueName: "datum")
     public static let `internal` = ArgumentHelp("Ta med rutiner med 'access: internal' (en version för intranätet).")
-
-    /// The output folder when `--output` is not given: the intranet's version goes to a folder
-    /// of its own, so that it never lands where the public one is published from.
-    public static func defaultOutput(internal: Bool) -> String {
-        `internal` ? "output-intranat" : "output"
-    }
 }

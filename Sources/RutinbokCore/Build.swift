@@ -15,8 +15,16 @@ public enum Build {
         /// The process exits right after this build: its data is left for the system to
         /// reclaim rather than freed piece by piece (`ProcessEnd`).
         public var endsProcess = false
+        /// Called once when another build has held the output for a second (`OutputLock`).
+        public var waitingForOutput: (@Sendable () -> Void)?
         /// `today` is worked out (a time zone database read) only when not given.
         public init(today: Day = .today()) { self.today = today }
+
+        /// The output folder when none is given: the intranet's version goes to a folder of
+        /// its own, so that it never lands where the public one is published from.
+        public static func defaultOutput(forIntranet: Bool) -> String {
+            forIntranet ? "output-intranat" : "output"
+        }
     }
 
     public struct Result: Sendable {
@@ -62,7 +70,7 @@ public enum Build {
         // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
         let lockedOutput = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         let outputLock = write && (try? Publisher.checkSafe(lockedOutput, protected: [options.content, options.templates])) != nil
-            ? await OutputLock.acquire(beside: lockedOutput) : nil
+            ? await OutputLock.acquire(beside: lockedOutput, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil

@@ -29,7 +29,7 @@ struct ServeMain: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build. (förval: output, med --internal output-intranat)", valueName: "mapp"))
     var outputFolder: String?
 
-    private var output: String { outputFolder ?? OptionHelp.defaultOutput(internal: `internal`) }
+    private var output: String { outputFolder ?? Build.Options.defaultOutput(forIntranet: `internal`) }
 
     @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
     var port: UInt16 = 8080
@@ -46,6 +46,7 @@ struct ServeMain: AsyncParsableCommand {
         options.templates = templates
         options.output = output
         options.includeInternal = `internal`
+        options.waitingForOutput = { [output] in Terminal.printError("Väntar på att ett annat bygge till \(output)/ ska bli klart …") }
         var configuration = PreviewServer.Configuration(build: options)
         configuration.host = host
         configuration.port = port

@@ -15,7 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas. (förval: output, med --internal output-intranat)", valueName: "mapp"))
     var outputFolder: String?
 
-    private var output: String { outputFolder ?? OptionHelp.defaultOutput(internal: site.internal) }
+    private var output: String { outputFolder ?? Build.Options.defaultOutput(forIntranet: site.internal) }
 
     // The output is for developers and stays in English, as do the stage names it prints.
     @Flag(help: "Skriv ut hur lång tid varje steg tog och hur mycket som återanvändes från förra bygget. För utvecklare, på engelska.")
@@ -25,6 +25,7 @@ struct BuildCommand: AsyncParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.endsProcess = true
+        options.waitingForOutput = { [output] in Terminal.printError("Väntar på att ett annat bygge till \(output)/ ska bli klart …") }
         let hadOutput = FileManager.default.fileExists(atPath: output)
         let result = await Build.run(options, write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RutinbokCore
 
@@ -8,8 +9,8 @@ struct FolderPathTests {
         ("/work/site/content", "content"), ("/work/site/./content/", "content"), ("/work/site", "."),
         ("", "."), (".", "."), ("/work/site/content/../templates", "templates"),
     ])
-    func aFolderInsideTheWorkingDirectoryIsRelativeToIt(_ given: String, _ canonical: String) {
-        #expect(FolderPath.canonical(given, in: "/work/site") == canonical)
+    func aFolderInsideTheWorkingDirectoryIsRelativeToIt(_ given: String, _ spelt: String) {
+        #expect(FolderPath.spelling(given, in: "/work/site") == spelt)
     }
 
     @Test(arguments: [
@@ -17,11 +18,29 @@ struct FolderPathTests {
         ("/srv/content/", "/srv/content"), ("/work/sitex/content", "/work/sitex/content"),
         ("/work/site/../other", "/work/other"), ("/../srv", "/srv"),
     ])
-    func aFolderOutsideItKeepsItsKind(_ given: String, _ canonical: String) {
-        #expect(FolderPath.canonical(given, in: "/work/site") == canonical)
+    func aFolderOutsideItKeepsItsKind(_ given: String, _ spelt: String) {
+        #expect(FolderPath.spelling(given, in: "/work/site") == spelt)
     }
 
     @Test func fromTheRootEveryPathIsRelative() {
-        #expect(FolderPath.canonical("/srv/content", in: "/") == "srv/content")
+        #expect(FolderPath.spelling("/srv/content", in: "/") == "srv/content")
+    }
+
+    /// The spelling is used only when the system finds the same folder by it: after a
+    /// symbolic link, `..` leads to the link's parent on disk, not in the text.
+    @Test func aSpellingThatLeadsElsewhereIsNotUsed() throws {
+        let root = TestPaths.temporaryFolder("rutinbok-folderpath")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["site/content", "real/deep/content"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("site/link").path, withDestinationPath: root.appendingPathComponent("real/deep/x").path)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("real/deep/x"), withIntermediateDirectories: true)
+        let site = root.appendingPathComponent("site").path
+        #expect(FolderPath.canonical("./content/", in: site) == "content")
+        #expect(FolderPath.canonical("\(site)/content", in: site) == "content")
+        // `link/..` is real/deep on disk, whose content/ is another folder than site/content.
+        #expect(FolderPath.canonical("link/../content", in: site) == "link/../content")
+        #expect(FolderPath.canonical("gone/../content", in: site) == "gone/../content", "a path the system cannot follow stays as given")
     }
 }

@@ -29,16 +29,17 @@
     }
     return word;
   }
-  // Many Swedish words lose the e of their last syllable when they are inflected, and a
-  // doubled consonant before it with it: "nummer" → "numret", "regel" → "regler", "exempel" →
-  // "exemplet". The form without it ("numr") is what suffix stripping leaves of the inflected
-  // words, so each word with such an ending is also indexed and searched by it. Words whose
-  // -er, -el or -en is an ending ("kommuner") get a form that matches nothing else.
+  // Many Swedish words lose the e of their last syllable when they are inflected: "regel" →
+  // "regler", "exempel" → "exemplet", "vatten" → "vattnet"; before it, "mm" becomes "m"
+  // ("nummer" → "numret", "himmel" → "himlen"), while other doubled consonants stay
+  // ("bitter" → "bittra"). The form without the e ("numr") is what suffix stripping leaves of
+  // the inflected words, so each word with such an ending is also indexed and searched by it.
+  // Words whose -er, -el or -en is an ending ("kommuner") get a form that matches nothing else.
   function syncope(word) {
     var m = /^(.*[^aeiouy\s])e([lnr])$/.exec(word);
     if (!m || m[1].length < 3) return null;
     var root = m[1];
-    if (root.charAt(root.length - 1) === root.charAt(root.length - 2)) root = root.slice(0, -1);
+    if (root.slice(-2) === "mm") root = root.slice(0, -1);
     return root + m[2];
   }
   function words(folded) { return folded.split(/\s+/).filter(Boolean); }

@@ -55,7 +55,7 @@ struct IncrementalPlan: Sendable {
         global.add(Stamp.ofRutinbok)
         for folder in [options.content, options.templates] {
             global.add(URL(fileURLWithPath: folder).standardizedFileURL.path)
-            global.add(folder)  // shown in diagnostics as given
+            global.add(folder)  // as diagnostics show it (`FolderPath`)
         }
         global.add(options.councils.sorted().joined(separator: ","))
         global.add(options.today.description)

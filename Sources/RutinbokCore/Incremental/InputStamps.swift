@@ -50,11 +50,11 @@ enum InputStamps {
     /// walk is most of a no-op build.
     static func scan(_ root: String, prefix: String, into stamps: inout [String: Stamp]) {
         var deeper: [Folder] = []
-        walk(root, relative: prefix, depth: 0, into: &stamps, handOff: 2, to: &deeper)
+        walk(root, relative: prefix, depth: 0, trusted: true, into: &stamps, handOff: 2, to: &deeper)
         for found in Parallel.map(deeper, { folder -> [String: Stamp] in
             var stamps: [String: Stamp] = [:]
             var none: [Folder] = []
-            walk(folder.path, relative: folder.relative, depth: folder.depth, into: &stamps, handOff: nil, to: &none)
+            walk(folder.path, relative: folder.relative, depth: folder.depth, trusted: folder.trusted, into: &stamps, handOff: nil, to: &none)
             return stamps
         }) {
             stamps.merge(found) { first, _ in first }
@@ -65,13 +65,15 @@ enum InputStamps {
         let path: String
         let relative: String
         let depth: Int
+        let trusted: Bool
     }
 
-    /// Stamps what is below `folder`; folders at depth `handOff` are left in `deeper`.
-    private static func walk(_ folder: String, relative: String, depth: Int, into stamps: inout [String: Stamp],
+    /// Stamps what is below `folder`; folders at depth `handOff` are left in `deeper`. Below
+    /// a folder whose name is not in the composed form nothing is `trusted` (see below).
+    private static func walk(_ folder: String, relative: String, depth: Int, trusted: Bool, into stamps: inout [String: Stamp],
                              handOff: Int?, to deeper: inout [Folder]) {
         if depth == handOff {
-            deeper.append(Folder(path: folder, relative: relative, depth: depth))
+            deeper.append(Folder(path: folder, relative: relative, depth: depth, trusted: trusted))
             return
         }
         guard depth < 24, let directory = opendir(folder) else { return }
@@ -90,15 +92,15 @@ enum InputStamps {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1, into: &stamps,
-                     handOff: handOff, to: &deeper)
+                walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1,
+                     trusted: trusted && FileName.isComposed(name), into: &stamps, handOff: handOff, to: &deeper)
             } else {
                 // Swift compares strings by their canonical form: a name with 'ö' as one
                 // character and the same name with 'o' and a combining mark are one key, so a
                 // file renamed from one form to the other would look unchanged. Such a name is
                 // never trusted (the loader refuses it), nor are two names that are one key.
                 let key = relative + name
-                let stamp = FileName.isComposed(name) ? Stamp(info) : Stamp(size: Int64(info.st_size), modified: Stamp.racy)
+                let stamp = trusted && FileName.isComposed(name) ? Stamp(info) : Stamp(size: Int64(info.st_size), modified: Stamp.racy)
                 if stamps.updateValue(stamp, forKey: key) != nil { stamps[key] = Stamp(size: stamp.size, modified: Stamp.racy) }
             }
         }

@@ -38,7 +38,7 @@ enum AssetCheck {
         // Its bytes differ from the same name typed on a keyboard: a link typed to it finds no
         // file, and a build could not tell it from that name (`FileName`).
         guard FileName.isComposed(asset) else {
-            return .error(location, "filnamnet har en bokstav som är sparad som två tecken (en bokstav och ett accenttecken), och en länk till filen hittar den inte",
+            return .error(location, "namnet på filen, eller på en mapp den ligger i, har en bokstav som är sparad som två tecken (en bokstav och ett accenttecken), och en länk till filen hittar den inte",
                           code: "asset-name", notes: ["döp om filen och skriv namnet på nytt med tangentbordet, eller undvik å, ä och ö i filnamn"])
         }
         guard !allowActive else { return nil }
@@ -47,7 +47,7 @@ enum AssetCheck {
         guard allowedExtensions.contains(ext) else {
             return .error(location, ext.isEmpty
                               ? "filen har ingen filändelse, och en webbserver kan skicka den som en webbsida; den publiceras inte"
-                              : "filer som slutar på .\(ext) publiceras inte: i assets/ får bara kända slags dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer",
+                              : "filer som slutar på .\(ext) publiceras inte: i assets/ får bara vanliga dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer",
                           code: "asset-active", notes: ["lägg en blankett som PDF och en bild som PNG, JPG eller SVG"])
         }
         guard ext == "svg" else { return nil }

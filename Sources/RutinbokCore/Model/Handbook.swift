@@ -13,9 +13,9 @@ public struct Handbook: Sendable {
     /// Contacts left out for the same reason: a public routine that names one is an error,
     /// and their details are still checked for age.
     public var internalContacts: [Contact] = []
-    /// Files of the council's `assets/` that only internal routines link to: a public build
-    /// leaves them out (`WithheldAssets`).
-    public var withheldAssets: Set<String> = []
+    /// Files of the council's `assets/` that internal routines link to: a public build leaves
+    /// out those nothing published uses (`WithheldAssets`).
+    public var assetsToWithhold: Set<String> = []
     /// Built for the intranet (`--internal`): its pages ask search engines to stay away.
     public var forIntranet = false
 

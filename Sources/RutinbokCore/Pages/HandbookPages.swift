@@ -61,7 +61,10 @@ struct HandbookPages {
         for asset in theme.assets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
-        for asset in council.assets where OutputPath.problem(with: asset) == nil && !handbook.withheldAssets.contains(asset) {
+        let withheld = WithheldAssets.withheld(handbook.assetsToWithhold, logo: council.logo?.value) {
+            handbook.routines.flatMap { bodies.body(for: $0.routine, in: handbook)?.assets ?? [] }
+        }
+        for asset in council.assets where OutputPath.problem(with: asset) == nil && !withheld.contains(asset) {
             files.append(OutputFile(path: "\(PageNames.assets)/\(asset)", contents: .copy("\(council.directory)/assets/\(asset)")))
         }
         return files

@@ -2,6 +2,7 @@
 public enum Report {
     public static func make(content: String, today: Day, councils: [String] = [],
                             includeInternal: Bool = false) async -> (ReviewReport?, [Diagnostic]) {
+        let content = FolderPath.canonical(content)
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
         guard let site = loaded else { return (nil, loadProblems) }
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))

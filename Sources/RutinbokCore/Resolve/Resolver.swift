@@ -48,6 +48,8 @@ public enum Resolver {
         let groupIDs = Set(group?.routines.map(\.id) ?? [])
         diagnostics += checkAdditions(council.routines.filter { !groupIDs.contains($0.id) }, guesses)
 
+        // Internal routines, excluded or not, for the files only they link to (`WithheldAssets`).
+        let hidden = options.includeInternal ? [] : layered.values.map(\.routine).filter { $0.access == .internal }
         var excluded: Set<String> = []
         for name in council.exclude {
             if layered.removeValue(forKey: name.value) != nil {
@@ -58,12 +60,10 @@ public enum Resolver {
             }
         }
         var internalOnly: Set<String> = []
-        var internalRoutines: [Routine] = []
         if !options.includeInternal {
             for (id, entry) in layered where entry.routine.access == .internal {
                 layered.removeValue(forKey: id)
                 internalOnly.insert(id)
-                internalRoutines.append(entry.routine)
             }
         }
         let ordered = readingOrder(Array(layered.values), rank: rank)
@@ -79,7 +79,7 @@ public enum Resolver {
                                 excluded: excluded, internalOnly: internalOnly)
         handbook.internalContacts = internalContacts
         handbook.forIntranet = options.includeInternal
-        handbook.withheldAssets = WithheldAssets.find(council.assets, internal: internalRoutines, published: ordered.map(\.routine))
+        handbook.assetsToWithhold = WithheldAssets.proposed(council.assets, hidden: hidden)
         return (handbook, diagnostics)
     }
 

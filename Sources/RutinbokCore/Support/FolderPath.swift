@@ -6,9 +6,22 @@ import Foundation
 /// what a build given another made, and shows the same paths.
 enum FolderPath {
     /// Relative to `directory` (the working directory) when the folder is inside it;
-    /// otherwise the path as given without `.`, `..` where it can and repeated slashes. No
-    /// symbolic link is followed: the paths compared are the ones written.
+    /// otherwise the path as given without `.`, `..` where it can and repeated slashes. The
+    /// paths are compared as written, so the spelling is used only when the system finds the
+    /// same folder by it (a `..` after a symbolic link leads elsewhere than the text says);
+    /// otherwise the path stays as given.
     static func canonical(_ path: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+        let spelt = spelling(path, in: directory)
+        guard spelt != path else { return path }
+        let resolve = { (folder: String) in folder.hasPrefix("/") ? folder : directory + "/" + folder }
+        var given = stat(), found = stat()
+        guard stat(resolve(path), &given) == 0, stat(resolve(spelt), &found) == 0,
+              given.st_dev == found.st_dev, given.st_ino == found.st_ino else { return path }
+        return spelt
+    }
+
+    /// `canonical` by the text alone.
+    static func spelling(_ path: String, in directory: String) -> String {
         let base = lexical(directory)
         let absolute = lexical(path.hasPrefix("/") ? path : directory + "/" + path)
         if absolute == base { return "." }

@@ -12,14 +12,22 @@ import Glibc
 final class OutputLock: Sendable {
     private let descriptor: Int32
 
-    /// Nil when the output's folder does not exist yet (nothing to race for there) or the
-    /// lock file cannot be made.
-    static func acquire(beside output: URL) async -> OutputLock? {
+    /// Nil when the folder the output lies in does not exist yet (no other build has been
+    /// there), when the lock file cannot be made or locked (a file system without `flock`),
+    /// or when the task is cancelled while it waits. `waiting` is called once, when another
+    /// build has held the output for a second.
+    static func acquire(beside output: URL, waiting: (@Sendable () -> Void)? = nil) async -> OutputLock? {
         let path = Publisher.beside(output, "lock").path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, Publisher.privateMode)
         guard descriptor >= 0 else { return nil }
+        var polls = 0
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else { break }
+            guard errno == EWOULDBLOCK || errno == EINTR, !Task.isCancelled else {
+                close(descriptor)
+                return nil
+            }
+            polls += 1
+            if polls == 50 { waiting?() }
             try? await Task.sleep(for: .milliseconds(20))
         }
         return OutputLock(descriptor)

@@ -20,11 +20,17 @@ extension Publisher {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 
-    /// Removes the spare (only a folder of ours, with the marker) and its manifest.
+    /// A folder rutinbok made: a folder itself (not a link to one) with the marker in it.
+    static func isOwnFolder(_ folder: URL) -> Bool {
+        var info = stat()
+        return lstat(folder.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            && lstat(folder.appendingPathComponent(marker).path, &info) == 0
+    }
+
+    /// Removes the spare (only a folder of ours) and its manifest.
     static func discardSpare(of output: URL) {
         let spare = sparePath(of: output)
-        var info = stat()
-        if lstat(spare.appendingPathComponent(marker).path, &info) == 0 { removeOwned(spare) }
+        if isOwnFolder(spare) { removeOwned(spare) }
         unlink(spareManifestPath(of: output).path)
     }
 
@@ -32,10 +38,7 @@ extension Publisher {
     /// this build can use (one without a complete manifest is removed).
     static func claimSpare(of output: URL, as staging: URL) -> ManifestFile? {
         let spare = sparePath(of: output)
-        var info = stat()
-        // Only a folder of ours: one with the marker.
-        guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
-              lstat(spare.appendingPathComponent(marker).path, &info) == 0 else { return nil }
+        guard isOwnFolder(spare) else { return nil }
         // Read and checked, not decoded: a folder is decoded only if this build asks for it.
         let spareManifest = spareManifestPath(of: output).path
         guard let manifest = ManifestFile.read(spareManifest, describing: spare) else {
@@ -60,7 +63,7 @@ extension Publisher {
         var info = stat()
         if lstat(manifest, &info) == 0 {
             // A spare left by a build that raced this one; a folder without the marker is not ours.
-            if lstat(spare.appendingPathComponent(Self.marker).path, &info) == 0 { Self.removeOwned(spare) }
+            if Self.isOwnFolder(spare) { Self.removeOwned(spare) }
             if rename(manifest, spareManifest) == 0, rename(folder.path, spare.path) == 0 { return }
         }
         Self.removeOwned(folder)

@@ -90,13 +90,12 @@ public final class Publisher: Sendable {
             base = spare
         } else {
             base = nil
-            do {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-                try Data().write(to: staging.appendingPathComponent(Self.marker))
-            } catch {
-                throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(error.localizedDescription)")
-            }
+            // With the system's calls, whose reason (a folder of another user) is told in Swedish.
+            Self.makeFolder(parent.path)
+            let marker = mkdir(staging.path, 0o755) == 0
+                ? open(staging.appendingPathComponent(Self.marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) : -1
+            guard marker >= 0 else { throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(SystemError.text(errno))") }
+            close(marker)
         }
         stagingRoot = staging.path + "/"
         outputFolder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -143,19 +142,29 @@ public final class Publisher: Sendable {
     /// (a no-op build) and so creates no publisher.
     static func removeStale(besides output: URL) {
         removeStale(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).staging-")
-        removeTemporaries(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).")
+        tidyFiles(besides: output)
     }
 
-    /// A cache's new copy written under a temporary name (`.<output>.cache.<pid>`,
-    /// `prepareReplacement`) by a build that was killed before moving it into place: removed
-    /// once no process has that number.
-    private static func removeTemporaries(in parent: URL, prefix: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            guard let dot = name.lastIndex(of: "."), let pid = Int32(name[name.index(after: dot)...]), pid > 0,
+    /// The files rutinbok keeps beside the output (`.<output>.<name>`).
+    static let filesBeside = ["manifest", "manifest.next", "spare.manifest", "cache", "cache.index", "councils", "loaded", "frames", "lock"]
+    /// Those replaced through a copy under a temporary name, `.<output>.<name>.<pid>` (`prepareReplacement`).
+    static let replacedBeside: Set<String> = ["cache", "cache.index", "councils", "loaded", "frames"]
+
+    /// A killed build's temporary copy of a cache is removed once no process has its number,
+    /// and a file an older version left readable by others is made private.
+    private static func tidyFiles(besides output: URL) {
+        var info = stat()
+        for name in filesBeside {
+            let path = beside(output, name).path
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & 0o077 != 0 { chmod(path, privateMode) }
+        }
+        let parent = output.deletingLastPathComponent(), prefix = ".\(output.lastPathComponent)."
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dot = rest.lastIndex(of: "."), replacedBeside.contains(String(rest[..<dot])),
+                  let pid = Int32(rest[rest.index(after: dot)...]), pid > 0, pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            let path = parent.appendingPathComponent(name).path
-            var info = stat()
+            let path = parent.appendingPathComponent(entry).path
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
         }
     }

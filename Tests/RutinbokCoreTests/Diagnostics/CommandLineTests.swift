@@ -185,6 +185,23 @@ struct CommandLineTests {
         #expect(format.status == 2 && format.stderr.hasPrefix("fel: 'xml' fungerar inte för --format; välj text eller json\n"), "\(format.stderr)")
     }
 
+    /// A build that waits for another one into the same output says so, rather than seem to hang.
+    @Test func aBuildWaitingForAnotherSaysSo() async throws {
+        let w = try BrokenWorkspace()
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        var held: OutputLock? = try #require(await OutputLock.acquire(beside: URL(fileURLWithPath: w.output).standardizedFileURL.resolvingSymlinksInPath()))
+        try w.append("content/routines/hotad.md", "\nNy rad.\n")
+        let process = try Executable.start(arguments(w, "build"))
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(process.isRunning, "it waited")
+        withExtendedLifetime(held) {}
+        held = nil
+        let stderr = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: stderr, as: UTF8.self).hasPrefix("Väntar på att ett annat bygge till \(w.output)/ ska bli klart …\n"))
+    }
+
     /// The intranet's version goes to a folder of its own unless `--output` says otherwise,
     /// so that it never lands in `output/`, where the public version is published from.
     @Test func theIntranetsBuildHasAnOutputFolderOfItsOwn() throws {

@@ -177,7 +177,7 @@ import Testing
         let problems = await w.check().filter { $0.contains("assets/") }
         let svgNote = "\n  obs: spara bilden utan skript, eller som PNG"
         #expect(problems == [
-            "content/councils/exby/assets/blankett.html: fel: filer som slutar på .html publiceras inte: i assets/ får bara kända slags dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/blankett.html: fel: filer som slutar på .html publiceras inte: i assets/ får bara vanliga dokument, bilder, ljud, film och typsnitt ligga, eftersom webbläsaren kan köra andra filer [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
             "content/councils/exby/assets/dtd.svg:1:1: fel: SVG-bilden innehåller något som webbläsaren kör ('<!DOCTYPE'); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/ikon.svg:1:41: fel: SVG-bilden innehåller något som webbläsaren kör ('onload='); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/karta.svg:3:3: fel: SVG-bilden innehåller något som webbläsaren kör ('<SCRIPT'); den publiceras inte [asset-active]" + svgNote,
@@ -218,7 +218,7 @@ import Testing
     /// or that nothing links to, is published as before.
     @Test func aFileOnlyInternalRoutinesLinkToIsOnlyInTheIntranetsBuild() async throws {
         let w = try BrokenWorkspace()
-        for name in ["ritning.pdf", "karta 1.png", "blankett.pdf"] {
+        for name in ["ritning.pdf", "karta 1.png", "blankett.pdf", "plan å.pdf"] {
             try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
         }
         try w.write("content/councils/exby/routines/skydd.md", """
@@ -233,17 +233,21 @@ import Testing
             access: internal
             ---
 
-            Se [ritningen](assets/ritning.pdf) och [kartan](assets/karta%201.png).
+            Se [ritningen](assets/ritning.pdf), [kartan](assets/karta%201.png), [planen](<assets/plan å.pdf>)
+            och ![logotypen](assets/logo.svg).
 
             """)
-        try w.append("content/councils/exby/routines/lokalt.md", "\nSe [kartan](<assets/karta 1.png>).\n")
+        // Published routines link to two of them, written otherwise: what counts is the file the
+        // link leads to, as the link checks resolve it.
+        try w.append("content/councils/exby/routines/lokalt.md", "\nSe [kartan](<assets/karta 1.png>) och [planen](./assets/plan%20%C3%A5.pdf#sida-2).\n")
         let result = await Build.run(w.options(), write: true)
         #expect(result.published, "\(result.diagnostics.map(w.display))")
         let assets = "\(w.output)/exby/assets"
         #expect(!FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"))
         #expect(FileManager.default.fileExists(atPath: "\(assets)/karta 1.png"), "a published routine links to it too")
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/plan å.pdf"), "a published routine links to it too")
         #expect(FileManager.default.fileExists(atPath: "\(assets)/blankett.pdf"), "nothing links to it")
-        #expect(FileManager.default.fileExists(atPath: "\(assets)/logo.svg"))
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/logo.svg"), "the logo is on every page")
 
         var intranetOptions = w.options()
         intranetOptions.includeInternal = true

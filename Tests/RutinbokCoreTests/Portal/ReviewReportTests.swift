@@ -57,7 +57,7 @@ struct PortalReviewReportTests {
         #expect(text.contains("""
             Region Exempelland (region-exempelland)
               rutiner att granska:
-                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(DemoContent.content)/councils/region-exempelland/routines/roller-och-ansvar.md]
+                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
               kontakter att kontrollera: inga
             """))
         #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
