@@ -138,8 +138,9 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// Removes what killed builds left beside `output`, for a build that publishes nothing
-    /// (a no-op build) and so creates no publisher.
+    /// Removes what killed builds left beside `output` (staging folders, temporary copies of
+    /// caches) and makes the files kept there private: by every build that writes, a no-op one
+    /// (which creates no publisher) too.
     static func removeStale(besides output: URL) {
         removeStale(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).staging-")
         tidyFiles(besides: output)
