@@ -459,7 +459,7 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.diagnostics.map(\.code) == ["link-syntax"])
         #expect(result.diagnostics.first?.message == "'[Polisanmälan](polisanmalan.md#Gör så här)' blev ingen länk och visas som det står")
         #expect(result.diagnostics.first?.notes == ["skriv rubriken med bindestreck, 'polisanmalan.md#gor-sa-har', eller sätt adressen inom < >: '(<polisanmalan.md#Gör så här>)'"])
-        #expect(result.diagnostics.first?.location.line == 3)
+        #expect(result.diagnostics.first?.location == loc(3, 4), "where the remnant begins, not its paragraph")
     }
 
     @Test func everyRemnantOfAParagraphIsNamedImagesAsImages() {
@@ -468,6 +468,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
             "'[a](a.md#Gör så här)' blev ingen länk och visas som det står",
             "'![Karta](assets/karta 1.png)' blev ingen bild och visas som det står",
         ])
+        // Columns count characters: "så här) och " holds two that are two bytes each.
+        #expect(result.diagnostics.map(\.location) == [loc(1, 4), loc(1, 29)])
     }
 
     @Test func realLinksCodeAndTitlesAreNoRemnants() {

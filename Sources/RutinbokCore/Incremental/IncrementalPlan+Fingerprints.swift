@@ -33,6 +33,10 @@ extension IncrementalPlan {
                 for key in Self.sourceFolders(source) { hash.add(settings[key] ?? 0) }
             }
         }
+        for file in handbook.hiddenBaseFiles {
+            hash.add(file)
+            add(stampsByDisplayPath[file] ?? .unknown, to: &hash)
+        }
         return hash.value
     }
 

@@ -318,6 +318,13 @@ struct YAMLMapping {
     mutating func finish(known: [String], section: (String, Node) -> String? = { _, _ in nil }) -> [Diagnostic] {
         for pair in node.mapping ?? .init([]) {
             guard let key = pair.key.string, !usedKeys.contains(key), !known.contains(key) else { continue }
+            // YAML's merge key: what it brings (`<<: {access: internal}`) would not be read, and
+            // an internal routine or contact would be published.
+            if key == "<<" {
+                report(.error(location(of: pair.key), "'<<' (att slå ihop nycklar från ett annat ställe) stöds inte; nycklarna läses inte",
+                              code: "yaml-merge", notes: ["skriv varje nyckel för sig, till exempel 'access: internal'"]))
+                continue
+            }
             let closest = Suggestions.closest(to: key, in: known)
             if let closest, let guarding = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
                 report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",

@@ -20,9 +20,22 @@ extension TransformPass {
                     }
                 }
                 let what = remnant.image ? "bild" : "länk"
-                diagnostics.append(.warning(location(node), "'\(remnant.text)' blev ingen \(what) och visas som det står", code: "link-syntax", notes: notes))
+                diagnostics.append(.warning(location(of: remnant.text, in: node), "'\(remnant.text)' blev ingen \(what) och visas som det står",
+                                            code: "link-syntax", notes: notes))
             }
         }
+    }
+
+    /// Where `text` is written: found on the text node's line from its start, as typed (the
+    /// node's literal has escapes and entities decoded, so its offsets may differ); the node's
+    /// start when it is not there as typed, or when the node comes from a table cell.
+    private func location(of text: Substring, in node: MarkdownNode) -> SourceLocation {
+        let start = location(node)
+        guard node.startLine > 0, cellOrigins[node] == nil else { return start }
+        let line = lines.text(line: node.startLine, from: node.startColumn)
+        guard let found = line.range(of: text) else { return start }
+        let byteColumn = node.startColumn + line.utf8.distance(from: line.startIndex, to: found.lowerBound)
+        return SourceLocation(file: start.file, line: start.line, column: lines.scalarColumn(line: node.startLine, byteColumn: byteColumn))
     }
 
     /// Each `[text](address)` in a text node's literal, in order: its whole text (with the

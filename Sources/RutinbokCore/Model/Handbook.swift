@@ -16,6 +16,9 @@ public struct Handbook: Sendable {
     /// Files of the council's `assets/` that internal routines link to: a public build leaves
     /// out those nothing published uses (`WithheldAssets`).
     public var assetsToWithhold: Set<String> = []
+    /// The files of the internal base routines a public build left out of the handbook: what
+    /// they link to decides `assetsToWithhold`, so they are part of the council's fingerprint.
+    public var hiddenBaseFiles: [String] = []
     /// Built for the intranet (`--internal`): its pages ask search engines to stay away.
     public var forIntranet = false
 

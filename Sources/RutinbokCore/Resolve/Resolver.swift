@@ -79,7 +79,9 @@ public enum Resolver {
                                 excluded: excluded, internalOnly: internalOnly)
         handbook.internalContacts = internalContacts
         handbook.forIntranet = options.includeInternal
-        handbook.assetsToWithhold = WithheldAssets.proposed(council.assets, hidden: hidden)
+        handbook.assetsToWithhold = WithheldAssets.proposed(council.assets, hidden: hidden, published: ordered.map(\.routine),
+                                                            allowRawHTML: council.allowRawHTML)
+        handbook.hiddenBaseFiles = hidden.filter { $0.layer == .base }.map(\.location.file)
         return (handbook, diagnostics)
     }
 

@@ -5,19 +5,29 @@ import Foundation
 /// intranet's routine on the town hall's security shows. Other files in `assets/` are
 /// published as before (a file nothing links to may be linked from elsewhere).
 ///
-/// Decided in two steps. The resolver proposes the files whose path an internal routine's
-/// source names (`assets/<name>`, as written or percent-encoded): loose, since a proposal
-/// only ever withholds a file nothing published uses. The pages then keep back only those
-/// that no published routine's rendered body refers to (the paths the link checks resolve,
-/// `RenderedMarkdown.AssetReference`) and that are not the logo. Internal base routines are
-/// not read for proposals: they cannot know a council's files, and the council's own and its
-/// group's are what its fingerprint covers.
+/// Decided in two steps, both on the paths links lead to as the link checks resolve them
+/// (`RenderedMarkdown.AssetReference`: `./`, query, anchor, escapes, entities and percent
+/// encoding undone). The resolver proposes the files an internal routine of the handbook (the
+/// council's, its group's or a base routine) links to or shows; the pages then keep back those
+/// no published routine's body refers to and that are not the logo. The internal base routines
+/// are part of the council's fingerprint for this (`Handbook.hiddenBaseFiles`).
+///
+/// Raw HTML (a council with `allow_raw_html`) is not parsed for links: such a council's
+/// proposals leave out any file a published routine's source names as `assets/<name>`.
 enum WithheldAssets {
-    /// The files an internal routine of the council or its group names.
-    static func proposed(_ assets: [String], hidden: [Routine]) -> Set<String> {
-        let bodies = hidden.lazy.filter { $0.layer != .base }.map(\.body)
-        guard !assets.isEmpty, !bodies.isEmpty else { return [] }
-        return Set(assets.filter { asset in bodies.contains { mentions($0, asset) } })
+    /// The files of `assets` that the internal routines `hidden` link to.
+    static func proposed(_ assets: [String], hidden: [Routine], published: [Routine], allowRawHTML: Bool) -> Set<String> {
+        guard !assets.isEmpty, !hidden.isEmpty else { return [] }
+        let names = Set(assets)
+        let renderer = MarkdownRenderer(options: .init(allowRawHTML: allowRawHTML))
+        var proposed: Set<String> = []
+        for routine in hidden {
+            for reference in renderer.render(routine.body, file: routine.location.file).assets where names.contains(reference.path) {
+                proposed.insert(reference.path)
+            }
+        }
+        guard allowRawHTML, !proposed.isEmpty else { return proposed }
+        return proposed.filter { asset in !published.contains { mentions($0.body, asset) } }
     }
 
     /// Of the proposed files, those nothing published uses: no published routine's body refers

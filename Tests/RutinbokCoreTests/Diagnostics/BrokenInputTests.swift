@@ -140,6 +140,13 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("exclude written where it is not read", { try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-01-10\n  exclude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:16:3: fel: 'exclude' läses inte här [misplaced-key]\n  obs: skriv den överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner): som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),
+    // YAML's merge key brings keys rutinbok does not read: `access` among them.
+    BrokenCase("access given through a merge key in a contact", { try $0.replace(council, "    phone:", with: "    <<: {access: internal}\n    phone:") }, expect: [
+        "content/councils/exby/council.yml:9:5: fel: '<<' (att slå ihop nycklar från ett annat ställe) stöds inte; nycklarna läses inte [yaml-merge]\n  obs: skriv varje nyckel för sig, till exempel 'access: internal'",
+    ]),
+    BrokenCase("access given through a merge key in a routine", { try $0.replace(hotad, "order: 10", with: "order: 10\n<<: {access: internal}") }, expect: [
+        "content/routines/hotad.md:6:1: fel: '<<' (att slå ihop nycklar från ett annat ställe) stöds inte; nycklarna läses inte [yaml-merge]\n  obs: skriv varje nyckel för sig, till exempel 'access: internal'",
+    ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),

@@ -218,7 +218,7 @@ import Testing
     /// or that nothing links to, is published as before.
     @Test func aFileOnlyInternalRoutinesLinkToIsOnlyInTheIntranetsBuild() async throws {
         let w = try BrokenWorkspace()
-        for name in ["ritning.pdf", "karta 1.png", "blankett.pdf", "plan å.pdf"] {
+        for name in ["ritning.pdf", "karta 1.png", "blankett.pdf", "plan å.pdf", "Plan 3 & 4.pdf", "bas-ritning.pdf", "rum-1.pdf", "rum-2.pdf"] {
             try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
         }
         try w.write("content/councils/exby/routines/skydd.md", """
@@ -236,6 +236,25 @@ import Testing
             Se [ritningen](assets/ritning.pdf), [kartan](assets/karta%201.png), [planen](<assets/plan å.pdf>)
             och ![logotypen](assets/logo.svg).
 
+            Våningsplanen: [3 och 4](assets/Plan%203%20%26%204.pdf), [rum 1](assets/rum&#45;1.pdf),
+            [rum 2](assets/rum\\-2.pdf).
+
+            """)
+        // An internal base routine: it cannot know the council's files, but it can name one.
+        try w.write("content/routines/basritning.md", """
+            ---
+            title: Ritning
+            summary: Internt.
+            phase: hantera
+            order: 90
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-01-15
+            access: internal
+            ---
+
+            Se [ritningen](assets/bas-ritning.pdf).
+
             """)
         // Published routines link to two of them, written otherwise: what counts is the file the
         // link leads to, as the link checks resolve it.
@@ -243,7 +262,9 @@ import Testing
         let result = await Build.run(w.options(), write: true)
         #expect(result.published, "\(result.diagnostics.map(w.display))")
         let assets = "\(w.output)/exby/assets"
-        #expect(!FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"))
+        for withheld in ["ritning.pdf", "Plan 3 & 4.pdf", "rum-1.pdf", "rum-2.pdf", "bas-ritning.pdf"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(assets)/\(withheld)"), "\(withheld)")
+        }
         #expect(FileManager.default.fileExists(atPath: "\(assets)/karta 1.png"), "a published routine links to it too")
         #expect(FileManager.default.fileExists(atPath: "\(assets)/plan å.pdf"), "a published routine links to it too")
         #expect(FileManager.default.fileExists(atPath: "\(assets)/blankett.pdf"), "nothing links to it")
@@ -259,6 +280,11 @@ import Testing
         try w.append("content/councils/exby/routines/lokalt.md", "\nSe [ritningen](assets/ritning.pdf).\n")
         #expect(await Build.run(w.options(), write: true).published)
         #expect(FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"))
+        // And when the internal base routine no longer links to its file (the base routine is
+        // part of the council's fingerprint), the file is published again.
+        try w.replace("content/routines/basritning.md", "[ritningen](assets/bas-ritning.pdf)", with: "ritningen")
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/bas-ritning.pdf"))
     }
 
     /// A contact only internal routines name (a bodyguard, say) was published on the contacts
