@@ -136,14 +136,19 @@ public enum ContentLoader {
         // and no reason to stop the build.
         for asset in files.listRecursively("\(directory)/assets") where !Self.isLeftover((asset as NSString).lastPathComponent) {
             let relative = "\(directory)/assets/\(asset)"
-            if files.staysInside(relative) {
+            // A link to another council's folder would publish its files, internal routines too.
+            if files.staysInside(relative, folder: directory) {
                 if let problem = AssetCheck.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
                                                     allowActive: council.allowRawHTML) {
                     diagnostics.append(problem)
                 } else {
                     council.assets.append(asset)
                 }
-            } else { diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), "mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället", code: "symlink-outside")) }
+            } else {
+                let message = files.isDirectory(relative) ? "mappen är en länk som leder utanför kommunens mapp; kopiera in filerna i stället"
+                                                          : "filen är en länk som leder utanför kommunens mapp; kopiera in filen i stället"
+                diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), message, code: "symlink-outside"))
+            }
         }
         councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))
         return council

@@ -72,6 +72,11 @@ struct SourceFiles {
         resolver.resolved(relative).isInside(resolvedRoot)
     }
 
+    /// Whether `relative`, links followed, is inside the folder `folder` (relative too).
+    func staysInside(_ relative: String, folder: String) -> Bool {
+        resolver.resolved(relative).isInside(resolver.resolved(folder))
+    }
+
     /// The text of a file, or the reason it cannot be used.
     func read(_ relative: String) -> Result<String, Diagnostic> {
         // Opened without following a link at its end: then the file is no link, and where it

@@ -261,7 +261,14 @@ let brokenCases: [BrokenCase] = [
         try w.write("outside/bilder/karta.svg", "<svg/>")
         try w.symlink("content/councils/exby/assets/bilder", to: w.url("outside/bilder").path)
     }, expect: [
-        "content/councils/exby/assets/bilder: fel: mappen är en länk som leder utanför innehållsmappen; kopiera in filerna i stället [symlink-outside]",
+        "content/councils/exby/assets/bilder: fel: mappen är en länk som leder utanför kommunens mapp; kopiera in filerna i stället [symlink-outside]",
+    ]),
+    // Inside the content folder, but outside the council's: a link to another council's folder
+    // would publish its files, an internal routine's source among them.
+    BrokenCase("an asset linking to a routine elsewhere in the content", { w in
+        try w.symlink("content/councils/exby/assets/lank.pdf", to: w.url(utbildning).path)
+    }, expect: [
+        "content/councils/exby/assets/lank.pdf: fel: filen är en länk som leder utanför kommunens mapp; kopiera in filen i stället [symlink-outside]",
     ]),
     // Paths that would write outside the output folder.
     BrokenCase("logo path leaving the folder", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: ../../x.svg") }, expect: [
