@@ -39,8 +39,10 @@ struct FolderPathTests {
         let site = root.appendingPathComponent("site").path
         #expect(FolderPath.canonical("./content/", in: site) == "content")
         #expect(FolderPath.canonical("\(site)/content", in: site) == "content")
-        // `link/..` is real/deep on disk, whose content/ is another folder than site/content.
-        #expect(FolderPath.canonical("link/../content", in: site) == "link/../content")
-        #expect(FolderPath.canonical("gone/../content", in: site) == "gone/../content", "a path the system cannot follow stays as given")
+        // `link/..` is real/deep on disk: the folder read is real/deep/content, and so named.
+        #expect(FolderPath.canonical("link/../content", in: site) == root.appendingPathComponent("real/deep/content").path)
+        #expect(FolderPath.physical("link/../content", in: site) == root.appendingPathComponent("real/deep/content").path)
+        #expect(FolderPath.physical("link/../nytt/ut", in: site) == root.appendingPathComponent("real/deep/nytt/ut").path, "a part that does not exist yet")
+        #expect(FolderPath.physical("content", in: site) == "content", "a path without '..' stays as given")
     }
 }

@@ -446,6 +446,17 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// What the browser follows decides which file a link leads to: a public build keeps back
+    /// only files no published link leads to, so every spelling of a link must count.
+    @Test func aLinkToAnAssetIsFollowedAsABrowserWould() {
+        let result = render("[a](assets/./plan.pdf) [b](%61ssets/plan.pdf) [c](assets/sub/../plan.pdf) [d](assets//plan.pdf) [e](./assets/plan.pdf?v=2#sida)\n")
+        #expect(result.assets.map(\.path) == Array(repeating: "plan.pdf", count: 5))
+        #expect(result.diagnostics.isEmpty)
+        let outside = render("[f](assets/../../plan.pdf) [g](assets/mapp/)\n")
+        #expect(outside.assets.isEmpty)
+        #expect(outside.diagnostics.map(\.code) == ["link-outside"])
+    }
+
     @Test func anImageOutsideAssetsIsNotPublished() {
         let result = render("![Karta](bilder/karta.png)\n\n![Logga](https://exempel.example/logga.png)\n")
         #expect(result.assets.isEmpty)

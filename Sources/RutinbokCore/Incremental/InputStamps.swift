@@ -86,6 +86,14 @@ enum InputStamps {
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
             if name.hasPrefix(".") { continue }
+            // A symbolic link is followed, and what it leads to is stamped: a link moved to
+            // another file with the same stamp (a hard link of it) would look unchanged, so
+            // nothing reached through a link is trusted.
+            var linkInfo = stat()
+            let isLink = entry.pointee.d_type == UInt8(DT_LNK)
+                || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && fstatat(folderDescriptor, name, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0
+                    && (linkInfo.st_mode & S_IFMT) == S_IFLNK)
+            let trusted = trusted && !isLink
             var info = stat()
             guard fstatat(folderDescriptor, name, &info, 0) == 0 else {
                 stamps[relative + name] = Stamp(size: -1, modified: 0)  // a broken link: still an input

@@ -136,8 +136,9 @@ public enum ContentLoader {
         // and no reason to stop the build.
         for asset in files.listRecursively("\(directory)/assets") where !Self.isLeftover((asset as NSString).lastPathComponent) {
             let relative = "\(directory)/assets/\(asset)"
-            // A link to another council's folder would publish its files, internal routines too.
-            if files.staysInside(relative, folder: directory) {
+            // A link out of assets/ would publish what it leads to: another council's files, or
+            // this council's routines and settings, internal ones too.
+            if files.staysInside(relative, folder: "\(directory)/assets") {
                 if let problem = AssetCheck.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
                                                     allowActive: council.allowRawHTML) {
                     diagnostics.append(problem)
@@ -145,8 +146,8 @@ public enum ContentLoader {
                     council.assets.append(asset)
                 }
             } else {
-                let message = files.isDirectory(relative) ? "mappen är en länk som leder utanför kommunens mapp; kopiera in filerna i stället"
-                                                          : "filen är en länk som leder utanför kommunens mapp; kopiera in filen i stället"
+                let message = files.isDirectory(relative) ? "mappen är en länk som leder utanför kommunens mapp assets/; kopiera in filerna i stället"
+                                                          : "filen är en länk som leder utanför kommunens mapp assets/; kopiera in filen i stället"
                 diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), message, code: "symlink-outside"))
             }
         }

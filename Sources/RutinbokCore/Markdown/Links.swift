@@ -55,16 +55,24 @@ extension TransformPass {
     private mutating func recordAsset(_ path: String, written url: String, at node: MarkdownNode, image: Bool) {
         // A link to a folder ("assets/bilder/") names no file to look for.
         guard path.hasPrefix("assets/"), path.count > "assets/".count, !path.hasSuffix("/") else { return }
-        let within = String(path.dropFirst("assets/".count))
-        let decoded = within.utf8.contains(UInt8(ascii: "%")) ? within.removingPercentEncoding ?? within : within
-        assets.append(.init(path: decoded, written: url, image: image, location: location(node)))
+        assets.append(.init(path: String(path.dropFirst("assets/".count)), written: url, image: image, location: location(node)))
     }
 
-    /// A link's path in the handbook: without its anchor, query and leading `./`.
-    private static func plainPath(_ url: String) -> String {
+    /// A link's path in the handbook as a browser follows it: without its anchor and query,
+    /// percent-decoded, `.` and empty parts left out and `x/..` taken away (`assets/./a.pdf`,
+    /// `%61ssets/a.pdf` and `assets/b/../a.pdf` are `assets/a.pdf`). A `..` that climbs above
+    /// the handbook's folder stays, and a final `/` (a folder) too.
+    static func plainPath(_ url: String) -> String {
         var path = String(splitAtHash(url).path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        return path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        guard !path.hasPrefix("/"), !containsColon(path) else { return path }
+        var parts: [Substring] = []
+        let all = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, part) in all.enumerated() {
+            if part == "." || (part.isEmpty && index < all.count - 1) { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
     }
 
     /// What is wrong with a link to a path in the handbook that is not a routine (`x.md`): such

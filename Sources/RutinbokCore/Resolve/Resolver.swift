@@ -81,7 +81,8 @@ public enum Resolver {
         handbook.forIntranet = options.includeInternal
         handbook.assetsToWithhold = WithheldAssets.proposed(council.assets, hidden: hidden, published: ordered.map(\.routine),
                                                             allowRawHTML: council.allowRawHTML)
-        handbook.hiddenBaseFiles = hidden.filter { $0.layer == .base }.map(\.location.file)
+        // Sorted: `hidden` comes from a dictionary, whose order changes from one process to the next.
+        handbook.hiddenBaseFiles = hidden.filter { $0.layer == .base }.map(\.location.file).sorted()
         return (handbook, diagnostics)
     }
 

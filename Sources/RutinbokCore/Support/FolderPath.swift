@@ -10,7 +10,8 @@ enum FolderPath {
     /// paths are compared as written, so the spelling is used only when the system finds the
     /// same folder by it (a `..` after a symbolic link leads elsewhere than the text says);
     /// otherwise the path stays as given.
-    static func canonical(_ path: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+    static func canonical(_ given: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+        let path = physical(given, in: directory)
         let spelt = spelling(path, in: directory)
         guard spelt != path else { return path }
         let resolve = { (folder: String) in folder.hasPrefix("/") ? folder : directory + "/" + folder }
@@ -51,12 +52,35 @@ enum FolderPath {
     }
 }
 
+extension FolderPath {
+    /// A path with `..` in it as the system follows it: a `..` after a symbolic link leads to
+    /// the link target's parent, where taking the last part off the text leads elsewhere (the
+    /// build would read one folder and check another). The longest part that exists is
+    /// resolved (`realpath`), the rest added as written. A path without `..` is returned as it is.
+    static func physical(_ path: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.contains("..") else { return path }
+        let absolute = path.hasPrefix("/") ? path : directory + "/" + path
+        let all = absolute.split(separator: "/", omittingEmptySubsequences: false)
+        for end in stride(from: all.count, through: 1, by: -1) {
+            let prefix = all[..<end].joined(separator: "/")
+            guard let resolved = realpath(prefix.isEmpty ? "/" : prefix, nil) else { continue }
+            defer { free(resolved) }
+            let rest = all[end...]
+            return ([String(cString: resolved)] + rest.map(String.init)).joined(separator: "/")
+        }
+        return path
+    }
+}
+
 extension Build.Options {
-    /// The same build with its content and template folders spelt as `FolderPath` spells them.
+    /// The same build with its content and template folders spelt as `FolderPath` spells them,
+    /// and every folder's `..` followed as the system follows it.
     func withCanonicalFolders() -> Build.Options {
         var options = self
         options.content = FolderPath.canonical(content)
         options.templates = FolderPath.canonical(templates)
+        options.output = FolderPath.physical(output)
         return options
     }
 }

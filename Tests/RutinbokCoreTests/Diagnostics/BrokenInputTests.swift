@@ -261,14 +261,20 @@ let brokenCases: [BrokenCase] = [
         try w.write("outside/bilder/karta.svg", "<svg/>")
         try w.symlink("content/councils/exby/assets/bilder", to: w.url("outside/bilder").path)
     }, expect: [
-        "content/councils/exby/assets/bilder: fel: mappen är en länk som leder utanför kommunens mapp; kopiera in filerna i stället [symlink-outside]",
+        "content/councils/exby/assets/bilder: fel: mappen är en länk som leder utanför kommunens mapp assets/; kopiera in filerna i stället [symlink-outside]",
     ]),
-    // Inside the content folder, but outside the council's: a link to another council's folder
-    // would publish its files, an internal routine's source among them.
+    // Inside the content folder, but outside the council's assets/: a link to another council's
+    // folder, or to the council's own routines and settings, would publish them, internal
+    // routines and contacts among them.
     BrokenCase("an asset linking to a routine elsewhere in the content", { w in
         try w.symlink("content/councils/exby/assets/lank.pdf", to: w.url(utbildning).path)
     }, expect: [
-        "content/councils/exby/assets/lank.pdf: fel: filen är en länk som leder utanför kommunens mapp; kopiera in filen i stället [symlink-outside]",
+        "content/councils/exby/assets/lank.pdf: fel: filen är en länk som leder utanför kommunens mapp assets/; kopiera in filen i stället [symlink-outside]",
+    ]),
+    BrokenCase("an asset linking to the council's own settings", { w in
+        try w.symlink("content/councils/exby/assets/kontakter.pdf", to: "../council.yml")
+    }, expect: [
+        "content/councils/exby/assets/kontakter.pdf: fel: filen är en länk som leder utanför kommunens mapp assets/; kopiera in filen i stället [symlink-outside]",
     ]),
     // Paths that would write outside the output folder.
     BrokenCase("logo path leaving the folder", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: ../../x.svg") }, expect: [

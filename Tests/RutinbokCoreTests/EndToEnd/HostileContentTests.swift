@@ -287,6 +287,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(assets)/bas-ritning.pdf"))
     }
 
+    /// The internal base routines are part of each council's fingerprint, in one order: taken
+    /// from a dictionary, their order changed from one process to the next, and so did the
+    /// fingerprint, and two clean builds of one input differed.
+    @Test func theHiddenBaseRoutinesAreInOneOrder() async throws {
+        let w = try BrokenWorkspace()
+        let ids = ["e", "b", "d", "a", "c", "f"].map { "intern-\($0)" }
+        for (index, id) in ids.enumerated() {
+            try w.write("content/routines/\(id).md", """
+                ---
+                title: Intern \(id)
+                summary: Internt.
+                phase: hantera
+                order: \(90 + index)
+                audience: [alla]
+                owner: samordnare
+                reviewed: 2026-01-15
+                access: internal
+                ---
+
+                Text.
+
+                """)
+        }
+        let (site, _) = await ContentLoader.load(contentDirectory: w.content)
+        let (handbooks, _) = Resolver.resolve(try #require(site))
+        let files = try #require(handbooks.first { $0.council.slug == "exby" }).hiddenBaseFiles
+        #expect(files.count == ids.count)
+        #expect(files == files.sorted())
+    }
+
     /// A contact only internal routines name (a bodyguard, say) was published on the contacts
     /// page, in the vCard, the search and the print page. `access: internal` keeps it for the
     /// intranet's build, and a public routine that names it is an error.

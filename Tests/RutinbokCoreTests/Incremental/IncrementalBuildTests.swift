@@ -563,6 +563,22 @@ import Testing
         #expect(renamedFolder.diagnostics.contains { $0.code == "asset-name" }, "\(renamedFolder.diagnostics)")
     }
 
+    /// A link in the content is stamped by what it leads to. Pointed at a hard link of the same
+    /// file elsewhere, it looked unchanged, while a clean build refuses it: nothing reached
+    /// through a link is trusted by the no-op check.
+    @Test func aLinkPointedElsewhereIsNotTakenForUnchanged() async throws {
+        var w = try W()
+        try w.write("content/councils/ana/assets/a.pdf", "%PDF-1.4 a")
+        let assets = "\(w.content)/councils/ana/assets"
+        #expect(symlink("a.pdf", "\(assets)/b.pdf") == 0)
+        #expect(await w.build().published)
+        #expect(link("\(assets)/a.pdf", "\(w.content)/councils/ana/utanfor.pdf") == 0)
+        #expect(unlink("\(assets)/b.pdf") == 0 && symlink("../utanfor.pdf", "\(assets)/b.pdf") == 0)
+        let result = await w.build()
+        #expect(!result.published && !result.unchanged)
+        #expect(result.diagnostics.contains { $0.code == "symlink-outside" }, "\(result.diagnostics)")
+    }
+
     @Test func deletedOutputFileIsNotANoOp() async throws {
         let w = try W()
         #expect(await w.build().published)
