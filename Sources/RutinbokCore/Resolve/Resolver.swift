@@ -49,7 +49,7 @@ public enum Resolver {
         diagnostics += checkAdditions(council.routines.filter { !groupIDs.contains($0.id) }, guesses)
 
         // Internal routines, excluded or not, for the files only they link to (`WithheldAssets`).
-        let hidden = options.includeInternal ? [] : layered.values.map(\.routine).filter { $0.access == .internal }
+        let hidden = options.includeInternal ? [] : layered.values.compactMap { $0.routine.access == .internal ? $0.routine : nil }
         var excluded: Set<String> = []
         for name in council.exclude {
             if layered.removeValue(forKey: name.value) != nil {
