@@ -1,8 +1,8 @@
 import Foundation
 
-/// A council's files in `assets/` that a public build leaves out: those its or its group's
-/// internal routines link to and nothing published uses, such as a floor plan only the
-/// intranet's routine on the town hall's security shows. Other files in `assets/` are
+/// A council's files in `assets/` that a public build leaves out: those internal routines of
+/// its handbook link to and nothing published uses, such as a floor plan only the intranet's
+/// routine on the town hall's security shows. Other files in `assets/` are
 /// published as before (a file nothing links to may be linked from elsewhere).
 ///
 /// Decided in two steps, both on the paths links lead to as the link checks resolve them
@@ -15,8 +15,9 @@ import Foundation
 /// Raw HTML (a council with `allow_raw_html`) is not parsed for links: such a council's
 /// proposals leave out any file a published routine's source names as `assets/<name>`.
 enum WithheldAssets {
-    /// The files of `assets` that the internal routines `hidden` link to.
-    static func proposed(_ assets: [String], hidden: [Routine], published: [Routine], allowRawHTML: Bool) -> Set<String> {
+    /// The files of `assets` that the internal routines `hidden` link to. `published` is read
+    /// only for a council with raw HTML.
+    static func proposed(_ assets: [String], hidden: [Routine], published: @autoclosure () -> [Routine], allowRawHTML: Bool) -> Set<String> {
         guard !assets.isEmpty, !hidden.isEmpty else { return [] }
         let names = Set(assets)
         let renderer = MarkdownRenderer(options: .init(allowRawHTML: allowRawHTML))
@@ -27,6 +28,7 @@ enum WithheldAssets {
             }
         }
         guard allowRawHTML, !proposed.isEmpty else { return proposed }
+        let published = published()
         return proposed.filter { asset in !published.contains { mentions($0.body, asset) } }
     }
 

@@ -287,6 +287,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(assets)/bas-ritning.pdf"))
     }
 
+    /// A council trusted with raw HTML may link a file from a published routine's HTML, which
+    /// is not parsed for links: a file its source names is published.
+    @Test func aFileAPublishedRoutinesHTMLNamesIsPublished() async throws {
+        let w = try BrokenWorkspace()
+        try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
+        try w.write("content/councils/exby/assets/plan.pdf", "%PDF-1.4 plan")
+        try w.write("content/councils/exby/routines/skydd.md", """
+            ---
+            title: Säkerhet i kommunhuset
+            summary: Internt.
+            phase: hantera
+            order: 80
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-01-15
+            access: internal
+            ---
+
+            Se [planen](assets/plan.pdf).
+
+            """)
+        try w.append("content/councils/exby/routines/lokalt.md", "\n<p><a href=\"assets/plan.pdf\">Planen</a></p>\n")
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/exby/assets/plan.pdf"))
+    }
+
     /// The internal base routines are part of each council's fingerprint, in one order: taken
     /// from a dictionary, their order changed from one process to the next, and so did the
     /// fingerprint, and two clean builds of one input differed.
