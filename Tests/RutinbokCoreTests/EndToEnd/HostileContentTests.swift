@@ -212,6 +212,25 @@ import Testing
         #expect(broken.filter { $0.contains("obs: rubriker i") }.count == HandbookChecker.suggestionsPerRoutine)
     }
 
+    /// A routine for the intranet only, with `body`.
+    private static func internalRoutine(_ body: String, title: String = "Säkerhet i kommunhuset", order: Int = 80) -> String {
+        """
+        ---
+        title: \(title)
+        summary: Internt.
+        phase: hantera
+        order: \(order)
+        audience: [alla]
+        owner: samordnare
+        reviewed: 2026-01-15
+        access: internal
+        ---
+
+        \(body)
+
+        """
+    }
+
     /// A floor plan that only the intranet's routine links to was copied into the public
     /// build with the council's other files. A public build now leaves out what only internal
     /// routines (the council's or its group's) link to; a file a published routine links to,
@@ -221,41 +240,15 @@ import Testing
         for name in ["ritning.pdf", "karta 1.png", "blankett.pdf", "plan å.pdf", "Plan 3 & 4.pdf", "bas-ritning.pdf", "rum-1.pdf", "rum-2.pdf"] {
             try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
         }
-        try w.write("content/councils/exby/routines/skydd.md", """
-            ---
-            title: Säkerhet i kommunhuset
-            summary: Internt.
-            phase: hantera
-            order: 80
-            audience: [alla]
-            owner: samordnare
-            reviewed: 2026-01-15
-            access: internal
-            ---
-
+        try w.write("content/councils/exby/routines/skydd.md", Self.internalRoutine("""
             Se [ritningen](assets/ritning.pdf), [kartan](assets/karta%201.png), [planen](<assets/plan å.pdf>)
             och ![logotypen](assets/logo.svg).
 
             Våningsplanen: [3 och 4](assets/Plan%203%20%26%204.pdf), [rum 1](assets/rum&#45;1.pdf),
             [rum 2](assets/rum\\-2.pdf).
-
-            """)
+            """))
         // An internal base routine: it cannot know the council's files, but it can name one.
-        try w.write("content/routines/basritning.md", """
-            ---
-            title: Ritning
-            summary: Internt.
-            phase: hantera
-            order: 90
-            audience: [alla]
-            owner: samordnare
-            reviewed: 2026-01-15
-            access: internal
-            ---
-
-            Se [ritningen](assets/bas-ritning.pdf).
-
-            """)
+        try w.write("content/routines/basritning.md", Self.internalRoutine("Se [ritningen](assets/bas-ritning.pdf).", title: "Ritning", order: 90))
         // Published routines link to two of them, written otherwise: what counts is the file the
         // link leads to, as the link checks resolve it.
         try w.append("content/councils/exby/routines/lokalt.md", "\nSe [kartan](<assets/karta 1.png>) och [planen](./assets/plan%20%C3%A5.pdf#sida-2).\n")
@@ -293,21 +286,7 @@ import Testing
         let w = try BrokenWorkspace()
         try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
         try w.write("content/councils/exby/assets/plan.pdf", "%PDF-1.4 plan")
-        try w.write("content/councils/exby/routines/skydd.md", """
-            ---
-            title: Säkerhet i kommunhuset
-            summary: Internt.
-            phase: hantera
-            order: 80
-            audience: [alla]
-            owner: samordnare
-            reviewed: 2026-01-15
-            access: internal
-            ---
-
-            Se [planen](assets/plan.pdf).
-
-            """)
+        try w.write("content/councils/exby/routines/skydd.md", Self.internalRoutine("Se [planen](assets/plan.pdf)."))
         try w.append("content/councils/exby/routines/lokalt.md", "\n<p><a href=\"assets/plan.pdf\">Planen</a></p>\n")
         #expect(await Build.run(w.options(), write: true).published)
         #expect(FileManager.default.fileExists(atPath: "\(w.output)/exby/assets/plan.pdf"))
@@ -320,21 +299,7 @@ import Testing
         let w = try BrokenWorkspace()
         let ids = ["e", "b", "d", "a", "c", "f"].map { "intern-\($0)" }
         for (index, id) in ids.enumerated() {
-            try w.write("content/routines/\(id).md", """
-                ---
-                title: Intern \(id)
-                summary: Internt.
-                phase: hantera
-                order: \(90 + index)
-                audience: [alla]
-                owner: samordnare
-                reviewed: 2026-01-15
-                access: internal
-                ---
-
-                Text.
-
-                """)
+            try w.write("content/routines/\(id).md", Self.internalRoutine("Text.", title: "Intern \(id)", order: 90 + index))
         }
         let (site, _) = await ContentLoader.load(contentDirectory: w.content)
         let (handbooks, _) = Resolver.resolve(try #require(site))
