@@ -123,6 +123,7 @@ public enum Build {
         let cache = await cacheLoad.value
         let bodies = await RenderedBodies.render(handbooks, cache: cache, known: councilCache?.knownBodies ?? [:])
         diagnostics += bodies.diagnostics
+        WithheldAssets.propose(for: &handbooks)
         clock.lap("markdown")
 
         diagnostics += scope.limit(SiteChecker.check(site))

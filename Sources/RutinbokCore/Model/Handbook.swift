@@ -13,12 +13,16 @@ public struct Handbook: Sendable {
     /// Contacts left out for the same reason: a public routine that names one is an error,
     /// and their details are still checked for age.
     public var internalContacts: [Contact] = []
-    /// Files of the council's `assets/` that internal routines link to: a public build leaves
-    /// out those nothing published uses (`WithheldAssets`).
+    /// The internal routines a public build left out of the handbook, excluded ones too: what
+    /// they link to decides `assetsToWithhold`.
+    public var hiddenRoutines: [Routine] = []
+    /// Files of the council's `assets/` that internal routines link to, set by the Markdown
+    /// stage: a public build leaves out those nothing published uses (`WithheldAssets`).
     public var assetsToWithhold: Set<String> = []
-    /// The files of the internal base routines a public build left out of the handbook: what
-    /// they link to decides `assetsToWithhold`, so they are part of the council's fingerprint.
-    public var hiddenBaseFiles: [String] = []
+    /// The files of the internal base routines among `hiddenRoutines`, part of the council's
+    /// fingerprint; sorted, as `hiddenRoutines` comes from a dictionary, whose order changes
+    /// from one process to the next.
+    public var hiddenBaseFiles: [String] { hiddenRoutines.filter { $0.layer == .base }.map(\.location.file).sorted() }
     /// Built for the intranet (`--internal`): its pages ask search engines to stay away.
     public var forIntranet = false
 

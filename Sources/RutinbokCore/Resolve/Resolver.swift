@@ -79,10 +79,7 @@ public enum Resolver {
                                 excluded: excluded, internalOnly: internalOnly)
         handbook.internalContacts = internalContacts
         handbook.forIntranet = options.includeInternal
-        handbook.assetsToWithhold = WithheldAssets.proposed(council.assets, hidden: hidden, published: ordered.map(\.routine),
-                                                            allowRawHTML: council.allowRawHTML)
-        // Sorted: `hidden` comes from a dictionary, whose order changes from one process to the next.
-        handbook.hiddenBaseFiles = hidden.filter { $0.layer == .base }.map(\.location.file).sorted()
+        handbook.hiddenRoutines = hidden
         return (handbook, diagnostics)
     }
 
