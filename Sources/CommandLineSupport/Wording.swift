@@ -14,6 +14,12 @@ public enum Wording {
     /// "inga nya eller ändrade", "1 ny eller ändrad", "5 nya eller ändrade".
     public static func newOrChanged(_ count: Int) -> String { count == 0 ? "inga nya eller ändrade" : count == 1 ? "1 ny eller ändrad" : "\(count) nya eller ändrade" }
 
+    /// Said once a build has waited a second for another one into the same output
+    /// (`Build.Options.waitingForOutput`), by `build` and `serve` alike.
+    public static func waitingForOutput(_ output: String) -> @Sendable () -> Void {
+        { Terminal.printError("Väntar på att ett annat bygge till \(output)/ ska bli klart …") }
+    }
+
     /// Seconds as Swedish writes them: "0,42 s".
     public static func seconds(_ value: Double) -> String {
         DecimalText.swedish(value, places: 2) + " s"

@@ -67,10 +67,10 @@ public enum Build {
     /// When the output's manifest shows the same inputs, it stops before loading anything.
     public static func run(_ options: Options, write: Bool) async -> Result {
         let options = options.withCanonicalFolders()
+        let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
-        let lockedOutput = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
-        let outputLock = write && (try? Publisher.checkSafe(lockedOutput, protected: [options.content, options.templates])) != nil
-            ? await OutputLock.acquire(beside: lockedOutput, waiting: options.waitingForOutput) : nil
+        let outputLock = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates])) != nil
+            ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
@@ -85,7 +85,6 @@ public enum Build {
         // load cache makes cheaper.
         plan?.groupFolders()
         if plan != nil { clock.lap("plan") }
-        let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         // The templates do not depend on the content: they load while it does.
         let themeLoad = Task { () -> (Theme?, [Diagnostic]) in
             var (theme, problems) = Theme.load(directory: options.templates)

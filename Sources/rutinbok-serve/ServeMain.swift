@@ -46,7 +46,7 @@ struct ServeMain: AsyncParsableCommand {
         options.templates = templates
         options.output = output
         options.includeInternal = `internal`
-        options.waitingForOutput = { [output] in Terminal.printError("Väntar på att ett annat bygge till \(output)/ ska bli klart …") }
+        options.waitingForOutput = Wording.waitingForOutput(output)
         var configuration = PreviewServer.Configuration(build: options)
         configuration.host = host
         configuration.port = port

@@ -25,7 +25,7 @@ struct BuildCommand: AsyncParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.endsProcess = true
-        options.waitingForOutput = { [output] in Terminal.printError("Väntar på att ett annat bygge till \(output)/ ska bli klart …") }
+        options.waitingForOutput = Wording.waitingForOutput(output)
         let hadOutput = FileManager.default.fileExists(atPath: output)
         let result = await Build.run(options, write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)

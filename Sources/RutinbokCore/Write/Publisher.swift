@@ -142,8 +142,10 @@ public final class Publisher: Sendable {
     /// caches) and makes the files kept there private: by every build that writes, a no-op one
     /// (which creates no publisher) too.
     static func removeStale(besides output: URL) {
-        removeStale(in: output.deletingLastPathComponent(), prefix: ".\(output.lastPathComponent).staging-")
-        tidyFiles(besides: output)
+        let parent = output.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        removeStale(names, in: parent, prefix: ".\(output.lastPathComponent).staging-")
+        tidyFiles(names, besides: output)
     }
 
     /// The files rutinbok keeps beside the output (`.<output>.<name>`).
@@ -153,14 +155,14 @@ public final class Publisher: Sendable {
 
     /// A killed build's temporary copy of a cache is removed once no process has its number,
     /// and a file an older version left readable by others is made private.
-    private static func tidyFiles(besides output: URL) {
+    private static func tidyFiles(_ names: [String], besides output: URL) {
         var info = stat()
         for name in filesBeside {
             let path = beside(output, name).path
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & 0o077 != 0 { chmod(path, privateMode) }
         }
         let parent = output.deletingLastPathComponent(), prefix = ".\(output.lastPathComponent)."
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+        for entry in names where entry.hasPrefix(prefix) {
             let rest = entry.dropFirst(prefix.count)
             guard let dot = rest.lastIndex(of: "."), replacedBeside.contains(String(rest[..<dot])),
                   let pid = Int32(rest[rest.index(after: dot)...]), pid > 0, pid != getpid(),
@@ -170,10 +172,10 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// Staging folders left by killed builds. Only ours are removed: named `.<output>.staging-<pid>`,
-    /// carrying the marker, and with no live build holding the marker's lock.
-    private static func removeStale(in parent: URL, prefix: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    /// Staging folders left by killed builds, among `names` (the entries of `parent`). Only ours
+    /// are removed: named `.<output>.staging-<pid>`, carrying the marker, and with no live build
+    /// holding the marker's lock.
+    private static func removeStale(_ names: [String], in parent: URL, prefix: String) {
         for name in names where name.hasPrefix(prefix) && Int32(name.dropFirst(prefix.count)) != nil {
             let folder = parent.appendingPathComponent(name)
             let descriptor = open(folder.appendingPathComponent(marker).path, O_RDONLY | O_NOFOLLOW)
