@@ -7,14 +7,19 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Kontrollerar innehållet och mallarna utan att skriva något.",
-        discussion: "Slutkod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.")
+        discussion: """
+            Kontrollerar både den offentliga versionen och intranätets, med rutinerna som har \
+            'access: internal'. Med --internal: bara intranätets.
+
+            Slutkod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.
+            """)
 
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
         var options = site.buildOptions()
         options.endsProcess = true
-        let result = await Build.run(options, write: false)
+        let result = await Build.checkBothVersions(options)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if shown.hasErrors { throw ExitCode(1) }
         if site.format == .text, shown.isEmpty { Terminal.printError("Inga fel eller varningar i \(Wording.handbooks(result.councils)).") }

@@ -13,8 +13,12 @@ import Foundation
 /// not the logo. The internal base routines are part of the council's fingerprint for this
 /// (`Handbook.hiddenBaseFiles`).
 ///
-/// Raw HTML (a council with `allow_raw_html`) is not parsed for links: such a council's
-/// proposals leave out any file a published routine's source names as `assets/<name>`.
+/// What a routine's source names as `assets/<name>` (written or percent-encoded) counts too,
+/// on both sides: raw HTML (a council with `allow_raw_html`) is not parsed for links, and a
+/// link that climbs out of the handbook and back into the council's own folder
+/// (`../<council>/assets/plan.pdf`, which works on a web server and only gets a
+/// `link-outside` warning) leads to the same file as `assets/plan.pdf`. A file an internal
+/// routine names is so kept back, and one a published routine names is published.
 enum WithheldAssets {
     /// Sets each handbook's `assetsToWithhold`. Each internal routine is rendered once, however
     /// many handbooks leave it out (an internal base routine: every council with files).
@@ -31,10 +35,9 @@ enum WithheldAssets {
                     .render(routine.body, file: routine.location.file).assets
                 references[key] = found
                 for reference in found where names.contains(reference.path) { proposed.insert(reference.path) }
+                for name in names where !proposed.contains(name) && mentions(routine.body, name) { proposed.insert(name) }
             }
-            if council.allowRawHTML {
-                proposed = proposed.filter { asset in !handbook.routines.contains { mentions($0.routine.body, asset) } }
-            }
+            proposed = proposed.filter { asset in !handbook.routines.contains { mentions($0.routine.body, asset) } }
             handbooks[index].assetsToWithhold = proposed
         }
     }
@@ -48,7 +51,8 @@ enum WithheldAssets {
         return proposed.subtracting(used)
     }
 
-    /// `assets/<name>` as written or percent-encoded (`assets/karta%201.png`).
+    /// `assets/<name>` as written or percent-encoded (`assets/karta%201.png`), alone or in a
+    /// longer path (`../exby/assets/karta.png`).
     static func mentions(_ text: String, _ asset: String) -> Bool {
         if text.contains("assets/\(asset)") { return true }
         guard let encoded = asset.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), encoded != asset else { return false }

@@ -63,7 +63,7 @@ final class BrokenWorkspace: @unchecked Sendable {
 
     /// Every diagnostic of `rutinbok check`, as the CLI prints it, with the workspace prefix removed.
     func check(today: Day = BrokenWorkspace.defaultToday) async -> [String] {
-        let result = await Build.run(options(today: today), write: false)
+        let result = await Build.checkBothVersions(options(today: today))
         return result.diagnostics.normalized().map(display)
     }
 

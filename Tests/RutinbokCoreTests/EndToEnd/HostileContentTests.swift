@@ -292,6 +292,50 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(w.output)/exby/assets/plan.pdf"))
     }
 
+    /// A public build leaves internal routines out before checking them, so a broken link in
+    /// one showed only when the intranet's version was built. `rutinbok check` checks both
+    /// versions, and reports what only the public one finds (an internal contact named by a
+    /// public routine) too, each problem once.
+    @Test func checkFindsProblemsOfBothVersions() async throws {
+        let w = try BrokenWorkspace()
+        try w.write("content/councils/exby/routines/skydd.md", Self.internalRoutine("Se [planen](finns-inte.md)."))
+        let broken = "content/councils/exby/routines/skydd.md:12:4: fel: länken går till 'finns-inte'"
+        let publicBuild = await Build.run(w.options(), write: false).diagnostics.normalized().map(w.display)
+        #expect(!publicBuild.contains { $0.hasPrefix(broken) }, "\(publicBuild)")
+
+        let checked = await w.check()
+        #expect(checked.filter { $0.hasPrefix(broken) }.count == 1, "\(checked)")
+        var intranet = w.options()
+        intranet.includeInternal = true
+        let intranetOnly = await Build.checkBothVersions(intranet).diagnostics.normalized().map(w.display)
+        #expect(intranetOnly.contains { $0.hasPrefix(broken) })
+        // What the public version alone finds is still reported.
+        for problem in publicBuild { #expect(checked.contains(problem), "\(problem)") }
+    }
+
+    /// A link that leaves the handbook and comes back into the council's own folder
+    /// (`../exby/assets/plan.pdf`) works on a web server and only gets a `link-outside`
+    /// warning. From an internal routine, it was not taken as a link to `assets/plan.pdf`, and
+    /// the public build published the file; from a published routine, the file is published.
+    @Test func aLinkBackIntoTheCouncilsFolderCountsAsALinkToItsFile() async throws {
+        let w = try BrokenWorkspace()
+        for name in ["plan.pdf", "karta 1.png", "blankett.pdf"] {
+            try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
+        }
+        try w.write("content/councils/exby/routines/skydd.md", Self.internalRoutine("""
+            Se [planen](../exby/assets/plan.pdf), [kartan](../exby/assets/karta%201.png)
+            och [blanketten](assets/blankett.pdf).
+            """))
+        try w.append("content/councils/exby/routines/lokalt.md", "\nFyll i [blanketten](../exby/assets/blankett.pdf).\n")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        #expect(result.diagnostics.contains { $0.code == "link-outside" }, "the published link still gets its warning")
+        let assets = "\(w.output)/exby/assets"
+        #expect(!FileManager.default.fileExists(atPath: "\(assets)/plan.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: "\(assets)/karta 1.png"))
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/blankett.pdf"), "a published routine links to it")
+    }
+
     /// The internal base routines are part of each council's fingerprint, in one order: taken
     /// from a dictionary, their order changed from one process to the next, and so did the
     /// fingerprint, and two clean builds of one input differed.
