@@ -86,7 +86,7 @@ extension HandbookChecker {
                 rendered[target] = bodies.body(for: handbook.routines[at].routine, in: handbook)
             }
         }
-        let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today)
+        let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, bodies: bodies)
         // In the order a whole check finds them: routine by routine, then the rest.
         let routineFiles = Set(handbook.routines.map(\.routine.location.file))
         let before = Dictionary(grouping: earlier.diagnostics.filter { routineFiles.contains($0.location.file) }) { $0.location.file }

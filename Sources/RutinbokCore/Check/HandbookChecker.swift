@@ -7,6 +7,9 @@ struct HandbookChecker {
     let today: Day
     /// Routine ids whose files failed to load (see `Site.unloadable`).
     var unloadable: Set<String> = []
+    /// Every routine's body, for what a problem's notes need beyond `rendered` (a check of
+    /// part of a handbook has only the changed routines there).
+    var bodies: RenderedBodies?
 
     /// What checking a handbook found, and each of its routines' anchors (`anchors(of:)`) by
     /// where its council's manifest block keeps them (`anchorsKey`); no anchors for a
@@ -36,7 +39,8 @@ struct HandbookChecker {
                 return outcome
             }
             let rendered = bodies.bodies(for: handbook)
-            let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable)
+            let checker = HandbookChecker(handbook: handbook, rendered: rendered, config: config, today: today, unloadable: unloadable,
+                                          bodies: bodies)
             let slug = handbook.council.slug
             return Outcome(diagnostics: checker.check(), anchors: recordAnchors ? handbook.routines.map {
                 (anchorsKey(slug, $0.routine.id), anchors(of: rendered[$0.routine.id]))
@@ -59,9 +63,15 @@ struct HandbookChecker {
         // Made only for a problem found: this runs for every routine of every handbook checked.
         func contactNotes(_ id: String) -> [String] {
             let ids = handbook.contacts.map(\.id)
-            // A close name is a typo to correct; with none, the contact is missing.
+            // A close name is a typo to correct; with none, the contact is missing. When
+            // nothing in the handbook names the close contact, the typo is the council's, in
+            // council.yml: the routines name the contact as other handbooks have it (a base
+            // text is the same for all), so say where, rather than suggest editing the text.
             if let close = Suggestions.closest(to: id, in: ids) {
-                return shared ? [Suggestions.meant(close)] : Suggestions.note(for: id, among: ids, listing: "kontakter")
+                let notes = shared ? [Suggestions.meant(close)] : Suggestions.note(for: id, among: ids, listing: "kontakter")
+                guard !names(close), let contact = handbook.contacts.first(where: { $0.id == close }) else { return notes }
+                let misspelt = "är kontakten '\(close)' i \(contact.location) felstavad? byt då dess id till '\(id)'"
+                return shared ? [misspelt] : [misspelt, "kontakter: \(ids.sorted().joined(separator: ", "))"]
             }
             let add = shared ? "lägg till kontakten '\(id)' under 'contacts:' i council.yml för varje handbok som saknar den"
                              : "eller lägg till kontakten '\(id)' under 'contacts:' i councils/\(council.slug)/council.yml"
@@ -152,6 +162,17 @@ struct HandbookChecker {
         handbook.phasesWithoutRoutines(of: config).map { phase in
             .warning(handbook.council.location, "handboken för \(handbook.council.name) har ingen rutin i delen '\(phase.label)'", code: "empty-phase",
                      notes: ["varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: \(phase.id)', eller ta bort grundrutinen ur 'exclude'"])
+        }
+    }
+
+    /// Whether anything in the handbook names contact `id`: a routine as its owner or in its
+    /// text, or site.yml's quick contacts. Asked only for a problem's notes.
+    private func names(_ id: String) -> Bool {
+        if config.quickContacts.contains(where: { $0.value == id }) { return true }
+        return handbook.routines.contains { entry in
+            if entry.routine.owner.value == id { return true }
+            let body = rendered[entry.routine.id] ?? bodies?.body(for: entry.routine, in: handbook)
+            return body?.contacts.contains { $0.id == id } ?? false
         }
     }
 

@@ -35,6 +35,27 @@ import Testing
         #expect(one.map(\.notes) == [["menade du 'sakerhetssamordnare'?", "i handboken för Låtsasby kommun"]])
     }
 
+    /// A typo in a council's contact id made every routine that names the contact an error,
+    /// each suggesting the typo as the fix: an editor would go and change base texts. When no
+    /// routine has the council's close contact as its owner, the note points at council.yml.
+    @Test func aTypoInACouncilsContactIDPointsAtCouncilYML() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let file = "\(content)/councils/exempelby/council.yml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let key = try #require(text.range(of: "  sakerhetssamordnare:\n"))
+        let line = text[..<key.lowerBound].filter { $0 == "\n" }.count + 1
+        try text.replacingCharacters(in: key, with: "  sakerhetsamordnare:\n").write(toFile: file, atomically: false, encoding: .utf8)
+
+        let problems = await Self.check(content, councils: ["exempelby"]).filter { ["unknown-contact", "unknown-owner"].contains($0.code) }
+        try #require(!problems.isEmpty)
+        let note = "är kontakten 'sakerhetsamordnare' i \(file):\(line):3 felstavad? byt då dess id till 'sakerhetssamordnare'"
+        for problem in problems {
+            #expect(problem.notes.contains(note), "\(problem)")
+            #expect(!problem.notes.contains("menade du 'sakerhetsamordnare'?"), "\(problem)")
+        }
+    }
+
     /// The merge keeps what differs apart: another message or place is another diagnostic,
     /// and a council's own file is never merged with anything.
     @Test func onlyTheSameProblemInTheSameSharedFileIsMerged() {
