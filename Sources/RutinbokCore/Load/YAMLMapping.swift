@@ -87,6 +87,13 @@ struct YAMLMapping {
                 return .error(SourceLocation(file: file, line: line + lineOffset, column: glued.column),
                               "efter ':' ska det stå ett mellanslag; skriv '\(glued.key): \(glued.value)'", code: "yaml-syntax", notes: notes)
             }
+            // A value in a word processor's quotes (”Larm: rådhuset”) is plain text to YAML,
+            // which then trips over the ': ' in it.
+            if problem.contains("mapping values are not allowed"), let column = TypographicQuotes.openingColumn(in: text, line: mark.line) {
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: column),
+                              "värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': '",
+                              code: "yaml-syntax", notes: [TypographicQuotes.advice] + notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])
@@ -174,10 +181,15 @@ struct YAMLMapping {
             report(.error(location(of: value), "'\(key)' ska vara text, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
-        let text = scalar.string.trimmed
+        var text = scalar.string.trimmed
         if text.isEmpty, let what {
             missing(key, what)
             return nil
+        }
+        if scalar.style == .plain, let first = text.first, TypographicQuotes.marks.contains(first), let inner = TypographicQuotes.unwrapped(text) {
+            report(.warning(location(of: value), "'\(key)' står inom typografiska citattecken (\(first)…\(text.last!)), som YAML inte räknar som citattecken; de tas bort här",
+                            code: "typographic-quotes", notes: [TypographicQuotes.advice]))
+            text = inner
         }
         return Located(value: text, location: location(of: value))
     }
@@ -216,7 +228,9 @@ struct YAMLMapping {
             if let why = Day.missingDay(text.value) {
                 report(.error(text.location, "'\(key)' är \(text.value), en dag som inte finns: \(why)", code: "bad-date"))
             } else {
-                report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(text.value)'", code: "bad-date"))
+                let dash = text.value.first { "–—−".contains($0) }
+                report(.error(text.location, "'\(key)' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '\(text.value)'", code: "bad-date",
+                              notes: dash.map { ["här står tankstreck (\($0)) där det ska vara bindestreck (-); Word och liknande program byter ut bindestreck mot tankstreck"] } ?? []))
             }
             return nil
         }

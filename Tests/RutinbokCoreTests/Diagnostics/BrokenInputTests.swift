@@ -104,6 +104,23 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("date written in words", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 15 januari 2026") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '15 januari 2026' [bad-date]",
     ]),
+    // A word processor's quotes and dashes, which look right and are not.
+    BrokenCase("values in typographic quotes", {
+        try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: ”070-000 00 01”")
+        try $0.replace(council, "name: Exby kommun", with: "name: »Exby kommun«")
+        try $0.replace(council, "color: \"#1d4f73\"", with: "color: ”#1d4f73”")
+        try $0.replace(hotad, "title: Om du blir hotad", with: "title: ”Hot” och ”hat”")
+    }, expect: [
+        "content/councils/exby/council.yml:1:7: varning: 'name' står inom typografiska citattecken (»…«), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
+        "content/councils/exby/council.yml:4:17: varning: 'color' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
+        "content/councils/exby/council.yml:9:12: varning: 'phone' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
+    ]),
+    BrokenCase("a colon inside typographic quotes", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: ”Obs: gör så här”") }, expect: [
+        "content/routines/hotad.md:3:10: fel: värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': ' [yaml-syntax]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 3, kolumn 14",
+    ]),
+    BrokenCase("date written with dashes", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 2026–01–15") }, expect: [
+        "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026–01–15' [bad-date]\n  obs: här står tankstreck (–) där det ska vara bindestreck (-); Word och liknande program byter ut bindestreck mot tankstreck",
+    ]),
     // Unknown keys: a warning with "did you mean".
     BrokenCase("misspelt key in front matter", { try $0.replace(hotad, "order: 10", with: "ordre: 10") }, expect: [
         "content/routines/hotad.md:5:1: varning: okänd nyckel 'ordre' [unknown-key]\n  obs: menade du 'order'?",
