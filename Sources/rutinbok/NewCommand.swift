@@ -25,7 +25,7 @@ struct NewCouncil: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Kommunens namn, till exempel \"Nyby kommun\".", valueName: "namn"))
     var name: String
 
-    @Option(help: ArgumentHelp("Vilken sorts organisation: kommun, landsting eller region.", valueName: "sort"))
+    @Option(help: ArgumentHelp("Vilken sorts organisation: kommun eller region (landsting, som nu heter region, går också).", valueName: "sort"))
     var kind: Council.Kind
 
     @Option(help: ArgumentHelp("Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.", valueName: "grupp"))

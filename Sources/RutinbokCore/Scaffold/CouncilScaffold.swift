@@ -68,7 +68,7 @@ struct CouncilYAML {
             "# Hela formatet beskrivs i docs/guide/ (kapitlet om kommunens inställningar).",
             "",
             "name: \(Scaffold.quoted(name))",
-            "kind: \(kind.rawValue)                    # kommun, landsting eller region",
+            "kind: \(kind.rawValue)                    # kommun eller region",
         ]
         if let group { lines.append("group: \(group.id)                   # \(group.name): ni delar gruppens rutiner och kontakter") }
         lines += [
@@ -117,7 +117,7 @@ struct CouncilYAML {
             "",
             "# Tillgänglighetsredogörelse, som lagen om tillgänglighet till digital offentlig service kräver.",
             "accessibility:",
-            "  status: delvis               # helt, delvis eller inte förenlig med kraven",
+            "  status: delvis               # helt, delvis eller inte: hur väl webbplatsen uppfyller kraven",
             "  shortcomings: []             # kända brister, en per rad: - \"Logotypen saknar textbeskrivning.\"",
             "  feedback_email:              # dit läsare skriver om något inte går att läsa",
             "  assessed:                    # när ni senast granskade tillgängligheten, ÅÅÅÅ-MM-DD",
@@ -126,6 +126,7 @@ struct CouncilYAML {
     }
 
     static func usage(_ routines: [String]) -> String {
+        if routines.isEmpty { return "Visas på startsidan, i rutan Ring oss när något har hänt (quick_contacts i site.yml)." }
         let shown = routines.prefix(4).joined(separator: ", ")
         let more = routines.count > 4 ? " och \(routines.count - 4) till" : ""
         return "Används i \(shown)\(more)."

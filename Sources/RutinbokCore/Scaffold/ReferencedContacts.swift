@@ -1,11 +1,14 @@
 /// Which contact ids a handbook needs: every routine's `owner` and every `kontakt:` link
-/// in the rendered bodies (as the Markdown stage sees them, not a text search).
+/// in the rendered bodies (as the Markdown stage sees them, not a text search), then the
+/// contacts site.yml puts first in the start page's box (`quick_contacts`), such as the
+/// after-hours number no routine names.
 struct ReferencedContacts {
     struct Entry: Equatable {
         var id: String
         /// A role name for the scaffold: the one other councils use most, or one made from the id.
         var role: String
-        /// Routine ids that name the contact, in reading order.
+        /// Routine ids that name the contact, in reading order; none for a contact only the
+        /// start page's box shows.
         var routines: [String]
     }
 
@@ -24,6 +27,10 @@ struct ReferencedContacts {
             note(routine.owner.value, routine.id)
             let rendered = MarkdownRenderer().render(routine.body, file: routine.location.file, firstLine: routine.bodyLine)
             for reference in rendered.contacts { note(reference.id, routine.id) }
+        }
+        for id in site.config.quickContacts.map(\.value) where usedBy[id] == nil {
+            order.append(id)
+            usedBy[id] = []
         }
         let known = site.councils.flatMap(\.contacts) + site.groups.values.flatMap(\.contacts)
         return order.map { Entry(id: $0, role: role(for: $0, among: known), routines: usedBy[$0] ?? []) }
