@@ -45,6 +45,19 @@ struct EmergencyBoxTests {
         }
     }
 
+    /// A contact named in a sentence ("Ring HR så bokar vi tid") is followed by how to reach
+    /// them: the phone number, or the e-mail address when there is no number. Without a number
+    /// it had shown only the name.
+    @Test func aContactInASentenceShowsHowToReachThem() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/councils/exby/council.yml", "  hr:\n    role: HR\n    name: Hanna Hittepå\n    email: hr@exby.example\n    verified: 2026-01-15\n")
+        try workspace.append("content/councils/exby/routines/lokalt.md", "\nKontakta [HR](kontakt:hr) eller [samordnaren](kontakt:samordnare) så bokar vi tid.\n")
+        _ = try await build(workspace)
+        let page = try page(workspace, "exby/lokalt.html")
+        #expect(page.contains("<span class=\"contact-inline\">(Hanna Hittepå, <a class=\"mail\" href=\"mailto:hr@exby.example\" aria-label=\"hr@exby.example\">"), "\(page)")
+        #expect(page.contains("<span class=\"contact-inline\">(Anna Exempel, <a class=\"tel\" href=\"tel:0700000001\">070-000 00 01</a>)</span>"))
+    }
+
     @Test func aHandbookWithoutTheAcuteRoutineHasNoLinkToIt() async throws {
         let workspace = try BrokenWorkspace()
         try workspace.append("content/site.yml", "acute_routine: hotad\n")
