@@ -192,6 +192,13 @@ struct HandbookChecker {
             // The index, not `handbook.routine(id)`: no copy of the routine is needed.
             guard handbook.routineIndex[id] != nil else {
                 if unloadable.contains(id) { return [] }
+                // A shared text the council cannot edit: its pages show the link's words alone.
+                if shared, handbook.excluded.contains(id) || handbook.internalOnly.contains(id) {
+                    let why = handbook.excluded.contains(id) ? "som handboken har valt bort ('exclude' i council.yml)"
+                                                             : "som är intern och inte finns i den publicerade handboken"
+                    return [.warning(link.location, "länken går till '\(id)', \(why); på sidan visas länkens text utan länk", code: "link-removed",
+                                     notes: handbook.excluded.contains(id) ? ["vill ni ha länken, ta bort '\(id)' ur 'exclude' eller skriv en egen version av den här rutinen"] : [])]
+                }
                 let ids = handbook.routines.map(\.routine.id)
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
                                notes: !suggest ? [] : shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "rutiner i handboken"))]

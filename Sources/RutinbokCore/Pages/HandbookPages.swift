@@ -92,7 +92,9 @@ struct HandbookPages {
     private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile.Contents {
         let routine = entry.routine
         let phase = config.phase(routine.phase.value)
-        let body = bodies.body(for: routine, in: handbook)?.html(contact: shared.contactHTML) ?? ""
+        let body = bodies.body(for: routine, in: handbook).map { rendered in
+            MissingRoutineLinks.remove(MissingRoutineLinks.targets(of: rendered, in: handbook), from: rendered.html(contact: shared.contactHTML), print: false)
+        } ?? ""
         let owner = handbook.contact(routine.owner.value)
         func link(_ offset: Int) -> LinkView? {
             let i = index + offset

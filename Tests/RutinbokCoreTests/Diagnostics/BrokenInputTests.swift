@@ -212,6 +212,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("link to an excluded routine", { try $0.append(council, "exclude: [utbildning]\n") }, expect: [
         "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'utbildning', som Exby kommun har valt bort ('exclude' i council.yml) [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt",
     ]),
+    BrokenCase("a base routine's link to a routine the council excluded", { try $0.append(council, "exclude: [anmalan]\n") }, expect: [
+        "content/routines/hotad.md:15:36: varning: länken går till 'anmalan', som handboken har valt bort ('exclude' i council.yml); på sidan visas länkens text utan länk [link-removed]\n  obs: vill ni ha länken, ta bort 'anmalan' ur 'exclude' eller skriv en egen version av den här rutinen\n  obs: i handboken för Exby kommun",
+    ]),
     BrokenCase("link to a misspelt routine", { try $0.replace(hotad, "(anmalan.md#gor-sa-har)", with: "(anmalnn.md)") }, expect: [
         "content/routines/hotad.md:15:36: fel: länken går till 'anmalnn', men handboken har ingen rutin med det id:t [broken-link]\n  obs: menade du 'anmalan'?\n  obs: i handboken för Exby kommun",
     ]),
@@ -225,7 +228,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:15:100: varning: länken 'blankett.pdf' går till en fil som inte följer med handboken [link-file]\n  obs: lägg filen i kommunens mapp assets/ och länka till 'assets/blankett.pdf'",
     ]),
     BrokenCase("link to an internal routine", { try $0.replace(anmalan, "reviewed: 2026-01-15\n", with: "reviewed: 2026-01-15\naccess: internal\n") }, expect: [
-        "content/routines/hotad.md:15:36: fel: länken går till 'anmalan', som är intern och inte finns i den publicerade handboken [broken-link]\n  obs: i handboken för Exby kommun",
+        "content/routines/hotad.md:15:36: varning: länken går till 'anmalan', som är intern och inte finns i den publicerade handboken; på sidan visas länkens text utan länk [link-removed]\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("anchor no heading has", { try $0.replace(hotad, "#gor-sa-har", with: "#Gör-så-här-nu") }, expect: [
         "content/routines/hotad.md:15:36: fel: det finns ingen rubrik 'gor-sa-har-nu' i anmalan.md [broken-anchor]\n  obs: menade du 'gor-sa-har'?\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
