@@ -24,7 +24,7 @@ struct ServeMain: AsyncParsableCommand {
     var content = "content"
 
     @Option(help: OptionHelp.templates)
-    var templates = "templates"
+    var templates: String?
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build. (förval: output, med --internal output-intranat)", valueName: "mapp"))
     var outputFolder: String?
@@ -37,15 +37,20 @@ struct ServeMain: AsyncParsableCommand {
     @Option(help: "Adressen som förhandsvisningen använder. Bara den här datorn når 127.0.0.1. Med en annan adress kan andra i nätverket se förhandsvisningen.")
     var host = "127.0.0.1"
 
+    @Option(name: .customLong("council"), help: OptionHelp.councils)
+    var councils: [String] = []
+
     @Flag(help: OptionHelp.internal)
     var `internal` = false
 
     func run() async throws {
         var options = Build.Options()
         options.content = content
+        let templates = DefaultTemplates.folder(given: templates)
         options.templates = templates
         options.output = output
         options.includeInternal = `internal`
+        options.councils = councils
         options.waitingForOutput = Wording.waitingForOutput(output)
         var configuration = PreviewServer.Configuration(build: options)
         configuration.host = host
@@ -60,7 +65,9 @@ struct ServeMain: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let shown = host.contains(":") ? "[\(host)]" : host
-        Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/ och bygger om när du sparar i \(content)/ eller \(templates)/. Stoppa med Ctrl-C.")
+        // One council: its handbook is what the editor wants to open.
+        let page = councils.count == 1 ? "\(councils[0])/" : ""
+        Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/\(page) och bygger om när du sparar i \(content)/ eller \(templates)/. Stoppa med Ctrl-C.")
         await Self.waitForInterrupt()
         Terminal.printError("\nAvslutar …")
         await server.stop()

@@ -8,7 +8,7 @@ struct SiteOptions: ParsableArguments {
     var content = "content"
 
     @Option(help: OptionHelp.templates)
-    var templates = "templates"
+    var templates: String?
 
     @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
     func buildOptions(output: String = "output") -> RutinbokCore.Build.Options {
         var options = RutinbokCore.Build.Options(today: today.flatMap(Day.init) ?? .today())
         options.content = content
-        options.templates = templates
+        options.templates = DefaultTemplates.folder(given: templates)
         options.output = output
         options.councils = councils
         options.includeInternal = `internal`

@@ -224,6 +224,53 @@ struct CommandLineTests {
         #expect(wrong.status == 2 && wrong.stderr.contains("fel: okänt alternativ '--bogus'"))
     }
 
+    /// An installation keeps `templates/` beside the binaries; the guide has editors run the
+    /// commands in the folder that holds `content/` alone. Without `--templates`, the
+    /// templates are found there (after `./templates`, as in a clone).
+    @Test func theTemplatesBesideTheProgramAreFoundWithoutTemplatesOption() throws {
+        let w = try BrokenWorkspace()
+        let bin = w.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Executable.url, to: bin.appendingPathComponent("rutinbok"))
+        let arguments = ["check", "--content", w.content, "--today", "2026-06-01"]
+        // Run where there is no templates/: the binary in the build folder has none beside it.
+        let missing = try Executable.run(arguments, in: bin)
+        #expect(missing.status == 1 && missing.stderr.contains("mallmappen finns inte"), "\(missing.stderr)")
+        try FileManager.default.copyItem(atPath: w.templates, toPath: bin.appendingPathComponent("templates").path)
+        let installed = Process()
+        installed.executableURL = bin.appendingPathComponent("rutinbok")
+        installed.arguments = arguments
+        installed.currentDirectoryURL = w.root.appendingPathComponent("content")
+        let err = Pipe()
+        installed.standardError = err
+        try installed.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        installed.waitUntilExit()
+        #expect(installed.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("Inga fel eller varningar"), "\(stderr)")
+    }
+
+    /// `--council` in the preview, as in `build`: with many councils in one content folder,
+    /// the other councils' warnings hid the editor's own, and the address names its handbook.
+    @Test func servePreviewsOneCouncil() throws {
+        let content = try DemoContent.copy()
+        let output = content + "-output"
+        defer { for path in [content, output] { try? FileManager.default.removeItem(atPath: path) } }
+        let process = try Executable.start(["serve", "--content", content, "--templates", DemoContent.templates, "--output", output,
+                                            "--port", "0", "--council", "exempelby"])
+        defer { if process.isRunning { process.terminate() } }
+        let start = Date()
+        while !FileManager.default.fileExists(atPath: "\(output)/exempelby/index.html"), Date().timeIntervalSince(start) < 60 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(FileManager.default.fileExists(atPath: "\(output)/exempelby/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
+        process.terminate()
+        process.waitUntilExit()
+        let stderr = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr.contains("/exempelby/ och bygger om"), "\(stderr)")
+    }
+
     #if os(Linux)
     /// The preview's HTTP stack brings Foundation's networking and libcurl with it; the other
     /// commands must not load them (they are 6 ms of every start).
