@@ -351,7 +351,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
             "content/councils/exempelby/council.yml:3:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
             "content/councils/exempelby/council.yml:5:3: varning: okänd nyckel 'colour' [unknown-key]\n  obs: menade du 'color'?",
             "content/councils/exempelby/council.yml:7:3: varning: kontakten 'polisen' har inget datum i 'verified'; kontrollera uppgifterna och skriv dagen, ÅÅÅÅ-MM-DD [contact-unverified]",
-            "content/councils/exempelby/council.yml:9:5: varning: okänd nyckel 'phon' [unknown-key]\n  obs: menade du 'phone'?",
+            "content/councils/exempelby/council.yml:9:5: fel: okänd nyckel 'phon'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
         ])
     }
 

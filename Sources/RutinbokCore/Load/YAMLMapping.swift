@@ -297,9 +297,10 @@ struct YAMLMapping {
         }
     }
 
-    /// Keys that keep something out of the published handbook: what is published when one is
-    /// misspelt or misplaced and so not read, and where it is read. Such a key is an error,
-    /// not a warning: the build would otherwise publish what the editor meant to keep out.
+    /// Keys that keep something out of the published handbook, or tell a reader how to reach
+    /// someone: what goes wrong when one is misspelt or misplaced and so not read, and where
+    /// it is read. Such a key is an error, not a warning: the build would otherwise publish
+    /// what the editor meant to keep out, or leave out a number someone under threat needs.
     struct GuardingKey {
         var consequence: String
         var place: String
@@ -310,7 +311,16 @@ struct YAMLMapping {
                               place: "under en kontakt, i linje med kontaktens andra rader, eller bland en rutins uppgifter överst i rutinens fil"),
         "exclude": GuardingKey(consequence: "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
                                place: "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)"),
+        "phone": contactKey("telefonnumret"),
+        "email": contactKey("e-postadressen"),
+        "hours": contactKey("när kontakten nås"),
+        "out_of_hours": contactKey("vem man når utanför kontorstid"),
     ]
+
+    private static func contactKey(_ what: String) -> GuardingKey {
+        GuardingKey(consequence: "som det står nu läses nyckeln inte, och läsaren ser inte \(what)",
+                    place: "under en kontakt, i linje med kontaktens andra rader")
+    }
 
     /// Whether `key` is `intended` written with one slip of the finger: another case, one
     /// letter added, left out or wrong, or two letters swapped ("Access", "acess", "exlude",

@@ -126,7 +126,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:5:1: varning: okänd nyckel 'ordre' [unknown-key]\n  obs: menade du 'order'?",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
-        "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'phnoe' [unknown-key]\n  obs: menade du 'phone'?",
+        "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
     ]),
     BrokenCase("theme key indented too little", { try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme:\n  logo: assets/logo.svg\ncolor: \"#1d4f73\"") }, expect: [
         "content/councils/exby/council.yml:6:1: varning: okänd nyckel 'color' [unknown-key]\n  obs: 'color' hör hemma under 'theme:'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där",
