@@ -64,7 +64,6 @@ enum SiteChecker {
     private static func checkRoutines(_ site: Site) -> [Diagnostic] {
         let phases = site.config.phases.map(\.id)
         let audiences = site.config.audiences.map(\.id)
-        let councilSlugs = Set(site.councils.map(\.slug))
         var diagnostics: [Diagnostic] = []
         for routine in routineFiles(site) {
             if !phases.contains(routine.phase.value) {
@@ -79,16 +78,23 @@ enum SiteChecker {
             }
             if let source = routine.adoptedFrom {
                 let parts = source.value.split(separator: "/")
-                if parts.count != 2 || !(councilSlugs.contains(String(parts[0])) || site.groups[String(parts[0])] != nil) {
+                let council = parts.count == 2 ? site.councils.first(where: { $0.slug == parts[0] }) : nil
+                let group = parts.count == 2 ? site.groups[String(parts[0])] : nil
+                guard council != nil || group != nil else {
                     diagnostics.append(.warning(source.location, "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun (eller grupp) som finns, men är '\(source.value)'", code: "unknown-source"))
-                } else if let original = (site.councils.first(where: { $0.slug == parts[0] })?.routines ?? site.groups[String(parts[0])]?.routines)?
-                              .first(where: { $0.id == parts[1] }),
-                          original.body == routine.body,
-                          let named = namedPlace(in: routine.body, of: site.councils.first(where: { $0.slug == parts[0] })?.name ?? site.groups[String(parts[0])]?.name ?? "") {
+                    continue
+                }
+                // Only adopted routines are compared, so few bodies are read.
+                guard let original = (council?.routines ?? group?.routines)?.first(where: { $0.id == parts[1] }) else { continue }
+                if let newer = original.reviewed, let own = routine.reviewed, newer.value > own.value {
+                    // The example was reviewed again after this copy was: it may have been
+                    // corrected, and the copy would not know.
+                    diagnostics.append(.warning(own.location, "'\(source.value)', som rutinen hämtades från, har granskats igen \(newer.value), efter er version (\(own.value)); se vad som har ändrats och granska er version",
+                                                code: "adopted-source-newer", notes: ["jämför med \(original.location.file)"]))
+                } else if original.body == routine.body, let named = namedPlace(in: routine.body, of: council?.name ?? group?.name ?? "") {
                     // Another council's text published as this one's, with its name in it. A
                     // tested example taken word for word is what SKR wants spread; a text that
                     // still names the council it came from is not yet this council's.
-                    // (Only adopted routines are compared, so few bodies are read.)
                     diagnostics.append(.warning(source.location, "rutinen är ordagrant densamma som '\(source.value)' och nämner \(named); anpassa texten till er kommun",
                                                 code: "adopted-unchanged"))
                 }

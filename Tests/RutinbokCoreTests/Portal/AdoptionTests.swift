@@ -93,6 +93,30 @@ struct PortalAdoptionTests {
         #expect(await warnings().isEmpty)
     }
 
+    /// An example corrected after it was taken: the copy's council is told, until it has
+    /// reviewed its own version again.
+    @Test func aCopyIsToldWhenItsSourceIsReviewedAgain() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let outcome = try Adoption.adopt("exempelstad/webbsandning-av-sammantraden", into: "lattsasby", content: content, today: Day("2026-11-10")!)
+        func warnings() async -> [Diagnostic] {
+            var options = Build.Options()
+            options.content = content
+            options.templates = DemoContent.templates
+            options.today = Day("2026-11-20")!
+            return await Build.run(options, write: false).diagnostics.filter { $0.code == "adopted-source-newer" }
+        }
+        #expect(await warnings().isEmpty)
+        let source = "\(content)/councils/exempelstad/routines/webbsandning-av-sammantraden.md"
+        let reviewed = try #require(read(source).firstMatch(of: /reviewed: (\d{4}-\d\d-\d\d)/))
+        try read(source).replacingOccurrences(of: "reviewed: \(reviewed.1)", with: "reviewed: 2026-11-15").write(toFile: source, atomically: false, encoding: .utf8)
+        let newer = await warnings()
+        #expect(newer.map(\.message) == ["'exempelstad/webbsandning-av-sammantraden', som rutinen hämtades från, har granskats igen 2026-11-15, efter er version (2026-11-10); se vad som har ändrats och granska er version"])
+        #expect(newer.first?.location.file.hasSuffix("councils/lattsasby/routines/webbsandning-av-sammantraden.md") == true)
+        try read(outcome.path).replacingOccurrences(of: "reviewed: 2026-11-10", with: "reviewed: 2026-11-18").write(toFile: outcome.path, atomically: false, encoding: .utf8)
+        #expect(await warnings().isEmpty)
+    }
+
     /// The example page links each adopter's own copy, which may have another id.
     @Test func theExamplePageLinksARenamedCopy() async throws {
         let content = try DemoContent.copy()
