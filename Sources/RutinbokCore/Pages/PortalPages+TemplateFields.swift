@@ -161,13 +161,15 @@ extension PortalExamplesView: TemplateFields {
 }
 
 extension PortalExamplesView.Example: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("summary", summary)
         fields.add("href", href)
         fields.add("council", council)
         fields.add("councilHref", councilHref)
+        fields.add("members", members)
+        fields.add("hasMembers", hasMembers)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
         fields.add("decided", decided)

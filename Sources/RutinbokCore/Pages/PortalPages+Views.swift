@@ -120,7 +120,10 @@ struct PortalRoutineCoverageView {
 
 struct PortalExamplesView {
     struct Example {
-        var title: String, summary: String, href: String, council: String, councilHref: String
+        /// `councilHref`: the offering council's start page; nil for a group's example (a
+        /// group has no page), whose `members` lead to each member's copy instead.
+        var title: String, summary: String, href: String, council: String, councilHref: String?
+        var members: [LinkView], hasMembers: Bool
         var reviewed: String?, reviewedISO: String?, decided: String?, lix: Int
         var adoptedBy: [LinkView], command: String
         var hasAdopters: Bool
@@ -335,7 +338,9 @@ extension PortalPages {
                 let change = Self.changePath(council: slug, routine: routine.id)
                 return PortalExamplesView.Example(
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
-                    council: example.offeredBy, councilHref: start(slug),
+                    council: example.offeredBy, councilHref: example.group == nil ? start(slug) : nil,
+                    members: example.members.map { LinkView(label: $0.name, href: "\($0.slug)/\(PageNames.html(routine.id))") },
+                    hasMembers: !example.members.isEmpty,
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
                     decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },

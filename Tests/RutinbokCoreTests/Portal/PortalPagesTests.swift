@@ -94,6 +94,13 @@ struct PortalPagesTests {
         #expect(examples.contains("<a href=\"andringar/exempelstad/sociala-medier.html\">Se vad Exempelstads kommun har ändrat<span class=\"visually-hidden\"> i Sociala medier</span></a>"))
         #expect(examples.contains("rutinbok adopt nordvast/utbildning-och-introduktion --into &lt;din-kommun&gt;"))
         #expect(count("Jämfört med grundrutinen", in: examples) == 2)
+        // A group has no page of its own: its example names the group, unlinked, and links
+        // the handbooks that share it to their copy, not the first member's start page.
+        #expect(examples.contains("<div><dt>Från</dt><dd>Samverkan Nordväst</dd></div>"))
+        #expect(!examples.contains(">Samverkan Nordväst</a>"))
+        #expect(examples.contains("<div><dt>Gemensam för</dt><dd><ul class=\"inline-list\"><li><a href=\"fiktiva/utbildning-och-introduktion.html\">Fiktiva kommun</a></li><li><a href=\"lattsasby/utbildning-och-introduktion.html\">Låtsasby kommun</a></li><li><a href=\"pahittsjo/utbildning-och-introduktion.html\">Påhittsjö kommun</a></li></ul></dd></div>"))
+        #expect(count("<dt>Gemensam för</dt>", in: examples) == 1, "a council's example is its own")
+        #expect(examples.contains("<div><dt>Från</dt><dd><a href=\"exempelstad/index.html\">Exempelstads kommun</a></dd></div>"))
 
         let changes = try await DemoContent.portal().changes
         for change in changes {

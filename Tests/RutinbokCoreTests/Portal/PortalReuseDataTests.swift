@@ -53,7 +53,7 @@ import Testing
         PortalCoverageView.Addition(title: "t", href: "h", phase: "p", source: "s", isInternal: false),
         PortalCoverageView.CouncilAdditions(name: "n", href: "h", routines: [], hasRoutines: false),
         PortalExamplesView(phases: [], count: 0, hasExamples: false),
-        PortalExamplesView.Example(title: "t", summary: "s", href: "h", council: "c", councilHref: "ch", reviewed: "r",
+        PortalExamplesView.Example(title: "t", summary: "s", href: "h", council: "c", councilHref: "ch", members: [], hasMembers: false, reviewed: "r",
                                    reviewedISO: "ri", decided: "d", lix: 30, adoptedBy: [], command: "c", hasAdopters: false, changeHref: "a"),
         PortalExamplesView.PhaseGroup(id: "i", label: "l", examples: []),
         PortalChangesView(rows: [], hasRows: false),
