@@ -188,6 +188,9 @@ struct PortalPagesTests {
         #expect(result.published, "\(result.diagnostics)")
         let examples = read("\(output.path)/exempel.html")
         #expect(examples.contains("Just nu finns inga. En rutin kommer med här när den som skrev den skriver <code>share: true</code> bland rutinens uppgifter överst i filen."))
+        // Said once, not again below the lead in other words.
+        #expect(count("share: true", in: examples) == 1, "\(examples)")
+        #expect(!examples.contains("Inga rutiner är markerade för att delas"))
         #expect(!examples.contains("Så hämtar du ett exempel"))
         #expect(!examples.contains("<h2"))
     }
