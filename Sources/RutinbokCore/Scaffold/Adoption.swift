@@ -33,13 +33,14 @@ public enum Adoption {
         }
         let councils = folders(councilsFolder, holding: "council.yml"), groups = folders(groupsFolder, holding: "group.yml")
         guard councils.contains(target) else {
-            throw Failure(message: "det finns ingen kommun '\(target)' i \(councilsFolder)",
-                          notes: Suggestions.note(for: target, among: councils, listing: "kommuner"))
+            let group = groups.contains(target) ? self.group(target, groupsFolder: groupsFolder, councils: councils, councilsFolder: councilsFolder) : nil
+            throw Failure(message: NoSuchCouncil.message(target, group: group) + (group == nil ? " i \(councilsFolder)" : ""),
+                          notes: NoSuchCouncil.notes(target, group: group, councils: councils))
         }
         let fromGroup = !councils.contains(from) && groups.contains(from)
         guard councils.contains(from) || fromGroup else {
-            throw Failure(message: "det finns ingen kommun eller grupp '\(from)'",
-                          notes: Suggestions.note(for: from, among: councils + groups, listing: "kommuner och grupper"))
+            throw Failure(message: "det finns ingen kommun, region eller grupp '\(from)'",
+                          notes: Suggestions.note(for: from, among: councils + groups, listing: "kommuner, regioner och grupper"))
         }
         guard from != target else {
             throw Failure(message: "rutinen finns redan hos \(target); välj en annan kommun med --into", notes: [])
@@ -91,10 +92,23 @@ public enum Adoption {
 
     /// The group a council's council.yml names, if any.
     private static func memberGroup(of council: String, councilsFolder: String) -> String? {
-        let file = "\(councilsFolder)/\(council)/council.yml"
+        yamlString("group", in: "\(councilsFolder)/\(council)/council.yml")
+    }
+
+    /// A group's name and members, read from the files as the rest of `adopt` is: for the
+    /// error that names a group where a council is expected.
+    private static func group(_ id: String, groupsFolder: String, councils: [String], councilsFolder: String) -> NoSuchCouncil.Group {
+        let members = councils.filter { memberGroup(of: $0, councilsFolder: councilsFolder) == id }.sorted().map { slug in
+            (slug: slug, name: yamlString("name", in: "\(councilsFolder)/\(slug)/council.yml") ?? slug)
+        }
+        return NoSuchCouncil.Group(name: yamlString("name", in: "\(groupsFolder)/\(id)/group.yml") ?? id, members: members)
+    }
+
+    /// A top-level text of a YAML file, if the file parses and has it.
+    private static func yamlString(_ key: String, in file: String) -> String? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8),
               case .success(var yaml) = YAMLMapping.parse(text, file: file, lineOffset: 0) else { return nil }
-        return yaml.string("group")
+        return yaml.string(key)
     }
 
     /// The front matter made the adopting council's: `share` and any earlier `adopted_from`

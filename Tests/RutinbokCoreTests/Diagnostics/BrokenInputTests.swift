@@ -402,8 +402,8 @@ let brokenCases: [BrokenCase] = [
         try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")
     }, expect: [
         "content/councils/exby/council.yml:3:8: varning: Exby kommun har 'group: grannar', men 'exby' saknas under 'members' i gruppens group.yml [group-members]\n  obs: lägg till 'exby' under 'members' i groups/grannar/group.yml",
-        "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner: exby",
-        "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun 'nyby' [group-members]\n  obs: kommuner: exby",
+        "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun eller region 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner och regioner: exby",
+        "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun eller region 'nyby' [group-members]\n  obs: kommuner och regioner: exby",
     ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: fel: site.yml saknas: den anger faserna, målgrupperna och de nationella numren [missing-file]",

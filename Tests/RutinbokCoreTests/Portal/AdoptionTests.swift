@@ -153,9 +153,16 @@ struct PortalAdoptionTests {
             do { _ = try Adoption.adopt(source, into: target, content: content, today: DemoContent.today); return "" }
             catch { return "\(error)" }
         }
-        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun eller grupp 'exempelstd'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun, region eller grupp 'exempelstd'"))
         #expect(failure("exempelstd/sociala-medier", "exempelby").contains("menade du 'exempelstad'?"))
-        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("obs: kommuner, regioner och grupper: exempelby, "))
+        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun eller region 'nowhere'"))
+        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("obs: kommuner och regioner: exempelby, exempelstad, "))
+        // A group cannot take a routine: its members can, each on its own.
+        #expect(failure("exempelstad/sociala-medier", "nordvast") == """
+            'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region
+              obs: gruppens medlemmar: fiktiva (Fiktiva kommun), lattsasby (Låtsasby kommun), pahittsjo (Påhittsjö kommun)
+            """)
         #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))
         #expect(failure("sociala-medier", "exempelby").contains("<kommun>/<rutin-id>"))
         // A base routine is everyone's already; the note says how to adapt it instead.
