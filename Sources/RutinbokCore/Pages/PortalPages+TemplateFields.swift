@@ -215,12 +215,15 @@ extension PortalReviewView: TemplateFields {
 }
 
 extension PortalReviewView.Routine: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("href", href)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
+        fields.add("dueBy", dueBy)
+        fields.add("dueByISO", dueByISO)
+        fields.add("changeHref", changeHref)
         fields.add("owner", owner)
         fields.add("ownerName", ownerName)
         fields.add("phone", phone)

@@ -161,7 +161,15 @@ struct PortalChangeView {
 }
 
 struct PortalReviewView {
-    struct Routine { var title: String, href: String, reviewed: String, reviewedISO: String, owner: String, ownerName: String?, phone: String?, tel: String? }
+    struct Routine {
+        var title: String, href: String, reviewed: String, reviewedISO: String
+        /// When it should have been reviewed by, from the same interval as whether it is due.
+        var dueBy: String, dueByISO: String
+        /// Its change page, when the handbook's text replaces a base routine: it says whether
+        /// the base routine was reviewed since, which may be why a review is due.
+        var changeHref: String?
+        var owner: String, ownerName: String?, phone: String?, tel: String?
+    }
     struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
     /// A handbook with something due; one with nothing due has no section, only its name in `clear`.
     struct Section {
@@ -431,8 +439,11 @@ extension PortalPages {
                 return nil
             }
             let routines = review.staleRoutines.map { stale in
-                PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
+                let change = Self.changePath(council: slug, routine: stale.routine.id)
+                return PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
                                          reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
+                                         dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
+                                         changeHref: changeIndex[change] != nil ? change : nil,
                                          owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
                                          phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI))
             }

@@ -135,7 +135,10 @@ struct PortalPagesTests {
         let review = read("\(output)/granskning.html")
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#region-exempelland\">Region Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#exempelby\">Exempelby kommun</a></th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
-        #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
+        // When it should have been reviewed (twelve months on), and the change page, which
+        // says that the base routine was reviewed since: why a review is due.
+        #expect(review.contains("<thead><tr><th scope=\"col\">Rutin</th><th scope=\"col\">Senast granskad</th><th scope=\"col\">Skulle ha granskats senast</th><th scope=\"col\">Ansvarig</th></tr></thead>"))
+        #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a> <span class=\"meta\">(<a href=\"andringar/region-exempelland/roller-och-ansvar.html\">jämför med grundrutinen<span class=\"visually-hidden\">: Roller och ansvar i Region Exempelland</span></a>)</span></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td><time datetime=\"2026-06-10\">10 juni 2026</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
         // Only handbooks with something due get a row and a section; the others are named once.
         #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Den som har mest att göra står först.</p>"))
@@ -207,6 +210,12 @@ struct PortalPagesTests {
         #expect(due == due.sorted(by: >), "\(due)")
         #expect(Set(due).count > 1, "the demo's handbooks differ in what is due, or the order would test nothing")
         let routines = view.sections.reduce(0) { $0 + $1.routineCount }, contacts = view.sections.reduce(0) { $0 + $1.contactCount }
+        // Every row says when it was due, after its last review and before today; a base
+        // routine's row has no change page to link, a council's or group's own text has.
+        let rows = view.sections.flatMap(\.routines)
+        #expect(rows.allSatisfy { $0.reviewedISO < $0.dueByISO && $0.dueByISO < "2027-12-01" })
+        #expect(rows.contains { $0.changeHref == nil } && rows.contains { $0.changeHref != nil })
+        #expect(rows.compactMap(\.changeHref).allSatisfy { $0.hasPrefix("andringar/") })
         #expect(view.dueTotal == "\(routines) rutiner att granska och \(contacts) kontakter att kontrollera")
     }
 

@@ -59,7 +59,7 @@ import Testing
         PortalChangesView(rows: [], hasRows: false),
         PortalReviewView(today: "t", reviewMonths: 12, verifyMonths: 6, sections: [], clear: [], councilCount: 2, dueCount: 1, dueTotal: "d",
                          hasDue: true, hasClear: true),
-        PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", owner: "o", ownerName: "on", phone: "p", tel: "t"),
+        PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", changeHref: "c", owner: "o", ownerName: "on", phone: "p", tel: "t"),
         PortalReviewView.Contact(role: "r", name: "n", verified: "v", verifiedISO: "vi"),
         PortalReviewView.Section(name: "n", anchor: "a", href: "h", routines: [], contacts: [], routineCount: 0, contactCount: 0,
                                  hasRoutines: false, hasContacts: false),

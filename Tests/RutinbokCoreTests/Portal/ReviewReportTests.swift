@@ -40,6 +40,13 @@ struct PortalReviewReportTests {
             case "region-exempelland":
                 #expect(routines == ["roller-och-ansvar"])
                 #expect(review.staleRoutines.first?.reviewed == Day("2025-06-10"))
+                // Twelve months on (site.yml's interval): due then, overdue the day after.
+                let due = try #require(review.staleRoutines.first?.dueBy)
+                #expect(due == Day("2026-06-10"))
+                let routine = try #require(review.staleRoutines.first?.routine)
+                let config = try #require(await ContentLoader.load(contentDirectory: DemoContent.content).0?.config)
+                #expect(!ReviewStatus.isOverdue(routine, council: review.council, config: config, today: due))
+                #expect(ReviewStatus.isOverdue(routine, council: review.council, config: config, today: Day("2026-06-11")!))
                 #expect(review.staleRoutines.first?.owner?.name == "Leif Låtsasson")
                 #expect(contacts.isEmpty)
             case "exempelby":
