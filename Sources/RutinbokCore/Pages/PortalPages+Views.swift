@@ -150,7 +150,14 @@ struct PortalChangesView {
 
 struct PortalChangeView {
     var title: String, council: String, baseTitle: String, titleChanged: Bool
+    /// The council's name in the genitive: "Låtsasby kommuns".
+    var councilGenitive: String
     var adaptedBy: String, adoptedFrom: String?
+    /// Whose text it is, in the genitive: the group's when the group wrote it ("Samverkan
+    /// Nordvästs"), else the council's.
+    var authorGenitive: String
+    /// The group, not the council, wrote the text.
+    var byGroup: Bool
     var reviewed: String?, reviewedISO: String?, baseReviewed: String?, baseReviewedISO: String?
     /// The base routine was reviewed after this text: what changed there may belong here too.
     var baseNewer: Bool
@@ -415,8 +422,9 @@ extension PortalPages {
         let inserted = change.insertedWords, deleted = change.deletedWords
         return PortalChangeView(
             title: change.routine.title, council: change.council.name, baseTitle: change.base.title,
-            titleChanged: change.base.title != change.routine.title, adaptedBy: adaptedBy(change),
-            adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            titleChanged: change.base.title != change.routine.title, councilGenitive: SwedishGenitive.of(change.council.name),
+            adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            authorGenitive: SwedishGenitive.of(adaptedBy(change)), byGroup: change.groupName != nil,
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
             baseNewer: { if let base = change.base.reviewed?.value, let own = change.routine.reviewed?.value { base > own } else { false } }(),

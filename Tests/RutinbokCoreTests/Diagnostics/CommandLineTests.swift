@@ -100,7 +100,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
         #expect(run.status == 0)
-        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)\n"))
+        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)\n"))
         let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
         #expect(future.status == 1)
         #expect(future.stderr.contains("hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]"))

@@ -62,6 +62,8 @@ struct PortalPagesTests {
         #expect(counts("sociala-medier") == ["5", "2", "0"])
         #expect(counts("roller-och-ansvar") == ["3", "4", "0"])
         #expect(!coverage.contains("<th scope=\"col\" class=\"num\">Intern</th>"))
+        // The legend names what to choose in the table with a column per handbook.
+        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkan. Vad som har ändrats ser du på rutinens sida eller genom att välja ordet Anpassad i tabellen som har en kolumn för varje handbok.</dd>"))
         #expect(count("<table class=\"coverage-counts\">", in: coverage) == 5)
         #expect(count("<table class=\"coverage\">", in: coverage) == 5, "7 handböcker: the matrix too")
         #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
@@ -111,6 +113,13 @@ struct PortalPagesTests {
             #expect(html.contains("<span class=\"visually-hidden\">[Tillagd text: </span>") || html.contains("<span class=\"visually-hidden\">[Borttagen text: </span>"))
         }
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
+        #expect(region.contains("<p class=\"lead\">Region Exempelmarks text jämförd med grundrutinen, ord för ord.</p>"))
+        #expect(region.contains("Raden Kontaktuppgifter visar vilken kontakt texten hänvisar till där; telefonnummer och e-post jämförs inte."))
+        // A group's text is the group's, shown in the member's handbook: said so, with each
+        // name in the genitive ("Nordvästs", "kommuns").
+        let group = read("\(output)/andringar/lattsasby/roller-och-ansvar.html")
+        #expect(group.contains("<p class=\"lead\">Samverkan Nordvästs text, som Låtsasby kommun använder, jämförd med grundrutinen, ord för ord.</p>"), "\(group)")
+        #expect(group.contains("<a href=\"../../lattsasby/roller-och-ansvar.html\">Läs rutinen som den står i Låtsasby kommuns handbok</a>"))
         #expect(region.contains("<del><span class=\"visually-hidden\">[Borttagen text: </span>våra officiella<span class=\"visually-hidden\"> – slut på borttagen text]</span></del><wbr><ins><span class=\"visually-hidden\">[Tillagd text: </span>regionens<span class=\"visually-hidden\"> – slut på tillagd text]</span></ins> konton och dina egna."))
         // A contact card shows whose details stand there, by the handbook's contacts.
         #expect(region.contains("<p class=\"diff-card\"><span class=\"diff-card-label\">Kontaktuppgifter:</span> "))
@@ -120,6 +129,12 @@ struct PortalPagesTests {
         // Region Exempelland's text was last reviewed in June 2025, its base since then.
         #expect(read("\(output)/andringar/region-exempelland/roller-och-ansvar.html")
             .contains("<p class=\"notice\"><strong>Grundrutinen har granskats efter den här texten.</strong> Se om det som har ändrats i grundrutinen också ska in i Region Exempellands text, och granska texten på nytt.</p>"))
+        // A name that ends in s, x or z takes no s of its own; an abbreviation takes ":s".
+        #expect(SwedishGenitive.of("Exempelby") == "Exempelbys")
+        #expect(SwedishGenitive.of("Samverkan Nordväst") == "Samverkan Nordvästs")
+        #expect(SwedishGenitive.of("Vännäs kommun") == "Vännäs kommuns" && SwedishGenitive.of("Samverkan Vännäs") == "Samverkan Vännäs")
+        #expect(SwedishGenitive.of("Grupp Fyrkantz") == "Grupp Fyrkantz" && SwedishGenitive.of("Samverkan Box") == "Samverkan Box")
+        #expect(SwedishGenitive.of("SKR") == "SKR:s" && SwedishGenitive.of("Samverkan KSL") == "Samverkan KSL:s")
         // Twelve adapted routines, eight texts: each of the group's two texts is one row for its three members.
         let changeList = read("\(output)/andringar.html")
         #expect(count("<tr><th scope=\"row\">", in: changeList) == 8)
@@ -141,7 +156,7 @@ struct PortalPagesTests {
         #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a> <span class=\"meta\">(<a href=\"andringar/region-exempelland/roller-och-ansvar.html\">jämför med grundrutinen<span class=\"visually-hidden\">: Roller och ansvar i Region Exempelland</span></a>)</span></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td><time datetime=\"2026-06-10\">10 juni 2026</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
         // Only handbooks with something due get a row and a section; the others are named once.
-        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Den som har mest att göra står först.</p>"))
+        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Handböckerna med mest att göra står först.</p>"))
         #expect(count("<section class=\"review-council\"", in: review) == 2)
         #expect(!review.contains("<h2 id=\"exempelstad\">"))
         #expect(review.contains("<li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
