@@ -22,7 +22,7 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 14 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
@@ -37,6 +37,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("toReview", toReview)
         fields.add("reviewHref", reviewHref)
         fields.add("adaptedHref", adaptedHref)
+        fields.add("addedHref", addedHref)
         fields.add("missingPhases", missingPhases)
     }
 }
@@ -142,10 +143,11 @@ extension PortalCoverageView.Addition: TemplateFields {
 }
 
 extension PortalCoverageView.CouncilAdditions: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 5 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
+        fields.add("anchor", anchor)
         fields.add("routines", routines)
         fields.add("hasRoutines", hasRoutines)
     }

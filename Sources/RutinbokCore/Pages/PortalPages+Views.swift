@@ -35,6 +35,9 @@ struct PortalIndexView {
         var toReview: Int, reviewHref: String?
         /// The handbook's first row in the change list; nil when it adapted nothing.
         var adaptedHref: String? = nil
+        /// The handbook's row of own routines on the coverage page; nil when it has none, or
+        /// when the page has no row per handbook (more than `PortalPages.matrixLimit`).
+        var addedHref: String? = nil
         /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
         var missingPhases: String?
     }
@@ -69,7 +72,8 @@ struct PortalCoverageView {
     struct PhaseTable { var id: String, label: String, counts: [Counts], rows: [Row] }
     struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
     struct CouncilAdditions {
-        var name: String, href: String, routines: [Addition]
+        /// `anchor`: the row's id, which the overview's count of own routines links to.
+        var name: String, href: String, anchor: String, routines: [Addition]
         /// Sections test flags like this one rather than `{{#list.0}}`; views reach the
         /// templates through `TemplateFields`, which writes stored values.
         var hasRoutines: Bool
@@ -228,6 +232,8 @@ extension PortalPages {
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
                 reviewHref: summary.toReview == 0 ? nil : "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
                 adaptedHref: summary.adapted == 0 ? nil : "\(PageNames.html(Name.andringar.rawValue))#\(Self.changesAnchor(summary.council.slug))",
+                addedHref: summary.added == 0 || portal.councils.count > Self.matrixLimit ? nil
+                    : "\(PageNames.html(Name.tackning.rawValue))#\(Self.changesAnchor(summary.council.slug))",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
@@ -274,7 +280,8 @@ extension PortalPages {
                 return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
                              phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
             }
-            return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
+            return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug),
+                                                       anchor: Self.changesAnchor(slug), routines: routines,
                                                        hasRoutines: !routines.isEmpty)
         }
         let hasInternal = phases.contains { $0.counts.contains { $0.internalOnly > 0 } }
@@ -391,8 +398,9 @@ extension PortalPages {
         }
     }
 
-    /// The id of a council's first row in the change list: prefixed, so that no council's
-    /// slug can take an id the page has for itself.
+    /// The id of a council's first row in the change list, and of its row of own routines on
+    /// the coverage page: prefixed, so that no council's slug can take an id the page has for
+    /// itself ("egna-rutiner", "fas-…").
     static func changesAnchor(_ slug: String) -> String { "handbok-\(slug)" }
 
     /// The changes by text, in order: a group's text with every member's change, each other

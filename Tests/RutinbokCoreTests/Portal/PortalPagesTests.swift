@@ -76,8 +76,8 @@ struct PortalPagesTests {
         #expect(count("<td class=\"cell cell-utesluten\">Utesluten</td>", in: coverage) == 1)
         #expect(count("<td class=\"cell cell-arvd\">Ärvd</td>", in: coverage) == 99)
         // Each handbook's own routines, in a row of their own.
-        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
-        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"exempelby/index.html\">Exempelby kommun</a></th><td><ul><li><a href=\"exempelby/sammantraden-i-folkets-hus.html\">Sammanträden i Folkets hus</a> <span class=\"meta\">(Förebygga)</span></li></ul></td></tr>"))
+        #expect(coverage.contains("<tr><th scope=\"row\" id=\"handbok-fiktiva\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
+        #expect(coverage.contains("<tr><th scope=\"row\" id=\"handbok-exempelby\"><a href=\"exempelby/index.html\">Exempelby kommun</a></th><td><ul><li><a href=\"exempelby/sammantraden-i-folkets-hus.html\">Sammanträden i Folkets hus</a> <span class=\"meta\">(Förebygga)</span></li></ul></td></tr>"))
         // An internal routine's title stays out of the public portal; the intranet's build lists it.
         #expect(!coverage.contains("Säkerhet i stadshuset"))
         let intranet = try await DemoContent.build(internal: true)
@@ -145,6 +145,10 @@ struct PortalPagesTests {
         let overviewLinks = read("\(output)/index.html")
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
         #expect(!overviewLinks.contains("andringar.html#handbok-exempelby"), "Exempelby adapted nothing")
+        // "Egna" leads to the handbook's row of own routines on the coverage page; "Uteslutna"
+        // has no such place (the matrix's column shows them among the others) and stays a number.
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\">1</td>"))
+        #expect(!overviewLinks.contains("tackning.html#handbok-lattsasby"), "Låtsasby has no routine of its own")
         #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 texter just nu; en text som en samverkansgrupp delar räknas en gång, även om flera handböcker har den)"))
 
         let review = read("\(output)/granskning.html")

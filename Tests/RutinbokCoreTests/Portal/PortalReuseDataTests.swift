@@ -51,7 +51,7 @@ import Testing
                                   hasInherited: false, hasExcluded: false, hasInternal: false, councilsText: "c", inheritedText: "i"),
         PortalRoutineCoverageView.Adapted(council: "c", href: "h", adaptedBy: "a", adoptedFrom: "f", inserted: "1", deleted: "2"),
         PortalCoverageView.Addition(title: "t", href: "h", phase: "p", source: "s", isInternal: false),
-        PortalCoverageView.CouncilAdditions(name: "n", href: "h", routines: [], hasRoutines: false),
+        PortalCoverageView.CouncilAdditions(name: "n", href: "h", anchor: "a", routines: [], hasRoutines: false),
         PortalExamplesView(phases: [], count: 0, hasExamples: false),
         PortalExamplesView.Example(title: "t", summary: "s", href: "h", council: "c", councilHref: "ch", members: [], hasMembers: false, reviewed: "r",
                                    reviewedISO: "ri", decided: "d", lix: 30, adoptedBy: [], command: "c", hasAdopters: false, changeHref: "a"),

@@ -109,6 +109,9 @@ struct RoutineCoveragePagesTests {
 
         // Own routines by title: Exempelby's, in each of its six copies too, comes first.
         #expect(!coverage.contains("<caption id=\"egna-tabell\">Egna rutiner per handbok</caption>"))
+        // No row per handbook: the overview's count of own routines links nowhere.
+        #expect(!coverage.contains("id=\"handbok-"))
+        #expect(!read("\(output)/index.html").contains("tackning.html#handbok-"))
         let titles = coverage.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><th scope=\"row\">") && $0.contains("class=\"inline-list\"") }
         #expect(titles.first?.hasPrefix("<tr><th scope=\"row\">Sammanträden i Folkets hus <span class=\"meta\">(Förebygga)</span></th><td class=\"num\">7</td>") == true)
         #expect(titles.first?.contains("<li><a href=\"kopia-6/sammantraden-i-folkets-hus.html\">Kopia 6 kommun</a></li>") == true)
