@@ -106,7 +106,7 @@ public enum Build {
 
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += scope.limit(resolveProblems)
-        diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, unloadable: site.unloadableCouncils)
+        diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, site: site)
         clock.lap("resolve")
 
         // Which pages the previous build left as they should be depends on the handbooks and

@@ -11,8 +11,8 @@ struct AdoptCommand: ParsableCommand {
             Kopian behåller texten och rutinens uppgifter (mellan raderna ---), men tar bort 'share', \
             sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
             lägger till 'adopted_from: <kommun>/<id>'. Programmet skriver aldrig över en fil som finns. \
-            En rutin som den andra kommunen har gjort intern kopieras bara med --force. Anpassa sedan ägaren och \
-            kontakterna till den nya kommunen och kör 'rutinbok check'.
+            En rutin som den andra kommunen har gjort intern kopieras bara med --force. Byt sedan ansvarig ('owner') och \
+            kontakterna mot den nya kommunens och kör 'rutinbok check'.
             """)
 
     @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier (en grupps: <grupp>/<id>).", valueName: "kommun/id"))

@@ -86,7 +86,7 @@ struct HandbookChecker {
         }
         if !hasContact(routine.owner.value) {
             diagnostics.append(internalContact(routine.owner.value, at: routine.owner.location)
-                ?? .error(routine.owner.location, "ägaren '\(routine.owner.value)' är inte en kontakt\(inCouncil())", code: "unknown-owner",
+                ?? .error(routine.owner.location, "ansvarig för rutinen, '\(routine.owner.value)', är inte en kontakt\(inCouncil())", code: "unknown-owner",
                           notes: contactNotes(routine.owner.value)))
         }
         if let body = rendered[routine.id] {
@@ -119,7 +119,7 @@ struct HandbookChecker {
             var diagnostic = diagnostic
             switch diagnostic.code {
             case "future-date", "heading-level-1": break  // a date or a heading is no handbook's
-            case "review-overdue": diagnostic.handbook = "\(council.name) (ägare: \(ownerText(routine)))"  // whom each handbook asks
+            case "review-overdue": diagnostic.handbook = "\(council.name) (ansvarig: \(ownerText(routine)))"  // whom each handbook asks
             default: diagnostic.handbook = council.name
             }
             return diagnostic
@@ -229,7 +229,7 @@ struct HandbookChecker {
         // Each handbook that inherits a shared routine names its own owner: the owner is left
         // out of what they report together.
         let owner = shared ? "" : " (\(ownerText(routine)))"
-        return [.warning(reviewed.location, "'\(routine.title)' granskades senast \(reviewed.value), för mer än \(months) månader sedan; be ägaren\(owner) att granska den", code: "review-overdue")]
+        return [.warning(reviewed.location, "'\(routine.title)' granskades senast \(reviewed.value), för mer än \(months) månader sedan; be den ansvariga\(owner) att granska den", code: "review-overdue")]
     }
 
     /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.

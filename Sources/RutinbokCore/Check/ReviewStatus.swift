@@ -17,8 +17,14 @@ public enum ReviewStatus {
         return verified.adding(months: verifyInterval(contact, council: council, config: config)) < today
     }
 
+    /// The last day a routine is in time: its last review plus its interval. After it, the
+    /// routine is overdue. Nil when it has no `reviewed`.
+    public static func reviewDue(_ routine: Routine, council: Council, config: SiteConfig) -> Day? {
+        routine.reviewed?.value.adding(months: reviewInterval(routine, council: council, config: config))
+    }
+
     public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let reviewed = routine.reviewed?.value else { return false }
-        return reviewed.adding(months: reviewInterval(routine, council: council, config: config)) < today
+        guard let due = reviewDue(routine, council: council, config: config) else { return false }
+        return due < today
     }
 }

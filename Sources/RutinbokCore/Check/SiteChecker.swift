@@ -34,10 +34,10 @@ enum SiteChecker {
                 && !site.unloadableCouncils.contains(member.value) {
                 let council = site.councils.first { $0.slug == member.value }
                 let message = council == nil
-                    ? "'members' nämner '\(member.value)', men det finns ingen kommun '\(member.value)'"
+                    ? "'members' nämner '\(member.value)', men \(NoSuchCouncil.message(member.value, group: nil))"
                     : "'members' nämner '\(member.value)', men kommunens council.yml säger inte 'group: \(id)', så kommunen får inte gruppens rutiner och kontakter"
                 diagnostics.append(.warning(member.location, message, code: "group-members",
-                                            notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: "kommuner") : []))
+                                            notes: council == nil ? Suggestions.note(for: member.value, among: site.councils.map(\.slug), listing: NoSuchCouncil.listing) : []))
             }
             for council in joined where !listed.contains(council.slug) {
                 diagnostics.append(.warning(council.group?.location ?? council.location,

@@ -133,7 +133,7 @@ struct HandbookPages {
     /// what `adopted_from` says when it names no council or group.
     static func adaptedFrom(_ source: String, named name: String?) -> String {
         guard let name else { return source }
-        return name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("z") ? "\(name) rutin" : "\(name)s rutin"
+        return "\(SwedishGenitive.of(name)) rutin"
     }
 
     private func startView(_ shared: SharedParts) -> StartPageView {

@@ -22,7 +22,7 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 14 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
@@ -37,6 +37,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("toReview", toReview)
         fields.add("reviewHref", reviewHref)
         fields.add("adaptedHref", adaptedHref)
+        fields.add("addedHref", addedHref)
         fields.add("missingPhases", missingPhases)
     }
 }
@@ -142,10 +143,11 @@ extension PortalCoverageView.Addition: TemplateFields {
 }
 
 extension PortalCoverageView.CouncilAdditions: TemplateFields {
-    static var templateFieldCount: Int { 4 }
+    static var templateFieldCount: Int { 5 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
+        fields.add("anchor", anchor)
         fields.add("routines", routines)
         fields.add("hasRoutines", hasRoutines)
     }
@@ -161,13 +163,15 @@ extension PortalExamplesView: TemplateFields {
 }
 
 extension PortalExamplesView.Example: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("summary", summary)
         fields.add("href", href)
         fields.add("council", council)
         fields.add("councilHref", councilHref)
+        fields.add("members", members)
+        fields.add("hasMembers", hasMembers)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
         fields.add("decided", decided)
@@ -213,12 +217,15 @@ extension PortalReviewView: TemplateFields {
 }
 
 extension PortalReviewView.Routine: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("href", href)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
+        fields.add("dueBy", dueBy)
+        fields.add("dueByISO", dueByISO)
+        fields.add("changeHref", changeHref)
         fields.add("owner", owner)
         fields.add("ownerName", ownerName)
         fields.add("phone", phone)

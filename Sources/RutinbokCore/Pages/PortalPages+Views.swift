@@ -35,6 +35,9 @@ struct PortalIndexView {
         var toReview: Int, reviewHref: String?
         /// The handbook's first row in the change list; nil when it adapted nothing.
         var adaptedHref: String? = nil
+        /// The handbook's row of own routines on the coverage page; nil when it has none, or
+        /// when the page has no row per handbook (more than `PortalPages.matrixLimit`).
+        var addedHref: String? = nil
         /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
         var missingPhases: String?
     }
@@ -69,7 +72,8 @@ struct PortalCoverageView {
     struct PhaseTable { var id: String, label: String, counts: [Counts], rows: [Row] }
     struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
     struct CouncilAdditions {
-        var name: String, href: String, routines: [Addition]
+        /// `anchor`: the row's id, which the overview's count of own routines links to.
+        var name: String, href: String, anchor: String, routines: [Addition]
         /// Sections test flags like this one rather than `{{#list.0}}`; views reach the
         /// templates through `TemplateFields`, which writes stored values.
         var hasRoutines: Bool
@@ -120,7 +124,10 @@ struct PortalRoutineCoverageView {
 
 struct PortalExamplesView {
     struct Example {
-        var title: String, summary: String, href: String, council: String, councilHref: String
+        /// `councilHref`: the offering council's start page; nil for a group's example (a
+        /// group has no page), whose `members` lead to each member's copy instead.
+        var title: String, summary: String, href: String, council: String, councilHref: String?
+        var members: [LinkView], hasMembers: Bool
         var reviewed: String?, reviewedISO: String?, decided: String?, lix: Int
         var adoptedBy: [LinkView], command: String
         var hasAdopters: Bool
@@ -147,7 +154,14 @@ struct PortalChangesView {
 
 struct PortalChangeView {
     var title: String, council: String, baseTitle: String, titleChanged: Bool
+    /// The council's name in the genitive: "Låtsasby kommuns".
+    var councilGenitive: String
     var adaptedBy: String, adoptedFrom: String?
+    /// Whose text it is, in the genitive: the group's when the group wrote it ("Samverkan
+    /// Nordvästs"), else the council's.
+    var authorGenitive: String
+    /// The group, not the council, wrote the text.
+    var byGroup: Bool
     var reviewed: String?, reviewedISO: String?, baseReviewed: String?, baseReviewedISO: String?
     /// The base routine was reviewed after this text: what changed there may belong here too.
     var baseNewer: Bool
@@ -158,7 +172,15 @@ struct PortalChangeView {
 }
 
 struct PortalReviewView {
-    struct Routine { var title: String, href: String, reviewed: String, reviewedISO: String, owner: String, ownerName: String?, phone: String?, tel: String? }
+    struct Routine {
+        var title: String, href: String, reviewed: String, reviewedISO: String
+        /// When it should have been reviewed by, from the same interval as whether it is due.
+        var dueBy: String, dueByISO: String
+        /// Its change page, when the handbook's text replaces a base routine: it says whether
+        /// the base routine was reviewed since, which may be why a review is due.
+        var changeHref: String?
+        var owner: String, ownerName: String?, phone: String?, tel: String?
+    }
     struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
     /// A handbook with something due; one with nothing due has no section, only its name in `clear`.
     struct Section {
@@ -210,6 +232,8 @@ extension PortalPages {
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
                 reviewHref: summary.toReview == 0 ? nil : "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
                 adaptedHref: summary.adapted == 0 ? nil : "\(PageNames.html(Name.andringar.rawValue))#\(Self.changesAnchor(summary.council.slug))",
+                addedHref: summary.added == 0 || portal.councils.count > Self.matrixLimit ? nil
+                    : "\(PageNames.html(Name.tackning.rawValue))#\(Self.changesAnchor(summary.council.slug))",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
@@ -256,7 +280,8 @@ extension PortalPages {
                 return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
                              phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
             }
-            return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug), routines: routines,
+            return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug),
+                                                       anchor: Self.changesAnchor(slug), routines: routines,
                                                        hasRoutines: !routines.isEmpty)
         }
         let hasInternal = phases.contains { $0.counts.contains { $0.internalOnly > 0 } }
@@ -335,7 +360,9 @@ extension PortalPages {
                 let change = Self.changePath(council: slug, routine: routine.id)
                 return PortalExamplesView.Example(
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
-                    council: example.offeredBy, councilHref: start(slug),
+                    council: example.offeredBy, councilHref: example.group == nil ? start(slug) : nil,
+                    members: example.members.map { LinkView(label: $0.name, href: "\($0.slug)/\(PageNames.html(routine.id))") },
+                    hasMembers: !example.members.isEmpty,
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
                     decided: routine.decided, lix: lix(example) ?? 0,
                     adoptedBy: example.adopters.map { LinkView(label: councilNames[$0.council] ?? $0.council, href: "\($0.council)/\(PageNames.html($0.routine))") },
@@ -371,8 +398,9 @@ extension PortalPages {
         }
     }
 
-    /// The id of a council's first row in the change list: prefixed, so that no council's
-    /// slug can take an id the page has for itself.
+    /// The id of a council's first row in the change list, and of its row of own routines on
+    /// the coverage page: prefixed, so that no council's slug can take an id the page has for
+    /// itself ("egna-rutiner", "fas-…").
     static func changesAnchor(_ slug: String) -> String { "handbok-\(slug)" }
 
     /// The changes by text, in order: a group's text with every member's change, each other
@@ -402,8 +430,9 @@ extension PortalPages {
         let inserted = change.insertedWords, deleted = change.deletedWords
         return PortalChangeView(
             title: change.routine.title, council: change.council.name, baseTitle: change.base.title,
-            titleChanged: change.base.title != change.routine.title, adaptedBy: adaptedBy(change),
-            adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            titleChanged: change.base.title != change.routine.title, councilGenitive: SwedishGenitive.of(change.council.name),
+            adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            authorGenitive: SwedishGenitive.of(adaptedBy(change)), byGroup: change.groupName != nil,
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,
             baseNewer: { if let base = change.base.reviewed?.value, let own = change.routine.reviewed?.value { base > own } else { false } }(),
@@ -426,8 +455,11 @@ extension PortalPages {
                 return nil
             }
             let routines = review.staleRoutines.map { stale in
-                PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
+                let change = Self.changePath(council: slug, routine: stale.routine.id)
+                return PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
                                          reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
+                                         dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
+                                         changeHref: changeIndex[change] != nil ? change : nil,
                                          owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
                                          phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI))
             }

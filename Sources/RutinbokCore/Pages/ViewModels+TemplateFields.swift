@@ -241,14 +241,17 @@ extension PortalNavView: TemplateFields {
 }
 
 extension PortalChangeView: TemplateFields {
-    static var templateFieldCount: Int { 17 }
+    static var templateFieldCount: Int { 20 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("council", council)
         fields.add("baseTitle", baseTitle)
         fields.add("titleChanged", titleChanged)
+        fields.add("councilGenitive", councilGenitive)
         fields.add("adaptedBy", adaptedBy)
         fields.add("adoptedFrom", adoptedFrom)
+        fields.add("authorGenitive", authorGenitive)
+        fields.add("byGroup", byGroup)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
         fields.add("baseReviewed", baseReviewed)

@@ -8,6 +8,9 @@ public struct ExampleLibrary: Sendable {
         /// The group that wrote it, when a group did: offered once, by the group.
         public var group: Group?
         public var routine: Routine
+        /// A group's routine: the councils whose handbooks show it, in the order of the
+        /// handbooks (a group has no page of its own; each member's handbook has the text).
+        public var members: [Council] = []
         /// The councils that adopted it and the id each gave its copy, in the order of the
         /// handbooks (a copy may be renamed).
         public var adopters: [(council: String, routine: String)]
@@ -31,6 +34,13 @@ public struct ExampleLibrary: Sendable {
                 }
             }
         }
+        // A group's shared routine, by its key: the handbooks that show the group's text.
+        var members: [String: [Council]] = [:]
+        for handbook in handbooks {
+            for entry in handbook.routines where entry.routine.share {
+                if case .group(let id) = entry.routine.layer { members["\(id)/\(entry.routine.id)", default: []].append(handbook.council) }
+            }
+        }
         var offeredByGroups: Set<String> = []
         examples = handbooks.flatMap { handbook in
             handbook.routines.compactMap { entry -> Example? in
@@ -42,7 +52,8 @@ public struct ExampleLibrary: Sendable {
                     // Every member shows the group's routine: it is offered once.
                     let key = "\(id)/\(entry.routine.id)"
                     guard offeredByGroups.insert(key).inserted else { return nil }
-                    return Example(council: handbook.council, group: handbook.group, routine: entry.routine, adopters: adopters[key] ?? [])
+                    return Example(council: handbook.council, group: handbook.group, routine: entry.routine,
+                                   members: members[key] ?? [], adopters: adopters[key] ?? [])
                 default: return nil
                 }
             }

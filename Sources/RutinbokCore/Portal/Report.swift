@@ -7,7 +7,9 @@ public enum Report {
         guard let site = loaded else { return (nil, loadProblems) }
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
         problems = CouncilSelection.Scope(councils, site: site, content: content).limit(problems + loadProblems)
-        problems += CouncilSelection.apply(councils, to: &handbooks, unloadable: site.unloadableCouncils)
+        let selection = CouncilSelection.apply(councils, to: &handbooks, site: site)
+        // A council asked for is not there: no report, rather than one of the others.
+        guard selection.isEmpty else { return (nil, (problems + selection).normalized()) }
         let bodies = await RenderedBodies.render(handbooks)
         return (ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today),
                 (problems + bodies.diagnostics).normalized())

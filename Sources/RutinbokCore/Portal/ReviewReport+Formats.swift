@@ -29,7 +29,7 @@ extension ReviewReport {
             } else {
                 lines.append("  rutiner att granska:")
                 for stale in review.staleRoutines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); ägare \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); ansvarig: \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
                 }
             }
             if review.staleContacts.isEmpty {
@@ -99,7 +99,7 @@ extension ReviewReport {
     }
 
     static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Form", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
-                            "Dags att granska eller kontrollera", "Ägarens roll", "Ägarens namn", "LIX", "LIX över gränsen", "Fil"]
+                            "Dags att granska eller kontrollera", "Ansvarig (roll)", "Ansvarig (namn)", "LIX", "LIX över gränsen", "Fil"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
     /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,

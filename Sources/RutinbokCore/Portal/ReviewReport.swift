@@ -4,6 +4,8 @@ public struct ReviewReport: Sendable {
     public struct StaleRoutine: Sendable {
         public var routine: Routine
         public var reviewed: Day
+        /// When it should have been reviewed by (`ReviewStatus.reviewDue`): the day before it was overdue.
+        public var dueBy: Day
         /// The owner as a contact of the council, if it is one.
         public var owner: Contact?
     }
@@ -40,8 +42,9 @@ public struct ReviewReport: Sendable {
         councils = handbooks.map { handbook in
             let stale = handbook.routines.compactMap { entry -> StaleRoutine? in
                 guard let reviewed = entry.routine.reviewed?.value,
+                      let due = ReviewStatus.reviewDue(entry.routine, council: handbook.council, config: config),
                       ReviewStatus.isOverdue(entry.routine, council: handbook.council, config: config, today: today) else { return nil }
-                return StaleRoutine(routine: entry.routine, reviewed: reviewed, owner: handbook.contact(entry.routine.owner.value))
+                return StaleRoutine(routine: entry.routine, reviewed: reviewed, dueBy: due, owner: handbook.contact(entry.routine.owner.value))
             }
             let readings = handbook.routines.map { entry in
                 let readability = bodies.readability(for: entry.routine, in: handbook) ?? Readability(words: 0, sentences: 0, longWords: 0)

@@ -33,13 +33,14 @@ public enum Adoption {
         }
         let councils = folders(councilsFolder, holding: "council.yml"), groups = folders(groupsFolder, holding: "group.yml")
         guard councils.contains(target) else {
-            throw Failure(message: "det finns ingen kommun '\(target)' i \(councilsFolder)",
-                          notes: Suggestions.note(for: target, among: councils, listing: "kommuner"))
+            let group = groups.contains(target) ? self.group(target, groupsFolder: groupsFolder, councils: councils, councilsFolder: councilsFolder) : nil
+            throw Failure(message: NoSuchCouncil.message(target, group: group) + (group == nil ? " i \(councilsFolder)" : ""),
+                          notes: NoSuchCouncil.notes(target, group: group, councils: councils))
         }
         let fromGroup = !councils.contains(from) && groups.contains(from)
         guard councils.contains(from) || fromGroup else {
-            throw Failure(message: "det finns ingen kommun eller grupp '\(from)'",
-                          notes: Suggestions.note(for: from, among: councils + groups, listing: "kommuner och grupper"))
+            throw Failure(message: "det finns ingen kommun, region eller grupp '\(from)'",
+                          notes: Suggestions.note(for: from, among: councils + groups, listing: "kommuner, regioner och grupper"))
         }
         guard from != target else {
             throw Failure(message: "rutinen finns redan hos \(target); välj en annan kommun med --into", notes: [])
@@ -67,7 +68,10 @@ public enum Adoption {
             throw Failure(message: "\(targetPath) finns redan; ingenting skrevs",
                           notes: ["ta bort eller byt namn på den först om \(target) vill ha versionen från \(from) i stället"])
         }
-        let rewritten = rewrite(front.yaml, adoptedFrom: "\(from)/\(id)", today: today)
+        // Whose decision the source's `decided` is, by name: "Exempelstads kommuns beslut".
+        let sourceFile = fromGroup ? "\(groupsFolder)/\(from)/group.yml" : "\(councilsFolder)/\(from)/council.yml"
+        let decision = "\(SwedishGenitive.of(yamlString("name", in: sourceFile) ?? from)) beslut"
+        let rewritten = rewrite(front.yaml, adoptedFrom: "\(from)/\(id)", decision: decision, today: today)
         if rewritten.internal && !force {
             throw Failure(message: "\(from) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
                           notes: ["fråga \(from) först; har de sagt ja, kör kommandot igen med --force"])
@@ -84,28 +88,43 @@ public enum Adoption {
             notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i handboken för \(target)")
         }
         if !rewritten.shared { notes.append("\(from) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
-        notes.append("'reviewed' är satt till i dag och raden 'decided' (beslutet i \(from)) är bortkommenterad; skriv in ert eget beslut när det finns")
+        notes.append(rewritten.decided
+            ? "'reviewed' är satt till i dag, och raden 'decided' (\(decision)) har gjorts om till en kommentar, med # först; skriv in ert eget beslut när det finns"
+            : "'reviewed' är satt till i dag; skriv in ert beslut under 'decided' när det finns")
         notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(target)/council.yml, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
         return Outcome(path: targetPath, notes: notes)
     }
 
     /// The group a council's council.yml names, if any.
     private static func memberGroup(of council: String, councilsFolder: String) -> String? {
-        let file = "\(councilsFolder)/\(council)/council.yml"
+        yamlString("group", in: "\(councilsFolder)/\(council)/council.yml")
+    }
+
+    /// A group's name and members, read from the files as the rest of `adopt` is: for the
+    /// error that names a group where a council is expected.
+    private static func group(_ id: String, groupsFolder: String, councils: [String], councilsFolder: String) -> NoSuchCouncil.Group {
+        let members = councils.filter { memberGroup(of: $0, councilsFolder: councilsFolder) == id }.sorted().map { slug in
+            (slug: slug, name: yamlString("name", in: "\(councilsFolder)/\(slug)/council.yml") ?? slug)
+        }
+        return NoSuchCouncil.Group(name: yamlString("name", in: "\(groupsFolder)/\(id)/group.yml") ?? id, members: members)
+    }
+
+    /// A top-level text of a YAML file, if the file parses and has it.
+    private static func yamlString(_ key: String, in file: String) -> String? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8),
               case .success(var yaml) = YAMLMapping.parse(text, file: file, lineOffset: 0) else { return nil }
-        return yaml.string("group")
+        return yaml.string(key)
     }
 
     /// The front matter made the adopting council's: `share` and any earlier `adopted_from`
     /// dropped, `reviewed` set to `today` (the source's date is its council's review, not this
-    /// one's), the source's `decided` commented out, a comment saying where it came from first
+    /// one's), the source's `decided` commented out and named `decision` ("Exempelstads kommuns
+    /// beslut"), a comment saying where it came from first
     /// and the new `adopted_from` last. Other lines stay as written. Also tells whether the
-    /// source had `share: true` and `access: internal`.
-    static func rewrite(_ yaml: String, adoptedFrom: String, today: Day) -> (yaml: String, shared: Bool, internal: Bool) {
-        let council = adoptedFrom.prefix { $0 != "/" }
+    /// source had `share: true`, `access: internal` and a `decided`.
+    static func rewrite(_ yaml: String, adoptedFrom: String, decision: String, today: Day) -> (yaml: String, shared: Bool, internal: Bool, decided: Bool) {
         var lines: [Substring] = [Substring("# Hämtad från \(adoptedFrom). Anpassa texten; sätt reviewed: till dagen ni har granskat och beslutat den.")]
-        var shared = false, isInternal = false, reviewed = false
+        var shared = false, isInternal = false, reviewed = false, decided = false
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
             let topLevel = !(line.first?.isWhitespace ?? true)
@@ -117,7 +136,9 @@ public enum Adoption {
             case "reviewed":
                 lines.append(Substring("reviewed: \(today)"))
                 reviewed = true
-            case "decided": lines.append(Substring("# \(line)   # beslutet i \(council); skriv ert eget"))
+            case "decided":
+                lines.append(Substring("# \(line)   # \(decision); skriv ert eget"))
+                decided = true
             default:
                 if key == "access", value.lowercased().hasPrefix("internal") { isInternal = true }
                 lines.append(line)
@@ -126,6 +147,6 @@ public enum Adoption {
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         if !reviewed { lines.append(Substring("reviewed: \(today)")) }
         lines.append(Substring("adopted_from: \(adoptedFrom)"))
-        return (lines.joined(separator: "\n"), shared, isInternal)
+        return (lines.joined(separator: "\n"), shared, isInternal, decided)
     }
 }

@@ -86,7 +86,7 @@ struct CouncilYAML {
             "# review_interval_months: 12",
             "# verify_interval_months: 6",
             "",
-            "# Kontakter. Rutinerna hänvisar till id:na nedan, som ägare (owner:) eller med länkar",
+            "# Kontakter. Rutinerna hänvisar till id:na nedan, som ansvarig (owner:) eller med länkar",
             "# [text](kontakt:id). Behåll id:na och fyll i resten. Ange minst telefon eller e-post.",
             "# Skriv telefonnummer inom citattecken: \"070-123 45 67\".",
             "# verified: dagen då du senast kontrollerade uppgifterna, ÅÅÅÅ-MM-DD.",

@@ -23,9 +23,11 @@ extension Scaffold {
             throw Refusal("'\(request.id)' är namnet på en inbyggd sida; välj ett annat id")
         }
         guard let council = site.councils.first(where: { $0.slug == request.council }) else {
-            throw Refusal("det finns ingen kommun '\(request.council)'",
-                          notes: Suggestions.note(for: request.council, among: site.councils.map(\.slug), listing: "kommuner")
-                              + ["skapa den med: \(SuggestedCommand.make("new council \(request.council) --name … --kind kommun", content: contentDirectory))"])
+            let group = NoSuchCouncil.group(request.council, in: site)
+            let create = "skapa den med: \(SuggestedCommand.make("new council \(request.council) --name … --kind kommun", content: contentDirectory))"
+            throw Refusal(NoSuchCouncil.message(request.council, group: group),
+                          notes: NoSuchCouncil.notes(request.council, group: group, councils: site.councils.map(\.slug))
+                              + (group == nil ? [create] : []))
         }
         let path = "\(contentDirectory)/councils/\(council.slug)/routines/\(request.id).md"
         try refuseExisting(path)

@@ -206,7 +206,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/anmalan.md:15:20: fel: det finns ingen kontakt 'samordnaren' [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("owner that is not a contact", { try $0.replace(utbildning, "owner: samordnare", with: "owner: kanslichef") }, expect: [
-        "content/routines/utbildning.md:7:8: fel: ägaren 'kanslichef' är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'kanslichef' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
+        "content/routines/utbildning.md:7:8: fel: ansvarig för rutinen, 'kanslichef', är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'kanslichef' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
     ]),
     // Links and anchors.
     BrokenCase("link to an excluded routine", { try $0.append(council, "exclude: [utbildning]\n") }, expect: [
@@ -328,11 +328,11 @@ let brokenCases: [BrokenCase] = [
     // Review dates.
     BrokenCase("stale routines and contacts", today: "2027-03-01", { _ in }, expect: [
         "content/councils/exby/council.yml:11:15: varning: uppgifterna för kontakten 'samordnare' (Säkerhetssamordnare, Anna Exempel) kontrollerades senast 2026-01-15, för mer än 6 månader sedan; kontrollera dem och uppdatera 'verified' [contact-overdue]",
-        "content/councils/exby/routines/lokalt.md:7:11: varning: 'Sammanträden i Exby' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren (Säkerhetssamordnare, Anna Exempel) att granska den [review-overdue]",
+        "content/councils/exby/routines/lokalt.md:7:11: varning: 'Sammanträden i Exby' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga (Säkerhetssamordnare, Anna Exempel) att granska den [review-overdue]",
         "content/groups/grannar/group.yml:7:15: varning: uppgifterna för kontakten 'hr' (HR-stöd) kontrollerades senast 2026-01-15, för mer än 6 månader sedan; kontrollera dem och uppdatera 'verified' [contact-overdue]",
-        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
-        "content/routines/hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
-        "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
     ]),
     BrokenCase("dates in the future", today: "2026-01-10", { try $0.replace(lokalt, "reviewed: 2026-01-15", with: "reviewed: 2026-01-05") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' för kontakten 'samordnare' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då uppgifterna kontrollerades, i dag (2026-01-10) eller tidigare",
@@ -342,7 +342,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
     ]),
     BrokenCase("review interval overridden per routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nreview_interval_months: 3") }, expect: [
-        "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
     ]),
     // Config values.
     BrokenCase("unknown council kind", { try $0.replace(council, "kind: kommun", with: "kind: komun") }, expect: [
@@ -422,8 +422,8 @@ let brokenCases: [BrokenCase] = [
         try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")
     }, expect: [
         "content/councils/exby/council.yml:3:8: varning: Exby kommun har 'group: grannar', men 'exby' saknas under 'members' i gruppens group.yml [group-members]\n  obs: lägg till 'exby' under 'members' i groups/grannar/group.yml",
-        "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner: exby",
-        "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun 'nyby' [group-members]\n  obs: kommuner: exby",
+        "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun eller region 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner och regioner: exby",
+        "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun eller region 'nyby' [group-members]\n  obs: kommuner och regioner: exby",
     ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: fel: site.yml saknas: den anger faserna, målgrupperna och de nationella numren [missing-file]",

@@ -100,7 +100,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
         #expect(run.status == 0)
-        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be ägaren att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ägare: Säkerhetssamordnare, Anna Exempel)\n"))
+        #expect(run.stderr.contains("hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)\n"))
         let future = try Executable.run(arguments(w, "check", today: "2026-01-01"))
         #expect(future.status == 1)
         #expect(future.stderr.contains("hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]"))
@@ -158,10 +158,38 @@ struct CommandLineTests {
         #expect(taken.status == 1 && taken.stderr.hasPrefix("fel: ") && taken.stderr.contains("finns redan"), "\(taken.stderr)")
         #expect(try w.read("content/councils/exby/routines/egen.md") == "Redan skriven.\n")
         let nowhere = try Executable.run(["new", "routine", "ny-rutin", "--council", "ingenstans", "--content", w.content])
-        #expect(nowhere.status == 1 && nowhere.stderr.contains("det finns ingen kommun 'ingenstans'"), "\(nowhere.stderr)")
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("det finns ingen kommun eller region 'ingenstans'"), "\(nowhere.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w.url("content/councils/ingenstans").path))
         let adopt = try Executable.run(["adopt", "exby/finns-inte", "--into", "exby", "--content", w.content])
         #expect(adopt.status == 1 && adopt.stderr.hasPrefix("fel: "), "\(adopt.stderr)")
+    }
+
+    /// `report --council` with a group's id or no council's: the error on stderr, exit 1,
+    /// and nothing on stdout (a program reading it gets no half report). A group's id is
+    /// said to be one, with its members, wherever a council is expected.
+    @Test func aCouncilThatIsAGroupOrNothingIsAnErrorWithNothingOnStdout() throws {
+        let content = DemoContent.content
+        let group = """
+            --council: fel: 'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region [unknown-council]
+              obs: gruppens medlemmar: fiktiva (Fiktiva kommun), lattsasby (Låtsasby kommun), pahittsjo (Påhittsjö kommun)
+            1 fel, 0 varningar
+
+            """
+        for format in ["text", "json", "csv"] {
+            let run = try Executable.run(["report", "--content", content, "--today", "2026-11-29", "--format", format, "--council", "nordvast"])
+            #expect(run.status == 1)
+            #expect(run.stdout == "", "\(format): \(run.stdout)")
+            #expect(run.stderr == group, "\(run.stderr)")
+        }
+        let nowhere = try Executable.run(["report", "--content", content, "--council", "ingenstans"])
+        #expect(nowhere.status == 1 && nowhere.stdout == "", "\(nowhere.stdout)")
+        #expect(nowhere.stderr.hasPrefix("--council: fel: det finns ingen kommun eller region 'ingenstans' [unknown-council]\n  obs: kommuner och regioner: exempelby, exempelstad, "), "\(nowhere.stderr)")
+        let output = TestPaths.temporaryFolder("rutinbok-group").appendingPathComponent("output").path
+        let build = try Executable.run(["build", "--content", content, "--templates", DemoContent.templates, "--output", output, "--council", "nordvast"])
+        #expect(build.status == 1 && build.stderr.hasPrefix(group.components(separatedBy: "1 fel")[0]), "\(build.stderr)")
+        let new = try Executable.run(["new", "routine", "x", "--council", "nordvast", "--content", content])
+        #expect(new.status == 1 && new.stderr.hasPrefix("fel: 'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region\n"), "\(new.stderr)")
+        #expect(!new.stderr.contains("new council"), "a group is not offered as a new council: \(new.stderr)")
     }
 
     /// ArgumentParser's own words reach the user in Swedish: its usage errors and the headings

@@ -18,7 +18,9 @@ struct PortalAdoptionTests {
         // the decision a comment to replace.
         #expect(copy.hasPrefix("---\n# Hämtad från exempelstad/webbsandning-av-sammantraden."))
         #expect(copy.contains("\nreviewed: 2026-11-29\n") && !copy.contains("2026-11-02"))
-        #expect(copy.contains("\n# decided: \"Kommunfullmäktige 2026-06-15 § 77, dnr KS 2026/204\"   # beslutet i exempelstad; skriv ert eget\n"))
+        #expect(copy.contains("\n# decided: \"Kommunfullmäktige 2026-06-15 § 77, dnr KS 2026/204\"   # Exempelstads kommuns beslut; skriv ert eget\n"))
+        // Said with the council's name, and in words an editor who does not know YAML follows.
+        #expect(outcome.notes.contains("'reviewed' är satt till i dag, och raden 'decided' (Exempelstads kommuns beslut) har gjorts om till en kommentar, med # först; skriv in ert eget beslut när det finns"), "\(outcome.notes)")
         #expect(!copy.contains("\ndecided:"))
         #expect(copy.contains("\nadopted_from: exempelstad/webbsandning-av-sammantraden\n---\n"))
         // The body is untouched.
@@ -49,6 +51,9 @@ struct PortalAdoptionTests {
         let outcome = try Adoption.adopt("nordvast/utbildning-och-introduktion", into: "exempelby", content: content, today: Day("2026-11-29")!)
         #expect(outcome.path == "\(content)/councils/exempelby/routines/utbildning-och-introduktion.md")
         #expect(read(outcome.path).contains("\nadopted_from: nordvast/utbildning-och-introduktion\n"))
+        // The group's routine has no 'decided': no note says one was made a comment.
+        #expect(!read(outcome.path).contains("decided"))
+        #expect(outcome.notes.contains("'reviewed' är satt till i dag; skriv in ert beslut under 'decided' när det finns"), "\(outcome.notes)")
 
         var options = Build.Options()
         options.content = content
@@ -187,9 +192,16 @@ struct PortalAdoptionTests {
             do { _ = try Adoption.adopt(source, into: target, content: content, today: DemoContent.today); return "" }
             catch { return "\(error)" }
         }
-        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun eller grupp 'exempelstd'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("det finns ingen kommun, region eller grupp 'exempelstd'"))
         #expect(failure("exempelstd/sociala-medier", "exempelby").contains("menade du 'exempelstad'?"))
-        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun 'nowhere'"))
+        #expect(failure("exempelstd/sociala-medier", "exempelby").contains("obs: kommuner, regioner och grupper: exempelby, "))
+        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("det finns ingen kommun eller region 'nowhere'"))
+        #expect(failure("exempelstad/sociala-medier", "nowhere").contains("obs: kommuner och regioner: exempelby, exempelstad, "))
+        // A group cannot take a routine: its members can, each on its own.
+        #expect(failure("exempelstad/sociala-medier", "nordvast") == """
+            'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region
+              obs: gruppens medlemmar: fiktiva (Fiktiva kommun), lattsasby (Låtsasby kommun), pahittsjo (Påhittsjö kommun)
+            """)
         #expect(failure("exempelstad/sociala-medie", "exempelby").contains("exempelstad har ingen rutin 'sociala-medie'"))
         #expect(failure("sociala-medier", "exempelby").contains("<kommun>/<rutin-id>"))
         // A base routine is everyone's already; the note says how to adapt it instead.

@@ -90,6 +90,9 @@ struct PortalDataTests {
         #expect(library.examples.map(\.key) == ["exempelstad/sociala-medier", "exempelstad/webbsandning-av-sammantraden", "nordvast/utbildning-och-introduktion"])
         #expect(library.example("exempelstad/sociala-medier")?.adoptedBy == ["region-exempelmark"])
         #expect(library.example("exempelstad/webbsandning-av-sammantraden")?.adoptedBy == [])
+        // A group has no page: its example names the handbooks that show its text.
+        #expect(library.example("nordvast/utbildning-och-introduktion")?.members.map(\.slug) == ["fiktiva", "lattsasby", "pahittsjo"])
+        #expect(library.example("exempelstad/sociala-medier")?.members.isEmpty == true)
     }
 
     @Test func changesForEveryAdaptedRoutine() async throws {

@@ -62,6 +62,8 @@ struct PortalPagesTests {
         #expect(counts("sociala-medier") == ["5", "2", "0"])
         #expect(counts("roller-och-ansvar") == ["3", "4", "0"])
         #expect(!coverage.contains("<th scope=\"col\" class=\"num\">Intern</th>"))
+        // The legend names what to choose in the table with a column per handbook.
+        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkan. Vad som har ändrats ser du på rutinens sida eller genom att välja ordet Anpassad i tabellen som har en kolumn för varje handbok.</dd>"))
         #expect(count("<table class=\"coverage-counts\">", in: coverage) == 5)
         #expect(count("<table class=\"coverage\">", in: coverage) == 5, "7 handböcker: the matrix too")
         #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
@@ -74,8 +76,8 @@ struct PortalPagesTests {
         #expect(count("<td class=\"cell cell-utesluten\">Utesluten</td>", in: coverage) == 1)
         #expect(count("<td class=\"cell cell-arvd\">Ärvd</td>", in: coverage) == 99)
         // Each handbook's own routines, in a row of their own.
-        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
-        #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"exempelby/index.html\">Exempelby kommun</a></th><td><ul><li><a href=\"exempelby/sammantraden-i-folkets-hus.html\">Sammanträden i Folkets hus</a> <span class=\"meta\">(Förebygga)</span></li></ul></td></tr>"))
+        #expect(coverage.contains("<tr><th scope=\"row\" id=\"handbok-fiktiva\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
+        #expect(coverage.contains("<tr><th scope=\"row\" id=\"handbok-exempelby\"><a href=\"exempelby/index.html\">Exempelby kommun</a></th><td><ul><li><a href=\"exempelby/sammantraden-i-folkets-hus.html\">Sammanträden i Folkets hus</a> <span class=\"meta\">(Förebygga)</span></li></ul></td></tr>"))
         // An internal routine's title stays out of the public portal; the intranet's build lists it.
         #expect(!coverage.contains("Säkerhet i stadshuset"))
         let intranet = try await DemoContent.build(internal: true)
@@ -94,6 +96,13 @@ struct PortalPagesTests {
         #expect(examples.contains("<a href=\"andringar/exempelstad/sociala-medier.html\">Se vad Exempelstads kommun har ändrat<span class=\"visually-hidden\"> i Sociala medier</span></a>"))
         #expect(examples.contains("rutinbok adopt nordvast/utbildning-och-introduktion --into &lt;din-kommun&gt;"))
         #expect(count("Jämfört med grundrutinen", in: examples) == 2)
+        // A group has no page of its own: its example names the group, unlinked, and links
+        // the handbooks that share it to their copy, not the first member's start page.
+        #expect(examples.contains("<div><dt>Från</dt><dd>Samverkan Nordväst</dd></div>"))
+        #expect(!examples.contains(">Samverkan Nordväst</a>"))
+        #expect(examples.contains("<div><dt>Gemensam för</dt><dd><ul class=\"inline-list\"><li><a href=\"fiktiva/utbildning-och-introduktion.html\">Fiktiva kommun</a></li><li><a href=\"lattsasby/utbildning-och-introduktion.html\">Låtsasby kommun</a></li><li><a href=\"pahittsjo/utbildning-och-introduktion.html\">Påhittsjö kommun</a></li></ul></dd></div>"))
+        #expect(count("<dt>Gemensam för</dt>", in: examples) == 1, "a council's example is its own")
+        #expect(examples.contains("<div><dt>Från</dt><dd><a href=\"exempelstad/index.html\">Exempelstads kommun</a></dd></div>"))
 
         let changes = try await DemoContent.portal().changes
         for change in changes {
@@ -104,6 +113,13 @@ struct PortalPagesTests {
             #expect(html.contains("<span class=\"visually-hidden\">[Tillagd text: </span>") || html.contains("<span class=\"visually-hidden\">[Borttagen text: </span>"))
         }
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
+        #expect(region.contains("<p class=\"lead\">Region Exempelmarks text jämförd med grundrutinen, ord för ord.</p>"))
+        #expect(region.contains("Raden Kontaktuppgifter visar vilken kontakt texten hänvisar till där; telefonnummer och e-post jämförs inte."))
+        // A group's text is the group's, shown in the member's handbook: said so, with each
+        // name in the genitive ("Nordvästs", "kommuns").
+        let group = read("\(output)/andringar/lattsasby/roller-och-ansvar.html")
+        #expect(group.contains("<p class=\"lead\">Samverkan Nordvästs text, som Låtsasby kommun använder, jämförd med grundrutinen, ord för ord.</p>"), "\(group)")
+        #expect(group.contains("<a href=\"../../lattsasby/roller-och-ansvar.html\">Läs rutinen som den står i Låtsasby kommuns handbok</a>"))
         #expect(region.contains("<del><span class=\"visually-hidden\">[Borttagen text: </span>våra officiella<span class=\"visually-hidden\"> – slut på borttagen text]</span></del><wbr><ins><span class=\"visually-hidden\">[Tillagd text: </span>regionens<span class=\"visually-hidden\"> – slut på tillagd text]</span></ins> konton och dina egna."))
         // A contact card shows whose details stand there, by the handbook's contacts.
         #expect(region.contains("<p class=\"diff-card\"><span class=\"diff-card-label\">Kontaktuppgifter:</span> "))
@@ -113,6 +129,12 @@ struct PortalPagesTests {
         // Region Exempelland's text was last reviewed in June 2025, its base since then.
         #expect(read("\(output)/andringar/region-exempelland/roller-och-ansvar.html")
             .contains("<p class=\"notice\"><strong>Grundrutinen har granskats efter den här texten.</strong> Se om det som har ändrats i grundrutinen också ska in i Region Exempellands text, och granska texten på nytt.</p>"))
+        // A name that ends in s, x or z takes no s of its own; an abbreviation takes ":s".
+        #expect(SwedishGenitive.of("Exempelby") == "Exempelbys")
+        #expect(SwedishGenitive.of("Samverkan Nordväst") == "Samverkan Nordvästs")
+        #expect(SwedishGenitive.of("Vännäs kommun") == "Vännäs kommuns" && SwedishGenitive.of("Samverkan Vännäs") == "Samverkan Vännäs")
+        #expect(SwedishGenitive.of("Grupp Fyrkantz") == "Grupp Fyrkantz" && SwedishGenitive.of("Samverkan Box") == "Samverkan Box")
+        #expect(SwedishGenitive.of("SKR") == "SKR:s" && SwedishGenitive.of("Samverkan KSL") == "Samverkan KSL:s")
         // Twelve adapted routines, eight texts: each of the group's two texts is one row for its three members.
         let changeList = read("\(output)/andringar.html")
         #expect(count("<tr><th scope=\"row\">", in: changeList) == 8)
@@ -123,15 +145,22 @@ struct PortalPagesTests {
         let overviewLinks = read("\(output)/index.html")
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
         #expect(!overviewLinks.contains("andringar.html#handbok-exempelby"), "Exempelby adapted nothing")
+        // "Egna" leads to the handbook's row of own routines on the coverage page; "Uteslutna"
+        // has no such place (the matrix's column shows them among the others) and stays a number.
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\">1</td>"))
+        #expect(!overviewLinks.contains("tackning.html#handbok-lattsasby"), "Låtsasby has no routine of its own")
         #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 texter just nu; en text som en samverkansgrupp delar räknas en gång, även om flera handböcker har den)"))
 
         let review = read("\(output)/granskning.html")
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#region-exempelland\">Region Exempelland</a></th><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
         #expect(review.contains("<tr><th scope=\"row\"><a href=\"#exempelby\">Exempelby kommun</a></th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
-        #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td>Kanslidirektör, Leif Låtsasson"))
+        // When it should have been reviewed (twelve months on), and the change page, which
+        // says that the base routine was reviewed since: why a review is due.
+        #expect(review.contains("<thead><tr><th scope=\"col\">Rutin</th><th scope=\"col\">Senast granskad</th><th scope=\"col\">Skulle ha granskats senast</th><th scope=\"col\">Ansvarig</th></tr></thead>"))
+        #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a> <span class=\"meta\">(<a href=\"andringar/region-exempelland/roller-och-ansvar.html\">jämför med grundrutinen<span class=\"visually-hidden\">: Roller och ansvar i Region Exempelland</span></a>)</span></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td><time datetime=\"2026-06-10\">10 juni 2026</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
         // Only handbooks with something due get a row and a section; the others are named once.
-        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Den som har mest att göra står först.</p>"))
+        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Handböckerna med mest att göra står först.</p>"))
         #expect(count("<section class=\"review-council\"", in: review) == 2)
         #expect(!review.contains("<h2 id=\"exempelstad\">"))
         #expect(review.contains("<li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
@@ -181,6 +210,9 @@ struct PortalPagesTests {
         #expect(result.published, "\(result.diagnostics)")
         let examples = read("\(output.path)/exempel.html")
         #expect(examples.contains("Just nu finns inga. En rutin kommer med här när den som skrev den skriver <code>share: true</code> bland rutinens uppgifter överst i filen."))
+        // Said once, not again below the lead in other words.
+        #expect(count("share: true", in: examples) == 1, "\(examples)")
+        #expect(!examples.contains("Inga rutiner är markerade för att delas"))
         #expect(!examples.contains("Så hämtar du ett exempel"))
         #expect(!examples.contains("<h2"))
     }
@@ -197,6 +229,12 @@ struct PortalPagesTests {
         #expect(due == due.sorted(by: >), "\(due)")
         #expect(Set(due).count > 1, "the demo's handbooks differ in what is due, or the order would test nothing")
         let routines = view.sections.reduce(0) { $0 + $1.routineCount }, contacts = view.sections.reduce(0) { $0 + $1.contactCount }
+        // Every row says when it was due, after its last review and before today; a base
+        // routine's row has no change page to link, a council's or group's own text has.
+        let rows = view.sections.flatMap(\.routines)
+        #expect(rows.allSatisfy { $0.reviewedISO < $0.dueByISO && $0.dueByISO < "2027-12-01" })
+        #expect(rows.contains { $0.changeHref == nil } && rows.contains { $0.changeHref != nil })
+        #expect(rows.compactMap(\.changeHref).allSatisfy { $0.hasPrefix("andringar/") })
         #expect(view.dueTotal == "\(routines) rutiner att granska och \(contacts) kontakter att kontrollera")
     }
 

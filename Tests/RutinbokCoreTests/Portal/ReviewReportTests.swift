@@ -40,6 +40,13 @@ struct PortalReviewReportTests {
             case "region-exempelland":
                 #expect(routines == ["roller-och-ansvar"])
                 #expect(review.staleRoutines.first?.reviewed == Day("2025-06-10"))
+                // Twelve months on (site.yml's interval): due then, overdue the day after.
+                let due = try #require(review.staleRoutines.first?.dueBy)
+                #expect(due == Day("2026-06-10"))
+                let routine = try #require(review.staleRoutines.first?.routine)
+                let config = try #require(await ContentLoader.load(contentDirectory: DemoContent.content).0?.config)
+                #expect(!ReviewStatus.isOverdue(routine, council: review.council, config: config, today: due))
+                #expect(ReviewStatus.isOverdue(routine, council: review.council, config: config, today: Day("2026-06-11")!))
                 #expect(review.staleRoutines.first?.owner?.name == "Leif Låtsasson")
                 #expect(contacts.isEmpty)
             case "exempelby":
@@ -57,7 +64,7 @@ struct PortalReviewReportTests {
         #expect(text.contains("""
             Region Exempelland (region-exempelland)
               rutiner att granska:
-                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ägare Kanslidirektör, Leif Låtsasson [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
+                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ansvarig: Kanslidirektör, Leif Låtsasson [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
               kontakter att kontrollera: inga
             """))
         #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
@@ -93,7 +100,7 @@ struct PortalReviewReportTests {
         // A byte order mark first: Excel reads UTF-8 without one as another code page.
         #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ägarens roll;Ägarens namn;LIX;LIX över gränsen;Fil")
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ansvarig (roll);Ansvarig (namn);LIX;LIX över gränsen;Fil")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
         #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;anpassad;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })

@@ -204,7 +204,11 @@ import Yams
             do { _ = try Scaffold.routine(request, site: site, contentDirectory: tree.content); return nil }
             catch { return error as? Scaffold.Refusal }
         }
-        #expect(refusal(.init(id: "x", council: "nyb"))?.message == "det finns ingen kommun 'nyb'")
+        #expect(refusal(.init(id: "x", council: "nyb"))?.message == "det finns ingen kommun eller region 'nyb'")
+        #expect(refusal(.init(id: "x", council: "nyb"))?.notes.contains { $0.hasPrefix("kommuner och regioner: exempelby, ") } == true)
+        // A group's id is no council's: it is said so, with the group's members, and not offered as a new council.
+        #expect(refusal(.init(id: "x", council: "nordvast"))?.message == "'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region")
+        #expect(refusal(.init(id: "x", council: "nordvast"))?.notes == ["gruppens medlemmar: fiktiva (Fiktiva kommun), lattsasby (Låtsasby kommun), pahittsjo (Påhittsjö kommun)"])
         #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.message == "det finns ingen grundrutin 'hotad'")
         // Too far from any id for a typo, but the start of exactly one.
         #expect(refusal(.init(id: "x", council: "exempelby", from: "hotad"))?.notes.first == "menade du 'hotad-just-nu'?")

@@ -33,7 +33,7 @@ import Testing
         PortalLayoutView(title: "t", documentTitle: "d", siteTitle: "s", description: "x", root: "../", nav: [],
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
-        PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, adaptedBy: "a", adoptedFrom: "f",
+        PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, councilGenitive: "cg", adaptedBy: "a", adoptedFrom: "f", authorGenitive: "ag", byGroup: true,
                          reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", baseNewer: true, inserted: "1", deleted: "2",
                          unchanged: false, diff: "d", routineHref: "h", listHref: "l"),
         RoutineSummaryView(id: "i", title: "t", summary: "s", href: "h", overdue: true, internal: false),
