@@ -201,7 +201,7 @@ extension PortalChangesView: TemplateFields {
 }
 
 extension PortalReviewView: TemplateFields {
-    static var templateFieldCount: Int { 10 }
+    static var templateFieldCount: Int { 16 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("today", today)
         fields.add("reviewMonths", reviewMonths)
@@ -213,6 +213,38 @@ extension PortalReviewView: TemplateFields {
         fields.add("dueTotal", dueTotal)
         fields.add("hasDue", hasDue)
         fields.add("hasClear", hasClear)
+        fields.add("sharedRoutines", sharedRoutines)
+        fields.add("sharedContacts", sharedContacts)
+        fields.add("sharedTotal", sharedTotal)
+        fields.add("hasShared", hasShared)
+        fields.add("hasSharedRoutines", hasSharedRoutines)
+        fields.add("hasSharedContacts", hasSharedContacts)
+    }
+}
+
+extension PortalReviewView.SharedRoutine: TemplateFields {
+    static var templateFieldCount: Int { 8 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("source", source)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("dueBy", dueBy)
+        fields.add("dueByISO", dueByISO)
+        fields.add("handbooks", handbooks)
+    }
+}
+
+extension PortalReviewView.SharedContact: TemplateFields {
+    static var templateFieldCount: Int { 6 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("role", role)
+        fields.add("name", name)
+        fields.add("group", group)
+        fields.add("verified", verified)
+        fields.add("verifiedISO", verifiedISO)
+        fields.add("handbooks", handbooks)
     }
 }
 

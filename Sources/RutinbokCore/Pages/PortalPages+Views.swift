@@ -182,7 +182,17 @@ struct PortalReviewView {
         var owner: String, ownerName: String?, phone: String?, tel: String?
     }
     struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
-    /// A handbook with something due; one with nothing due has no section, only its name in `clear`.
+    /// A base or group routine past review, listed once (`ReviewReport.shared`).
+    struct SharedRoutine {
+        var title: String, href: String?, source: String, reviewed: String, reviewedISO: String
+        var dueBy: String, dueByISO: String
+        /// "i 6 handböcker" or "i handboken för Exempelby kommun".
+        var handbooks: String
+    }
+    /// A group's contact past verification, listed once.
+    struct SharedContact { var role: String, name: String?, group: String, verified: String, verifiedISO: String?, handbooks: String }
+    /// A handbook with something of its own due; one with nothing due has no section, only its
+    /// name in `clear`.
     struct Section {
         var name: String, anchor: String, href: String
         var routines: [Routine], contacts: [Contact], routineCount: Int, contactCount: Int
@@ -192,13 +202,17 @@ struct PortalReviewView {
     var reviewMonths: Int
     var verifyMonths: Int
     var sections: [Section]
-    /// Handbooks with nothing due, linked to their start page.
+    /// Handbooks with nothing of their own due, linked to their start page.
     var clear: [LinkView]
     var councilCount: Int
     var dueCount: Int
-    /// All handbooks together, in words: "3 rutiner att granska och 1 kontakt att kontrollera".
+    /// All handbooks' own together, in words: "3 rutiner att granska och 1 kontakt att kontrollera".
     var dueTotal: String
     var hasDue: Bool, hasClear: Bool
+    var sharedRoutines: [SharedRoutine], sharedContacts: [SharedContact]
+    /// The shared ones together, in words, as `dueTotal`.
+    var sharedTotal: String
+    var hasShared: Bool, hasSharedRoutines: Bool, hasSharedContacts: Bool
 }
 
 struct PortalReadabilityView {
@@ -450,11 +464,12 @@ extension PortalPages {
         var clear: [LinkView] = []
         let sections = portal.review.councils.compactMap { review -> PortalReviewView.Section? in
             let slug = review.council.slug
-            guard !review.staleRoutines.isEmpty || !review.staleContacts.isEmpty else {
+            let ownRoutines = review.ownStaleRoutines, ownContacts = review.ownStaleContacts
+            guard !ownRoutines.isEmpty || !ownContacts.isEmpty else {
                 clear.append(LinkView(label: review.council.name, href: start(slug)))
                 return nil
             }
-            let routines = review.staleRoutines.map { stale in
+            let routines = ownRoutines.map { stale in
                 let change = Self.changePath(council: slug, routine: stale.routine.id)
                 return PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
                                          reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
@@ -463,7 +478,7 @@ extension PortalPages {
                                          owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
                                          phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI))
             }
-            let contacts = review.staleContacts.map { contact in
+            let contacts = ownContacts.map { contact in
                 PortalReviewView.Contact(role: contact.role, name: contact.name,
                                          verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
             }
@@ -476,14 +491,40 @@ extension PortalPages {
         let mostDueFirst = sections.enumerated().sorted {
             ($1.element.routineCount + $1.element.contactCount, $0.offset) < ($0.element.routineCount + $0.element.contactCount, $1.offset)
         }.map(\.element)
+        func due(_ routines: Int, _ contacts: Int) -> String {
+            [routines == 0 ? nil : Self.counted(routines, "rutin", "rutiner") + " att granska",
+             contacts == 0 ? nil : Self.counted(contacts, "kontakt", "kontakter") + " att kontrollera"]
+                .compactMap { $0 }.joined(separator: " och ")
+        }
+        func inHandbooks(_ councils: [Council]) -> String {
+            councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(Self.counted(councils.count, "handbok", "handböcker"))"
+        }
+        let covered = Set(coverageRows.map(\.routine.id))
+        let shared = portal.review.shared()
+        let sharedRoutines = shared.routines.map { stale in
+            let routine = stale.routine
+            // A base routine leads to its page across the handbooks; a group's to a member's copy.
+            let href: String? = routine.layer == .base ? (covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil)
+                                                       : stale.handbooks.first.map { "\($0.slug)/\(PageNames.html(routine.id))" }
+            return PortalReviewView.SharedRoutine(title: routine.title, href: href, source: stale.group ?? "Grundhandboken",
+                                                  reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
+                                                  dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
+                                                  handbooks: inHandbooks(stale.handbooks))
+        }
+        let sharedContacts = shared.contacts.map { stale in
+            PortalReviewView.SharedContact(role: stale.contact.role, name: stale.contact.name, group: stale.group,
+                                           verified: stale.contact.verified?.swedish ?? "aldrig", verifiedISO: stale.contact.verified?.description,
+                                           handbooks: inHandbooks(stale.handbooks))
+        }
         let routines = sections.reduce(0) { $0 + $1.routineCount }, contacts = sections.reduce(0) { $0 + $1.contactCount }
-        let total = [routines == 0 ? nil : Self.counted(routines, "rutin", "rutiner") + " att granska",
-                     contacts == 0 ? nil : Self.counted(contacts, "kontakt", "kontakter") + " att kontrollera"]
-            .compactMap { $0 }.joined(separator: " och ")
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
                                 verifyMonths: portal.config.verifyIntervalMonths, sections: mostDueFirst, clear: clear,
-                                councilCount: portal.review.councils.count, dueCount: sections.count, dueTotal: total,
-                                hasDue: !sections.isEmpty, hasClear: !clear.isEmpty)
+                                councilCount: portal.review.councils.count, dueCount: sections.count, dueTotal: due(routines, contacts),
+                                hasDue: !sections.isEmpty, hasClear: !clear.isEmpty,
+                                sharedRoutines: sharedRoutines, sharedContacts: sharedContacts,
+                                sharedTotal: due(sharedRoutines.count, sharedContacts.count),
+                                hasShared: !sharedRoutines.isEmpty || !sharedContacts.isEmpty,
+                                hasSharedRoutines: !sharedRoutines.isEmpty, hasSharedContacts: !sharedContacts.isEmpty)
     }
 
     /// Each routine text once (a base routine's LIX is the same in every council that

@@ -8,8 +8,10 @@ struct Portal: Sendable {
         var adapted: Int
         var added: Int
         var excluded: Int
+        /// The oldest review of the council's own texts (not the base's or its group's, which
+        /// the review page lists once); nil when it has none.
         var oldestReview: Day?
-        /// Routines past review plus contacts past verification.
+        /// The council's own routines past review plus its own contacts past verification.
         var toReview: Int
         /// The labels of the parts of the handbook with no routine (`phasesWithoutRoutines`).
         var missingPhases: [String]
@@ -61,8 +63,8 @@ struct Portal: Sendable {
                 adapted: handbook.routines.filter { $0.origin == .adapted }.count,
                 added: handbook.routines.filter { $0.origin == .added }.count,
                 excluded: handbook.excluded.count,
-                oldestReview: handbook.routines.compactMap { $0.routine.reviewed?.value }.min(),
-                toReview: review.staleRoutines.count + review.staleContacts.count,
+                oldestReview: handbook.routines.compactMap { review.owns($0.routine) ? $0.routine.reviewed?.value : nil }.min(),
+                toReview: review.ownStaleRoutines.count + review.ownStaleContacts.count,
                 missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label))
         }
     }

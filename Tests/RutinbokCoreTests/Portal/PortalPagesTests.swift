@@ -40,12 +40,13 @@ struct PortalPagesTests {
         #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
 
         let index = read("\(output)/index.html")
-        // Typ, Samverkan, Rutiner, Anpassade, Egna, Uteslutna, Delar utan rutin, Äldsta granskning, Att granska.
+        // Typ, Samverkan, Rutiner, Anpassade, Egna, Uteslutna, Delar utan rutin, Äldsta granskning av
+        // egen text, Egna att granska: the base's and the group's texts are reviewed in one place.
         #expect(index.contains("<p>Alla 7 handböcker har rutiner i varje del av handboken.</p>"))
-        #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "Inga", "20 augusti 2026", "1"])
-        #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "Inga", "12 juni 2026", "0"])
+        #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "Inga", "12 oktober 2026", "1"])
+        #expect(row("Låtsasby kommun", in: index) == ["Kommun", "Samverkan Nordväst", "16", "3", "0", "0", "Inga", "8 oktober 2026", "0"])
         #expect(row("Region Exempelland", in: index) == ["Region", "Ingen", "17", "1", "1", "0", "Inga", "10 juni 2025", "1"])
-        #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "12 juni 2026", "0"])
+        #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "10 november 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
         // Someone in danger who lands here finds 112 before the tables, and the way to their handbook.
         #expect(index.contains("<p class=\"portal-emergency\"><strong>Är du förtroendevald och i fara?</strong> Ring <a class=\"tel\" href=\"tel:112\">112</a>."))
@@ -160,13 +161,14 @@ struct PortalPagesTests {
         #expect(review.contains("<a href=\"region-exempelland/roller-och-ansvar.html\">Roller och ansvar</a> <span class=\"meta\">(<a href=\"andringar/region-exempelland/roller-och-ansvar.html\">jämför med grundrutinen<span class=\"visually-hidden\">: Roller och ansvar i Region Exempelland</span></a>)</span></th><td><time datetime=\"2025-06-10\">10 juni 2025</time></td><td><time datetime=\"2026-06-10\">10 juni 2026</time></td><td>Kanslidirektör, Leif Låtsasson"))
         #expect(review.contains("<tr><th scope=\"row\">Företagshälsovård</th><td>Exempelhälsan AB, mottagningen</td><td><time datetime=\"2026-02-10\">10 februari 2026</time></td></tr>"))
         // Only handbooks with something due get a row and a section; the others are named once.
-        #expect(review.contains("<p>2 av 7 handböcker har något att göra, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Handböckerna med mest att göra står först.</p>"))
+        #expect(review.contains("<p>2 av 7 handböcker har egna texter eller kontakter att se över, tillsammans 1 rutin att granska och 1 kontakt att kontrollera. Handböckerna med mest att göra står först.</p>"))
+        #expect(!review.contains("id=\"gemensamt\""), "no shared text or contact is due")
         #expect(count("<section class=\"review-council\"", in: review) == 2)
         #expect(!review.contains("<h2 id=\"exempelstad\">"))
         #expect(review.contains("<li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
         // The overview links a count to its section only where there is one.
         let overview = read("\(output)/index.html")
-        #expect(overview.contains("<td class=\"num\"><a href=\"granskning.html#exempelby\"><span class=\"visually-hidden\">Att granska eller kontrollera i Exempelby kommun: </span>1</a></td></tr>"))
+        #expect(overview.contains("<td class=\"num\"><a href=\"granskning.html#exempelby\"><span class=\"visually-hidden\">Egna att granska eller kontrollera i Exempelby kommun: </span>1</a></td></tr>"))
         #expect(!overview.contains("granskning.html#exempelstad"))
 
         let readability = read("\(output)/lasbarhet.html")
@@ -229,13 +231,29 @@ struct PortalPagesTests {
         #expect(due == due.sorted(by: >), "\(due)")
         #expect(Set(due).count > 1, "the demo's handbooks differ in what is due, or the order would test nothing")
         let routines = view.sections.reduce(0) { $0 + $1.routineCount }, contacts = view.sections.reduce(0) { $0 + $1.contactCount }
-        // Every row says when it was due, after its last review and before today; a base
-        // routine's row has no change page to link, a council's or group's own text has.
+        // Every row says when it was due, after its last review and before today; a council's
+        // own routine has no change page to link, its text of a base routine has.
         let rows = view.sections.flatMap(\.routines)
         #expect(rows.allSatisfy { $0.reviewedISO < $0.dueByISO && $0.dueByISO < "2027-12-01" })
         #expect(rows.contains { $0.changeHref == nil } && rows.contains { $0.changeHref != nil })
         #expect(rows.compactMap(\.changeHref).allSatisfy { $0.hasPrefix("andringar/") })
         #expect(view.dueTotal == "\(routines) rutiner att granska och \(contacts) kontakter att kontrollera")
+
+        // What several handbooks share is listed once, not under each handbook with that
+        // council's owner: base routines, and the group's routines and contacts.
+        let report = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-12-01")!)
+        let sharedFiles = Set(report.councils.flatMap(\.staleRoutines).filter { $0.routine.layer == .base || $0.routine.layer == .group("nordvast") }.map(\.routine.location.file))
+        #expect(view.sharedRoutines.count == sharedFiles.count && sharedFiles.count > 1)
+        #expect(view.sharedRoutines.contains { $0.source == "Grundhandboken" && $0.handbooks == "i 7 handböcker" && $0.href?.hasPrefix("tackning/") == true })
+        #expect(view.sharedRoutines.contains { $0.source == "Samverkan Nordväst" })
+        let sharedRows = Set(view.sharedRoutines.map(\.title))
+        #expect(!rows.contains { row in sharedRows.contains(row.title) && row.changeHref == nil }, "no base routine under a handbook")
+        let groupContacts = Set(loaded.site.groups["nordvast"]?.contacts.map(\.role) ?? [])
+        #expect(!groupContacts.isEmpty && Set(view.sharedContacts.map(\.role)) == groupContacts)
+        #expect(view.sharedContacts.allSatisfy { $0.group == "Samverkan Nordväst" })
+        #expect(report.councils.allSatisfy { review in review.ownStaleContacts.allSatisfy { $0.location.file.hasSuffix("/\(review.council.slug)/council.yml") } })
+        #expect(contacts == report.councils.reduce(0) { $0 + $1.ownStaleContacts.count }, "no group contact under a handbook")
+        #expect(view.sharedTotal == "\(view.sharedRoutines.count) rutiner att granska och \(view.sharedContacts.count) kontakter att kontrollera")
     }
 
     @Test func readabilityThresholdWithADecimalComma() async throws {
