@@ -17,26 +17,48 @@ extension ReviewReport {
         return owner.roleAndName
     }
 
-    /// Routines past review and contacts past verification per council, then the routines
-    /// over the LIX threshold and the spread of LIX values.
+    /// What several handbooks share and is due, once (base and group routines, groups'
+    /// contacts); then per council its own routines past review and contacts past
+    /// verification, the routines over the LIX threshold and the spread of LIX values.
     func text() -> String {
         var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedish(lixThreshold)))"]
+        let shared = shared()
+        if !shared.routines.isEmpty || !shared.contacts.isEmpty {
+            func handbooks(_ councils: [Council]) -> String {
+                councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(councils.count) handböcker"
+            }
+            lines += ["", "Gemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)"]
+            if !shared.routines.isEmpty {
+                lines.append("  rutiner att granska:")
+                for stale in shared.routines {
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); text från \(stale.group ?? "grundhandboken"), \(handbooks(stale.handbooks)) [\(stale.routine.location.file)]")
+                }
+            }
+            if !shared.contacts.isEmpty {
+                lines.append("  kontakter att kontrollera:")
+                for stale in shared.contacts {
+                    let verified = stale.contact.verified.map { "\($0)" } ?? "aldrig"
+                    lines.append("    \(stale.contact.id) – \(stale.contact.roleAndName): kontrollerad \(verified); \(stale.group), \(handbooks(stale.handbooks)) [\(stale.contact.location.file)]")
+                }
+            }
+        }
         for review in councils {
             lines.append("")
             lines.append("\(review.council.name) (\(review.council.slug))")
-            if review.staleRoutines.isEmpty {
-                lines.append("  rutiner att granska: inga")
+            let ownRoutines = review.ownStaleRoutines, ownContacts = review.ownStaleContacts
+            if ownRoutines.isEmpty {
+                lines.append("  egna rutiner att granska: inga")
             } else {
-                lines.append("  rutiner att granska:")
-                for stale in review.staleRoutines {
+                lines.append("  egna rutiner att granska:")
+                for stale in ownRoutines {
                     lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); ansvarig: \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
                 }
             }
-            if review.staleContacts.isEmpty {
-                lines.append("  kontakter att kontrollera: inga")
+            if ownContacts.isEmpty {
+                lines.append("  egna kontakter att kontrollera: inga")
             } else {
-                lines.append("  kontakter att kontrollera:")
-                for contact in review.staleContacts {
+                lines.append("  egna kontakter att kontrollera:")
+                for contact in ownContacts {
                     let verified = contact.verified.map { "\($0)" } ?? "aldrig"
                     lines.append("    \(contact.id) – \(contact.roleAndName): kontrollerad \(verified) [\(contact.location.file)]")
                 }

@@ -63,13 +63,26 @@ struct PortalReviewReportTests {
         #expect(text.hasPrefix("Läget den 29 november 2026 (gränsen för LIX: 50,0)\n"))
         #expect(text.contains("""
             Region Exempelland (region-exempelland)
-              rutiner att granska:
+              egna rutiner att granska:
                 roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ansvarig: Kanslidirektör, Leif Låtsasson [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
-              kontakter att kontrollera: inga
+              egna kontakter att kontrollera: inga
             """))
         #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
-        #expect(count("rutiner att granska: inga", in: text) == 6)
-        #expect(count("kontakter att kontrollera: inga", in: text) == 6)
+        #expect(count("egna rutiner att granska: inga", in: text) == 6)
+        #expect(count("egna kontakter att kontrollera: inga", in: text) == 6)
+        #expect(!text.contains("Gemensamma texter"), "nothing shared is due")
+    }
+
+    /// A base routine or a group's contact past its date is listed once, with the handbooks
+    /// it concerns, not under each handbook with that council's owner.
+    @Test func textFormatListsSharedItemsOnce() async throws {
+        let loaded = try await DemoContent.load()
+        let text = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-07-01")!).rendered(as: .text)
+        #expect(text.contains("\nGemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)\n  rutiner att granska:\n    trygghetsbesok – Trygghetsbesök i hemmet: granskad 2026-06-12; text från grundhandboken, i 6 handböcker ["))
+        #expect(count("trygghetsbesok – ", in: text) == 1)
+        let groupContact = try #require(loaded.site.groups["nordvast"]?.contacts.first)
+        #expect(count("\(groupContact.id) – \(groupContact.roleAndName): kontrollerad", in: text) == 1)
+        #expect(text.contains("; Samverkan Nordväst, i "))
         #expect(count("  LIX: ", in: text) == 7)
     }
 
