@@ -126,7 +126,7 @@ struct CouncilYAML {
     }
 
     static func usage(_ routines: [String]) -> String {
-        if routines.isEmpty { return "Visas på startsidan, i rutan Ring oss när något har hänt (quick_contacts i site.yml)." }
+        if routines.isEmpty { return "Visas på startsidan, i rutan Vem du ringer när något har hänt (quick_contacts i site.yml)." }
         let shown = routines.prefix(4).joined(separator: ", ")
         let more = routines.count > 4 ? " och \(routines.count - 4) till" : ""
         return "Används i \(shown)\(more)."

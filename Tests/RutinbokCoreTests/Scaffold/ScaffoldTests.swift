@@ -56,7 +56,7 @@ import Yams
         let reloaded = try await tree.site()
         let council = try #require(reloaded.councils.first { $0.slug == "nyby" })
         #expect(Set(council.contacts.map(\.id)) == expected)
-        #expect(file.contents.contains("  tib:\n    # Visas på startsidan, i rutan Ring oss när något har hänt (quick_contacts i site.yml).\n"))
+        #expect(file.contents.contains("  tib:\n    # Visas på startsidan, i rutan Vem du ringer när något har hänt (quick_contacts i site.yml).\n"))
         #expect(council.name == "Nyby kommun")
         #expect(council.kind == .kommun)
         #expect(council.accessibility?.status == .delvis)
