@@ -2,11 +2,11 @@ import ArgumentParser
 import CommandLineSupport
 import RutinbokCore
 
-/// `rutinbok adopt <council>/<id> --into <council>`: take another council's example.
+/// `rutinbok adopt <council>/<id> --into <council or group>`: take another council's example.
 struct AdoptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
-        abstract: "Hämtar en rutin från en annan kommun (eller grupp) till en kommuns mapp routines/ och skriver in var den kommer ifrån.",
+        abstract: "Hämtar en rutin från en annan kommun (eller grupp) till en kommuns eller grupps mapp routines/ och skriver in var den kommer ifrån.",
         discussion: """
             Kopian behåller texten och rutinens uppgifter (mellan raderna ---), men tar bort 'share', \
             sätter 'reviewed' till i dag, gör den andra kommunens 'decided' till en kommentar och \
@@ -18,7 +18,7 @@ struct AdoptCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Rutinen som ska hämtas, skriven <kommun>/<id>, till exempel exempelstad/sociala-medier (en grupps: <grupp>/<id>).", valueName: "kommun/id"))
     var example: String
 
-    @Option(help: ArgumentHelp("Id för kommunen som får rutinen.", valueName: "kommun"))
+    @Option(help: ArgumentHelp("Id för kommunen som får rutinen, eller för en grupp: då får alla gruppens kommuner den.", valueName: "kommun"))
     var into: String
 
     @Option(help: OptionHelp.content)

@@ -32,10 +32,11 @@ public enum Adoption {
             ((try? files.contentsOfDirectory(atPath: folder)) ?? []).filter { files.fileExists(atPath: "\(folder)/\($0)/\(file)") }
         }
         let councils = folders(councilsFolder, holding: "council.yml"), groups = folders(groupsFolder, holding: "group.yml")
-        guard councils.contains(target) else {
-            let group = groups.contains(target) ? self.group(target, groupsFolder: groupsFolder, councils: councils, councilsFolder: councilsFolder) : nil
-            throw Failure(message: NoSuchCouncil.message(target, group: group) + (group == nil ? " i \(councilsFolder)" : ""),
-                          notes: NoSuchCouncil.notes(target, group: group, councils: councils))
+        // A group takes an example for all its members, into its own routines/.
+        let intoGroup = !councils.contains(target) && groups.contains(target)
+        guard councils.contains(target) || intoGroup else {
+            throw Failure(message: "det finns ingen kommun, region eller grupp '\(target)' i \(councilsFolder) eller \(groupsFolder)",
+                          notes: Suggestions.note(for: target, among: councils + groups, listing: "kommuner, regioner och grupper"))
         }
         let fromGroup = !councils.contains(from) && groups.contains(from)
         guard councils.contains(from) || fromGroup else {
@@ -62,7 +63,7 @@ public enum Adoption {
         guard let text = String(data: data, encoding: .utf8), case .success(let front) = FrontMatter.split(text) else {
             throw Failure(message: "\(sourcePath) börjar inte med rutinens uppgifter mellan rader med '---'", notes: [])
         }
-        let targetFolder = "\(councilsFolder)/\(target)/routines"
+        let targetFolder = "\(intoGroup ? groupsFolder : councilsFolder)/\(target)/routines"
         let targetPath = "\(targetFolder)/\(id).md"
         guard !files.fileExists(atPath: targetPath) else {
             throw Failure(message: "\(targetPath) finns redan; ingenting skrevs",
@@ -85,28 +86,20 @@ public enum Adoption {
         }
         var notes: [String] = []
         if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
-            notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i handboken för \(target)")
+            notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i \(intoGroup ? "handböckerna för gruppens kommuner" : "handboken för \(target)")")
         }
         if !rewritten.shared { notes.append("\(from) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
         notes.append(rewritten.decided
             ? "'reviewed' är satt till i dag, och raden 'decided' (\(decision)) har gjorts om till en kommentar, med # först; skriv in ert eget beslut när det finns"
             : "'reviewed' är satt till i dag; skriv in ert beslut under 'decided' när det finns")
-        notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(target)/council.yml, och kör sedan '\(SuggestedCommand.make("check", content: content))'")
+        let settings = intoGroup ? "\(target)/group.yml (och medlemmarnas council.yml)" : "\(target)/council.yml"
+        notes.append("jämför 'owner' och kontakterna i texten med kontakterna i \(settings), och kör sedan '\(SuggestedCommand.make("check", content: content))'")
         return Outcome(path: targetPath, notes: notes)
     }
 
     /// The group a council's council.yml names, if any.
     private static func memberGroup(of council: String, councilsFolder: String) -> String? {
         yamlString("group", in: "\(councilsFolder)/\(council)/council.yml")
-    }
-
-    /// A group's name and members, read from the files as the rest of `adopt` is: for the
-    /// error that names a group where a council is expected.
-    private static func group(_ id: String, groupsFolder: String, councils: [String], councilsFolder: String) -> NoSuchCouncil.Group {
-        let members = councils.filter { memberGroup(of: $0, councilsFolder: councilsFolder) == id }.sorted().map { slug in
-            (slug: slug, name: yamlString("name", in: "\(councilsFolder)/\(slug)/council.yml") ?? slug)
-        }
-        return NoSuchCouncil.Group(name: yamlString("name", in: "\(groupsFolder)/\(id)/group.yml") ?? id, members: members)
     }
 
     /// A top-level text of a YAML file, if the file parses and has it.
