@@ -524,6 +524,20 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         ])
     }
 
+    /// Who publishes the portal and the base routines: a name, and an address for questions
+    /// that must look like one.
+    @Test func thePublisher() {
+        let base = "title: H\nphases:\n  - id: a\n    label: A\n"
+        let (config, diagnostics) = loadSite(base + "publisher:\n  name: Exempelförbundet\n  email: fragor@exempel.example\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.publisher?.name == "Exempelförbundet" && config.publisher?.email == "fragor@exempel.example")
+        let (broken, problems) = loadSite(base + "publisher:\n  email: fragor(at)exempel.example\n  namn: X\n")
+        #expect(broken.publisher == nil)
+        #expect(problems.contains { $0.hasPrefix("content/site.yml:6:10: fel: e-postadressen 'fragor(at)exempel.example' ser inte ut som en e-postadress") }, "\(problems)")
+        #expect(problems.contains("content/site.yml:7:3: fel: 'name' saknas (vem som ger ut portalen och grundrutinerna); här står 'namn', som nog ska vara 'name' [missing-key]"), "\(problems)")
+        #expect(loadSite(base).0.publisher == nil)
+    }
+
     /// libyaml trips over the line after the one set too far left; the error names that one.
     @Test func aLineSetTooFarLeftIsNamedNotTheLineAfterIt() {
         let quoted = "title: H\nphases:\n  - id: a\n    label: A\nnational_numbers:\n  polis:\n    label: Polisen\n  number: \"114 14\"\n\n    note: Dygnet runt\n"

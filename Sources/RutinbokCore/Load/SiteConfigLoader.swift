@@ -1,6 +1,6 @@
 /// Reads `site.yml`.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "defaults"]
+    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "publisher", "defaults"]
     static let defaultKeys = ["review_interval_months", "verify_interval_months", "lix_threshold"]
 
     static func load(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
@@ -42,6 +42,16 @@ enum SiteConfigLoader {
         }
         config.quickContacts = yaml.strings("quick_contacts")
         config.acuteRoutine = yaml.located("acute_routine")
+        if var publisher = yaml.mapping("publisher") {
+            let name = publisher.string("name", required: "vem som ger ut portalen och grundrutinerna")
+            var email = publisher.located("email")
+            if let address = email, let problem = EmailAddress.problem(in: address.value) {
+                publisher.report(.error(address.location, "e-postadressen '\(address.value)' ser inte ut som en e-postadress: \(problem)", code: "bad-email"))
+                email = nil
+            }
+            if let name { config.publisher = SiteConfig.Publisher(name: name, email: email?.value) }
+            yaml.absorb(&publisher, known: ["name", "email"])
+        }
         if var defaults = yaml.mapping("defaults") {
             config.reviewIntervalMonths = defaults.int("review_interval_months", in: 1...120) ?? 12
             config.verifyIntervalMonths = defaults.int("verify_interval_months", in: 1...120) ?? 6

@@ -34,7 +34,16 @@ public struct SiteConfig: Sendable {
     /// The routine for someone threatened right now (`acute_routine`): every page's emergency
     /// box links to it, in the handbooks that have it.
     public var acuteRoutine: Located<String>?
+    /// Who publishes the portal and the base routines (`publisher`), named in the portal's
+    /// footer with where to send questions.
+    public var publisher: Publisher?
     public var location: SourceLocation
+
+    /// Who publishes the portal and the base routines, and where questions about them go.
+    public struct Publisher: Sendable {
+        public var name: String
+        public var email: String?
+    }
 
     public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
     public func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }

@@ -16,6 +16,11 @@ struct PortalLayoutView {
     var todayISO: String
     /// An intranet build's page: search engines are asked not to index it.
     var noindex = false
+    /// site.yml's `publisher`: who publishes the portal and the base routines, and where
+    /// questions go (`publisherEmailHTML`: the address with break points, `EmailBreaks`).
+    var publisher: String?
+    var publisherEmail: String?
+    var publisherEmailHTML: String?
 }
 
 struct PortalNavView {

@@ -119,6 +119,7 @@ struct PortalPages: Sendable {
                               current: name == current && root.isEmpty, within: name == current && !root.isEmpty)
             },
             content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description,
-            noindex: forIntranet)
+            noindex: forIntranet, publisher: portal.config.publisher?.name, publisherEmail: portal.config.publisher?.email,
+            publisherEmailHTML: portal.config.publisher?.email.map(EmailBreaks.html))
     }
 }

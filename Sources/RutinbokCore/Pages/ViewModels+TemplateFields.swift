@@ -213,7 +213,7 @@ extension PrintRoutineView: TemplateFields {
 // The portal's layout and change pages: one per adapted routine.
 
 extension PortalLayoutView: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -227,6 +227,9 @@ extension PortalLayoutView: TemplateFields {
         fields.add("today", today)
         fields.add("todayISO", todayISO)
         fields.add("noindex", noindex)
+        fields.add("publisher", publisher)
+        fields.add("publisherEmail", publisherEmail)
+        fields.add("publisherEmailHTML", publisherEmailHTML)
     }
 }
 

@@ -36,6 +36,8 @@ struct PortalPagesTests {
             #expect(html.contains("aria-current=\"page\""), "\(name)")
             #expect(count("<table", in: html) == count("<caption", in: html), "\(name)")
             #expect(!html.contains("<th>"), "every header cell has a scope: \(name)")
+            // Who publishes the portal and the base routines, and where to ask (site.yml).
+            #expect(html.contains("Portalen och grundrutinerna ges ut av Exempelförbundet för kommuner och regioner. Frågor om dem: <a href=\"mailto:grundrutiner@exempelforbundet.example\">"), "\(name)")
         }
         #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
 
