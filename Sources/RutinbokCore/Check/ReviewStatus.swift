@@ -10,6 +10,12 @@ public enum ReviewStatus {
         routine.reviewIntervalMonths ?? council.reviewIntervalMonths ?? config.reviewIntervalMonths
     }
 
+    /// The last day a contact's details are in time: their last check plus the interval. Nil
+    /// when they were never checked (due at once).
+    public static func verifyDue(_ contact: Contact, council: Council, config: SiteConfig) -> Day? {
+        contact.verified?.adding(months: verifyInterval(contact, council: council, config: config))
+    }
+
     /// Details never checked (no `verified`) are due too.
     public static func isOverdue(_ contact: Contact, council: Council, config: SiteConfig, today: Day) -> Bool {
         guard let verified = contact.verified else { return true }

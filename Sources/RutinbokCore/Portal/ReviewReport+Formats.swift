@@ -12,9 +12,10 @@ extension ReviewReport {
         }
     }
 
+    /// "Kanslidirektör, Leif Låtsasson (leif@exempel.example)": whom to ask, and how.
     static func ownerText(_ stale: StaleRoutine) -> String {
         guard let owner = stale.owner else { return stale.routine.owner.value }
-        return owner.roleAndName
+        return owner.roleAndName + (owner.email.map { " (\($0))" } ?? "")
     }
 
     /// What several handbooks share and is due, once (base and group routines, groups'
@@ -31,7 +32,7 @@ extension ReviewReport {
             if !shared.routines.isEmpty {
                 lines.append("  rutiner att granska:")
                 for stale in shared.routines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); text från \(stale.group ?? "grundhandboken"), \(handbooks(stale.handbooks)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); text från \(stale.group ?? "grundhandboken"), \(handbooks(stale.handbooks)) [\(stale.routine.location.file)]")
                 }
             }
             if !shared.contacts.isEmpty {
@@ -51,7 +52,7 @@ extension ReviewReport {
             } else {
                 lines.append("  egna rutiner att granska:")
                 for stale in ownRoutines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed); ansvarig: \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); ansvarig: \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
                 }
             }
             if ownContacts.isEmpty {
@@ -76,12 +77,12 @@ extension ReviewReport {
 
     struct JSONReport: Encodable {
         struct Routine: Encodable {
-            var id: String, title: String, form: String, file: String, reviewed: String?, overdue: Bool
-            var owner: String, owner_role: String?, owner_name: String?
+            var id: String, title: String, form: String, file: String, reviewed: String?, review_due: String?, overdue: Bool
+            var owner: String, owner_role: String?, owner_name: String?, owner_email: String?
             var lix: Double, words: Int, sentences: Int, long_words: Int, lix_high: Bool
         }
         struct StaleContact: Encodable {
-            var id: String, role: String, name: String?, verified: String?, file: String
+            var id: String, role: String, name: String?, verified: String?, verify_due: String?, file: String
         }
         struct Council: Encodable {
             var slug: String, name: String, kind: String, group: String?
@@ -101,14 +102,16 @@ extension ReviewReport {
                 slug: review.council.slug, name: review.council.name, kind: review.council.kind.rawValue, group: review.groupName,
                 routines_past_review: review.staleRoutines.map(\.routine.id),
                 contacts_past_verification: review.staleContacts.map {
-                    .init(id: $0.id, role: $0.role, name: $0.name, verified: $0.verified?.description, file: $0.location.file)
+                    .init(id: $0.id, role: $0.role, name: $0.name, verified: $0.verified?.description,
+                          verify_due: review.verifyDue[$0.id]?.description, file: $0.location.file)
                 },
                 routines: review.readings.map { reading in
                     let routine = reading.routine
                     let owner = review.owner(of: routine)
                     return .init(id: routine.id, title: routine.title, form: Self.form(reading.origin), file: routine.location.file,
-                                 reviewed: routine.reviewed?.value.description, overdue: stale.contains(routine.id),
-                                 owner: routine.owner.value, owner_role: owner?.role, owner_name: owner?.name,
+                                 reviewed: routine.reviewed?.value.description, review_due: reading.reviewDue?.description,
+                                 overdue: stale.contains(routine.id),
+                                 owner: routine.owner.value, owner_role: owner?.role, owner_name: owner?.name, owner_email: owner?.email,
                                  lix: (reading.readability.lix * 10).rounded() / 10, words: reading.readability.words,
                                  sentences: reading.readability.sentences, long_words: reading.readability.longWords,
                                  lix_high: reading.overThreshold)
@@ -121,7 +124,8 @@ extension ReviewReport {
     }
 
     static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Form", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
-                            "Dags att granska eller kontrollera", "Ansvarig (roll)", "Ansvarig (namn)", "LIX", "LIX över gränsen", "Fil"]
+                            "Ska granskas eller kontrolleras senast", "Dags att granska eller kontrollera", "Ansvarig (roll)", "Ansvarig (namn)",
+                            "Ansvarig (e-post)", "LIX", "LIX över gränsen", "Fil"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
     /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,
@@ -137,16 +141,16 @@ extension ReviewReport {
                 let routine = reading.routine
                 let owner = review.owner(of: routine)
                 rows.append([review.council.slug, review.council.name, "rutin", Self.form(reading.origin), routine.id, routine.title, "",
-                             routine.reviewed?.value.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
-                             owner?.role ?? routine.owner.value, owner?.name ?? "",
+                             routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
+                             owner?.role ?? routine.owner.value, owner?.name ?? "", owner?.email ?? "",
                              DecimalText.swedish(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file])
             }
             let staleContacts = Set(review.staleContacts.map(\.id))
             for contact in review.contacts {
                 rows.append([review.council.slug, review.council.name, "kontakt", "", contact.id, contact.role, contact.name ?? "",
-                             contact.verified?.description ?? "", staleContacts.contains(contact.id) ? "ja" : "nej",
-                             "", "", "", "", contact.location.file])
+                             contact.verified?.description ?? "", review.verifyDue[contact.id]?.description ?? "",
+                             staleContacts.contains(contact.id) ? "ja" : "nej", "", "", "", "", "", contact.location.file])
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"

@@ -17,6 +17,8 @@ public struct ReviewReport: Sendable {
         public var origin: HandbookRoutine.Origin
         public var readability: Readability
         public var overThreshold: Bool
+        /// The last day it is in time (`ReviewStatus.reviewDue`); nil without a `reviewed`.
+        public var reviewDue: Day?
     }
 
     public struct CouncilReview: Sendable {
@@ -28,6 +30,9 @@ public struct ReviewReport: Sendable {
         public var contacts: [Contact]
         /// Every routine of the handbook, in reading order.
         public var readings: [RoutineReading]
+        /// The last day each contact's details are in time (`ReviewStatus.verifyDue`), by id;
+        /// none for details never checked.
+        public var verifyDue: [String: Day]
     }
 
     public var today: Day
@@ -49,12 +54,17 @@ public struct ReviewReport: Sendable {
             let readings = handbook.routines.map { entry in
                 let readability = bodies.readability(for: entry.routine, in: handbook) ?? Readability(words: 0, sentences: 0, longWords: 0)
                 return RoutineReading(routine: entry.routine, origin: entry.origin, readability: readability,
-                                      overThreshold: readability.lix > config.lixThreshold)
+                                      overThreshold: readability.lix > config.lixThreshold,
+                                      reviewDue: ReviewStatus.reviewDue(entry.routine, council: handbook.council, config: config))
+            }
+            var verifyDue: [String: Day] = [:]
+            for contact in handbook.contacts {
+                verifyDue[contact.id] = ReviewStatus.verifyDue(contact, council: handbook.council, config: config)
             }
             return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
                                  staleContacts: handbook.contacts.filter { ReviewStatus.isOverdue($0, council: handbook.council, config: config, today: today) },
                                  contacts: handbook.contacts,
-                                 readings: readings)
+                                 readings: readings, verifyDue: verifyDue)
         }
     }
 }

@@ -64,7 +64,7 @@ struct PortalReviewReportTests {
         #expect(text.contains("""
             Region Exempelland (region-exempelland)
               egna rutiner att granska:
-                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10; ansvarig: Kanslidirektör, Leif Låtsasson [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
+                roller-och-ansvar – Roller och ansvar: granskad 2025-06-10, skulle ha granskats senast 2026-06-10; ansvarig: Kanslidirektör, Leif Låtsasson (kanslidirektor@exempelland.example) [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
               egna kontakter att kontrollera: inga
             """))
         #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
@@ -78,7 +78,7 @@ struct PortalReviewReportTests {
     @Test func textFormatListsSharedItemsOnce() async throws {
         let loaded = try await DemoContent.load()
         let text = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-07-01")!).rendered(as: .text)
-        #expect(text.contains("\nGemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)\n  rutiner att granska:\n    trygghetsbesok – Trygghetsbesök i hemmet: granskad 2026-06-12; text från grundhandboken, i 6 handböcker ["))
+        #expect(text.contains("\nGemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)\n  rutiner att granska:\n    trygghetsbesok – Trygghetsbesök i hemmet: granskad 2026-06-12, skulle ha granskats senast 2027-06-12; text från grundhandboken, i 6 handböcker ["))
         #expect(count("trygghetsbesok – ", in: text) == 1)
         let groupContact = try #require(loaded.site.groups["nordvast"]?.contacts.first)
         #expect(count("\(groupContact.id) – \(groupContact.roleAndName): kontrollerad", in: text) == 1)
@@ -97,6 +97,7 @@ struct PortalReviewReportTests {
         let contacts = bySlug["exempelby"]?["contacts_past_verification"] as? [[String: Any]]
         #expect(contacts?.map { $0["id"] as? String } == ["foretagshalsovard"])
         #expect(contacts?.first?["verified"] as? String == "2026-02-10")
+        #expect(contacts?.first?["verify_due"] as? String == "2026-08-10", "six months on: whom to remind, and since when")
         let routines = try #require(bySlug["exempelby"]?["routines"] as? [[String: Any]])
         #expect(routines.count == 16)
         #expect(routines.allSatisfy { ($0["lix"] as? Double ?? 0) > 0 && $0["lix_high"] as? Bool == false })
@@ -104,6 +105,8 @@ struct PortalReviewReportTests {
         #expect(stale["overdue"] as? Bool == true)
         #expect(stale["reviewed"] as? String == "2025-06-10")
         #expect(stale["owner_name"] as? String == "Leif Låtsasson")
+        #expect(stale["owner_email"] as? String == "kanslidirektor@exempelland.example")
+        #expect(stale["review_due"] as? String == "2026-06-10")
         #expect(stale["form"] as? String == "anpassad")
         #expect(routines.filter { $0["form"] as? String == "egen" }.map { $0["id"] as? String } == ["sammantraden-i-folkets-hus"])
     }
@@ -113,12 +116,12 @@ struct PortalReviewReportTests {
         // A byte order mark first: Excel reads UTF-8 without one as another code page.
         #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Dags att granska eller kontrollera;Ansvarig (roll);Ansvarig (namn);LIX;LIX över gränsen;Fil")
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Ska granskas eller kontrolleras senast;Dags att granska eller kontrollera;Ansvarig (roll);Ansvarig (namn);Ansvarig (e-post);LIX;LIX över gränsen;Fil")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
-        #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;anpassad;roller-och-ansvar;Roller och ansvar;;2025-06-10;ja;Kanslidirektör;Leif Låtsasson;") })
+        #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;anpassad;roller-och-ansvar;Roller och ansvar;;2025-06-10;2026-06-10;ja;Kanslidirektör;Leif Låtsasson;kanslidirektor@exempelland.example;") })
         // A comma is not the separator: the name that holds one needs no quotes.
-        #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;ja;") })
+        #expect(overdue.contains { $0.hasPrefix("exempelby;Exempelby kommun;kontakt;;foretagshalsovard;Företagshälsovård;Exempelhälsan AB, mottagningen;2026-02-10;2026-08-10;ja;") })
         // One row per routine of each handbook: 16 + 17 + 16 + 16 + 17 + 17 + 16.
         let routines = lines.filter { $0.contains(";rutin;") }
         #expect(routines.count == 115)
@@ -129,8 +132,8 @@ struct PortalReviewReportTests {
         #expect(forms.filter { $0 == "egen" }.count == 4)
         #expect(routines.contains { $0.hasPrefix("exempelby;Exempelby kommun;rutin;egen;sammantraden-i-folkets-hus;") })
         // LIX with a decimal comma, in its own field.
-        #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[11].allSatisfy { $0.isNumber || $0 == "," } })
-        #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[11].contains(",") })
+        #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[13].allSatisfy { $0.isNumber || $0 == "," } })
+        #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[13].contains(",") })
     }
 
     @Test func csvQuoting() {
