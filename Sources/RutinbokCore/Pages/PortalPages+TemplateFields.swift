@@ -249,7 +249,7 @@ extension PortalReviewView.SharedContact: TemplateFields {
 }
 
 extension PortalReviewView.Routine: TemplateFields {
-    static var templateFieldCount: Int { 11 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("href", href)
@@ -262,6 +262,8 @@ extension PortalReviewView.Routine: TemplateFields {
         fields.add("ownerName", ownerName)
         fields.add("phone", phone)
         fields.add("tel", tel)
+        fields.add("email", email)
+        fields.add("emailHTML", emailHTML)
     }
 }
 

@@ -185,6 +185,8 @@ struct PortalReviewView {
         /// the base routine was reviewed since, which may be why a review is due.
         var changeHref: String?
         var owner: String, ownerName: String?, phone: String?, tel: String?
+        /// The owner's e-mail address, and as HTML with break points (`EmailBreaks`).
+        var email: String?, emailHTML: String?
     }
     struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
     /// A base or group routine past review, listed once (`ReviewReport.shared`).
@@ -481,7 +483,8 @@ extension PortalPages {
                                          dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
                                          changeHref: changeIndex[change] != nil ? change : nil,
                                          owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
-                                         phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI))
+                                         phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI),
+                                         email: stale.owner?.email, emailHTML: stale.owner?.email.map(EmailBreaks.html))
             }
             let contacts = ownContacts.map { contact in
                 PortalReviewView.Contact(role: contact.role, name: contact.name,

@@ -62,7 +62,7 @@ import Testing
                          hasSharedRoutines: true, hasSharedContacts: false),
         PortalReviewView.SharedRoutine(title: "t", href: "h", source: "s", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", handbooks: "i 2"),
         PortalReviewView.SharedContact(role: "r", name: "n", group: "g", verified: "v", verifiedISO: "vi", handbooks: "i 2"),
-        PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", changeHref: "c", owner: "o", ownerName: "on", phone: "p", tel: "t"),
+        PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", changeHref: "c", owner: "o", ownerName: "on", phone: "p", tel: "t", email: "e", emailHTML: "eh"),
         PortalReviewView.Contact(role: "r", name: "n", verified: "v", verifiedISO: "vi"),
         PortalReviewView.Section(name: "n", anchor: "a", href: "h", routines: [], contacts: [], routineCount: 0, contactCount: 0,
                                  hasRoutines: false, hasContacts: false),
