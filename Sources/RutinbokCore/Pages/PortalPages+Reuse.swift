@@ -48,6 +48,17 @@ extension PortalPages {
         return (path, fingerprint, rendered)
     }
 
+    /// Links or renders the portal's page of the handbook at `index` in the portal's order,
+    /// as a summary page.
+    func writeHandbookPage(_ index: Int, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?, rendered: Bool) {
+        let summary = portal.councils[index]
+        let path = Self.handbookPath(council: summary.council.slug)
+        let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .index, title: handbookTitle(summary),
+                                                             template: Self.handbookTemplate, view: handbookView(index),
+                                                             to: publisher)
+        return (path, fingerprint, rendered)
+    }
+
     private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: Any,
                                     to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
         let data = TemplateData.make(view)
