@@ -169,8 +169,9 @@ enum PageStage {
             return done
         case .handbookPages(let indices):
             var done = Done(files: indices.count)
+            var texts = PortalPages.RowTexts(portal.portal.config)
             for index in indices {
-                let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, to: publisher)
+                let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, texts: &texts, to: publisher)
                 if let fingerprint { done.pages.append((path, fingerprint)) }
                 if rendered { done.rendered += 1 }
             }

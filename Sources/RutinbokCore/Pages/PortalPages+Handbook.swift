@@ -14,12 +14,52 @@ extension PortalPages {
     /// "Exempelby kommuns rutiner".
     func handbookTitle(_ summary: Portal.CouncilSummary) -> String { "\(SwedishGenitive.of(summary.council.name)) rutiner" }
 
+    /// What a row shows of the routine's own fields (title, part, review date), made once per
+    /// routine: a base routine is the same value in every handbook that inherits it, and
+    /// formatting its date and looking up its part for each of 310 handbooks made a quarter of
+    /// the pages' data. A job keeps one for its handbooks.
+    struct RowTexts {
+        struct Texts { var phase: String, reviewed: String?, reviewedISO: String? }
+        private let phases: [String: String]
+        private var texts: [ObjectIdentifier: Texts] = [:]
+        private var days: [Day: (swedish: String, iso: String)] = [:]
+
+        init(_ config: SiteConfig) {
+            phases = Dictionary(config.phases.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        mutating func of(_ routine: Routine) -> Texts {
+            let key = routine.sharedIdentity
+            if let known = texts[key] { return known }
+            let reviewed = routine.reviewed.map { day($0.value) }
+            let made = Texts(phase: phases[routine.phase.value] ?? routine.phase.value, reviewed: reviewed?.swedish,
+                             reviewedISO: reviewed?.iso)
+            texts[key] = made
+            return made
+        }
+
+        mutating func day(_ day: Day) -> (swedish: String, iso: String) {
+            if let known = days[day] { return known }
+            let made = (day.swedish, day.description)
+            days[day] = made
+            return made
+        }
+    }
+
     /// The view of the handbook at `index` in the portal's order.
     func handbookView(_ index: Int) -> PortalHandbookView {
+        var texts = RowTexts(portal.config)
+        return handbookView(index, texts: &texts)
+    }
+
+    /// The view of the handbook at `index`, with the routines' texts from `texts`.
+    func handbookView(_ index: Int, texts: inout RowTexts) -> PortalHandbookView {
         let summary = portal.councils[index], review = portal.review.councils[index]
         let slug = summary.council.slug
         let root = "../"
-        let overdue = Dictionary(review.staleRoutines.map { ($0.routine.id, $0.dueBy) }, uniquingKeysWith: { a, _ in a })
+        let overdue = review.staleRoutines.isEmpty ? [:]
+            : Dictionary(review.staleRoutines.map { ($0.routine.id, $0.dueBy) }, uniquingKeysWith: { a, _ in a })
+        let changed = changedRoutines[slug] ?? []
         var inherited = 0, adaptedOwn = 0, adaptedByGroup = 0, added = 0
         let groupText = summary.groupName.map { "\(SwedishGenitive.of($0)) text" } ?? "samverkansgruppens text"
         let routines = review.readings.map { reading -> PortalHandbookView.Routine in
@@ -46,14 +86,17 @@ extension PortalPages {
                 label = "Egen"
                 if byGroup { detail = groupText }
             }
-            let change = Self.changePath(council: slug, routine: routine.id)
-            let due = overdue[routine.id]
+            // Only a text in place of a base routine has a change page.
+            let changeHref = reading.origin == .adapted && changed.contains(routine.id)
+                ? "\(root)\(Self.changePath(council: slug, routine: routine.id))" : nil
+            let own = texts.of(routine)
+            let due = overdue[routine.id].map { texts.day($0) }
             return PortalHandbookView.Routine(
-                title: routine.title, href: "\(root)\(slug)/\(PageNames.html(routine.id))", phase: phaseName(routine.phase.value),
+                title: routine.title, href: "\(root)\(slug)/\(routine.id).html", phase: own.phase,
                 form: form, formLabel: label, formDetail: detail,
-                changeHref: changeIndex[change] != nil ? root + change : nil, isInternal: routine.access == .internal,
-                reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
-                overdue: due != nil, dueBy: due?.swedish, dueByISO: due?.description,
+                changeHref: changeHref, isInternal: routine.access == .internal,
+                reviewed: own.reviewed, reviewedISO: own.reviewedISO,
+                overdue: due != nil, dueBy: due?.swedish, dueByISO: due?.iso,
                 lix: reading.readability.rounded, lixOver: reading.overThreshold)
         }
         func missing(_ routine: Routine) -> PortalHandbookView.Missing {
