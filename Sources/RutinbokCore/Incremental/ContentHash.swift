@@ -29,8 +29,19 @@ struct ContentHash {
         add(0 as UInt64)  // separates consecutive strings
     }
 
+    /// The same as adding its eight bytes, little-endian, in one step.
+    @inline(__always)
     mutating func add(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { add($0) }
+        state = (state ^ value.littleEndian) &* 0x0000_0100_0000_01b3
+        state ^= state >> 29
+        length &+= 8
+    }
+
+    /// A text's UTF-8 bytes, without the separator `add(_: String)` puts after them: for
+    /// callers that add its length first.
+    mutating func addBytes(of text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
     var value: UInt64 {

@@ -77,6 +77,11 @@ public struct Routine: Sendable {
                           adoptedFrom: adoptedFrom, body: body, bodyLine: bodyLine, location: location)
     }
 
+    /// The same for every copy of the routine that no one changed since (they share their
+    /// fields), for caches of what is made of the fields alone: a base routine is one value in
+    /// every handbook that inherits it.
+    var sharedIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public var id: String {
         get { storage.id }
         set { makeUnique(); storage.id = newValue }

@@ -22,6 +22,9 @@ enum PageStage {
         case summary(PortalPages.Name)
         /// Pages of base routines across the handbooks (`tackning/<id>.html`), a few per job.
         case routineCoverage(ArraySlice<Coverage.Row>)
+        /// Pages of handbooks in the portal (`handbocker/<council>.html`), by their place in
+        /// the portal's order, a few per job.
+        case handbookPages(Range<Int>)
         case changes(ArraySlice<RoutineChange>)
         /// Change pages whose inputs did not change: linked from the previous output, the
         /// folders of a few councils per job.
@@ -44,6 +47,7 @@ enum PageStage {
 
     private static let changesPerJob = 64
     private static let coveragePagesPerJob = 10
+    private static let handbookPagesPerJob = 16
     private static let keptChangesPerJob = 256
 
     /// Writes the handbooks' pages and the portal's. The portal's data (`portal`) covers every
@@ -119,6 +123,10 @@ enum PageStage {
         jobs += stride(from: 0, to: rows.count, by: coveragePagesPerJob).map {
             .routineCoverage(rows[$0..<min($0 + coveragePagesPerJob, rows.count)])
         }
+        let councils = portal.portal.councils.count
+        jobs += stride(from: 0, to: councils, by: handbookPagesPerJob).map {
+            .handbookPages($0..<min($0 + handbookPagesPerJob, councils))
+        }
         // Council by council, in order, so that each job makes the folders of a few councils.
         let kept = Dictionary(grouping: reuse.portal.changePages) { Manifest.split($0).folder }
             .map { KeptChanges(folder: $0.key, paths: $0.value) }.sorted { $0.folder < $1.folder }
@@ -155,6 +163,15 @@ enum PageStage {
             var done = Done(files: rows.count)
             for row in rows {
                 let (path, fingerprint, rendered) = try portal.writeRoutineCoverage(row, to: publisher)
+                if let fingerprint { done.pages.append((path, fingerprint)) }
+                if rendered { done.rendered += 1 }
+            }
+            return done
+        case .handbookPages(let indices):
+            var done = Done(files: indices.count)
+            var texts = PortalPages.RowTexts(portal.portal.config)
+            for index in indices {
+                let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, texts: &texts, to: publisher)
                 if let fingerprint { done.pages.append((path, fingerprint)) }
                 if rendered { done.rendered += 1 }
             }

@@ -48,30 +48,46 @@ extension PortalPages {
         return (path, fingerprint, rendered)
     }
 
+    /// Links or renders the portal's page of the handbook at `index` in the portal's order,
+    /// as a summary page.
+    func writeHandbookPage(_ index: Int, texts: inout RowTexts, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?, rendered: Bool) {
+        let summary = portal.councils[index]
+        let path = Self.handbookPath(council: summary.council.slug)
+        let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .index, title: handbookTitle(summary),
+                                                             template: Self.handbookTemplate, view: handbookView(index, texts: &texts),
+                                                             to: publisher)
+        return (path, fingerprint, rendered)
+    }
+
+    /// The page's template data is made only when the page is rendered: its fingerprint is
+    /// hashed from the view as the view writes its fields (`addTemplateFields(to:)`), which
+    /// for 310 handbooks' pages cost a fraction of making their data and hashing that.
     private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: Any,
                                     to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
-        let data = TemplateData.make(view)
-        let fingerprint = data.flatMap { pageFingerprint(path: path, current: current, title: title, template: template, data: $0) }
+        let fingerprint = pageFingerprint(path: path, current: current, title: title, template: template, view: view)
         if let fingerprint, reuse.previousPages[path] == fingerprint, publisher.reuse(files: [path]) == [path] {
             return (fingerprint, false)
         }
-        let content = data.map { theme.render(template, data: $0) } ?? ""
+        let content = TemplateData.make(view).map { theme.render(template, data: $0) } ?? ""
         try publisher.write([page(path: path, current: current, title: title, content: content)])
         return (fingerprint, true)
     }
 
-    private func pageFingerprint(path: String, current: Name, title: String, template: String, data: TemplateValue) -> UInt64? {
+    /// Everything the page's bytes are made of: nil when its view holds a value that cannot
+    /// be fingerprinted (then it is always rendered).
+    func pageFingerprint(path: String, current: Name, title: String, template: String, view: Any) -> UInt64? {
         var hash = ContentHash()
         hash.add("portal summary")
         hash.add(reuse.everyPage)
         hash.add(path)
         hash.add(template)
-        let layoutView = layout(path: path, current: current, title: title, content: "")
-        guard let layoutData = TemplateData.make(layoutView) else { return nil }
-        for value in [data, layoutData] {
-            // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.
-            guard value.add(to: &hash) else { return nil }
+        // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.
+        if let view = view as? any TemplateFields {
+            view.addTemplateFields(to: &hash)
+        } else {
+            guard let data = TemplateData.make(view), data.add(to: &hash) else { return nil }
         }
+        layout(path: path, current: current, title: title, content: "").addTemplateFields(to: &hash)
         return hash.value
     }
 

@@ -22,10 +22,11 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 15 }
+    static var templateFieldCount: Int { 17 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
+        fields.add("pageHref", pageHref)
         fields.add("kind", kind)
         fields.add("group", group)
         fields.add("routines", routines)
@@ -38,6 +39,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("reviewHref", reviewHref)
         fields.add("adaptedHref", adaptedHref)
         fields.add("addedHref", addedHref)
+        fields.add("excludedHref", excludedHref)
         fields.add("missingPhases", missingPhases)
     }
 }
@@ -313,5 +315,72 @@ extension PortalReadabilityView.Row: TemplateFields {
         fields.add("longWords", longWords)
         fields.add("verdict", verdict)
         fields.add("over", over)
+    }
+}
+
+extension PortalHandbookView: TemplateFields {
+    static var templateFieldCount: Int { 30 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("name", name)
+        fields.add("handbookHref", handbookHref)
+        fields.add("kind", kind)
+        fields.add("group", group)
+        fields.add("today", today)
+        fields.add("todayISO", todayISO)
+        fields.add("summary", summary)
+        fields.add("excludedSummary", excludedSummary)
+        fields.add("phasesSummary", phasesSummary)
+        fields.add("routines", routines)
+        fields.add("routineCount", routineCount)
+        fields.add("inheritedCount", inheritedCount)
+        fields.add("adaptedCount", adaptedCount)
+        fields.add("addedCount", addedCount)
+        fields.add("excludedCount", excludedCount)
+        fields.add("excluded", excluded)
+        fields.add("hasExcluded", hasExcluded)
+        fields.add("internalBase", internalBase)
+        fields.add("hasInternalBase", hasInternalBase)
+        fields.add("lixThreshold", lixThreshold)
+        fields.add("ownRoutinesDue", ownRoutinesDue)
+        fields.add("ownContactsDue", ownContactsDue)
+        fields.add("ownDueText", ownDueText)
+        fields.add("hasOwnDue", hasOwnDue)
+        fields.add("hasOwnRoutinesDue", hasOwnRoutinesDue)
+        fields.add("hasOwnContactsDue", hasOwnContactsDue)
+        fields.add("reviewHref", reviewHref)
+        fields.add("sharedDueText", sharedDueText)
+        fields.add("hasSharedDue", hasSharedDue)
+    }
+}
+
+extension PortalHandbookView.Routine: TemplateFields {
+    static var templateFieldCount: Int { 15 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("phase", phase)
+        fields.add("form", form)
+        fields.add("formLabel", formLabel)
+        fields.add("formDetail", formDetail)
+        fields.add("changeHref", changeHref)
+        fields.add("isInternal", isInternal)
+        fields.add("reviewed", reviewed)
+        fields.add("reviewedISO", reviewedISO)
+        fields.add("overdue", overdue)
+        fields.add("dueBy", dueBy)
+        fields.add("dueByISO", dueByISO)
+        fields.add("lix", lix)
+        fields.add("lixOver", lixOver)
+    }
+}
+
+extension PortalHandbookView.Missing: TemplateFields {
+    static var templateFieldCount: Int { 4 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("phase", phase)
+        fields.add("source", source)
     }
 }

@@ -33,7 +33,10 @@ struct PortalNavView {
 
 struct PortalIndexView {
     struct Row {
-        var name: String, href: String, kind: String, group: String?
+        var name: String, href: String
+        /// The handbook's page in the portal, `handbocker/<council>.html`.
+        var pageHref: String
+        var kind: String, group: String?
         var routines: Int, adapted: Int, added: Int, excluded: Int
         var oldestReview: String?, oldestReviewISO: String?
         /// The handbook's section on the review page; nil when nothing is due (it has none).
@@ -43,6 +46,8 @@ struct PortalIndexView {
         /// The handbook's row of own routines on the coverage page; nil when it has none, or
         /// when the page has no row per handbook (more than `PortalPages.matrixLimit`).
         var addedHref: String? = nil
+        /// The list of routines it left out, on its page in the portal; nil when it left out none.
+        var excludedHref: String? = nil
         /// The parts of the handbook with no routine, as a list to read ("Uppföljning"); nil for none.
         var missingPhases: String?
     }
@@ -125,6 +130,72 @@ struct PortalRoutineCoverageView {
     var hasAdapted: Bool, hasInherited: Bool, hasExcluded: Bool, hasInternal: Bool
     /// "1 handbok", "7 handböcker": the portal's and the inherited ones'.
     var councilsText: String, inheritedText: String
+}
+
+/// One handbook in the portal (`handbocker/<council>.html`): every routine it has, in
+/// reading order, with its form, review and LIX; what it left out; what of its own is due.
+/// At 60 councils and more the coverage page has no column per handbook, and this is where
+/// one handbook's coverage is seen at once.
+struct PortalHandbookView {
+    struct Routine {
+        /// `href`: the routine's page in the handbook, `../<council>/<id>.html`.
+        var title: String, href: String, phase: String
+        /// `arvd`, `anpassad` or `egen` (for a class name), and the word shown: "Ärvd",
+        /// "Anpassad", "Egen", as the coverage page says them.
+        var form: String, formLabel: String
+        /// Whose text: "egen text", "Samverkan Nordvästs text", "egen text, hämtad från
+        /// Exempelstads kommun"; nil for the base routine as it is and the council's own addition.
+        var formDetail: String?
+        /// The change page, `../andringar/<council>/<id>.html`, where there is one.
+        var changeHref: String?
+        /// `access: internal`: only in a build with `--internal`.
+        var isInternal: Bool
+        var reviewed: String?, reviewedISO: String?
+        /// Past its review, as the review page and the handbook decide it; `dueBy` is the last
+        /// day it was in time.
+        var overdue: Bool
+        var dueBy: String?, dueByISO: String?
+        var lix: Int
+        /// LIX over `defaults.lix_threshold`.
+        var lixOver: Bool
+    }
+    /// A routine the handbook does not have: left out, or kept on the intranet.
+    struct Missing {
+        /// `href`: the routine across the handbooks, `../tackning/<id>.html`, where it has one.
+        var title: String, href: String?, phase: String
+        /// Whose routine it is when not the base's: "Samverkan Nordväst", "egen".
+        var source: String?
+    }
+    var title: String
+    var name: String
+    var handbookHref: String
+    var kind: String
+    var group: String?
+    var today: String, todayISO: String
+    /// "Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (…)."
+    var summary: String
+    /// "Den har valt bort 1 grundrutin." or "Den har inte valt bort någon rutin."
+    var excludedSummary: String
+    /// "Alla delar av handboken har rutiner." or "Delen Uppföljning har ingen rutin."
+    var phasesSummary: String
+    var routines: [Routine]
+    var routineCount: Int, inheritedCount: Int, adaptedCount: Int, addedCount: Int, excludedCount: Int
+    var excluded: [Missing]
+    var hasExcluded: Bool
+    var internalBase: [Missing]
+    var hasInternalBase: Bool
+    var lixThreshold: String
+    /// Its own routines past review and own contacts past verification: its section of the review page.
+    var ownRoutinesDue: [PortalReviewView.Routine], ownContactsDue: [PortalReviewView.Contact]
+    /// Those in words: "1 rutin att granska och 1 kontakt att kontrollera".
+    var ownDueText: String
+    var hasOwnDue: Bool, hasOwnRoutinesDue: Bool, hasOwnContactsDue: Bool
+    /// `../granskning.html#<council>`; nil when nothing of its own is due (no section there).
+    var reviewHref: String?
+    /// Base and group routines past review, and the group's contacts past verification, in
+    /// this handbook: in words, as `ownDueText`; the review page lists them once for all.
+    var sharedDueText: String
+    var hasSharedDue: Bool
 }
 
 struct PortalExamplesView {
@@ -247,7 +318,8 @@ extension PortalPages {
     func indexView() -> PortalIndexView {
         let rows = portal.councils.map { summary in
             PortalIndexView.Row(
-                name: summary.council.name, href: start(summary.council.slug), kind: summary.council.kind.label,
+                name: summary.council.name, href: start(summary.council.slug),
+                pageHref: Self.handbookPath(council: summary.council.slug), kind: summary.council.kind.label,
                 group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
                 oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
@@ -255,6 +327,7 @@ extension PortalPages {
                 adaptedHref: summary.adapted == 0 ? nil : "\(PageNames.html(Name.andringar.rawValue))#\(Self.changesAnchor(summary.council.slug))",
                 addedHref: summary.added == 0 || portal.councils.count > Self.matrixLimit ? nil
                     : "\(PageNames.html(Name.tackning.rawValue))#\(Self.changesAnchor(summary.council.slug))",
+                excludedHref: summary.excluded == 0 ? nil : "\(Self.handbookPath(council: summary.council.slug))#\(Self.excludedAnchor)",
                 missingPhases: summary.missingPhases.isEmpty ? nil : summary.missingPhases.joined(separator: ", "))
         }
         let incomplete = rows.filter { $0.missingPhases != nil }.count
@@ -476,20 +549,8 @@ extension PortalPages {
                 clear.append(LinkView(label: review.council.name, href: start(slug)))
                 return nil
             }
-            let routines = ownRoutines.map { stale in
-                let change = Self.changePath(council: slug, routine: stale.routine.id)
-                return PortalReviewView.Routine(title: stale.routine.title, href: "\(slug)/\(PageNames.html(stale.routine.id))",
-                                         reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
-                                         dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
-                                         changeHref: changeIndex[change] != nil ? change : nil,
-                                         owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
-                                         phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI),
-                                         email: stale.owner?.email, emailHTML: stale.owner?.email.map(EmailBreaks.html))
-            }
-            let contacts = ownContacts.map { contact in
-                PortalReviewView.Contact(role: contact.role, name: contact.name,
-                                         verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
-            }
+            let routines = ownRoutines.map { reviewRow($0, council: slug) }
+            let contacts = ownContacts.map(reviewRow)
             return PortalReviewView.Section(name: review.council.name, anchor: slug, href: start(slug),
                                             routines: routines, contacts: contacts, routineCount: routines.count,
                                             contactCount: contacts.count,
@@ -499,15 +560,10 @@ extension PortalPages {
         let mostDueFirst = sections.enumerated().sorted {
             ($1.element.routineCount + $1.element.contactCount, $0.offset) < ($0.element.routineCount + $0.element.contactCount, $1.offset)
         }.map(\.element)
-        func due(_ routines: Int, _ contacts: Int) -> String {
-            [routines == 0 ? nil : Self.counted(routines, "rutin", "rutiner") + " att granska",
-             contacts == 0 ? nil : Self.counted(contacts, "kontakt", "kontakter") + " att kontrollera"]
-                .compactMap { $0 }.joined(separator: " och ")
-        }
         func inHandbooks(_ councils: [Council]) -> String {
             councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(Self.counted(councils.count, "handbok", "handböcker"))"
         }
-        let covered = Set(coverageRows.map(\.routine.id))
+        let covered = coveredRoutines
         let shared = portal.review.shared()
         let sharedRoutines = shared.routines.map { stale in
             let routine = stale.routine
@@ -527,12 +583,38 @@ extension PortalPages {
         let routines = sections.reduce(0) { $0 + $1.routineCount }, contacts = sections.reduce(0) { $0 + $1.contactCount }
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,
                                 verifyMonths: portal.config.verifyIntervalMonths, sections: mostDueFirst, clear: clear,
-                                councilCount: portal.review.councils.count, dueCount: sections.count, dueTotal: due(routines, contacts),
+                                councilCount: portal.review.councils.count, dueCount: sections.count, dueTotal: Self.due(routines, contacts),
                                 hasDue: !sections.isEmpty, hasClear: !clear.isEmpty,
                                 sharedRoutines: sharedRoutines, sharedContacts: sharedContacts,
-                                sharedTotal: due(sharedRoutines.count, sharedContacts.count),
+                                sharedTotal: Self.due(sharedRoutines.count, sharedContacts.count),
                                 hasShared: !sharedRoutines.isEmpty || !sharedContacts.isEmpty,
                                 hasSharedRoutines: !sharedRoutines.isEmpty, hasSharedContacts: !sharedContacts.isEmpty)
+    }
+
+    /// What is due, in words: "3 rutiner att granska och 1 kontakt att kontrollera" (empty for nothing).
+    static func due(_ routines: Int, _ contacts: Int) -> String {
+        [routines == 0 ? nil : counted(routines, "rutin", "rutiner") + " att granska",
+         contacts == 0 ? nil : counted(contacts, "kontakt", "kontakter") + " att kontrollera"]
+            .compactMap { $0 }.joined(separator: " och ")
+    }
+
+    /// A council's own routine past review, as its section of the review page lists it;
+    /// `root` leads from the page to the top of the output.
+    func reviewRow(_ stale: ReviewReport.StaleRoutine, council slug: String, root: String = "") -> PortalReviewView.Routine {
+        let change = Self.changePath(council: slug, routine: stale.routine.id)
+        return PortalReviewView.Routine(title: stale.routine.title, href: "\(root)\(slug)/\(PageNames.html(stale.routine.id))",
+                                        reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
+                                        dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
+                                        changeHref: changeIndex[change] != nil ? root + change : nil,
+                                        owner: stale.owner?.role ?? stale.routine.owner.value, ownerName: stale.owner?.name,
+                                        phone: stale.owner?.phone, tel: stale.owner?.phone.map(PhoneNumber.telURI),
+                                        email: stale.owner?.email, emailHTML: stale.owner?.email.map(EmailBreaks.html))
+    }
+
+    /// A contact past verification, as the review page lists it.
+    func reviewRow(_ contact: Contact) -> PortalReviewView.Contact {
+        PortalReviewView.Contact(role: contact.role, name: contact.name,
+                                 verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
     }
 
     /// Each routine text once (a base routine's LIX is the same in every council that
@@ -541,7 +623,7 @@ extension PortalPages {
     func readabilityView() -> PortalReadabilityView {
         var seen: Set<String> = []
         var rows: [PortalReadabilityView.Row] = []
-        let covered = Set(coverageRows.map(\.routine.id))
+        let covered = coveredRoutines
         for review in portal.review.councils {
             for reading in review.readings where seen.insert(reading.routine.location.file).inserted {
                 let routine = reading.routine

@@ -22,6 +22,10 @@ struct PortalPages: Sendable {
 
     /// Built for the intranet (`--internal`).
     let forIntranet: Bool
+    /// The base routines that have a page across the handbooks (`coverageRows`), by id.
+    let coveredRoutines: Set<String>
+    /// The routines with a change page, by council: the ids in `changeIndex`'s paths.
+    let changedRoutines: [String: Set<String>]
 
     init(site: Site, handbooks: [Handbook], bodies: RenderedBodies, theme: Theme, today: Day, forIntranet: Bool = false,
          reuse: PortalReuse = PortalReuse(), reusedChangePages: Set<String> = []) {
@@ -36,6 +40,8 @@ struct PortalPages: Sendable {
         changeIndex = Dictionary(portal.changes.enumerated().map { (Self.changePath(council: $1.council.slug, routine: $1.routine.id), $0) },
                                  uniquingKeysWith: { a, _ in a })
         nameOfSource = { [site] in site.nameOfSource($0) }
+        coveredRoutines = Set(portal.coverage.phases.lazy.flatMap(\.rows).map(\.routine.id))
+        changedRoutines = portal.changes.reduce(into: [:]) { $0[$1.council.slug, default: []].insert($1.routine.id) }
     }
 
     /// Page names, also used for the navigation in this order.

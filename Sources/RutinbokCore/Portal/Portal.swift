@@ -7,6 +7,8 @@ struct Portal: Sendable {
         var routines: Int
         var adapted: Int
         var added: Int
+        /// How many routines it left out through `exclude` that the build may name: the length
+        /// of `excludedRoutines`.
         var excluded: Int
         /// The oldest review of the council's own texts (not the base's or its group's, which
         /// the review page lists once); nil when it has none.
@@ -15,6 +17,15 @@ struct Portal: Sendable {
         var toReview: Int
         /// The labels of the parts of the handbook with no routine (`phasesWithoutRoutines`).
         var missingPhases: [String]
+        /// The routines it left out through `exclude`, in reading order (phase, `order`,
+        /// title): the base's text, or the group's for a routine of the group the base does
+        /// not have. A routine kept `access: internal` is left out of a public build's list,
+        /// title and all.
+        var excludedRoutines: [Routine] = []
+        /// Base routines whose text the council keeps `access: internal`: a public build's
+        /// handbook does not have them (the coverage page's "Intern"). The base's own, public,
+        /// text, in reading order; empty in an internal build.
+        var internalBase: [Routine] = []
     }
 
     var config: SiteConfig
@@ -57,15 +68,43 @@ struct Portal: Sendable {
         self.coverage = coverage
         self.examples = examples
         self.review = review
+        let baseByID = Dictionary(site.routines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let phaseRank = Dictionary(site.config.phases.map { ($0.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
         councils = zip(handbooks, review.councils).map { handbook, review in
-            CouncilSummary(
+            let excluded = Self.excludedRoutines(of: handbook, baseByID: baseByID, phaseRank: phaseRank)
+            return CouncilSummary(
                 council: handbook.council, groupName: handbook.group?.name, routines: handbook.routines.count,
                 adapted: handbook.routines.filter { $0.origin == .adapted }.count,
                 added: handbook.routines.filter { $0.origin == .added }.count,
-                excluded: handbook.excluded.count,
+                excluded: excluded.count,
                 oldestReview: handbook.routines.compactMap { review.owns($0.routine) ? $0.routine.reviewed?.value : nil }.min(),
                 toReview: review.ownStaleRoutines.count + review.ownStaleContacts.count,
-                missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label))
+                missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label),
+                excludedRoutines: excluded,
+                internalBase: Self.inReadingOrder(handbook.internalOnly.compactMap { id in
+                    baseByID[id].flatMap { $0.access == .internal ? nil : $0 }
+                }, phaseRank: phaseRank))
+        }
+    }
+
+    /// The routines a handbook left out that the build may name. The text a reader of the
+    /// other handbooks knows it by: the base's, else the group's (a routine only the council
+    /// has and excludes is its own affair, but named too when public).
+    private static func excludedRoutines(of handbook: Handbook, baseByID: [String: Routine], phaseRank: [String: Int]) -> [Routine] {
+        guard !handbook.excluded.isEmpty else { return [] }
+        let routines = handbook.excluded.compactMap { id -> Routine? in
+            // The text the handbook would have shown decides whether it may be named at all.
+            let top = handbook.council.routines.first { $0.id == id } ?? handbook.group?.routines.first { $0.id == id } ?? baseByID[id]
+            guard let top, handbook.forIntranet || top.access != .internal else { return nil }
+            return baseByID[id] ?? handbook.group?.routines.first { $0.id == id } ?? top
+        }
+        return inReadingOrder(routines, phaseRank: phaseRank)
+    }
+
+    /// Phase (site.yml's order), `order`, title, id: a handbook's reading order.
+    private static func inReadingOrder(_ routines: [Routine], phaseRank: [String: Int]) -> [Routine] {
+        routines.sorted {
+            (phaseRank[$0.phase.value] ?? Int.max, $0.order, $0.title, $0.id) < (phaseRank[$1.phase.value] ?? Int.max, $1.order, $1.title, $1.id)
         }
     }
 }

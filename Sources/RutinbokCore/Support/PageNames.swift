@@ -19,8 +19,10 @@ public enum PageNames {
     public static let portalChanges = "andringar"
     /// Folder of the portal's pages of one base routine each (which handbook has it, and how).
     public static let portalCoverage = "tackning"
+    /// Folder of the portal's pages of one handbook each (its routines, their form, what is due).
+    public static let portalHandbooks = "handbocker"
     /// Folder names at the top of the output that a council may not take as its slug.
-    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges, portalCoverage]
+    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges, portalCoverage, portalHandbooks]
 
     public static func html(_ name: String) -> String { "\(name).html" }
 }

@@ -11,6 +11,7 @@ public struct Theme: Sendable {
         "start": nil, "routine": "body", "contacts": nil, "contact-card": nil, "contact-inline": nil,
         "print": nil, "search": nil, "accessibility": nil, "portal": "content", "portal-index": nil,
         "portal/tackning": nil, "portal/tackning-rutin": nil, "portal/exempel": nil, "portal/andringar": nil, "portal/andring": "diff", "portal/granskning": nil, "portal/lasbarhet": nil,
+        "portal/handbok": nil,
     ]
 
     let library: MustacheLibrary

@@ -61,6 +61,17 @@ enum LinkAudit {
         pages(in: output).values.reduce(0) { $0 + matches(attribute, in: $1).count }
     }
 
+    /// `handbocker/../index.html` → `index.html`: `standardizingPath` leaves a relative
+    /// path's `..` as it is on Linux, and the ids of the page it names were then not found.
+    /// A path that leads above the output keeps a leading `..`.
+    static func normalized(_ path: String) -> String {
+        var parts: [String] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
     static func brokenLinks(in output: URL) -> [String] {
         let pages = pages(in: output)
         let ids = pages.mapValues { Set(matches(id, in: $0)) }
@@ -72,7 +83,7 @@ enum LinkAudit {
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let file = String(parts[0]).components(separatedBy: "?")[0]
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
-                let target = file.isEmpty ? path : ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
+                let target = file.isEmpty ? path : normalized((folder as NSString).appendingPathComponent(file))
                 if target.hasPrefix("..") || !FileManager.default.fileExists(atPath: output.appendingPathComponent(target).path) {
                     broken.append("\(path): \(link) (no file)")
                     continue

@@ -26,6 +26,9 @@ import Testing
         for id in ["akut", "extra", "risk"] {
             #expect(manifest.pages[PortalPages.coveragePath(routine: id)] != nil, "\(id)")
         }
+        for council in ["ana", "bro"] {
+            #expect(manifest.pages[PortalPages.handbookPath(council: council)] != nil, "\(council)")
+        }
     }
 
     /// A base routine's page across the handbooks is linked while nothing it shows changed,
@@ -43,12 +46,12 @@ import Testing
         }
 
         // Ana's own routine is on no routine's page: both are linked as they were, not
-        // rendered. Of the nine fingerprinted pages (six summary pages, three routines'), only
-        // the readability page shows the edit.
+        // rendered. Of the eleven fingerprinted pages (six summary pages, three routines', two
+        // handbooks'), only the readability page and Ana's page show the edit (its LIX).
         try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
         let linked = await w.build()
         #expect(linked.published)
-        #expect(linked.portalPagesRendered == 1)
+        #expect(linked.portalPagesRendered == 2)
         #expect(try page(w, akut) == marked[akut])
         #expect(try page(w, risk) == marked[risk])
 
@@ -73,6 +76,63 @@ import Testing
         #expect(await w.build().published)
         #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.coveragePath(routine: "extra"))"))
         #expect(try page(w, PortalPages.coveragePath(routine: "ny")).contains("Ny rutin"))
+        await expectSameAsClean(w)
+    }
+
+    /// A handbook's page in the portal is linked while nothing it shows changed, rendered when
+    /// its routines, what it left out or what is due changed, and comes and goes with its
+    /// council; every build is the bytes of a clean one.
+    @Test func handbookPagesFollowTheirHandbook() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let ana = PortalPages.handbookPath(council: "ana"), bro = PortalPages.handbookPath(council: "bro")
+        var marked: [String: String] = [:], original: [String: String] = [:]
+        func mark(_ path: String) throws {
+            original[path] = try page(w, path)
+            marked[path] = original[path]!.replacingOccurrences(of: "<h1>", with: "<h6>")
+            #expect(marked[path] != original[path])
+            try marked[path]!.write(toFile: "\(w.output)/\(path)", atomically: false, encoding: .utf8)
+        }
+        try mark(ana)
+        try mark(bro)
+
+        // Ana's own text gains a long word: its LIX on Ana's page changes, Bro's page is linked.
+        try w.append("content/councils/ana/routines/egen.md", "\nFörvaltningsövergripande handlingsplaner.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, ana) != marked[ana])
+        #expect(try page(w, bro) == marked[bro])
+        try mark(ana)
+
+        // Bro's group adapts "akut": a new row form and change link on Bro's page only.
+        let akut = try String(contentsOfFile: "\(w.content)/routines/akut.md", encoding: .utf8)
+        try w.write("content/groups/dalen/routines/akut.md", akut + "\nDalens egen mening.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, bro).contains("../andringar/bro/akut.html"))
+        #expect(try page(w, ana) == marked[ana])
+        // The hand edit undone (the output's own bytes again), the rest is as a clean build's.
+        try original[ana]!.write(toFile: "\(w.output)/\(ana)", atomically: false, encoding: .utf8)
+        await expectSameAsClean(w)
+
+        // Ana takes "extra" back: its list of left-out routines empties, and the overview's
+        // count no longer links to it.
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "exclude: [extra]\n", with: ""))
+        #expect(await w.build().published)
+        #expect(try page(w, ana).contains("Den har inte valt bort någon rutin."))
+        #expect(!(try page(w, "index.html").contains("handbocker/ana.html#utesluten")))
+        await expectSameAsClean(w)
+
+        // A council comes, with its page, and goes again, without it.
+        try FileManager.default.copyItem(atPath: "\(w.content)/councils/ana", toPath: "\(w.content)/councils/cid")
+        let cid = try String(contentsOfFile: "\(w.content)/councils/cid/council.yml", encoding: .utf8)
+        try w.write("content/councils/cid/council.yml", cid.replacingOccurrences(of: "name: Ana <kommun>", with: "name: Cid kommun"))
+        let added = await w.build()
+        #expect(added.published, "\(added.diagnostics)")
+        #expect(try page(w, PortalPages.handbookPath(council: "cid")).contains("<h1>Cid kommuns rutiner</h1>"))
+        await expectSameAsClean(w)
+        try FileManager.default.removeItem(atPath: "\(w.content)/councils/cid")
+        #expect(await w.build().published)
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.handbookPath(council: "cid"))"))
         await expectSameAsClean(w)
     }
 
@@ -168,12 +228,12 @@ import Testing
         #expect(colour.portalPagesRendered == 0)
         #expect(try page(w, "tackning.html") == marked)
 
-        // A council's name is: every page that names Ana is rendered again, all nine but the
-        // examples (there are none) and the change list (only Bro's group text).
+        // A council's name is: every page that names Ana is rendered again, all eleven but the
+        // examples (there are none), the change list (only Bro's group text) and Bro's page.
         try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "Ana <kommun>", with: "Anaby <kommun>"))
         let renamed = await w.build()
         #expect(renamed.published)
-        #expect(renamed.portalPagesRendered == 7)
+        #expect(renamed.portalPagesRendered == 8)
         #expect(try page(w, "tackning.html").contains("Anaby"))
         await expectSameAsClean(w)
     }

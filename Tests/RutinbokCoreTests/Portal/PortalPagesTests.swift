@@ -26,18 +26,30 @@ struct PortalPagesTests {
         let output = try await DemoContent.build()
         defer { try? FileManager.default.removeItem(atPath: output) }
 
-        for name in Self.pages {
-            let html = read("\(output)/\(name).html")
+        // The summary pages, and each handbook's page, which belongs under the overview.
+        let handbookPages = try FileManager.default.contentsOfDirectory(atPath: "\(output)/handbocker").sorted().map { "handbocker/\($0)" }
+        #expect(handbookPages.count == 7)
+        for name in Self.pages.map(PageNames.html) + handbookPages {
+            let html = read("\(output)/\(name)")
             #expect(html.contains("<html lang=\"sv\">"), "\(name)")
             #expect(count("<h1", in: html) == 1, "\(name)")
             #expect(html.contains("<a class=\"skip-link\" href=\"#innehall\">"), "\(name)")
             #expect(html.contains("<main id=\"innehall\""), "\(name)")
             #expect(html.contains("<nav class=\"portal-nav\" aria-label="), "\(name)")
-            #expect(html.contains("aria-current=\"page\""), "\(name)")
+            if name.contains("/") {
+                #expect(html.contains("<a href=\"../index.html\" aria-current=\"true\">Översikt</a>"), "\(name)")
+            } else {
+                #expect(html.contains("aria-current=\"page\""), "\(name)")
+            }
             #expect(count("<table", in: html) == count("<caption", in: html), "\(name)")
             #expect(!html.contains("<th>"), "every header cell has a scope: \(name)")
             // Who publishes the portal and the base routines, and where to ask (site.yml).
             #expect(html.contains("Portalen och grundrutinerna ges ut av Exempelförbundet för kommuner och regioner. Frågor om dem: <a href=\"mailto:grundrutiner@exempelforbundet.example\">"), "\(name)")
+            // Every table scrolls sideways in a focusable region named by its caption.
+            #expect(count("<table", in: html) == count("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"", in: html), "\(name)")
+            for label in html.components(separatedBy: "role=\"region\" aria-labelledby=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+                #expect(html.contains("<caption id=\"\(label)\">"), "\(name): \(label)")
+            }
         }
         #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
 
@@ -148,9 +160,11 @@ struct PortalPagesTests {
         let overviewLinks = read("\(output)/index.html")
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
         #expect(!overviewLinks.contains("andringar.html#handbok-exempelby"), "Exempelby adapted nothing")
-        // "Egna" leads to the handbook's row of own routines on the coverage page; "Uteslutna"
-        // has no such place (the matrix's column shows them among the others) and stays a number.
-        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\">1</td>"))
+        // "Egna" leads to the handbook's row of own routines on the coverage page, "Uteslutna"
+        // to the list of them on the handbook's page, where the count of routines leads too.
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\"><a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Uteslutna rutiner i Exempelby kommun: </span>1</a></td>"))
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"handbocker/lattsasby.html\"><span class=\"visually-hidden\">Rutiner i Låtsasby kommun: </span>16</a></td>"))
+        #expect(!overviewLinks.contains("handbocker/lattsasby.html#"), "Låtsasby left nothing out")
         #expect(!overviewLinks.contains("tackning.html#handbok-lattsasby"), "Låtsasby has no routine of its own")
         #expect(read("\(output)/index.html").contains("jämförda med grundrutinen (8 texter just nu; en text som en samverkansgrupp delar räknas en gång, även om flera handböcker har den)"))
 
@@ -320,6 +334,8 @@ struct PortalPagesTests {
             #expect(!text.contains(DemoContent.root), "\(path) names a path of the machine that built it")
         }
         #expect(looked > 200)
+        // The handbook's page in the portal, which lists every routine it has, was among them.
+        #expect(read("\(output)/handbocker/exempelstad.html").contains("Webbsändning av sammanträden"))
         #expect(!FileManager.default.fileExists(atPath: "\(output)/.rutinbok-manifest"))
     }
 }

@@ -110,6 +110,47 @@ import Testing
         }
     }
 
+    /// A fingerprinted page is compared by its view's hash, made as the view writes its fields
+    /// (`addTemplateFields(to:)`), not from its data: it must tell apart what the data tells apart.
+    @Test func aViewsHashTellsItsDataApart() throws {
+        func hash(_ view: any TemplateFields) -> UInt64 {
+            var hash = ContentHash()
+            view.addTemplateFields(to: &hash)
+            return hash.value
+        }
+        // The same data, the same hash, every time and for every view.
+        for view in Self.allValues { #expect(hash(view) == hash(view), "\(type(of: view))") }
+        var hashes: Set<UInt64> = []
+        let contact = ContactView(Self.contact)
+        var unnamed = contact
+        unnamed.name = nil
+        var emptyName = contact
+        emptyName.name = ""
+        var compact = contact
+        compact.compact = true
+        let page = try #require(Self.values[4] as? RoutinePageView)
+        var split = page, emptyList = page, oneEmpty = page, noOwner = page, otherOwner = page
+        split.audiences = ["ab", "c"]
+        oneEmpty.audiences = [""]
+        emptyList.audiences = []
+        noOwner.owner = nil
+        otherOwner.owner = unnamed
+        var moved = page
+        moved.audiences = ["a", "bc"]
+        let views: [any TemplateFields] = [
+            contact, unnamed, emptyName, compact,
+            LinkView(label: "ab", href: "c"), LinkView(label: "a", href: "bc"), LinkView(label: "", href: "abc"),
+            split, moved, emptyList, oneEmpty, noOwner, otherOwner,
+            PortalCoverageView.Row(title: "t", cells: []),
+            PortalCoverageView.Row(title: "t", cells: [.init(kind: "", label: "", detail: nil, href: nil)]),
+            PortalCoverageView.Row(title: "t", cells: [.init(kind: "", label: "", detail: "", href: nil)]),
+            PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: nil, inserted: 1, deleted: 2),
+            PortalChangesView.Row(council: "c", title: "t", href: "h", adaptedBy: "a", adoptedFrom: nil, inserted: 2, deleted: 1),
+        ]
+        for view in views { hashes.insert(hash(view)) }
+        #expect(hashes.count == views.count, "two different views hashed alike")
+    }
+
     @Test func nilFieldsRenderAsEmptySections() throws {
         let (theme, problems) = Theme.load(directory: TestPaths.fixtures.appendingPathComponent("e2e/templates").path)
         #expect(problems.isEmpty)
