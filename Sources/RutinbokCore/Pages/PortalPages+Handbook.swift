@@ -97,7 +97,8 @@ extension PortalPages {
                 changeHref: changeHref, isInternal: routine.access == .internal,
                 reviewed: own.reviewed, reviewedISO: own.reviewedISO,
                 overdue: due != nil, dueBy: due?.swedish, dueByISO: due?.iso,
-                lix: reading.readability.rounded, lixOver: reading.overThreshold)
+                lix: reading.origin == .inherited ? nil : String(reading.readability.rounded),
+                lixOver: reading.origin != .inherited && reading.overThreshold)
         }
         func missing(_ routine: Routine) -> PortalHandbookView.Missing {
             let source: String? = switch routine.layer {

@@ -155,8 +155,11 @@ struct PortalHandbookView {
         /// day it was in time.
         var overdue: Bool
         var dueBy: String?, dueByISO: String?
-        var lix: Int
-        /// LIX over `defaults.lix_threshold`.
+        /// Its LIX, rounded, for a text of the handbook's own (or its group's); nil for a base
+        /// routine as it is, whose LIX the readability page gives: a base text's edit that
+        /// moved its LIX would otherwise make every inheriting handbook's page again.
+        var lix: String?
+        /// LIX over `defaults.lix_threshold` (never for a base routine as it is).
         var lixOver: Bool
     }
     /// A routine the handbook does not have: left out, or kept on the intranet.

@@ -73,7 +73,7 @@ import Testing
                            hasOwnRoutinesDue: true, hasOwnContactsDue: false, reviewHref: "r", sharedDueText: "sd", hasSharedDue: true),
         PortalHandbookView.Routine(title: "t", href: "h", phase: "p", form: "f", formLabel: "fl", formDetail: "fd", changeHref: "c",
                                    isInternal: false, reviewed: "r", reviewedISO: "ri", overdue: true, dueBy: "d", dueByISO: "di",
-                                   lix: 40, lixOver: false),
+                                   lix: "40", lixOver: false),
         PortalHandbookView.Missing(title: "t", href: "h", phase: "p", source: "s"),
         PortalReadabilityView(threshold: "50", rows: [], overCount: 0),
         PortalReadabilityView.Row(title: "t", source: "s", href: "h", linkNote: "n", lix: 40, wordsPerSentence: "10", longWords: "20 %",
