@@ -181,17 +181,23 @@ struct YAMLMapping {
             report(.error(location(of: value), "'\(key)' ska vara text, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
-        var text = scalar.string.trimmed
+        let text = plainText(scalar, key: key, at: value)
         if text.isEmpty, let what {
             missing(key, what)
             return nil
         }
-        if scalar.style == .plain, let first = text.first, TypographicQuotes.marks.contains(first), let inner = TypographicQuotes.unwrapped(text) {
-            report(.warning(location(of: value), "'\(key)' står inom typografiska citattecken (\(first)…\(text.last!)), som YAML inte räknar som citattecken; de tas bort här",
-                            code: "typographic-quotes", notes: [TypographicQuotes.advice]))
-            text = inner
-        }
         return Located(value: text, location: location(of: value))
+    }
+
+    /// A scalar's text, trimmed, and without a word processor's quotes around it when it is
+    /// written plain (`”070-000 00 00”`), with a warning that says so (`TypographicQuotes`).
+    private mutating func plainText(_ scalar: Node.Scalar, key: String, at node: Node) -> String {
+        let text = scalar.string.trimmed
+        guard scalar.style == .plain, let first = text.first, TypographicQuotes.marks.contains(first),
+              let inner = TypographicQuotes.unwrapped(text) else { return text }
+        report(.warning(location(of: node), "'\(key)' står inom typografiska citattecken (\(first)…\(text.last!)), som YAML inte räknar som citattecken; de tas bort här",
+                        code: "typographic-quotes", notes: [TypographicQuotes.advice]))
+        return inner
     }
 
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
@@ -253,7 +259,7 @@ struct YAMLMapping {
                 report(.error(location(of: item), "varje post i '\(key)' ska vara text, men här står \(Self.describe(item))", code: "yaml-type"))
                 return nil
             }
-            return Located(value: scalar.string, location: location(of: item))
+            return Located(value: plainText(scalar, key: key, at: item), location: location(of: item))
         }
     }
 
@@ -311,16 +317,15 @@ struct YAMLMapping {
                               place: "under en kontakt, i linje med kontaktens andra rader, eller bland en rutins uppgifter överst i rutinens fil"),
         "exclude": GuardingKey(consequence: "som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
                                place: "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)"),
-        "phone": contactKey("telefonnumret"),
-        "email": contactKey("e-postadressen"),
-        "hours": contactKey("när kontakten nås"),
-        "out_of_hours": contactKey("vem man når utanför kontorstid"),
     ]
 
-    private static func contactKey(_ what: String) -> GuardingKey {
-        GuardingKey(consequence: "som det står nu läses nyckeln inte, och läsaren ser inte \(what)",
-                    place: "under en kontakt, i linje med kontaktens andra rader")
-    }
+    /// A contact's ways to reach it: misspelt where they are read (`phnoe` under a contact),
+    /// the reader would not see a number or an address, so that is an error too. Written
+    /// where they are not read they are only unknown keys: `email` under `accessibility:`
+    /// means `feedback_email`, not a contact's.
+    static let reachKeys = [
+        "phone": "telefonnumret", "email": "e-postadressen", "hours": "när kontakten nås", "out_of_hours": "vem man når utanför kontorstid",
+    ]
 
     /// Whether `key` is `intended` written with one slip of the finger: another case, one
     /// letter added, left out or wrong, or two letters swapped ("Access", "acess", "exlude",
@@ -355,13 +360,18 @@ struct YAMLMapping {
                               notes: ["skriv '\(closest)': \(guarding.consequence)"]))
                 continue
             }
+            if let closest, let what = Self.reachKeys[closest], Self.isSlip(key, of: closest) {
+                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
+                              notes: ["skriv '\(closest)': som det står nu läses nyckeln inte, och läsaren ser inte \(what)"]))
+                continue
+            }
             if let guarding = Self.guardingKeys[key] {
                 report(.error(location(of: pair.key), "'\(key)' läses inte här", code: "misplaced-key",
                               notes: ["skriv den \(guarding.place): \(guarding.consequence)"]))
                 continue
             }
             // A guarding key that is not a slip is not what was meant ("adress" is no "access").
-            var notes = closest.flatMap { Self.guardingKeys[$0] == nil ? [Suggestions.meant($0)] : nil } ?? []
+            var notes = closest.flatMap { Self.guardingKeys[$0] == nil && Self.reachKeys[$0] == nil ? [Suggestions.meant($0)] : nil } ?? []
             if notes.isEmpty, let parent = section(key, pair.value) {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }

@@ -13,12 +13,15 @@ import Foundation
 /// not the logo. The internal base routines are part of the council's fingerprint for this
 /// (`Handbook.hiddenBaseFiles`).
 ///
-/// What a routine's source names as `assets/<name>` (written or percent-encoded) counts too,
-/// on both sides: raw HTML (a council with `allow_raw_html`) is not parsed for links, and a
-/// link that climbs out of the handbook and back into the council's own folder
-/// (`../<council>/assets/plan.pdf`, which works on a web server and only gets a
-/// `link-outside` warning) leads to the same file as `assets/plan.pdf`. A file an internal
-/// routine names is so kept back, and one a published routine names is published.
+/// What a routine's source names as a path to the file counts too, where links are not read:
+/// raw HTML (a council with `allow_raw_html`) is not parsed for links, and a link that climbs
+/// out of the handbook and back into the council's own folder (`../<council>/assets/plan.pdf`,
+/// which works on a web server and only gets a `link-outside` warning) is not taken for a link
+/// to `assets/plan.pdf` by the Markdown stage, which renders a base text once for all
+/// councils. So an internal routine that names `assets/<name>` anywhere in its source keeps
+/// the file back (the safe side), and a published routine publishes it only by a link, by the
+/// `../<council>/assets/<name>` form, or, in raw HTML, by naming it: a published routine that
+/// only mentions the file in its text ("finns bara på intranätet") does not publish it.
 enum WithheldAssets {
     /// Sets each handbook's `assetsToWithhold`. Each internal routine is rendered once, however
     /// many handbooks leave it out (an internal base routine: every council with files).
@@ -37,7 +40,12 @@ enum WithheldAssets {
                 for reference in found where names.contains(reference.path) { proposed.insert(reference.path) }
                 for name in names where !proposed.contains(name) && mentions(routine.body, name) { proposed.insert(name) }
             }
-            proposed = proposed.filter { asset in !handbook.routines.contains { mentions($0.routine.body, asset) } }
+            let ownFolder = "../\(council.slug)/assets/"
+            proposed = proposed.filter { asset in
+                !handbook.routines.contains { entry in
+                    mentions(entry.routine.body, asset, under: ownFolder) || (council.allowRawHTML && mentions(entry.routine.body, asset))
+                }
+            }
             handbooks[index].assetsToWithhold = proposed
         }
     }
@@ -51,11 +59,28 @@ enum WithheldAssets {
         return proposed.subtracting(used)
     }
 
-    /// `assets/<name>` as written or percent-encoded (`assets/karta%201.png`), alone or in a
-    /// longer path (`../exby/assets/karta.png`).
-    static func mentions(_ text: String, _ asset: String) -> Bool {
-        if text.contains("assets/\(asset)") { return true }
+    /// `<folder><name>` (`assets/karta.png`, `../exby/assets/karta.png`) as written or
+    /// percent-encoded (`assets/karta%201.png`), alone or at the end of a longer path, and
+    /// followed by no more of a file name (`assets/plan` is not `assets/plan-2026.pdf`).
+    static func mentions(_ text: String, _ asset: String, under folder: String = "assets/") -> Bool {
+        if names(text, folder + asset) { return true }
         guard let encoded = asset.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), encoded != asset else { return false }
-        return text.contains("assets/\(encoded)")
+        return names(text, folder + encoded)
+    }
+
+    /// Whether `path` occurs in `text` with no more of a file name right after it: no letter,
+    /// digit, `_`, `-`, `/`, `%` or `~`, and no `.` that goes on to one (a full stop ends a
+    /// sentence, `.pdf` goes on).
+    private static func names(_ text: String, _ path: String) -> Bool {
+        var rest = text[...]
+        while let found = rest.range(of: path) {
+            let after = rest[found.upperBound...]
+            guard let next = after.first else { return true }
+            let goesOn = next.isLetter || next.isNumber || "_-/%~".contains(next)
+                || (next == "." && after.dropFirst().first.map { $0.isLetter || $0.isNumber } == true)
+            if !goesOn { return true }
+            rest = after
+        }
+        return false
     }
 }

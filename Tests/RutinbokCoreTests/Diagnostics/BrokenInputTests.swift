@@ -115,6 +115,14 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:4:17: varning: 'color' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
         "content/councils/exby/council.yml:9:12: varning: 'phone' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
     ]),
+    BrokenCase("nothing but typographic quotes, and a list item in them", {
+        try $0.replace(hotad, "title: Om du blir hotad", with: "title: ””")
+        try $0.replace(hotad, "audience: [alla]", with: "audience: [”alla”]")
+    }, expect: [
+        "content/routines/hotad.md:2:1: fel: 'title' saknas (rutinens rubrik) [missing-key]",
+        "content/routines/hotad.md:2:8: varning: 'title' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
+        "content/routines/hotad.md:6:12: varning: 'audience' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
+    ]),
     BrokenCase("a colon inside typographic quotes", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: ”Obs: gör så här”") }, expect: [
         "content/routines/hotad.md:3:10: fel: värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': ' [yaml-syntax]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 3, kolumn 14",
     ]),
@@ -124,6 +132,10 @@ let brokenCases: [BrokenCase] = [
     // Unknown keys: a warning with "did you mean".
     BrokenCase("misspelt key in front matter", { try $0.replace(hotad, "order: 10", with: "ordre: 10") }, expect: [
         "content/routines/hotad.md:5:1: varning: okänd nyckel 'ordre' [unknown-key]\n  obs: menade du 'order'?",
+    ]),
+    BrokenCase("a contact's key written under the accessibility statement", { try $0.append(council, "accessibility:\n  status: helt\n  email: webb@exby.example\n  assessed: 2026-01-15\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
+        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",

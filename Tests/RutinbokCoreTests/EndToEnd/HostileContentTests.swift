@@ -336,6 +336,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(assets)/blankett.pdf"), "a published routine links to it")
     }
 
+    /// What a routine names without a link: an internal routine keeps the file back, a
+    /// published one that only mentions it in its text does not publish it; and a name is
+    /// the whole name (`assets/plan.odt` is not `assets/plan.odt.pdf`).
+    @Test func aFileNamedInTextIsKeptBackNotPublished() async throws {
+        let w = try BrokenWorkspace()
+        for name in ["ritning.pdf", "plan.odt.pdf", "plan.odt"] {
+            try w.write("content/councils/exby/assets/\(name)", Data("fil \(name)".utf8))
+        }
+        try w.write("content/councils/exby/routines/skydd.md", Self.internalRoutine("Ritningen finns i assets/ritning.pdf. Se [planen](assets/plan.odt.pdf)."))
+        try w.append("content/councils/exby/routines/lokalt.md", "\nRitningen (`assets/ritning.pdf`) finns bara på intranätet. Utkastet assets/plan.odt är gammalt.\n")
+        let result = await Build.run(w.options(), write: true)
+        #expect(result.published, "\(result.diagnostics.map(w.display))")
+        let assets = "\(w.output)/exby/assets"
+        #expect(!FileManager.default.fileExists(atPath: "\(assets)/ritning.pdf"), "only named in a published text")
+        #expect(!FileManager.default.fileExists(atPath: "\(assets)/plan.odt.pdf"))
+        #expect(FileManager.default.fileExists(atPath: "\(assets)/plan.odt"), "nothing internal names it: 'assets/plan.odt.pdf' is another file")
+    }
+
     /// The internal base routines are part of each council's fingerprint, in one order: taken
     /// from a dictionary, their order changed from one process to the next, and so did the
     /// fingerprint, and two clean builds of one input differed.
