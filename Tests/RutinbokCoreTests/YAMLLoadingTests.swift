@@ -179,7 +179,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
 
     @Test func frontMatterProblems() {
         #expect(loadRoutine("# Rubrik\n\nText.\n").1 == [
-            "content/routines/hot.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]\n  obs: en ny rutin med uppgifterna på plats får du med 'rutinbok new routine <id> --council <kommun>'",
+            "content/routines/hot.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
         ])
         #expect(loadRoutine("---\ntitle: Hot\n\n# Rubrik\n").1 == [
             "content/routines/hot.md:1:1: fel: rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",

@@ -17,8 +17,7 @@ enum RoutineLoader {
             // A blank line before the opening '---' is easy to miss: say so.
             let blankFirst = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first?.allSatisfy(\.isWhitespace) ?? false
             return (nil, [.error(top, "rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till", code: "missing-front-matter",
-                                 notes: blankFirst ? ["den första raden är tom; ta bort de tomma raderna före '---'"]
-                                                   : ["en ny rutin med uppgifterna på plats får du med 'rutinbok new routine <id> --council <kommun>'"])])
+                                 notes: blankFirst ? ["den första raden är tom; ta bort de tomma raderna före '---'"] : [])])
         case .failure(.unclosed):
             return (nil, [.error(top, "rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde'", code: "unclosed-front-matter")])
         }

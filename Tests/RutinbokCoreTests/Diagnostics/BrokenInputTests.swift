@@ -211,7 +211,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:1:1: fel: rutinens uppgifter, som börjar med '---' här, avslutas aldrig; lägg till en rad '---' efter den sista raden med 'nyckel: värde' [unclosed-front-matter]",
     ]),
     BrokenCase("no front matter", { try $0.write(utbildning, "# Utbildning\n\nAlla får en introduktion.\n") }, expect: [
-        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]\n  obs: en ny rutin med uppgifterna på plats får du med 'rutinbok new routine <id> --council <kommun>'",
+        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]",
     ]),
     // Contacts and owners, per council.
     BrokenCase("unknown contact reference", { try $0.replace(anmalan, "kontakt:samordnare", with: "kontakt:samordnaren") }, expect: [
