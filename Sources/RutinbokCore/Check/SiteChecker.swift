@@ -104,12 +104,15 @@ enum SiteChecker {
     }
 
     /// The place a council's or group's name names ("Exempelstad" of "Exempelstads kommun",
-    /// "Exempelland" of "Region Exempelland"), if `text` mentions it; nil if not.
+    /// "Exempelland" of "Region Exempelland", "Åre" of "Åre kommun"), if `text` has it as a
+    /// word of its own or in the genitive ("Åres"); nil if not.
     static func namedPlace(in text: String, of name: String) -> String? {
         let generic: Set<String> = ["kommun", "region", "regionen", "landsting", "samverkan", "stad"]
-        for word in name.split(separator: " ") where !generic.contains(word.lowercased()) && word.count >= 4 {
+        let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
+        for word in name.split(separator: " ") where !generic.contains(word.lowercased()) && word.count >= 3 {
             // The genitive of "Exempelstads kommun": the text says "Exempelstad" too.
-            for form in [String(word), word.hasSuffix("s") ? String(word.dropLast()) : nil].compactMap({ $0 }) where text.contains(form) {
+            for form in [String(word), word.hasSuffix("s") ? String(word.dropLast()) : nil].compactMap({ $0 })
+            where words.contains(form) || words.contains(form + "s") {
                 return form
             }
         }

@@ -98,6 +98,16 @@ struct PortalAdoptionTests {
         #expect(await warnings().isEmpty)
     }
 
+    /// The place a council's name names, as a word of the text or its genitive, however short.
+    @Test func theNamedPlaceIsAWordOfTheText() {
+        #expect(SiteChecker.namedPlace(in: "Mötena i Åre sänds.", of: "Åre kommun") == "Åre")
+        #expect(SiteChecker.namedPlace(in: "Åres fullmäktige sänds.", of: "Åre kommun") == "Åre")
+        #expect(SiteChecker.namedPlace(in: "Vi har en fåre.", of: "Åre kommun") == nil, "inside another word")
+        #expect(SiteChecker.namedPlace(in: "I Exempelstad sänds mötena.", of: "Exempelstads kommun") == "Exempelstad")
+        #expect(SiteChecker.namedPlace(in: "Regionens möten.", of: "Region Exempelland") == nil)
+        #expect(SiteChecker.namedPlace(in: "Samverkan Nordväst beslutar.", of: "Samverkan Nordväst") == "Nordväst")
+    }
+
     /// An example corrected after it was taken: the copy's council is told, until it has
     /// reviewed its own version again.
     @Test func aCopyIsToldWhenItsSourceIsReviewedAgain() async throws {
