@@ -134,8 +134,8 @@ struct PortalRoutineCoverageView {
 
 /// One handbook in the portal (`handbocker/<council>.html`): every routine it has, in
 /// reading order, with its form, review and LIX; what it left out; what of its own is due.
-/// At 60 councils and more the coverage page has no column per handbook, and this is where
-/// one handbook's coverage is seen at once.
+/// With more than 12 handbooks (`matrixLimit`) the coverage page has no column per handbook,
+/// and this is where one handbook's coverage is seen at once.
 struct PortalHandbookView {
     struct Routine {
         /// `href`: the routine's page in the handbook, `../<council>/<id>.html`.
@@ -563,9 +563,6 @@ extension PortalPages {
         let mostDueFirst = sections.enumerated().sorted {
             ($1.element.routineCount + $1.element.contactCount, $0.offset) < ($0.element.routineCount + $0.element.contactCount, $1.offset)
         }.map(\.element)
-        func inHandbooks(_ councils: [Council]) -> String {
-            councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(Self.counted(councils.count, "handbok", "handböcker"))"
-        }
         let covered = coveredRoutines
         let shared = portal.review.shared()
         let sharedRoutines = shared.routines.map { stale in
@@ -576,12 +573,12 @@ extension PortalPages {
             return PortalReviewView.SharedRoutine(title: routine.title, href: href, source: stale.group ?? "Grundhandboken",
                                                   reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
                                                   dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
-                                                  handbooks: inHandbooks(stale.handbooks))
+                                                  handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
         let sharedContacts = shared.contacts.map { stale in
             PortalReviewView.SharedContact(role: stale.contact.role, name: stale.contact.name, group: stale.group,
                                            verified: stale.contact.verified?.swedish ?? "aldrig", verifiedISO: stale.contact.verified?.description,
-                                           handbooks: inHandbooks(stale.handbooks))
+                                           handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
         let routines = sections.reduce(0) { $0 + $1.routineCount }, contacts = sections.reduce(0) { $0 + $1.contactCount }
         return PortalReviewView(today: portal.today.swedish, reviewMonths: portal.config.reviewIntervalMonths,

@@ -25,21 +25,18 @@ extension ReviewReport {
         var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedish(lixThreshold)))"]
         let shared = shared()
         if !shared.routines.isEmpty || !shared.contacts.isEmpty {
-            func handbooks(_ councils: [Council]) -> String {
-                councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(councils.count) handböcker"
-            }
             lines += ["", "Gemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)"]
             if !shared.routines.isEmpty {
                 lines.append("  rutiner att granska:")
                 for stale in shared.routines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); text från \(stale.group ?? "grundhandboken"), \(handbooks(stale.handbooks)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); text från \(stale.group ?? "grundhandboken"), \(Self.inHandbooks(stale.handbooks)) [\(stale.routine.location.file)]")
                 }
             }
             if !shared.contacts.isEmpty {
                 lines.append("  kontakter att kontrollera:")
                 for stale in shared.contacts {
                     let verified = stale.contact.verified.map { "\($0)" } ?? "aldrig"
-                    lines.append("    \(stale.contact.id) – \(stale.contact.roleAndName): kontrollerad \(verified); \(stale.group), \(handbooks(stale.handbooks)) [\(stale.contact.location.file)]")
+                    lines.append("    \(stale.contact.id) – \(stale.contact.roleAndName): kontrollerad \(verified); \(stale.group), \(Self.inHandbooks(stale.handbooks)) [\(stale.contact.location.file)]")
                 }
             }
         }

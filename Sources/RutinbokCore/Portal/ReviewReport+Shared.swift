@@ -23,6 +23,12 @@ extension ReviewReport {
         public var handbooks: [Council]
     }
 
+    /// Where a shared text or contact is due, in words: "i handboken för Exempelby kommun", or
+    /// "i 6 handböcker" (at most 310: no thousands to group).
+    static func inHandbooks(_ councils: [Council]) -> String {
+        councils.count == 1 ? "i handboken för \(councils[0].name)" : "i \(councils.count) handböcker"
+    }
+
     /// The base and group routines past review, the earliest due first, and the groups'
     /// contacts past verification, by group and role.
     public func shared() -> (routines: [SharedStaleRoutine], contacts: [SharedStaleContact]) {

@@ -1,6 +1,6 @@
 /// The Swedish genitive of a name, as a reader expects it: "Exempelbys", "Låtsasby kommuns",
-/// "Samverkan Nordvästs"; a name that ends in s, x or z takes nothing ("Vännäs", "Region
-/// Halland Sydost"), an abbreviation takes ":s" ("SKR:s").
+/// "Samverkan Nordvästs"; a name that ends in s, x or z takes nothing ("Vännäs"), an
+/// abbreviation takes ":s" ("SKR:s").
 enum SwedishGenitive {
     static func of(_ name: String) -> String {
         guard let last = name.last else { return name }
