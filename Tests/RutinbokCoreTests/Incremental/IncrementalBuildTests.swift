@@ -320,6 +320,25 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A council leaves out a base routine that another base routine links to: its pages show
+    /// the link's words alone, and take the link back when the routine comes back; each
+    /// build as a clean one would make it.
+    @Test func leavingOutALinkedBaseRoutine() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
+        try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "exclude: [extra]", with: "exclude: [extra, akut]"))
+        let left = await w.build()
+        #expect(left.published && left.diagnostics.contains { $0.code == "link-removed" }, "\(left.diagnostics)")
+        #expect(!(try String(contentsOfFile: "\(w.output)/ana/risk.html", encoding: .utf8).contains("akut.html")))
+        #expect(!(try String(contentsOfFile: "\(w.output)/ana/skriv-ut.html", encoding: .utf8).contains("#rutin-akut")))
+        await expectSameAsClean(w)
+        try w.write("content/councils/ana/council.yml", council)
+        #expect(await w.build().published)
+        #expect(try String(contentsOfFile: "\(w.output)/ana/risk.html", encoding: .utf8).contains("akut.html"))
+        await expectSameAsClean(w)
+    }
+
     /// A routine's title shows on its neighbours' pages (previous/next) and its phase in every
     /// page's header: such edits re-render the council's other routine pages too.
     @Test func titleAndPhaseChangesReachOtherRoutinePages() async throws {
