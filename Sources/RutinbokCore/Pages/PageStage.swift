@@ -158,12 +158,12 @@ enum PageStage {
             return Done(files: portal.assetFiles.count)
         case .summary(let name):
             let (fingerprint, rendered) = try portal.writeSummary(name, to: publisher)
-            return Done(files: 1, pages: fingerprint.map { [(name.path, $0)] } ?? [], rendered: rendered ? 1 : 0)
+            return Done(files: 1, pages: [(name.path, fingerprint)], rendered: rendered ? 1 : 0)
         case .routineCoverage(let rows):
             var done = Done(files: rows.count)
             for row in rows {
                 let (path, fingerprint, rendered) = try portal.writeRoutineCoverage(row, to: publisher)
-                if let fingerprint { done.pages.append((path, fingerprint)) }
+                done.pages.append((path, fingerprint))
                 if rendered { done.rendered += 1 }
             }
             return done
@@ -172,7 +172,7 @@ enum PageStage {
             var texts = PortalPages.RowTexts(portal.portal.config)
             for index in indices {
                 let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, texts: &texts, to: publisher)
-                if let fingerprint { done.pages.append((path, fingerprint)) }
+                done.pages.append((path, fingerprint))
                 if rendered { done.rendered += 1 }
             }
             return done

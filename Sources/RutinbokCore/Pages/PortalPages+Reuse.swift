@@ -31,16 +31,15 @@ struct PortalRecord: Sendable {
 }
 
 extension PortalPages {
-    /// Links or renders a summary page; returns its fingerprint, nil when its data holds a
-    /// value that cannot be fingerprinted (then it is always rendered), and whether it was rendered.
-    func writeSummary(_ name: Name, to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
+    /// Links or renders a summary page; returns its fingerprint and whether it was rendered.
+    func writeSummary(_ name: Name, to publisher: Publisher) throws -> (fingerprint: UInt64, rendered: Bool) {
         let (title, view) = summary(name)
         return try writeFingerprinted(path: name.path, current: name, title: title, template: name.template, view: view,
                                       to: publisher)
     }
 
     /// Links or renders the page of one base routine across the handbooks, as a summary page.
-    func writeRoutineCoverage(_ row: Coverage.Row, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?, rendered: Bool) {
+    func writeRoutineCoverage(_ row: Coverage.Row, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64, rendered: Bool) {
         let path = Self.coveragePath(routine: row.routine.id)
         let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .tackning, title: routineCoverageTitle(row),
                                                              template: Self.routineCoverageTemplate, view: routineCoverageView(row),
@@ -50,7 +49,7 @@ extension PortalPages {
 
     /// Links or renders the portal's page of the handbook at `index` in the portal's order,
     /// as a summary page.
-    func writeHandbookPage(_ index: Int, texts: inout RowTexts, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64?, rendered: Bool) {
+    func writeHandbookPage(_ index: Int, texts: inout RowTexts, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64, rendered: Bool) {
         let summary = portal.councils[index]
         let path = Self.handbookPath(council: summary.council.slug)
         let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .index, title: handbookTitle(summary),
@@ -62,31 +61,26 @@ extension PortalPages {
     /// The page's template data is made only when the page is rendered: its fingerprint is
     /// hashed from the view as the view writes its fields (`addTemplateFields(to:)`), which
     /// for 310 handbooks' pages cost a fraction of making their data and hashing that.
-    private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: Any,
-                                    to publisher: Publisher) throws -> (fingerprint: UInt64?, rendered: Bool) {
+    private func writeFingerprinted(path: String, current: Name, title: String, template: String, view: any TemplateFields,
+                                    to publisher: Publisher) throws -> (fingerprint: UInt64, rendered: Bool) {
         let fingerprint = pageFingerprint(path: path, current: current, title: title, template: template, view: view)
-        if let fingerprint, reuse.previousPages[path] == fingerprint, publisher.reuse(files: [path]) == [path] {
+        if reuse.previousPages[path] == fingerprint, publisher.reuse(files: [path]) == [path] {
             return (fingerprint, false)
         }
-        let content = TemplateData.make(view).map { theme.render(template, data: $0) } ?? ""
+        let content = theme.render(template, data: view.templateValue)
         try publisher.write([page(path: path, current: current, title: title, content: content)])
         return (fingerprint, true)
     }
 
-    /// Everything the page's bytes are made of: nil when its view holds a value that cannot
-    /// be fingerprinted (then it is always rendered).
-    func pageFingerprint(path: String, current: Name, title: String, template: String, view: Any) -> UInt64? {
+    /// Everything the page's bytes are made of: the shape (flags, numbers, list lengths) and
+    /// the texts of its view and of its layout, in order, with the templates and options.
+    func pageFingerprint(path: String, current: Name, title: String, template: String, view: any TemplateFields) -> UInt64 {
         var hash = ContentHash()
         hash.add("portal summary")
         hash.add(reuse.everyPage)
         hash.add(path)
         hash.add(template)
-        // The shape (keys, flags, numbers, list lengths) and the texts in order: all of it.
-        if let view = view as? any TemplateFields {
-            view.addTemplateFields(to: &hash)
-        } else {
-            guard let data = TemplateData.make(view), data.add(to: &hash) else { return nil }
-        }
+        view.addTemplateFields(to: &hash)
         layout(path: path, current: current, title: title, content: "").addTemplateFields(to: &hash)
         return hash.value
     }
@@ -98,42 +92,5 @@ extension PortalPages {
             if let fingerprint = reuse.pairFingerprints[pair] { result[fingerprint] = counts }
         }
         return result
-    }
-}
-
-extension TemplateValue {
-    /// Adds all of the value to `hash`: each kind with a tag, each text and key with its
-    /// length, each list with its count, so that two values hash alike only if they are
-    /// alike. False for a value of a kind templates have no use for.
-    func add(to hash: inout ContentHash) -> Bool {
-        switch self {
-        case .text(let text):
-            hash.add(1 as UInt64)
-            hash.add(UInt64(text.utf8.count))
-            hash.add(text)
-        case .flag(let flag): hash.add(flag ? 2 : 3 as UInt64)
-        case .number(let number):
-            hash.add(4 as UInt64)
-            hash.add(UInt64(bitPattern: Int64(number)))
-        case .decimal(let number):
-            hash.add(5 as UInt64)
-            hash.add(number.bitPattern)
-        case .fields(let fields):
-            hash.add(6 as UInt64)
-            hash.add(UInt64(fields.count))
-            for (key, value) in fields {
-                hash.add(UInt64(key.utf8.count))
-                hash.add(key)
-                guard value.add(to: &hash) else { return false }
-            }
-        case .list(let items):
-            hash.add(7 as UInt64)
-            hash.add(UInt64(items.count))
-            for item in items {
-                guard item.add(to: &hash) else { return false }
-            }
-        case .other: return false
-        }
-        return true
     }
 }

@@ -99,7 +99,7 @@ struct PortalPages: Sendable {
     }
 
     /// A summary page's title and view.
-    func summary(_ name: Name) -> (title: String, view: Any) {
+    func summary(_ name: Name) -> (title: String, view: any TemplateFields) {
         switch name {
         case .index: (portal.config.title, indexView())
         case .tackning: ("Täckning: vilka rutiner som finns var", coverageView())
