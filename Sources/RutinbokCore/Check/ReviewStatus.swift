@@ -18,9 +18,14 @@ public enum ReviewStatus {
 
     /// Details never checked (no `verified`) are due too.
     public static func isOverdue(_ contact: Contact, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let verified = contact.verified else { return true }
-        guard verified <= today else { return false }
-        return verified.adding(months: verifyInterval(contact, council: council, config: config)) < today
+        isPast(verifyDue(contact, council: council, config: config), today: today)
+    }
+
+    /// Whether the last day in time (`reviewDue`, `verifyDue`) has passed; a contact never
+    /// checked (nil) is past at once, a routine without `reviewed` never is.
+    public static func isPast(_ due: Day?, today: Day, whenNone: Bool = true) -> Bool {
+        guard let due else { return whenNone }
+        return due < today
     }
 
     /// The last day a routine is in time: its last review plus its interval. After it, the
@@ -30,7 +35,6 @@ public enum ReviewStatus {
     }
 
     public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
-        guard let due = reviewDue(routine, council: council, config: config) else { return false }
-        return due < today
+        isPast(reviewDue(routine, council: council, config: config), today: today, whenNone: false)
     }
 }

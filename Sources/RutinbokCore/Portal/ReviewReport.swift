@@ -45,24 +45,25 @@ public struct ReviewReport: Sendable {
         self.today = today
         lixThreshold = config.lixThreshold
         councils = handbooks.map { handbook in
-            let stale = handbook.routines.compactMap { entry -> StaleRoutine? in
-                guard let reviewed = entry.routine.reviewed?.value,
-                      let due = ReviewStatus.reviewDue(entry.routine, council: handbook.council, config: config),
-                      ReviewStatus.isOverdue(entry.routine, council: handbook.council, config: config, today: today) else { return nil }
-                return StaleRoutine(routine: entry.routine, reviewed: reviewed, dueBy: due, owner: handbook.contact(entry.routine.owner.value))
-            }
+            // Each routine's and contact's last day in time worked out once, and whether it
+            // has passed decided from it as `ReviewStatus.isOverdue` decides it.
             let readings = handbook.routines.map { entry in
                 let readability = bodies.readability(for: entry.routine, in: handbook) ?? Readability(words: 0, sentences: 0, longWords: 0)
                 return RoutineReading(routine: entry.routine, origin: entry.origin, readability: readability,
                                       overThreshold: readability.lix > config.lixThreshold,
                                       reviewDue: ReviewStatus.reviewDue(entry.routine, council: handbook.council, config: config))
             }
+            let stale = readings.compactMap { reading -> StaleRoutine? in
+                guard let reviewed = reading.routine.reviewed?.value, let due = reading.reviewDue,
+                      ReviewStatus.isPast(due, today: today) else { return nil }
+                return StaleRoutine(routine: reading.routine, reviewed: reviewed, dueBy: due, owner: handbook.contact(reading.routine.owner.value))
+            }
             var verifyDue: [String: Day] = [:]
             for contact in handbook.contacts {
                 verifyDue[contact.id] = ReviewStatus.verifyDue(contact, council: handbook.council, config: config)
             }
             return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
-                                 staleContacts: handbook.contacts.filter { ReviewStatus.isOverdue($0, council: handbook.council, config: config, today: today) },
+                                 staleContacts: handbook.contacts.filter { ReviewStatus.isPast(verifyDue[$0.id], today: today) },
                                  contacts: handbook.contacts,
                                  readings: readings, verifyDue: verifyDue)
         }
