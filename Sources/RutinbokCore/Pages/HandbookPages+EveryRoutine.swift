@@ -76,10 +76,8 @@ extension HandbookPages {
         for (phase, indices) in byPhase { if let first = indices.first { starts[first] = phase } }
         let sections = routines.map { index in
             let routine = handbook.routines[index].routine
-            let body = bodies.body(for: routine, in: handbook).map { rendered in
-                MissingRoutineLinks.remove(MissingRoutineLinks.targets(of: rendered, in: handbook),
-                                           from: rendered.html(print: true, contact: shared.printContactHTML), print: true)
-            } ?? ""
+            let body = bodies.body(for: routine, in: handbook)
+                .map { MissingRoutineLinks.html(of: $0, in: handbook, print: true, contact: shared.printContactHTML) } ?? ""
             let phase = starts[index]
             return PrintRoutineView(id: routine.id, anchor: PrintAnchors.routine(routine.id), phase: phase?.label,
                                     phaseAnchor: phase.map { PrintAnchors.phase($0.id) }, title: routine.title,

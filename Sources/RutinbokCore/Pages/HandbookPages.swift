@@ -92,9 +92,8 @@ struct HandbookPages {
     private func routinePage(_ entry: HandbookRoutine, index: Int, shared: SharedParts) -> OutputFile.Contents {
         let routine = entry.routine
         let phase = config.phase(routine.phase.value)
-        let body = bodies.body(for: routine, in: handbook).map { rendered in
-            MissingRoutineLinks.remove(MissingRoutineLinks.targets(of: rendered, in: handbook), from: rendered.html(contact: shared.contactHTML), print: false)
-        } ?? ""
+        let body = bodies.body(for: routine, in: handbook)
+            .map { MissingRoutineLinks.html(of: $0, in: handbook, print: false, contact: shared.contactHTML) } ?? ""
         let owner = handbook.contact(routine.owner.value)
         func link(_ offset: Int) -> LinkView? {
             let i = index + offset

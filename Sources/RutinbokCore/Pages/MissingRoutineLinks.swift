@@ -4,6 +4,14 @@
 /// without the link rather than a link that leads nowhere; the check warns (`link-removed`).
 /// A council's own routine with such a link stops the build instead (`broken-link`).
 enum MissingRoutineLinks {
+    /// A routine body's HTML for a page of `handbook` (its routine page, or with `print` its
+    /// print page): contact references filled in by `contact`, links to routines the handbook
+    /// lacks taken out.
+    static func html(of body: RenderedMarkdown, in handbook: Handbook, print: Bool,
+                     contact: (RenderedMarkdown.ContactReference) -> String) -> String {
+        remove(targets(of: body, in: handbook), from: body.html(print: print, contact: contact), print: print)
+    }
+
     /// The routines `body` links to that `handbook` does not have, in the order first linked.
     static func targets(of body: RenderedMarkdown, in handbook: Handbook) -> [String] {
         guard !handbook.excluded.isEmpty || !handbook.internalOnly.isEmpty else { return [] }
