@@ -8,7 +8,7 @@ import Foundation
 public enum DefaultTemplates {
     public static let name = "templates"
 
-    public static func folder(given: String?, programFolder: URL? = programFolder) -> String {
+    public static func folder(given: String?, programFolder: URL? = ProgramFolder.url) -> String {
         if let given { return given }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue { return name }
@@ -18,9 +18,12 @@ public enum DefaultTemplates {
         }
         return name
     }
+}
 
-    /// The folder of the running program, whatever link started it.
-    public static var programFolder: URL? {
+/// The folder of the running program, whatever link started it: where an installation keeps
+/// `rutinbok-serve` and `templates/` beside `rutinbok`.
+public enum ProgramFolder {
+    public static var url: URL {
         (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 }

@@ -21,8 +21,7 @@ struct ServeCommand: ParsableCommand {
 
     /// The preview program's path: beside this program, whatever link started it.
     static var program: String {
-        let this = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return this.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("rutinbok-serve").path
+        ProgramFolder.url.appendingPathComponent("rutinbok-serve").path
     }
 
     func run() throws {
