@@ -217,7 +217,7 @@ struct CommandLineTests {
     @Test func aBuildWaitingForAnotherSaysSo() async throws {
         let w = try BrokenWorkspace()
         #expect(try Executable.run(arguments(w, "build")).status == 0)
-        var held: OutputLock? = try #require(await OutputLock.acquire(beside: URL(fileURLWithPath: w.output).standardizedFileURL.resolvingSymlinksInPath()))
+        var held: OutputLock? = await OutputLock.acquire(beside: URL(fileURLWithPath: w.output).standardizedFileURL.resolvingSymlinksInPath())
         try w.append("content/routines/hotad.md", "\nNy rad.\n")
         let process = try Executable.start(arguments(w, "build"))
         try await Task.sleep(for: .milliseconds(1500))
@@ -284,7 +284,7 @@ struct CommandLineTests {
         let content = try DemoContent.copy()
         let output = content + "-output", log = content + "-serve.log"
         defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = Executable.url
         process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output,
