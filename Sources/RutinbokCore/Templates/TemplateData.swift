@@ -65,7 +65,7 @@ extension TemplateFields {
 extension TemplateFields {
     /// Adds all of the view's template data to `hash`, field by field as the view writes it,
     /// without making the data: what a fingerprinted page is compared by (`PortalPages+Reuse`),
-    /// at a fraction of the cost of `templateValue` and `TemplateValue.add(to:)`. Each value
+    /// at a fraction of the cost of making `templateValue` and hashing that. Each value
     /// is a word with its kind and its length or count, then its bytes; a nil field is a word
     /// of its own and each view ends with one, so that two views of one type hash alike only
     /// if their data is alike. Keys are not hashed: a view type writes the same keys in the
