@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(
             name: "RutinbokCoreTests",
-            dependencies: ["RutinbokCore", "TestScratch"],
+            dependencies: ["RutinbokCore", "CommandLineSupport", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RutinbokServeTests", dependencies: ["RutinbokServe", "RutinbokCore", "TestScratch"]),

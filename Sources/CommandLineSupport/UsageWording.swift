@@ -26,6 +26,7 @@ public enum UsageWording {
         (#"^OPTIONS:$"#, "ALTERNATIV:"),
         (#"^SUBCOMMANDS:$"#, "KOMMANDON:"),
         (#"Show help information\."#, "Visar den här hjälpen."),
+        (#"Show the version\."#, "Visar vilken version av rutinbok det är."),
         (#"\(default:(\s+)"#, "(förval:$1"),
         (#"; default:(\s+)"#, "; förval:$1"),
         (#"\(values:(\s+)"#, "(värden:$1"),

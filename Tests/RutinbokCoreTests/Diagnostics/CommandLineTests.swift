@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CommandLineSupport
 @testable import RutinbokCore
 
 /// The built `rutinbok` executable, beside the test bundle in the build products folder.
@@ -136,6 +137,18 @@ struct CommandLineTests {
 
     @Test func helpExitsZero() throws {
         #expect(try Executable.run(["build", "--help"]).status == 0)
+    }
+
+    /// `--version` prints the version alone, for scripts that record what built the output,
+    /// and the help page offers it in Swedish.
+    @Test func versionIsPrintedAndOffered() throws {
+        let version = try Executable.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == ProgramVersion.current + "\n", "\(version.stdout)")
+        #expect(ProgramVersion.current.split(separator: ".").count == 3 && ProgramVersion.current.allSatisfy { $0.isNumber || $0 == "." })
+        let help = try Executable.run(["--help"])
+        #expect(help.stdout.contains("--version") && help.stdout.contains("Visar vilken version av rutinbok det är."), "\(help.stdout)")
+        #expect(!help.stdout.contains("Show the version"), "\(help.stdout)")
     }
 
     /// A value in a content file cannot drive the terminal: control characters in a message

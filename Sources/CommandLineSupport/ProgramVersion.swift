@@ -1,0 +1,6 @@
+/// rutinbok's version, as `rutinbok --version` prints it. Raise it when a change is released
+/// (README, "Releases"): the minor number for new features, the patch number for fixes.
+/// Incremental builds do not depend on it: they notice a new binary by its file stamp.
+public enum ProgramVersion {
+    public static let current = "0.17.0"
+}
