@@ -149,8 +149,20 @@ public actor PreviewServer {
     /// The message when the port cannot be used, usually because another program has it.
     static func busy(_ host: String, _ port: UInt16, _ error: any Error) -> String {
         let other = port == 0 || port == .max ? "0" : String(port + 1)
-        return Diagnostic.text("port \(port) på \(host) går inte att använda: \(error.localizedDescription)",
+        return Diagnostic.text("port \(port) på \(host) går inte att använda: \(reason(error))",
                                notes: ["välj en annan port med --port, till exempel --port \(other)"])
+    }
+
+    /// Why the port cannot be used, in Swedish for the usual causes; the system's own words
+    /// (English) otherwise.
+    static func reason(_ error: any Error) -> String {
+        guard case .failed(_, let number, _) = error as? SocketError else { return error.localizedDescription }
+        switch number {
+        case EADDRINUSE: return "ett annat program använder den redan"
+        case EACCES: return "portar under 1024 kräver administratörsbehörighet"
+        case EADDRNOTAVAIL: return "datorn har ingen sådan adress"
+        default: return error.localizedDescription
+        }
     }
 }
 

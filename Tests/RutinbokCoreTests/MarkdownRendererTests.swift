@@ -115,6 +115,12 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(code("/kontakt") == "link-outside")
         #expect(code("bilaga.pdf") == "link-file")
         #expect(TransformPass.pathProblem("www.polisen.se")?.notes == ["skriv hela adressen: 'https://www.polisen.se'"])
+        // A host name without `www.` is a web address too, not a file for assets/ or a routine.
+        #expect(TransformPass.pathProblem("polisen.se")?.notes == ["skriv hela adressen: 'https://polisen.se'"])
+        #expect(TransformPass.pathProblem("1177.se/hot")?.notes == ["skriv hela adressen: 'https://1177.se/hot'"])
+        #expect(TransformPass.pathProblem("Polisen.SE/anmal#x")?.message.contains("saknar 'https://'") == true)
+        #expect(TransformPass.pathProblem("plan.pdf")?.notes == ["lägg filen i kommunens mapp assets/ och länka till 'assets/plan.pdf'"])
+        #expect(TransformPass.pathProblem("rapport.odt/bilaga")?.code == "link-not-md")
     }
 
     @Test func otherLinksAreUntouchedAndNotRecorded() {

@@ -201,7 +201,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (loaded, diagnostics) = loadRoutine(routine(replacing: 4, with: "phase: [hantera"))
         #expect(loaded == nil)
         #expect(diagnostics == [
-            "content/routines/hot.md:4:8: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: \"did not find expected ',' or ']'\" på rad 5, kolumn 6 (\"while parsing a flow sequence\", från rad 4)",
+            "content/routines/hot.md:4:8: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected ',' or ']'\" på rad 5, kolumn 6 (\"while parsing a flow sequence\", från rad 4)",
         ])
     }
 
@@ -481,7 +481,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(config.title == "Handbok")
         #expect(diagnostics == [
             "content/site.yml:1:1: fel: 'title' saknas (handbokens namn) [missing-key]",
-            "content/site.yml:1:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
+            "content/site.yml:1:1: fel: site.yml behöver minst en del under 'phases' [missing-key]",
         ])
     }
 
@@ -505,7 +505,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         #expect(config.nationalNumbers.isEmpty)
         #expect(config.verifyIntervalMonths == 6)
         #expect(diagnostics == [
-            "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
+            "content/site.yml:2:1: fel: site.yml behöver minst en del under 'phases' [missing-key]",
             "content/site.yml:3:5: fel: 'label' saknas (namnet som läsarna ser) [missing-key]",
             "content/site.yml:4:5: fel: varje post i 'phases' ska bestå av rader med 'nyckel: värde' [yaml-type]",
             // A misspelt required key is one problem, where it is written.
@@ -518,7 +518,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
     @Test func wrongTypes() {
         let (_, diagnostics) = loadSite("title: H\nphases: hantera\ndefaults:\n  lix_threshold: hög\n")
         #expect(diagnostics == [
-            "content/site.yml:2:1: fel: site.yml behöver minst en fas under 'phases' [missing-key]",
+            "content/site.yml:2:1: fel: site.yml behöver minst en del under 'phases' [missing-key]",
             "content/site.yml:2:9: fel: 'phases' ska vara en lista, men här står värdet 'hantera' [yaml-type]",
             "content/site.yml:4:18: fel: 'lix_threshold' ska vara ett tal, men här står värdet 'hög' [yaml-type]",
         ])
@@ -542,12 +542,12 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
     @Test func aLineSetTooFarLeftIsNamedNotTheLineAfterIt() {
         let quoted = "title: H\nphases:\n  - id: a\n    label: A\nnational_numbers:\n  polis:\n    label: Polisen\n  number: \"114 14\"\n\n    note: Dygnet runt\n"
         #expect(loadSite(quoted).1 == [
-            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML säger: \"did not find expected key\" på rad 10, kolumn 5 (\"while parsing a block mapping\", från rad 6)",
+            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 10, kolumn 5 (\"while parsing a block mapping\", från rad 6)",
         ])
         // A plain value: YAML reads the next line on as the same text and trips over its ': '.
         let plain = quoted.replacingOccurrences(of: "\"114 14\"", with: "114 14")
         #expect(loadSite(plain).1 == [
-            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 10, kolumn 9",
+            "content/site.yml:8:3: fel: raden börjar i kolumn 3, men raderna före och efter den i kolumn 5; rader på samma nivå ska börja i samma kolumn [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 10, kolumn 9",
         ])
         // A line ending in ':' opens a level: the next line further in is right, and the
         // line that is out of step is the one reported.
@@ -559,7 +559,7 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         let (config, diagnostics) = loadSite("title: H\nphases:\n  - id: a\n   label: b\n")
         #expect(config.phases.isEmpty)
         #expect(diagnostics == [
-            "content/site.yml:4:4: fel: raden är indragen på ett annat sätt än listans rader ovanför [yaml-syntax]\n  obs: YAML säger: \"did not find expected '-' indicator\" på rad 4, kolumn 4 (\"while parsing a block collection\", från rad 3)",
+            "content/site.yml:4:4: fel: raden är indragen på ett annat sätt än listans rader ovanför [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected '-' indicator\" på rad 4, kolumn 4 (\"while parsing a block collection\", från rad 3)",
         ])
     }
 }

@@ -214,7 +214,10 @@ import TestScratch
         var configuration = PreviewServer.Configuration(build: options)
         configuration.port = preview.port
         let second = PreviewServer(configuration)
-        await #expect(throws: PreviewServer.Failure.self) { _ = try await second.start() }
+        let failure = await #expect(throws: PreviewServer.Failure.self) { _ = try await second.start() }
+        // The system's reason is put in Swedish, with what to do.
+        #expect(failure?.description.hasPrefix("port \(preview.port) på 127.0.0.1 går inte att använda: ett annat program använder den redan\n") == true, "\(failure?.description ?? "")")
+        #expect(failure?.description.contains("välj en annan port med --port") == true)
         await second.stop()
         // It stopped before building: nothing was written.
         #expect(!FileManager.default.fileExists(atPath: options.output))

@@ -62,6 +62,11 @@ struct HandbookChecker {
         let shared: Bool = if case .council = routine.layer { false } else { true }
         // Made only for a problem found: this runs for every routine of every handbook checked.
         func contactNotes(_ id: String) -> [String] {
+            // A council that names a group that does not exist gets none of its contacts: the
+            // group's id is what to correct, not the routine or the council's contacts.
+            if let group = council.group, handbook.group == nil {
+                return ["\(council.name) får inga kontakter från gruppen '\(group.value)', som inte finns; rätta först 'group' i \(group.location)"]
+            }
             let ids = handbook.contacts.map(\.id)
             // A close name is a typo to correct; with none, the contact is missing. When
             // nothing in the handbook names the close contact, the typo is the council's, in
@@ -74,7 +79,7 @@ struct HandbookChecker {
                 return shared ? [misspelt] : [misspelt, "kontakter: \(ids.sorted().joined(separator: ", "))"]
             }
             let add = shared ? "lägg till kontakten '\(id)' under 'contacts:' i council.yml för varje handbok som saknar den"
-                             : "eller lägg till kontakten '\(id)' under 'contacts:' i councils/\(council.slug)/council.yml"
+                             : "lägg annars till kontakten '\(id)' under 'contacts:' i councils/\(council.slug)/council.yml"
             return (shared ? [] : Suggestions.note(for: id, among: ids, listing: "kontakter")) + [add]
         }
         func inCouncil() -> String { shared ? "" : " i \(council.name)" }

@@ -10,7 +10,7 @@ enum ReadabilityChecker {
                 guard reading.lix > threshold else { continue }
                 let routine = entry.routine
                 diagnostics.append(.warning(routine.location.at(line: routine.bodyLine),
-                    "'\(routine.title)' har LIX \(reading.rounded), över gränsen \(DecimalText.swedish(threshold)): \(DecimalText.swedish(reading.wordsPerSentence)) ord per mening, \(Int(reading.longWordPercentage.rounded())) % långa ord",
+                    "'\(routine.title)' har LIX \(reading.rounded), över gränsen \(DecimalText.swedishTrimmed(threshold)): \(DecimalText.swedish(reading.wordsPerSentence)) ord per mening, \(Int(reading.longWordPercentage.rounded())) % långa ord",
                     code: "lix-high",
                     notes: ["kortare meningar och vardagliga ord gör rutinen lättare att följa; gränsen står i 'defaults.lix_threshold' i site.yml"]))
             }

@@ -67,8 +67,8 @@ enum SiteChecker {
         var diagnostics: [Diagnostic] = []
         for routine in routineFiles(site) {
             if !phases.contains(routine.phase.value) {
-                diagnostics.append(.error(routine.phase.location, "okänd fas '\(routine.phase.value)'", code: "unknown-phase",
-                                          notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "faserna i site.yml")))
+                diagnostics.append(.error(routine.phase.location, "okänd del '\(routine.phase.value)'", code: "unknown-phase",
+                                          notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "delarna i site.yml")))
             }
             for audience in routine.audience where !audiences.contains(audience.value) {
                 // "alla, ordforande" without brackets is one text, not two.

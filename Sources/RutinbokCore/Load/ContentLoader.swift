@@ -18,7 +18,7 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         guard case .success(let siteText) = read("site.yml", files, &diagnostics) else {
             if !files.exists("site.yml") {
-                diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml saknas: den anger faserna, målgrupperna och de nationella numren", code: "missing-file"))
+                diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren", code: "missing-file"))
             }
             return (nil, diagnostics)
         }

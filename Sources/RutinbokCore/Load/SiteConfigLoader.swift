@@ -22,7 +22,7 @@ enum SiteConfigLoader {
             yaml.absorb(&item, known: ["id", "label"])
         }
         if config.phases.isEmpty {
-            yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml behöver minst en fas under 'phases'", code: "missing-key"))
+            yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml behöver minst en del under 'phases'", code: "missing-key"))
         }
         for var item in yaml.mappings("audiences") {
             if let id = item.string("id", required: "ett kort id, till exempel 'alla'"),

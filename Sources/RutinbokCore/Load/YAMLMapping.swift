@@ -59,7 +59,7 @@ struct YAMLMapping {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
-            let notes = ["YAML säger: \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
+            let notes = ["YAML-läsarens beskrivning (på engelska): \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
             // A quote left open earlier: libyaml read on to the next quote and tripped over what follows it.
             if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }),
                let closing = span.closingLine {
@@ -96,7 +96,7 @@ struct YAMLMapping {
             }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
-                return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML säger: \"\(problem)\"\(where_)"])
+                return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML-läsarens beskrivning (på engelska): \"\(problem)\"\(where_)"])
             }
             let location = plain.atContext ? context.map { at($0.mark) } ?? at(mark) : at(mark)
             return .error(location, plain.message, code: "yaml-syntax", notes: notes)

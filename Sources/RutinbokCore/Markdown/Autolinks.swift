@@ -37,10 +37,10 @@ enum Autolinks {
                 found.append(Address(range: start..<end, href: string(text[start..<end])))
                 index = end
                 free = end
-            } else if byte == UInt8(ascii: "@"), index >= noAddressBefore, var (start, end) = email(text, at: index, from: free, noAddressBefore: &noAddressBefore) {
+            } else if byte == UInt8(ascii: "@"), index >= noAddressBefore, let (address, end) = email(text, at: index, from: free, noAddressBefore: &noAddressBefore) {
                 // Written with its scheme, the address keeps it.
-                let written = start - 7 >= free && text[(start - 7)..<start].elementsEqual("mailto:".utf8)
-                if written { start -= 7 }
+                let written = address - 7 >= free && text[(address - 7)..<address].elementsEqual("mailto:".utf8)
+                let start = written ? address - 7 : address
                 found.append(Address(range: start..<end, href: (written ? "" : "mailto:") + string(text[start..<end])))
                 index = end
                 free = end
@@ -80,7 +80,7 @@ enum Autolinks {
     /// A name of letters, digits and `.+-_` before the `@`, a domain with a dot after it. The
     /// domain's run may hold another `@`, which makes every `@` of the run before the last no
     /// address: `noAddressBefore` moves to the last one.
-    private static func email(_ text: [UInt8], at at: Int, from free: Int, noAddressBefore: inout Int) -> (Int, Int)? {
+    private static func email(_ text: [UInt8], at: Int, from free: Int, noAddressBefore: inout Int) -> (Int, Int)? {
         var start = at
         while start > free {
             let byte = text[start - 1]

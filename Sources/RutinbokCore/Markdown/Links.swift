@@ -84,7 +84,7 @@ extension TransformPass {
         guard !path.isEmpty, !containsColon(path), !path.hasPrefix("assets/") else { return nil }
         // The handbook's own pages: the contacts page, the print page, the vCard file …
         if !path.contains("/"), PageNames.builtIn.contains(path.lowercased()) { return nil }
-        if path.lowercased().hasPrefix("www.") {
+        if looksLikeWebAddress(path) {
             return ("länken '\(url)' saknar 'https://' och leder därför till en fil i handboken, som inte finns", "link-file",
                     ["skriv hela adressen: 'https://\(path)'"])
         }
@@ -102,6 +102,22 @@ extension TransformPass {
         }
         return ("länken '\(url)' går till en fil som inte följer med handboken", "link-file",
                 ["lägg filen i kommunens mapp assets/ och länka till 'assets/\(name)'"])
+    }
+
+    /// Top-level domains an editor in Sweden is likely to link to. A name ending in one of
+    /// them (`polisen.se`, `1177.se/hot`) is a web address without its `https://`, not a file:
+    /// none of them is a file ending a handbook's assets use.
+    private static let webDomainEndings: Set<Substring> = ["se", "nu", "com", "org", "net", "eu", "info", "gov", "int", "io", "fi", "no", "dk", "de", "uk"]
+
+    /// Whether a path in the handbook is a web address written without `https://`: it begins
+    /// with `www.`, or its first part is a host name with one of `webDomainEndings`.
+    private static func looksLikeWebAddress(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        if lowered.hasPrefix("www.") { return true }
+        let host = lowered.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let dot = host.lastIndex(of: "."), dot != host.startIndex,
+              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        return webDomainEndings.contains(host[host.index(after: dot)...])
     }
 
     /// A link to a routine or an anchor, or nil for anything else (web addresses, files, tel:, mailto:).

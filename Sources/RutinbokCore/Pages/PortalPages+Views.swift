@@ -570,7 +570,7 @@ extension PortalPages {
             // A base routine leads to its page across the handbooks; a group's to a member's copy.
             let href: String? = routine.layer == .base ? (covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil)
                                                        : stale.handbooks.first.map { "\($0.slug)/\(PageNames.html(routine.id))" }
-            return PortalReviewView.SharedRoutine(title: routine.title, href: href, source: stale.group ?? "Grundhandboken",
+            return PortalReviewView.SharedRoutine(title: routine.title, href: href, source: stale.group ?? "Grundrutin",
                                                   reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
                                                   dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
                                                   handbooks: ReviewReport.inHandbooks(stale.handbooks))
@@ -630,14 +630,14 @@ extension PortalPages {
                 let source: String
                 var href: String? = "\(review.council.slug)/\(PageNames.html(routine.id))"
                 switch routine.layer {
-                case .base: source = "Grundhandboken"
-                case .group: source = review.groupName ?? "Samverkan"
+                case .base: source = "Grundrutin"
+                case .group: source = review.groupName ?? "Samverkansgrupp"
                 case .council(let slug): source = councilNames[slug] ?? slug
                 }
                 // A base text's row leads to the routine across the handbooks.
                 if case .base = routine.layer { href = covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil }
                 let r = reading.readability
-                let note = routine.layer == .base ? " i alla handböcker" : ", text från \(source)"
+                let note = routine.layer == .base ? ", grundrutinen i handböckerna" : ", text från \(source)"
                 rows.append(.init(title: routine.title, source: source, href: href, linkNote: note, lix: r.rounded,
                                   wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),

@@ -55,7 +55,7 @@ struct PortalPages: Sendable {
             case .exempel: "Exempel att hämta"
             case .andringar: "Ändringar"
             case .granskning: "Granskning"
-            case .lasbarhet: "Klarspråk"
+            case .lasbarhet: "Läsbarhet"
             }
         }
 
@@ -106,7 +106,7 @@ struct PortalPages: Sendable {
         case .exempel: ("Exempel att hämta", examplesView())
         case .andringar: ("Vad kommuner och regioner har ändrat", changesView())
         case .granskning: ("Granskning: rutiner att granska och kontakter att kontrollera", reviewView())
-        case .lasbarhet: ("Klarspråk: läsbarhet (LIX)", readabilityView())
+        case .lasbarhet: ("Läsbarhet (LIX)", readabilityView())
         }
     }
 

@@ -27,7 +27,7 @@ public struct Coverage: Sendable {
             switch self {
             case .inherited: "Ärvd"
             case .adapted: "Anpassad"
-            case .excluded: "Utesluten"
+            case .excluded: "Bortvald"
             case .internalOnly: "Intern"
             }
         }

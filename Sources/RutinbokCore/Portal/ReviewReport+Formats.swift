@@ -22,14 +22,14 @@ extension ReviewReport {
     /// contacts); then per council its own routines past review and contacts past
     /// verification, the routines over the LIX threshold and the spread of LIX values.
     func text() -> String {
-        var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedish(lixThreshold)))"]
+        var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedishTrimmed(lixThreshold)))"]
         let shared = shared()
         if !shared.routines.isEmpty || !shared.contacts.isEmpty {
             lines += ["", "Gemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)"]
             if !shared.routines.isEmpty {
                 lines.append("  rutiner att granska:")
                 for stale in shared.routines {
-                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); text från \(stale.group ?? "grundhandboken"), \(Self.inHandbooks(stale.handbooks)) [\(stale.routine.location.file)]")
+                    lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); text från \(stale.group ?? "grundrutinerna"), \(Self.inHandbooks(stale.handbooks)) [\(stale.routine.location.file)]")
                 }
             }
             if !shared.contacts.isEmpty {

@@ -33,7 +33,8 @@ public enum Resolver {
             group = site.groups[name.value]
             if group == nil {
                 diagnostics.append(.error(name.location, "gruppen '\(name.value)' finns inte", code: "unknown-group",
-                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")))
+                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")
+                                              + ["tills dess får \(council.name) inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel"]))
             }
         }
         var layered: [String: HandbookRoutine] = [:]

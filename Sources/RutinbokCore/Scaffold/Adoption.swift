@@ -71,11 +71,14 @@ public enum Adoption {
         }
         // Whose decision the source's `decided` is, by name: "Exempelstads kommuns beslut".
         let sourceFile = fromGroup ? "\(groupsFolder)/\(from)/group.yml" : "\(councilsFolder)/\(from)/council.yml"
-        let decision = "\(SwedishGenitive.of(yamlString("name", in: sourceFile) ?? from)) beslut"
+        // People are named by their council's name in what is told them, ids only in paths.
+        let fromName = yamlString("name", in: sourceFile) ?? from
+        let targetName = yamlString("name", in: intoGroup ? "\(groupsFolder)/\(target)/group.yml" : "\(councilsFolder)/\(target)/council.yml") ?? target
+        let decision = "\(SwedishGenitive.of(fromName)) beslut"
         let rewritten = rewrite(front.yaml, adoptedFrom: "\(from)/\(id)", decision: decision, today: today)
         if rewritten.internal && !force {
-            throw Failure(message: "\(from) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
-                          notes: ["fråga \(from) först; har de sagt ja, kör kommandot igen med --force"])
+            throw Failure(message: "\(fromName) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
+                          notes: ["fråga \(fromName) först; har de sagt ja, kör kommandot igen med --force"])
         }
         let copy = "---\n\(rewritten.yaml)\n---\n\(front.body)"
         do {
@@ -86,9 +89,9 @@ public enum Adoption {
         }
         var notes: [String] = []
         if files.fileExists(atPath: (content as NSString).appendingPathComponent("routines/\(id).md")) {
-            notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i \(intoGroup ? "handböckerna för gruppens kommuner" : "handboken för \(target)")")
+            notes.append("'\(id)' har samma id som en grundrutin: kopian ersätter grundrutinen i \(intoGroup ? "handböckerna för gruppens kommuner" : "handboken för \(targetName)")")
         }
-        if !rewritten.shared { notes.append("\(from) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
+        if !rewritten.shared { notes.append("\(fromName) har inte märkt '\(id)' med 'share: true'; fråga om det går bra att ni använder den") }
         notes.append(rewritten.decided
             ? "'reviewed' är satt till i dag, och raden 'decided' (\(decision)) har gjorts om till en kommentar, med # först; skriv in ert eget beslut när det finns"
             : "'reviewed' är satt till i dag; skriv in ert beslut under 'decided' när det finns")

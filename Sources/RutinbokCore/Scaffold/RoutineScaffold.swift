@@ -102,7 +102,7 @@ struct BlankRoutine {
         title: \(Scaffold.quoted(title))
         summary: \(Scaffold.quoted(Placeholders.summary))
         phase: \(phase?.id ?? "forebygga")        # en av: \(phases)
-        order: 100                 # plats inom fasen; lägre tal kommer först
+        order: 100                 # plats inom delen; lägre tal kommer först
         audience: [\(audience?.id ?? "alla")]           # en eller flera av: \(audiences)
         owner: \(owner)   # kontakt-id för den som håller rutinen aktuell
         reviewed: \(today)       # senast granskad, ÅÅÅÅ-MM-DD

@@ -35,28 +35,28 @@ private let site = "content/site.yml"
 let brokenCases: [BrokenCase] = [
     // YAML that does not parse: the line in the file, where the mistake is.
     BrokenCase("unclosed quote in council.yml", { try $0.replace(council, "verified: 2026-01-15", with: "verified: \"2026-01-15") }, expect: [
-        "content/councils/exby/council.yml:11:15: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML säger: \"found unexpected end of stream\" på rad 12, kolumn 1 (\"while scanning a quoted scalar\", från rad 11)",
+        "content/councils/exby/council.yml:11:15: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"found unexpected end of stream\" på rad 12, kolumn 1 (\"while scanning a quoted scalar\", från rad 11)",
     ]),
     BrokenCase("quote left open, the next quote two lines down", { try $0.replace(council, "kind: kommun", with: "kind: \"kommun") }, expect: [
         "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'kommun group: grannar theme: { color:' [bad-value]",
         "content/councils/exby/council.yml:2:7: varning: texten inom citattecken fortsätter till rad 4; saknas det avslutande citattecknet på den här raden? [quote-across-lines]\n  obs: en text som ska gå över flera rader skrivs hellre efter '|' eller '>'",
         // `group: grannar` became part of the kind, so the group's contact is unknown.
-        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: eller lägg till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: lägg annars till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
     ]),
     BrokenCase("quote left open, YAML trips after the next quote", { try $0.replace(council, "name: Anna Exempel", with: "name: \"Anna Exempel") }, expect: [
-        "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML säger: \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
+        "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
     ]),
     BrokenCase("unclosed list in front matter", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla") }, expect: [
-        "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML säger: \"did not find expected ',' or ']'\" på rad 7, kolumn 6 (\"while parsing a flow sequence\", från rad 6)",
+        "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected ',' or ']'\" på rad 7, kolumn 6 (\"while parsing a flow sequence\", från rad 6)",
     ]),
     BrokenCase("colon inside a value", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: Obs: gör så här") }, expect: [
-        "content/routines/hotad.md:3:13: fel: här står ': ' där ingen ny nyckel kan börja; sätt hela värdet inom citattecken om det innehåller ': ', eller se över indraget [yaml-syntax]\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 3, kolumn 13",
+        "content/routines/hotad.md:3:13: fel: här står ': ' där ingen ny nyckel kan börja; sätt hela värdet inom citattecken om det innehåller ': ', eller se över indraget [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 3, kolumn 13",
     ]),
     BrokenCase("tab as indentation", { try $0.replace(council, "    role:", with: "\trole:") }, expect: [
-        "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML säger: \"found character that cannot start any token\" på rad 7, kolumn 1 (\"while scanning for the next token\", från rad 7)",
+        "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"found character that cannot start any token\" på rad 7, kolumn 1 (\"while scanning for the next token\", från rad 7)",
     ]),
     BrokenCase("line without colon", { try $0.replace(council, "kind: kommun", with: "kind kommun") }, expect: [
-        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
+        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
     ]),
     BrokenCase("files in routines/ that are not read", {
         try $0.write("content/routines/extra.md.txt", "---\ntitle: Extra\n---\n")
@@ -70,17 +70,17 @@ let brokenCases: [BrokenCase] = [
         "content/routines/extra.md.txt: varning: filen 'extra.md.txt' läses inte: en rutin är en fil som slutar på .md [not-a-routine]\n  obs: döp om den till 'extra.md'",
     ]),
     BrokenCase("text after a quoted value", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: \"Ring\" när det är akut") }, expect: [
-        "content/routines/hotad.md:3:10: fel: texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det [yaml-syntax]\n  obs: sätt citattecken runt hela texten: summary: '\"Ring\" när det är akut'\n  obs: YAML säger: \"did not find expected key\" på rad 3, kolumn 17 (\"while parsing a block mapping\", från rad 2)",
+        "content/routines/hotad.md:3:10: fel: texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det [yaml-syntax]\n  obs: sätt citattecken runt hela texten: summary: '\"Ring\" när det är akut'\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 3, kolumn 17 (\"while parsing a block mapping\", från rad 2)",
     ]),
     BrokenCase("no space after a key's colon", { try $0.replace(hotad, "owner: samordnare", with: "owner:samordnare") }, expect: [
-        "content/routines/hotad.md:7:6: fel: efter ':' ska det stå ett mellanslag; skriv 'owner: samordnare' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 8, kolumn 1 (\"while scanning a simple key\", från rad 7)",
+        "content/routines/hotad.md:7:6: fel: efter ':' ska det stå ett mellanslag; skriv 'owner: samordnare' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 8, kolumn 1 (\"while scanning a simple key\", från rad 7)",
     ]),
     BrokenCase("a group member whose council.yml does not load", {
         try $0.append("content/groups/grannar/group.yml", "members: [exby]\n")
         try $0.replace(council, "kind: kommun", with: "kind kommun")
     }, expect: [
         // Its own problem only: not also "members names a council there is none of".
-        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML säger: \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
+        "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
     ]),
     BrokenCase("key written twice", { try $0.replace(hotad, "order: 10\n", with: "order: 10\norder: 20\n") }, expect: [
         "content/routines/hotad.md:6:1: fel: nyckeln 'order' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 5",
@@ -124,7 +124,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:6:12: varning: 'audience' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
     ]),
     BrokenCase("a colon inside typographic quotes", { try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: ”Obs: gör så här”") }, expect: [
-        "content/routines/hotad.md:3:10: fel: värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': ' [yaml-syntax]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska\n  obs: YAML säger: \"mapping values are not allowed in this context\" på rad 3, kolumn 14",
+        "content/routines/hotad.md:3:10: fel: värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': ' [yaml-syntax]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 3, kolumn 14",
     ]),
     BrokenCase("date written with dashes", { try $0.replace(council, "verified: 2026-01-15", with: "verified: 2026–01–15") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här står '2026–01–15' [bad-date]\n  obs: här står tankstreck (–) där det ska vara bindestreck (-); Word och liknande program byter ut bindestreck mot tankstreck",
@@ -196,7 +196,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/utbildning.md:2:1: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]",
     ]),
     BrokenCase("unknown phase", { try $0.replace(hotad, "phase: hantera", with: "phase: hanterra") }, expect: [
-        "content/routines/hotad.md:4:8: fel: okänd fas 'hanterra' [unknown-phase]\n  obs: menade du 'hantera'?\n  obs: faserna i site.yml: forebygga, hantera",
+        "content/routines/hotad.md:4:8: fel: okänd del 'hanterra' [unknown-phase]\n  obs: menade du 'hantera'?\n  obs: delarna i site.yml: forebygga, hantera",
     ]),
     BrokenCase("unknown audience", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla, gruppledare]") }, expect: [
         "content/routines/hotad.md:6:18: fel: okänd målgrupp 'gruppledare' [unknown-audience]\n  obs: målgrupperna i site.yml: alla, ordforande",
@@ -257,8 +257,9 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:12:11: fel: 'exclude' nämner 'utbildnig', men det finns ingen rutin med det id:t [unknown-exclude]\n  obs: menade du 'utbildning'?\n  obs: rutinernas id: anmalan, hotad, lokalt, utbildning",
     ]),
     BrokenCase("unknown group", { try $0.replace(council, "group: grannar", with: "group: granar") }, expect: [
-        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar",
-        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: eller lägg till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
+        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar\n  obs: tills dess får Exby kommun inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel",
+        // The contact the group would have given: the note points at the group's id.
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'granar', som inte finns; rätta först 'group' i content/councils/exby/council.yml:3:8",
     ]),
     BrokenCase("override of an id the base does not have", { try $0.write("content/councils/exby/routines/anmalann.md", try $0.read(anmalan)) }, expect: [
         "content/councils/exby/routines/anmalann.md:1:1: varning: 'anmalann' ersätter ingen grundrutin och läggs därför till som en ny rutin [override-unknown]\n  obs: ville du ersätta 'anmalan'? Döp i så fall filen till 'anmalan.md'",
@@ -438,7 +439,7 @@ let brokenCases: [BrokenCase] = [
         "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun eller region 'nyby' [group-members]\n  obs: kommuner och regioner: exby",
     ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
-        "content/site.yml: fel: site.yml saknas: den anger faserna, målgrupperna och de nationella numren [missing-file]",
+        "content/site.yml: fel: site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren [missing-file]",
     ]),
     BrokenCase("council.yml missing", { try $0.remove(council) }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]",

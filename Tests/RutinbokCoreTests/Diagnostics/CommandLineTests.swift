@@ -72,9 +72,9 @@ struct CommandLineTests {
         let run = try Executable.run(arguments(w, "check"))
         #expect(run.status == 1)
         #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
-            content/routines/hotad.md:4:8: fel: okänd fas 'hanterra' [unknown-phase]
+            content/routines/hotad.md:4:8: fel: okänd del 'hanterra' [unknown-phase]
               obs: menade du 'hantera'?
-              obs: faserna i site.yml: forebygga, hantera
+              obs: delarna i site.yml: forebygga, hantera
             content/routines/hotad.md:5:1: varning: okänd nyckel 'ordre' [unknown-key]
               obs: menade du 'order'?
             1 fel, 1 varning
@@ -124,8 +124,8 @@ struct CommandLineTests {
         #expect(item["column"] as? Int == 8)
         #expect(item["severity"] as? String == "error")
         #expect(item["code"] as? String == "unknown-phase")
-        #expect(item["message"] as? String == "okänd fas 'hanterra'")
-        #expect(item["notes"] as? [String] == ["menade du 'hantera'?", "faserna i site.yml: forebygga, hantera"])
+        #expect(item["message"] as? String == "okänd del 'hanterra'")
+        #expect(item["notes"] as? [String] == ["menade du 'hantera'?", "delarna i site.yml: forebygga, hantera"])
     }
 
     @Test(arguments: [["build", "--bogus"], ["check", "--today", "2026-1-1"], ["check", "--format", "xml"], ["nosuchcommand"], ["render"]])

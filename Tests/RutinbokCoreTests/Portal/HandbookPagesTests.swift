@@ -148,7 +148,7 @@ struct HandbookPagesTests {
         #expect(listItems(after: "utesluten", in: exempelby) == ["Trygghetsbesök i hemmet (Förebygga)"])
         #expect(exempelby.contains("Den har valt bort 1 grundrutin."))
         // The overview counts what the page lists.
-        #expect(read("\(output)/index.html").contains("<a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Uteslutna rutiner i Exempelby kommun: </span>1</a>"))
+        #expect(read("\(output)/index.html").contains("<a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Bortvalda rutiner i Exempelby kommun: </span>1</a>"))
         let exempelstad = read("\(output)/handbocker/exempelstad.html")
         #expect(routineRow("Hot via brev eller paket", in: exempelstad).isEmpty)
         #expect(exempelstad.contains("<p>Handboken har 16 rutiner: 13 grundrutiner som de är, 2 anpassade med egen text och 1 egen rutin."))

@@ -54,7 +54,7 @@ struct PortalPagesTests {
         #expect(FileManager.default.fileExists(atPath: "\(output)/assets/tema/portal.css"))
 
         let index = read("\(output)/index.html")
-        // Typ, Samverkan, Rutiner, Anpassade, Egna, Uteslutna, Delar utan rutin, Äldsta granskning av
+        // Typ, Samverkansgrupp, Rutiner, Anpassade, Egna, Bortvalda, Delar utan rutin, Äldsta granskning av
         // egen text, Egna att granska: the base's and the group's texts are reviewed in one place.
         #expect(index.contains("<p>Alla 7 handböcker har rutiner i varje del av handboken.</p>"))
         #expect(row("Exempelby kommun", in: index) == ["Kommun", "Ingen", "16", "0", "1", "1", "Inga", "12 oktober 2026", "1"])
@@ -72,23 +72,23 @@ struct PortalPagesTests {
         // The matrix's row header is the title alone; the counts' row header links to the routine's page.
         func cells(_ title: String) -> [String] { row(in: coverage) { $0.hasPrefix("<tr><th scope=\"row\">\(title)</th>") } }
         func counts(_ id: String) -> [String] { row(in: coverage) { $0.hasPrefix("<tr><th scope=\"row\"><a href=\"tackning/\(id).html\">") } }
-        // Ärvd, Anpassad, Utesluten: no handbook of the public demo keeps a base routine's text internal.
+        // Ärvd, Anpassad, Bortvald: no handbook of the public demo keeps a base routine's text internal.
         #expect(counts("trygghetsbesok") == ["6", "0", "1"])
         #expect(counts("sociala-medier") == ["5", "2", "0"])
         #expect(counts("roller-och-ansvar") == ["3", "4", "0"])
         #expect(!coverage.contains("<th scope=\"col\" class=\"num\">Intern</th>"))
         // The legend names what to choose in the table with a column per handbook.
-        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkan. Vad som har ändrats ser du på rutinens sida eller genom att välja ordet Anpassad i tabellen som har en kolumn för varje handbok.</dd>"))
+        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkansgrupp. Vad som har ändrats ser du på rutinens sida eller genom att välja ordet Anpassad i tabellen som har en kolumn för varje handbok.</dd>"))
         #expect(count("<table class=\"coverage-counts\">", in: coverage) == 5)
         #expect(count("<table class=\"coverage\">", in: coverage) == 5, "7 handböcker: the matrix too")
-        #expect(cells("Trygghetsbesök i hemmet").first == "Utesluten")
+        #expect(cells("Trygghetsbesök i hemmet").first == "Bortvald")
         #expect(cells("Trygghetsbesök i hemmet").count == councils.count)
         let social = cells("Sociala medier")
         #expect(social == ["Ärvd", "Anpassad", "Ärvd", "Ärvd", "Ärvd", "Ärvd", "Anpassad från Exempelstads kommun"])
         #expect(coverage.contains("<td class=\"cell cell-anpassad\"><a href=\"andringar/region-exempelmark/sociala-medier.html\">Anpassad<span class=\"visually-hidden\">: Sociala medier i Region Exempelmark</span></a> <span class=\"cell-detail\">från Exempelstads kommun</span></td>"))
         #expect(coverage.contains("<td class=\"cell cell-anpassad\"><a href=\"andringar/lattsasby/roller-och-ansvar.html\">Anpassad<span class=\"visually-hidden\">: Roller och ansvar i Låtsasby kommun</span></a> <span class=\"cell-detail\">av Samverkan Nordväst</span></td>"))
         #expect(count("<td class=\"cell cell-anpassad\">", in: coverage) == 12)
-        #expect(count("<td class=\"cell cell-utesluten\">Utesluten</td>", in: coverage) == 1)
+        #expect(count("<td class=\"cell cell-utesluten\">Bortvald</td>", in: coverage) == 1)
         #expect(count("<td class=\"cell cell-arvd\">Ärvd</td>", in: coverage) == 99)
         // Each handbook's own routines, in a row of their own.
         #expect(coverage.contains("<tr><th scope=\"row\" id=\"handbok-fiktiva\"><a href=\"fiktiva/index.html\">Fiktiva kommun</a></th><td><span class=\"none\">Inga</span></td></tr>"))
@@ -129,7 +129,7 @@ struct PortalPagesTests {
         }
         let region = read("\(output)/andringar/region-exempelmark/sociala-medier.html")
         #expect(region.contains("<p class=\"lead\">Region Exempelmarks text jämförd med grundrutinen, ord för ord.</p>"))
-        #expect(region.contains("Raden Kontaktuppgifter visar vilken kontakt texten hänvisar till där; telefonnummer och e-post jämförs inte."))
+        #expect(region.contains("Raden Kontaktuppgifter visar vilken kontakt texten hänvisar till. Telefonnummer och e-post jämförs inte."))
         // A group's text is the group's, shown in the member's handbook: said so, with each
         // name in the genitive ("Nordvästs", "kommuns").
         let group = read("\(output)/andringar/lattsasby/roller-och-ansvar.html")
@@ -160,9 +160,9 @@ struct PortalPagesTests {
         let overviewLinks = read("\(output)/index.html")
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
         #expect(!overviewLinks.contains("andringar.html#handbok-exempelby"), "Exempelby adapted nothing")
-        // "Egna" leads to the handbook's row of own routines on the coverage page, "Uteslutna"
+        // "Egna" leads to the handbook's row of own routines on the coverage page, "Bortvalda"
         // to the list of them on the handbook's page, where the count of routines leads too.
-        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\"><a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Uteslutna rutiner i Exempelby kommun: </span>1</a></td>"))
+        #expect(overviewLinks.contains("<td class=\"num\"><a href=\"tackning.html#handbok-exempelby\"><span class=\"visually-hidden\">Egna rutiner i Exempelby kommun: </span>1</a></td><td class=\"num\"><a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Bortvalda rutiner i Exempelby kommun: </span>1</a></td>"))
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"handbocker/lattsasby.html\"><span class=\"visually-hidden\">Rutiner i Låtsasby kommun: </span>16</a></td>"))
         #expect(!overviewLinks.contains("handbocker/lattsasby.html#"), "Låtsasby left nothing out")
         #expect(!overviewLinks.contains("tackning.html#handbok-lattsasby"), "Låtsasby has no routine of its own")
@@ -194,7 +194,7 @@ struct PortalPagesTests {
             .map { Int(row(in: $0) { _ in true }[1]) ?? -1 }
         #expect(lix.count > 20)
         #expect(lix == lix.sorted(by: >), "\(lix)")
-        #expect(readability.contains("<th scope=\"row\"><a href=\"tackning/riskbedomning-infor-sammantraden.html\">Riskbedömning inför sammanträden<span class=\"visually-hidden\"> i alla handböcker</span></a></th><td>Grundhandboken</td>"))
+        #expect(readability.contains("<th scope=\"row\"><a href=\"tackning/riskbedomning-infor-sammantraden.html\">Riskbedömning inför sammanträden<span class=\"visually-hidden\">, grundrutinen i handböckerna</span></a></th><td>Grundrutin</td>"))
     }
 
     /// The readability page writes a threshold with decimals the Swedish way, as the report
@@ -260,7 +260,7 @@ struct PortalPagesTests {
         let report = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-12-01")!)
         let sharedFiles = Set(report.councils.flatMap(\.staleRoutines).filter { $0.routine.layer == .base || $0.routine.layer == .group("nordvast") }.map(\.routine.location.file))
         #expect(view.sharedRoutines.count == sharedFiles.count && sharedFiles.count > 1)
-        #expect(view.sharedRoutines.contains { $0.source == "Grundhandboken" && $0.handbooks == "i 7 handböcker" && $0.href?.hasPrefix("tackning/") == true })
+        #expect(view.sharedRoutines.contains { $0.source == "Grundrutin" && $0.handbooks == "i 7 handböcker" && $0.href?.hasPrefix("tackning/") == true })
         #expect(view.sharedRoutines.contains { $0.source == "Samverkan Nordväst" })
         let sharedRows = Set(view.sharedRoutines.map(\.title))
         #expect(!rows.contains { row in sharedRows.contains(row.title) && row.changeHref == nil }, "no base routine under a handbook")
@@ -323,7 +323,7 @@ struct PortalPagesTests {
         var looked = 0
         for case let path as String in FileManager.default.enumerator(atPath: output)! {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(output)/\(path)", isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: "\(output)/\(path)", isDirectory: &isFolder)
             guard !isFolder.boolValue, let text = try? String(contentsOfFile: "\(output)/\(path)", encoding: .utf8) else { continue }
             looked += 1
             #expect(!text.contains("sakerhet-i-stadshuset"), "\(path) names the internal routine's file")

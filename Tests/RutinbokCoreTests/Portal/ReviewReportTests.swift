@@ -60,7 +60,7 @@ struct PortalReviewReportTests {
 
     @Test func textFormat() async throws {
         let text = try await report().rendered(as: .text)
-        #expect(text.hasPrefix("Läget den 29 november 2026 (gränsen för LIX: 50,0)\n"))
+        #expect(text.hasPrefix("Läget den 29 november 2026 (gränsen för LIX: 50)\n"))
         #expect(text.contains("""
             Region Exempelland (region-exempelland)
               egna rutiner att granska:
@@ -78,7 +78,7 @@ struct PortalReviewReportTests {
     @Test func textFormatListsSharedItemsOnce() async throws {
         let loaded = try await DemoContent.load()
         let text = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-07-01")!).rendered(as: .text)
-        #expect(text.contains("\nGemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)\n  rutiner att granska:\n    trygghetsbesok – Trygghetsbesök i hemmet: granskad 2026-06-12, skulle ha granskats senast 2027-06-12; text från grundhandboken, i 6 handböcker ["))
+        #expect(text.contains("\nGemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)\n  rutiner att granska:\n    trygghetsbesok – Trygghetsbesök i hemmet: granskad 2026-06-12, skulle ha granskats senast 2027-06-12; text från grundrutinerna, i 6 handböcker ["))
         #expect(count("trygghetsbesok – ", in: text) == 1)
         let groupContact = try #require(loaded.site.groups["nordvast"]?.contacts.first)
         #expect(count("\(groupContact.id) – \(groupContact.roleAndName): kontrollerad", in: text) == 1)

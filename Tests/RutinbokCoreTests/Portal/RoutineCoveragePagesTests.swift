@@ -64,7 +64,7 @@ struct RoutineCoveragePagesTests {
         #expect(roles.contains("<a href=\"../exempelstad/roller-och-ansvar.html\">Exempelstads kommun</a>"))
         #expect(roles.contains("Ingen handbok har valt bort rutinen."))
 
-        // Exempelby leaves the home visit out: named under Utesluten, linked to its start page.
+        // Exempelby leaves the home visit out: named under Bortvald, linked to its start page.
         let visit = read("\(output)/tackning/trygghetsbesok.html")
         #expect(listItems(after: "utesluten", in: visit) == ["Exempelby kommun"])
         #expect(visit.contains("<a href=\"../exempelby/index.html\">Exempelby kommun</a>"))
@@ -102,9 +102,9 @@ struct RoutineCoveragePagesTests {
         #expect(!coverage.contains("cell-arvd\">Ärvd</td>"))
         #expect(coverage.contains("Portalen har 13 handböcker, fler än 12. En tabell med en kolumn per handbok blir då för bred. Tabellerna visar därför"))
         #expect(coverage.contains("<dd>Handbokens egen text finns bara i den interna handboken.</dd>"))
-        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkan. Vad som har ändrats ser du på rutinens sida.</dd>"))
+        #expect(coverage.contains("<dd>Egen text i stället för grundrutinen, skriven av kommunen, regionen eller en samverkansgrupp. Vad som har ändrats ser du på rutinens sida.</dd>"))
         #expect(coverage.contains("<th scope=\"col\" class=\"num\">Intern</th>"))
-        // Ärvd, Anpassad, Utesluten, Intern.
+        // Ärvd, Anpassad, Bortvald, Intern.
         #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"tackning/trygghetsbesok.html\">Trygghetsbesök i hemmet</a></th><td class=\"num\">6</td><td class=\"num\">0</td><td class=\"num\">7</td><td class=\"num\">0</td></tr>"))
         #expect(coverage.contains("<tr><th scope=\"row\"><a href=\"tackning/misstankt-forsandelse.html\">Hot via brev eller paket</a></th><td class=\"num\">12</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
 
