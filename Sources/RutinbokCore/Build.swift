@@ -69,7 +69,7 @@ public enum Build {
         let options = options.withCanonicalFolders()
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
-        let outputLock = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates])) != nil
+        let outputLock = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
             ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
@@ -178,7 +178,7 @@ public enum Build {
         do {
             plan?.next.warnings = result.diagnostics
             let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
-                                          previous: plan?.previous)
+                                          internal: options.includeInternal, previous: plan?.previous)
             // The cache's new file is written while pages render, and put in place only once
             // the build has published.
             let cacheUpdate = cache.map { cache in Task.detached { (cache, cache.prepare(bodies.rendered, live: bodies.used)) } }

@@ -23,7 +23,7 @@ struct Manifest: Sendable, Equatable {
     /// The last line, "end <checksum of everything before it, 16 hex digits>\n".
     static let endLineLength = "end ".utf8.count + 16 + 1
 
-    /// What the marker of the folder a manifest describes holds: the checksum on the
+    /// What the marker of the folder a manifest describes begins with: the checksum on the
     /// manifest's last line ("end <16 hex digits>"), and a line break.
     static func seal(of bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count >= endLineLength, bytes.last == 0x0A else { return nil }

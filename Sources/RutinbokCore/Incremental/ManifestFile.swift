@@ -104,7 +104,7 @@ final class ManifestFile: Sendable {
     static func read(_ path: String, describing folder: URL) -> ManifestFile? {
         guard let bytes = try? Publisher.readFile(path),
               let marker = try? Publisher.readFile(folder.appendingPathComponent(Publisher.marker).path),
-              let seal = Manifest.seal(of: bytes), marker == seal else { return nil }
+              let seal = Manifest.seal(of: bytes), marker.starts(with: seal) else { return nil }
         return ManifestFile(bytes: bytes)
     }
 

@@ -127,7 +127,7 @@ extension Publisher {
 
     /// Writes the manifest of what is staged, beside the output as `.<output>.manifest.next`
     /// until `publish` puts it in place, and seals the staging folder with it (its marker
-    /// holds the manifest's checksum). Folders kept whole are copied from the previous
+    /// holds the manifest's checksum, then the kind of output). Folders kept whole are copied from the previous
     /// manifest's bytes, sealed ones from their blocks.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
@@ -139,7 +139,7 @@ extension Publisher {
         let next = Self.nextManifestPath(of: output).path
         do {
             try bytes.withUnsafeBytes { try Self.writeFile(next, $0, mode: Self.privateMode) }
-            try Self.writeMarker(of: staging, Manifest.seal(of: bytes) ?? [])
+            try Self.writeMarker(of: staging, (Manifest.seal(of: bytes) ?? []) + kind.line)
         } catch {
             throw Failure.io("kunde inte skriva \(next): \(error)")
         }

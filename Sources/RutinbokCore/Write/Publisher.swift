@@ -25,7 +25,29 @@ public final class Publisher: Sendable {
     }
 
     /// Marks a folder as rutinbok's output, so a build never replaces a folder it did not make.
+    /// It holds the checksum of the manifest that describes the folder (`Manifest.seal(of:)`)
+    /// and then a line with the kind of build that made it (`OutputKind`; none from a version
+    /// before 0.17).
     public static let marker = ".rutinbok-output"
+
+    /// Whether an output holds the public handbooks or the intranet's (`--internal`).
+    enum OutputKind: String {
+        case `public`, `internal`
+        init(internal isInternal: Bool) { self = isInternal ? .internal : .public }
+
+        /// What the marker in `folder` says, nil when it says nothing (an older version's) or
+        /// the folder has none.
+        static func of(_ folder: URL) -> OutputKind? {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap { OutputKind(rawValue: String($0)) }
+        }
+
+        /// Its line in the marker.
+        var line: [UInt8] { Array("\(rawValue)\n".utf8) }
+    }
+
+    /// What kind of output this build makes.
+    let kind: OutputKind
 
     public let output: URL
     let staging: URL
@@ -69,15 +91,17 @@ public final class Publisher: Sendable {
 
     /// Checks that `output` may be replaced and prepares an empty staging folder beside it.
     /// `protected` are folders the output may neither be nor contain (content, templates).
-    public convenience init(output path: String, protected: [String]) throws {
-        try self.init(output: path, protected: protected, previous: nil)
+    /// `internal`: the output is the intranet's (`--internal`).
+    public convenience init(output path: String, protected: [String], internal isInternal: Bool = false) throws {
+        try self.init(output: path, protected: protected, internal: isInternal, previous: nil)
     }
 
-    init(output path: String, protected: [String], previous: ManifestFile?) throws {
+    init(output path: String, protected: [String], internal isInternal: Bool = false, previous: ManifestFile?) throws {
         self.previous = previous
+        kind = OutputKind(internal: isInternal)
         let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
-        try Self.checkSafe(output, protected: protected)
+        try Self.checkSafe(output, protected: protected, internal: isInternal)
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).staging-"
         Self.removeStale(besides: output)
@@ -102,15 +126,33 @@ public final class Publisher: Sendable {
         stagingFolder = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
+        // The marker says what kind of build this is (the spare's may say another) until the
+        // manifest's seal goes before it (`writeManifest`).
+        try Self.writeMarker(of: staging, kind.line)
     }
 
     deinit {
         for descriptor in [lock, outputFolder, stagingFolder] where descriptor >= 0 { close(descriptor) }
     }
 
-    static func checkSafe(_ output: URL, protected: [String]) throws {
+    static func checkSafe(_ output: URL, protected: [String], internal isInternal: Bool = false) throws {
         let path = output.path
         if path == "/" || path.isEmpty { throw Failure.refused("'/' kan inte vara utdatamapp") }
+        // Inside another output, this one would be published with it (internal routines with
+        // public ones, say), and removed by its next build.
+        var folder = output.deletingLastPathComponent()
+        while folder.path != "/" && !folder.path.isEmpty {
+            var info = stat()
+            if lstat(folder.appendingPathComponent(marker).path, &info) == 0 {
+                throw Failure.refused("\(path) kan inte vara utdatamapp: den ligger i \(folder.path), som rutinbok har byggt och som publiceras som den är; välj en mapp bredvid den")
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        // The public handbooks' folder is what a web server publishes: an intranet build there
+        // would publish the internal routines.
+        if isInternal, OutputKind.of(output) == .public {
+            throw Failure.refused("\(path) har den offentliga versionen; med --internal skulle de interna rutinerna hamna där. Välj en annan --output (utan --output blir det \(Build.Options.defaultOutput(forIntranet: true))/), eller ta bort \(path) först om det är meningen")
+        }
         if path == FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path {
             throw Failure.refused("hemmappen \(path) kan inte vara utdatamapp; välj en annan --output")
         }
@@ -274,6 +316,7 @@ public final class Publisher: Sendable {
 
     /// Writes the marker of a folder of rutinbok's: empty, or the seal of its manifest. In
     /// place, not replaced: a build holds a lock on the staging folder's marker.
+    /// Written in place: the marker's inode carries the lock that tells a build is alive.
     static func writeMarker(of folder: URL, _ bytes: [UInt8]) throws {
         let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }

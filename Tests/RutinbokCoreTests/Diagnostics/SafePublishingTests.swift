@@ -122,6 +122,46 @@ func leftovers(beside output: String) -> [String] {
         #expect(leftovers(beside: w.content) == [])
     }
 
+    /// The public output is what a web server publishes: an intranet build is refused there,
+    /// and so is any output inside another (publishing that one would publish it). The output
+    /// stays as it was; an intranet output may become public again.
+    @Test func refusesTheIntranetInThePublicOutputAndOutputsInsideOutputs() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        // The marker: the manifest's checksum, then the kind of output.
+        func kind(_ folder: String) throws -> String? { try w.read("\(folder)/\(Publisher.marker)").split(separator: "\n").last.map(String.init) }
+        #expect(try w.read("output/\(Publisher.marker)").split(separator: "\n").count == 2)
+        #expect(try kind("output") == "public")
+        let before = snapshot(w.output)
+        var intranet = w.options()
+        intranet.includeInternal = true
+        let refused = await Build.run(intranet, write: true)
+        #expect(!refused.published)
+        #expect(refused.diagnostics.filter { $0.code == "output-refused" }.map(\.message) == [
+            "\(w.output) har den offentliga versionen; med --internal skulle de interna rutinerna hamna där. Välj en annan --output (utan --output blir det output-intranat/), eller ta bort \(w.output) först om det är meningen"])
+        #expect(snapshot(w.output) == before)
+        #expect(leftovers(beside: w.output) == [])
+
+        let nested = w.output + "/intranat"
+        #expect(await refusal(w, output: nested) == ["\(nested) kan inte vara utdatamapp: den ligger i \(w.output), som rutinbok har byggt och som publiceras som den är; välj en mapp bredvid den"])
+        #expect(await refusal(w, output: w.output + "/exby/ut").count == 1)
+        #expect(snapshot(w.output) == before)
+
+        // Beside it, the intranet's output says what it is; made public again, it says so.
+        intranet.output = w.url("output-intranat").path
+        #expect(await Build.run(intranet, write: true).published)
+        #expect(try kind("output-intranat") == "internal")
+        var publicAgain = w.options()
+        publicAgain.output = intranet.output
+        #expect(await Build.run(publicAgain, write: true).published)
+        #expect(try kind("output-intranat") == "public")
+        // An older version's marker says nothing: not refused (and marked from then on).
+        #expect(FileManager.default.createFile(atPath: "\(w.output)/\(Publisher.marker)", contents: Data()))
+        intranet.output = w.output
+        #expect(await Build.run(intranet, write: true).published)
+        #expect(try kind("output") == "internal")
+    }
+
     @Test func refusesRepositoryRootAndSlash() async throws {
         let w = try BrokenWorkspace()
         try w.write("repo/Package.swift", "// swift-tools-version:6.0\n")
