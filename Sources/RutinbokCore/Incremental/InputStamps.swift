@@ -30,9 +30,26 @@ struct Stamp: Hashable, Sendable {
                        Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
-    /// rutinbok's own binary: another one may render differently, so whatever a build keeps
-    /// for the next (manifest, caches) is tied to it.
-    static let ofRutinbok = of("/proc/self/exe") ?? of(CommandLine.arguments.first ?? "") ?? Stamp(size: 0, modified: 0)
+    /// rutinbok's programs: another binary may render differently, so whatever a build keeps
+    /// for the next (manifest, caches) is tied to them. Both programs that build, `rutinbok`
+    /// and the preview's `rutinbok-serve` (installed side by side, from one build), count as
+    /// one: a preview and a build of the same output then keep each other's work, where
+    /// each had made the next build a full one. The running program counts too, whatever its
+    /// name (a test runner).
+    static let ofRutinbok: Stamp = {
+        let running = realpath("/proc/self/exe", nil).map { pointer in defer { free(pointer) }; return String(cString: pointer) }
+            ?? CommandLine.arguments.first ?? ""
+        let folder = running.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let programs = Set([running, "\(folder)/rutinbok", "\(folder)/rutinbok-serve"]).sorted()
+        return combined(programs.map { of($0) ?? Stamp(size: 0, modified: 0) })
+    }()
+
+    /// One stamp for several files: it changes when any of them does (the latest change time
+    /// moves; a size may move too).
+    static func combined(_ stamps: [Stamp]) -> Stamp {
+        Stamp(size: stamps.reduce(Int64(0)) { $0 &* 1_000_003 &+ $1.size },
+              modified: stamps.map(\.modified).max() ?? 0)
+    }
 
     /// The stamp of one file, following symlinks; nil when it does not exist.
     static func of(_ path: String) -> Stamp? {

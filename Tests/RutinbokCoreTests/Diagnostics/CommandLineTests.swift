@@ -317,6 +317,36 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
     }
 
+    /// `rutinbok` and `rutinbok-serve` count as one program for what a build keeps: a
+    /// preview of the output a build made (and a build after the preview) changes nothing,
+    /// where each had made the next build a full one.
+    @Test func aPreviewAndABuildKeepEachOthersWork() throws {
+        let content = try DemoContent.copy()
+        let output = content + "-output", log = content + "-serve.log"
+        defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
+        let build = ["build", "--content", content, "--templates", DemoContent.templates, "--output", output, "--today", "2026-11-29"]
+        #expect(try Executable.run(build).status == 0)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func said() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        let start = Date()
+        while !said().contains("Byggde handböckerna"), Date().timeIntervalSince(start) < 60 { Thread.sleep(forTimeInterval: 0.1) }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(said().contains("Byggde handböckerna"), "\(said())")
+        // The preview builds for today, the build for its --today: pages that show a date may
+        // differ, but the rendered routines the preview kept are the build's own.
+        let again = try Executable.run(build + ["--timings"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("bodies rendered 0,"), "\(again.stderr)")
+    }
+
     #if os(Linux)
     /// The preview's HTTP stack brings Foundation's networking and libcurl with it; the other
     /// commands must not load them (they are 6 ms of every start).
