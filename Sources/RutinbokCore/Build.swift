@@ -69,8 +69,11 @@ public enum Build {
         let options = options.withCanonicalFolders()
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
         // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
-        let outputLock = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
-            ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
+        let safe = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
+        if safe, let refusal = OutputLock.refusal(beside: outputURL) {
+            return Result(diagnostics: [.error(SourceLocation(file: options.output), refusal.message, code: "output-refused", notes: refusal.notes)])
+        }
+        let outputLock = safe ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil

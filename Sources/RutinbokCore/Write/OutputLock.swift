@@ -33,6 +33,27 @@ final class OutputLock: Sendable {
         return OutputLock(descriptor)
     }
 
+    /// Why a build must not go on when the lock file is there but not this user's to open (a
+    /// build run as another user, with `sudo` say, left it): it could not tell whether
+    /// another build is running, and the files that user left beside the output are not its
+    /// own to replace. Nil when the lock can be used or made.
+    static func refusal(beside output: URL) -> (message: String, notes: [String])? {
+        let path = Publisher.beside(output, "lock").path
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        if descriptor >= 0 { close(descriptor); return nil }
+        guard errno == EACCES || errno == EPERM else { return nil }
+        let owner = ownerName(of: path).map { "användaren \($0)" } ?? "en annan användare"
+        return ("\(path) tillhör \(owner), som har byggt här förut; då går det inte att se om ett annat bygge pågår",
+                ["bygg som samma användare varje gång",
+                 "ska \(owner) inte bygga här längre: ta bort filerna \(Publisher.beside(output, "*").lastPathComponent) bredvid utdatamappen och ge \(output.path) till den användare som bygger"])
+    }
+
+    private static func ownerName(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, let entry = getpwuid(info.st_uid), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
     private init(_ descriptor: Int32) { self.descriptor = descriptor }
 
     deinit { close(descriptor) }

@@ -348,6 +348,33 @@ struct CommandLineTests {
     }
 
     #if os(Linux)
+    /// A build run once as root (`sudo`) leaves files beside the output that the usual user
+    /// cannot open, the output's lock among them: the usual user's next build stops and says
+    /// why, where it used to go on without the lock. (Run as root, with `setpriv`.)
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aLockLeftByAnotherUserStopsTheBuildWithAReason() throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rutinbok-lock-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.copyItem(atPath: DemoContent.content, toPath: "\(root)/content")
+        let output = "\(root)/output"
+        let build = ["build", "--content", "\(root)/content", "--templates", DemoContent.templates, "--output", output, "--today", "2026-11-29"]
+        #expect(try Executable.run(build).status == 0)
+        let before = snapshot(output)
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        other.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Executable.url.path] + build
+        let err = Pipe()
+        other.standardError = err
+        other.standardOutput = FileHandle.nullDevice
+        try other.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        other.waitUntilExit()
+        #expect(other.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.hasPrefix("\(output): fel: \(root)/.output.lock tillhör användaren root, som har byggt här förut; då går det inte att se om ett annat bygge pågår [output-refused]\n  obs: bygg som samma användare varje gång\n"), "\(stderr)")
+        #expect(snapshot(output) == before)
+    }
+
     /// The preview's HTTP stack brings Foundation's networking and libcurl with it; the other
     /// commands must not load them (they are 6 ms of every start).
     @Test func rutinbokDoesNotLoadTheNetworkingLibraries() throws {
