@@ -15,7 +15,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs. Hela mappen byts ut när bygget lyckas. (förval: output, med --internal output-intranat)", valueName: "mapp"))
     var outputFolder: String?
 
-    private var output: String { outputFolder ?? Build.Options.defaultOutput(forIntranet: site.internal) }
+    /// Without a final '/', which the messages add ("output/").
+    private var output: String {
+        let folder = outputFolder ?? Build.Options.defaultOutput(forIntranet: site.internal)
+        let trimmed = folder.replacingOccurrences(of: "/+$", with: "", options: .regularExpression)
+        return trimmed.isEmpty ? folder : trimmed
+    }
+
+    @Flag(name: [.short, .long], help: "Skriv ingenting när bygget lyckas utan fel och varningar. För schemalagda byggen, som då bara hörs av när något behöver göras.")
+    var quiet = false
 
     // The output is for developers and stays in English, as do the stage names it prints.
     @Flag(help: "Skriv ut hur lång tid varje steg tog och hur mycket som återanvändes från förra bygget. För utvecklare, på engelska.")
@@ -25,7 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.endsProcess = true
-        options.waitingForOutput = Wording.waitingForOutput(output)
+        if !quiet { options.waitingForOutput = Wording.waitingForOutput(output) }
         let hadOutput = FileManager.default.fileExists(atPath: output)
         let result = await Build.run(options, write: true)
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
@@ -45,6 +53,8 @@ struct BuildCommand: AsyncParsableCommand {
                                 : hadOutput ? "Ingenting skrevs: \(output)/ är som förut." : "Ingenting skrevs till \(output)/.")
             throw ExitCode(1)
         }
+        // Quiet: a build that published with nothing to say prints nothing (cron mails nothing).
+        if quiet && shown.isEmpty { return }
         if site.format == .text {
             let seconds = Wording.seconds(Date().timeIntervalSince(started))
             let handbooks = Wording.handbooks(result.councils)

@@ -97,6 +97,27 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: w.output))
     }
 
+    /// `--quiet` is for scheduled builds: nothing when all is well (cron mails nothing),
+    /// everything when something needs doing.
+    @Test func quietBuildsSayNothingUnlessSomethingNeedsDoing() throws {
+        let w = try BrokenWorkspace()
+        let clean = try Executable.run(arguments(w, "build", ["--quiet"]))
+        #expect(clean.status == 0 && clean.stderr.isEmpty && clean.stdout.isEmpty, "\(clean.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/exby/index.html"))
+        #expect(try Executable.run(arguments(w, "build", ["-q"])).stderr.isEmpty, "a build with nothing changed")
+        try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
+        let warned = try Executable.run(arguments(w, "build", ["-q"]))
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains(": varning: okänd nyckel 'ordre' [unknown-key]"), "\(warned.stderr)")
+        #expect(warned.stderr.contains("0 fel, 1 varning\nByggde 1 handbok"), "\(warned.stderr)")
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
+        let failed = try Executable.run(arguments(w, "build", ["-q"]))
+        #expect(failed.status == 1 && failed.stderr.hasSuffix("1 fel, 1 varning\nIngenting skrevs: \(w.output)/ är som förut.\n"), "\(failed.stderr)")
+        // A final '/' in --output is not doubled in what is said.
+        let slash = try Executable.run(arguments(w, "build", ["--output", w.output + "/"]).filter { $0 != "--quiet" })
+        #expect(slash.stderr.contains("Ingenting skrevs: \(w.output)/ är som förut."), "\(slash.stderr)")
+    }
+
     @Test func todayDecidesWhatIsStale() throws {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check", today: "2027-03-01"))
