@@ -10,6 +10,7 @@ public enum UsageWording {
     static let phrases: [(String, String)] = [
         (#"^Error: Missing expected argument '([^']*)'"#, "fel: argumentet $1 saknas"),
         (#"^Error: Missing value for '([^' ]*)[^']*'"#, "fel: $1 saknar ett värde"),
+        (#"^Error: Unknown option '(--intran[aäe]t)'"#, "fel: okänt alternativ '$1'; intranätets version byggs med --internal"),
         (#"^Error: Unknown option '([^']*)'"#, "fel: okänt alternativ '$1'"),
         (#" Did you mean '([^']*)'\?"#, " Menade du '$1'?"),
         (#"^Error: Unexpected argument '([^']*)'"#, "fel: okänt kommando eller argument '$1'"),

@@ -122,7 +122,7 @@ public actor PreviewServer {
     /// Whether `host` is this computer only: `localhost`, any of 127.0.0.0/8, or `::1`
     /// however it is written. (Any other address, `0.0.0.0` among them, opens the preview to
     /// the network, where its names are not known.)
-    static func isLoopback(_ host: String) -> Bool {
+    public static func isLoopback(_ host: String) -> Bool {
         let name = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if name.lowercased() == "localhost" { return true }
         var v4 = in_addr()

@@ -64,10 +64,18 @@ struct ServeMain: AsyncParsableCommand {
             Terminal.printError("fel: \(error)")
             throw ExitCode(1)
         }
-        let shown = host.contains(":") ? "[\(host)]" : host
+        // Every address of this computer (0.0.0.0, ::) is opened through its name: that one is
+        // an address others can type.
+        let everywhere = host == "0.0.0.0" || host == "::"
+        let name = everywhere ? ProcessInfo.processInfo.hostName : host
+        let shown = name.contains(":") ? "[\(name)]" : name
         // One council: its handbook is what the editor wants to open.
         let page = councils.count == 1 ? "\(councils[0])/" : ""
         Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/\(page) och bygger om när du sparar i \(content)/ eller \(templates)/. Stoppa med Ctrl-C.")
+        if !PreviewServer.isLoopback(host) {
+            Terminal.printError("obs: förhandsvisningen kan öppnas från andra datorer i nätverket"
+                                + (`internal` ? ", och med --internal visar den de interna rutinerna" : ""))
+        }
         await Self.waitForInterrupt()
         Terminal.printError("\nAvslutar …")
         await server.stop()

@@ -84,26 +84,28 @@ struct SourceFiles {
         // instead of an `lstat` and an `open`. Anything else (a link, a file that cannot be
         // opened) is read the general way, which reports it.
         let descriptor = open(absolutePath(relative), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return readFollowingLinks(relative) }
+        guard descriptor >= 0 else { return readFollowingLinks(relative, openError: errno) }
         defer { close(descriptor) }
         let location = SourceLocation(file: displayPath(relative))
         guard resolver.resolved(relative, isPlainEntry: true).isInside(resolvedRoot) else {
             return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
         guard let bytes = Self.readAll(descriptor) else {
-            return .failure(.error(location, "filen gick inte att läsa", code: "unreadable"))
+            return .failure(.error(location, "filen gick inte att läsa: \(SystemError.text(errno))", code: "unreadable"))
         }
         return text(of: bytes, at: location)
     }
 
-    /// `read` for a file that is a link or could not be opened without following one.
-    private func readFollowingLinks(_ relative: String) -> Result<String, Diagnostic> {
+    /// `read` for a file that is a link or could not be opened without following one
+    /// (`openError` says why; a link's is ELOOP).
+    private func readFollowingLinks(_ relative: String, openError: Int32) -> Result<String, Diagnostic> {
         let location = SourceLocation(file: displayPath(relative))
         guard staysInside(relative) else {
             return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
         guard let data = FileManager.default.contents(atPath: absolutePath(relative)) else {
-            return .failure(.error(location, "filen gick inte att läsa", code: "unreadable"))
+            let reason = openError == ELOOP ? nil : SystemError.text(openError)
+            return .failure(.error(location, "filen gick inte att läsa" + (reason.map { ": \($0)" } ?? ""), code: "unreadable"))
         }
         return text(of: [UInt8](data), at: location)
     }

@@ -28,7 +28,8 @@ public struct Theme: Sendable {
         guard files.isDirectory("") else {
             let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
             return (nil, [.error(SourceLocation(file: directory), "mallmappen finns inte", code: "no-templates",
-                                 notes: ["letade efter \(absolute)", "ange mallarnas mapp med --templates, kör kommandot i mappen där templates/ ligger, eller lägg templates/ bredvid programmet"])])
+                                 notes: ["letade efter \(absolute)\(directory == "templates" ? ", och efter templates/ bredvid programmet" : "")",
+                                         "ange mallarnas mapp med --templates, kör kommandot i mappen där templates/ ligger, eller lägg templates/ bredvid programmet"])])
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()

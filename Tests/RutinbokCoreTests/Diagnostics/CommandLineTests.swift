@@ -245,6 +245,17 @@ struct CommandLineTests {
         #expect(typo.status == 2 && typo.stderr.hasPrefix("fel: okänt alternativ '--councl'. Menade du '--council'?\n"), "\(typo.stderr)")
         let format = try Executable.run(["check", "--format", "xml"])
         #expect(format.status == 2 && format.stderr.hasPrefix("fel: 'xml' fungerar inte för --format; välj text eller json\n"), "\(format.stderr)")
+        // The guide's word for the internal version is "intranät": the flag is named for it.
+        let intranet = try Executable.run(["build", "--intranet"])
+        #expect(intranet.status == 2 && intranet.stderr.hasPrefix("fel: okänt alternativ '--intranet'; intranätets version byggs med --internal\n"), "\(intranet.stderr)")
+    }
+
+    /// Without --templates, both places looked in are named.
+    @Test func missingTemplatesNameWhereTheyWereLookedFor() throws {
+        let w = try BrokenWorkspace()
+        let run = try Executable.run(["check", "--content", w.content], in: URL(fileURLWithPath: w.content))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("templates: fel: mallmappen finns inte [no-templates]\n  obs: letade efter \(w.content)/templates, och efter templates/ bredvid programmet\n"), "\(run.stderr)")
     }
 
     /// A build that waits for another one into the same output says so, rather than seem to hang.
