@@ -322,7 +322,7 @@ public final class Publisher: Sendable {
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }
         defer { close(descriptor) }
         guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw Failure.io("kunde inte skriva \(folder.path)/\(marker)")
+            throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))")
         }
     }
 }
