@@ -221,3 +221,37 @@ def test_wide_tables_in_handbooks_are_reachable_by_keyboard(browser, page):
     browser.open(page)
     violations = browser.axe(rules=["scrollable-region-focusable"])
     assert not violations, f"{page} on a phone:\n{describe_violations(violations)}"
+
+
+def test_long_portal_tables_can_be_filtered(browser):
+    """A portal table of many rows (at 310 handbooks, thousands) gets a filter field: the rows
+    that contain every word typed stay, case and accents aside, and the count says how many.
+    Short tables get none, and without JavaScript there is no field that would not work."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open("lasbarhet.html")
+    facts = browser.driver.execute_script("""
+        const fields = [...document.querySelectorAll('.table-filter input[type=search]')];
+        return {fields: fields.length, label: fields[0] && fields[0].labels[0].textContent,
+                described: fields[0] && fields[0].getAttribute('aria-describedby'),
+                rows: document.querySelectorAll('table.readability tbody tr').length,
+                status: document.querySelector('.table-filter-status').textContent};""")
+    assert facts["fields"] == 1 and facts["label"] == "Filtrera tabellen", facts
+    assert facts["described"] == "lix-tabell", facts
+    assert facts["rows"] >= 15 and facts["status"] == f"Visar alla {facts['rows']} rader.", facts
+    field = browser.driver.find_element("css selector", ".table-filter input")
+    field.send_keys("SOCIALA medier")
+    shown = browser.driver.execute_script("""
+        const rows = [...document.querySelectorAll('table.readability tbody tr')];
+        return {visible: rows.filter(r => !r.hidden).map(r => r.textContent.toLowerCase()),
+                status: document.querySelector('.table-filter-status').textContent};""")
+    assert shown["visible"] and all("sociala medier" in text for text in shown["visible"]), shown
+    assert shown["status"] == f"Visar {len(shown['visible'])} av {facts['rows']} rader.", shown
+    field.clear()
+    field.send_keys("pahittsjo")  # without the accent: Påhittsjö's rows
+    visible = browser.driver.execute_script(
+        "return [...document.querySelectorAll('table.readability tbody tr')].filter(r => !r.hidden).map(r => r.textContent)")
+    assert visible and all("Påhittsjö" in text for text in visible), visible
+    assert not browser.console_errors()
+    browser.open("index.html")  # seven handbooks: too few rows for a filter
+    assert browser.driver.execute_script("return document.querySelectorAll('.table-filter').length") == 0

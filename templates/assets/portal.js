@@ -1,0 +1,69 @@
+// The portal's long tables (a row per handbook, per changed routine, per text) get a filter
+// field: type part of a name and only the rows that contain it are shown. With 310 handbooks a
+// table can hold thousands of rows. Without JavaScript the tables are whole, as before, and no
+// field is shown that would not work.
+(function () {
+  "use strict";
+  var MIN_ROWS = 15;
+
+  // Case and diacritics are ignored, so "ostersund" finds Östersund and "ÅRE" finds Åre.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
+  }
+
+  function rowsOf(table) {
+    var rows = [];
+    for (var b = 0; b < table.tBodies.length; b++) {
+      var body = table.tBodies[b].rows;
+      for (var r = 0; r < body.length; r++) rows.push(body[r]);
+    }
+    return rows;
+  }
+
+  function swedishCount(shown, total) {
+    return shown === total ? "Visar alla " + total + " rader." : "Visar " + shown + " av " + total + " rader.";
+  }
+
+  function addFilter(table, number) {
+    var rows = rowsOf(table);
+    if (rows.length < MIN_ROWS) return;
+    var texts = rows.map(function (row) { return fold(row.textContent); });
+    var box = document.createElement("div");
+    box.className = "table-filter";
+    var id = "filter-" + number;
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = "Filtrera tabellen";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    // The field is described by the table's name (its caption), for a screen reader.
+    if (table.caption && table.caption.id) input.setAttribute("aria-describedby", table.caption.id);
+    var wrapper = table.parentElement && table.parentElement.classList.contains("table-scroll") ? table.parentElement : null;
+    var status = document.createElement("p");
+    status.className = "table-filter-status";
+    status.setAttribute("aria-live", "polite");
+    status.textContent = swedishCount(rows.length, rows.length);
+    box.appendChild(label);
+    box.appendChild(input);
+    box.appendChild(status);
+    // Before the table's scrolling wrapper, if it has one, so the field stays in view.
+    var anchor = wrapper || table;
+    anchor.parentNode.insertBefore(box, anchor);
+    input.addEventListener("input", function () {
+      var words = fold(input.value).trim().split(" ").filter(Boolean);
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var match = words.every(function (word) { return texts[i].indexOf(word) !== -1; });
+        rows[i].hidden = !match;
+        if (match) shown++;
+      }
+      status.textContent = swedishCount(shown, rows.length);
+    });
+  }
+
+  var tables = document.querySelectorAll("main table");
+  for (var t = 0; t < tables.length; t++) addFilter(tables[t], t + 1);
+})();
