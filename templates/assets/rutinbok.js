@@ -1,6 +1,7 @@
 // Search for the handbook, loaded on sok.html only; every other page works without script.
-// The index comes from sokindex.js (window.RUTINBOK_SOK, entries {u, t, s, h, b}), a plain
-// script so that search also works from file://, where fetch is not allowed.
+// The index comes from sokindex.js (window.RUTINBOK_SOK, entries {u, t, s, h, b}, and
+// window.RUTINBOK_SOK_AKUT, the page of the routine for someone threatened right now), a
+// plain script so that search also works from file://, where fetch is not allowed.
 (function () {
   "use strict";
   var list = document.getElementById("sokresultat");
@@ -8,20 +9,52 @@
   var field = document.getElementById("sok-sida");
   if (!list || !status || !field) return;
 
-  // Longest first; a suffix is only stripped when at least three letters remain.
-  var SUFFIXES = ["heten", "arna", "erna", "orna", "ande", "ende", "het", "ade", "en", "et", "na", "ar", "er", "or", "at", "a", "e", "s"];
-  var STOP = { och: 1, att: 1, i: 1, pa: 1, om: 1, en: 1, ett: 1, det: 1, som: 1, for: 1, med: 1, till: 1, av: 1, ar: 1, jag: 1, du: 1, man: 1, vad: 1, hur: 1, nar: 1 };
+  // Longest first; a suffix is only stripped when at least three letters remain. No -d, -t
+  // or -de: they end too many words that are not inflected ("stad", "hatt", "område").
+  var SUFFIXES = ["heterna", "arnas", "ernas", "ornas", "heten", "heter", "arna", "erna", "orna", "ande", "ende", "ades",
+    "het", "ade", "ats", "ens", "ets", "ad", "en", "et", "na", "ar", "er", "or", "at", "a", "e", "s"];
+  // Words a worried reader types around what they look for ("vem ska jag ringa", "någon har
+  // hotat mig"): left out of a query, unless it has nothing else. Kept short: each one here
+  // can never be searched for on its own. "nu" is not one ("Om du blir hotad just nu").
+  var STOP = Object.create(null);
+  ("och att i på pa om som för for med till av från fran hos vid mot eller men så sa då da " +
+   "en ett den det de dem jag mig mej du dig dej han hon hen vi oss ni er sig min mitt mina din ditt dina " +
+   "man någon nagon något nagot några nagra nån nåt " +
+   "är ar var vara varit blir bli blev blivit har ha hade haft få får fick fått fatt " +
+   "ska skall skulle kan kunde vill måste maste bör gör gor göra gora gjorde gjort behöver behover " +
+   "vad vem vilken vilket vilka hur när nar varför vart inte också bara mycket här där dar")
+    .split(" ").forEach(function (w) { STOP[w] = 1; });
+  // Everyday words for what the handbook names otherwise: a query word, or its stem, without
+  // å, ä and ö, is also searched as the words it stands for ("mejlet" as "e-post").
+  var SYNONYMS = Object.create(null);
+  [["e-post", "mejl mail epost email e-mail"],
+   ["sociala medier", "facebook instagram tiktok x twitter youtube snapchat linkedin"],
+   ["hat", "nathat"]].forEach(function (group) {
+    group[1].split(" ").forEach(function (w) { SYNONYMS[w] = group[0]; });
+  });
   var WEIGHT = { t: 10, h: 5, s: 3, b: 1 };
+  // The acute routine goes first among pages that match as well as it does; a question about
+  // who ("vem ska jag ringa") is answered by the contacts page, as if its title matched.
+  var ACUTE = window.RUTINBOK_SOK_AKUT, CONTACTS = "kontakter.html";
 
-  // One folded character per source character, so positions in folded text are positions in the original.
+  // One folded character per source character, so positions in folded text are positions in
+  // the original: lower case, accents off but å, ä and ö kept (see `quality`), anything else a
+  // space. A hyphen between letters stays, so "e-post" is one word and its "e" no word of its own.
+  function letter(c) {
+    if (!c) return "";
+    c = c.toLowerCase();
+    if ("åäö".indexOf(c) < 0) c = c.normalize("NFD").charAt(0);
+    return /[a-z0-9\u00df\u00e5\u00e4\u00e6\u00f6\u00f8\u00fe]/.test(c) ? c : "";
+  }
   function fold(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
-      var c = text.charAt(i).toLowerCase().normalize("NFD").charAt(0);
-      out += /[a-z0-9\u00df\u00e6\u00f8\u00fe]/.test(c) ? c : " ";
+      var c = text.charAt(i);
+      out += letter(c) || (c === "-" && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1)) ? "-" : " ");
     }
     return out;
   }
+  function loose(word) { return word.replace(/[åä]/g, "a").replace(/ö/g, "o"); }
   function stem(word) {
     for (var i = 0; i < SUFFIXES.length; i++) {
       var suffix = SUFFIXES[i];
@@ -33,102 +66,181 @@
   // "regler", "exempel" → "exemplet", "vatten" → "vattnet"; before it, "mm" becomes "m"
   // ("nummer" → "numret", "himmel" → "himlen"), while other doubled consonants stay
   // ("bitter" → "bittra"). The form without the e ("numr") is what suffix stripping leaves of
-  // the inflected words, so each word with such an ending is also indexed and searched by it.
-  // Words whose -er, -el or -en is an ending ("kommuner") get a form that matches nothing else.
+  // the inflected words, so each word with such an ending is also matched by it. Words whose
+  // -er, -el or -en is an ending ("kommuner") get a form that matches nothing else.
   function syncope(word) {
-    var m = /^(.*[^aeiouy\s])e([lnr])$/.exec(word);
-    if (!m || m[1].length < 3) return null;
+    var m = /^(.*[^aeiouyåäö])e([lnr])$/.exec(word);
+    if (!m || m[1].length < 3) return "";
     var root = m[1];
     if (root.slice(-2) === "mm") root = root.slice(0, -1);
     return root + m[2];
   }
-  function words(folded) { return folded.split(/\s+/).filter(Boolean); }
-  function stems(folded) {
-    var list = words(folded), out = list.map(stem);
-    list.forEach(function (word) { var short = syncope(word); if (short) out.push(short); });
+  // A word with its stem and short form, each also without å, ä and ö (capitals); made once
+  // per word of the handbook.
+  var made = Object.create(null);
+  function word(w) {
+    if (made[w]) return made[w];
+    var s = stem(w), y = syncope(w);
+    return (made[w] = { w: w, s: s, y: y, W: loose(w), S: loose(s), Y: loose(y), strict: /[åäö]/.test(w) });
+  }
+  function split(folded) { return folded.split(" ").filter(Boolean); }
+
+  // How well a word of the text matches a word of the query: 2 whole (the same word or stem),
+  // 1 partial, 0 not. A reader who types å, ä or ö means them ("mötet" is not "mot"); one who
+  // types none may have a keyboard without them ("polisanmalan"). Partial: the text's word
+  // begins with what was typed ("dokumen") or with a stem of five letters or more, but not
+  // with a short word's last consonant doubled ("hat" is not "hatt"); or the text's word is
+  // most of the query's stem ("polisanmäl" for "polisanmälan"), not the first part of a
+  // compound ("säkerhet" for "säkerhetsjour", which is another thing).
+  function quality(t, q) {
+    var strict = q.strict, w = strict ? t.w : t.W, s = strict ? t.s : t.S, y = strict ? t.y : t.Y;
+    var qw = strict ? q.w : q.W, qs = strict ? q.s : q.S, qy = strict ? q.y : q.Y;
+    if (s === qs || w === qw || s === qy || y && (y === qs || y === qy)) return 2;
+    if (begins(w, qw, 3) || begins(w, qs, 5)) return 1;
+    return w.length >= 4 && w.length >= qs.length - 3 && qs.indexOf(w) === 0 ? 1 : 0;
+  }
+  function begins(w, start, least) {
+    if (start.length < least || w.length <= start.length || w.indexOf(start) !== 0) return false;
+    var next = w.charAt(start.length);
+    return start.length > 4 || next !== start.charAt(start.length - 1) || /[aeiouyåäö]/.test(next);
+  }
+  // A query term is one typed word and what it may stand for: its synonyms, or after a typing
+  // error the words of the handbook it is nearest. Each alternative is a list of words, all
+  // of which must be in a field ("sociala medier").
+  function term(typed) {
+    var alts = [[word(typed)]], also = SYNONYMS[loose(typed)] || SYNONYMS[loose(stem(typed))];
+    if (also && also !== typed) alts.push(split(also).map(word));
+    return { typed: typed, alts: alts };
+  }
+  function terms(query) {
+    var all = split(fold(query)).filter(function (w) { return w.length > 1 || SYNONYMS[w]; });
+    var kept = all.filter(function (w) { return !STOP[w]; });
+    return (kept.length ? kept : all).map(term);
+  }
+  function matchTerm(words, term) {
+    var best = 0;
+    term.alts.forEach(function (alt) {
+      var worst = 2;
+      alt.forEach(function (q) {
+        var found = 0;
+        for (var i = 0; i < words.length && found < 2; i++) found = Math.max(found, quality(words[i], q));
+        worst = Math.min(worst, found);
+      });
+      best = Math.max(best, worst);
+    });
+    return best;
+  }
+
+  var docs = (window.RUTINBOK_SOK || []).map(function (entry, index) {
+    var fields = { t: entry.t || "", h: (entry.h || []).join(" · "), s: entry.s || "", b: entry.b || "" };
+    var doc = { entry: entry, index: index, text: fields, folded: {}, words: {} };
+    for (var key in fields) {
+      doc.folded[key] = fold(fields[key]);
+      doc.words[key] = unique(split(doc.folded[key]));
+    }
+    // The page name holds the routine's key word without diacritics ("polisanmalan").
+    doc.words.t = unique(split(doc.folded.t).concat(split(fold(entry.u.replace(/\.html$/, "").replace(/-/g, " ")))));
+    return doc;
+  });
+  function unique(list) {
+    var seen = Object.create(null), out = [];
+    list.forEach(function (w) { if (!seen[w]) { seen[w] = 1; out.push(word(w)); } });
     return out;
   }
 
-  var docs = (window.RUTINBOK_SOK || []).map(function (entry) {
-    var fields = { t: entry.t || "", h: (entry.h || []).join(" · "), s: entry.s || "", b: entry.b || "" };
-    var doc = { entry: entry, text: fields, folded: {}, stems: {} };
-    for (var key in fields) {
-      doc.folded[key] = fold(fields[key]);
-      doc.stems[key] = stems(doc.folded[key]);
-    }
-    // The page name holds the routine's key word without diacritics ("polisanmalan").
-    doc.stems.t = doc.stems.t.concat(words(fold(entry.u.replace(/\.html$/, "").replace(/-/g, " "))));
-    return doc;
-  });
-
-  function terms(query) {
-    var all = words(fold(query)).map(function (word) { return { word: word, stem: stem(word), short: syncope(word) }; });
-    var kept = all.filter(function (term) { return !STOP[term.word]; });
-    return kept.length ? kept : all;
-  }
-  // How well one term matches one field's words: whole word 2, prefix 1, none 0. A word
-  // that is only the start of the term counts when it is most of it ("polisanmäl" for
-  // "polisanmälan"), not when it is the first part of a compound ("säkerhet" for
-  // "säkerhetsjour", which is another thing).
-  function matchField(stems, term) {
-    var best = 0;
-    for (var i = 0; i < stems.length && best < 2; i++) {
-      var w = stems[i];
-      if (w === term.stem || w === term.word || w === term.short) best = 2;
-      else if (w.indexOf(term.stem) === 0 || term.stem.indexOf(w) === 0 && w.length >= 4 && w.length >= term.stem.length - 3) best = 1;
-    }
-    return best;
-  }
-  function score(doc, query) {
-    var total = 0;
-    for (var i = 0; i < query.length; i++) {
-      var termScore = 0;
-      for (var key in WEIGHT) {
-        var quality = matchField(doc.stems[key], query[i]);
-        if (quality) termScore += WEIGHT[key] * quality;
-      }
-      if (!termScore) return 0; // every word must be found somewhere
-      total += termScore;
-    }
-    return total;
+  // A page is ranked by how many of the query's terms it has, then by how well: per term, the
+  // best field's weight (a title's whole word 20, a heading's 10 …), then by all its fields'.
+  function rank(query, who) {
+    var found = query.map(function () { return false; });
+    var hits = docs.map(function (doc) {
+      var hit = { doc: doc, count: 0, best: 0, total: 0 };
+      query.forEach(function (term, i) {
+        var best = 0, total = 0;
+        for (var key in WEIGHT) {
+          var points = WEIGHT[key] * matchTerm(doc.words[key], term);
+          best = Math.max(best, points);
+          total += points;
+        }
+        if (best) { hit.count++; hit.best += best; hit.total += total; found[i] = true; }
+      });
+      if (hit.count && doc.entry.u === ACUTE) hit.best += 0.5;
+      if (hit.count && doc.entry.u === CONTACTS && who) hit.best += 2 * WEIGHT.t;
+      return hit;
+    }).filter(function (hit) { return hit.count > 0; });
+    hits.sort(function (a, b) { return b.count - a.count || b.best - a.best || b.total - a.total || a.doc.index - b.doc.index; });
+    return { hits: hits, found: found };
   }
 
-  // The first place in a field where a term begins a word, as [start, end of that word].
-  function findMatch(folded, query) {
-    var best = null;
-    for (var i = 0; i < query.length; i++) {
-      var stemmed = query[i].stem, found = false;
-      // The second candidate finds "polisanmäl" for "polisanmälan", a word that is a prefix of the term.
-      var candidates = [stemmed, stemmed.slice(0, Math.max(4, stemmed.length - 3))];
-      if (query[i].short) candidates.push(query[i].short);
-      for (var c = 0; c < candidates.length && !found; c++) {
-        var needle = candidates[c], from = 0, at;
-        while ((at = folded.indexOf(needle, from)) !== -1) {
-          if (at === 0 || folded.charAt(at - 1) === " ") {
-            var end = at;
-            while (end < folded.length && folded.charAt(end) !== " ") end++;
-            if (!best || at < best[0]) best = [at, end];
-            found = true;
-            break;
-          }
-          from = at + 1;
+  // After a typing error: the handbook's words one letter away (wrong, missing, extra or two
+  // swapped) from a term of five letters or more that nothing matched; else those whose stem
+  // is, else those one letter away from its beginning ("polisanmälning" → "polisanmäl", as
+  // "polisanmälan" finds it). The term stands for the nearest kind found, and is shown as
+  // the word of that kind on most pages.
+  var vocabulary;
+  function nearest(term) {
+    var q = term.alts[0][0];
+    if (q.w.length < 5) return null;
+    if (!vocabulary) {
+      var seen = Object.create(null);
+      vocabulary = [];
+      docs.forEach(function (doc) {
+        for (var key in doc.words) doc.words[key].forEach(function (t) {
+          if (!seen[t.w]) vocabulary.push(seen[t.w] = { word: t, pages: 0, last: -1 });
+          if (seen[t.w].last !== doc.index) { seen[t.w].pages++; seen[t.w].last = doc.index; }
+        });
+      });
+    }
+    var best = null, alts = [[], [], [], []];
+    vocabulary.forEach(function (v) {
+      var t = v.word, w = q.strict ? t.w : t.W, s = q.strict ? t.s : t.S;
+      var qw = q.strict ? q.w : q.W, qs = q.strict ? q.s : q.S, how = 0;
+      if (oneOff(w, qw)) how = 3;
+      else if (s.length >= 5 && qs.length >= 5 && oneOff(s, qs)) how = 2;
+      else if (w.length >= 5) {
+        for (var n = w.length - 1; n <= w.length + 1 && !how; n++) {
+          if (qs.length - n <= 3 && n < qs.length && oneOff(qs.slice(0, n), w)) how = 1;
         }
       }
-    }
-    return best;
+      if (!how) return;
+      alts[how].push([t]);
+      if (!best || how > best.how || how === best.how && (v.pages > best.pages || v.pages === best.pages && t.w < best.word.w)) {
+        best = { how: how, pages: v.pages, word: t };
+      }
+    });
+    return best && { typed: term.typed, alts: alts[best.how], shown: best.word.w };
   }
-  // Appends text to an element with every word that a term begins wrapped in <mark>.
+  function oneOff(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a.charAt(i) === b.charAt(i)) i++;
+    if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+  }
+
+  // Where the words of a folded text that match a term (any word of a term's alternative)
+  // begin and end; only the first with `first`.
+  function matches(folded, query, first) {
+    var out = [], re = /[^ ]+/g, m;
+    while ((m = re.exec(folded)) && !(first && out.length)) {
+      var t = word(m[0]);
+      if (query.some(function (term) {
+        return term.alts.some(function (alt) { return alt.some(function (q) { return quality(t, q); }); });
+      })) out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+  // Appends text to an element with every word that matches a term wrapped in <mark>.
   function appendMarked(element, text, folded, query) {
     var pos = 0;
-    while (pos < text.length) {
-      var match = findMatch(folded.slice(pos), query);
-      if (!match) break;
-      element.appendChild(document.createTextNode(text.slice(pos, pos + match[0])));
+    matches(folded, query).forEach(function (match) {
+      element.appendChild(document.createTextNode(text.slice(pos, match[0])));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(pos + match[0], pos + match[1]);
+      mark.textContent = text.slice(match[0], match[1]);
       element.appendChild(mark);
-      pos += match[1];
-    }
+      pos = match[1];
+    });
     element.appendChild(document.createTextNode(text.slice(pos)));
   }
   // The index keeps a line break between blocks (headings, list items, table cells). In a
@@ -148,9 +260,9 @@
   }
 
   function snippet(doc, query) {
-    var key = findMatch(doc.folded.b, query) ? "b" : findMatch(doc.folded.h, query) ? "h" : "s";
+    var key = "s", match;
+    ["b", "h", "s"].some(function (k) { match = matches(doc.folded[k], query, true)[0]; key = k; return match; });
     var text = doc.text[key], folded = doc.folded[key];
-    var match = findMatch(folded, query);
     if (!match || text.length <= 200) return joinBlocks(text, folded);
     var start = Math.max(0, match[0] - 70), end = Math.min(text.length, match[0] + 130);
     while (start > 0 && folded.charAt(start - 1) !== " ") start--;
@@ -160,17 +272,28 @@
              folded: (start ? "  " : "") + part.folded + (end < text.length ? "  " : "") };
   }
 
+  function count(n) { return n === 1 ? "1 träff" : n + " träffar"; }
+
   // The page's title names the search, so that history and tabs tell searches apart.
   var title = document.title;
   function search(raw, now) {
-    var query = terms(raw);
+    var query = terms(raw), shown = raw.trim();
     while (list.firstChild) list.removeChild(list.firstChild);
-    document.title = query.length ? "”" + raw.trim() + "” – " + title : title;
+    document.title = query.length ? "”" + shown + "” – " + title : title;
     if (!query.length) { announce("", true); return; }
-    var hits = docs.map(function (doc) { return { doc: doc, score: score(doc, query) }; })
-      .filter(function (hit) { return hit.score > 0; })
-      .sort(function (a, b) { return b.score - a.score; });
-    hits.forEach(function (hit) {
+    var who = /(^| )vem( |$)/.test(fold(raw)), result = rank(query, who), missed = [];
+    query = query.map(function (term, i) {
+      var near = result.found[i] ? null : nearest(term);
+      if (near) missed.push(near);
+      return near || term;
+    });
+    if (missed.length) {
+      result = rank(query, who);
+      shown = split(fold(raw)).map(function (w) {
+        return missed.reduce(function (out, near) { return w === near.typed ? near.shown : out; }, w);
+      }).join(" ");
+    }
+    result.hits.forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = hit.doc.entry.u;
@@ -185,8 +308,14 @@
       item.appendChild(text);
       list.appendChild(item);
     });
-    announce(hits.length === 0 ? "Inga träffar på ”" + raw.trim() + "”. Prova ett annat eller kortare ord."
-      : (hits.length === 1 ? "1 träff" : hits.length + " träffar") + " på ”" + raw.trim() + "”.", now);
+    var hits = result.hits.length;
+    if (missed.length) {
+      var typed = missed.map(function (near) { return near.typed; }).join(" ");
+      announce("Inga träffar på ”" + typed + "”. Visar " + count(hits) + " på ”" + shown + "”.", now);
+    } else {
+      announce(hits === 0 ? "Inga träffar på ”" + shown + "”. Prova ett annat eller kortare ord."
+        : count(hits) + " på ”" + shown + "”.", now);
+    }
   }
 
   // The status is a live region: a screen reader reads each new text aloud. While the reader

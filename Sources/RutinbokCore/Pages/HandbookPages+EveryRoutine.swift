@@ -102,7 +102,8 @@ extension HandbookPages {
     }
 
     /// The search index: with the previous build's at hand, the entries of routines in
-    /// `remade` replace theirs in it (the contacts' entry, part of the frame, stays).
+    /// `remade` replace theirs in it (the contacts' entry and the acute routine, part of the
+    /// frame, stay).
     func searchIndex(remade: Set<Int>, shared: SharedParts) -> OutputFile {
         if let previous = previousSearchIndex, previous.itemCount == handbook.routines.count {
             var items: [Int: [UInt8]] = [:]
@@ -116,7 +117,8 @@ extension HandbookPages {
         }
         let entries = handbook.routines.map { bodies.searchEntry(for: $0.routine, in: handbook) }
         let contacts = SearchIndex.contactsEntry(handbook.contacts, numbers: shared.numbers)
-        if let file = SearchIndex.script(entries, tail: contacts) { return OutputFile(PageNames.searchIndex, segmented: file) }
-        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 }, tail: contacts)))
+        let acute = SearchIndex.acute(acuteRoutine.map { PageNames.html($0.id) })
+        if let file = SearchIndex.script(entries, tail: contacts, after: acute) { return OutputFile(PageNames.searchIndex, segmented: file) }
+        return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 }, tail: contacts, after: acute)))
     }
 }

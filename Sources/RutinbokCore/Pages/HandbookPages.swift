@@ -51,7 +51,7 @@ struct HandbookPages {
         files.append(printPage(shared, remade: remade))
         add(PageNames.html(PageNames.search)) {
             page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,
-                 content: theme.render("search", ["council": shared.council]), scripts: [PageNames.searchIndex])
+                 content: theme.render("search", searchView(shared)), scripts: [PageNames.searchIndex])
         }
         files.append(searchIndex(remade: remade, shared: shared))
         add(PageNames.html(PageNames.accessibility)) {

@@ -1,5 +1,6 @@
-/// The search index of one handbook, as a script that sets `window.RUTINBOK_SOK`, so the
-/// search page works from file:// where fetching a JSON file is not allowed.
+/// The search index of one handbook, as a script that sets `window.RUTINBOK_SOK` (and
+/// `window.RUTINBOK_SOK_AKUT`), so the search page works from file:// where fetching a JSON
+/// file is not allowed.
 ///
 /// Each entry depends only on its routine, so entries are made once per routine file, when a
 /// council's index first needs it (`RenderedBodies.searchEntry`), and each council's index
@@ -31,7 +32,9 @@ enum SearchIndex {
     }
 
     /// The contacts page as an entry, so that a search for a name, a role or "jour" finds it:
-    /// each contact on a line of its own, then the national numbers.
+    /// each contact on a line of its own, then the national numbers. Each contact's role and
+    /// name are its headings too, weighted as a routine's headings are: a search for a role
+    /// finds the page that lists the person before the routines that name the role in passing.
     static func contactsEntry(_ contacts: [Contact], numbers: [NumberView]) -> [UInt8] {
         var lines: [String] = contacts.map { contact in
             var line = contact.roleAndName + "."
@@ -44,20 +47,36 @@ enum SearchIndex {
         lines += numbers.map { "\($0.number) \($0.label). \($0.description)" }
         var entry: [UInt8] = Array(#"{"b":"#.utf8)
         JSON.append(lines.joined(separator: "\n"), to: &entry)
-        entry.append(contentsOf: #","h":[],"s":"#.utf8)
-        JSON.append("Alla du kan kontakta, med telefonnummer och e-post, och de nationella numren.", to: &entry)
+        entry.append(contentsOf: #","h":["#.utf8)
+        for (index, contact) in contacts.enumerated() {
+            if index > 0 { entry.append(UInt8(ascii: ",")) }
+            JSON.append(contact.roleAndName, to: &entry)
+        }
+        entry.append(contentsOf: #"],"s":"#.utf8)
+        JSON.append("Vem du ringer eller mejlar: alla kontakter med telefonnummer och e-post, och de nationella numren.", to: &entry)
         entry.append(contentsOf: #","t":"Kontakter","u":"#.utf8)
         JSON.append(PageNames.html(PageNames.contacts), to: &entry)
         entry.append(UInt8(ascii: "}"))
         return entry
     }
 
+    /// What follows the entries: the page of the routine for someone threatened right now
+    /// (site.yml's `acute_routine`), when the handbook has it, which search ranks first among
+    /// pages that match a query as well as it does. Part of the frame, as the contacts are.
+    static func acute(_ page: String?) -> [UInt8] {
+        guard let page else { return [] }
+        var line = Array("window.RUTINBOK_SOK_AKUT = ".utf8)
+        JSON.append(page, to: &line)
+        line.append(contentsOf: ";\n".utf8)
+        return line
+    }
+
     /// The index of a handbook's routines, in order, with the bounds of each routine's item
     /// (`item(_:at:)`) so that a later build can replace some of them, and then `tail` (the
-    /// contacts), which is outside the items: it changes only with the handbook's frame, and
-    /// a build that patches items keeps the frame. Nil when a routine has no entry (its body
+    /// contacts) and `after` (the acute routine), which are outside the items: they change
+    /// only with the handbook's frame, and a build that patches items keeps the frame. Nil when a routine has no entry (its body
     /// is missing), as items must match the routines one to one.
-    static func script(_ entries: [[UInt8]?], tail: [UInt8]) -> SegmentedFile? {
+    static func script(_ entries: [[UInt8]?], tail: [UInt8], after: [UInt8] = []) -> SegmentedFile? {
         var items: [[UInt8]] = []
         items.reserveCapacity(entries.count)
         for entry in entries {
@@ -66,16 +85,16 @@ enum SearchIndex {
         }
         var bounds: [Int] = []
         bounds.reserveCapacity(items.count + 1)
-        let bytes = script(items, tail: tail) { bounds.append($0) }
+        let bytes = script(items, tail: tail, after: after) { bounds.append($0) }
         return SegmentedFile(bytes: bytes, bounds: bounds)
     }
 
-    /// The index of these entries, in order, then `tail`; `bound` is told where each item
-    /// begins, then where the last one ends.
-    static func script(_ entries: [[UInt8]], tail: [UInt8] = [], bound: (Int) -> Void = { _ in }) -> [UInt8] {
+    /// The index of these entries, in order, then `tail`, then the statements `after` it;
+    /// `bound` is told where each item begins, then where the last one ends.
+    static func script(_ entries: [[UInt8]], tail: [UInt8] = [], after: [UInt8] = [], bound: (Int) -> Void = { _ in }) -> [UInt8] {
         let start = "window.RUTINBOK_SOK = [".utf8, end = "];\n".utf8
         var script: [UInt8] = []
-        script.reserveCapacity(entries.reduce(start.count + end.count + tail.count + 1) { $0 + $1.count + 1 })
+        script.reserveCapacity(entries.reduce(start.count + end.count + tail.count + after.count + 1) { $0 + $1.count + 1 })
         script.append(contentsOf: start)
         for (index, entry) in entries.enumerated() {
             bound(script.count)
@@ -88,6 +107,7 @@ enum SearchIndex {
             script.append(contentsOf: tail)
         }
         script.append(contentsOf: end)
+        script.append(contentsOf: after)
         return script
     }
 

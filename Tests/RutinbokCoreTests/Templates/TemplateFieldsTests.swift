@@ -41,6 +41,7 @@ import Testing
         StartPageView(council: council, description: "d", groupDescription: "g", phases: [], contacts: [], contactsHref: "k"),
         RoleGroupView(role: "r", contacts: ["<p>kort</p>"], people: [ContactView(contact)]),
         ContactsPageView(council: council, roles: [], vcardHref: "v", numbers: [number]),
+        SearchPageView(council: council, acute: LinkView(label: "a", href: "a.html"), contactsHref: "k"),
         AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
                               assessed: "a", diggURL: "u"),
     ]
