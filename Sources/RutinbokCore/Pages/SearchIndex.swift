@@ -74,8 +74,9 @@ enum SearchIndex {
     /// The index of a handbook's routines, in order, with the bounds of each routine's item
     /// (`item(_:at:)`) so that a later build can replace some of them, and then `tail` (the
     /// contacts) and `after` (the acute routine), which are outside the items: they change
-    /// only with the handbook's frame, and a build that patches items keeps the frame. Nil when a routine has no entry (its body
-    /// is missing), as items must match the routines one to one.
+    /// only with the handbook's frame, and a build that patches items keeps the frame. Nil
+    /// when a routine has no entry (its body is missing), as items must match the routines
+    /// one to one.
     static func script(_ entries: [[UInt8]?], tail: [UInt8], after: [UInt8] = []) -> SegmentedFile? {
         var items: [[UInt8]] = []
         items.reserveCapacity(entries.count)

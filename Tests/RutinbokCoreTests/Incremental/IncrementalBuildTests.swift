@@ -510,7 +510,8 @@ import Testing
         var w = try W()
         #expect(await w.build().published)
         let output = URL(fileURLWithPath: w.output).standardizedFileURL.resolvingSymlinksInPath()
-        var held: OutputLock? = try #require(await OutputLock.acquire(beside: output))
+        var held = await OutputLock.acquire(beside: output)
+        try #require(held != nil)
         try w.append("content/routines/akut.md", "\nÄndrad medan ett annat bygge pågår.\n")
         let manifest = try Data(contentsOf: W.manifest(of: w.output))
         let workspace = w
