@@ -68,8 +68,11 @@ public enum Build {
     public static func run(_ options: Options, write: Bool) async -> Result {
         let options = options.withCanonicalFolders()
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
-        // Not beside an output the build will refuse (inside content/, say): it leaves no trace there.
-        let safe = write && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
+        // Not beside an output the build will refuse (inside content/, say), nor when there is
+        // no content to build (run in the wrong folder): it leaves no trace there.
+        var isFolder: ObjCBool = false
+        let safe = write && FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder) && isFolder.boolValue
+            && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
         if safe, let refusal = OutputLock.refusal(beside: outputURL) {
             return Result(diagnostics: [.error(SourceLocation(file: options.output), refusal.message, code: "output-refused", notes: refusal.notes)])
         }

@@ -250,6 +250,18 @@ struct CommandLineTests {
         #expect(intranet.status == 2 && intranet.stderr.hasPrefix("fel: okänt alternativ '--intranet'; intranätets version byggs med --internal\n"), "\(intranet.stderr)")
     }
 
+    /// Run in the wrong folder (no content/ there), a build says so and leaves nothing behind,
+    /// not even the lock beside the output it would have written.
+    @Test func aBuildWithoutContentLeavesNoTrace() throws {
+        let w = try BrokenWorkspace()
+        let empty = w.url("tom")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let run = try Executable.run(["build", "--templates", w.templates], in: empty)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("content: fel: innehållsmappen finns inte [no-content]\n"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path) == [])
+    }
+
     /// Without --templates, both places looked in are named.
     @Test func missingTemplatesNameWhereTheyWereLookedFor() throws {
         let w = try BrokenWorkspace()
