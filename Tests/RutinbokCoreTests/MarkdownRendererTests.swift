@@ -395,8 +395,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         <h4 id="akut--ring-forst">Ring först</h4>
         <p>Se <a href="#akut--efterat">nedan</a>, <a href="#risk--fore-motet">riskbedömningen</a> och <a href="#rutin-risk">risk</a>. Ring <a href="#kontakt-samordnare">samordnaren</a>\u{1}0\u{1}.</p>
         <ul>
-        <li><span aria-hidden="true">☐</span> Spara</li>
-        <li><span aria-hidden="true">☒</span> Ring</li>
+        <li><span class="task-box" aria-hidden="true">☐</span> Spara</li>
+        <li><span class="task-box" aria-hidden="true">☒</span> Ring</li>
         </ul>
         <h4 id="akut--efterat">Efteråt</h4>
 

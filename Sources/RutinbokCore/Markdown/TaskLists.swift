@@ -8,7 +8,9 @@ extension TransformPass {
     /// `- [ ] Gör så här` becomes a checkbox the reader can tick while working through the
     /// list (nothing is saved, which a hint above the list says); `[x]` starts ticked. The theme
     /// styles such items by `.task`. On the print page a box to tick with a pen is enough:
-    /// ☐ or ☒, hidden from screen readers, and no hint.
+    /// ☐ or ☒ in a `span.task-box`, hidden from screen readers, and no hint. cmark writes the
+    /// `<li>` itself, so the theme finds a task's item by its first child (`li:has(> .task)`,
+    /// `li:has(> .task-box)`) to take away its bullet.
     mutating func convertTask(_ item: MarkdownNode) {
         guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { return }
         let line = lines.text(line: paragraph.startLine, from: paragraph.startColumn)
@@ -26,7 +28,7 @@ extension TransformPass {
         let (start, end) = enclose(paragraph, open: "<label class=\"task\"><input type=\"checkbox\"\(checked ? " checked" : "")> ",
                                    close: "</label>")
         if printID != nil {
-            printChanges.append((start, .html(checked ? "<span aria-hidden=\"true\">☒</span> " : "<span aria-hidden=\"true\">☐</span> ")))
+            printChanges.append((start, .html("<span class=\"task-box\" aria-hidden=\"true\">\(checked ? "☒" : "☐")</span> ")))
             printChanges.append((end, .html("")))
         }
         if let list = item.parent, !hintedTaskLists.contains(list) {

@@ -98,7 +98,8 @@ extension HandbookPages {
             return view
         }
         return PrintPageView(council: shared.council, phases: phases, routines: sections, contacts: contacts,
-                             numbers: Array(shared.numbers.prefix(count)))
+                             numbers: Array(shared.numbers.prefix(count)),
+                             quickContacts: quickContacts().prefix(count).map(ContactView.init))
     }
 
     /// The search index: with the previous build's at hand, the entries of routines in

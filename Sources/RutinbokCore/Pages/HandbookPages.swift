@@ -83,7 +83,8 @@ struct HandbookPages {
         let layout = LayoutView(
             title: title, documentTitle: name == PageNames.start ? "\(council.name) – \(config.title)" : "\(title) – \(council.name)",
             description: config.description, themeColor: council.themeColor?.value ?? "#1d4f73",
-            header: shared.header, emergency: shared.emergency(on: name), footer: shared.footer,
+            header: shared.header(on: name, phase: handbook.routine(name)?.routine.phase.value),
+            emergency: shared.emergency(on: name), footer: shared.footer,
             breadcrumbs: trail.enumerated().map { CrumbView(label: $1.label, href: $0 == trail.count - 1 ? nil : $1.href) },
             content: content, pageClass: pageClass, scripts: scripts, noindex: handbook.forIntranet)
         return layout
@@ -148,9 +149,9 @@ struct HandbookPages {
                              contactsHref: PageNames.html(PageNames.contacts))
     }
 
-    /// The start page's box of whom to call: site.yml's `quick_contacts` that the handbook has,
-    /// in that order, then its first contacts, three in all.
-    private func quickContacts() -> [Contact] {
+    /// The start page's box of whom to call (also at the top of the print page): site.yml's
+    /// `quick_contacts` that the handbook has, in that order, then its first contacts, three in all.
+    func quickContacts() -> [Contact] {
         var chosen: [Contact] = []
         for id in config.quickContacts.map(\.value) where chosen.count < 3 && !chosen.contains(where: { $0.id == id }) {
             if let contact = handbook.contact(id) { chosen.append(contact) }

@@ -10,10 +10,16 @@
 enum PhoneLinks {
     static let shortNumbers: Set<String> = ["112", "11414", "1177", "11313", "116006"]
 
-    static func html(_ text: String) -> String {
+    /// With `whom`, each link but a national short number's ends in a visually hidden ", <whom>":
+    /// out of its sentence (a screen reader's list of links) a number alone does not say whom
+    /// it calls. 112 and the like say it themselves.
+    static func html(_ text: String, whom: String? = nil) -> String {
         var result = ""
         scan(text) { piece, isNumber in
-            result += isNumber ? "<a class=\"tel\" href=\"tel:\(PhoneNumber.telURI(piece))\">\(HTML.escape(piece))</a>" : HTML.escape(piece)
+            guard isNumber else { result += HTML.escape(piece); return }
+            let tel = PhoneNumber.telURI(piece)
+            let hidden = whom.map { shortNumbers.contains(tel) ? "" : "<span class=\"visually-hidden\">, \(HTML.escape($0))</span>" } ?? ""
+            result += "<a class=\"tel\" href=\"tel:\(tel)\">\(HTML.escape(piece))\(hidden)</a>"
         }
         return result
     }

@@ -133,7 +133,9 @@ extension PortalPages {
             hasOwnDue: !ownRoutines.isEmpty || !ownContacts.isEmpty, hasOwnRoutinesDue: !ownRoutines.isEmpty,
             hasOwnContactsDue: !ownContacts.isEmpty,
             reviewHref: ownRoutines.isEmpty && ownContacts.isEmpty ? nil : "\(root)\(PageNames.html(Name.granskning.rawValue))#\(slug)",
-            sharedDueText: Self.due(sharedRoutines, sharedContacts), hasSharedDue: sharedRoutines + sharedContacts > 0)
+            sharedDueText: Self.due(sharedRoutines, sharedContacts), hasSharedDue: sharedRoutines + sharedContacts > 0,
+            emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init),
+            contactsHref: "\(root)\(slug)/\(PageNames.html(PageNames.contacts))")
     }
 
     private func phaseName(_ id: String) -> String { portal.config.phase(id)?.label ?? id }

@@ -319,7 +319,7 @@ extension PortalReadabilityView.Row: TemplateFields {
 }
 
 extension PortalHandbookView: TemplateFields {
-    static var templateFieldCount: Int { 30 }
+    static var templateFieldCount: Int { 32 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("name", name)
@@ -351,6 +351,8 @@ extension PortalHandbookView: TemplateFields {
         fields.add("reviewHref", reviewHref)
         fields.add("sharedDueText", sharedDueText)
         fields.add("hasSharedDue", hasSharedDue)
+        fields.add("emergency", emergency)
+        fields.add("contactsHref", contactsHref)
     }
 }
 

@@ -199,6 +199,11 @@ struct PortalHandbookView {
     /// this handbook: in words, as `ownDueText`; the review page lists them once for all.
     var sharedDueText: String
     var hasSharedDue: Bool
+    /// The national number whose `tel` is `112`, as on the overview: an elected official who
+    /// lands here in danger finds it first, and the way to the handbook's contacts page,
+    /// `../<council>/kontakter.html`.
+    var emergency: NumberView?
+    var contactsHref: String
 }
 
 struct PortalExamplesView {

@@ -4,8 +4,8 @@
 struct SharedParts {
     let council: CouncilView
     let numbers: [NumberView]
-    let header: String
     let footer: String
+    private let headers: Headers
     private let emergency: EmergencyBoxes
     private let snippets: ContactSnippets
 
@@ -26,10 +26,17 @@ struct SharedParts {
             emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
             others: numbers.filter { $0.tel != "112" && $0.tel != "11414" },
             acute: acute.map { LinkView(label: $0.title, href: PageNames.html($0.id)) })
-        header = theme.render("header", view)
+        headers = Headers(view: view, theme: theme)
         emergency = EmergencyBoxes(view: emergencyView, acuteRoutine: acute?.id, theme: theme)
         footer = theme.render("footer", view)
         snippets = ContactSnippets(handbook: handbook, theme: theme)
+    }
+
+    /// The page header for the page named `page`, a routine of the phase `phase` or another
+    /// page: its menu marks the contacts page, or the phase the routine belongs to.
+    func header(on page: String, phase: String?) -> String {
+        if page == PageNames.contacts { return headers.onContacts }
+        return phase.flatMap { headers.inPhase[$0] } ?? headers.elsewhere
     }
 
     /// The box with whom to call, for the page named `page`: on the contacts page and on the
@@ -78,6 +85,28 @@ private struct EmergencyBoxes {
         view.acuteHere = acuteRoutine != nil
         onAcute = acuteRoutine == nil ? elsewhere : theme.render("emergency", view)
         self.acuteRoutine = acuteRoutine
+    }
+}
+
+/// The header in its forms: most pages, the contacts page (its menu link is the current
+/// page), and a routine page of each phase (the phase's link says the reader is within it).
+private struct Headers {
+    let elsewhere: String
+    let onContacts: String
+    let inPhase: [String: String]
+
+    init(view: CouncilView, theme: Theme) {
+        elsewhere = theme.render("header", view)
+        var contacts = view
+        contacts.contactsHere = true
+        onContacts = theme.render("header", contacts)
+        var inPhase: [String: String] = [:]
+        for index in view.phases.indices {
+            var marked = view
+            marked.phases[index].current = true
+            inPhase[view.phases[index].id] = theme.render("header", marked)
+        }
+        self.inPhase = inPhase
     }
 }
 

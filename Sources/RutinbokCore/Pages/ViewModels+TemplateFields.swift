@@ -121,7 +121,7 @@ extension PortalChangesView.Row: TemplateFields {
 // What the shared parts of every handbook page and the print page are made from.
 
 extension CouncilView: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("slug", slug)
@@ -130,15 +130,17 @@ extension CouncilView: TemplateFields {
         fields.add("siteTitle", siteTitle)
         fields.add("phases", phases)
         fields.add("groupName", groupName)
+        fields.add("contactsHere", contactsHere)
     }
 }
 
 extension PhaseLinkView: TemplateFields {
-    static var templateFieldCount: Int { 3 }
+    static var templateFieldCount: Int { 4 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("label", label)
         fields.add("href", href)
+        fields.add("current", current)
     }
 }
 
@@ -165,13 +167,14 @@ extension EmergencyView: TemplateFields {
 }
 
 extension PrintPageView: TemplateFields {
-    static var templateFieldCount: Int { 5 }
+    static var templateFieldCount: Int { 6 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("phases", phases)
         fields.add("routines", routines)
         fields.add("contacts", contacts)
         fields.add("numbers", numbers)
+        fields.add("quickContacts", quickContacts)
     }
 }
 

@@ -16,12 +16,17 @@ struct CouncilView {
     var siteTitle: String
     var phases: [PhaseLinkView]
     var groupName: String?
+    /// The page is the contacts page: the header's link to it is the current page. Set only
+    /// for the header (`header.mustache`).
+    var contactsHere = false
 }
 
 struct PhaseLinkView {
     var id: String
     var label: String
     var href: String
+    /// The page is one of this phase's routines: the header marks where the reader is.
+    var current = false
 }
 
 struct NumberView {
@@ -86,7 +91,8 @@ struct ContactView {
     var emailHTML: String?
     var hours: String?
     var outOfHours: String?
-    /// `outOfHours` as HTML, its phone numbers links to call (`PhoneLinks`).
+    /// `outOfHours` as HTML, its phone numbers links to call (`PhoneLinks`), each named for a
+    /// screen reader by a visually hidden ", <role> utanför kontorstid".
     var outOfHoursHTML: String?
     var verified: String?
     /// A one-line card, for the print page, which lists every contact in full at its end.
@@ -103,7 +109,7 @@ struct ContactView {
         emailHTML = contact.email.map(EmailBreaks.html)
         hours = contact.hours
         outOfHours = contact.outOfHours
-        outOfHoursHTML = contact.outOfHours.map(PhoneLinks.html)
+        outOfHoursHTML = contact.outOfHours.map { PhoneLinks.html($0, whom: "\(contact.role) utanför kontorstid") }
         verified = contact.verified?.swedish
     }
 }
@@ -179,6 +185,9 @@ struct PrintPageView {
     var routines: [PrintRoutineView]
     var contacts: [ContactView]
     var numbers: [NumberView]
+    /// The start page's box of whom to call (`StartPageView.contacts`), printed first: a
+    /// printed copy on a notice board is read from its first page.
+    var quickContacts: [ContactView]
 }
 
 struct PrintPhaseView {

@@ -19,6 +19,14 @@ import Testing
         #expect(PhoneLinks.html("") == "")
     }
 
+    /// Out of its sentence, a link says whom it calls; a national short number says so itself.
+    @Test func linksNameWhomTheyCall() {
+        #expect(PhoneLinks.html("Ring jouren på 070-000 01 07, i nödläge 112.", whom: "Säkerhetssamordnare utanför kontorstid")
+            == #"Ring jouren på <a class="tel" href="tel:0700000107">070-000 01 07<span class="visually-hidden">, Säkerhetssamordnare utanför kontorstid</span></a>, i nödläge <a class="tel" href="tel:112">112</a>."#)
+        #expect(PhoneLinks.html("Jour 070-000 01 07", whom: "HR & <lön>")
+            == #"Jour <a class="tel" href="tel:0700000107">070-000 01 07<span class="visually-hidden">, HR &amp; &lt;lön&gt;</span></a>"#)
+    }
+
     /// A trunk 0 in parentheses, an area code in parentheses, and text in parentheses after a
     /// number; never the part of a number or date after a hyphen.
     @Test func parenthesesAndHyphens() {

@@ -63,7 +63,7 @@ struct PortalPagesTests {
         #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "10 november 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
         // Someone in danger who lands here finds 112 before the tables, and the way to their handbook.
-        #expect(index.contains("<p class=\"portal-emergency\"><strong>Är du förtroendevald och i fara?</strong> Ring <a class=\"tel\" href=\"tel:112\">112</a>."))
+        #expect(index.contains("<p class=\"portal-emergency-call\"><strong>Är du förtroendevald och i fara?</strong> <a class=\"tel tel-112\" href=\"tel:112\"><span class=\"tel-label\">Ring</span> <span class=\"tel-number\">112</span></a></p>"))
         #expect(index.range(of: "portal-emergency")!.lowerBound < index.range(of: "<table")!.lowerBound)
 
         let coverage = read("\(output)/tackning.html")

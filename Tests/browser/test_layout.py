@@ -1,0 +1,231 @@
+"""Where things land on a small phone, at large text sizes and on paper: measured in the browser.
+
+The reader is often frightened and on a phone: the numbers to call belong in the first screen,
+at the text size the reader has chosen, without the page scrolling sideways.
+"""
+import base64
+import re
+
+import pytest
+
+from conftest import COUNCILS, DESKTOP, PHONE
+
+# A common small phone: 375 × 740 CSS pixels.
+SMALL = {**PHONE, "width": 375, "height": 740}
+
+BOX = "e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height}; }"
+
+
+def rect(browser, selector: str):
+    return browser.driver.execute_script(f"const e = document.querySelector(arguments[0]); return e && ({BOX})(e);", selector)
+
+
+def default_font(browser, size: int):
+    """The browser's default font size, as a reader sets it (Chrome: Settings, Appearance, Font size)."""
+    browser.driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": size, "fixed": 13 if size == 16 else size}})
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_the_first_numbers_to_call_are_in_the_first_screen(browser, council):
+    """On the start page the first local number to call, on the contacts page the first contact
+    card: both within the first 740 px of a 375 px phone, under the header and the 112 box."""
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open(f"{council}/index.html")
+    header = rect(browser, ".site-header")
+    call = rect(browser, ".quick-list a[href^='tel:']")
+    assert header["bottom"] <= 180, f"{council}: the header and menu take {header['bottom']:.0f} px of a phone's screen"
+    assert call and call["top"] < 740 - 44, f"{council}/index.html: the first local number starts at {call and round(call['top'])} px"
+    order = browser.driver.execute_script(
+        "return document.querySelector('.quick-contacts').compareDocumentPosition(document.querySelector('main .lead'))")
+    assert order & 4, "the box of whom to call comes after the introduction"
+
+    browser.open(f"{council}/kontakter.html")
+    card = rect(browser, ".contact-group")
+    assert card["top"] < 740 - 44, f"{council}/kontakter.html: the first contact card starts at {card['top']:.0f} px"
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_112_and_114_14_side_by_side_on_a_phone(browser, council):
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open(f"{council}/hotad-just-nu.html")
+    emergency, police = rect(browser, ".emergency a[href='tel:112']"), rect(browser, ".emergency a[href='tel:11414']")
+    assert abs(emergency["top"] - police["top"]) < 2 and emergency["right"] <= police["left"], \
+        f"112 and 114 14 are not side by side: {emergency}, {police}"
+    assert police["right"] <= 375 and emergency["height"] >= 44 and police["height"] >= 44
+    assert emergency["bottom"] <= 300, f"112 ends at {emergency['bottom']:.0f} px on the acute routine's page"
+
+
+def test_the_menu_is_compact_on_a_phone_and_a_row_on_a_computer(browser):
+    """On a phone the handbook's parts are behind "Meny" (a <details>, which opens without
+    script), each a whole line to tap; on a computer they are a row, as before."""
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open("exempelby/hotad-just-nu.html")
+    driver = browser.driver
+    summary = rect(browser, ".phase-nav summary")
+    assert summary["height"] >= 44, f"the menu's button is {summary['height']:.0f} px tall"
+    hidden = driver.execute_script("return [...document.querySelectorAll('.phase-nav a')].every(a => !a.checkVisibility())")
+    assert hidden, "the menu's links show before the menu is opened"
+    driver.execute_script("document.querySelector('.phase-nav summary').click()")
+    links = driver.execute_script(f"return [...document.querySelectorAll('.phase-nav a')].map({BOX})")
+    assert len(links) >= 5 and all(link["height"] >= 44 and link["right"] <= 375 for link in links), links
+    assert driver.execute_script("return document.querySelector('.phase-nav a[aria-current]').textContent") == "Hantera en händelse"
+
+    browser.viewport(DESKTOP)
+    browser.open("exempelby/hotad-just-nu.html")
+    summary = rect(browser, ".phase-nav summary")
+    links = driver.execute_script(f"return [...document.querySelectorAll('.phase-nav a')].map({BOX})")
+    assert summary["height"] == 0, "a computer's menu still needs opening"
+    assert len({round(link["top"]) for link in links}) == 1 and all(link["height"] >= 44 for link in links), \
+        f"the menu's links are not one row on a computer: {links}"
+
+
+@pytest.mark.parametrize("size", [24, 32])
+@pytest.mark.parametrize("page", ["index.html", "hotad-just-nu.html", "kontakter.html", "roller-och-ansvar.html",
+                                  "dokumentera.html", "skriv-ut.html", "sok.html?q=hot", "tillganglighet.html"])
+def test_large_default_font_on_a_phone(browser, page, size):
+    """A reader who has set a large default font (24 or 32 px; 16 is the browser's own) gets
+    no sideways scrolling, and 112 in the first screen of the acute routine."""
+    browser.media()
+    browser.viewport(SMALL)
+    default_font(browser, size)
+    try:
+        browser.open(f"exempelby/{page}")
+        driver = browser.driver
+        facts = driver.execute_script("""
+            return {root: getComputedStyle(document.documentElement).fontSize,
+                    width: document.documentElement.scrollWidth, inner: innerWidth,
+                    wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                            .filter(e => !e.closest('.table-wrap, .visually-hidden')).slice(0, 5)
+                            .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 30))};""")
+        assert facts["root"] == f"{size}px", f"the default font size did not take: {facts['root']}"
+        assert facts["width"] <= 375 and facts["inner"] == 375, \
+            f"exempelby/{page} at {size} px scrolls sideways ({facts['width']} px wide): {facts['wide']}"
+        if page == "hotad-just-nu.html":
+            call = rect(browser, ".emergency a[href='tel:112']")
+            assert 0 <= call["top"] and call["bottom"] <= 740 and call["right"] <= 375, \
+                f"at {size} px, Ring 112 is at {call} on the acute routine's page"
+    finally:
+        default_font(browser, 16)
+
+
+@pytest.mark.parametrize("page", ["roller-och-ansvar.html", "stod-till-dig.html", "hot-via-telefon.html", "polisanmalan.html",
+                                  "skriv-ut.html"])
+def test_two_column_tables_fit_a_phone(browser, page):
+    """A table of two columns fits a 375 px phone: no word is cut at the edge of its wrapper
+    ("Säkerhetssamordnare" had pushed one to 392 px in 343)."""
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open(f"exempelby/{page}")
+    tables = browser.driver.execute_script("""
+        return [...document.querySelectorAll('.table-wrap')].map(w => {
+            const t = w.querySelector('table');
+            return {columns: t.rows[0].cells.length, wrap: w.clientWidth, scroll: w.scrollWidth,
+                    table: t.getBoundingClientRect().width, head: t.rows[0].textContent.trim().slice(0, 40)};
+        });""")
+    narrow = [t for t in tables if t["columns"] <= 2]
+    assert narrow, f"exempelby/{page}: no table of two columns"
+    wide = [t for t in narrow if t["scroll"] > t["wrap"] or t["table"] > t["wrap"] + 0.5]
+    assert not wide, f"exempelby/{page}: two-column tables wider than their wrapper on a phone: {wide}"
+
+
+def test_routine_lists_rows_are_tap_targets(browser):
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open("exempelby/index.html")
+    heights = browser.driver.execute_script("return [...document.querySelectorAll('.routine-list a')].map(a => a.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44, f"routine links under 44 px tall: {sorted(heights)[:3]}"
+
+
+@pytest.mark.parametrize("page", ["index.html", "kontakter.html", "hotad-just-nu.html"])
+def test_out_of_hours_numbers_name_whom_they_call(browser, page):
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"exempelby/{page}")
+    names = browser.driver.execute_script(
+        "return [...document.querySelectorAll('.quick-when a[href^=\"tel:\"], .contact-after-hours a[href^=\"tel:\"]')].map(a => a.textContent)")
+    assert names, f"exempelby/{page}: no out-of-hours number"
+    assert all(name.endswith("utanför kontorstid") and ", " in name for name in names), names
+
+
+def pdf(browser, path: str) -> bytes:
+    browser.open(path)
+    return base64.b64decode(browser.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+
+
+def test_print_is_a4_and_starts_with_whom_to_call(browser):
+    """On paper: A4 with 15 mm margins; the box of whom to call on page 1, under the title;
+    a contact kept with the sentence and heading before it; no links that lead only on screen;
+    checklists with a box, not a bullet and a box."""
+    browser.viewport(DESKTOP)
+    document = pdf(browser, "exempelby/skriv-ut.html")
+    sizes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", document))
+    assert sizes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in sizes), f"not A4: {sizes}"
+    browser.media(media="print")
+    try:
+        browser.open("exempelby/skriv-ut.html")
+        facts = browser.driver.execute_script("""
+            const shown = e => !!e && getComputedStyle(e).display !== 'none';
+            const h1 = document.querySelector('main h1'), quick = document.querySelector('main .quick-contacts');
+            const task = document.querySelector('li:has(> .task-box)');
+            return {
+              quickAfterTitle: !!quick && h1.nextElementSibling && (h1.nextElementSibling === quick
+                  || h1.nextElementSibling.nextElementSibling === quick && !shown(h1.nextElementSibling)),
+              quickTop: quick && quick.getBoundingClientRect().top,
+              quickCalls: quick ? quick.querySelectorAll('a[href^="tel:"]').length : 0,
+              quickWhole: quick && getComputedStyle(quick).breakInside,
+              tocAfter: !!quick && !!(quick.compareDocumentPosition(document.querySelector('.toc')) & 4),
+              cardBreak: getComputedStyle(document.querySelector('main .contact-line')).breakBefore,
+              headingBreak: getComputedStyle(document.querySelector('main h4, main h3')).breakAfter,
+              taskBullet: task && getComputedStyle(task).listStyleType,
+              webOnly: [...document.querySelectorAll('.quick-more, .jump-link, .emergency-more, .emergency-acute, .vcard-download')].filter(shown).length,
+            };""")
+        assert facts["quickAfterTitle"] and facts["quickCalls"] >= 2 and facts["tocAfter"], f"the box of whom to call is not first: {facts}"
+        assert facts["quickWhole"] == "avoid"
+        assert facts["cardBreak"] == "avoid" and facts["headingBreak"] == "avoid", facts
+        assert facts["taskBullet"] == "none", f"a checklist item prints a bullet before its box: {facts['taskBullet']}"
+        assert facts["webOnly"] == 0, f"{facts['webOnly']} links that lead only on screen are printed"
+        browser.open("exempelby/kontakter.html")
+        shown = browser.driver.execute_script(
+            "return [...document.querySelectorAll('.jump-link, .vcard-download')].filter(e => getComputedStyle(e).display !== 'none').length")
+        assert shown == 0, "the contacts page prints its jump link or its vCard button"
+    finally:
+        browser.media()
+
+
+@pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html"])
+def test_portal_emergency_button_is_a_tap_target(browser, page):
+    browser.media()
+    browser.viewport(SMALL)
+    browser.open(page)
+    call = rect(browser, ".portal-emergency a[href='tel:112']")
+    assert call, f"{page}: no box with 112"
+    assert call["width"] >= 44 and call["height"] >= 44 and call["right"] <= 375, f"{page}: the 112 button is {call}"
+
+
+def test_portal_table_captions_fit_a_phone(browser, demo):
+    """A table's caption sits in the wrapper that scrolls the table: on a phone it is kept
+    to the screen's width, and stays in view while the table scrolls."""
+    browser.media()
+    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker") for p in (demo / folder).glob("*.html"))
+    pages += ["index.html", "tackning.html", "andringar.html", "granskning.html", "lasbarhet.html"]
+    seen = 0
+    for width in (375, 320):
+        browser.viewport({**SMALL, "width": width})
+        for path in pages:
+            browser.open(path)
+            cut = browser.driver.execute_script("""
+                return [...document.querySelectorAll('.table-scroll caption')].filter(c => {
+                    const wrap = c.closest('.table-scroll').getBoundingClientRect(), range = document.createRange();
+                    range.selectNodeContents(c);
+                    const text = range.getBoundingClientRect();
+                    c.closest('.table-scroll').scrollLeft = 10000;
+                    const after = c.getBoundingClientRect();
+                    c.closest('.table-scroll').scrollLeft = 0;
+                    return text.right > wrap.right + 1 || after.left < wrap.left - 1;
+                }).map(c => c.textContent.slice(0, 50));""")
+            seen += browser.driver.execute_script("return document.querySelectorAll('.table-scroll caption').length")
+            assert not cut, f"{path} at {width} px: captions cut off or scrolled away: {cut}"
+    assert seen > 10, f"only {seen} captions checked"
