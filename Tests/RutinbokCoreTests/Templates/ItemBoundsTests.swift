@@ -26,7 +26,8 @@ import Testing
     }
 
     static func frames() throws -> TemplateFrames {
-        TemplateFrames(listFraming: try #require(ListFraming(Array(templates.values))))
+        let framing: ListFraming = try #require(ListFraming(Array(templates.values)))
+        return TemplateFrames(listFraming: framing)
     }
 
     /// Routines of several shapes (with and without a summary) and awkward texts.

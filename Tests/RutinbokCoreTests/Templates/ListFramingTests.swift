@@ -117,7 +117,8 @@ import Testing
 
     @Test func pagesWhoseListsDifferInLengthShareTheirFrames() throws {
         let library = try Self.library(["page"])
-        let frames = TemplateFrames(listFraming: try #require(ListFraming([Self.templates["page"]!, Self.templates["card"]!])))
+        let framing: ListFraming = try #require(ListFraming([Self.templates["page"]!, Self.templates["card"]!]))
+        let frames = TemplateFrames(listFraming: framing)
         func page(routines: Int) -> TemplateValue {
             .fields([("title", .text("Handbok")), ("phases", .list([.fields([
                 ("id", .text("fore")), ("label", .text("Före")), ("over", .flag(false)),
@@ -157,7 +158,8 @@ import Testing
     @Test func aListShownAsAValueIsNotFramedByItem() throws {
         var library = MustacheLibrary()
         library.register(try ByteEscapedHTML.template( "{{#phases}}{{label}}{{/phases}} {{phases}}"), named: "value")
-        let frames = TemplateFrames(listFraming: try #require(ListFraming(["{{#phases}}{{label}}{{/phases}} {{phases}}"])))
+        let framing: ListFraming = try #require(ListFraming(["{{#phases}}{{label}}{{/phases}} {{phases}}"]))
+        let frames = TemplateFrames(listFraming: framing)
         let page = TemplateValue.fields([("phases", .list([.fields([("label", .text("Före"))])]))])
         _ = frames.render("value", page, library: library)
         let listFramed = frames.used.frames.filter { $0.key.hasPrefix("value\u{2}") }
