@@ -35,8 +35,7 @@ struct SharedParts {
     /// The page header for the page named `page`, a routine of the phase `phase` or another
     /// page: its menu marks the contacts page, or the phase the routine belongs to.
     func header(on page: String, phase: String?) -> String {
-        if page == PageNames.contacts { return headers.onContacts }
-        return phase.flatMap { headers.inPhase[$0] } ?? headers.elsewhere
+        headers.header(onContacts: page == PageNames.contacts, phase: phase)
     }
 
     /// The box with whom to call, for the page named `page`: on the contacts page and on the
@@ -90,23 +89,41 @@ private struct EmergencyBoxes {
 
 /// The header in its forms: most pages, the contacts page (its menu link is the current
 /// page), and a routine page of each phase (the phase's link says the reader is within it).
-private struct Headers {
-    let elsewhere: String
-    let onContacts: String
-    let inPhase: [String: String]
+/// Each is rendered when first asked for: a changed build that makes one routine page of a
+/// council needs one of them. Used by the one task that makes the council's pages.
+private final class Headers {
+    private let view: CouncilView
+    private let theme: Theme
+    private var elsewhere: String?
+    private var onContacts: String?
+    private var inPhase: [String: String] = [:]
 
     init(view: CouncilView, theme: Theme) {
-        elsewhere = theme.render("header", view)
-        var contacts = view
-        contacts.contactsHere = true
-        onContacts = theme.render("header", contacts)
-        var inPhase: [String: String] = [:]
-        for index in view.phases.indices {
+        self.view = view
+        self.theme = theme
+    }
+
+    func header(onContacts contactsPage: Bool, phase: String?) -> String {
+        if contactsPage {
+            if let made = onContacts { return made }
+            var marked = view
+            marked.contactsHere = true
+            let made = theme.render("header", marked)
+            onContacts = made
+            return made
+        }
+        if let phase, let index = view.phases.firstIndex(where: { $0.id == phase }) {
+            if let made = inPhase[phase] { return made }
             var marked = view
             marked.phases[index].current = true
-            inPhase[view.phases[index].id] = theme.render("header", marked)
+            let made = theme.render("header", marked)
+            inPhase[phase] = made
+            return made
         }
-        self.inPhase = inPhase
+        if let made = elsewhere { return made }
+        let made = theme.render("header", view)
+        elsewhere = made
+        return made
     }
 }
 
