@@ -28,7 +28,7 @@ struct NewCouncil: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Vilken sorts organisation: kommun eller region (landsting, som nu heter region, går också).", valueName: "sort"))
     var kind: Council.Kind
 
-    @Option(help: ArgumentHelp("Id för en grupp (samverkan) som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.", valueName: "grupp"))
+    @Option(help: ArgumentHelp("Id för en samverkansgrupp som kommunen ingår i. Kommunen får gruppens rutiner och kontakter.", valueName: "grupp"))
     var group: String?
 
     @Option(help: OptionHelp.content)

@@ -350,7 +350,7 @@ extension PortalPages {
     func coverageView() -> PortalCoverageView {
         let coverage = portal.coverage
         let columns = coverage.councils.map { PortalCoverageView.Column(name: councilNames[$0] ?? $0, href: start($0)) }
-        let groupOfCouncil = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkan") }, uniquingKeysWith: { a, _ in a })
+        let groupOfCouncil = Dictionary(portal.councils.map { ($0.council.slug, $0.groupName ?? "samverkansgrupp") }, uniquingKeysWith: { a, _ in a })
         let showMatrix = coverage.councils.count <= Self.matrixLimit
         let phases = coverage.phases.map { phase in
             PortalCoverageView.PhaseTable(id: phase.phase.id, label: phase.phase.label, counts: phase.rows.map { row in
@@ -365,7 +365,7 @@ extension PortalPages {
                     case .excluded: return .init(kind: "utesluten", label: cell.label, detail: nil, href: nil)
                     case .internalOnly: return .init(kind: "intern", label: cell.label, detail: nil, href: nil)
                     case .adapted(let byGroup, let adoptedFrom):
-                        let detail = byGroup ? "av \(groupOfCouncil[slug] ?? "samverkan")" : adoptedFrom.map { "från \(sourceName($0))" }
+                        let detail = byGroup ? "av \(groupOfCouncil[slug] ?? "samverkansgrupp")" : adoptedFrom.map { "från \(sourceName($0))" }
                         return .init(kind: "anpassad", label: cell.label, detail: detail,
                                      href: Self.changePath(council: slug, routine: row.routine.id),
                                      context: "\(row.routine.title) i \(councilNames[slug] ?? slug)")
@@ -429,7 +429,7 @@ extension PortalPages {
                 let path = Self.changePath(council: slug, routine: routine.id)
                 let change = changeIndex[path].map { portal.changes[$0] }
                 adapted.append(.init(council: name, href: "../\(path)",
-                                     adaptedBy: byGroup ? (change?.groupName ?? "samverkan") : name,
+                                     adaptedBy: byGroup ? (change?.groupName ?? "samverkansgrupp") : name,
                                      adoptedFrom: adoptedFrom.map(sourceName),
                                      inserted: change.map { "\($0.insertedWords)" } ?? "–",
                                      deleted: change.map { "\($0.deletedWords)" } ?? "–"))
