@@ -65,7 +65,8 @@ struct HandbookChecker {
             // A council that names a group that does not exist gets none of its contacts: the
             // group's id is what to correct, not the routine or the council's contacts.
             if let group = council.group, handbook.group == nil {
-                return ["\(council.name) får inga kontakter från gruppen '\(group.value)', som inte finns; rätta först 'group' i \(group.location)"]
+                return ["\(council.name) får inga kontakter från gruppen '\(group.value)', som inte finns eller inte gick att läsa in; "
+                        + "rätta först 'group' i \(group.location), eller felen i groups/\(group.value)/group.yml"]
             }
             let ids = handbook.contacts.map(\.id)
             // A close name is a typo to correct; with none, the contact is missing. When

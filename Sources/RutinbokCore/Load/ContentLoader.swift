@@ -60,6 +60,7 @@ public enum ContentLoader {
         var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
         site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
         site.unloadableCouncils = Set(slugs).subtracting(site.councils.map(\.slug))
+        site.unloadableGroups = Set(files.list("groups").filter { files.exists("groups/\($0)/group.yml") }).subtracting(groups.keys)
         return (site, diagnostics)
     }
 

@@ -10,6 +10,9 @@ public struct Site: Sendable {
     /// Slugs of council folders whose council could not be loaded, for the same reason:
     /// `--council` naming one is not reported again as "no such council".
     public var unloadableCouncils: Set<String> = []
+    /// Ids of group folders whose group.yml could not be loaded: its own error explains why,
+    /// and the councils that name the group are not told it does not exist.
+    public var unloadableGroups: Set<String> = []
 
     /// The name of the council or group an `adopted_from` names first ("exempelstad/…" →
     /// "Exempelstads kommun"); nil when there is none.

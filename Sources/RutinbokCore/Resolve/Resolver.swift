@@ -31,10 +31,11 @@ public enum Resolver {
         var group: Group?
         if let name = council.group {
             group = site.groups[name.value]
-            if group == nil {
+            // A group.yml that did not load has its own error: the group exists.
+            if group == nil && !site.unloadableGroups.contains(name.value) {
                 diagnostics.append(.error(name.location, "gruppen '\(name.value)' finns inte", code: "unknown-group",
                                           notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")
-                                              + ["tills dess får \(council.name) inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel"]))
+                                              + ["tills gruppens id är rättat får \(council.name) inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel"]))
             }
         }
         var layered: [String: HandbookRoutine] = [:]

@@ -257,9 +257,15 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:12:11: fel: 'exclude' nämner 'utbildnig', men det finns ingen rutin med det id:t [unknown-exclude]\n  obs: menade du 'utbildning'?\n  obs: rutinernas id: anmalan, hotad, lokalt, utbildning",
     ]),
     BrokenCase("unknown group", { try $0.replace(council, "group: grannar", with: "group: granar") }, expect: [
-        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar\n  obs: tills dess får Exby kommun inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel",
+        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar\n  obs: tills gruppens id är rättat får Exby kommun inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel",
         // The contact the group would have given: the note points at the group's id.
-        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'granar', som inte finns; rätta först 'group' i content/councils/exby/council.yml:3:8",
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'granar', som inte finns eller inte gick att läsa in; rätta först 'group' i content/councils/exby/council.yml:3:8, eller felen i groups/granar/group.yml",
+    ]),
+    // A group.yml that does not load has its own error; its members are not told the group
+    // does not exist, and what they miss from it points at that file.
+    BrokenCase("group.yml that does not load", { try $0.append("content/groups/grannar/group.yml", "name: \"Grannar\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'grannar', som inte finns eller inte gick att läsa in; rätta först 'group' i content/councils/exby/council.yml:3:8, eller felen i groups/grannar/group.yml",
+        "content/groups/grannar/group.yml:8:7: fel: en text som börjar med ett citattecken avslutas aldrig; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"found unexpected end of stream\" på rad 9, kolumn 1 (\"while scanning a quoted scalar\", från rad 8)",
     ]),
     BrokenCase("override of an id the base does not have", { try $0.write("content/councils/exby/routines/anmalann.md", try $0.read(anmalan)) }, expect: [
         "content/councils/exby/routines/anmalann.md:1:1: varning: 'anmalann' ersätter ingen grundrutin och läggs därför till som en ny rutin [override-unknown]\n  obs: ville du ersätta 'anmalan'? Döp i så fall filen till 'anmalan.md'",
