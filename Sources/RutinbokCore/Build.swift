@@ -68,11 +68,19 @@ public enum Build {
     public static func run(_ options: Options, write: Bool) async -> Result {
         let options = options.withCanonicalFolders()
         let outputURL = URL(fileURLWithPath: options.output).standardizedFileURL.resolvingSymlinksInPath()
-        // Not beside an output the build will refuse (inside content/, say), nor when there is
-        // no content to build (run in the wrong folder): it leaves no trace there.
+        // An output the build must not replace is said at once, before any work (and before
+        // content errors that would hide it). The publisher checks again, under the lock.
+        if write {
+            do {
+                try Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)
+            } catch {
+                return Result(diagnostics: [.error(SourceLocation(file: options.output), "\(error)", code: "output-refused")])
+            }
+        }
+        // No lock when there is no content to build (run in the wrong folder): it leaves no
+        // trace there.
         var isFolder: ObjCBool = false
         let safe = write && FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder) && isFolder.boolValue
-            && (try? Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)) != nil
         if safe, let refusal = OutputLock.refusal(beside: outputURL) {
             return Result(diagnostics: [.error(SourceLocation(file: options.output), refusal.message, code: "output-refused", notes: refusal.notes)])
         }

@@ -27,7 +27,7 @@ public final class Publisher: Sendable {
     /// Marks a folder as rutinbok's output, so a build never replaces a folder it did not make.
     /// It holds the checksum of the manifest that describes the folder (`Manifest.seal(of:)`)
     /// and then a line with the kind of build that made it (`OutputKind`; none from a version
-    /// before 0.17).
+    /// before 0.17, whose kind `OutputKind.of` finds in the output).
     public static let marker = ".rutinbok-output"
 
     /// Whether an output holds the public handbooks or the intranet's (`--internal`).
@@ -35,11 +35,16 @@ public final class Publisher: Sendable {
         case `public`, `internal`
         init(internal isInternal: Bool) { self = isInternal ? .internal : .public }
 
-        /// What the marker in `folder` says, nil when it says nothing (an older version's) or
-        /// the folder has none.
+        /// What the marker in `folder` says; nil when the folder has none. An older version's
+        /// marker says nothing: then the portal's start page tells, since an intranet build
+        /// asks search engines not to index it (a theme that does not is taken for public).
         static func of(_ folder: URL) -> OutputKind? {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap { OutputKind(rawValue: String($0)) }
+            if let kind = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap({ OutputKind(rawValue: String($0)) }) {
+                return kind
+            }
+            let start = FileManager.default.contents(atPath: folder.appendingPathComponent("index.html").path) ?? Data()
+            return String(decoding: start.prefix(8192), as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex") ? .internal : .public
         }
 
         /// Its line in the marker.

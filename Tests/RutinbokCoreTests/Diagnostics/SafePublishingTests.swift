@@ -102,9 +102,10 @@ func leftovers(beside output: String) -> [String] {
 
     // MARK: Refusals
 
-    private func refusal(_ w: BrokenWorkspace, output: String) async -> [String] {
+    private func refusal(_ w: BrokenWorkspace, output: String, internal isInternal: Bool = false) async -> [String] {
         var options = w.options()
         options.output = output
+        options.includeInternal = isInternal
         let result = await Build.run(options, write: true)
         #expect(!result.published)
         return result.diagnostics.filter { $0.code == "output-refused" }.map(\.message)
@@ -141,6 +142,10 @@ func leftovers(beside output: String) -> [String] {
             "\(w.output) har den offentliga versionen; med --internal skulle de interna rutinerna hamna där. Välj en annan --output (utan --output blir det output-intranat/), eller ta bort \(w.output) först om det är meningen"])
         #expect(snapshot(w.output) == before)
         #expect(leftovers(beside: w.output) == [])
+        // Said before any work: content errors do not hide it.
+        try w.replace("content/routines/anmalan.md", "phase: hantera", with: "phase: okand")
+        #expect(await Build.run(intranet, write: true).diagnostics.map(\.code) == ["output-refused"])
+        try w.replace("content/routines/anmalan.md", "phase: okand", with: "phase: hantera")
 
         let nested = w.output + "/intranat"
         #expect(await refusal(w, output: nested) == ["\(nested) kan inte vara utdatamapp: den ligger i \(w.output), som rutinbok har byggt och som publiceras som den är; välj en mapp bredvid den"])
@@ -155,11 +160,24 @@ func leftovers(beside output: String) -> [String] {
         publicAgain.output = intranet.output
         #expect(await Build.run(publicAgain, write: true).published)
         #expect(try kind("output-intranat") == "public")
-        // An older version's marker says nothing: not refused (and marked from then on).
-        #expect(FileManager.default.createFile(atPath: "\(w.output)/\(Publisher.marker)", contents: Data()))
-        intranet.output = w.output
+
+        // A marker of an older version holds the manifest's seal alone: then the start page
+        // tells which version the folder holds (an intranet build's asks search engines not
+        // to index it). A public one is refused; the intranet's own goes on, incrementally.
+        func markAsOlderVersion(_ folder: String) throws {
+            let marker = "\(folder)/\(Publisher.marker)"
+            try w.write(marker, String(try w.read(marker).split(separator: "\n")[0]) + "\n")
+        }
+        try markAsOlderVersion("output")
+        #expect(await refusal(w, output: w.output, internal: true).count == 1)
+        #expect(snapshot(w.output).filter { $0.key != Publisher.marker } == before.filter { $0.key != Publisher.marker })
+        intranet.output = w.url("intranat").path
         #expect(await Build.run(intranet, write: true).published)
-        #expect(try kind("output") == "internal")
+        try markAsOlderVersion("intranat")
+        try w.append("content/routines/hotad.md", "\nNy rad.\n")
+        let again = await Build.run(intranet, write: true)
+        #expect(again.published && again.filesChanged < again.filesWritten, "an intranet output of an older version: built again, in part")
+        #expect(try kind("intranat") == "internal")
     }
 
     @Test func refusesRepositoryRootAndSlash() async throws {
