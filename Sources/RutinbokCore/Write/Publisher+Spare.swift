@@ -52,7 +52,26 @@ extension Publisher {
         // which carries no seal until this build writes its manifest.
         unlink(spareManifest)
         try? writeMarker(of: staging, [])
+        removeUnlisted(in: staging, listed: manifest)
         return manifest
+    }
+
+    /// Removes what is at the top of a claimed spare but not in its manifest: a file put into
+    /// the published output by hand (`robots.txt`), or an output an older version built inside
+    /// it. The spare would bring it back with every other build. One folder read: deeper down,
+    /// in a council's folder, such a file is not looked for (the guide says not to add any).
+    static func removeUnlisted(in staging: URL, listed manifest: ManifestFile) {
+        var listed: Set<String> = [marker]
+        for name in manifest.folderNames {
+            if name.isEmpty {
+                manifest.folder("")?.outputs.keys.forEach { listed.insert($0) }
+            } else {
+                listed.insert(String(name.prefix { $0 != "/" }))
+            }
+        }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] where !listed.contains(entry) {
+            removeTree(staging.appendingPathComponent(entry).path)
+        }
     }
 
     /// Keeps the output just replaced as the spare, with its manifest, or removes it when it

@@ -180,6 +180,29 @@ func leftovers(beside output: String) -> [String] {
         #expect(try kind("intranat") == "internal")
     }
 
+    /// A file put into the published output by hand, or an output an older version built
+    /// inside it, is gone after the next changed builds, and does not come back with the
+    /// previous output that the build after starts from.
+    @Test func filesAddedAtTheTopOfTheOutputDoNotComeBack() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        try w.write("output/robots.txt", "User-agent: *\n")
+        try w.write("output/intranat/\(Publisher.marker)", "")
+        try w.write("output/intranat/intern.html", "intern\n")
+        var seen: [[Bool]] = []
+        for round in 1...4 {
+            try w.append("content/routines/hotad.md", "\nRad \(round).\n")
+            #expect(await Build.run(w.options(), write: true).published)
+            seen.append(["output/robots.txt", "output/intranat/intern.html"].map { FileManager.default.fileExists(atPath: w.url($0).path) })
+        }
+        // The first build after starts from no previous output; from then on neither is seen again.
+        #expect(seen.dropFirst().allSatisfy { $0 == [false, false] }, "\(seen)")
+        var clean = w.options()
+        clean.output = w.url("ren").path
+        #expect(await Build.run(clean, write: true).published)
+        #expect(snapshot(w.output).filter { $0.key != Publisher.marker } == snapshot(clean.output).filter { $0.key != Publisher.marker })
+    }
+
     @Test func refusesRepositoryRootAndSlash() async throws {
         let w = try BrokenWorkspace()
         try w.write("repo/Package.swift", "// swift-tools-version:6.0\n")
