@@ -22,7 +22,7 @@ struct BuildCommand: AsyncParsableCommand {
         return trimmed.isEmpty ? folder : trimmed
     }
 
-    @Flag(name: [.short, .long], help: "Skriv ingenting när bygget lyckas utan fel och varningar. För schemalagda byggen, som då bara hörs av när något behöver göras.")
+    @Flag(name: [.short, .long], help: "Skriv ingenting när bygget lyckas och inget behöver göras (inga fel eller varningar, ingen handbok borttagen). För schemalagda byggen.")
     var quiet = false
 
     // The output is for developers and stays in English, as do the stage names it prints.
@@ -36,6 +36,9 @@ struct BuildCommand: AsyncParsableCommand {
         if !quiet { options.waitingForOutput = Wording.waitingForOutput(output) }
         let hadOutput = FileManager.default.fileExists(atPath: output)
         let result = await Build.run(options, write: true)
+        // Quiet: a build that published with nothing to say prints nothing (cron mails
+        // nothing), in JSON too. A handbook gone from the output is something to say.
+        if quiet && result.published && result.diagnostics.isEmpty && result.handbooksRemoved.isEmpty { return }
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if timings {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
@@ -53,8 +56,6 @@ struct BuildCommand: AsyncParsableCommand {
                                 : hadOutput ? "Ingenting skrevs: \(output)/ är som förut." : "Ingenting skrevs till \(output)/.")
             throw ExitCode(1)
         }
-        // Quiet: a build that published with nothing to say prints nothing (cron mails nothing).
-        if quiet && shown.isEmpty { return }
         if site.format == .text {
             let seconds = Wording.seconds(Date().timeIntervalSince(started))
             let handbooks = Wording.handbooks(result.councils)

@@ -252,6 +252,9 @@ def test_long_portal_tables_can_be_filtered(browser):
     visible = browser.driver.execute_script(
         "return [...document.querySelectorAll('table.readability tbody tr')].filter(r => !r.hidden).map(r => r.textContent)")
     assert visible and all("Påhittsjö" in text for text in visible), visible
+    field.clear()
+    field.send_keys("text från")  # only in the links' words for screen readers, which are not matched
+    assert browser.driver.execute_script("return document.querySelector('.table-filter-status').textContent") == f"Visar 0 av {facts['rows']} rader."
     assert not browser.console_errors()
     browser.open("index.html")  # seven handbooks: too few rows for a filter
     assert browser.driver.execute_script("return document.querySelectorAll('.table-filter').length") == 0

@@ -11,6 +11,16 @@
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
   }
 
+  // What a row shows: its text without the words kept for screen readers (a link's
+  // ", text från Exby kommun"), which would match every row.
+  function shownText(node) {
+    if (node.nodeType === 3) return node.nodeValue;
+    if (node.nodeType !== 1 || node.classList.contains("visually-hidden")) return "";
+    var text = "";
+    for (var child = node.firstChild; child; child = child.nextSibling) text += shownText(child);
+    return node.tagName === "TD" || node.tagName === "TH" ? text + " " : text;
+  }
+
   function rowsOf(table) {
     var rows = [];
     for (var b = 0; b < table.tBodies.length; b++) {
@@ -27,7 +37,7 @@
   function addFilter(table, number) {
     var rows = rowsOf(table);
     if (rows.length < MIN_ROWS) return;
-    var texts = rows.map(function (row) { return fold(row.textContent); });
+    var texts = rows.map(function (row) { return fold(shownText(row)); });
     var box = document.createElement("div");
     box.className = "table-filter";
     var id = "filter-" + number;

@@ -22,7 +22,7 @@
    "man någon nagon något nagot några nagra nån nåt " +
    "är ar var vara varit blir bli blev blivit har ha hade haft få får fick fått fatt " +
    "ska skall skulle kan kunde vill måste maste bör gör gor göra gora gjorde gjort behöver behover " +
-   "vad vem vilken vilket vilka hur när nar varför vart inte också bara mycket här där dar")
+   "vad vem vilken vilket vilka hur när nar varför varfor vart inte också bara mycket här där dar")
     .split(" ").forEach(function (w) { STOP[w] = 1; });
   // Everyday words for what the handbook names otherwise: a query word, or its stem, without
   // å, ä and ö, is also searched as the words it stands for ("mejlet" as "e-post").

@@ -319,9 +319,9 @@ public final class Publisher: Sendable {
         unlink(Self.nextManifestPath(of: output).path)
     }
 
-    /// Writes the marker of a folder of rutinbok's: empty, or the seal of its manifest. In
-    /// place, not replaced: a build holds a lock on the staging folder's marker.
-    /// Written in place: the marker's inode carries the lock that tells a build is alive.
+    /// Writes the marker of a folder of rutinbok's: its kind alone while it is staged, then
+    /// the seal of its manifest and its kind. In place, not replaced: the marker's inode
+    /// carries the lock that tells a build is alive.
     static func writeMarker(of folder: URL, _ bytes: [UInt8]) throws {
         let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }

@@ -49,7 +49,8 @@ struct CommandLineTests {
         try w.write("content/councils/annanby/council.yml", try w.read("content/councils/exby/council.yml").replacingOccurrences(of: "Exby kommun", with: "Annanby kommun"))
         try w.write("content/councils/annanby/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         #expect(try Executable.run(arguments(w, "build")).status == 0)
-        let one = try Executable.run(arguments(w, "build", ["--council", "exby"]))
+        // Said with --quiet too: a handbook gone from a nightly build's output needs a look.
+        let one = try Executable.run(arguments(w, "build", ["--council", "exby", "--quiet"]))
         #expect(one.status == 0)
         #expect(one.stderr.contains("Togs bort ur \(w.output)/: 1 handbok ("), "\(one.stderr)")
         #expect(one.stderr.contains("), annanby (med --council innehåller \(w.output)/ bara de kommuner du valde).\n"), "\(one.stderr)")
@@ -105,6 +106,8 @@ struct CommandLineTests {
         #expect(clean.status == 0 && clean.stderr.isEmpty && clean.stdout.isEmpty, "\(clean.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(w.output)/exby/index.html"))
         #expect(try Executable.run(arguments(w, "build", ["-q"])).stderr.isEmpty, "a build with nothing changed")
+        let json = try Executable.run(arguments(w, "build", ["-q", "--format", "json"]))
+        #expect(json.status == 0 && json.stdout.isEmpty && json.stderr.isEmpty, "\(json.stdout)")
         try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
         let warned = try Executable.run(arguments(w, "build", ["-q"]))
         #expect(warned.status == 0)
