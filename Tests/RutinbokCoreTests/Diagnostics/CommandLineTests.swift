@@ -364,9 +364,9 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
     }
 
-    /// `rutinbok` and `rutinbok-serve` count as one program for what a build keeps: a
-    /// preview of the output a build made (and a build after the preview) changes nothing,
-    /// where each had made the next build a full one.
+    /// `rutinbok` and `rutinbok-serve` count as one program for what a build keeps: a build
+    /// after a preview of the same output uses what the preview rendered, where each had made
+    /// the next build a full one. (The preview builds for today, so its pages may differ.)
     @Test func aPreviewAndABuildKeepEachOthersWork() throws {
         let content = try DemoContent.copy()
         let output = content + "-output", log = content + "-serve.log"
