@@ -235,7 +235,12 @@ struct HandbookChecker {
         // Each handbook that inherits a shared routine names its own owner: the owner is left
         // out of what they report together.
         let owner = shared ? "" : " (\(ownerText(routine)))"
-        return [.warning(reviewed.location, "'\(routine.title)' granskades senast \(reviewed.value), för mer än \(months) månader sedan; be den ansvariga\(owner) att granska den", code: "review-overdue")]
+        // A base routine's text is the publisher's to change, for every handbook at once.
+        var notes: [String] = []
+        if case .base = routine.layer, let publisher = config.publisher {
+            notes.append("texten är en grundrutin, som \(publisher.name) ger ut och granskar för alla handböcker; hör av er dit\(publisher.email.map { " (\($0))" } ?? "")")
+        }
+        return [.warning(reviewed.location, "'\(routine.title)' granskades senast \(reviewed.value), för mer än \(months) månader sedan; be den ansvariga\(owner) att granska den", code: "review-overdue", notes: notes)]
     }
 
     /// "Säkerhetssamordnare, Anna Exempel": the routine's owner in this handbook.

@@ -353,6 +353,17 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:8:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
         "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
     ]),
+    // A base routine past its review: whoever publishes the base routines can change it.
+    BrokenCase("stale base routine with a publisher", today: "2027-01-20", {
+        try $0.append(site, "publisher:\n  name: Exempelförbundet\n  email: grund@exempelforbundet.example\n")
+        try $0.replace("content/routines/hotad.md", "reviewed: 2026-01-15", with: "reviewed: 2026-06-01")
+        try $0.replace("content/routines/utbildning.md", "reviewed: 2026-01-15", with: "reviewed: 2026-06-01")
+        try $0.replace(lokalt, "reviewed: 2026-01-15", with: "reviewed: 2026-06-01")
+        try $0.replace(council, "verified: 2026-01-15", with: "verified: 2027-01-01")
+        try $0.replace("content/groups/grannar/group.yml", "verified: 2026-01-15", with: "verified: 2027-01-01")
+    }, expect: [
+        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 12 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: texten är en grundrutin, som Exempelförbundet ger ut och granskar för alla handböcker; hör av er dit (grund@exempelforbundet.example)\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
+    ]),
     BrokenCase("dates in the future", today: "2026-01-10", { try $0.replace(lokalt, "reviewed: 2026-01-15", with: "reviewed: 2026-01-05") }, expect: [
         "content/councils/exby/council.yml:11:15: fel: 'verified' för kontakten 'samordnare' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då uppgifterna kontrollerades, i dag (2026-01-10) eller tidigare",
         "content/groups/grannar/group.yml:7:15: fel: 'verified' för kontakten 'hr' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då uppgifterna kontrollerades, i dag (2026-01-10) eller tidigare",
