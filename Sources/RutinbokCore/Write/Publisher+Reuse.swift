@@ -127,8 +127,8 @@ extension Publisher {
 
     /// Writes the manifest of what is staged, beside the output as `.<output>.manifest.next`
     /// until `publish` puts it in place, and seals the staging folder with it (its marker
-    /// holds the manifest's checksum, then the kind of output). Folders kept whole are copied from the previous
-    /// manifest's bytes, sealed ones from their blocks.
+    /// holds the manifest's checksum, then the kind of output). Folders kept whole are copied
+    /// from the previous manifest's bytes, sealed ones from their blocks.
     func writeManifest(_ manifest: Manifest) throws {
         var manifest = manifest
         let (outputs, items, carried, pages, sealed) = state.withLock { ($0.outputs, $0.items, $0.carried, $0.pages, $0.sealed) }
