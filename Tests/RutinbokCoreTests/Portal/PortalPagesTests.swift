@@ -65,6 +65,9 @@ struct PortalPagesTests {
         // Someone in danger who lands here finds 112 before the tables, and the way to their handbook.
         #expect(index.contains("<p class=\"portal-emergency-call\"><strong>Är du förtroendevald och i fara?</strong> <a class=\"tel tel-112\" href=\"tel:112\"><span class=\"tel-label\">Ring</span> <span class=\"tel-number\">112</span></a></p>"))
         #expect(index.range(of: "portal-emergency")!.lowerBound < index.range(of: "<table")!.lowerBound)
+        // … and a plain list of the handbooks to pick theirs from, not the overview's table.
+        #expect(index.contains("<details class=\"portal-pick\"><summary>Välj din kommun eller region</summary>\n<ul><li><a href=\"exempelby/index.html\">Exempelby kommun</a></li><li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
+        #expect(count("<li><a href=\"", in: index.components(separatedBy: "portal-pick")[1].components(separatedBy: "</details>")[0]) == 7)
 
         let coverage = read("\(output)/tackning.html")
         let councils = ["Exempelby kommun", "Exempelstads kommun", "Fiktiva kommun", "Låtsasby kommun",
