@@ -118,7 +118,7 @@ extension HandbookPages {
         }
         let entries = handbook.routines.map { bodies.searchEntry(for: $0.routine, in: handbook) }
         let contacts = SearchIndex.contactsEntry(handbook.contacts, numbers: shared.numbers)
-        let acute = SearchIndex.acute(acuteRoutine.map { PageNames.html($0.id) })
+        let acute = SearchIndex.acute(shared.acute?.href)
         if let file = SearchIndex.script(entries, tail: contacts, after: acute) { return OutputFile(PageNames.searchIndex, segmented: file) }
         return OutputFile(path: PageNames.searchIndex, contents: .bytes(SearchIndex.script(entries.compactMap { $0 }, tail: contacts, after: acute)))
     }

@@ -134,7 +134,7 @@ extension PortalPages {
             hasOwnContactsDue: !ownContacts.isEmpty,
             reviewHref: ownRoutines.isEmpty && ownContacts.isEmpty ? nil : "\(root)\(PageNames.html(Name.granskning.rawValue))#\(slug)",
             sharedDueText: Self.due(sharedRoutines, sharedContacts), hasSharedDue: sharedRoutines + sharedContacts > 0,
-            emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init),
+            emergency: emergencyNumber,
             contactsHref: "\(root)\(slug)/\(PageNames.html(PageNames.contacts))")
     }
 

@@ -344,7 +344,7 @@ extension PortalPages {
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
                                changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish,
-                               emergency: portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init))
+                               emergency: emergencyNumber)
     }
 
     func coverageView() -> PortalCoverageView {

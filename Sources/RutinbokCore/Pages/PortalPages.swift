@@ -83,6 +83,9 @@ struct PortalPages: Sendable {
         portal.changes.filter { !reusedChangePages.contains(Self.changePath(council: $0.council.slug, routine: $0.routine.id)) }
     }
 
+    /// 112, for someone in danger who lands on the overview or a handbook's page.
+    var emergencyNumber: NumberView? { portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init) }
+
     /// The base routines that have a coverage page, in the order of the coverage page.
     var coverageRows: [Coverage.Row] { portal.coverage.phases.flatMap(\.rows) }
 

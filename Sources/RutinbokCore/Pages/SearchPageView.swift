@@ -18,14 +18,7 @@ extension SearchPageView: TemplateFields {
 }
 
 extension HandbookPages {
-    /// The routine site.yml names `acute_routine`, when this handbook has it.
-    var acuteRoutine: Routine? {
-        config.acuteRoutine.flatMap { handbook.routine($0.value) }?.routine
-    }
-
     func searchView(_ shared: SharedParts) -> SearchPageView {
-        SearchPageView(council: shared.council,
-                       acute: acuteRoutine.map { LinkView(label: $0.title, href: PageNames.html($0.id)) },
-                       contactsHref: PageNames.html(PageNames.contacts))
+        SearchPageView(council: shared.council, acute: shared.acute, contactsHref: PageNames.html(PageNames.contacts))
     }
 }

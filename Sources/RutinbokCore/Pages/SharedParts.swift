@@ -4,6 +4,9 @@
 struct SharedParts {
     let council: CouncilView
     let numbers: [NumberView]
+    /// The routine for someone threatened right now (site.yml's `acute_routine`), when the
+    /// handbook has it: in the emergency box, on the search page and first in search.
+    let acute: LinkView?
     let footer: String
     private let headers: Headers
     private let emergency: EmergencyBoxes
@@ -21,13 +24,13 @@ struct SharedParts {
             groupName: handbook.group?.name)
         self.council = view
         numbers = config.nationalNumbers.map(NumberView.init)
-        let acute = config.acuteRoutine.flatMap { handbook.routine($0.value) }?.routine
+        let acuteRoutine = config.acuteRoutine.flatMap { handbook.routine($0.value) }?.routine
+        acute = acuteRoutine.map { LinkView(label: $0.title, href: PageNames.html($0.id)) }
         let emergencyView = EmergencyView(
             emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
-            others: numbers.filter { $0.tel != "112" && $0.tel != "11414" },
-            acute: acute.map { LinkView(label: $0.title, href: PageNames.html($0.id)) })
+            others: numbers.filter { $0.tel != "112" && $0.tel != "11414" }, acute: acute)
         headers = Headers(view: view, theme: theme)
-        emergency = EmergencyBoxes(view: emergencyView, acuteRoutine: acute?.id, theme: theme)
+        emergency = EmergencyBoxes(view: emergencyView, acuteRoutine: acuteRoutine?.id, theme: theme)
         footer = theme.render("footer", view)
         snippets = ContactSnippets(handbook: handbook, theme: theme)
     }
