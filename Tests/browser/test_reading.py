@@ -13,6 +13,11 @@ def search(browser, council, query):
     browser.media()
     browser.viewport(DESKTOP)
     browser.open(f"{council}/sok.html?q={query}")
+    return search_results(browser, query)
+
+
+def search_results(browser, query):
+    """What the search page shows once its search has run, with no console error."""
     driver = browser.driver
     WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "sok-status").text.strip())
     errors = browser.console_errors()

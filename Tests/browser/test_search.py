@@ -1,10 +1,9 @@
 """Search as a worried reader uses it: everyday words around the one that matters, inflected
 words, typing errors, everyday names for things, and a browser without JavaScript."""
 import pytest
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import DESKTOP, PHONE
-from test_reading import search
+from conftest import PHONE
+from test_reading import search, search_results
 
 
 def hrefs(result):
@@ -18,12 +17,8 @@ def marks(result):
 def search_index(browser, entries, query, acute=None):
     """The search of the shipped rutinbok.js over an index of these entries: the page is
     opened, its index replaced and the script run again, as it runs when the page loads."""
-    browser.media()
-    browser.viewport(DESKTOP)
-    browser.open(f"exempelby/sok.html?q={query}")
-    driver = browser.driver
-    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "sok-status").text.strip())
-    driver.execute_async_script("""
+    search(browser, "exempelby", query)
+    browser.driver.execute_async_script("""
         const [entries, acute, done] = arguments;
         window.RUTINBOK_SOK = entries;
         window.RUTINBOK_SOK_AKUT = acute;
@@ -32,16 +27,7 @@ def search_index(browser, entries, query, acute=None):
         script.src = 'assets/tema/rutinbok.js';
         script.onload = () => done();
         document.body.appendChild(script);""", entries, acute)
-    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "sok-status").text.strip())
-    errors = browser.console_errors()
-    assert not errors, f"search for {query!r}: console errors: {errors}"
-    return driver.execute_script("""
-        return {
-          status: document.getElementById('sok-status').textContent,
-          hits: [...document.querySelectorAll('#sokresultat li')].map(li => ({
-            href: li.querySelector('a').getAttribute('href'),
-            marks: [...li.querySelectorAll('mark')].map(m => m.textContent)}))
-        };""")
+    return search_results(browser, query)
 
 
 def entry(page, title, body="", headings=(), summary=""):
