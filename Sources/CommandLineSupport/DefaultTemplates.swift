@@ -8,15 +8,18 @@ import Foundation
 public enum DefaultTemplates {
     public static let name = "templates"
 
-    public static func folder(given: String?, programFolder: URL? = ProgramFolder.url) -> String {
-        if let given { return given }
+    /// The templates folder, and the folders looked in for it (absolute), which a build names
+    /// when none of them holds templates.
+    public static func lookup(given: String?, programFolder: URL? = ProgramFolder.url) -> (folder: String, lookedIn: [String]) {
+        if let given { return (given, []) }
+        let here = URL(fileURLWithPath: name).standardizedFileURL.path
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue { return name }
-        if let beside = programFolder?.appendingPathComponent(name).path,
-           FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder), isFolder.boolValue {
-            return beside
+        if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue { return (name, [here]) }
+        guard let beside = programFolder?.appendingPathComponent(name).standardizedFileURL.path else { return (name, [here]) }
+        if FileManager.default.fileExists(atPath: beside, isDirectory: &isFolder), isFolder.boolValue {
+            return (beside, [here, beside])
         }
-        return name
+        return (name, [here, beside])
     }
 }
 

@@ -5,6 +5,9 @@ public enum Build {
     public struct Options: Sendable {
         public var content = "content"
         public var templates = "templates"
+        /// Where the caller looked for `templates` when none was given (absolute folders),
+        /// named in the error when it is missing; empty when the folder was given.
+        public var templatesLookedIn: [String] = []
         public var output = "output"
         /// Only these councils (slugs); all when empty.
         public var councils: [String] = []
@@ -101,7 +104,7 @@ public enum Build {
         if plan != nil { clock.lap("plan") }
         // The templates do not depend on the content: they load while it does.
         let themeLoad = Task { () -> (Theme?, [Diagnostic]) in
-            var (theme, problems) = Theme.load(directory: options.templates)
+            var (theme, problems) = Theme.load(directory: options.templates, lookedIn: options.templatesLookedIn)
             if write, let loaded = theme { theme = loaded.resuming(frames: FrameStore.load(beside: outputURL, templates: loaded.templatesHash)) }
             return (theme, problems)
         }

@@ -46,7 +46,8 @@ struct ServeMain: AsyncParsableCommand {
     func run() async throws {
         var options = Build.Options()
         options.content = content
-        let templates = DefaultTemplates.folder(given: templates)
+        let templates: String
+        (templates, options.templatesLookedIn) = DefaultTemplates.lookup(given: self.templates)
         options.templates = templates
         options.output = output
         options.includeInternal = `internal`

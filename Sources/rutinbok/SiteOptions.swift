@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
     func buildOptions(output: String = "output") -> RutinbokCore.Build.Options {
         var options = RutinbokCore.Build.Options(today: today.flatMap(Day.init) ?? .today())
         options.content = content
-        options.templates = DefaultTemplates.folder(given: templates)
+        (options.templates, options.templatesLookedIn) = DefaultTemplates.lookup(given: templates)
         options.output = output
         options.councils = councils
         options.includeInternal = `internal`

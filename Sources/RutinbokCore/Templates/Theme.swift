@@ -23,12 +23,14 @@ public struct Theme: Sendable {
     public let assets: [String]
     public let directory: String
 
-    public static func load(directory: String) -> (Theme?, [Diagnostic]) {
+    /// `lookedIn`: the folders searched for the default templates folder, named when it is
+    /// missing (the folder itself when empty).
+    public static func load(directory: String, lookedIn: [String] = []) -> (Theme?, [Diagnostic]) {
         let files = SourceFiles(root: directory)
         guard files.isDirectory("") else {
-            let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+            let searched = lookedIn.isEmpty ? [URL(fileURLWithPath: directory).standardizedFileURL.path] : lookedIn
             return (nil, [.error(SourceLocation(file: directory), "mallmappen finns inte", code: "no-templates",
-                                 notes: ["letade efter \(absolute)\(directory == "templates" ? ", och efter templates/ bredvid programmet" : "")",
+                                 notes: ["letade efter " + searched.joined(separator: " och "),
                                          "ange mallarnas mapp med --templates, kör kommandot i mappen där templates/ ligger, eller lägg templates/ bredvid programmet"])])
         }
         var diagnostics: [Diagnostic] = []

@@ -265,12 +265,17 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path) == [])
     }
 
-    /// Without --templates, both places looked in are named.
+    /// Without --templates, both places looked in are named: the folder the command runs in,
+    /// and the program's own folder (where an installation keeps its templates).
     @Test func missingTemplatesNameWhereTheyWereLookedFor() throws {
         let w = try BrokenWorkspace()
+        let beside = Executable.url.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("templates").path
         let run = try Executable.run(["check", "--content", w.content], in: URL(fileURLWithPath: w.content))
         #expect(run.status == 1)
-        #expect(run.stderr.contains("templates: fel: mallmappen finns inte [no-templates]\n  obs: letade efter \(w.content)/templates, och efter templates/ bredvid programmet\n"), "\(run.stderr)")
+        #expect(run.stderr.contains("templates: fel: mallmappen finns inte [no-templates]\n  obs: letade efter \(w.content)/templates och \(beside)\n"), "\(run.stderr)")
+        // Given with --templates, only that folder is named.
+        let given = try Executable.run(["check", "--content", w.content, "--templates", "mallar"], in: URL(fileURLWithPath: w.content))
+        #expect(given.stderr.contains("mallar: fel: mallmappen finns inte [no-templates]\n  obs: letade efter \(w.content)/mallar\n"), "\(given.stderr)")
     }
 
     /// A build that waits for another one into the same output says so, rather than seem to hang.
