@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "rutinbok",
+    // rutinbok runs on Linux only (Debian or Ubuntu: it calls Glibc and renameat2 directly).
+    // The macOS line only states the minimum its dependencies ask for there; rutinbok itself
+    // is not built or tested on macOS.
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rutinbok", targets: ["rutinbok"]),
@@ -21,7 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+            providers: [.apt(["libcmark-dev"])]
         ),
         // Atomic exchange of two folders, for publishing the output in one step.
         .target(name: "CAtomicSwap"),

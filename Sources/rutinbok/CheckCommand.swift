@@ -11,7 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
             Kontrollerar både den offentliga versionen och intranätets, med rutinerna som har \
             'access: internal'. Med --internal: bara intranätets.
 
-            Slutkod: 0 om det inte finns några fel, 1 om det finns fel, 2 om kommandot är felskrivet.
+            Slutkod: 0 om det inte finns några fel, 1 om det finns fel (med --strict också om det finns varningar), 2 om kommandot är felskrivet.
             """)
 
     @OptionGroup var site: SiteOptions
