@@ -98,8 +98,8 @@ public enum Build {
             return Result(diagnostics: previous.warnings, filesWritten: stopped ? 0 : previous.outputs.count,
                           unchanged: true, councils: previous.councils.count, published: !stopped, timings: clock.laps)
         }
-        // Stamping the inputs and reading the manifest, apart from loading, which is what the
-        // load cache makes cheaper.
+        // MARK: Stage 1, load (with the plan: stamping the inputs and reading the manifest,
+        // apart from loading, which is what the load cache makes cheaper).
         plan?.groupFolders()
         if plan != nil { clock.lap("plan") }
         // The templates do not depend on the content: they load while it does.
@@ -121,11 +121,13 @@ public enum Build {
         let scope = CouncilSelection.Scope(options.councils, site: site, content: options.content)
         var diagnostics = scope.limit(loadProblems) + themeProblems
 
+        // MARK: Stage 2, resolve
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += scope.limit(resolveProblems)
         diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, site: site)
         clock.lap("resolve")
 
+        // MARK: Stage 3, render Markdown
         // Which pages the previous build left as they should be depends on the handbooks and
         // file stamps only: worked out while the Markdown renders and the checks run.
         let selected = handbooks
@@ -142,6 +144,7 @@ public enum Build {
         WithheldAssets.propose(for: &handbooks)
         clock.lap("markdown")
 
+        // MARK: Stage 4, check
         diagnostics += scope.limit(SiteChecker.check(site))
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         var reusable = IncrementalPlan.Reuse()
@@ -183,6 +186,7 @@ public enum Build {
             if options.endsProcess { ProcessEnd.keep((site, handbooks, bodies, plan, cache, loadCache, councilCache)) }
             return result
         }
+        // MARK: Stages 5 and 6, render pages and write
         // The portal's data covers every council; it is made while the publisher and the
         // caches get ready, and only by a build that goes on to write (the checks use both
         // cores: making it beside them gained nothing, and a build stopped by an error would

@@ -98,9 +98,9 @@ final class LoadCache: Sendable {
                              load: load, encode: { encodeCouncil($0, file: file, &$1) })
     }
 
-    /// `CouncilLoader.loadGroup`, from the cache when it has this text.
+    /// `GroupLoader.load`, from the cache when it has this text.
     static func group(_ cache: LoadCache?, _ text: String, id: String, file: String) -> (Group?, [Diagnostic]) {
-        let load = { CouncilLoader.loadGroup(text, id: id, file: file) }
+        let load = { GroupLoader.load(text, id: id, file: file) }
         guard let cache else { return load() }
         return cache.through(Key(kind: .group, file: file, inputs: id, text: text),
                              decode: { decodeGroup(&$0, file: file, id: id) },

@@ -140,7 +140,7 @@ public enum ContentLoader {
             // A link out of assets/ would publish what it leads to: another council's files, or
             // this council's routines and settings, internal ones too.
             if files.staysInside(relative, folder: "\(directory)/assets") {
-                if let problem = AssetCheck.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
+                if let problem = AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
                                                     allowActive: council.allowRawHTML) {
                     diagnostics.append(problem)
                 } else {

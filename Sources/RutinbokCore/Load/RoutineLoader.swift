@@ -46,7 +46,7 @@ enum RoutineLoader {
         if front.body.isBlank {
             diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter uppgifterna överst", code: "empty-routine"))
         }
-        diagnostics += Placeholders.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
+        diagnostics += StandInTexts.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }
         let routine = Routine(
             id: id, layer: layer, title: title, summary: summary.value, phase: phase, order: order,

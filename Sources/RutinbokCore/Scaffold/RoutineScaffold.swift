@@ -100,7 +100,7 @@ struct BlankRoutine {
         return """
         ---
         title: \(Scaffold.quoted(title))
-        summary: \(Scaffold.quoted(Placeholders.summary))
+        summary: \(Scaffold.quoted(StandInTexts.summary))
         phase: \(phase?.id ?? "forebygga")        # en av: \(phases)
         order: 100                 # plats inom delen; lägre tal kommer först
         audience: [\(audience?.id ?? "alla")]           # en eller flera av: \(audiences)
@@ -113,12 +113,12 @@ struct BlankRoutine {
         # adopted_from: kommun/rutin   # om rutinen är hämtad från en annan kommuns exempel
         ---
 
-        \(Placeholders.introduction)
+        \(StandInTexts.introduction)
 
         ## Gör så här
 
-        1. \(Placeholders.steps[0])
-        2. \(Placeholders.steps[1])
+        1. \(StandInTexts.steps[0])
+        2. \(StandInTexts.steps[1])
 
         ## Kontakt
 

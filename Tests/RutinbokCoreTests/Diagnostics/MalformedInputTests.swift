@@ -40,7 +40,7 @@ struct SeededGenerator: RandomNumberGenerator {
             let yaml = Self.random(from: Self.yamlPieces, count: Int.random(in: 1...60, using: &generator), using: &generator)
             _ = SiteConfigLoader.load(yaml, file: "site.yml")
             _ = CouncilLoader.loadCouncil(yaml, slug: "exby", directory: "/tmp", file: "council.yml")
-            _ = CouncilLoader.loadGroup(yaml, id: "grannar", file: "group.yml")
+            _ = GroupLoader.load(yaml, id: "grannar", file: "group.yml")
             let (routine, diagnostics) = RoutineLoader.load("---\n\(yaml)\n---\nText.\n", id: "x", layer: .base, file: "x.md")
             #expect(routine != nil || diagnostics.hasErrors, "a routine that does not load must say why")
             for diagnostic in diagnostics {
@@ -88,7 +88,7 @@ struct SeededGenerator: RandomNumberGenerator {
             case 2:
                 _ = RoutineLoader.load(text, id: "hotad", layer: .base, file: files[2])
                 _ = MarkdownRenderer().render(text, file: files[2])
-            default: _ = CouncilLoader.loadGroup(text, id: "grannar", file: files[3])
+            default: _ = GroupLoader.load(text, id: "grannar", file: files[3])
             }
             _ = SourceFiles.firstInvalidUTF8(in: Data(data))
         }

@@ -186,12 +186,12 @@ import Yams
         #expect(errors.map(\.code) == Array(repeating: "unfinished-routine", count: 4), "\(errors)")
         let text = try String(contentsOfFile: blank.path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(errors.map(\.location.line) == [Placeholders.summary, Placeholders.introduction, Placeholders.steps[0], Placeholders.steps[1]].map { stand in
+        #expect(errors.map(\.location.line) == [StandInTexts.summary, StandInTexts.introduction, StandInTexts.steps[0], StandInTexts.steps[1]].map { stand in
             (lines.firstIndex { $0.contains(stand) } ?? -1) + 1
         })
-        var written = text.replacingOccurrences(of: Placeholders.summary, with: "Så tar vi emot hot mot lokala politiker.")
-        written = written.replacingOccurrences(of: Placeholders.introduction, with: "Rutinen gäller alla förtroendevalda i Låtsasby.")
-        for (index, step) in Placeholders.steps.enumerated() { written = written.replacingOccurrences(of: step, with: "Steg \(index + 1) görs så här.") }
+        var written = text.replacingOccurrences(of: StandInTexts.summary, with: "Så tar vi emot hot mot lokala politiker.")
+        written = written.replacingOccurrences(of: StandInTexts.introduction, with: "Rutinen gäller alla förtroendevalda i Låtsasby.")
+        for (index, step) in StandInTexts.steps.enumerated() { written = written.replacingOccurrences(of: step, with: "Steg \(index + 1) görs så här.") }
         try written.write(toFile: blank.path, atomically: false, encoding: .utf8)
         let problems = await tree.check("lattsasby")
         #expect(!problems.hasErrors, "\(problems.filter { $0.severity == .error })")

@@ -2,7 +2,7 @@ import Foundation
 
 /// The stand-in texts `rutinbok new routine` writes for the editor to replace, and the check
 /// that none is published: a routine that still says "Första steget." is not finished.
-enum Placeholders {
+enum StandInTexts {
     static let summary = "En mening om vad rutinen är till för."
     static let introduction = "Skriv en eller två meningar om när rutinen gäller."
     static let steps = ["Första steget.", "Andra steget."]

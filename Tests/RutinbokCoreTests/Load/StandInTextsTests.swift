@@ -3,7 +3,7 @@ import Testing
 
 /// A stand-in text counts only as a line of its own, list marker and indentation allowed:
 /// the same words inside an editor's own sentence are the editor's.
-@Suite struct PlaceholdersTests {
+@Suite struct StandInTextsTests {
     @Test func aStandInIsFoundAsAWholeLineOnly() {
         let body = """
             Första steget.
@@ -16,17 +16,17 @@ import Testing
             Första stegen.
             * Första steget.
             """
-        let found = Placeholders.lines(of: "Första steget.", in: body)
+        let found = StandInTexts.lines(of: "Första steget.", in: body)
         #expect(found.map(\.line) == [0, 1, 2, 3, 8])
         #expect(found.map(\.column) == [1, 4, 6, 3, 3])
     }
 
     @Test func onlyCouncilRoutinesAreLookedAt() {
-        let summary = Located(value: Placeholders.summary, location: SourceLocation(file: "x.md", line: 3, column: 10))
-        let body = "\n\(Placeholders.introduction)\n"
-        #expect(Placeholders.find(summary: summary, body: body, bodyLine: 9, layer: .base, file: "x.md").isEmpty)
-        #expect(Placeholders.find(summary: summary, body: body, bodyLine: 9, layer: .group("g"), file: "x.md").isEmpty)
-        let found = Placeholders.find(summary: summary, body: body, bodyLine: 9, layer: .council("c"), file: "x.md")
+        let summary = Located(value: StandInTexts.summary, location: SourceLocation(file: "x.md", line: 3, column: 10))
+        let body = "\n\(StandInTexts.introduction)\n"
+        #expect(StandInTexts.find(summary: summary, body: body, bodyLine: 9, layer: .base, file: "x.md").isEmpty)
+        #expect(StandInTexts.find(summary: summary, body: body, bodyLine: 9, layer: .group("g"), file: "x.md").isEmpty)
+        let found = StandInTexts.find(summary: summary, body: body, bodyLine: 9, layer: .council("c"), file: "x.md")
         #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["3:10", "10:1"])
         #expect(found.allSatisfy { $0.code == "unfinished-routine" && $0.severity == .error })
     }

@@ -6,7 +6,7 @@ import Testing
 /// handbooks the coverage page has no column per handbook, and this page is where SKR sees which
 /// routines one council has, in what form, what it left out and what of its own is due.
 @Suite("Portal: one page per handbook")
-struct HandbookPagesTests {
+struct PortalHandbookPageTests {
     /// The links of a page, as written.
     private func links(_ html: String) -> [String] {
         html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }

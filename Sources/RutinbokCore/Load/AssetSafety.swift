@@ -9,7 +9,7 @@ import Glibc
 /// mode that keeps script out of routines. Only known kinds of document, image, sound, film
 /// and font are published, and an SVG only when nothing in it runs; anything else stops the
 /// build, unless the council is trusted with raw HTML anyway (`allow_raw_html`).
-enum AssetCheck {
+enum AssetSafety {
     /// The kinds of file a council may publish: documents, images, sound and film, fonts.
     /// Anything else (a web page, a script, XML, a file without an ending that a server may
     /// send as a page) could run in the reader's browser.
