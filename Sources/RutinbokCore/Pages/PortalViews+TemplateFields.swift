@@ -386,3 +386,39 @@ extension PortalHandbookView.Missing: TemplateFields {
         fields.add("source", source)
     }
 }
+
+// The portal's large tables: the coverage matrix has a cell per council and base routine,
+// the change list a row per adapted routine.
+
+extension PortalCoverageView.Cell: TemplateFields {
+    static var templateFieldCount: Int { 5 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("kind", kind)
+        fields.add("label", label)
+        fields.add("detail", detail)
+        fields.add("href", href)
+        fields.add("context", context)
+    }
+}
+
+extension PortalCoverageView.Row: TemplateFields {
+    static var templateFieldCount: Int { 2 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("cells", cells)
+    }
+}
+
+extension PortalChangesView.Row: TemplateFields {
+    static var templateFieldCount: Int { 8 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("adaptedBy", adaptedBy)
+        fields.add("adoptedFrom", adoptedFrom)
+        fields.add("inserted", inserted)
+        fields.add("deleted", deleted)
+        fields.add("anchors", anchors)
+    }
+}
