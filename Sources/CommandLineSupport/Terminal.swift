@@ -24,14 +24,16 @@ public enum Terminal {
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.
     @discardableResult
-    public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false) -> [Diagnostic] {
+    /// `build`: what a build did, in the JSON beside the diagnostics (a text build says it in
+    /// its last lines).
+    public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false, build: BuildReport? = nil) -> [Diagnostic] {
         var shown = diagnostics.normalized()
         if strict { shown = shown.map { var d = $0; d.severity = .error; return d } }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let report = DiagnosticReport(diagnostics: shown.map(DiagnosticReport.Item.init),
-                                          errors: shown.errorCount, warnings: shown.warningCount)
+                                          errors: shown.errorCount, warnings: shown.warningCount, build: build)
             if let data = try? encoder.encode(report) {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
@@ -54,4 +56,33 @@ struct DiagnosticReport: Encodable {
     var diagnostics: [Item]
     var errors: Int
     var warnings: Int
+    var build: BuildReport?
+}
+
+/// What `rutinbok build --format json` reports of the build itself, for a script that
+/// publishes or alerts: whether it published, how many files the output holds and how many
+/// of them changed, and which handbooks came into the output or left it.
+public struct BuildReport: Encodable {
+    public var output: String
+    public var published: Bool
+    public var unchanged: Bool
+    public var files: Int
+    public var changedFiles: Int
+    public var handbooksAdded: [String]
+    public var handbooksRemoved: [String]
+
+    public init(output: String, _ result: Build.Result) {
+        self.output = output
+        published = result.published
+        unchanged = result.unchanged
+        files = result.filesWritten
+        changedFiles = result.unchanged || !result.published ? 0 : result.filesChanged
+        handbooksAdded = result.handbooksAdded
+        handbooksRemoved = result.handbooksRemoved
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case output, published, unchanged, files
+        case changedFiles = "changed_files", handbooksAdded = "handbooks_added", handbooksRemoved = "handbooks_removed"
+    }
 }

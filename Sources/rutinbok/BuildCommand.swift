@@ -39,7 +39,8 @@ struct BuildCommand: AsyncParsableCommand {
         // Quiet: a build that published with nothing to say prints nothing (cron mails
         // nothing), in JSON too. A handbook gone from the output is something to say.
         if quiet && result.published && result.diagnostics.isEmpty && result.handbooksRemoved.isEmpty { return }
-        let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
+        let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json,
+                                    build: BuildReport(output: output, result))
         if timings {
             for (stage, seconds) in result.timings { Terminal.printError(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds)) }
             if !result.unchanged {

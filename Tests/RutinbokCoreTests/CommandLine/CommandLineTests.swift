@@ -59,6 +59,42 @@ struct CommandLineTests {
         #expect(!all.stderr.contains("inga nya eller ändrade") && !all.stderr.contains("Togs bort"), "\(all.stderr)")
     }
 
+    /// `build --format json` reports the build beside the diagnostics; with `--quiet`, only
+    /// when there is something to say, as in text.
+    @Test func jsonSaysWhatTheBuildDid() throws {
+        let w = try BrokenWorkspace()
+        try w.write("content/councils/annanby/council.yml", try w.read("content/councils/exby/council.yml").replacingOccurrences(of: "Exby kommun", with: "Annanby kommun"))
+        try w.write("content/councils/annanby/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        func build(_ extra: [String]) throws -> (run: Executable.Run, build: [String: Any]?) {
+            let run = try Executable.run(arguments(w, "build", ["--format", "json"] + extra))
+            guard !run.stdout.isEmpty else { return (run, nil) }
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (run, object["build"] as? [String: Any])
+        }
+        let first = try build([])
+        #expect(first.run.status == 0 && first.run.stderr.isEmpty, "\(first.run.stderr)")
+        let report = try #require(first.build, "\(first.run.stdout)")
+        #expect(report["published"] as? Bool == true && report["unchanged"] as? Bool == false)
+        let files = try #require(report["files"] as? Int)
+        #expect(files > 20 && report["changed_files"] as? Int == files)
+        // A first build has no earlier output to have added handbooks to.
+        #expect(report["handbooks_added"] as? [String] == [] && report["handbooks_removed"] as? [String] == [])
+        #expect(report["output"] as? String == w.output)
+
+        let again = try #require(try build([]).build)
+        #expect(again["unchanged"] as? Bool == true && again["changed_files"] as? Int == 0 && again["files"] as? Int == files)
+        #expect(try build(["--quiet"]).run.stdout.isEmpty, "nothing to say")
+
+        let one = try build(["--council", "exby", "--quiet"])
+        #expect(one.build?["handbooks_removed"] as? [String] == ["annanby"], "\(one.run.stdout)")
+        #expect(try build([]).build?["handbooks_added"] as? [String] == ["annanby"])
+
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
+        let failed = try build([])
+        #expect(failed.run.status == 1)
+        #expect(failed.build?["published"] as? Bool == false && failed.build?["files"] as? Int == 0, "\(failed.run.stdout)")
+    }
+
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check"))
