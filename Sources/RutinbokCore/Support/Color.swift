@@ -4,11 +4,14 @@ import Foundation
 public struct Color: Sendable, Hashable {
     public var red: Double, green: Double, blue: Double
 
+    /// `#rrggbb` or `#rgb`, hex digits only: what CSS reads as that colour (the value is
+    /// published as written).
     public init?(hex: String) {
-        var text = Substring(hex)
-        if text.hasPrefix("#") { text = text.dropFirst() }
+        guard hex.hasPrefix("#") else { return nil }
+        var text = hex.dropFirst()
+        guard text.count == 3 || text.count == 6, text.allSatisfy(\.isHexDigit) else { return nil }
         if text.count == 3 { text = Substring(text.map { "\($0)\($0)" }.joined()) }
-        guard text.count == 6, let value = UInt32(text, radix: 16) else { return nil }
+        guard let value = UInt32(text, radix: 16) else { return nil }
         red = Double((value >> 16) & 0xFF) / 255
         green = Double((value >> 8) & 0xFF) / 255
         blue = Double(value & 0xFF) / 255
@@ -27,4 +30,21 @@ public struct Color: Sendable, Hashable {
     }
 
     public static let white = Color(hex: "#ffffff")!
+
+    /// `#rrggbb`, lower case.
+    public var hex: String {
+        "#" + [red, green, blue].map { channel in
+            let value = Int((channel * 255).rounded())
+            return (value < 16 ? "0" : "") + String(value, radix: 16)
+        }.joined()
+    }
+
+    /// The same colour with each channel times `factor` (0–1): darker, the same hue.
+    public func darkened(by factor: Double) -> Color {
+        var color = self
+        color.red *= factor
+        color.green *= factor
+        color.blue *= factor
+        return color
+    }
 }

@@ -13,6 +13,9 @@ public struct Theme: Sendable {
         "portal/tackning": nil, "portal/tackning-rutin": nil, "portal/exempel": nil, "portal/andringar": nil, "portal/andring": "diff", "portal/granskning": nil, "portal/lasbarhet": nil,
         "portal/handbok": nil,
     ]
+    /// The shipped templates' own partials (`templates/`), which a theme made from a copy of
+    /// them needs too.
+    static let shippedPartials: Set<String> = ["contact-ways", "quick-contact"]
 
     let library: MustacheLibrary
     /// Frames of the templates by data shape; nil when the templates cannot be framed.
@@ -48,7 +51,9 @@ public struct Theme: Sendable {
                 texts[path] = text
                 do {
                     library.register(try ByteEscapedHTML.template(text), named: name)
-                    if let key = required[name] ?? nil, !showsRaw(key, in: text) {
+                    // Written with two braces, it is reported where it stands (`ThemeChecks`).
+                    if let key = required[name] ?? nil, !showsRaw(key, in: text),
+                       !TemplateTag.all(in: text).contains(where: { $0.sigil == nil && $0.name == key }) {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
@@ -67,10 +72,12 @@ public struct Theme: Sendable {
             }
         }
         diagnostics += checkPartials(texts, names: names, files: files)
-        for name in required.keys.sorted() where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template"))
-        }
         let assets = files.listRecursively("assets")
+        diagnostics += ThemeChecks.check(texts, assets: assets, files: files)
+        for name in required.keys.sorted() where !names.contains(name) {
+            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template",
+                                      notes: otherCapitals(name, among: names)))
+        }
         let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames(listFraming: ListFraming(texts.values)) : nil
         var hash = ContentHash()
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -101,12 +108,21 @@ public struct Theme: Sendable {
                 line += text[counted..<tag.line.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") }
                 counted = tag.line.lowerBound
                 let column = text[tag.line.lowerBound..<tag.range.lowerBound].count + 1
+                let notes = !otherCapitals(name, among: names).isEmpty ? otherCapitals(name, among: names)
+                    : shippedPartials.contains(name) ? ["mallarna som följer med rutinbok har den: kopiera templates/\(name).mustache till ditt tema"]
+                    : Suggestions.note(for: name, among: names.sorted(), listing: "mallar")
                 diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: line, column: column),
-                                          "mallen använder '\(name)', men det finns ingen mall '\(name).mustache'", code: "missing-template",
-                                          notes: Suggestions.note(for: name, among: names.sorted(), listing: "mallar")))
+                                          "mallen använder '\(name)', men det finns ingen mall '\(name).mustache'", code: "missing-template", notes: notes))
             }
         }
         return diagnostics
+    }
+
+    /// A template whose name differs from `name` only in capitals (`Footer.mustache`): a name
+    /// is looked up as written.
+    private static func otherCapitals(_ name: String, among names: Set<String>) -> [String] {
+        names.sorted().filter { $0 != name && $0.lowercased() == name.lowercased() }
+            .map { "filen heter '\($0).mustache'; byt namn till '\(name).mustache'" }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -135,7 +135,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("a contact's key written under the accessibility statement", { try $0.append(council, "accessibility:\n  status: helt\n  email: webb@exby.example\n  assessed: 2026-01-15\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
-        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]",
+        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, feedback_email, shortcomings, status",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
@@ -339,7 +339,40 @@ let brokenCases: [BrokenCase] = [
         "content/councils/andringar: fel: 'andringar' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn [reserved-slug]",
     ]),
     BrokenCase("routine template that escapes the body", { try $0.write("templates/routine.mustache", "<article>\n{{title}}\n{{body}}\n</article>\n") }, expect: [
+        "templates/routine.mustache:3:1: fel: '{{body}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{body}}}' med tre klammerparenteser",
+    ]),
+    BrokenCase("routine template without its body", { try $0.write("templates/routine.mustache", "<article>\n{{title}}\n</article>\n") }, expect: [
         "templates/routine.mustache:1:1: fel: mallen måste visa '{{{body}}}' [template-missing-key]",
+    ]),
+    BrokenCase("layout that shows the header as code", { try $0.replace("templates/layout.mustache", "{{{header}}}", with: "{{header}}") }, expect: [
+        "templates/layout.mustache:18:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
+    ]),
+    // swift-mustache renders a name no view has as nothing: the heading would be empty.
+    BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
+        "templates/routine.mustache:2:5: fel: mallen använder 'titel', som ingen sida har; det blir tomt på sidan [template-unknown-name]\n  obs: menade du 'title'?",
+        "templates/routine.mustache:4:21: fel: mallen använder 'nmae', som ingen sida har; det blir tomt på sidan [template-unknown-name]\n  obs: menade du 'name'?",
+    ]),
+    BrokenCase("template that turns escaping off", { try $0.write("templates/footer.mustache", "{{% CONTENT_TYPE: TEXT }}\n<footer>{{siteTitle}}</footer>\n") }, expect: [
+        "templates/footer.mustache:1:1: fel: mallen ändrar med '{{%…}}' hur den tolkas; då skyddas inte längre texten från innehållsfilerna, och ett namn med HTML i kan köra skript på sidan [template-pragma]\n  obs: ta bort taggen",
+    ]),
+    // The handbook loads nothing from other sites; an ordinary link is no load.
+    BrokenCase("theme that loads a font and a script from other sites", { try $0.write("templates/footer.mustache", "<footer><link rel=\"stylesheet\" href=\"https://fonts.example/css?family=X\">\n<script src=\"//cdn.example/x.js\"></script> <a href=\"https://www.exby.example/\">Exby</a></footer>\n") }, expect: [
+        "templates/footer.mustache:1:38: fel: temat hämtar 'https://fonts.example/css?family=X' från en annan webbplats [external-resource]\n  obs: handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i templates/assets/ och länka till den i assets/tema/",
+        "templates/footer.mustache:2:14: fel: temat hämtar '//cdn.example/x.js' från en annan webbplats [external-resource]\n  obs: handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i templates/assets/ och länka till den i assets/tema/",
+    ]),
+    BrokenCase("theme stylesheet with an outside import and a missing image", { try $0.write("templates/assets/extra.css", "@import url(\"https://fonts.example/x.css\");\n.x{background:url(bilder/monster.png)}\n.y{background:url(favicon.svg)}\n") }, expect: [
+        "templates/assets/extra.css:1:14: fel: temat hämtar 'https://fonts.example/x.css' från en annan webbplats [external-resource]\n  obs: handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i templates/assets/ och länka till den i assets/tema/",
+        "templates/assets/extra.css:2:19: fel: 'url(bilder/monster.png)' hittar ingen fil: temat har ingen fil 'assets/bilder/monster.png' [missing-theme-asset]\n  obs: temats filer ligger i templates/assets/ och publiceras i assets/tema/ i varje handbok",
+    ]),
+    BrokenCase("template linking a theme file that is not there", { try $0.write("templates/footer.mustache", "<footer><img src=\"assets/tema/vapen.svg\" alt=\"\"> <link rel=\"icon\" href=\"assets/tema/favicon.svg\"></footer>\n") }, expect: [
+        "templates/footer.mustache:1:19: fel: mallen länkar till 'assets/tema/vapen.svg', men temat har ingen fil 'assets/vapen.svg' [missing-theme-asset]\n  obs: temats filer ligger i templates/assets/ och publiceras i assets/tema/ i varje handbok",
+    ]),
+    BrokenCase("theme without a partial the shipped templates have", { try $0.remove("templates/contact-ways.mustache") }, expect: [
+        "templates/contact-card.mustache:6:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
+        "templates/contacts.mustache:11:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
+    ]),
+    BrokenCase("required template named with a capital", { try $0.move("templates/footer.mustache", to: "templates/Footer.mustache") }, expect: [
+        "templates/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]\n  obs: filen heter 'Footer.mustache'; byt namn till 'footer.mustache'",
     ]),
     BrokenCase("required template missing", { try $0.remove("templates/print.mustache") }, expect: [
         "templates/print.mustache: fel: mallen 'print.mustache' saknas; varje bygge behöver den [missing-template]",
@@ -378,8 +411,29 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("unknown council kind", { try $0.replace(council, "kind: kommun", with: "kind: komun") }, expect: [
         "content/councils/exby/council.yml:2:7: fel: 'kind' ska vara kommun, landsting eller region, men här står 'komun' [bad-value]\n  obs: menade du 'kommun'?",
     ]),
+    // Links are in the theme colour on the grey boxes too, which is darker than white.
+    BrokenCase("theme colour readable under white text, not as links on the grey boxes", { try $0.replace(council, "#1d4f73", with: "#00843d") }, expect: [
+        "content/councils/exby/council.yml:4:17: fel: temafärgen #00843d är för ljus för länkar på den ljusgrå bakgrunden i rutorna (kontrast 4,36:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg, till exempel #00813c, samma färg mörkare",
+    ]),
+    // 4,478 is not shown as the 4,5 it falls short of.
+    BrokenCase("theme colour just under the contrast, rounded down", { try $0.replace(council, "#1d4f73", with: "#777777") }, expect: [
+        "content/councils/exby/council.yml:4:17: fel: temafärgen #777777 är för ljus för vit text (kontrast 4,47:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg, till exempel #6f6f6f, samma färg mörkare",
+    ]),
+    // CSS reads neither as a colour: the header would be white on white.
+    BrokenCase("theme colour without #", { try $0.replace(council, "\"#1d4f73\"", with: "\"1d4f73\"") }, expect: [
+        "content/councils/exby/council.yml:4:17: fel: 'color' ska vara en färg skriven #rrggbb, men här står '1d4f73' [bad-value]",
+    ]),
+    BrokenCase("theme colour with a sign", { try $0.replace(council, "\"#1d4f73\"", with: "\"#+1d4f7\"") }, expect: [
+        "content/councils/exby/council.yml:4:17: fel: 'color' ska vara en färg skriven #rrggbb, men här står '#+1d4f7' [bad-value]",
+    ]),
+    BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, logotyp: assets/logo.svg") }, expect: [
+        "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'logotyp' [unknown-key]\n  obs: nycklar som läses här: color, logo",
+    ]),
+    BrokenCase("logo as a web address", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: https://www.exby.example/logo.svg") }, expect: [
+        "content/councils/exby/council.yml:4:34: fel: logotypen ska vara en fil i kommunens mapp, inte en webbadress: 'https://www.exby.example/logo.svg' [bad-value]\n  obs: spara logotypen i councils/exby/assets/ och skriv till exempel logo: assets/logo.svg",
+    ]),
     BrokenCase("theme colour too light", { try $0.replace(council, "#1d4f73", with: "#ffee00") }, expect: [
-        "content/councils/exby/council.yml:4:17: fel: temafärgen #ffee00 är för ljus för vit text (kontrast 1,2:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg",
+        "content/councils/exby/council.yml:4:17: fel: temafärgen #ffee00 är för ljus för vit text (kontrast 1,20:1, minst 4,5:1 behövs) [low-contrast]\n  obs: välj en mörkare färg, till exempel #787000, samma färg mörkare",
     ]),
     // Left unfinished: what a handbook must not be published without.
     BrokenCase("contact without phone or e-mail", { try $0.replace(council, "    phone: \"070-000 00 01\"\n    email: sakerhet@exby.example\n", with: "") }, expect: [

@@ -96,6 +96,33 @@ import Testing
         }
     }
 
+    /// The names a theme's templates are checked against (`TemplateNames`, `ThemeChecks`) are
+    /// the view types' fields, and the HTML ones those the reference calls HTML.
+    @Test func theNamesTemplatesAreCheckedAgainstAreTheViewsFields() throws {
+        let fields = Set(TemplateFieldsTests.allValues.flatMap { Mirror(reflecting: $0).children.compactMap(\.label) })
+        #expect(TemplateNames.fields.subtracting(fields).isEmpty, "no view has \(TemplateNames.fields.subtracting(fields).sorted())")
+        #expect(fields.subtracting(TemplateNames.fields).isEmpty, "TemplateNames.fields lacks \(fields.subtracting(TemplateNames.fields).sorted())")
+        var html: Set<String> = []
+        var inTypeSection = false
+        for line in try Self.document().split(separator: "\n") {
+            if line.hasPrefix("#") { inTypeSection = line.hasPrefix("### `") }
+            guard inTypeSection, line.hasPrefix("| `") else { continue }
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells.count > 1, cells[1].contains("HTML") { html.insert(String(cells[0].dropFirst().dropLast())) }
+        }
+        #expect(html.count >= 8, "found \(html.sorted())")
+        #expect(TemplateNames.html == html, "docs/themes.md calls HTML: \(html.sorted()); TemplateNames.html: \(TemplateNames.html.sorted())")
+    }
+
+    /// The shipped theme is the required templates and the partials `Theme.shippedPartials`
+    /// names, which a theme made from a copy of it is told to copy when one is missing.
+    @Test func theShippedPartialsAreTheShippedTemplatesNotRequired() throws {
+        let folder = TestPaths.packageRoot.appendingPathComponent("templates")
+        let shipped = Set(FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        #expect(shipped.subtracting(Theme.required.keys) == Theme.shippedPartials)
+    }
+
     @Test func everyRequiredTemplateIsNamed() throws {
         let text = try Self.document()
         for name in Theme.required.keys.sorted() {

@@ -1,0 +1,41 @@
+/// The names templates may look up: every field of every view type, and those that hold HTML
+/// rutinbok made (shown with three braces). `ThemeChecks` holds templates to these lists, and
+/// `ThemeDocsTests` holds the lists to docs/themes.md and docs/themes.md to the view types.
+enum TemplateNames {
+    static let fields: Set<String> = [
+        "acute", "acuteHere", "adapted", "adaptedBy", "adaptedCount", "adaptedFrom", "adaptedHref",
+        "added", "addedCount", "addedHref", "additionTitles", "additions", "adoptedBy", "adoptedFrom",
+        "anchor", "anchors", "assessed", "audiences", "authorGenitive", "baseNewer", "baseReviewed",
+        "baseReviewedISO", "baseTitle", "body", "breadcrumbs", "byGroup", "cells", "changeCount",
+        "changeHref", "changeText", "clear", "command", "compact", "contactCount", "contacts",
+        "contactsHere", "contactsHref", "content", "context", "council", "councilCount", "councilGenitive",
+        "councilHref", "councils", "councilsText", "count", "counts", "current", "decided", "deleted",
+        "description", "detail", "diff", "diggURL", "documentTitle", "dueBy", "dueByISO", "dueCount",
+        "dueTotal", "email", "emailHTML", "emergency", "exampleCount", "examples", "excluded",
+        "excludedCount", "excludedHref", "excludedSummary", "feedbackEmail", "footer", "form",
+        "formDetail", "formLabel", "group", "groupDescription", "groupName", "handbookHref", "handbooks",
+        "hasAdapted", "hasAdopters", "hasClear", "hasContacts", "hasDue", "hasExamples", "hasExcluded",
+        "hasIncomplete", "hasInherited", "hasInternal", "hasInternalBase", "hasMembers",
+        "hasOwnContactsDue", "hasOwnDue", "hasOwnRoutinesDue", "hasRoutines", "hasRows", "hasShared",
+        "hasSharedContacts", "hasSharedDue", "hasSharedRoutines", "header", "hours", "href", "id",
+        "incompleteCount", "inherited", "inheritedCount", "inheritedText", "inserted", "internal",
+        "internalBase", "internalCount", "internalOnly", "isInternal", "kind", "label", "lang", "linkNote",
+        "listHref", "lix", "lixOver", "lixThreshold", "logo", "longWords", "matrixLimit", "members",
+        "missingPhases", "name", "nav", "next", "noindex", "number", "numbers", "oldestReview",
+        "oldestReviewISO", "others", "outOfHours", "outOfHoursHTML", "over", "overCount", "overdue",
+        "ownContactsDue", "ownDueText", "ownRoutinesDue", "owner", "ownerName", "ownerRole", "pageClass",
+        "pageHref", "people", "phase", "phaseAnchor", "phaseHref", "phases", "phasesSummary", "phone",
+        "police", "previous", "publisher", "publisherEmail", "publisherEmailHTML", "quickContacts",
+        "reviewHref", "reviewMonths", "reviewed", "reviewedISO", "role", "roles", "root", "routineCount",
+        "routineHref", "routines", "rows", "scripts", "sections", "sharedContacts", "sharedDueText",
+        "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "siteTitle", "slug", "source",
+        "status", "statusText", "summary", "tel", "themeColor", "threshold", "title", "titleChanged",
+        "toReview", "today", "todayISO", "unchanged", "vcardHref", "verdict", "verified", "verifiedISO",
+        "verifyMonths", "within", "wordsPerSentence"
+    ]
+
+    static let html: Set<String> = [
+        "body", "contacts", "content", "diff", "emailHTML", "emergency", "footer", "header",
+        "outOfHoursHTML", "publisherEmailHTML"
+    ]
+}
