@@ -404,6 +404,22 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
         "content/routines/utbildning.md:8:11: fel: 'reviewed' är 2026-01-15, ett datum i framtiden [future-date]\n  obs: skriv dagen då rutinen granskades, i dag (2026-01-10) eller tidigare",
     ]),
+    // A contact's own interval goes before the council's, which goes before site.yml's.
+    BrokenCase("verify interval of the council and of one contact", {
+        try $0.replace(council, "group: grannar\n", with: "group: grannar\nverify_interval_months: 3\n")
+        try $0.replace(council, "    verified: 2026-01-15", with: "    verified: 2026-01-15\n    verify_interval_months: 12")
+    }, expect: [
+        "content/groups/grannar/group.yml:7:15: varning: uppgifterna för kontakten 'hr' (HR-stöd) kontrollerades senast 2026-01-15, för mer än 3 månader sedan; kontrollera dem och uppdatera 'verified' [contact-overdue]",
+    ]),
+    // A routine's own interval goes before the council's, which goes before site.yml's.
+    BrokenCase("review interval of the council and of one routine", {
+        try $0.replace(council, "group: grannar\n", with: "group: grannar\nreview_interval_months: 3\n")
+        try $0.replace(hotad, "order: 10", with: "order: 10\nreview_interval_months: 12")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:7:11: varning: 'Sammanträden i Exby' granskades senast 2026-01-15, för mer än 3 månader sedan; be den ansvariga (Säkerhetssamordnare, Anna Exempel) att granska den [review-overdue]",
+        "content/routines/anmalan.md:8:11: varning: 'Polisanmälan' granskades senast 2026-01-15, för mer än 3 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
+        "content/routines/utbildning.md:8:11: varning: 'Utbildning' granskades senast 2026-01-15, för mer än 3 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
+    ]),
     BrokenCase("review interval overridden per routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nreview_interval_months: 3") }, expect: [
         "content/routines/hotad.md:9:11: varning: 'Om du blir hotad' granskades senast 2026-01-15, för mer än 3 månader sedan; be den ansvariga att granska den [review-overdue]\n  obs: i handboken för Exby kommun (ansvarig: Säkerhetssamordnare, Anna Exempel)",
     ]),
@@ -597,6 +613,28 @@ let brokenCases: [BrokenCase] = [
         // A folder named so that it is no id is still the chosen council's: why it is missing is said.
         try workspace.move("content/councils/yby", to: "content/councils/Yby")
         #expect(await codes(["yby"]).sorted() == ["invalid-slug", "unknown-council", "unknown-phase"])
+    }
+
+    /// The last day in time (the last review or check plus its interval) is not yet past;
+    /// the day after it is.
+    @Test func theLastDayInTimeIsNotOverdue() async throws {
+        let workspace = try BrokenWorkspace()
+        // The contacts were checked 2026-01-15, every 6 months (site.yml).
+        #expect(await workspace.check(today: Day("2026-07-15")!) == [])
+        let dayAfterCheck = await workspace.check(today: Day("2026-07-16")!)
+        #expect(dayAfterCheck.filter { $0.contains("[contact-overdue]") }.count == 2, "\(dayAfterCheck)")
+        // The routines were reviewed 2026-01-15, every 12 months; the contacts checked since.
+        try workspace.replace(council, "verified: 2026-01-15", with: "verified: 2026-12-01")
+        try workspace.replace("content/groups/grannar/group.yml", "verified: 2026-01-15", with: "verified: 2026-12-01")
+        #expect(await workspace.check(today: Day("2027-01-15")!) == [])
+        let dayAfterReview = await workspace.check(today: Day("2027-01-16")!)
+        #expect(dayAfterReview.filter { $0.contains("[review-overdue]") }.count == 4, "\(dayAfterReview)")
+    }
+
+    /// A routine reviewed today, or contact details checked today, is not dated in the future.
+    @Test func todayIsNotInTheFuture() async throws {
+        let workspace = try BrokenWorkspace()
+        #expect(await workspace.check(today: Day("2026-01-15")!) == [], "every date in the fixture is 2026-01-15")
     }
 
     @Test func atLeastThirtyCases() {

@@ -612,6 +612,47 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// An output file of another size than the manifest says (cut short by a full disk, say)
+    /// is as good as missing: the build after it writes it again.
+    @Test func aTruncatedOutputFileIsNotANoOp() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        let page = "\(w.output)/ana/akut.html"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: page))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: page))
+        let result = await w.build()
+        #expect(result.published && !result.unchanged)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == bytes)
+        await expectSameAsClean(w)
+    }
+
+    /// Review dates are measured against `--today`: the same files built on a later day, when
+    /// routines and contacts have passed their dates, is no no-op.
+    @Test func aLaterDayIsNotANoOp() async throws {
+        let w = try W()
+        let first = await w.build()
+        #expect(first.published && !first.diagnostics.contains { $0.code == "review-overdue" })
+        var later = w.options()
+        later.today = Day("2027-08-02")!  // risk.md and extra.md were reviewed 2026-08-01, every 12 months
+        let result = await Build.run(later, write: true)
+        #expect(result.published && !result.unchanged)
+        #expect(result.diagnostics.contains { $0.code == "review-overdue" && $0.location.file.hasSuffix("routines/extra.md") })
+        #expect(try String(contentsOfFile: "\(w.output)/bro/extra.html", encoding: .utf8).contains("<p>Inaktuell</p>"))
+    }
+
+    /// A council's pages show its group's contacts: editing them in group.yml, which holds no
+    /// routine, reaches the pages of every council in the group.
+    @Test func aGroupsContactChangeReachesItsCouncils() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let group = try String(contentsOfFile: "\(w.content)/groups/dalen/group.yml", encoding: .utf8)
+        try w.write("content/groups/dalen/group.yml", group.replacingOccurrences(of: "Gunnar Grupp", with: "Greta Grupp"))
+        let result = await w.build()
+        #expect(result.published && !result.unchanged)
+        #expect(try String(contentsOfFile: "\(w.output)/bro/kontakter.html", encoding: .utf8).contains("Greta Grupp"))
+        await expectSameAsClean(w)
+    }
+
     @Test func failedIncrementalBuildLeavesOutputAsItWas() async throws {
         var w = try W()
         #expect(await w.build().published)

@@ -112,6 +112,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(code("polisanmalan.html#rubrik") == "link-not-md")
         #expect(TransformPass.pathProblem("Polis Anmälan.html")?.message.contains("'polis-anmalan.md'") == true)
         #expect(code("../exempelby/index.html") == "link-outside")
+        // Each '..' climbs one folder: two of them do not cancel out.
+        #expect(code("../../exempelby/index.html") == "link-outside")
         #expect(code("/kontakt") == "link-outside")
         #expect(code("bilaga.pdf") == "link-file")
         #expect(TransformPass.pathProblem("www.polisen.se")?.notes == ["skriv hela adressen: 'https://www.polisen.se'"])
@@ -461,6 +463,10 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let outside = render("[f](assets/../../plan.pdf) [g](assets/mapp/)\n")
         #expect(outside.assets.isEmpty)
         #expect(outside.diagnostics.map(\.code) == ["link-outside"])
+        // Out of the handbook's folder and into another one's assets/ is no asset of this one.
+        let twoUp = render("[h](../../assets/plan.pdf)\n")
+        #expect(twoUp.assets.isEmpty)
+        #expect(twoUp.diagnostics.map(\.code) == ["link-outside"])
     }
 
     @Test func anImageOutsideAssetsIsNotPublished() {

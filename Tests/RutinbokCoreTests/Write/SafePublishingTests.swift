@@ -76,6 +76,40 @@ func leftovers(beside output: String) -> [String] {
         #expect(snapshot(w.output) == before)
     }
 
+    /// `--strict` fails on warnings also when nothing changed since the build that found them:
+    /// the no-op build reports the stored warnings and publishes nothing.
+    @Test func strictNoOpBuildWithStoredWarningsFails() async throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
+        let first = await Build.run(w.options(), write: true)
+        #expect(first.published && first.diagnostics.map(\.code) == ["unknown-key"])
+        var options = w.options()
+        options.strict = true
+        let result = await Build.run(options, write: true)
+        #expect(result.unchanged, "nothing changed: the stored warnings are reported again")
+        #expect(!result.published)
+        #expect(result.diagnostics.map(\.code) == ["unknown-key"])
+    }
+
+    /// A build that fails after writing its manifest (the last step before the exchange) takes
+    /// that manifest with it: beside the output stays only the manifest of what is published.
+    @Test func discardedStagingTakesItsManifestWithIt() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        let before = snapshot(w.output)
+        let publisher = try Publisher(output: w.output, protected: [w.content, w.templates])
+        let manifest = Manifest.path(of: publisher.output), next = Publisher.nextManifestPath(of: publisher.output)
+        let published = try Data(contentsOf: manifest)
+        try publisher.write([OutputFile(path: "exby/hotad.html", contents: .text("half"))])
+        try publisher.writeManifest(Manifest())
+        #expect(FileManager.default.fileExists(atPath: next.path))
+        publisher.discard()
+        #expect(!FileManager.default.fileExists(atPath: next.path))
+        #expect(try Data(contentsOf: manifest) == published)
+        #expect(snapshot(w.output) == before)
+        #expect(leftovers(beside: w.output) == [])
+    }
+
     @Test func discardedStagingLeavesOutputAlone() async throws {
         let w = try BrokenWorkspace()
         #expect(await Build.run(w.options(), write: true).published)
