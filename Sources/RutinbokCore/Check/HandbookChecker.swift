@@ -230,8 +230,9 @@ struct HandbookChecker {
             return [.error(reviewed.location, "'reviewed' är \(reviewed.value), ett datum i framtiden", code: "future-date",
                            notes: ["skriv dagen då rutinen granskades, i dag (\(today)) eller tidigare"])]
         }
+        // The same rule as the pages' and the report's overdue marks.
+        guard ReviewStatus.isOverdue(routine, council: handbook.council, config: config, today: today) else { return [] }
         let months = ReviewStatus.reviewInterval(routine, council: handbook.council, config: config)
-        guard reviewed.value.adding(months: months) < today else { return [] }
         // Each handbook that inherits a shared routine names its own owner: the owner is left
         // out of what they report together.
         let owner = shared ? "" : " (\(ownerText(routine)))"
