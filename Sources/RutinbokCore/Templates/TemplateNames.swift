@@ -1,5 +1,5 @@
 /// The names templates may look up: every field of every view type, and those that hold HTML
-/// rutinbok made (shown with three braces). `ThemeChecks` holds templates to these lists, and
+/// rutinbok made (shown with three braces). `TemplateChecks` holds templates to these lists, and
 /// `ThemeDocsTests` holds the lists to docs/themes.md and docs/themes.md to the view types.
 enum TemplateNames {
     static let fields: Set<String> = [

@@ -51,7 +51,7 @@ public struct Theme: Sendable {
                 texts[path] = text
                 do {
                     library.register(try ByteEscapedHTML.template(text), named: name)
-                    // Written with two braces, it is reported where it stands (`ThemeChecks`).
+                    // Written with two braces, it is reported where it stands (`TemplateChecks`).
                     if let key = required[name] ?? nil, !showsRaw(key, in: text),
                        !TemplateTag.all(in: text).contains(where: { $0.sigil == nil && $0.name == key }) {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
@@ -73,7 +73,7 @@ public struct Theme: Sendable {
         }
         diagnostics += checkPartials(texts, names: names, files: files)
         let assets = files.listRecursively("assets")
-        diagnostics += ThemeChecks.check(texts, assets: assets, files: files)
+        diagnostics += TemplateChecks.check(texts, assets: assets, files: files)
         for name in required.keys.sorted() where !names.contains(name) {
             diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template",
                                       notes: otherCapitals(name, among: names)))
@@ -108,7 +108,8 @@ public struct Theme: Sendable {
                 line += text[counted..<tag.line.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") }
                 counted = tag.line.lowerBound
                 let column = text[tag.line.lowerBound..<tag.range.lowerBound].count + 1
-                let notes = !otherCapitals(name, among: names).isEmpty ? otherCapitals(name, among: names)
+                let capitals = otherCapitals(name, among: names)
+                let notes = !capitals.isEmpty ? capitals
                     : shippedPartials.contains(name) ? ["mallarna som följer med rutinbok har den: kopiera templates/\(name).mustache till ditt tema"]
                     : Suggestions.note(for: name, among: names.sorted(), listing: "mallar")
                 diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: line, column: column),

@@ -349,8 +349,8 @@ let brokenCases: [BrokenCase] = [
     ]),
     // swift-mustache renders a name no view has as nothing: the heading would be empty.
     BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
-        "templates/routine.mustache:2:5: fel: mallen använder 'titel', som ingen sida har; det blir tomt på sidan [template-unknown-name]\n  obs: menade du 'title'?",
-        "templates/routine.mustache:4:21: fel: mallen använder 'nmae', som ingen sida har; det blir tomt på sidan [template-unknown-name]\n  obs: menade du 'name'?",
+        "templates/routine.mustache:2:5: fel: mallen använder namnet 'titel', som inte finns i sidornas data, och där står ingenting på sidan [template-unknown-name]\n  obs: menade du 'title'?",
+        "templates/routine.mustache:4:21: fel: mallen använder namnet 'nmae', som inte finns i sidornas data, och där står ingenting på sidan [template-unknown-name]\n  obs: menade du 'name'?",
     ]),
     BrokenCase("template that turns escaping off", { try $0.write("templates/footer.mustache", "{{% CONTENT_TYPE: TEXT }}\n<footer>{{siteTitle}}</footer>\n") }, expect: [
         "templates/footer.mustache:1:1: fel: mallen ändrar med '{{%…}}' hur den tolkas; då skyddas inte längre texten från innehållsfilerna, och ett namn med HTML i kan köra skript på sidan [template-pragma]\n  obs: ta bort taggen",

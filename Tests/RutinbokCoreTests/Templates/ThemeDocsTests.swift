@@ -96,7 +96,7 @@ import Testing
         }
     }
 
-    /// The names a theme's templates are checked against (`TemplateNames`, `ThemeChecks`) are
+    /// The names a theme's templates are checked against (`TemplateNames`, `TemplateChecks`) are
     /// the view types' fields, and the HTML ones those the reference calls HTML.
     @Test func theNamesTemplatesAreCheckedAgainstAreTheViewsFields() throws {
         let fields = Set(TemplateFieldsTests.allValues.flatMap { Mirror(reflecting: $0).children.compactMap(\.label) })

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import RutinbokCore
 
-/// The parts of `ThemeChecks` that read markup: what counts as a load from another site, a
+/// The parts of `TemplateChecks` that read markup: what counts as a load from another site, a
 /// theme file, a name. Whole templates going through a build are in `BrokenInputTests`.
-@Suite struct ThemeChecksTests {
+@Suite struct TemplateChecksTests {
     /// A folder with the shipped theme's assets and one template, checked.
     func check(template: String, css: String? = nil) throws -> [Diagnostic] {
         let folder = TestPaths.temporaryFolder("rutinbok-theme-checks")
@@ -15,7 +15,7 @@ import Testing
             try css.write(to: folder.appendingPathComponent("assets/tema.css"), atomically: true, encoding: .utf8)
             assets.append("tema.css")
         }
-        return ThemeChecks.check(["footer.mustache": template], assets: assets, files: SourceFiles(root: folder.path))
+        return TemplateChecks.check(["footer.mustache": template], assets: assets, files: SourceFiles(root: folder.path))
     }
 
     func codes(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" } }
@@ -45,10 +45,10 @@ import Testing
     }
 
     @Test func namesAreReadThroughDotsAndTransforms() {
-        #expect(ThemeChecks.names(in: "council.name") == ["council", "name"])
-        #expect(ThemeChecks.names(in: "empty(contacts)") == ["contacts"])
-        #expect(ThemeChecks.names(in: "last()") == [])
-        #expect(ThemeChecks.names(in: ".") == [])
+        #expect(TemplateChecks.names(in: "council.name") == ["council", "name"])
+        #expect(TemplateChecks.names(in: "empty(contacts)") == ["contacts"])
+        #expect(TemplateChecks.names(in: "last()") == [])
+        #expect(TemplateChecks.names(in: ".") == [])
     }
 
     @Test func aTemplateThatChangesItsDelimitersIsNotReadForNames() throws {
@@ -56,11 +56,11 @@ import Testing
     }
 
     @Test func urlsResolveFromTheStylesheetsFolder() {
-        #expect(ThemeChecks.resolve("bilder/x.png", from: "") == "bilder/x.png")
-        #expect(ThemeChecks.resolve("../x.png", from: "css") == "x.png")
-        #expect(ThemeChecks.resolve("./x.png", from: "css") == "css/x.png")
-        #expect(ThemeChecks.resolve("../logo.svg", from: "") == nil)
-        #expect(ThemeChecks.resolve("#fragment", from: "") == nil)
-        #expect(ThemeChecks.resolve("/abs.png", from: "") == nil)
+        #expect(TemplateChecks.resolve("bilder/x.png", from: "") == "bilder/x.png")
+        #expect(TemplateChecks.resolve("../x.png", from: "css") == "x.png")
+        #expect(TemplateChecks.resolve("./x.png", from: "css") == "css/x.png")
+        #expect(TemplateChecks.resolve("../logo.svg", from: "") == nil)
+        #expect(TemplateChecks.resolve("#fragment", from: "") == nil)
+        #expect(TemplateChecks.resolve("/abs.png", from: "") == nil)
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Checks of a theme beyond what swift-mustache parses: the mistakes a theme maker makes that
+/// would otherwise be published without a word. swift-mustache renders a name no view has as
+/// nothing (an empty heading), shows HTML written with two braces as code, and lets a pragma
+/// turn escaping off; a browser loads a font or script from another site, which the handbook
+/// promises never to do, and shows nothing for a file the theme lacks.
+enum TemplateChecks {
+    /// `texts`: each template's text by its path in the templates folder; `assets`: the files
+    /// under `assets/`, relative to it.
+    static func check(_ texts: [String: String], assets: [String], files: SourceFiles) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let file = files.displayPath(path), lines = LineIndex(text)
+            diagnostics += tagProblems(in: text, lines: lines, file: file)
+            diagnostics += externalResources(in: text, lines: lines, file: file, css: false)
+            diagnostics += missingThemeFiles(linkedFrom: text, lines: lines, file: file, assets: assets)
+        }
+        for asset in assets.sorted() where asset.lowercased().hasSuffix(".css") {
+            guard case .success(let text) = files.read("assets/" + asset) else { continue }
+            let file = files.displayPath("assets/" + asset), lines = LineIndex(text)
+            diagnostics += externalResources(in: text, lines: lines, file: file, css: true)
+            diagnostics += missingThemeFiles(usedBy: text, at: asset, lines: lines, file: file, assets: assets)
+        }
+        return diagnostics
+    }
+
+    // MARK: Tags
+
+    /// Pragmas, HTML fields written with two braces, and names no view has.
+    private static func tagProblems(in text: String, lines: LineIndex, file: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let tags = TemplateTag.all(in: text)
+        // Tags after `{{=<% %>=}}` are not read with the default delimiters.
+        let delimitersChanged = tags.contains { $0.sigil == "=" }
+        for tag in tags {
+            var at: SourceLocation { lines.location(of: tag.range.lowerBound, in: file) }
+            if tag.sigil == "%" {
+                diagnostics.append(.error(at, "mallen ändrar med '{{%…}}' hur den tolkas; då skyddas inte längre texten från innehållsfilerna, och ett namn med HTML i kan köra skript på sidan",
+                                          code: "template-pragma", notes: ["ta bort taggen"]))
+            }
+            guard !delimitersChanged else { continue }
+            if tag.sigil == nil, TemplateNames.html.contains(String(tag.name)) {
+                diagnostics.append(.error(at, "'{{\(tag.name)}}' visar HTML som kod på sidan", code: "template-escaped-html",
+                                          notes: ["skriv '{{{\(tag.name)}}}' med tre klammerparenteser"]))
+            }
+            guard [nil, "#", "^", "&", "{"].contains(tag.sigil) else { continue }
+            for name in names(in: tag.name) where !TemplateNames.fields.contains(name) {
+                diagnostics.append(.error(at, "mallen använder namnet '\(name)', som inte finns i sidornas data, och där står ingenting på sidan", code: "template-unknown-name",
+                                          notes: Suggestions.didYouMean(name, among: TemplateNames.fields.sorted())))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The names a tag looks up: `a.b` is `a` and `b`; a transform's argument, `empty(x)`,
+    /// is `x` (the transform itself is swift-mustache's); `.` is the current item.
+    static func names(in tag: Substring) -> [String] {
+        var inner = tag
+        while let open = inner.firstIndex(of: "("), inner.last == ")" {
+            inner = inner[inner.index(after: open)..<inner.index(before: inner.endIndex)]
+        }
+        guard !inner.isEmpty, inner != "." else { return [] }
+        return inner.split(separator: ".").map(String.init)
+    }
+
+    private static func assetNote(_ asset: String, among assets: [String]) -> [String] {
+        Suggestions.didYouMean(asset, among: assets) + ["temats filer ligger i templates/assets/ och publiceras i assets/tema/ i varje handbok"]
+    }
+
+    // MARK: Files from other sites
+
+    /// Elements that load what their `src`, `href` (…) points at. A link (`<a href>`) only
+    /// takes the reader there and is left alone.
+    private static let loadingElements: Set<String> = ["link", "script", "img", "iframe", "source", "audio", "video", "embed",
+                                                       "object", "track", "image", "use"]
+    private static let loadingAttributes: Set<String> = ["src", "href", "srcset", "data", "poster", "xlink:href"]
+
+    /// Loads from another site (`https://…`, `http://…`, `//…`): attributes of loading
+    /// elements (HTML only), and CSS's `url(…)` and `@import` (in a stylesheet, or a template's
+    /// `<style>`).
+    private static func externalResources(in text: String, lines: LineIndex, file: String, css: Bool) -> [Diagnostic] {
+        let scan = ByteScan(text)
+        var found = css ? [] : scan.attributeValues(of: loadingElements, named: loadingAttributes)
+        found += scan.values(after: "url(") + scan.values(after: "@import")
+        return found.filter { ByteScan.isOtherSite($0.value) }.sorted { $0.offset < $1.offset }.map { value in
+            .error(lines.location(of: scan.index(value.offset), in: file), "temat hämtar '\(value.value)' från en annan webbplats",
+                   code: "external-resource",
+                   notes: ["handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i templates/assets/ och länka till den i assets/tema/"])
+        }
+    }
+
+    // MARK: The theme's own files
+
+    /// `assets/tema/<file>` in a template (`{{root}}assets/tema/rutinbok.css`), without a tag
+    /// inside the name.
+    private static func themeAssetReferences(in text: String) -> [(asset: String, at: String.Index)] {
+        let scan = ByteScan(text)
+        return scan.offsets(of: "assets/tema/").compactMap { start in
+            let name = scan.run(from: start + "assets/tema/".utf8.count) { !#""' \#t\#n\#r<>{}()?#"#.utf8.contains($0) }
+            guard !name.value.isEmpty, !scan.hasPrefix("{{", at: name.end) else { return nil }
+            return (name.value, scan.index(start))
+        }
+    }
+
+    /// `assets/tema/<file>` links of a template to files the theme does not have.
+    private static func missingThemeFiles(linkedFrom text: String, lines: LineIndex, file: String, assets: [String]) -> [Diagnostic] {
+        themeAssetReferences(in: text).filter { !assets.contains($0.asset) }.map { reference in
+            .error(lines.location(of: reference.at, in: file), "mallen länkar till 'assets/tema/\(reference.asset)', men temat har ingen fil 'assets/\(reference.asset)'",
+                   code: "missing-theme-asset", notes: assetNote(reference.asset, among: assets))
+        }
+    }
+
+    /// `url(…)` of a stylesheet (`asset`, in the theme's `assets/`) to files the theme does not have.
+    private static func missingThemeFiles(usedBy text: String, at asset: String, lines: LineIndex, file: String, assets: [String]) -> [Diagnostic] {
+        let folder = (asset as NSString).deletingLastPathComponent
+        return cssURLs(in: text).compactMap { reference in
+            guard let target = resolve(reference.url, from: folder), !assets.contains(target) else { return nil }
+            return .error(lines.location(of: reference.at, in: file), "'url(\(reference.url))' hittar ingen fil: temat har ingen fil 'assets/\(target)'",
+                          code: "missing-theme-asset", notes: assetNote(target, among: assets))
+        }
+    }
+
+    private static func cssURLs(in text: String) -> [(url: String, at: String.Index)] {
+        let scan = ByteScan(text)
+        return scan.values(after: "url(").map { ($0.value, scan.index($0.offset)) }
+    }
+
+    /// A CSS file's `url(…)` as a path in the theme's assets, or nil when it does not point
+    /// into them: another site, `data:`, a fragment, or a path that leaves the theme's folder
+    /// (`../logo.svg` reaches the handbook's own files, which differ by council).
+    static func resolve(_ url: String, from folder: String) -> String? {
+        let lowered = url.lowercased()
+        guard !url.hasPrefix("#"), !url.hasPrefix("/"), !lowered.hasPrefix("data:"), !lowered.contains("://") else { return nil }
+        let path = url.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "#", maxSplits: 1).first ?? $0 } ?? ""
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}
