@@ -53,6 +53,32 @@ enum TemplateChecks {
         return diagnostics
     }
 
+    /// A section (`{{#x}}`, `{{^x}}`) never closed, or closed with another name, or a close
+    /// with no section open: said with the names and where the section opens. Nil when the
+    /// sections pair up, or the template changes its delimiters.
+    static func sectionProblem(in text: String, file: String) -> Diagnostic? {
+        let tags = TemplateTag.all(in: text)
+        guard !tags.contains(where: { $0.sigil == "=" }) else { return nil }
+        let lines = LineIndex(text)
+        var open: [TemplateTag] = []
+        for tag in tags {
+            if tag.sigil == "#" || tag.sigil == "^" { open.append(tag) }
+            guard tag.sigil == "/" else { continue }
+            let at = lines.location(of: tag.range.lowerBound, in: file)
+            guard let last = open.popLast() else {
+                return .error(at, "mallen går inte att tolka: '{{/\(tag.name)}}' avslutar ett avsnitt som aldrig öppnades", code: "template-syntax")
+            }
+            if last.name != tag.name {
+                let opened = lines.location(of: last.range.lowerBound, in: file)
+                return .error(at, "mallen går inte att tolka: avsnittet '\(last.name)', som öppnas på rad \(opened.line) kolumn \(opened.column), avslutas med '{{/\(tag.name)}}'",
+                              code: "template-syntax", notes: ["skriv '{{/\(last.name)}}'"])
+            }
+        }
+        guard let unclosed = open.last else { return nil }
+        return .error(lines.location(of: unclosed.range.lowerBound, in: file), "mallen går inte att tolka: avsnittet '\(unclosed.name)' avslutas aldrig",
+                      code: "template-syntax", notes: ["skriv '{{/\(unclosed.name)}}' där avsnittet ska sluta"])
+    }
+
     /// The names a tag looks up: `a.b` is `a` and `b`; a transform's argument, `empty(x)`,
     /// is `x` (the transform itself is swift-mustache's); `.` is the current item.
     static func names(in tag: Substring) -> [String] {

@@ -57,6 +57,12 @@ public struct Theme: Sendable {
                         diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
                     }
                 } catch let error as MustacheTemplate.ParserError {
+                    // A section left open or closed with another name: said with its name, where it
+                    // opens (the parser only knows where it noticed).
+                    if let problem = TemplateChecks.sectionProblem(in: text, file: display) {
+                        diagnostics.append(problem)
+                        continue
+                    }
                     // The parser reports a tag left open at the end as a position past the last
                     // line; its lines count the content type's line before the file's.
                     let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)

@@ -327,7 +327,14 @@ let brokenCases: [BrokenCase] = [
     ]),
     // Templates.
     BrokenCase("template section closed with the wrong name", { try $0.write("templates/contact-inline.mustache", "<span>\n{{#council}}x{{/counsil}}\n</span>\n") }, expect: [
-        "templates/contact-inline.mustache:2:17: fel: mallen går inte att tolka: ett avsnitt avslutas med ett annat namn än det öppnades med [template-syntax]\n  obs: {{#council}}x{{/counsil}}",
+        "templates/contact-inline.mustache:2:14: fel: mallen går inte att tolka: avsnittet 'council', som öppnas på rad 2 kolumn 1, avslutas med '{{/counsil}}' [template-syntax]\n  obs: skriv '{{/council}}'",
+    ]),
+    // The parser notices at the end of the file; the section is named where it opens.
+    BrokenCase("template section never closed", { try $0.write("templates/contact-inline.mustache", "<span>\n  {{#name}}x\n</span>\n") }, expect: [
+        "templates/contact-inline.mustache:2:3: fel: mallen går inte att tolka: avsnittet 'name' avslutas aldrig [template-syntax]\n  obs: skriv '{{/name}}' där avsnittet ska sluta",
+    ]),
+    BrokenCase("template section closed that never opened", { try $0.write("templates/contact-inline.mustache", "<span>{{name}}{{/name}}</span>\n") }, expect: [
+        "templates/contact-inline.mustache:1:15: fel: mallen går inte att tolka: '{{/name}}' avslutar ett avsnitt som aldrig öppnades [template-syntax]",
     ]),
     BrokenCase("template tag never closed", { try $0.write("templates/contact-inline.mustache", "<span>\n{{name\n") }, expect: [
         "templates/contact-inline.mustache:3:1: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
