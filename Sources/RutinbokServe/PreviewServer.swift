@@ -16,6 +16,9 @@ public actor PreviewServer {
         public var port: UInt16 = 8080
         public var pollInterval: Duration = .milliseconds(300)
         public var heartbeat: Duration = .seconds(15)
+        /// How long `start()` waits for the server to listen. The tests, which run beside
+        /// builds that keep both cores busy, wait longer.
+        public var listenTimeout: Duration = .seconds(5)
         public init(build: Build.Options) { self.build = build }
     }
 
@@ -61,10 +64,12 @@ public actor PreviewServer {
         tasks.append(Task {
             do { try await server.run() } catch { failure.set(error) }
         })
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + configuration.listenTimeout
         while await !server.isListening {
             if let error = failure.get() { throw Failure.listen(Self.busy(configuration.host, configuration.port, error)) }
-            guard ContinuousClock.now < deadline else { throw Failure.listen("förhandsvisningen startade inte inom 5 sekunder") }
+            guard ContinuousClock.now < deadline else {
+                throw Failure.listen("förhandsvisningen startade inte inom \(configuration.listenTimeout.components.seconds) sekunder")
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
         let port: UInt16

@@ -213,6 +213,7 @@ import TestScratch
         options.output = preview.root.appendingPathComponent("output2").path
         var configuration = PreviewServer.Configuration(build: options)
         configuration.port = preview.port
+        configuration.listenTimeout = .seconds(60)
         let second = PreviewServer(configuration)
         let failure = await #expect(throws: PreviewServer.Failure.self) { _ = try await second.start() }
         // The system's reason is put in Swedish, with what to do.

@@ -35,6 +35,8 @@ struct RunningPreview {
         configuration.port = 0
         configuration.pollInterval = .milliseconds(100)
         configuration.heartbeat = heartbeat
+        // Other suites' builds run beside this one on two cores.
+        configuration.listenTimeout = .seconds(60)
         let server = PreviewServer(configuration)
         let port = try await server.start()
         return RunningPreview(server: server, port: port, root: root)
