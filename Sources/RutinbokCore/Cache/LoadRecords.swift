@@ -195,6 +195,7 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
         encoder.int(council.reviewIntervalMonths, &writer)
         encoder.int(council.verifyIntervalMonths, &writer)
         writer.write(council.allowRawHTML)
+        writer.write(council.website)
         encoder.contacts(council.contacts, &writer)
         writer.write(council.accessibility != nil)
         if let statement = council.accessibility {
@@ -219,7 +220,8 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
               let group = decoder.optional(&reader, { decoder.located(&$0) }), let population = decoder.int(&reader),
               let themeColor = decoder.optional(&reader, { decoder.located(&$0) }), let logo = decoder.optional(&reader, { decoder.located(&$0) }),
               let exclude = reader.list({ decoder.located(&$0) }), let review = decoder.int(&reader),
-              let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let contacts = decoder.contacts(&reader),
+              let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let website = reader.optionalString(),
+              let contacts = decoder.contacts(&reader),
               let hasStatement = reader.bool() else { return nil }
         var accessibility: AccessibilityStatement?
         if hasStatement {
@@ -238,7 +240,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,
                           logo: logo, exclude: exclude, reviewIntervalMonths: review, verifyIntervalMonths: verify,
                           allowRawHTML: allowRawHTML, contacts: contacts, accessibility: accessibility, routines: [], assets: [],
-                          directory: directory, location: location)
+                          directory: directory, location: location, website: website)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (council, diagnostics)

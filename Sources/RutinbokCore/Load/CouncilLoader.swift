@@ -1,9 +1,10 @@
+import Foundation
 import Yams
 
 /// Reads `council.yml`; its contacts are read by `ContactLoader`, the routines and assets
 /// beside it by `ContentLoader`.
 enum CouncilLoader {
-    static let councilKeys = ["name", "kind", "group", "population", "theme", "exclude", "review_interval_months",
+    static let councilKeys = ["name", "kind", "group", "population", "website", "theme", "exclude", "review_interval_months",
                               "verify_interval_months", "allow_raw_html", "contacts", "accessibility"]
     static let themeKeys = ["color", "logo"]
     static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed"]
@@ -41,6 +42,15 @@ enum CouncilLoader {
             allowRawHTML: yaml.bool("allow_raw_html") ?? false,
             contacts: ContactLoader.contacts(&yaml), accessibility: nil, routines: [], assets: [], directory: directory,
             location: SourceLocation(file: file, line: 1, column: 1))
+        if let website = yaml.located("website") {
+            // A link readers follow from every page: an address on the web, nothing a browser runs.
+            let lowered = website.value.lowercased()
+            if (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")), let host = URL(string: website.value)?.host, host.contains(".") {
+                council.website = website.value
+            } else {
+                yaml.report(.error(website.location, "'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står '\(website.value)'", code: "bad-value"))
+            }
+        }
         if var theme = yaml.mapping("theme") {
             if theme.has("color"), theme.raw("color") == nil {
                 // `color: #1d4f73` without quotes: YAML reads '#' as the start of a comment.

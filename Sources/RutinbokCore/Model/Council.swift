@@ -34,6 +34,8 @@ public struct Council: Sendable {
     /// The council folder on disk.
     public var directory: String
     public var location: SourceLocation
+    /// `website:`, the council's own web site (`https://…`), which the handbook links back to.
+    public var website: String? = nil
 }
 
 /// What the law asks a public body's site to state about its accessibility.

@@ -85,12 +85,13 @@ extension RoutinePageView: TemplateFields {
 // What the shared parts of every handbook page and the print page are made from.
 
 extension CouncilView: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("slug", slug)
         fields.add("kind", kind)
         fields.add("logo", logo)
+        fields.add("website", website)
         fields.add("siteTitle", siteTitle)
         fields.add("phases", phases)
         fields.add("groupName", groupName)

@@ -13,6 +13,8 @@ struct CouncilView {
     var slug: String
     var kind: String
     var logo: String?
+    /// The council's own web site: "Exempelby kommuns webbplats" and its address.
+    var website: LinkView?
     var siteTitle: String
     var phases: [PhaseLinkView]
     var groupName: String?

@@ -18,6 +18,7 @@ struct SharedParts {
         let view = CouncilView(
             name: council.name, slug: council.slug, kind: council.kind.label,
             logo: council.logo.flatMap { OutputPath.problem(with: $0.value) == nil ? council.publishedLogo : nil },
+            website: council.website.map { LinkView(label: "\(SwedishGenitive.of(council.name)) webbplats", href: $0) },
             siteTitle: config.title,
             phases: config.phases.filter { phase in handbook.routines.contains { $0.routine.phase.value == phase.id } }
                 .map { PhaseLinkView(id: $0.id, label: $0.label, href: "\(start)#\($0.id)") },

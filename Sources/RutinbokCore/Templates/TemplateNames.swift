@@ -31,7 +31,7 @@ enum TemplateNames {
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "siteTitle", "slug", "source",
         "status", "statusText", "summary", "tel", "themeColor", "threshold", "title", "titleChanged",
         "toReview", "today", "todayISO", "unchanged", "vcardHref", "verdict", "verified", "verifiedISO",
-        "verifyMonths", "within", "wordsPerSentence"
+        "verifyMonths", "within", "website", "wordsPerSentence"
     ]
 
     static let html: Set<String> = [

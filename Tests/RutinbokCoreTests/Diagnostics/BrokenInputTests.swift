@@ -452,6 +452,10 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, logotyp: assets/logo.svg") }, expect: [
         "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'logotyp' [unknown-key]\n  obs: nycklar som läses här: color, logo",
     ]),
+    // Linked from every page: only an address on the web, no `javascript:`.
+    BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
+        "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
+    ]),
     BrokenCase("logo as a web address", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: https://www.exby.example/logo.svg") }, expect: [
         "content/councils/exby/council.yml:4:34: fel: logotypen ska vara en fil i kommunens mapp, inte en webbadress: 'https://www.exby.example/logo.svg' [bad-value]\n  obs: spara logotypen i councils/exby/assets/ och skriv till exempel logo: assets/logo.svg",
     ]),

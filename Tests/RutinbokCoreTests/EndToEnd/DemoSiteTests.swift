@@ -23,6 +23,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 
+    /// A council's `website` is linked from the footer of every page, named in the genitive;
+    /// a council without one has no such link.
+    @Test func theFooterLinksTheCouncilsOwnWebsite() async throws {
+        let (output, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        for page in ["exempelby/index.html", "exempelby/kontakter.html", "exempelby/sok.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains(#"<li><a href="https://www.exempelby.example">Exempelby kommuns webbplats</a></li>"#), "\(page)")
+        }
+        let region = try String(contentsOf: output.appendingPathComponent("region-exempelland/index.html"), encoding: .utf8)
+        #expect(region.contains(#">Region Exempellands webbplats</a>"#))
+        let without = try String(contentsOf: output.appendingPathComponent("exempelstad/index.html"), encoding: .utf8)
+        #expect(!without.contains("webbplats</a>"))
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
         let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
