@@ -96,11 +96,10 @@ private struct EmergencyBoxes {
 /// Each is rendered when first asked for: a changed build that makes one routine page of a
 /// council needs one of them. Used by the one task that makes the council's pages.
 private final class Headers {
+    private enum Form: Hashable { case elsewhere, contacts, phase(String) }
     private let view: CouncilView
     private let theme: Theme
-    private var elsewhere: String?
-    private var onContacts: String?
-    private var inPhase: [String: String] = [:]
+    private var made: [Form: String] = [:]
 
     init(view: CouncilView, theme: Theme) {
         self.view = view
@@ -108,26 +107,21 @@ private final class Headers {
     }
 
     func header(onContacts contactsPage: Bool, phase: String?) -> String {
+        var marked = view
+        let form: Form
         if contactsPage {
-            if let made = onContacts { return made }
-            var marked = view
             marked.contactsHere = true
-            let made = theme.render("header", marked)
-            onContacts = made
-            return made
-        }
-        if let phase, let index = view.phases.firstIndex(where: { $0.id == phase }) {
-            if let made = inPhase[phase] { return made }
-            var marked = view
+            form = .contacts
+        } else if let phase, let index = view.phases.firstIndex(where: { $0.id == phase }) {
             marked.phases[index].current = true
-            let made = theme.render("header", marked)
-            inPhase[phase] = made
-            return made
+            form = .phase(phase)
+        } else {
+            form = .elsewhere
         }
-        if let made = elsewhere { return made }
-        let made = theme.render("header", view)
-        elsewhere = made
-        return made
+        if let header = made[form] { return header }
+        let header = theme.render("header", marked)
+        made[form] = header
+        return header
     }
 }
 
