@@ -83,11 +83,11 @@ public enum Build {
         // No lock when there is no content to build (run in the wrong folder): it leaves no
         // trace there.
         var isFolder: ObjCBool = false
-        let safe = write && FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder) && isFolder.boolValue
-        if safe, let refusal = OutputLock.refusal(beside: outputURL) {
+        let locks = write && FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder) && isFolder.boolValue
+        if locks, let refusal = OutputLock.refusal(beside: outputURL) {
             return Result(diagnostics: [.error(SourceLocation(file: options.output), refusal.message, code: "output-refused", notes: refusal.notes)])
         }
-        let outputLock = safe ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
+        let outputLock = locks ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
