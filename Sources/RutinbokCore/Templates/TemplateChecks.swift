@@ -1,18 +1,26 @@
 import Foundation
 
 /// Checks of a theme beyond what swift-mustache parses: the mistakes a theme maker makes that
-/// would otherwise be published without a word. swift-mustache renders a name no view has as
-/// nothing (an empty heading), shows HTML written with two braces as code, and lets a pragma
-/// turn escaping off; a browser loads a font or script from another site, which the handbook
-/// promises never to do, and shows nothing for a file the theme lacks.
+/// would otherwise be published without a word. swift-mustache renders a missing partial or
+/// a name no view has as nothing (an empty heading), shows HTML written with two braces as
+/// code, and lets a pragma turn escaping off; a browser loads a font or script from another
+/// site, which the handbook promises never to do, and shows nothing for a file the theme
+/// lacks. (`Theme.load` reports what does not parse and the required templates missing.)
 enum TemplateChecks {
-    /// `texts`: each template's text by its path in the templates folder; `assets`: the files
-    /// under `assets/`, relative to it.
-    static func check(_ texts: [String: String], assets: [String], files: SourceFiles) -> [Diagnostic] {
+    /// `texts`: each template's text by its path in the templates folder, `parsed` those that
+    /// swift-mustache parsed, `names` every template there is (parsed or not); `assets`: the
+    /// files under `assets/`, relative to it. Each template's tags are read once, for all the
+    /// checks of them.
+    static func check(_ texts: [String: String], parsed: Set<String>, names: Set<String>, assets: [String], files: SourceFiles) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
             let file = files.displayPath(path), lines = LineIndex(text)
-            diagnostics += tagProblems(in: text, lines: lines, file: file)
+            let tags = TemplateTag.all(in: text)
+            if parsed.contains(path), let key = Theme.required[String(path.dropLast(".mustache".count))] ?? nil {
+                diagnostics += rawKeyMissing(key, tags: tags, file: file)
+            }
+            diagnostics += missingPartials(tags, names: names, lines: lines, file: file)
+            diagnostics += tagProblems(tags, lines: lines, file: file)
             diagnostics += externalResources(in: text, lines: lines, file: file, css: false)
             diagnostics += missingThemeFiles(linkedFrom: text, lines: lines, file: file, assets: assets)
         }
@@ -27,10 +35,42 @@ enum TemplateChecks {
 
     // MARK: Tags
 
+    /// A template that carries HTML must show its key raw, `{{{key}}}` or `{{& key}}`, outside
+    /// a comment. Written with two braces, it is reported where it stands (`tagProblems`).
+    private static func rawKeyMissing(_ key: String, tags: [TemplateTag], file: String) -> [Diagnostic] {
+        guard !showsRaw(key, in: tags), !tags.contains(where: { $0.sigil == nil && $0.name == key }) else { return [] }
+        return [.error(SourceLocation(file: file, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key")]
+    }
+
+    /// Whether the tags show `key` unescaped, `{{{key}}}` or `{{& key}}` (a comment is no tag).
+    static func showsRaw(_ key: String, in tags: [TemplateTag]) -> Bool {
+        tags.contains { ($0.sigil == "{" || $0.sigil == "&") && $0.name.trimmingCharacters(in: .whitespaces) == key }
+    }
+
+    /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in
+    /// swift-mustache, silently.
+    private static func missingPartials(_ tags: [TemplateTag], names: Set<String>, lines: LineIndex, file: String) -> [Diagnostic] {
+        tags.filter { ($0.sigil == ">" || $0.sigil == "<") && !names.contains(String($0.name)) }.map { tag in
+            let name = String(tag.name)
+            let capitals = otherCapitals(name, among: names)
+            let notes = !capitals.isEmpty ? capitals
+                : Theme.shippedPartials.contains(name) ? ["mallarna som följer med rutinbok har den: kopiera templates/\(name).mustache till ditt tema"]
+                : Suggestions.note(for: name, among: names.sorted(), listing: "mallar")
+            return .error(lines.location(of: tag.range.lowerBound, in: file),
+                          "mallen använder '\(name)', men det finns ingen mall '\(name).mustache'", code: "missing-template", notes: notes)
+        }
+    }
+
+    /// A template whose name differs from `name` only in capitals (`Footer.mustache`): a name
+    /// is looked up as written.
+    static func otherCapitals(_ name: String, among names: Set<String>) -> [String] {
+        names.sorted().filter { $0 != name && $0.lowercased() == name.lowercased() }
+            .map { "filen heter '\($0).mustache'; byt namn till '\(name).mustache'" }
+    }
+
     /// Pragmas, HTML fields written with two braces, and names no view has.
-    private static func tagProblems(in text: String, lines: LineIndex, file: String) -> [Diagnostic] {
+    private static func tagProblems(_ tags: [TemplateTag], lines: LineIndex, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let tags = TemplateTag.all(in: text)
         // Tags after `{{=<% %>=}}` are not read with the default delimiters.
         let delimitersChanged = tags.contains { $0.sigil == "=" }
         for tag in tags {

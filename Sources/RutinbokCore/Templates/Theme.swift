@@ -40,6 +40,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var texts: [String: String] = [:]
+        var parsed: Set<String> = []
         for path in files.listRecursively("") where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
             let name = String(path.dropLast(".mustache".count))
             let display = files.displayPath(path)
@@ -51,11 +52,7 @@ public struct Theme: Sendable {
                 texts[path] = text
                 do {
                     library.register(try ByteEscapedHTML.template(text), named: name)
-                    // Written with two braces, it is reported where it stands (`TemplateChecks`).
-                    if let key = required[name] ?? nil, !showsRaw(key, in: text),
-                       !TemplateTag.all(in: text).contains(where: { $0.sigil == nil && $0.name == key }) {
-                        diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "mallen måste visa '{{{\(key)}}}'", code: "template-missing-key"))
-                    }
+                    parsed.insert(path)
                 } catch let error as MustacheTemplate.ParserError {
                     // A section left open or closed with another name: said with its name, where it
                     // opens (the parser only knows where it noticed).
@@ -77,12 +74,11 @@ public struct Theme: Sendable {
                 }
             }
         }
-        diagnostics += checkPartials(texts, names: names, files: files)
         let assets = files.listRecursively("assets")
-        diagnostics += TemplateChecks.check(texts, assets: assets, files: files)
+        diagnostics += TemplateChecks.check(texts, parsed: parsed, names: names, assets: assets, files: files)
         for name in required.keys.sorted() where !names.contains(name) {
             diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template",
-                                      notes: otherCapitals(name, among: names)))
+                                      notes: TemplateChecks.otherCapitals(name, among: names)))
         }
         let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames(listFraming: ListFraming(texts.values)) : nil
         var hash = ContentHash()
@@ -92,44 +88,6 @@ public struct Theme: Sendable {
         }
         let theme = Theme(library: library, frames: frames, templatesHash: hash.value, assets: assets, directory: directory)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
-    }
-
-    /// Whether the template shows `key` unescaped, `{{{key}}}` or `{{& key}}`, outside a comment.
-    static func showsRaw(_ key: String, in text: String) -> Bool {
-        TemplateTag.all(in: text).contains { tag in
-            (tag.sigil == "{" || tag.sigil == "&") && tag.name.trimmingCharacters(in: .whitespaces) == key
-        }
-    }
-
-    /// `{{> name}}` and `{{< name}}` of a template that does not exist render as nothing in
-    /// swift-mustache, silently.
-    private static func checkPartials(_ texts: [String: String], names: Set<String>, files: SourceFiles) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
-            var line = 1
-            var counted = text.startIndex
-            for tag in TemplateTag.all(in: text) where tag.sigil == ">" || tag.sigil == "<" {
-                let name = String(tag.name)
-                guard !names.contains(name) else { continue }
-                line += text[counted..<tag.line.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") }
-                counted = tag.line.lowerBound
-                let column = text[tag.line.lowerBound..<tag.range.lowerBound].count + 1
-                let capitals = otherCapitals(name, among: names)
-                let notes = !capitals.isEmpty ? capitals
-                    : shippedPartials.contains(name) ? ["mallarna som följer med rutinbok har den: kopiera templates/\(name).mustache till ditt tema"]
-                    : Suggestions.note(for: name, among: names.sorted(), listing: "mallar")
-                diagnostics.append(.error(SourceLocation(file: files.displayPath(path), line: line, column: column),
-                                          "mallen använder '\(name)', men det finns ingen mall '\(name).mustache'", code: "missing-template", notes: notes))
-            }
-        }
-        return diagnostics
-    }
-
-    /// A template whose name differs from `name` only in capitals (`Footer.mustache`): a name
-    /// is looked up as written.
-    private static func otherCapitals(_ name: String, among names: Set<String>) -> [String] {
-        names.sorted().filter { $0 != name && $0.lowercased() == name.lowercased() }
-            .map { "filen heter '\($0).mustache'; byt namn till '\(name).mustache'" }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -170,13 +170,15 @@ import Testing
 
 /// The raw key a template must show is found as Mustache reads it, not as a string.
 @Suite struct ThemeRawKeyTests {
+    func showsRaw(_ key: String, in text: String) -> Bool { TemplateChecks.showsRaw(key, in: TemplateTag.all(in: text)) }
+
     @Test func aRawKeyIsFoundWithSpacesAndNotInAComment() {
-        #expect(Theme.showsRaw("body", in: "<div>{{{body}}}</div>"))
-        #expect(Theme.showsRaw("body", in: "<div>{{{ body }}}</div>"))
-        #expect(Theme.showsRaw("body", in: "<div>{{& body}}</div>"))
-        #expect(Theme.showsRaw("body", in: "<div>{{&body}}</div>"))
-        #expect(!Theme.showsRaw("body", in: "<div>{{body}}</div>"))
-        #expect(!Theme.showsRaw("body", in: "<div>{{! the body goes here: {{{body}} }}</div>"))
-        #expect(!Theme.showsRaw("body", in: "<div>{{{bodyText}}}</div>"))
+        #expect(showsRaw("body", in: "<div>{{{body}}}</div>"))
+        #expect(showsRaw("body", in: "<div>{{{ body }}}</div>"))
+        #expect(showsRaw("body", in: "<div>{{& body}}</div>"))
+        #expect(showsRaw("body", in: "<div>{{&body}}</div>"))
+        #expect(!showsRaw("body", in: "<div>{{body}}</div>"))
+        #expect(!showsRaw("body", in: "<div>{{! the body goes here: {{{body}} }}</div>"))
+        #expect(!showsRaw("body", in: "<div>{{{bodyText}}}</div>"))
     }
 }
