@@ -68,6 +68,7 @@ public struct BuildReport: Encodable {
     public var unchanged: Bool
     public var files: Int
     public var changedFiles: Int
+    public var removedFiles: Int
     public var handbooksAdded: [String]
     public var handbooksRemoved: [String]
 
@@ -77,12 +78,13 @@ public struct BuildReport: Encodable {
         unchanged = result.unchanged
         files = result.filesWritten
         changedFiles = result.unchanged || !result.published ? 0 : result.filesChanged
+        removedFiles = result.unchanged || !result.published ? 0 : result.filesRemoved
         handbooksAdded = result.handbooksAdded
         handbooksRemoved = result.handbooksRemoved
     }
 
     enum CodingKeys: String, CodingKey {
         case output, published, unchanged, files
-        case changedFiles = "changed_files", handbooksAdded = "handbooks_added", handbooksRemoved = "handbooks_removed"
+        case changedFiles = "changed_files", removedFiles = "removed_files", handbooksAdded = "handbooks_added", handbooksRemoved = "handbooks_removed"
     }
 }

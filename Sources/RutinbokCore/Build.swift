@@ -58,6 +58,9 @@ public enum Build {
         /// The handbooks the previous output had and this one has not (a council deleted, or one
         /// not chosen with `--council`), and the files their folders held.
         public var handbooksRemoved: [String] = []
+        public var filesOfRemovedHandbooks = 0
+        /// Every file the previous output had and this one has not: those of removed handbooks,
+        /// and others (a theme's file deleted, a routine left out).
         public var filesRemoved = 0
         /// The handbooks this output has and the previous one had not.
         public var handbooksAdded: [String] = []
@@ -230,7 +233,10 @@ public enum Build {
                     result.handbooksRemoved = before.filter { folder in
                         !folder.isEmpty && !folder.contains("/") && !has.contains(folder) && !PageNames.reservedCouncilSlugs.contains(folder)
                     }
-                    result.filesRemoved = result.handbooksRemoved.reduce(0) { $0 + previous.outputCount(of: $1) }
+                    result.filesOfRemovedHandbooks = result.handbooksRemoved.reduce(0) { $0 + previous.outputCount(of: $1) }
+                    // Kept and changed files were at their paths before; the rest of the previous
+                    // output is gone.
+                    result.filesRemoved = previous.outputs.count - (result.filesWritten - publisher.addedCount)
                 }
                 if let (cache, update) = await cacheUpdate?.value { cache.commit(update) }
                 if let (cache, update) = await loadCacheUpdate?.value { cache.commit(update) }

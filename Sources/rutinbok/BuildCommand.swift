@@ -64,12 +64,12 @@ struct BuildCommand: AsyncParsableCommand {
                 Terminal.printError("Inget har ändrats: \(output)/ är redan aktuell. Kontrollerade \(handbooks) på \(seconds).")
                 return
             }
-            let files = Wording.files(result.filesWritten)
-            if result.filesChanged < result.filesWritten {
-                Terminal.printError("Byggde \(handbooks) (\(files), varav \(Wording.newOrChanged(result.filesChanged))) i \(output)/ på \(seconds).")
-            } else {
-                Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
-            }
+            var files = Wording.files(result.filesWritten)
+            if result.filesChanged < result.filesWritten { files += ", varav \(Wording.newOrChanged(result.filesChanged))" }
+            // Files gone with a removed handbook are counted on its own line below.
+            let removed = result.filesRemoved - result.filesOfRemovedHandbooks
+            if removed > 0 { files += "; \(Wording.files(removed)) togs bort" }
+            Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
             if !result.handbooksAdded.isEmpty {
                 Terminal.printError("Nya i \(output)/: \(Wording.handbooks(result.handbooksAdded.count)), \(result.handbooksAdded.joined(separator: ", ")).")
             }
@@ -77,7 +77,7 @@ struct BuildCommand: AsyncParsableCommand {
                 // With --council, the output holds the chosen councils only: say so, since the
                 // others' folders were in it before.
                 let chosen = site.councils.isEmpty ? "" : " (med --council innehåller \(output)/ bara de kommuner du valde)"
-                Terminal.printError("Togs bort ur \(output)/: \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesRemoved))), "
+                Terminal.printError("Togs bort ur \(output)/: \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesOfRemovedHandbooks))), "
                                     + "\(result.handbooksRemoved.joined(separator: ", "))\(chosen).")
             }
         }

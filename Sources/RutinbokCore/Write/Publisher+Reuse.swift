@@ -111,6 +111,9 @@ extension Publisher {
     /// Files new or changed against the published output (the spare may have held some).
     public var changedCount: Int { state.withLock { $0.changed } }
 
+    /// Files at paths the published output did not have (0 without a previous manifest).
+    public var addedCount: Int { state.withLock { $0.added } }
+
     /// Formats the manifest block of a folder whose files are all staged (`paths`: every file
     /// in it), with its pages' fingerprints, while the other folders are still being made:
     /// the manifest then copies it instead of grouping and formatting its entries at the end.

@@ -91,6 +91,8 @@ public final class Publisher: Sendable {
         var linked = 0
         /// Files staged with bytes the published output does not have at that path.
         var changed = 0
+        /// Of those, files at a path the published output does not have at all.
+        var added = 0
     }
     let state = Mutex(State())
 
@@ -275,8 +277,9 @@ public final class Publisher: Sendable {
         let entry = Manifest.Output(hash: LaneHash.of(bytes), size: Int64(bytes.count))
         // Compared with the published output, not the spare: a spare two builds old may
         // already hold the bytes of an edit undone since.
-        let published = previous?.outputs[path] == entry
-        defer { state.withLock { $0.outputs[path] = entry; if !published { $0.changed += 1 } } }
+        let before = previous?.outputs[path]
+        let published = before == entry, added = previous != nil && before == nil
+        defer { state.withLock { $0.outputs[path] = entry; if !published { $0.changed += 1 }; if added { $0.added += 1 } } }
         if keepsBase(path, entry) || (published && linkPrevious(path, target, entry)) {
             state.withLock { $0.linked += 1 }
             return

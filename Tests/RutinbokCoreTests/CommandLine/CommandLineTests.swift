@@ -59,6 +59,27 @@ struct CommandLineTests {
         #expect(!all.stderr.contains("inga nya eller ändrade") && !all.stderr.contains("Togs bort"), "\(all.stderr)")
     }
 
+    /// Files gone from the output for another reason than a removed handbook (here a theme's
+    /// file deleted, copied into every handbook) are counted in the summary and in JSON.
+    @Test func buildCountsFilesThatLeftTheOutput() throws {
+        let w = try BrokenWorkspace()
+        try w.write("templates/assets/extra.css", "p { margin: 0 }")
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        let copies = try #require(FileManager.default.enumerator(atPath: w.output)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix("/extra.css") || $0 == "extra.css" }.count
+        #expect(copies >= 2, "one in the handbook, one for the portal")
+        try FileManager.default.removeItem(atPath: w.templates + "/assets/extra.css")
+        let run = try Executable.run(arguments(w, "build", ["--format", "json"]))
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["build"] as? [String: Any])?["removed_files"] as? Int == copies, "\(run.stdout)")
+        try w.write("templates/assets/extra.css", "p { margin: 0 }")
+        #expect(try Executable.run(arguments(w, "build")).status == 0)
+        try FileManager.default.removeItem(atPath: w.templates + "/assets/extra.css")
+        let text = try Executable.run(arguments(w, "build"))
+        #expect(text.stderr.contains(" filer, varav inga nya eller ändrade; \(copies) filer togs bort) i \(w.output)/ på "), "\(text.stderr)")
+    }
+
     /// `build --format json` reports the build beside the diagnostics; with `--quiet`, only
     /// when there is something to say, as in text.
     @Test func jsonSaysWhatTheBuildDid() throws {
@@ -76,7 +97,7 @@ struct CommandLineTests {
         let report = try #require(first.build, "\(first.run.stdout)")
         #expect(report["published"] as? Bool == true && report["unchanged"] as? Bool == false)
         let files = try #require(report["files"] as? Int)
-        #expect(files > 20 && report["changed_files"] as? Int == files)
+        #expect(files > 20 && report["changed_files"] as? Int == files && report["removed_files"] as? Int == 0)
         // A first build has no earlier output to have added handbooks to.
         #expect(report["handbooks_added"] as? [String] == [] && report["handbooks_removed"] as? [String] == [])
         #expect(report["output"] as? String == w.output)
@@ -87,6 +108,7 @@ struct CommandLineTests {
 
         let one = try build(["--council", "exby", "--quiet"])
         #expect(one.build?["handbooks_removed"] as? [String] == ["annanby"], "\(one.run.stdout)")
+        #expect((one.build?["removed_files"] as? Int ?? 0) > 10, "the handbook's files are among the removed")
         #expect(try build([]).build?["handbooks_added"] as? [String] == ["annanby"])
 
         try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
