@@ -256,6 +256,7 @@ func encodeGroup(_ result: (Group?, [Diagnostic]), file: String, _ writer: inout
         encoder.contacts(group.contacts, &writer)
         encoder.location(group.location, &writer)
         writer.write(group.members) { encoder.located($1, &$0) }
+        writer.write(group.listsMembers)
     }
     encoder.diagnostics(diagnostics, &writer)
 }
@@ -266,8 +267,10 @@ func decodeGroup(_ reader: inout ByteReader, file: String, id: String) -> (Group
     var group: Group?
     if present {
         guard let name = reader.string(), let description = reader.string(), let contacts = decoder.contacts(&reader),
-              let location = decoder.location(&reader), let members = reader.list({ decoder.located(&$0) }) else { return nil }
-        group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location, members: members)
+              let location = decoder.location(&reader), let members = reader.list({ decoder.located(&$0) }),
+              let listsMembers = reader.bool() else { return nil }
+        group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location, members: members,
+                      listsMembers: listsMembers)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (group, diagnostics)

@@ -23,11 +23,22 @@ enum SiteChecker {
     /// A group's `members` and the councils that name it with `group:` must agree: `group:` is
     /// what joins a council (it gets the group's routines and contacts), and a list that says
     /// otherwise misleads whoever reads group.yml.
+    ///
+    /// A group no council joins is in no handbook, so its routines are not checked either:
+    /// a group made ready before its councils join would be told of their problems only then.
     private static func checkMembers(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for id in site.groups.keys.sorted() {
-            guard let group = site.groups[id], !group.members.isEmpty else { continue }
+            guard let group = site.groups[id] else { continue }
             let joined = site.councils.filter { $0.group?.value == id }
+            // A council whose council.yml did not load may be one that joins, and one that names
+            // a group there is not may have meant this one (its error suggests it).
+            if joined.isEmpty && site.unloadableCouncils.isEmpty
+                && !site.councils.contains(where: { $0.group.map { site.groups[$0.value] == nil } ?? false }) {
+                diagnostics.append(.warning(group.location, "ingen kommun har 'group: \(id)' i sin council.yml: gruppens rutiner och kontakter finns inte i någon handbok, och rutinerna kontrolleras inte förrän en kommun går med",
+                                            code: "group-members", notes: ["en kommun går med genom att skriva 'group: \(id)' i sin council.yml"]))
+            }
+            guard group.listsMembers else { continue }
             let listed = Set(group.members.map(\.value))
             // A member whose council.yml did not load has had its own problem reported.
             for member in group.members where !joined.contains(where: { $0.slug == member.value })

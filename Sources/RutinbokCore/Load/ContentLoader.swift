@@ -60,7 +60,9 @@ public enum ContentLoader {
         var site = Site(config: config, routines: routines.routines, groups: groups, councils: councils.compactMap(\.1))
         site.unloadable = unloadableIDs(site, fileIDs: fileIDs)
         site.unloadableCouncils = Set(slugs).subtracting(site.councils.map(\.slug))
-        site.unloadableGroups = Set(files.list("groups").filter { files.exists("groups/\($0)/group.yml") }).subtracting(groups.keys)
+        // A group folder whose group.yml is missing or did not load has its own error: the group
+        // exists, and councils that join it are not told it does not.
+        site.unloadableGroups = Set(files.list("groups").filter { files.isDirectory("groups/\($0)") }).subtracting(groups.keys)
         return (site, diagnostics)
     }
 
@@ -72,6 +74,7 @@ public enum ContentLoader {
         for id in files.list("groups") where files.isDirectory("groups/\(id)") {
             let directory = "groups/\(id)"
             guard checkFolderName(id, directory, files, &diagnostics),
+                  hasSettings("group.yml", in: directory, what: "gruppens", files, &diagnostics),
                   case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
             let (group, problems) = LoadCache.group(cache, text, id: id, file: files.displayPath("\(directory)/group.yml"))
             diagnostics += problems
@@ -105,6 +108,18 @@ public enum ContentLoader {
         return true
     }
 
+    /// Whether a council's or group's folder has its settings file; an error if not, naming a
+    /// file that looks meant for it (`council.yaml`, `Group.yml`, `group.yml.txt`).
+    private static func hasSettings(_ name: String, in directory: String, what: String, _ files: SourceFiles,
+                                    _ diagnostics: inout [Diagnostic]) -> Bool {
+        guard !files.exists("\(directory)/\(name)") else { return true }
+        let stem = name.prefix { $0 != "." }
+        let lookalikes = files.list(directory).filter { $0.lowercased().hasPrefix(stem) && !files.isDirectory("\(directory)/\($0)") }
+        diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "\(what) mapp har ingen \(name)", code: "missing-file",
+                                  notes: lookalikes.map { "byt namn på '\($0)' till \(name): bara det namnet läses" }))
+        return false
+    }
+
     /// `fileIDs` gets the ids of the council's routine files, loaded or not.
     private static func loadCouncil(_ slug: String, _ files: SourceFiles, _ cache: LoadCache?, _ councils: CouncilCache?,
                                     _ fileIDs: inout [String], _ diagnostics: inout [Diagnostic]) -> Council? {
@@ -114,10 +129,7 @@ public enum ContentLoader {
             diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "'\(slug)' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn", code: "reserved-slug"))
             return nil
         }
-        guard files.exists("\(directory)/council.yml") else {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "kommunens mapp har ingen council.yml", code: "missing-file"))
-            return nil
-        }
+        guard hasSettings("council.yml", in: directory, what: "kommunens", files, &diagnostics) else { return nil }
         if let cached = councils?.council(slug, files: files) {
             fileIDs = cached.fileIDs
             diagnostics += cached.diagnostics

@@ -13,9 +13,11 @@ enum GroupLoader {
         }
         let name = yaml.string("name", required: "gruppens namn")
         let description = yaml.string("description") ?? ""
+        let listsMembers = yaml.has("members")
         let members = yaml.strings("members")
         let group = Group(id: id, name: name ?? id, description: description, contacts: ContactLoader.contacts(&yaml),
-                          routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members)
+                          routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members,
+                          listsMembers: listsMembers)
         return (group, yaml.finish(known: keys) { key, value in CouncilLoader.section(of: key, value: value) == "contacts" ? "contacts" : nil })
     }
 }

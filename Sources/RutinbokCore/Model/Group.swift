@@ -9,4 +9,7 @@ public struct Group: Sendable {
     /// `members` as written: the councils the group says it has. A council joins with `group:`
     /// in its council.yml; the two are compared (`SiteChecker`).
     public var members: [Located<String>] = []
+    /// Whether group.yml has `members` at all: an empty list written out is a list to compare
+    /// with, a missing one is not.
+    public var listsMembers = false
 }

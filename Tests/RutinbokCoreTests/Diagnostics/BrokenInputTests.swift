@@ -42,6 +42,8 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:2:7: varning: texten inom citattecken fortsätter till rad 4; saknas det avslutande citattecknet på den här raden? [quote-across-lines]\n  obs: en text som ska gå över flera rader skrivs hellre efter '|' eller '>'",
         // `group: grannar` became part of the kind, so the group's contact is unknown.
         "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: kontakter: samordnare\n  obs: lägg annars till kontakten 'hr' under 'contacts:' i councils/exby/council.yml",
+        // … and no council joins the group any more.
+        "content/groups/grannar/group.yml:1:1: varning: ingen kommun har 'group: grannar' i sin council.yml: gruppens rutiner och kontakter finns inte i någon handbok, och rutinerna kontrolleras inte förrän en kommun går med [group-members]\n  obs: en kommun går med genom att skriva 'group: grannar' i sin council.yml",
     ]),
     BrokenCase("quote left open, YAML trips after the next quote", { try $0.replace(council, "name: Anna Exempel", with: "name: \"Anna Exempel") }, expect: [
         "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
@@ -536,11 +538,34 @@ let brokenCases: [BrokenCase] = [
         "content/groups/grannar/group.yml:3:11: varning: 'members' nämner 'exbi', men det finns ingen kommun eller region 'exbi' [group-members]\n  obs: menade du 'exby'?\n  obs: kommuner och regioner: exby",
         "content/groups/grannar/group.yml:3:17: varning: 'members' nämner 'nyby', men det finns ingen kommun eller region 'nyby' [group-members]\n  obs: kommuner och regioner: exby",
     ]),
+    BrokenCase("a group's members written as an empty list", {
+        try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: []\n")
+    }, expect: [
+        "content/councils/exby/council.yml:3:8: varning: Exby kommun har 'group: grannar', men 'exby' saknas under 'members' i gruppens group.yml [group-members]\n  obs: lägg till 'exby' under 'members' i groups/grannar/group.yml",
+    ]),
+    BrokenCase("a group no council joins", {
+        try $0.write("content/groups/tomma/group.yml", "name: Tomma gruppen\n")
+    }, expect: [
+        "content/groups/tomma/group.yml:1:1: varning: ingen kommun har 'group: tomma' i sin council.yml: gruppens rutiner och kontakter finns inte i någon handbok, och rutinerna kontrolleras inte förrän en kommun går med [group-members]\n  obs: en kommun går med genom att skriva 'group: tomma' i sin council.yml",
+    ]),
+    BrokenCase("a group's settings under another file name", {
+        try $0.write("content/groups/grannar/group.yaml", try $0.read("content/groups/grannar/group.yml"))
+        try $0.remove("content/groups/grannar/group.yml")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'grannar', som inte finns eller inte gick att läsa in; rätta först 'group' i content/councils/exby/council.yml:3:8, eller felen i groups/grannar/group.yml",
+        "content/groups/grannar: fel: gruppens mapp har ingen group.yml [missing-file]\n  obs: byt namn på 'group.yaml' till group.yml: bara det namnet läses",
+    ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: fel: site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren [missing-file]",
     ]),
     BrokenCase("council.yml missing", { try $0.remove(council) }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]",
+    ]),
+    BrokenCase("council.yml under another file name", {
+        try $0.write("content/councils/exby/Council.yml", try $0.read(council))
+        try $0.remove(council)
+    }, expect: [
+        "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]\n  obs: byt namn på 'Council.yml' till council.yml: bara det namnet läses",
     ]),
 ]
 
