@@ -34,6 +34,13 @@ public struct Handbook: Sendable {
         contacts.first { $0.id == id }
     }
 
+    /// Whose contact it is: the group's name for one the council has from its group, else the
+    /// council's (a council's own contact with the group's id replaces the group's).
+    public func organisation(of contact: Contact) -> String {
+        guard let group, !council.contacts.contains(where: { $0.id == contact.id }) else { return council.name }
+        return group.name
+    }
+
     /// The parts of the handbook (site.yml's phases) with no routine in it, in site.yml's order.
     public func phasesWithoutRoutines(of config: SiteConfig) -> [Phase] {
         let covered = Set(routines.map(\.routine.phase.value))

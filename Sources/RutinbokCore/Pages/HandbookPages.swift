@@ -47,7 +47,7 @@ struct HandbookPages {
             page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
                  content: theme.render("contacts", contactsView(shared)))
         }
-        add(PageNames.vcard) { .text(VCard.file(for: handbook.contacts, organisation: council.name)) }
+        add(PageNames.vcard) { .text(VCard.file(for: handbook.contacts, organisation: handbook.organisation(of:))) }
         files.append(printPage(shared, remade: remade))
         add(PageNames.html(PageNames.search)) {
             page(PageNames.search, title: "Sök", crumbs: [], pageClass: "search", shared: shared,

@@ -1,7 +1,8 @@
 /// All of a council's contacts as one vCard 3.0 file (RFC 2426), so a phone can import them in one go.
 enum VCard {
-    static func file(for contacts: [Contact], organisation: String) -> String {
-        contacts.map { card(for: $0, organisation: organisation) }.joined()
+    /// `organisation`: whose contact each is (the council's, or its group's).
+    static func file(for contacts: [Contact], organisation: (Contact) -> String) -> String {
+        contacts.map { card(for: $0, organisation: organisation($0)) }.joined()
     }
 
     static func card(for contact: Contact, organisation: String) -> String {

@@ -43,6 +43,20 @@ import Testing
         ])
     }
 
+    /// A phone files a contact the council has from its group under the group, not under the
+    /// council: the group's coordinator does not work for each of its councils.
+    @Test func theGroupsContactsAreFiledUnderTheGroupInTheVCard() async throws {
+        let (output, result) = await TestPaths.build(content: root.appendingPathComponent("content"),
+                                                     templates: root.appendingPathComponent("templates"))
+        #expect(result.published, "\(result.diagnostics)")
+        let cards = try String(contentsOf: output.appendingPathComponent("bro/kontakter.vcf"), encoding: .utf8)
+            .components(separatedBy: "END:VCARD")
+        let group = try #require(cards.first { $0.contains("FN:Gunnar Grupp") })
+        #expect(group.contains("ORG:Samverkan Dalen\r\n"), "\(group)")
+        let own = cards.filter { $0.contains("BEGIN:VCARD") && !$0.contains("FN:Gunnar Grupp") }
+        #expect(!own.isEmpty && own.allSatisfy { $0.contains("ORG:Bro kommun\r\n") }, "\(own)")
+    }
+
     /// A council's assets are published under `assets/`: `logo: logo.svg` names the same file as
     /// `logo: assets/logo.svg`, and the pages must point at it, not at a file that is not there.
     @Test func aLogoNamedWithoutItsFolderIsTheSameFile() async throws {
