@@ -64,7 +64,8 @@ extension PortalPages {
             let routines = (coverage.additions[slug] ?? []).filter(\.published).map { addition in
                 let routine = addition.routine
                 var source = ""
-                if addition.byGroup, case .group(let group) = routine.layer { source = "; från \(groupOfCouncil[slug] ?? group)" }
+                // "av", as in the matrix: "från" there means a text adopted from another handbook.
+                if addition.byGroup, case .group(let group) = routine.layer { source = "; av \(groupOfCouncil[slug] ?? group)" }
                 return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
                              phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
             }

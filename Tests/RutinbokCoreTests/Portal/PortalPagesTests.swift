@@ -216,6 +216,31 @@ struct PortalPagesTests {
         #expect(DecimalText.swedishWhole(0) == "0")
     }
 
+    /// A group's routine of its own is listed among each member's own routines as written
+    /// "av" the group, the matrix's word for the group's text; "från" there means adopted.
+    @Test func aGroupsOwnRoutineIsListedAsTheGroupsText() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        try """
+            ---
+            title: Krisstödslinjen
+            summary: Samverkan Nordväst har en gemensam stödlinje för förtroendevalda.
+            phase: efterat
+            audience: [alla]
+            owner: kanslichef
+            reviewed: 2026-10-08
+            ---
+
+            Ring stödlinjen när du behöver prata med någon efter en händelse.
+
+            """.write(toFile: "\(content)/groups/nordvast/routines/krisstodslinjen.md", atomically: true, encoding: .utf8)
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        let coverage = read("\(output.path)/tackning.html")
+        #expect(coverage.contains("<a href=\"lattsasby/krisstodslinjen.html\">Krisstödslinjen</a> <span class=\"meta\">(Stöd efteråt; av Samverkan Nordväst)</span>"), "\(coverage)")
+        #expect(!coverage.contains("från Samverkan Nordväst"))
+    }
+
     /// No routine shared: the examples page says so, and how one gets there, instead of
     /// "0 att hämta" and instructions for nothing.
     @Test func examplesPageWithNoExamples() async throws {
