@@ -16,7 +16,8 @@ extension PortalPages {
                 pageHref: Self.handbookPath(council: summary.council.slug), kind: summary.council.kind.label,
                 group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
-                oldestReviewISO: summary.oldestReview?.description, toReview: summary.toReview,
+                oldestReviewISO: summary.oldestReview?.description, onlyGroupTexts: summary.oldestReview == nil && summary.hasGroupTexts,
+                toReview: summary.toReview,
                 reviewHref: summary.toReview == 0 ? nil : "\(PageNames.html(Name.granskning.rawValue))#\(summary.council.slug)",
                 adaptedHref: summary.adapted == 0 ? nil : "\(PageNames.html(Name.andringar.rawValue))#\(Self.changesAnchor(summary.council.slug))",
                 addedHref: summary.added == 0 || portal.councils.count > Self.matrixLimit ? nil

@@ -22,7 +22,7 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 17 }
+    static var templateFieldCount: Int { 18 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
@@ -35,6 +35,7 @@ extension PortalIndexView.Row: TemplateFields {
         fields.add("excluded", excluded)
         fields.add("oldestReview", oldestReview)
         fields.add("oldestReviewISO", oldestReviewISO)
+        fields.add("onlyGroupTexts", onlyGroupTexts)
         fields.add("toReview", toReview)
         fields.add("reviewHref", reviewHref)
         fields.add("adaptedHref", adaptedHref)

@@ -39,6 +39,9 @@ struct PortalIndexView {
         var kind: String, group: String?
         var routines: Int, adapted: Int, added: Int, excluded: Int
         var oldestReview: String?, oldestReviewISO: String?
+        /// No text of its own, but its group's: "Bara gruppens texter", not "Inga egna texter"
+        /// beside a count of adapted and own routines that are the group's.
+        var onlyGroupTexts: Bool
         /// The handbook's section on the review page; nil when nothing is due (it has none).
         var toReview: Int, reviewHref: String?
         /// The handbook's first row in the change list; nil when it adapted nothing.

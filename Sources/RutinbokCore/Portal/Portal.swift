@@ -13,6 +13,8 @@ struct Portal: Sendable {
         /// The oldest review of the council's own texts (not the base's or its group's, which
         /// the review page lists once); nil when it has none.
         var oldestReview: Day?
+        /// Whether the handbook has texts of its group's (which the review page lists once).
+        var hasGroupTexts = false
         /// The council's own routines past review plus its own contacts past verification.
         var toReview: Int
         /// The labels of the parts of the handbook with no routine (`phasesWithoutRoutines`).
@@ -78,6 +80,7 @@ struct Portal: Sendable {
                 added: handbook.routines.filter { $0.origin == .added }.count,
                 excluded: excluded.count,
                 oldestReview: handbook.routines.compactMap { review.owns($0.routine) ? $0.routine.reviewed?.value : nil }.min(),
+                hasGroupTexts: handbook.routines.contains { if case .group = $0.routine.layer { true } else { false } },
                 toReview: review.ownStaleRoutines.count + review.ownStaleContacts.count,
                 missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label),
                 excludedRoutines: excluded,

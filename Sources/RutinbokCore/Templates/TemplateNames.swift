@@ -22,7 +22,7 @@ enum TemplateNames {
         "internalBase", "internalCount", "internalOnly", "isInternal", "kind", "label", "lang", "linkNote",
         "listHref", "lix", "lixOver", "lixThreshold", "logo", "longWords", "matrixLimit", "members",
         "missingPhases", "name", "nav", "next", "noindex", "number", "numbers", "oldestReview",
-        "oldestReviewISO", "others", "outOfHours", "outOfHoursHTML", "over", "overCount", "overdue",
+        "oldestReviewISO", "onlyGroupTexts", "others", "outOfHours", "outOfHoursHTML", "over", "overCount", "overdue",
         "ownContactsDue", "ownDueText", "ownRoutinesDue", "owner", "ownerName", "ownerRole", "pageClass",
         "pageHref", "people", "phase", "phaseAnchor", "phaseHref", "phases", "phasesSummary", "phone",
         "police", "previous", "publisher", "publisherEmail", "publisherEmailHTML", "quickContacts",

@@ -241,6 +241,24 @@ struct PortalPagesTests {
         #expect(!coverage.contains("från Samverkan Nordväst"))
     }
 
+    /// A handbook with no text of its own but its group's is not said to have "no own texts"
+    /// beside counts of adapted and own routines that are the group's.
+    @Test func theOverviewTellsAGroupsTextsFromNone() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        for file in ["councils/fiktiva/routines/hot-via-telefon.md", "councils/exempelby/routines/sammantraden-i-folkets-hus.md"] {
+            try FileManager.default.removeItem(atPath: "\(content)/\(file)")
+        }
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        let index = read("\(output.path)/index.html")
+        func row(_ slug: String) -> String {
+            index.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\"><a href=\"\(slug)/index.html\">") } ?? ""
+        }
+        #expect(row("fiktiva").contains("<span class=\"none\">Bara gruppens texter</span>"), "\(row("fiktiva"))")
+        #expect(row("exempelby").contains("<span class=\"none\">Inga egna texter</span>"), "\(row("exempelby"))")
+    }
+
     /// No routine shared: the examples page says so, and how one gets there, instead of
     /// "0 att hämta" and instructions for nothing.
     @Test func examplesPageWithNoExamples() async throws {

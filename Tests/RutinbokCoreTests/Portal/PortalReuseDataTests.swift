@@ -40,7 +40,7 @@ import Testing
     nonisolated(unsafe) static let values: [any TemplateFields] = [
         PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t", emergency: nil),
         PortalIndexView.Row(name: "n", href: "h", pageHref: "p", kind: "k", group: "g", routines: 1, adapted: 2, added: 3, excluded: 4,
-                            oldestReview: "o", oldestReviewISO: "oi", toReview: 5, reviewHref: "r", excludedHref: "e", missingPhases: "m"),
+                            oldestReview: "o", oldestReviewISO: "oi", onlyGroupTexts: true, toReview: 5, reviewHref: "r", excludedHref: "e", missingPhases: "m"),
         PortalCoverageView(councils: [], phases: [], additions: [], additionTitles: [], councilCount: 1, showMatrix: true, matrixLimit: 2, hasInternal: false),
         PortalCoverageView.Column(name: "n", href: "h"),
         PortalCoverageView.AdditionTitle(title: "t", phase: "p", count: 2, councils: []),
