@@ -34,11 +34,20 @@ public struct Handbook: Sendable {
         contacts.first { $0.id == id }
     }
 
-    /// Whose contact it is: the group's name for one the council has from its group, else the
-    /// council's (a council's own contact with the group's id replaces the group's).
-    public func organisation(of contact: Contact) -> String {
-        guard let group, !council.contacts.contains(where: { $0.id == contact.id }) else { return council.name }
+    /// The group's name for a contact the council has from its group; nil for the council's
+    /// own (a council's own contact with the group's id replaces the group's).
+    public func group(of contact: Contact) -> String? {
+        guard let group, !council.contacts.contains(where: { $0.id == contact.id }) else { return nil }
         return group.name
+    }
+
+    /// Whose contact it is: its group's, or the council's.
+    public func organisation(of contact: Contact) -> String { group(of: contact) ?? council.name }
+
+    /// The group's name for a routine the group wrote; nil for the base's or the council's.
+    public func group(of routine: Routine) -> String? {
+        guard case .group = routine.layer else { return nil }
+        return group?.name
     }
 
     /// The parts of the handbook (site.yml's phases) with no routine in it, in site.yml's order.

@@ -109,7 +109,8 @@ struct HandbookPages {
             owner: owner.map(ContactView.init), ownerRole: owner?.role ?? routine.owner.value,
             reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
             decided: routine.decided, overdue: ReviewStatus.isOverdue(routine, council: council, config: config, today: today),
-            internal: routine.access == .internal, previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom.map { Self.adaptedFrom($0.value, named: nameOfSource($0.value)) })
+            internal: routine.access == .internal, previous: link(-1), next: link(1), adaptedFrom: routine.adoptedFrom.map { Self.adaptedFrom($0.value, named: nameOfSource($0.value)) },
+            writtenBy: handbook.group(of: routine))
         let crumbs = [LinkView(label: phase?.label ?? routine.phase.value, href: view.phaseHref)]
         return page(routine.id, title: routine.title, crumbs: crumbs, pageClass: "routine", shared: shared,
                     content: theme.render("routine", view))
@@ -165,7 +166,9 @@ struct HandbookPages {
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
         var roles: [RoleGroupView] = []
         for contact in handbook.contacts {
-            let card = shared.card(contact.id), person = ContactView(contact)
+            let card = shared.card(contact.id)
+            var person = ContactView(contact)
+            person.sharedBy = handbook.group(of: contact)
             if let index = roles.firstIndex(where: { $0.role == contact.role }) {
                 roles[index].contacts.append(card)
                 roles[index].people.append(person)

@@ -41,7 +41,7 @@ extension LayoutView: TemplateFields {
 }
 
 extension ContactView: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 14 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("anchor", anchor)
@@ -56,11 +56,12 @@ extension ContactView: TemplateFields {
         fields.add("outOfHoursHTML", outOfHoursHTML)
         fields.add("verified", verified)
         fields.add("compact", compact)
+        fields.add("sharedBy", sharedBy)
     }
 }
 
 extension RoutinePageView: TemplateFields {
-    static var templateFieldCount: Int { 17 }
+    static var templateFieldCount: Int { 18 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("id", id)
         fields.add("title", title)
@@ -79,6 +80,7 @@ extension RoutinePageView: TemplateFields {
         fields.add("previous", previous)
         fields.add("next", next)
         fields.add("adaptedFrom", adaptedFrom)
+        fields.add("writtenBy", writtenBy)
     }
 }
 

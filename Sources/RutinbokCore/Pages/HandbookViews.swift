@@ -99,6 +99,9 @@ struct ContactView {
     var verified: String?
     /// A one-line card, for the print page, which lists every contact in full at its end.
     var compact = false
+    /// The group's name for a contact the council has from its group (its cards and the
+    /// contacts page say it is the group's); nil for the council's own.
+    var sharedBy: String? = nil
 
     init(_ contact: Contact) {
         id = contact.id
@@ -151,6 +154,8 @@ struct RoutinePageView {
     var previous: LinkView?
     var next: LinkView?
     var adaptedFrom: String?
+    /// The group's name for a routine its group wrote: the same text in every handbook of the group.
+    var writtenBy: String? = nil
 }
 
 struct StartPageView {

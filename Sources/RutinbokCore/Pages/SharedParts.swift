@@ -143,6 +143,7 @@ private final class ContactSnippets {
         if let known = made[kind]?[id] { return known }
         guard let contact = handbook.contact(id) else { return "" }
         var view = ContactView(contact)
+        view.sharedBy = handbook.group(of: contact)
         let snippet: String
         switch kind {
         case .card: snippet = theme.render("contact-card", view)

@@ -27,11 +27,11 @@ enum TemplateNames {
         "pageHref", "people", "phase", "phaseAnchor", "phaseHref", "phases", "phasesSummary", "phone",
         "police", "previous", "publisher", "publisherEmail", "publisherEmailHTML", "quickContacts",
         "reviewHref", "reviewMonths", "reviewed", "reviewedISO", "role", "roles", "root", "routineCount",
-        "routineHref", "routines", "rows", "scripts", "sections", "sharedContacts", "sharedDueText",
+        "routineHref", "routines", "rows", "scripts", "sections", "sharedBy", "sharedContacts", "sharedDueText",
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "siteTitle", "slug", "source",
         "status", "statusText", "summary", "tel", "themeColor", "threshold", "title", "titleChanged",
         "toReview", "today", "todayISO", "unchanged", "vcardHref", "verdict", "verified", "verifiedISO",
-        "verifyMonths", "within", "website", "wordsPerSentence"
+        "verifyMonths", "within", "website", "wordsPerSentence", "writtenBy"
     ]
 
     static let html: Set<String> = [

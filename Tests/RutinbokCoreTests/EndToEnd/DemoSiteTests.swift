@@ -37,6 +37,21 @@ import Testing
         #expect(!without.contains("webbplats</a>"))
     }
 
+    /// A reader in a group's council sees what is the group's: its routines say who wrote them,
+    /// and its contacts say they are shared; the council's own say neither.
+    @Test func whatTheGroupSharesIsSaidToBeTheGroups() async throws {
+        let (output, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+        #expect(try page("lattsasby/utbildning-och-introduktion.html").contains("<div><dt>Skriven av</dt><dd>Samverkan Nordväst, samma text i hela gruppen</dd></div>"))
+        #expect(try !page("lattsasby/riskbedomning-infor-sammantraden.html").contains("Skriven av"), "the council's own text")
+        #expect(try !page("lattsasby/hotad-just-nu.html").contains("Skriven av"), "the base's text")
+        let contacts = try page("lattsasby/kontakter.html").components(separatedBy: "<div class=\"contact-entry\" id=\"")
+        func entry(_ id: String) -> String { contacts.first { $0.hasPrefix("\(id)\"") } ?? "" }
+        #expect(entry("sakerhetssamordnare").contains("<p class=\"contact-shared\">Gemensam för Samverkan Nordväst</p>"), "\(entry("sakerhetssamordnare"))")
+        #expect(!entry("tib").isEmpty && !entry("tib").contains("contact-shared"))
+        #expect(try !page("exempelby/kontakter.html").contains("contact-shared"), "no group")
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
         let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
