@@ -196,6 +196,7 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
         encoder.int(council.verifyIntervalMonths, &writer)
         writer.write(council.allowRawHTML)
         writer.write(council.website)
+        writer.write(council.quickContacts) { encoder.located($1, &$0) }
         encoder.contacts(council.contacts, &writer)
         writer.write(council.accessibility != nil)
         if let statement = council.accessibility {
@@ -221,7 +222,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
               let themeColor = decoder.optional(&reader, { decoder.located(&$0) }), let logo = decoder.optional(&reader, { decoder.located(&$0) }),
               let exclude = reader.list({ decoder.located(&$0) }), let review = decoder.int(&reader),
               let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let website = reader.optionalString(),
-              let contacts = decoder.contacts(&reader),
+              let quickContacts = reader.list({ decoder.located(&$0) }), let contacts = decoder.contacts(&reader),
               let hasStatement = reader.bool() else { return nil }
         var accessibility: AccessibilityStatement?
         if hasStatement {
@@ -240,7 +241,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,
                           logo: logo, exclude: exclude, reviewIntervalMonths: review, verifyIntervalMonths: verify,
                           allowRawHTML: allowRawHTML, contacts: contacts, accessibility: accessibility, routines: [], assets: [],
-                          directory: directory, location: location, website: website)
+                          directory: directory, location: location, website: website, quickContacts: quickContacts)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (council, diagnostics)
@@ -257,6 +258,7 @@ func encodeGroup(_ result: (Group?, [Diagnostic]), file: String, _ writer: inout
         encoder.location(group.location, &writer)
         writer.write(group.members) { encoder.located($1, &$0) }
         writer.write(group.listsMembers)
+        writer.write(group.quickContacts) { encoder.located($1, &$0) }
     }
     encoder.diagnostics(diagnostics, &writer)
 }
@@ -268,9 +270,9 @@ func decodeGroup(_ reader: inout ByteReader, file: String, id: String) -> (Group
     if present {
         guard let name = reader.string(), let description = reader.string(), let contacts = decoder.contacts(&reader),
               let location = decoder.location(&reader), let members = reader.list({ decoder.located(&$0) }),
-              let listsMembers = reader.bool() else { return nil }
+              let listsMembers = reader.bool(), let quickContacts = reader.list({ decoder.located(&$0) }) else { return nil }
         group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location, members: members,
-                      listsMembers: listsMembers)
+                      listsMembers: listsMembers, quickContacts: quickContacts)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (group, diagnostics)

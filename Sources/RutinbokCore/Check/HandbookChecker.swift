@@ -172,9 +172,9 @@ struct HandbookChecker {
     }
 
     /// Whether anything in the handbook names contact `id`: a routine as its owner or in its
-    /// text, or site.yml's quick contacts. Asked only for a problem's notes.
+    /// text, or the quick contacts. Asked only for a problem's notes.
     private func names(_ id: String) -> Bool {
-        if config.quickContacts.contains(where: { $0.value == id }) { return true }
+        if handbook.quickContacts.contains(where: { $0.value == id }) { return true }
         return handbook.routines.contains { entry in
             if entry.routine.owner.value == id { return true }
             let body = rendered[entry.routine.id] ?? bodies?.body(for: entry.routine, in: handbook)

@@ -5,7 +5,7 @@ import Yams
 /// beside it by `ContentLoader`.
 enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "website", "theme", "exclude", "review_interval_months",
-                              "verify_interval_months", "allow_raw_html", "contacts", "accessibility"]
+                              "verify_interval_months", "allow_raw_html", "quick_contacts", "contacts", "accessibility"]
     static let themeKeys = ["color", "logo"]
     static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed"]
 
@@ -42,6 +42,7 @@ enum CouncilLoader {
             allowRawHTML: yaml.bool("allow_raw_html") ?? false,
             contacts: ContactLoader.contacts(&yaml), accessibility: nil, routines: [], assets: [], directory: directory,
             location: SourceLocation(file: file, line: 1, column: 1))
+        council.quickContacts = yaml.strings("quick_contacts")
         if let website = yaml.located("website") {
             // A link readers follow from every page: an address on the web, nothing a browser runs.
             let lowered = website.value.lowercased()

@@ -3,7 +3,7 @@ import Yams
 /// Reads a group's `group.yml`; its contacts are read by `ContactLoader`, the routines beside
 /// it by `ContentLoader`.
 enum GroupLoader {
-    static let keys = ["name", "description", "members", "contacts"]
+    static let keys = ["name", "description", "members", "quick_contacts", "contacts"]
 
     static func load(_ text: String, id: String, file: String) -> (Group?, [Diagnostic]) {
         var yaml: YAMLMapping
@@ -15,9 +15,10 @@ enum GroupLoader {
         let description = yaml.string("description") ?? ""
         let listsMembers = yaml.has("members")
         let members = yaml.strings("members")
+        let quickContacts = yaml.strings("quick_contacts")
         let group = Group(id: id, name: name ?? id, description: description, contacts: ContactLoader.contacts(&yaml),
                           routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members,
-                          listsMembers: listsMembers)
+                          listsMembers: listsMembers, quickContacts: quickContacts)
         return (group, yaml.finish(known: keys) { key, value in CouncilLoader.section(of: key, value: value) == "contacts" ? "contacts" : nil })
     }
 }

@@ -36,6 +36,9 @@ public struct Council: Sendable {
     public var location: SourceLocation
     /// `website:`, the council's own web site (`https://…`), which the handbook links back to.
     public var website: String? = nil
+    /// `quick_contacts:`, the contacts the start page's box of whom to call shows first, in
+    /// place of its group's or site.yml's; empty when not written.
+    public var quickContacts: [Located<String>] = []
 }
 
 /// What the law asks a public body's site to state about its accessibility.

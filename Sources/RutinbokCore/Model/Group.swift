@@ -12,4 +12,7 @@ public struct Group: Sendable {
     /// Whether group.yml has `members` at all: an empty list written out is a list to compare
     /// with, a missing one is not.
     public var listsMembers = false
+    /// `quick_contacts:` for every council of the group that has none of its own, in place of
+    /// site.yml's; empty when not written.
+    public var quickContacts: [Located<String>] = []
 }

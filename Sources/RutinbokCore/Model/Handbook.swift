@@ -25,6 +25,9 @@ public struct Handbook: Sendable {
     public var hiddenBaseFiles: [String] { hiddenRoutines.filter { $0.layer == .base }.map(\.location.file).sorted() }
     /// Built for the intranet (`--internal`): its pages ask search engines to stay away.
     public var forIntranet = false
+    /// The contacts the start page's box of whom to call shows first: the council's
+    /// `quick_contacts`, else its group's, else site.yml's.
+    public var quickContacts: [Located<String>] = []
 
     public func routine(_ id: String) -> HandbookRoutine? {
         routineIndex[id].map { routines[$0] }

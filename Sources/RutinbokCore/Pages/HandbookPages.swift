@@ -150,11 +150,12 @@ struct HandbookPages {
                              contactsHref: PageNames.html(PageNames.contacts))
     }
 
-    /// The start page's box of whom to call (also at the top of the print page): site.yml's
-    /// `quick_contacts` that the handbook has, in that order, then its first contacts, three in all.
+    /// The start page's box of whom to call (also at the top of the print page): the handbook's
+    /// `quick_contacts` (the council's, its group's or site.yml's) that it has, in that order,
+    /// then its first contacts, three in all.
     func quickContacts() -> [Contact] {
         var chosen: [Contact] = []
-        for id in config.quickContacts.map(\.value) where chosen.count < 3 && !chosen.contains(where: { $0.id == id }) {
+        for id in handbook.quickContacts.map(\.value) where chosen.count < 3 && !chosen.contains(where: { $0.id == id }) {
             if let contact = handbook.contact(id) { chosen.append(contact) }
         }
         for contact in handbook.contacts where chosen.count < 3 && !chosen.contains(where: { $0.id == contact.id }) {

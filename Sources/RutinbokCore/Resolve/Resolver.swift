@@ -82,6 +82,8 @@ public enum Resolver {
         handbook.internalContacts = internalContacts
         handbook.forIntranet = options.includeInternal
         handbook.hiddenRoutines = hidden
+        handbook.quickContacts = [council.quickContacts, group?.quickContacts ?? []].first { !$0.isEmpty } ?? site.config.quickContacts
+        diagnostics += checkQuickContacts(of: handbook, own: !council.quickContacts.isEmpty)
         return (handbook, diagnostics)
     }
 
@@ -92,6 +94,20 @@ public enum Resolver {
             (rank[entry.routine.phase.value] ?? Int.max, entry.routine.order, entry.routine.title, entry.routine.id)
         }
         return entries.indices.sorted { keys[$0] < keys[$1] }.map { entries[$0] }
+    }
+
+    /// A council's or group's `quick_contacts` names contacts of the handbook: one it does not
+    /// have would leave a place in the box of whom to call to whoever comes next. (site.yml's
+    /// list is for every handbook, and each has only some: `SiteChecker` checks it once.) A
+    /// group's list is checked in each of its councils, and said once for all of them.
+    private static func checkQuickContacts(of handbook: Handbook, own: Bool) -> [Diagnostic] {
+        guard own || handbook.group?.quickContacts.isEmpty == false else { return [] }
+        let known = handbook.contacts.map(\.id) + handbook.internalContacts.map(\.id)
+        return handbook.quickContacts.filter { !known.contains($0.value) }.map { id in
+            Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i \(handbook.council.name); rutan Vem du ringer på startsidan visar därför någon annan", code: "unknown-contact",
+                       notes: Suggestions.note(for: id.value, among: handbook.contacts.map(\.id), listing: "kontakter"),
+                       handbook: own ? nil : handbook.council.name)
+        }
     }
 
     /// A new id close to a base id is more likely a misspelt override than a new routine.

@@ -377,8 +377,8 @@ let brokenCases: [BrokenCase] = [
         "templates/footer.mustache:1:19: fel: mallen länkar till 'assets/tema/vapen.svg', men temat har ingen fil 'assets/vapen.svg' [missing-theme-asset]\n  obs: temats filer ligger i templates/assets/ och publiceras i assets/tema/ i varje handbok",
     ]),
     BrokenCase("theme without a partial the shipped templates have", { try $0.remove("templates/contact-ways.mustache") }, expect: [
-        "templates/contact-card.mustache:6:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
-        "templates/contacts.mustache:11:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
+        "templates/contact-card.mustache:7:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
+        "templates/contacts.mustache:12:1: fel: mallen använder 'contact-ways', men det finns ingen mall 'contact-ways.mustache' [missing-template]\n  obs: mallarna som följer med rutinbok har den: kopiera templates/contact-ways.mustache till ditt tema",
     ]),
     BrokenCase("required template named with a capital", { try $0.move("templates/footer.mustache", to: "templates/Footer.mustache") }, expect: [
         "templates/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]\n  obs: filen heter 'Footer.mustache'; byt namn till 'footer.mustache'",
@@ -530,6 +530,16 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
         "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; den visas därför inte på någon startsida [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
+    ]),
+    BrokenCase("a council's quick_contacts names a contact it does not have", {
+        try $0.replace(council, "group: grannar\n", with: "group: grannar\nquick_contacts: [samordnare, tib]\n")
+    }, expect: [
+        "content/councils/exby/council.yml:4:30: varning: det finns ingen kontakt 'tib' i Exby kommun; rutan Vem du ringer på startsidan visar därför någon annan [unknown-contact]\n  obs: kontakter: hr, samordnare",
+    ]),
+    BrokenCase("a group's quick_contacts names a contact a council does not have", {
+        try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nquick_contacts: [hr, samordnaren]\n")
+    }, expect: [
+        "content/groups/grannar/group.yml:3:22: varning: det finns ingen kontakt 'samordnaren' i Exby kommun; rutan Vem du ringer på startsidan visar därför någon annan [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare\n  obs: i handboken för Exby kommun",
     ]),
     BrokenCase("group members that do not match the councils' group:", {
         try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")

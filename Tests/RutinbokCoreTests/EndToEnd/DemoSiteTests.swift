@@ -52,6 +52,30 @@ import Testing
         #expect(try !page("exempelby/kontakter.html").contains("contact-shared"), "no group")
     }
 
+    /// The box of whom to call shows the council's own `quick_contacts` first, else its
+    /// group's, else site.yml's: a group's crisis line can stand on every member's start page.
+    @Test func theBoxOfWhomToCallTakesTheCouncilsOrTheGroupsList() async throws {
+        let content = TestPaths.temporaryFolder("rutinbok-quick").appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Self.content, to: content)
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        func prepend(_ line: String, to file: String) throws {
+            let url = content.appendingPathComponent(file)
+            try (line + String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        try prepend("quick_contacts: [hr, sakerhetssamordnare]\n", to: "groups/nordvast/group.yml")
+        try prepend("quick_contacts: [dialogsamordnare]\n", to: "councils/pahittsjo/council.yml")
+        let (output, result) = await TestPaths.build(content: content, templates: Self.templates)
+        #expect(result.published && !result.diagnostics.contains { $0.code == "unknown-contact" }, "\(result.diagnostics)")
+        func roles(_ council: String) throws -> [String] {
+            let start = try String(contentsOf: output.appendingPathComponent("\(council)/index.html"), encoding: .utf8)
+            return start.components(separatedBy: "<span class=\"quick-role\">").dropFirst().map { $0.components(separatedBy: "</span>")[0] }
+        }
+        let (group, own, none) = (try roles("lattsasby"), try roles("pahittsjo"), try roles("exempelby"))
+        #expect(group.count == 3 && group.first?.hasPrefix("HR") == true, "\(group)")
+        #expect(own.first?.hasPrefix("Samordnare för medborgardialog") == true, "the council's own list before its group's: \(own)")
+        #expect(none.first?.hasPrefix("Säkerhetssamordnare") == true, "no group: site.yml's list: \(none)")
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
         let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
