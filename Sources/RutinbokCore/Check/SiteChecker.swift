@@ -1,11 +1,29 @@
 /// Checks that need no council: each routine's phase and audience against site.yml,
-/// site.yml's quick contacts against the contacts there are, and each group's `members`
-/// against the councils. Run once per routine file, not once per council that inherits it.
+/// site.yml's quick contacts against the contacts there are, each group's `members` against
+/// the councils, and a council's own text against its group's. Run once per routine file, not
+/// once per council that inherits it.
 enum SiteChecker {
     /// With `--council`, what is found in other councils' files is left out by
     /// `CouncilSelection.Scope`, as the load stage's problems are.
     static func check(_ site: Site) -> [Diagnostic] {
-        checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site)
+        checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site) + checkGroupTexts(site)
+    }
+
+    /// A council's own text in place of its group's: when the group reviews its text again
+    /// after the council's was, the group may have corrected something the council's copy
+    /// still says, as with an adopted routine's source (`adopted-source-newer`).
+    private static func checkGroupTexts(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for council in site.councils {
+            guard let id = council.group?.value, let group = site.groups[id] else { continue }
+            for routine in council.routines {
+                guard let groups = group.routines.first(where: { $0.id == routine.id }),
+                      let newer = groups.reviewed, let own = routine.reviewed, newer.value > own.value else { continue }
+                diagnostics.append(.warning(own.location, "\(group.name) har granskat sin version av rutinen igen \(newer.value), efter er version (\(own.value)); se vad som har ändrats och granska er version",
+                                            code: "group-text-newer", notes: ["jämför med \(groups.location.file)"]))
+            }
+        }
+        return diagnostics
     }
 
     /// An `acute_routine` that no routine has is a typo: no emergency box would link to it.

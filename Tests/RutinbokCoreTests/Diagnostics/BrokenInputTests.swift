@@ -541,6 +541,13 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/groups/grannar/group.yml:3:22: varning: det finns ingen kontakt 'samordnaren' i Exby kommun; rutan Vem du ringer på startsidan visar därför någon annan [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare\n  obs: i handboken för Exby kommun",
     ]),
+    BrokenCase("a council's own text older than the group's it replaces", {
+        let text = try $0.read(hotad)
+        try $0.write("content/groups/grannar/routines/hotad.md", text.replacingOccurrences(of: "reviewed: 2026-01-15", with: "reviewed: 2026-03-01"))
+        try $0.write("content/councils/exby/routines/hotad.md", text.replacingOccurrences(of: "reviewed: 2026-01-15", with: "reviewed: 2026-02-01"))
+    }, expect: [
+        "content/councils/exby/routines/hotad.md:8:11: varning: Samverkan Grannar har granskat sin version av rutinen igen 2026-03-01, efter er version (2026-02-01); se vad som har ändrats och granska er version [group-text-newer]\n  obs: jämför med content/groups/grannar/routines/hotad.md",
+    ]),
     BrokenCase("group members that do not match the councils' group:", {
         try $0.replace("content/groups/grannar/group.yml", "description: En gemensam handbok.\n", with: "description: En gemensam handbok.\nmembers: [exbi, nyby]\n")
     }, expect: [
