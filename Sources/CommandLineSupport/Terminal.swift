@@ -23,9 +23,9 @@ public enum Terminal {
     }
 
     /// Prints diagnostics sorted, with the count at the end; returns them as `--strict` sees them.
-    @discardableResult
     /// `build`: what a build did, in the JSON beside the diagnostics (a text build says it in
     /// its last lines).
+    @discardableResult
     public static func report(_ diagnostics: [Diagnostic], strict: Bool, json: Bool = false, build: BuildReport? = nil) -> [Diagnostic] {
         var shown = diagnostics.normalized()
         if strict { shown = shown.map { var d = $0; d.severity = .error; return d } }
@@ -41,6 +41,13 @@ public enum Terminal {
         }
         for diagnostic in shown { printError(diagnostic.description) }
         if !shown.isEmpty { printError(shown.summary) }
+        // Sorted by file, a settings file that did not load may be listed after the errors it
+        // caused (councils/ before groups/): the last line, which is read first, names it.
+        let causes = shown.settingsNotLoaded
+        if !causes.isEmpty, shown.errorCount > causes.count {
+            let places = causes.prefix(3).map(\.location.description).joined(separator: ", ") + (causes.count > 3 ? " …" : "")
+            printError("Rätta först \(places): \(causes.count == 1 ? "filen" : "filerna") gick inte att läsa, och fel i andra filer kan komma av det.")
+        }
         return shown
     }
 }

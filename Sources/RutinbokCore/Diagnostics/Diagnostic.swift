@@ -109,6 +109,17 @@ extension Array where Element == Diagnostic {
         return merged
     }
 
+    /// Errors that kept a settings file (site.yml, council.yml, group.yml) from loading, or a
+    /// folder from having one: every handbook or routine that needs it then has errors of its own.
+    public var settingsNotLoaded: [Diagnostic] {
+        filter { diagnostic in
+            guard diagnostic.severity == .error else { return false }
+            if diagnostic.code == "missing-file" { return true }
+            let name = diagnostic.location.file.split(separator: "/").last.map(String.init) ?? ""
+            return ["yaml-syntax", "duplicate-key"].contains(diagnostic.code) && ["site.yml", "council.yml", "group.yml"].contains(name)
+        }
+    }
+
     /// "i handboken för A", or "i 12 handböcker: A, B, C, D, E och 7 till".
     static func handbooksNote(_ names: [String]) -> String {
         if names.count == 1 { return "i handboken för \(names[0])" }

@@ -76,6 +76,12 @@ struct YAMLMapping {
                               "raden börjar i kolumn \(odd.column), men raderna före och efter den i kolumn \(odd.othersColumn); rader på samma nivå ska börja i samma kolumn",
                               code: "yaml-syntax", notes: notes)
             }
+            if problem.contains("mapping values are not allowed"),
+               let missing = YAMLSyntaxProblem.missingColon(in: text, reportedLine: mark.line) {
+                return .error(SourceLocation(file: file, line: missing.line + lineOffset, column: missing.column),
+                              "raden saknar ':' efter nyckeln; skriv '\(missing.fix)'", code: "yaml-syntax",
+                              notes: ["utan ':' läser YAML raden som början på en text som fortsätter på nästa rad"] + notes)
+            }
             if problem.contains("did not find expected key"),
                let quoted = YAMLSyntaxProblem.textAfterQuote(in: text, line: mark.line, column: mark.column) {
                 return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: quoted.column),

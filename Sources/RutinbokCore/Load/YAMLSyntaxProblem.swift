@@ -107,6 +107,27 @@ struct YAMLSyntaxProblem {
         return (content.unicodeScalars.distance(from: content.startIndex, to: colon) + 1, body[..<colon], after)
     }
 
+    /// A key written without its colon (`name Samverkan Väster`) on the line before the one
+    /// reported: YAML reads that line as the start of a text and the next line as more of it,
+    /// and trips over the next line's ': '. The line with the key, its column, and the line as
+    /// it should be; nil unless the line before is at the same level, holds no ': ' and no
+    /// ending ':', and starts with a word that could be a key.
+    static func missingColon(in text: String, reportedLine line: Int) -> (line: Int, column: Int, fix: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func indent(_ index: Int) -> Int { lines[index].prefix { $0 == " " }.count }
+        func body(_ index: Int) -> Substring { lines[index].drop { $0 == " " } }
+        guard line >= 2, line <= lines.count else { return nil }
+        var above = line - 2
+        while above >= 0, body(above).isEmpty || body(above).hasPrefix("#") { above -= 1 }
+        guard above >= 0, indent(above) == indent(line - 1), body(line - 1).contains(": ") else { return nil }
+        let content = body(above)
+        guard !content.contains(": "), !content.hasSuffix(":"), !content.hasPrefix("-"),
+              let space = content.firstIndex(of: " ") else { return nil }
+        let key = content[..<space], value = content[space...].drop { $0 == " " }
+        guard !value.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return (above + 1, indent(above) + 1, "\(key): \(value)")
+    }
+
     /// Where the second of two equal keys is written: Yams reports only the first.
     static func secondOccurrence(of key: String, in text: String, column: Int, after line: Int) -> Int? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

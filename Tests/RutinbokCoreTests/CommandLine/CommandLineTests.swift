@@ -117,6 +117,21 @@ struct CommandLineTests {
         #expect(failed.build?["published"] as? Bool == false && failed.build?["files"] as? Int == 0, "\(failed.run.stdout)")
     }
 
+    /// Sorted by file, a group.yml that did not load comes after the errors it caused in the
+    /// councils' files: the last line names it.
+    @Test func theLastLineNamesASettingsFileThatDidNotLoad() throws {
+        let w = try BrokenWorkspace()
+        try w.replace("content/groups/grannar/group.yml", "name: Samverkan Grannar", with: "name Samverkan Grannar")
+        let run = try Executable.run(arguments(w, "check"))
+        #expect(run.status == 1)
+        let lines = run.stderr.replacingOccurrences(of: w.root.path + "/", with: "").split(separator: "\n")
+        #expect(lines.suffix(2) == ["2 fel, 0 varningar", "Rätta först content/groups/grannar/group.yml:1:1: filen gick inte att läsa, och fel i andra filer kan komma av det."], "\(run.stderr)")
+        // One error, the file's own: nothing to say first.
+        try w.replace("content/councils/exby/routines/lokalt.md", "kontakt:hr", with: "kontakt:samordnare")
+        let alone = try Executable.run(arguments(w, "check"))
+        #expect(!alone.stderr.contains("Rätta först"), "\(alone.stderr)")
+    }
+
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
         let run = try Executable.run(arguments(w, "check"))

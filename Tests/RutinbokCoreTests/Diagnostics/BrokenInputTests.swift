@@ -572,6 +572,12 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'grannar', som inte finns eller inte gick att läsa in; rätta först 'group' i content/councils/exby/council.yml:3:8, eller felen i groups/grannar/group.yml",
         "content/groups/grannar: fel: gruppens mapp har ingen group.yml [missing-file]\n  obs: byt namn på 'group.yaml' till group.yml: bara det namnet läses",
     ]),
+    BrokenCase("a key without its colon", {
+        try $0.replace("content/groups/grannar/group.yml", "name: Samverkan Grannar", with: "name Samverkan Grannar")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:43: fel: det finns ingen kontakt 'hr' i Exby kommun [unknown-contact]\n  obs: Exby kommun får inga kontakter från gruppen 'grannar', som inte finns eller inte gick att läsa in; rätta först 'group' i content/councils/exby/council.yml:3:8, eller felen i groups/grannar/group.yml",
+        "content/groups/grannar/group.yml:1:1: fel: raden saknar ':' efter nyckeln; skriv 'name: Samverkan Grannar' [yaml-syntax]\n  obs: utan ':' läser YAML raden som början på en text som fortsätter på nästa rad\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 2, kolumn 12",
+    ]),
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: fel: site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren [missing-file]",
     ]),
