@@ -9,8 +9,10 @@ public enum Build {
         /// named in the error when it is missing; empty when the folder was given.
         public var templatesLookedIn: [String] = []
         public var output = "output"
-        /// Only these councils (slugs); all when empty.
+        /// Only these councils (slugs), and those of these groups (`--group`); all when both
+        /// are empty.
         public var councils: [String] = []
+        public var groups: [String] = []
         public var today: Day
         public var includeInternal = false
         /// Warnings stop the build too.
@@ -121,13 +123,15 @@ public enum Build {
         let (theme, themeProblems) = await themeLoad.value
         clock.lap("load")
         guard let site = loaded else { return Result(diagnostics: loadProblems + themeProblems, timings: clock.laps) }
-        let scope = CouncilSelection.Scope(options.councils, site: site, content: options.content)
+        let (chosen, groupProblems) = CouncilSelection.members(options.councils, groups: options.groups, site: site)
+        guard groupProblems.isEmpty else { return Result(diagnostics: loadProblems + themeProblems + groupProblems, timings: clock.laps) }
+        let scope = CouncilSelection.Scope(chosen, site: site, content: options.content)
         var diagnostics = scope.limit(loadProblems) + themeProblems
 
         // MARK: Stage 2, resolve
         var (handbooks, resolveProblems) = Resolver.resolve(site, options: .init(includeInternal: options.includeInternal))
         diagnostics += scope.limit(resolveProblems)
-        diagnostics += CouncilSelection.apply(options.councils, to: &handbooks, site: site)
+        diagnostics += CouncilSelection.apply(chosen, to: &handbooks, site: site)
         clock.lap("resolve")
 
         // MARK: Stage 3, render Markdown

@@ -74,9 +74,10 @@ struct BuildCommand: AsyncParsableCommand {
                 Terminal.printError("Nya i \(output)/: \(Wording.handbooks(result.handbooksAdded.count)), \(result.handbooksAdded.joined(separator: ", ")).")
             }
             if !result.handbooksRemoved.isEmpty {
-                // With --council, the output holds the chosen councils only: say so, since the
-                // others' folders were in it before.
-                let chosen = site.councils.isEmpty ? "" : " (med --council innehåller \(output)/ bara de kommuner du valde)"
+                // With --council or --group, the output holds the chosen councils only: say so,
+                // since the others' folders were in it before.
+                let flags = [site.councils.isEmpty ? nil : "--council", site.groups.isEmpty ? nil : "--group"].compactMap { $0 }
+                let chosen = flags.isEmpty ? "" : " (med \(flags.joined(separator: " och ")) innehåller \(output)/ bara de kommuner du valde)"
                 Terminal.printError("Togs bort ur \(output)/: \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesOfRemovedHandbooks))), "
                                     + "\(result.handbooksRemoved.joined(separator: ", "))\(chosen).")
             }

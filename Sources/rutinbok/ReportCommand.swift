@@ -18,6 +18,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
 
+    @Option(name: .customLong("group"), help: OptionHelp.groups)
+    var groups: [String] = []
+
     @Flag(help: OptionHelp.internal)
     var `internal` = false
 
@@ -30,7 +33,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = today.flatMap(Day.init) ?? Day.today()
-        let (report, diagnostics) = await Report.make(content: content, today: day, councils: councils, includeInternal: `internal`)
+        let (report, diagnostics) = await Report.make(content: content, today: day, councils: councils, groups: groups, includeInternal: `internal`)
         let errors = diagnostics.filter { $0.severity == .error }
         Terminal.report(errors, strict: false)
         guard let report else { throw ExitCode(1) }

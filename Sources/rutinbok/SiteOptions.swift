@@ -13,6 +13,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
 
+    @Option(name: .customLong("group"), help: OptionHelp.groups)
+    var groups: [String] = []
+
     @Option(help: OptionHelp.today)
     var today: String?
 
@@ -35,6 +38,7 @@ struct SiteOptions: ParsableArguments {
         (options.templates, options.templatesLookedIn) = DefaultTemplates.lookup(given: templates)
         options.output = output
         options.councils = councils
+        options.groups = groups
         options.includeInternal = `internal`
         options.strict = strict
         return options

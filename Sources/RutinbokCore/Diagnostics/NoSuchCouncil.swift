@@ -28,6 +28,7 @@ enum NoSuchCouncil {
     static func notes(_ id: String, group: Group?, councils: [String]) -> [String] {
         guard let group else { return Suggestions.note(for: id, among: councils, listing: listing) }
         guard !group.members.isEmpty else { return ["ingen kommun eller region har 'group: \(id)' i sin council.yml"] }
-        return ["gruppens medlemmar: " + group.members.map { "\($0.slug) (\($0.name))" }.joined(separator: ", ")]
+        return ["gruppens medlemmar: " + group.members.map { "\($0.slug) (\($0.name))" }.joined(separator: ", "),
+                "alla gruppens kommuner och regioner väljer du med --group \(id)"]
     }
 }

@@ -58,6 +58,7 @@ struct IncrementalPlan: Sendable {
             global.add(folder)  // as diagnostics show it (`FolderPath`)
         }
         global.add(options.councils.sorted().joined(separator: ","))
+        global.add(options.groups.sorted().joined(separator: ","))
         global.add(options.today.description)
         global.add(options.includeInternal ? "internal" : "public")
         next.global = global.value

@@ -1,7 +1,27 @@
 import Foundation
 
-/// `--council`: the handbooks a command was asked for.
+/// `--council` and `--group`: the handbooks a command was asked for.
 enum CouncilSelection {
+    /// The councils asked for: those named, and the members of the groups named (the councils
+    /// whose council.yml says `group: <id>`). An error for a group there is not, or one no
+    /// council has joined: the command then does nothing, rather than take every council.
+    static func members(_ slugs: [String], groups: [String], site: Site) -> ([String], [Diagnostic]) {
+        var chosen = slugs
+        var problems: [Diagnostic] = []
+        for id in groups {
+            let members = site.councils.filter { $0.group?.value == id }.map(\.slug)
+            if site.groups[id] == nil && !site.unloadableGroups.contains(id) {
+                let council = site.councils.contains { $0.slug == id }
+                problems.append(.error(SourceLocation(file: "--group"), "det finns ingen grupp '\(id)'" + (council ? "; '\(id)' är en kommun eller region, som du väljer med --council" : ""),
+                                       code: "unknown-group", notes: council ? [] : Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper i content/groups")))
+            } else if members.isEmpty && site.unloadableCouncils.isEmpty {
+                problems.append(.error(SourceLocation(file: "--group"), "ingen kommun eller region har 'group: \(id)' i sin council.yml", code: "unknown-group"))
+            }
+            chosen += members.filter { !chosen.contains($0) }
+        }
+        return (chosen, problems)
+    }
+
     /// Keeps the handbooks `slugs` names (all when it names none), with an error for a name
     /// that is no council (a group's id is said to be one). A council whose folder is there
     /// but did not load (`site.unloadableCouncils`) has had its problems reported already,

@@ -274,6 +274,34 @@ struct CommandLineTests {
         #expect(adopt.status == 1 && adopt.stderr.hasPrefix("fel: "), "\(adopt.stderr)")
     }
 
+    /// `--group` chooses the councils that joined a group, in `check`, `report` and `build`
+    /// alike; a group there is not, or a council's id, is an error and nothing is done.
+    @Test func aGroupsCouncilsAreChosenWithGroup() throws {
+        let content = DemoContent.content
+        let check = try Executable.run(["check", "--content", content, "--templates", DemoContent.templates, "--today", "2026-11-29", "--group", "nordvast"])
+        #expect(check.status == 0 && check.stderr == "Inga fel eller varningar i 3 handböcker.\n", "\(check.stderr)")
+        let report = try Executable.run(["report", "--content", content, "--today", "2026-11-29", "--format", "csv", "--group", "nordvast", "--council", "exempelby"])
+        #expect(report.status == 0)
+        let councils = Set(report.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ";").first.map(String.init) ?? "" })
+        #expect(councils == ["exempelby", "fiktiva", "lattsasby", "pahittsjo"], "\(councils)")
+        let output = TestPaths.temporaryFolder("rutinbok-group-build").appendingPathComponent("output").path
+        let build = try Executable.run(["build", "--content", content, "--templates", DemoContent.templates, "--output", output, "--today", "2026-11-29", "--group", "nordvast"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: output).filter { FileManager.default.fileExists(atPath: "\(output)/\($0)/kontakter.html") }
+        #expect(Set(folders) == ["fiktiva", "lattsasby", "pahittsjo"])
+        let typo = try Executable.run(["check", "--content", content, "--templates", DemoContent.templates, "--group", "nordvst"])
+        #expect(typo.status == 1 && typo.stderr == """
+            --group: fel: det finns ingen grupp 'nordvst' [unknown-group]
+              obs: menade du 'nordvast'?
+              obs: grupper i content/groups: nordvast
+            1 fel, 0 varningar
+
+            """, "\(typo.stderr)")
+        let council = try Executable.run(["report", "--content", content, "--group", "exempelby"])
+        #expect(council.status == 1 && council.stdout.isEmpty)
+        #expect(council.stderr.hasPrefix("--group: fel: det finns ingen grupp 'exempelby'; 'exempelby' är en kommun eller region, som du väljer med --council [unknown-group]\n"), "\(council.stderr)")
+    }
+
     /// `report --council` with a group's id or no council's: the error on stderr, exit 1,
     /// and nothing on stdout (a program reading it gets no half report). A group's id is
     /// said to be one, with its members, wherever a council is expected.
@@ -282,6 +310,7 @@ struct CommandLineTests {
         let group = """
             --council: fel: 'nordvast' är en grupp (Samverkan Nordväst), inte en kommun eller region [unknown-council]
               obs: gruppens medlemmar: fiktiva (Fiktiva kommun), lattsasby (Låtsasby kommun), pahittsjo (Påhittsjö kommun)
+              obs: alla gruppens kommuner och regioner väljer du med --group nordvast
             1 fel, 0 varningar
 
             """
