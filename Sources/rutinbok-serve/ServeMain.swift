@@ -40,6 +40,9 @@ struct ServeMain: AsyncParsableCommand {
     @Option(name: .customLong("council"), help: OptionHelp.councils)
     var councils: [String] = []
 
+    @Option(name: .customLong("group"), help: OptionHelp.groups)
+    var groups: [String] = []
+
     @Flag(help: OptionHelp.internal)
     var `internal` = false
 
@@ -52,6 +55,7 @@ struct ServeMain: AsyncParsableCommand {
         options.output = output
         options.includeInternal = `internal`
         options.councils = councils
+        options.groups = groups
         options.waitingForOutput = Wording.waitingForOutput(output)
         var configuration = PreviewServer.Configuration(build: options)
         configuration.host = host

@@ -24,11 +24,12 @@ enum NoSuchCouncil {
         return "'\(id)' är en grupp (\(group.name)), inte en kommun eller region"
     }
 
-    /// For a group, its members; otherwise a "did you mean" and the councils there are.
-    static func notes(_ id: String, group: Group?, councils: [String]) -> [String] {
+    /// For a group, its members (and, where the command has `--group`, that it chooses them
+    /// all); otherwise a "did you mean" and the councils there are.
+    static func notes(_ id: String, group: Group?, councils: [String], offerGroupOption: Bool = false) -> [String] {
         guard let group else { return Suggestions.note(for: id, among: councils, listing: listing) }
         guard !group.members.isEmpty else { return ["ingen kommun eller region har 'group: \(id)' i sin council.yml"] }
-        return ["gruppens medlemmar: " + group.members.map { "\($0.slug) (\($0.name))" }.joined(separator: ", "),
-                "alla gruppens kommuner och regioner väljer du med --group \(id)"]
+        return ["gruppens medlemmar: " + group.members.map { "\($0.slug) (\($0.name))" }.joined(separator: ", ")]
+            + (offerGroupOption ? ["alla gruppens kommuner och regioner väljer du med --group \(id)"] : [])
     }
 }

@@ -32,7 +32,7 @@ enum CouncilSelection {
         let problems = slugs.filter { !known.contains($0) && !site.unloadableCouncils.contains($0) }.map { slug in
             let group = NoSuchCouncil.group(slug, in: site)
             return Diagnostic.error(SourceLocation(file: "--council"), NoSuchCouncil.message(slug, group: group), code: "unknown-council",
-                                    notes: NoSuchCouncil.notes(slug, group: group, councils: known))
+                                    notes: NoSuchCouncil.notes(slug, group: group, councils: known, offerGroupOption: true))
         }
         handbooks = handbooks.filter { slugs.contains($0.council.slug) }
         return problems
