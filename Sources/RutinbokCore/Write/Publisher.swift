@@ -304,7 +304,13 @@ public final class Publisher: Sendable {
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        guard rename(output.path, previous.path) == 0 else { throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))") }
+        guard rename(output.path, previous.path) == 0 else {
+            // A mount point cannot be exchanged or moved: publishing into it needs a folder in it.
+            if errno == EBUSY {
+                throw Failure.io("kunde inte byta ut \(output.path): \(SystemError.text(EBUSY)); ange en mapp i den med --output, till exempel \(output.appendingPathComponent("handbok").path)")
+            }
+            throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))")
+        }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(previous.path, output.path)
             throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(SystemError.text(errno))")
