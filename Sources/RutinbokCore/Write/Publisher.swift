@@ -307,7 +307,7 @@ public final class Publisher: Sendable {
         guard rename(output.path, previous.path) == 0 else {
             // A mount point cannot be exchanged or moved: publishing into it needs a folder in it.
             if errno == EBUSY {
-                throw Failure.io("kunde inte byta ut \(output.path): \(SystemError.text(EBUSY)); ange en mapp i den med --output, till exempel \(output.appendingPathComponent("handbok").path)")
+                throw Failure.io("kunde inte byta ut \(output.path): \(SystemError.text(EBUSY)); töm den och bygg i en mapp i den i stället, till exempel --output \(output.appendingPathComponent("handbok").path)")
             }
             throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))")
         }
