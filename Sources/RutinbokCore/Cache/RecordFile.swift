@@ -200,14 +200,16 @@ private final class Contents: @unchecked Sendable {
 
     /// `populate` is asked, with the file's identity, whether to fault in every page now.
     init(path: String, populate: (FileIdentity) -> Bool) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting, and a regular file only: a named pipe in its place would hold the
+        // build forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         var info = stat()
         guard descriptor >= 0 else {
             (bytes, mapped) = (UnsafeRawBufferPointer(start: nil, count: 0), false)
             return
         }
         defer { close(descriptor) }
-        guard fstat(descriptor, &info) == 0, info.st_size > 0 else {
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else {
             (bytes, mapped) = (UnsafeRawBufferPointer(start: nil, count: 0), false)
             return
         }

@@ -17,7 +17,7 @@ public enum ContentLoader {
         }
         var diagnostics: [Diagnostic] = []
         guard case .success(let siteText) = read("site.yml", files, &diagnostics) else {
-            if !files.exists("site.yml") {
+            if !files.isPresent("site.yml") {
                 diagnostics.append(.error(SourceLocation(file: files.displayPath("site.yml")), "site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren", code: "missing-file"))
             }
             return (nil, diagnostics)
@@ -29,6 +29,9 @@ public enum ContentLoader {
         let baseLoad = Task { loadRoutines(in: "routines", layer: .base, files, cache) }
         let groupsLoad = Task { loadGroups(files, cache) }
 
+        for folder in ["councils", "groups"] {
+            if let problem = files.folderProblem(folder) { diagnostics.append(problem) }
+        }
         let slugs = files.list("councils").filter { files.isDirectory("councils/\($0)") }
         let councils = await withTaskGroup(of: (Int, Council?, [String], [Diagnostic]).self) { tasks in
             for (index, slug) in slugs.enumerated() {
@@ -73,6 +76,10 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         for id in files.list("groups") where files.isDirectory("groups/\(id)") {
             let directory = "groups/\(id)"
+            if let problem = files.folderProblem(directory) {
+                diagnostics.append(problem)
+                continue
+            }
             guard checkFolderName(id, directory, files, &diagnostics),
                   hasSettings("group.yml", in: directory, what: "gruppens", files, &diagnostics),
                   case .success(let text) = read("\(directory)/group.yml", files, &diagnostics) else { continue }
@@ -90,7 +97,8 @@ public enum ContentLoader {
 
     private static func read(_ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Result<String, Diagnostic> {
         let result = files.read(relative)
-        if case .failure(let problem) = result, files.exists(relative) { diagnostics.append(problem) }
+        // A link that leads nowhere is there too: a routine the editor sees in the folder.
+        if case .failure(let problem) = result, files.isPresent(relative) { diagnostics.append(problem) }
         return result
     }
 
@@ -127,6 +135,10 @@ public enum ContentLoader {
         guard checkFolderName(slug, directory, files, &diagnostics) else { return nil }
         guard !PageNames.reservedCouncilSlugs.contains(slug) else {
             diagnostics.append(.error(SourceLocation(file: files.displayPath(directory)), "'\(slug)' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn", code: "reserved-slug"))
+            return nil
+        }
+        if let problem = files.folderProblem(directory) {
+            diagnostics.append(problem)
             return nil
         }
         guard hasSettings("council.yml", in: directory, what: "kommunens", files, &diagnostics) else { return nil }
@@ -190,6 +202,7 @@ public enum ContentLoader {
         var loaded = LoadedRoutines()
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
+        if let problem = files.folderProblem(directory) { diagnostics.append(problem) }
         let names = files.list(directory)
         for name in names where !name.hasSuffix(".md") {
             if let problem = notARoutine(name, in: directory, files) { diagnostics.append(problem) }

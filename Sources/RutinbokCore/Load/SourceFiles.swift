@@ -38,6 +38,30 @@ struct SourceFiles {
         return stat(absolutePath(relative), &info) == 0
     }
 
+    /// Whether anything is there, a link that leads nowhere included.
+    func isPresent(_ relative: String) -> Bool {
+        var info = stat()
+        return lstat(absolutePath(relative), &info) == 0
+    }
+
+    /// Why a folder that is there cannot be listed (a file in its place, a link that leads
+    /// nowhere, a folder this user may not read); nil when it can be, or when nothing is
+    /// there. Listed as empty, its routines would be left out of the handbooks without a word.
+    func folderProblem(_ relative: String) -> Diagnostic? {
+        guard isPresent(relative) else { return nil }
+        if let directory = opendir(absolutePath(relative)) {
+            closedir(directory)
+            return nil
+        }
+        let reason = switch errno {
+        case ENOTDIR: "det är en fil, inte en mapp"
+        case ENOENT: "det är en länk till en mapp som inte finns"
+        case ELOOP: "det är en länk som leder runt i en cirkel av länkar"
+        default: SystemError.text(errno)
+        }
+        return .error(SourceLocation(file: displayPath(relative)), "mappen gick inte att läsa: \(reason)", code: "unreadable")
+    }
+
     func isDirectory(_ relative: String) -> Bool {
         var info = stat()
         return stat(absolutePath(relative), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
@@ -83,17 +107,16 @@ struct SourceFiles {
         // is depends on its folders only, which are resolved once each. One path walk per file
         // instead of an `lstat` and an `open`. Anything else (a link, a file that cannot be
         // opened) is read the general way, which reports it.
-        let descriptor = open(absolutePath(relative), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe saved as `x.md` would otherwise hold the build until
+        // something writes to it, that is forever; it is refused below, as no regular file.
+        let descriptor = open(absolutePath(relative), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return readFollowingLinks(relative, openError: errno) }
         defer { close(descriptor) }
         let location = SourceLocation(file: displayPath(relative))
         guard resolver.resolved(relative, isPlainEntry: true).isInside(resolvedRoot) else {
             return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
-        guard let bytes = Self.readAll(descriptor) else {
-            return .failure(.error(location, "filen gick inte att läsa: \(SystemError.text(errno))", code: "unreadable"))
-        }
-        return text(of: bytes, at: location)
+        return read(descriptor, at: location)
     }
 
     /// `read` for a file that is a link or could not be opened without following one
@@ -103,18 +126,50 @@ struct SourceFiles {
         guard staysInside(relative) else {
             return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
         }
-        guard let data = FileManager.default.contents(atPath: absolutePath(relative)) else {
-            let reason = openError == ELOOP ? nil : SystemError.text(openError)
-            return .failure(.error(location, "filen gick inte att läsa" + (reason.map { ": \($0)" } ?? ""), code: "unreadable"))
+        let descriptor = open(absolutePath(relative), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // A link to nothing, or links that lead round in a circle: said so, since the file
+            // is there to see in a folder listing.
+            let reason = switch errno {
+            case ENOENT where openError == ELOOP: "filen är en länk till en fil som inte finns"
+            case ELOOP: "filen är en länk som leder runt i en cirkel av länkar"
+            default: "filen gick inte att läsa: \(SystemError.text(errno))"
+            }
+            return .failure(.error(location, reason, code: "unreadable", notes: openError == ELOOP ? ["ta bort länken, eller kopiera in filen i stället"] : []))
         }
-        return text(of: [UInt8](data), at: location)
+        defer { close(descriptor) }
+        return read(descriptor, at: location)
+    }
+
+    /// The text of an open file: a regular file within the size limit, whose size is known
+    /// before a byte is read (a file of gigabytes, or a sparse one, is refused, not read into
+    /// memory first).
+    private func read(_ descriptor: Int32, at location: SourceLocation) -> Result<String, Diagnostic> {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return .failure(.error(location, "filen gick inte att läsa: \(SystemError.text(errno))", code: "unreadable"))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.error(location, "filen gick inte att läsa: \(SystemError.text(EISDIR))", code: "unreadable"))
+        default:
+            return .failure(.error(location, "filen gick inte att läsa: det är ingen vanlig fil (utan till exempel en namngiven pipe)", code: "unreadable",
+                                   notes: ["spara texten som en vanlig fil"]))
+        }
+        if Int(info.st_size) > Self.sizeLimit { return .failure(tooLarge(Int(info.st_size), at: location)) }
+        guard let bytes = Self.readAll(descriptor, upTo: Self.sizeLimit + 1) else {
+            return .failure(.error(location, "filen gick inte att läsa: \(SystemError.text(errno))", code: "unreadable"))
+        }
+        return text(of: bytes, at: location)
+    }
+
+    private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
+        .error(location, "filen är \(size / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
+               notes: ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"])
     }
 
     private func text(of bytes: [UInt8], at location: SourceLocation) -> Result<String, Diagnostic> {
-        guard bytes.count <= Self.sizeLimit else {
-            return .failure(.error(location, "filen är \(bytes.count / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
-                                   notes: ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"]))
-        }
+        guard bytes.count <= Self.sizeLimit else { return .failure(tooLarge(bytes.count, at: location)) }
         if let text = String(validating: bytes, as: UTF8.self) {
             // A byte order mark is invisible in editors and would break the front matter marker.
             return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -124,14 +179,15 @@ struct SourceFiles {
                                "filen är inte sparad med teckenkodningen UTF-8; spara den med UTF-8", code: "invalid-utf8"))
     }
 
-    /// Everything an open file holds, or nil when it cannot be read (a folder, say).
-    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+    /// What an open file holds, up to `limit` bytes (a file that grew since its size was
+    /// looked at is not read on without end), or nil when it cannot be read.
+    private static func readAll(_ descriptor: Int32, upTo limit: Int) -> [UInt8]? {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0) + 1, limit))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+        while count < limit {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count))) }
             let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else { return nil }

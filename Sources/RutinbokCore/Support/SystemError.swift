@@ -19,6 +19,8 @@ public enum SystemError {
         case EMFILE, ENFILE: "för många öppna filer"
         case ENAMETOOLONG: "namnet är för långt"
         case EIO: "läs- eller skrivfel på disken"
+        // What moving a mount point gives (an output folder that is a volume of a container, say).
+        case EBUSY: "mappen används av systemet; den är kanske en monteringspunkt (en monterad disk eller en volym i en container), som inte går att flytta"
         default: String(cString: strerror(code))
         }
     }

@@ -6,18 +6,28 @@ import Glibc
 /// The few file operations the writer needs, on POSIX calls: Foundation's are slower
 /// (`Data.write` fsyncs each file, `removeItem` walks trees slowly) and follow links.
 extension Publisher {
+    /// The bytes of the file at `path`, which must be a regular file. Opened without waiting:
+    /// a named pipe put in the place of a file beside the output (or of a theme's asset) would
+    /// otherwise hold the build forever, waiting for a writer that never comes.
     static func readFile(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Failure.io("\(path): \(SystemError.text(errno))") }
         defer { close(fd) }
-        guard let bytes = readFile(fd) else { throw Failure.io("\(path): \(SystemError.text(errno))") }
+        guard let bytes = readFile(fd) else {
+            throw Failure.io("\(path): \(errno == EINVAL ? "det är ingen vanlig fil" : SystemError.text(errno))")
+        }
         return bytes
     }
 
-    /// The bytes of an open file; nil when it cannot be read.
+    /// The bytes of an open regular file; nil when it cannot be read, or is no regular file
+    /// (errno then EINVAL; a folder's is EISDIR).
     static func readFile(_ fd: Int32) -> [UInt8]? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            errno = (info.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
+            return nil
+        }
         // Read straight into the array's storage: no zero fill, no copy of what was read.
         return [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
             while initialized < buffer.count {

@@ -39,11 +39,11 @@ public final class Publisher: Sendable {
         /// marker says nothing: then the portal's start page tells, since an intranet build
         /// asks search engines not to index it (a theme that does not is taken for public).
         static func of(_ folder: URL) -> OutputKind? {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
+            guard let data = try? Publisher.readFile(folder.appendingPathComponent(marker).path) else { return nil }
             if let kind = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap({ OutputKind(rawValue: String($0)) }) {
                 return kind
             }
-            let start = FileManager.default.contents(atPath: folder.appendingPathComponent("index.html").path) ?? Data()
+            let start = (try? Publisher.readFile(folder.appendingPathComponent("index.html").path)) ?? []
             return String(decoding: start.prefix(8192), as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex") ? .internal : .public
         }
 
@@ -227,7 +227,7 @@ public final class Publisher: Sendable {
     private static func removeStale(_ names: [String], in parent: URL, prefix: String) {
         for name in names where name.hasPrefix(prefix) && Int32(name.dropFirst(prefix.count)) != nil {
             let folder = parent.appendingPathComponent(name)
-            let descriptor = open(folder.appendingPathComponent(marker).path, O_RDONLY | O_NOFOLLOW)
+            let descriptor = open(folder.appendingPathComponent(marker).path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
             guard descriptor >= 0 else {
                 // Killed between creating the folder and writing the marker, or while removing it.
                 if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true { rmdir(folder.path) }
@@ -307,7 +307,13 @@ public final class Publisher: Sendable {
             return
         }
         let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        guard rename(output.path, previous.path) == 0 else { throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))") }
+        guard rename(output.path, previous.path) == 0 else {
+            // A mount point cannot be exchanged or moved: publishing into it needs a folder in it.
+            if errno == EBUSY {
+                throw Failure.io("kunde inte byta ut \(output.path): \(SystemError.text(EBUSY)); töm den och bygg i en mapp i den i stället, till exempel --output \(output.appendingPathComponent("handbok").path)")
+            }
+            throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))")
+        }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(previous.path, output.path)
             throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(SystemError.text(errno))")

@@ -298,6 +298,32 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/routines/hemlig.md: fel: filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället [symlink-outside]",
     ]),
+    // Files that are there but are no text to read: each said, where it had been left out
+    // without a word (a link to nothing, a routines folder saved as a file) or had held the
+    // build forever (a named pipe, which waits for a writer).
+    BrokenCase("a routine that is a named pipe", { w in
+        #expect(mkfifo(w.url("content/routines/ror.md").path, 0o644) == 0)
+    }, expect: [
+        "content/routines/ror.md: fel: filen gick inte att läsa: det är ingen vanlig fil (utan till exempel en namngiven pipe) [unreadable]\n  obs: spara texten som en vanlig fil",
+    ]),
+    BrokenCase("a routine that is a link to a file that is not there", { w in
+        try w.symlink("content/councils/exby/routines/borta.md", to: "flyttad.md")
+    }, expect: [
+        "content/councils/exby/routines/borta.md: fel: filen är en länk till en fil som inte finns [unreadable]\n  obs: ta bort länken, eller kopiera in filen i stället",
+    ]),
+    BrokenCase("routines that are links in a circle", { w in
+        try w.symlink("content/routines/a.md", to: "b.md")
+        try w.symlink("content/routines/b.md", to: "a.md")
+    }, expect: [
+        "content/routines/a.md: fel: filen är en länk som leder runt i en cirkel av länkar [unreadable]\n  obs: ta bort länken, eller kopiera in filen i stället",
+        "content/routines/b.md: fel: filen är en länk som leder runt i en cirkel av länkar [unreadable]\n  obs: ta bort länken, eller kopiera in filen i stället",
+    ]),
+    BrokenCase("a council's routines folder that is a file", { w in
+        try w.remove("content/councils/exby/routines")
+        try w.write("content/councils/exby/routines", "lokalt.md\n")
+    }, expect: [
+        "content/councils/exby/routines: fel: mappen gick inte att läsa: det är en fil, inte en mapp [unreadable]",
+    ]),
     BrokenCase("symlink to a folder outside content", { w in
         try w.write("outside/bilder/karta.svg", "<svg/>")
         try w.symlink("content/councils/exby/assets/bilder", to: w.url("outside/bilder").path)
@@ -612,6 +638,27 @@ let brokenCases: [BrokenCase] = [
             #expect(actual == brokenCase.expected)
         }
         #expect(actual.contains { $0.contains(": fel: ") || $0.contains(": varning: ") }, "every case must produce a diagnostic")
+    }
+
+    /// A file's size is looked at before it is read: a routine of gigabytes (a sparse file, a
+    /// disk image saved as `.md`) was read into memory whole, and only then refused, which took
+    /// seconds per gigabyte, or all the memory there was.
+    @Test func aFileOfGigabytesIsRefusedWithoutBeingRead() async throws {
+        let workspace = try BrokenWorkspace()
+        let handle = try FileHandle(forWritingTo: workspace.url("content/routines/utbildning.md"))
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        // Reading the 2 GiB (zeros, from a sparse file) took ten seconds here, alone.
+        let started = ContinuousClock.now
+        guard case .failure(let problem) = SourceFiles(root: workspace.content).read("routines/utbildning.md") else {
+            Issue.record("a file of 2 GiB was read")
+            return
+        }
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(problem.code == "file-too-large")
+        #expect(await workspace.check() == [
+            "content/routines/utbildning.md: fel: filen är 2097152 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
+        ])
     }
 
     /// `--council` naming a council whose council.yml does not load: its own problem is the

@@ -466,6 +466,35 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// The files beside the output are rutinbok's own, but anything may end up under their
+    /// names: a named pipe there held the build forever (opening it waits for a writer). A
+    /// build reads regular files only, and takes anything else for a missing file.
+    @Test func namedPipesBesideTheOutputAreNotWaitedFor() async throws {
+        var w = try W()
+        for name in ["manifest", "spare.manifest", "cache", "cache.index", "councils", "loaded", "frames"] {
+            #expect(await w.build().published)
+            try w.append("content/routines/akut.md", "\nÄndrad för \(name).\n")
+            #expect(await w.build().published)
+            let path = Publisher.beside(URL(fileURLWithPath: w.output), name).path
+            try FileManager.default.removeItem(atPath: path)
+            #expect(mkfifo(path, 0o600) == 0)
+            try w.append("content/routines/akut.md", "\nOch igen.\n")
+            // Without this, a build that waits is let go after a while (and the test fails)
+            // rather than holding the test run forever.
+            let watchdog = Task.detached {
+                try await Task.sleep(for: .seconds(60))
+                let writer = open(path, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 { close(writer) }
+            }
+            let started = ContinuousClock.now
+            let result = await w.build()
+            watchdog.cancel()
+            #expect(ContinuousClock.now - started < .seconds(30), "the build waited on .output.\(name)")
+            #expect(result.published, "\(name)")
+            await expectSameAsClean(w)
+        }
+    }
+
     /// Hand edits to the output are not guarded against, but deleting the output folder or its
     /// manifest is the documented way back: the build after it is a clean one. Before, a
     /// same-size edit came back from the spare (each unchanged page there is the same file as

@@ -9,6 +9,8 @@ struct SystemErrorTests {
         #expect(SystemError.text(ENOSPC) == "disken är full")
         #expect(SystemError.text(EACCES).hasPrefix("behörighet saknas"))
         #expect(SystemError.text(EPERM) == SystemError.text(EACCES))
+        // An output folder that is a mount point (a container's volume) cannot be exchanged.
+        #expect(SystemError.text(EBUSY).hasPrefix("mappen används av systemet; den är kanske en monteringspunkt"))
     }
 
     @Test func othersAreTheSystemsText() {
