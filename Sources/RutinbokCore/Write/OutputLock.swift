@@ -18,7 +18,13 @@ final class OutputLock: Sendable {
     /// build has held the output for a second.
     static func acquire(beside output: URL, waiting: (@Sendable () -> Void)? = nil) async -> OutputLock? {
         let path = Publisher.beside(output, "lock").path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, Publisher.privateMode)
+        var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, Publisher.privateMode)
+        if descriptor < 0 && errno == ELOOP {
+            // A link in the lock's place is not followed: as root, it would make a file
+            // wherever it points. The lock is the build's own file; it is made again.
+            unlink(path)
+            descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, Publisher.privateMode)
+        }
         guard descriptor >= 0 else { return nil }
         var polls = 0
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -39,7 +45,7 @@ final class OutputLock: Sendable {
     /// own to replace. Nil when the lock can be used or made.
     static func refusal(beside output: URL) -> (message: String, notes: [String])? {
         let path = Publisher.beside(output, "lock").path
-        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        let descriptor = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
         if descriptor >= 0 { close(descriptor); return nil }
         guard errno == EACCES || errno == EPERM else { return nil }
         let owner = ownerName(of: path).map { "användaren \($0)" } ?? "en annan användare"

@@ -563,6 +563,26 @@ import Testing
         }
     }
 
+    /// A link in the lock's place is not followed (as root it would make a file wherever it
+    /// points): the lock is made again as a file of its own, and it still locks.
+    @Test func aLinkInTheLocksPlaceIsNotFollowed() async throws {
+        let w = try W()
+        let output = URL(fileURLWithPath: w.output).standardizedFileURL.resolvingSymlinksInPath()
+        let lock = Publisher.beside(output, "lock").path
+        let target = w.root.appendingPathComponent("elsewhere/made-by-the-lock").path
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: target)
+        let held = await OutputLock.acquire(beside: output)
+        #expect(held != nil)
+        #expect(!FileManager.default.fileExists(atPath: target), "the link was followed")
+        #expect((try FileManager.default.attributesOfItem(atPath: lock)[.type] as? FileAttributeType) == .typeRegular)
+        let second = Task { await OutputLock.acquire(beside: output) }
+        try await Task.sleep(for: .milliseconds(200))
+        second.cancel()
+        #expect(await second.value == nil, "the lock is held")
+        withExtendedLifetime(held) {}
+    }
+
     /// Two files of one size and one modification time (unpacked from an archive, say) that
     /// swap names, and a file written and dated back: their sizes and modification times are
     /// as before, but not their change times.
