@@ -607,6 +607,14 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("site.yml missing", { try $0.remove(site) }, expect: [
         "content/site.yml: fel: site.yml saknas: den anger handbokens delar, målgrupperna och de nationella numren [missing-file]",
     ]),
+    BrokenCase("site.yml without phases", {
+        let text = try $0.read(site)
+        let phases = try #require(text.range(of: "phases:"))
+        let after = try #require(text.range(of: "audiences:"))
+        try $0.write(site, String(text[..<phases.lowerBound]) + String(text[after.lowerBound...]))
+    }, expect: [
+        "content/site.yml:1:1: fel: site.yml behöver minst en del under 'phases' [missing-key]",
+    ]),
     BrokenCase("council.yml missing", { try $0.remove(council) }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]",
     ]),
