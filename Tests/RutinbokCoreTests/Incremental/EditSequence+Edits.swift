@@ -13,7 +13,7 @@ extension EditSequence {
         case editCouncil, editGroup, editSite
         case editAsset, editTemplate, editStylesheet
         case addCouncil, deleteCouncil
-        case sameSizeSameTime, touch
+        case sameSizeSameTime, touch, emptyFolder
 
         var weight: Int {
             switch self {
@@ -22,6 +22,7 @@ extension EditSequence {
             case .deleteRoutine, .editSite, .editAsset, .editGroup, .sameSizeSameTime: return 4
             case .editTemplate, .editStylesheet, .addCouncil: return 3
             case .deleteCouncil, .renameRoutine, .touch: return 2
+            case .emptyFolder: return 1
             }
         }
     }
@@ -55,6 +56,7 @@ extension EditSequence {
         case .deleteCouncil: return deleteCouncil()
         case .sameSizeSameTime: return sameSizeSameTime()
         case .touch: return touch()
+        case .emptyFolder: return emptyFolder()
         }
     }
 
@@ -505,6 +507,15 @@ extension EditSequence {
         _ = utimensat(AT_FDCWD, path(file), &times, 0)
         done.append("wrote \(file) in place, same size and mtime")
         return "changed one '\(old)' in '\(lines[index])' in \(file), same size and mtime"
+    }
+
+    /// A council's folder made before anything is saved in it: no file changed, but a
+    /// clean build refuses it.
+    mutating func emptyFolder() -> String? {
+        let folder = "content/councils/tom-\(next())"
+        try? FileManager.default.createDirectory(atPath: path(folder), withIntermediateDirectories: true)
+        done.append("made the empty folder \(folder)")
+        return "made the empty folder \(folder)"
     }
 
     /// The same bytes saved again.

@@ -602,6 +602,24 @@ import Testing
         #expect(result.diagnostics.contains { $0.code == "symlink-outside" }, "\(result.diagnostics)")
     }
 
+    /// A council's folder made before its council.yml is written holds no file, so no stamp
+    /// changed, but a clean build refuses it (`missing-file`): the build after it is no no-op
+    /// and says what a clean build says. The same for a group's folder with a name that is no slug.
+    @Test func anEmptyCouncilOrGroupFolderIsNotANoOp() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        for (folder, code) in [("councils/ny", "missing-file"), ("groups/Ny Grupp", "invalid-slug")] {
+            try FileManager.default.createDirectory(atPath: "\(w.content)/\(folder)", withIntermediateDirectories: true)
+            let result = await w.build()
+            let (_, clean) = await w.cleanBuild()
+            #expect(!clean.published && clean.diagnostics.contains { $0.code == code }, "\(folder): \(clean.diagnostics)")
+            #expect(!result.unchanged && result.published == clean.published, "\(folder)")
+            #expect(result.diagnostics == clean.diagnostics, "\(folder)")
+            try FileManager.default.removeItem(atPath: "\(w.content)/\(folder)")
+            #expect(await w.build().unchanged, "\(folder): the folder gone, the output is what the inputs make")
+        }
+    }
+
     @Test func deletedOutputFileIsNotANoOp() async throws {
         let w = try W()
         #expect(await w.build().published)
