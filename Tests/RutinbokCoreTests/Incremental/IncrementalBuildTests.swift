@@ -339,6 +339,23 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A link to a routine the council excludes is a warning ("link-removed"); once that
+    /// routine's file is deleted, the link leads nowhere (`broken-link`) and `exclude` names
+    /// nothing. No file the council's handbook is made of changed, but what its check finds
+    /// did: the build reports what a clean build reports, not what the last check found.
+    @Test func deletingAnExcludedRoutineChecksItsCouncilAgain() async throws {
+        var w = try W()
+        try w.append("content/routines/akut.md", "\nSe [extra stöd](extra.md).\n")
+        let first = await w.build()
+        #expect(first.published && first.diagnostics.contains { $0.code == "link-removed" }, "\(first.diagnostics)")
+        try w.remove("content/routines/extra.md")
+        let result = await w.build()
+        let (_, clean) = await w.cleanBuild()
+        #expect(!clean.published && !clean.diagnostics.contains { $0.code == "link-removed" }, "\(clean.diagnostics)")
+        #expect(result.published == clean.published)
+        #expect(result.diagnostics == clean.diagnostics)
+    }
+
     /// A routine's title shows on its neighbours' pages (previous/next) and its phase in every
     /// page's header: such edits re-render the council's other routine pages too.
     @Test func titleAndPhaseChangesReachOtherRoutinePages() async throws {
