@@ -247,8 +247,13 @@ extension IncrementalPlan {
                 frame.add(entry.routine.phase.value)
                 frame.add(entry.routine.title)
             }
-            // What a link to a left-out routine is (see `fingerprint`) is part of every page's check.
+            // Which routines are left out (excluded, or internal in a public build) decides what
+            // a link to one is, "left out" or broken: part of every page's check. Deleting such
+            // a routine's file changes the council's fingerprint, not its routines.
+            frame.add("excluded")
             for id in handbook.excluded.sorted() { frame.add(id) }
+            frame.add("internal")
+            for id in handbook.internalOnly.sorted() { frame.add(id) }
             let frameValue = frame.value
             let previousPages = previous?.folder(slug)
             func record(_ name: String, _ hash: ContentHash) {

@@ -356,6 +356,35 @@ import Testing
         #expect(result.diagnostics == clean.diagnostics)
     }
 
+    /// The same for an internal base routine, which a public build leaves out: a link to it
+    /// is "link-removed" until its file is deleted, then broken.
+    @Test func deletingAnInternalBaseRoutineChecksItsCouncilsAgain() async throws {
+        var w = try W()
+        try w.write("content/routines/intern.md", """
+            ---
+            title: Intern
+            summary: Bara internt.
+            phase: hantera
+            order: 40
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-10-01
+            access: internal
+            ---
+            Text.
+
+            """)
+        try w.append("content/routines/akut.md", "\nSe [den interna](intern.md).\n")
+        let first = await w.build()
+        #expect(first.published && first.diagnostics.contains { $0.code == "link-removed" }, "\(first.diagnostics)")
+        try w.remove("content/routines/intern.md")
+        let result = await w.build()
+        let (_, clean) = await w.cleanBuild()
+        #expect(!clean.published && !clean.diagnostics.contains { $0.code == "link-removed" }, "\(clean.diagnostics)")
+        #expect(result.published == clean.published)
+        #expect(result.diagnostics == clean.diagnostics)
+    }
+
     /// A routine's title shows on its neighbours' pages (previous/next) and its phase in every
     /// page's header: such edits re-render the council's other routine pages too.
     @Test func titleAndPhaseChangesReachOtherRoutinePages() async throws {
