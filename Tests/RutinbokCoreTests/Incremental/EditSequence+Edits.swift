@@ -13,7 +13,7 @@ extension EditSequence {
         case editCouncil, editGroup, editSite
         case editAsset, editTemplate, editStylesheet
         case addCouncil, deleteCouncil
-        case sameSizeSameTime, touch, emptyFolder
+        case sameSizeSameTime, touch, emptyFolder, swapRoutines, moveRoutine
 
         var weight: Int {
             switch self {
@@ -22,7 +22,7 @@ extension EditSequence {
             case .deleteRoutine, .editSite, .editAsset, .editGroup, .sameSizeSameTime: return 4
             case .editTemplate, .editStylesheet, .addCouncil: return 3
             case .deleteCouncil, .renameRoutine, .touch: return 2
-            case .emptyFolder: return 1
+            case .emptyFolder, .swapRoutines, .moveRoutine: return 1
             }
         }
     }
@@ -57,6 +57,8 @@ extension EditSequence {
         case .sameSizeSameTime: return sameSizeSameTime()
         case .touch: return touch()
         case .emptyFolder: return emptyFolder()
+        case .swapRoutines: return swapRoutines()
+        case .moveRoutine: return moveRoutine()
         }
     }
 
@@ -155,7 +157,17 @@ extension EditSequence {
             }
         }
         let said: String
-        switch int(0...7) {
+        switch int(0...10) {
+        case 8:
+            // An adopted copy names its source council's (or group's) routine; the page shows its name.
+            let sources = councils.flatMap { council in routineIDs(in: "content/councils/\(council)").map { "\(council)/\($0)" } }
+                + groups.flatMap { group in routineIDs(in: "content/groups/\(group)").map { "\(group)/\($0)" } }
+            let source: String? = chance(0.25) ? nil : pick(sources)
+            set("adopted_from", source); said = "adopted_from: \(source ?? "(none)")"
+        case 9: let share: String? = pick(["true", "false", nil])!; set("share", share); said = "share: \(share ?? "(none)")"
+        case 10:
+            let decided: String? = chance(0.3) ? nil : "\"Kommunstyrelsen \(day()) § \(int(1...99))\""
+            set("decided", decided); said = "decided: \(decided ?? "(none)")"
         case 0: let title = words(1...3).capitalized; set("title", title); said = "title: \(title)"
         case 1: let summary = sentence(); set("summary", summary); said = "summary: \(summary)"
         case 2: let phase = pick(siteIDs("phases")) ?? "hantera"; set("phase", phase); said = "phase: \(phase)"
@@ -220,6 +232,33 @@ extension EditSequence {
         return "renamed \(file)"
     }
 
+    /// Two routine files of one folder that swap names (unpacked from an archive, say).
+    mutating func swapRoutines() -> String? {
+        let folders = Array(Set(routineFiles.map { ($0 as NSString).deletingLastPathComponent })).sorted()
+        guard let folder = pick(folders.filter { list($0).filter { $0.hasSuffix(".md") }.count >= 2 }) else { return nil }
+        var names = list(folder).filter { $0.hasSuffix(".md") }
+        names.shuffle(using: &rng)
+        let a = path("\(folder)/\(names[0])"), b = path("\(folder)/\(names[1])")
+        rename(a, a + ".tmp")
+        rename(b, a)
+        rename(a + ".tmp", b)
+        done.append("swapped \(folder)/\(names[0]) and \(names[1])")
+        return "swapped \(names[0]) and \(names[1]) in \(folder)"
+    }
+
+    /// A routine moved from one layer to another (a council's to its group, the base's to a
+    /// council), keeping its id.
+    mutating func moveRoutine() -> String? {
+        guard let file = pick(routineFiles) else { return nil }
+        let id = (file as NSString).lastPathComponent
+        let folders = ["content/routines"] + groups.map { "content/groups/\($0)/routines" } + councils.map { "content/councils/\($0)/routines" }
+        guard let target = pick(folders.filter { !exists("\($0)/\(id)") }) else { return nil }
+        try? FileManager.default.createDirectory(atPath: path(target), withIntermediateDirectories: true)
+        rename(path(file), path("\(target)/\(id)"))
+        done.append("moved \(file) to \(target)/\(id)")
+        return "moved \(file) to \(target)"
+    }
+
     static let fixtureFiles: Set<String> = [
         "content/routines/akut.md", "content/routines/risk.md", "content/routines/extra.md",
         "content/groups/dalen/routines/risk.md", "content/councils/ana/routines/egen.md", "content/councils/ana/routines/hemlig.md",
@@ -261,9 +300,16 @@ extension EditSequence {
             if !lines.indices.contains(start + 1) || !lines[start + 1].hasPrefix("  ") { lines.remove(at: start) }
             return "removed contact \(name.trimmingCharacters(in: .whitespaces))"
         default:
-            let fields = (start + 1..<end).filter { lines[$0].hasPrefix("    name:") || lines[$0].hasPrefix("    phone:") || lines[$0].hasPrefix("    verified:") }
+            let fields = (start + 1..<end).filter { lines[$0].hasPrefix("    name:") || lines[$0].hasPrefix("    phone:") || lines[$0].hasPrefix("    verified:")
+                || lines[$0].hasPrefix("    hours:") || lines[$0].hasPrefix("    out_of_hours:") || lines[$0].hasPrefix("    email:") }
             guard let index = pick(fields) else { return editContacts(&lines) }
-            if lines[index].hasPrefix("    name:") {
+            if lines[index].hasPrefix("    hours:") {
+                lines[index] = "    hours: Vardagar \(int(7...9))–\(int(15...17))"
+            } else if lines[index].hasPrefix("    out_of_hours:") {
+                lines[index] = "    out_of_hours: \(sentence())"
+            } else if lines[index].hasPrefix("    email:") {
+                lines[index] = "    email: \(words(1...1).folding(options: .diacriticInsensitive, locale: nil))\(next())@exempel.example"
+            } else if lines[index].hasPrefix("    name:") {
                 lines[index] = "    name: \(pick(["Eva", "Olle", "Sara", "Nils"])!) \(words(1...1).capitalized)"
             } else if lines[index].hasPrefix("    phone:") {
                 lines[index] = "    phone: \"070-000 \(int(10...99)) \(int(10...99))\""
@@ -288,7 +334,19 @@ extension EditSequence {
         guard let council = pick(councils), let text = read("content/councils/\(council)/council.yml") else { return nil }
         var lines = text.components(separatedBy: "\n")
         let said: String
-        switch int(0...6) {
+        switch int(0...10) {
+        case 7:
+            let raw: String? = pick(["true", "false", nil])!
+            setTop(&lines, "allow_raw_html", raw); said = "allow_raw_html: \(raw ?? "(none)")"
+        case 8:
+            let kind = pick(["kommun", "region", "landsting"])!
+            setTop(&lines, "kind", kind, after: "name:"); said = "kind: \(kind)"
+        case 9:
+            let website: String? = chance(0.3) ? nil : "https://www.\(council).example/\(words(1...1))"
+            setTop(&lines, "website", website); said = "website: \(website ?? "(none)")"
+        case 10:
+            let population: String? = chance(0.3) ? nil : "\(int(1000...90000))"
+            setTop(&lines, "population", population); said = "population: \(population ?? "(none)")"
         case 0:
             let name = "\(words(1...1).capitalized) kommun"
             setTop(&lines, "name", name); said = "name: \(name)"
@@ -343,7 +401,22 @@ extension EditSequence {
             lines.insert(line, at: index)
         }
         let said: String
-        switch int(0...8) {
+        switch int(0...11) {
+        case 9:
+            if let index = lines.firstIndex(of: "publisher:") {
+                lines.removeSubrange(index...index + 2); said = "removed publisher"
+            } else {
+                lines.insert(contentsOf: ["publisher:", "  name: \(words(1...1).capitalized)förbundet", "  email: info@forbund.example"], at: 2)
+                said = "added publisher"
+            }
+        case 10:
+            let threshold: String? = pick(["40", "55", nil])!
+            if let index = lines.firstIndex(where: { $0.hasPrefix("  lix_threshold:") }) { lines.remove(at: index) }
+            if let threshold, let index = lines.firstIndex(of: "defaults:") { lines.insert("  lix_threshold: \(threshold)", at: index + 1) }
+            said = "lix_threshold: \(threshold ?? "(none)")"
+        case 11:
+            guard let index = lines.firstIndex(where: { $0.hasPrefix("  verify_interval_months:") }) else { return nil }
+            lines[index] = "  verify_interval_months: \(pick(["3", "6", "12"])!)"; said = lines[index]
         case 0: let title = "Handbok \(words(1...2))"; setTop(&lines, "title", title); said = "title: \(title)"
         case 1: let description = sentence(); setTop(&lines, "description", description); said = "description: \(description)"
         case 2:

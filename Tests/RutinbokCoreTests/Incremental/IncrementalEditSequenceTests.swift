@@ -19,7 +19,8 @@ import Glibc
 ///
 /// A failure prints the seed, the step and every edit up to it, then the first file that
 /// differs with an excerpt of both versions; the seed and the step count make it again.
-/// `RUTINBOK_FUZZ_REPORT=<path>` also writes each seed's report to `<path>-<seed>`, and
+/// `RUTINBOK_FUZZ_REPORT=<path>` also writes each seed's report to `<path>-<seed>` and copies
+/// its folder (input, outputs and what lies beside them) to `<path>-<seed>.workspace`, and
 /// `RUTINBOK_FUZZ_VERBOSE=1` prints every step as it runs.
 @Suite struct IncrementalEditSequenceTests {
     @Test func randomEditsBuildWhatACleanBuildWould() async throws {
@@ -38,7 +39,10 @@ import Glibc
             }
             if let failure {
                 Issue.record(Comment(rawValue: failure))
-                if let file = environment["RUTINBOK_FUZZ_REPORT"] { try? failure.write(toFile: "\(file)-\(seed)", atomically: true, encoding: .utf8) }
+                if let file = environment["RUTINBOK_FUZZ_REPORT"] {
+                    try? failure.write(toFile: "\(file)-\(seed)", atomically: true, encoding: .utf8)
+                    try? FileManager.default.copyItem(atPath: run.edits.root.path, toPath: "\(file)-\(seed).workspace")
+                }
                 failures += 1
                 if failures >= 5 { break }
             }
