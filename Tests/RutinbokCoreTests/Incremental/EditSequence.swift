@@ -88,10 +88,17 @@ struct EditSequence {
         return files
     }
 
-    /// The routine ids a routine in `file` may link to: the base's and those of its own folder.
-    func linkTargets(from file: String) -> [String] {
+    /// The routine ids a routine in `file` may link to: the base's and those of its own folder,
+    /// less those its council excludes (mostly: a link to one is an error in a council's routine).
+    mutating func linkTargets(from file: String) -> [String] {
         let folder = (file as NSString).deletingLastPathComponent
-        return Array(Set(baseIDs + list(folder).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) })).sorted()
+        var ids = Set(baseIDs + list(folder).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) })
+        let council = (folder as NSString).deletingLastPathComponent
+        if council.hasPrefix("content/councils/"), chance(0.9),
+           let line = read("\(council)/council.yml")?.split(separator: "\n").first(where: { $0.hasPrefix("exclude: [") }) {
+            ids.subtract(line.dropFirst("exclude: [".count).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        return ids.sorted()
     }
 
     /// The anchors a link to `file` may name: each heading as written (spaces as hyphens) or
