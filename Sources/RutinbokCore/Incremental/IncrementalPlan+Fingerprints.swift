@@ -8,7 +8,8 @@ extension IncrementalPlan {
     /// file supplies it, and for an adopted routine the settings of the council or group it
     /// names (`settings`, its files other than routines: the name the routine's page shows).
     /// A base routine the council replaces or leaves out is not part of it, so editing that
-    /// routine does not touch the council's pages.
+    /// routine does not touch the council's pages; whether an id it leaves out is a routine at
+    /// all is.
     func fingerprint(_ handbook: Handbook, stampsByDisplayPath: [String: Stamp], folders: [String: [(String, Stamp)]],
                      settings: [String: UInt64]) -> UInt64 {
         var hash = ContentHash()
@@ -37,6 +38,10 @@ extension IncrementalPlan {
             hash.add(file)
             add(stampsByDisplayPath[file] ?? .unknown, to: &hash)
         }
+        // Which of the ids `exclude` names are routines: a link to one is "left out", to any
+        // other id broken. Deleting an excluded base routine touches no file above, yet
+        // changes what the check finds.
+        for id in handbook.excluded.sorted() { hash.add(id) }
         return hash.value
     }
 
@@ -242,6 +247,13 @@ extension IncrementalPlan {
                 frame.add(entry.routine.phase.value)
                 frame.add(entry.routine.title)
             }
+            // Which routines are left out (excluded, or internal in a public build) decides what
+            // a link to one is, "left out" or broken: part of every page's check. Deleting such
+            // a routine's file changes the council's fingerprint, not its routines.
+            frame.add("excluded")
+            for id in handbook.excluded.sorted() { frame.add(id) }
+            frame.add("internal")
+            for id in handbook.internalOnly.sorted() { frame.add(id) }
             let frameValue = frame.value
             let previousPages = previous?.folder(slug)
             func record(_ name: String, _ hash: ContentHash) {

@@ -58,8 +58,9 @@ struct Stamp: Hashable, Sendable {
     }
 }
 
-/// Stamps every file below the content and templates folders, without reading any. The
-/// loader skips hidden files; so does this, so an editor's swap file does not cause a rebuild.
+/// Stamps every file below the content and templates folders, and each council's and group's
+/// folder (see `walk`), without reading any. The loader skips hidden files; so does this, so
+/// an editor's swap file does not cause a rebuild.
 /// Symlinks are followed (the loader reads through them), with a depth limit against loops.
 enum InputStamps {
     /// Relative path (prefixed with `prefix`) → stamp, for every file below `root`. The
@@ -90,6 +91,15 @@ enum InputStamps {
     private static func walk(_ folder: String, relative: String, depth: Int, trusted: Bool, into stamps: inout [String: Stamp],
                              handOff: Int?, to deeper: inout [Folder]) {
         if depth == handOff {
+            // A council's or group's folder is an input of its own, whatever it holds: the
+            // loader takes every folder there for a council (or a group), so an empty one (made
+            // before its council.yml, or named with a space) is an error a clean build reports,
+            // though no file changed. Only its name counts, so its stamp never moves (its times
+            // do whenever an editor's swap file comes and goes in it).
+            if relative.hasPrefix("content/councils/") || relative.hasPrefix("content/groups/") {
+                let stamp = Stamp(size: 0, modified: trusted ? 0 : Stamp.racy)
+                if stamps.updateValue(stamp, forKey: relative) != nil { stamps[relative] = Stamp(size: 0, modified: Stamp.racy) }
+            }
             deeper.append(Folder(path: folder, relative: relative, depth: depth, trusted: trusted))
             return
         }

@@ -339,6 +339,52 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A link to a routine the council excludes is a warning ("link-removed"); once that
+    /// routine's file is deleted, the link leads nowhere (`broken-link`) and `exclude` names
+    /// nothing. No file the council's handbook is made of changed, but what its check finds
+    /// did: the build reports what a clean build reports, not what the last check found.
+    @Test func deletingAnExcludedRoutineChecksItsCouncilAgain() async throws {
+        var w = try W()
+        try w.append("content/routines/akut.md", "\nSe [extra stöd](extra.md).\n")
+        let first = await w.build()
+        #expect(first.published && first.diagnostics.contains { $0.code == "link-removed" }, "\(first.diagnostics)")
+        try w.remove("content/routines/extra.md")
+        let result = await w.build()
+        let (_, clean) = await w.cleanBuild()
+        #expect(!clean.published && !clean.diagnostics.contains { $0.code == "link-removed" }, "\(clean.diagnostics)")
+        #expect(result.published == clean.published)
+        #expect(result.diagnostics == clean.diagnostics)
+    }
+
+    /// The same for an internal base routine, which a public build leaves out: a link to it
+    /// is "link-removed" until its file is deleted, then broken.
+    @Test func deletingAnInternalBaseRoutineChecksItsCouncilsAgain() async throws {
+        var w = try W()
+        try w.write("content/routines/intern.md", """
+            ---
+            title: Intern
+            summary: Bara internt.
+            phase: hantera
+            order: 40
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-10-01
+            access: internal
+            ---
+            Text.
+
+            """)
+        try w.append("content/routines/akut.md", "\nSe [den interna](intern.md).\n")
+        let first = await w.build()
+        #expect(first.published && first.diagnostics.contains { $0.code == "link-removed" }, "\(first.diagnostics)")
+        try w.remove("content/routines/intern.md")
+        let result = await w.build()
+        let (_, clean) = await w.cleanBuild()
+        #expect(!clean.published && !clean.diagnostics.contains { $0.code == "link-removed" }, "\(clean.diagnostics)")
+        #expect(result.published == clean.published)
+        #expect(result.diagnostics == clean.diagnostics)
+    }
+
     /// A routine's title shows on its neighbours' pages (previous/next) and its phase in every
     /// page's header: such edits re-render the council's other routine pages too.
     @Test func titleAndPhaseChangesReachOtherRoutinePages() async throws {
@@ -649,6 +695,24 @@ import Testing
         let result = await w.build()
         #expect(!result.published && !result.unchanged)
         #expect(result.diagnostics.contains { $0.code == "symlink-outside" }, "\(result.diagnostics)")
+    }
+
+    /// A council's folder made before its council.yml is written holds no file, so no stamp
+    /// changed, but a clean build refuses it (`missing-file`): the build after it is no no-op
+    /// and says what a clean build says. The same for a group's folder with a name that is no slug.
+    @Test func anEmptyCouncilOrGroupFolderIsNotANoOp() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        for (folder, code) in [("councils/ny", "missing-file"), ("groups/Ny Grupp", "invalid-slug")] {
+            try FileManager.default.createDirectory(atPath: "\(w.content)/\(folder)", withIntermediateDirectories: true)
+            let result = await w.build()
+            let (_, clean) = await w.cleanBuild()
+            #expect(!clean.published && clean.diagnostics.contains { $0.code == code }, "\(folder): \(clean.diagnostics)")
+            #expect(!result.unchanged && result.published == clean.published, "\(folder)")
+            #expect(result.diagnostics == clean.diagnostics, "\(folder)")
+            try FileManager.default.removeItem(atPath: "\(w.content)/\(folder)")
+            #expect(await w.build().unchanged, "\(folder): the folder gone, the output is what the inputs make")
+        }
     }
 
     @Test func deletedOutputFileIsNotANoOp() async throws {
