@@ -334,7 +334,10 @@ extension EditSequence {
         guard let council = pick(councils), let text = read("content/councils/\(council)/council.yml") else { return nil }
         var lines = text.components(separatedBy: "\n")
         let said: String
-        switch int(0...10) {
+        switch int(0...11) {
+        case 11:
+            let quick: String? = pick(["[samordnare]", "[namndsekreterare, samordnare]", nil])!
+            setTop(&lines, "quick_contacts", quick); said = "quick_contacts: \(quick ?? "(none)")"
         case 7:
             let raw: String? = pick(["true", "false", nil])!
             setTop(&lines, "allow_raw_html", raw); said = "allow_raw_html: \(raw ?? "(none)")"
@@ -377,7 +380,10 @@ extension EditSequence {
         guard let group = pick(groups), let text = read("content/groups/\(group)/group.yml") else { return nil }
         var lines = text.components(separatedBy: "\n")
         let said: String
-        switch int(0...3) {
+        switch int(0...4) {
+        case 4:
+            let quick: String? = pick(["[samordnare]", "[samordnare, namndsekreterare]", nil])!
+            setTop(&lines, "quick_contacts", quick, after: "name:"); said = "quick_contacts: \(quick ?? "(none)")"
         case 0: let name = "Samverkan \(words(1...1).capitalized)"; setTop(&lines, "name", name, after: "name"); said = "name: \(name)"
         case 1: let description = sentence(); setTop(&lines, "description", description, after: "name:"); said = "description: \(description)"
         case 2:
