@@ -127,6 +127,11 @@ enum InputStamps {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
+                // A folder named as a file the loader reads (`routines/x.md/`, `council.yml/`)
+                // is an error a clean build reports (`unreadable`): an input too, by its name.
+                if name.hasSuffix(".md") || name.hasSuffix(".yml") {
+                    stamps[relative + name + "/"] = Stamp(size: -3, modified: 0)
+                }
                 walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1,
                      trusted: trusted && FileName.isComposed(name), into: &stamps, handOff: handOff, to: &deeper)
             } else {

@@ -715,6 +715,22 @@ import Testing
         }
     }
 
+    /// A folder named as a file the loader reads is an error a clean build reports: the build
+    /// after one is made is no no-op either.
+    @Test func aFolderInAFilesPlaceIsNotANoOp() async throws {
+        let w = try W()
+        #expect(await w.build().published)
+        for folder in ["routines/ny.md", "councils/ana/routines/ny-mapp.md/bilaga"] {
+            try FileManager.default.createDirectory(atPath: "\(w.content)/\(folder)", withIntermediateDirectories: true)
+            let result = await w.build()
+            let (_, clean) = await w.cleanBuild()
+            #expect(!clean.published && clean.diagnostics.contains { $0.code == "unreadable" }, "\(folder): \(clean.diagnostics)")
+            #expect(!result.unchanged && !result.published, "\(folder)")
+            #expect(result.diagnostics == clean.diagnostics, "\(folder)")
+            try FileManager.default.removeItem(atPath: "\(w.content)/\(folder.components(separatedBy: ".md")[0]).md")
+        }
+    }
+
     @Test func deletedOutputFileIsNotANoOp() async throws {
         let w = try W()
         #expect(await w.build().published)
