@@ -94,13 +94,16 @@ enum SiteChecker {
         let phases = site.config.phases.map(\.id)
         let audiences = site.config.audiences.map(\.id)
         var diagnostics: [Diagnostic] = []
+        // site.yml without audiences, while routines name some: one error there, not one per routine.
+        var unlisted: Set<String> = []
         for routine in routineFiles(site) {
             // site.yml without phases is one error there (`missing-key`), not one per routine.
             if !phases.isEmpty && !phases.contains(routine.phase.value) {
                 diagnostics.append(.error(routine.phase.location, "okänd del '\(routine.phase.value)'", code: "unknown-phase",
                                           notes: Suggestions.note(for: routine.phase.value, among: phases, listing: "delarna i site.yml")))
             }
-            for audience in routine.audience where !audiences.contains(audience.value) {
+            if audiences.isEmpty { unlisted.formUnion(routine.audience.map(\.value)) }
+            for audience in routine.audience where !audiences.isEmpty && !audiences.contains(audience.value) {
                 // "alla, ordforande" without brackets is one text, not two.
                 let list = audience.value.contains(",") ? ["skriv flera målgrupper inom hakparenteser: [\(audience.value)]"] : []
                 diagnostics.append(.error(audience.location, "okänd målgrupp '\(audience.value)'", code: "unknown-audience",
@@ -129,6 +132,11 @@ enum SiteChecker {
                                                 code: "adopted-unchanged"))
                 }
             }
+        }
+        if !unlisted.isEmpty {
+            let shown = unlisted.sorted().prefix(5).joined(separator: ", ") + (unlisted.count > 5 ? " …" : "")
+            diagnostics.append(.error(site.config.location, "rutinerna nämner målgrupper (\(shown)), men site.yml har inga under 'audiences'", code: "unknown-audience",
+                                      notes: ["skriv målgrupperna i site.yml, till exempel audiences: [{ id: alla, label: alla förtroendevalda }]"]))
         }
         return diagnostics
     }

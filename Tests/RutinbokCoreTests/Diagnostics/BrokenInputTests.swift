@@ -615,6 +615,14 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/site.yml:1:1: fel: site.yml behöver minst en del under 'phases' [missing-key]",
     ]),
+    BrokenCase("site.yml without audiences", {
+        let text = try $0.read(site)
+        let audiences = try #require(text.range(of: "audiences:"))
+        let after = try #require(text.range(of: "national_numbers:"))
+        try $0.write(site, String(text[..<audiences.lowerBound]) + String(text[after.lowerBound...]))
+    }, expect: [
+        "content/site.yml:1:1: fel: rutinerna nämner målgrupper (alla), men site.yml har inga under 'audiences' [unknown-audience]\n  obs: skriv målgrupperna i site.yml, till exempel audiences: [{ id: alla, label: alla förtroendevalda }]",
+    ]),
     BrokenCase("council.yml missing", { try $0.remove(council) }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]",
     ]),
