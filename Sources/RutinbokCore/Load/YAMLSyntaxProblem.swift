@@ -48,16 +48,11 @@ struct YAMLSyntaxProblem {
     /// and trips over the next line, which is where libyaml reports the problem; the line to
     /// move is the one before. Nil unless the lines show exactly that.
     static func lineOutOfStep(in text: String, reportedLine line: Int) -> (line: Int, column: Int, othersColumn: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func indent(_ index: Int) -> Int { lines[index].prefix { $0 == " " }.count }
-        func body(_ index: Int) -> Substring { lines[index].drop { $0 == " " } }
-        func previousContent(before index: Int) -> Int? {
-            var index = index - 1
-            while index >= 0, body(index).isEmpty || body(index).hasPrefix("#") { index -= 1 }
-            return index >= 0 ? index : nil
-        }
-        guard line >= 1, line <= lines.count, let odd = previousContent(before: line - 1),
-              let above = previousContent(before: odd) else { return nil }
+        let lines = Lines(text)
+        func indent(_ index: Int) -> Int { lines.indent(index) }
+        func body(_ index: Int) -> Substring { lines.body(index) }
+        guard line >= 1, line <= lines.count, let odd = lines.previousContent(before: line - 1),
+              let above = lines.previousContent(before: odd) else { return nil }
         let others = indent(line - 1)
         guard indent(odd) < others, indent(above) == others,
               ![line - 1, odd, above].contains(where: { body($0).hasPrefix("-") }) else { return nil }
@@ -113,19 +108,32 @@ struct YAMLSyntaxProblem {
     /// it should be; nil unless the line before is at the same level, holds no ': ' and no
     /// ending ':', and starts with a word that could be a key.
     static func missingColon(in text: String, reportedLine line: Int) -> (line: Int, column: Int, fix: String)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func indent(_ index: Int) -> Int { lines[index].prefix { $0 == " " }.count }
-        func body(_ index: Int) -> Substring { lines[index].drop { $0 == " " } }
-        guard line >= 2, line <= lines.count else { return nil }
-        var above = line - 2
-        while above >= 0, body(above).isEmpty || body(above).hasPrefix("#") { above -= 1 }
-        guard above >= 0, indent(above) == indent(line - 1), body(line - 1).contains(": ") else { return nil }
-        let content = body(above)
+        let lines = Lines(text)
+        guard line >= 2, line <= lines.count, let above = lines.previousContent(before: line - 1),
+              lines.indent(above) == lines.indent(line - 1), lines.body(line - 1).contains(": ") else { return nil }
+        let content = lines.body(above)
         guard !content.contains(": "), !content.hasSuffix(":"), !content.hasPrefix("-"),
               let space = content.firstIndex(of: " ") else { return nil }
         let key = content[..<space], value = content[space...].drop { $0 == " " }
         guard !value.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-        return (above + 1, indent(above) + 1, "\(key): \(value)")
+        return (above + 1, lines.indent(above) + 1, "\(key): \(value)")
+    }
+
+    /// A YAML text's lines (0-based), with what the checks above ask of them.
+    private struct Lines {
+        let lines: [Substring]
+        init(_ text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+        var count: Int { lines.count }
+        /// Spaces before the line's content.
+        func indent(_ index: Int) -> Int { lines[index].prefix { $0 == " " }.count }
+        /// The line without its indent.
+        func body(_ index: Int) -> Substring { lines[index].drop { $0 == " " } }
+        /// The nearest line before `index` that is neither empty nor a comment.
+        func previousContent(before index: Int) -> Int? {
+            var index = index - 1
+            while index >= 0, body(index).isEmpty || body(index).hasPrefix("#") { index -= 1 }
+            return index >= 0 ? index : nil
+        }
     }
 
     /// Where the second of two equal keys is written: Yams reports only the first.
