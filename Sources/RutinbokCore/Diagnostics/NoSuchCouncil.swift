@@ -15,7 +15,7 @@ enum NoSuchCouncil {
     /// The group `id` names in a loaded site, if it names one.
     static func group(_ id: String, in site: Site) -> Group? {
         guard let group = site.groups[id] else { return nil }
-        let members = site.councils.filter { $0.group?.value == id }.map { (slug: $0.slug, name: $0.name) }
+        let members = site.councils(joining: id).map { (slug: $0.slug, name: $0.name) }
         return Group(name: group.name, members: members.sorted { $0.slug < $1.slug })
     }
 

@@ -20,6 +20,12 @@ public struct Site: Sendable {
         let id = adoptedFrom.split(separator: "/").first.map(String.init) ?? adoptedFrom
         return councils.first { $0.slug == id }?.name ?? groups[id]?.name
     }
+
+    /// The councils that joined group `id`, by `group:` in their council.yml (what counts;
+    /// a group's `members` is only compared with it), in site order.
+    public func councils(joining id: String) -> [Council] {
+        councils.filter { $0.group?.value == id }
+    }
 }
 
 /// `content/site.yml`.

@@ -9,7 +9,7 @@ enum CouncilSelection {
         var chosen = slugs
         var problems: [Diagnostic] = []
         for id in groups {
-            let members = site.councils.filter { $0.group?.value == id }.map(\.slug)
+            let members = site.councils(joining: id).map(\.slug)
             if site.groups[id] == nil && !site.unloadableGroups.contains(id) {
                 let council = site.councils.contains { $0.slug == id }
                 problems.append(.error(SourceLocation(file: "--group"), "det finns ingen grupp '\(id)'" + (council ? "; '\(id)' är en kommun eller region, som du väljer med --council" : ""),
