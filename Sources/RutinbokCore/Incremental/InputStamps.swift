@@ -91,14 +91,11 @@ enum InputStamps {
     private static func walk(_ folder: String, relative: String, depth: Int, trusted: Bool, into stamps: inout [String: Stamp],
                              handOff: Int?, to deeper: inout [Folder]) {
         if depth == handOff {
-            // A council's or group's folder is an input of its own, whatever it holds: the
-            // loader takes every folder there for a council (or a group), so an empty one (made
-            // before its council.yml, or named with a space) is an error a clean build reports,
-            // though no file changed. Only its name counts, so its stamp never moves (its times
-            // do whenever an editor's swap file comes and goes in it).
+            // A council's or group's folder, whatever it holds: the loader takes every folder
+            // there for a council (or a group), so an empty one (made before its council.yml,
+            // or named with a space) is an error a clean build reports, though no file changed.
             if relative.hasPrefix("content/councils/") || relative.hasPrefix("content/groups/") {
-                let stamp = Stamp(size: 0, modified: trusted ? 0 : Stamp.racy)
-                if stamps.updateValue(stamp, forKey: relative) != nil { stamps[relative] = Stamp(size: 0, modified: Stamp.racy) }
+                addFolder(relative, trusted: trusted, to: &stamps)
             }
             deeper.append(Folder(path: folder, relative: relative, depth: depth, trusted: trusted))
             return
@@ -127,13 +124,14 @@ enum InputStamps {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
+                let trusted = trusted && FileName.isComposed(name)
                 // A folder named as a file the loader reads (`routines/x.md/`, `council.yml/`)
-                // is an error a clean build reports (`unreadable`): an input too, by its name.
+                // is an error a clean build reports (`unreadable`).
                 if name.hasSuffix(".md") || name.hasSuffix(".yml") {
-                    stamps[relative + name + "/"] = Stamp(size: -3, modified: 0)
+                    addFolder(relative + name + "/", trusted: trusted, to: &stamps)
                 }
                 walk(folder + "/" + name, relative: relative + name + "/", depth: depth + 1,
-                     trusted: trusted && FileName.isComposed(name), into: &stamps, handOff: handOff, to: &deeper)
+                     trusted: trusted, into: &stamps, handOff: handOff, to: &deeper)
             } else {
                 // Swift compares strings by their canonical form: a name with 'ö' as one
                 // character and the same name with 'o' and a combining mark are one key, so a
@@ -144,5 +142,14 @@ enum InputStamps {
                 if stamps.updateValue(stamp, forKey: key) != nil { stamps[key] = Stamp(size: stamp.size, modified: Stamp.racy) }
             }
         }
+    }
+
+    /// A folder as an input of its own, by its name only: its stamp never moves (its times do
+    /// whenever an editor's swap file comes and goes in it), so what a build notices is the
+    /// folder coming or going. Not trusted, as a file is not, when its name is not composed
+    /// or is one key with another.
+    private static func addFolder(_ relative: String, trusted: Bool, to stamps: inout [String: Stamp]) {
+        let stamp = Stamp(size: 0, modified: trusted ? 0 : Stamp.racy)
+        if stamps.updateValue(stamp, forKey: relative) != nil { stamps[relative] = Stamp(size: 0, modified: Stamp.racy) }
     }
 }
