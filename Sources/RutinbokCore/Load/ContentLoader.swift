@@ -50,7 +50,7 @@ public enum ContentLoader {
         diagnostics += routineProblems
         // Ids of every routine file seen, to tell which did not load (see `Site.unloadable`).
         var fileIDs = routines.fileIDs
-        let (groups, groupIDs, groupProblems) = await groupsLoad.value
+        let (groups, groupFolders, groupIDs, groupProblems) = await groupsLoad.value
         fileIDs += groupIDs
         diagnostics += groupProblems
         for (_, _, ids, problems) in councils {
@@ -65,16 +65,18 @@ public enum ContentLoader {
         site.unloadableCouncils = Set(slugs).subtracting(site.councils.map(\.slug))
         // A group folder whose group.yml is missing or did not load has its own error: the group
         // exists, and councils that join it are not told it does not.
-        site.unloadableGroups = Set(files.list("groups").filter { files.isDirectory("groups/\($0)") }).subtracting(groups.keys)
+        site.unloadableGroups = Set(groupFolders).subtracting(groups.keys)
         return (site, diagnostics)
     }
 
-    /// Every group folder: its group.yml and routines, with the ids of its routine files.
-    private static func loadGroups(_ files: SourceFiles, _ cache: LoadCache?) -> ([String: Group], [String], [Diagnostic]) {
+    /// Every group folder: its group.yml and routines, with the ids of the folders (loaded or
+    /// not) and of its routine files.
+    private static func loadGroups(_ files: SourceFiles, _ cache: LoadCache?) -> ([String: Group], [String], [String], [Diagnostic]) {
         var groups: [String: Group] = [:]
         var fileIDs: [String] = []
         var diagnostics: [Diagnostic] = []
-        for id in files.list("groups") where files.isDirectory("groups/\(id)") {
+        let folders = files.list("groups").filter { files.isDirectory("groups/\($0)") }
+        for id in folders {
             let directory = "groups/\(id)"
             if let problem = files.folderProblem(directory) {
                 diagnostics.append(problem)
@@ -92,7 +94,7 @@ public enum ContentLoader {
             diagnostics += ownProblems
             groups[id] = group
         }
-        return (groups, fileIDs, diagnostics)
+        return (groups, folders, fileIDs, diagnostics)
     }
 
     private static func read(_ relative: String, _ files: SourceFiles, _ diagnostics: inout [Diagnostic]) -> Result<String, Diagnostic> {
