@@ -256,8 +256,8 @@ func encodeGroup(_ result: (Group?, [Diagnostic]), file: String, _ writer: inout
         writer.write(group.description)
         encoder.contacts(group.contacts, &writer)
         encoder.location(group.location, &writer)
-        writer.write(group.members) { encoder.located($1, &$0) }
-        writer.write(group.listsMembers)
+        writer.write(group.members != nil)
+        if let members = group.members { writer.write(members) { encoder.located($1, &$0) } }
         writer.write(group.quickContacts) { encoder.located($1, &$0) }
     }
     encoder.diagnostics(diagnostics, &writer)
@@ -269,10 +269,15 @@ func decodeGroup(_ reader: inout ByteReader, file: String, id: String) -> (Group
     var group: Group?
     if present {
         guard let name = reader.string(), let description = reader.string(), let contacts = decoder.contacts(&reader),
-              let location = decoder.location(&reader), let members = reader.list({ decoder.located(&$0) }),
-              let listsMembers = reader.bool(), let quickContacts = reader.list({ decoder.located(&$0) }) else { return nil }
+              let location = decoder.location(&reader), let listsMembers = reader.bool() else { return nil }
+        var members: [Located<String>]?
+        if listsMembers {
+            guard let listed = reader.list({ decoder.located(&$0) }) else { return nil }
+            members = listed
+        }
+        guard let quickContacts = reader.list({ decoder.located(&$0) }) else { return nil }
         group = Group(id: id, name: name, description: description, contacts: contacts, routines: [], location: location, members: members,
-                      listsMembers: listsMembers, quickContacts: quickContacts)
+                      quickContacts: quickContacts)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (group, diagnostics)

@@ -46,20 +46,20 @@ enum SiteChecker {
     /// a group made ready before its councils join would be told of their problems only then.
     private static func checkMembers(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A council whose council.yml did not load may be one that joins, and one that names a
+        // group there is not may have meant an empty one (its error suggests it).
+        let someMayJoin = !site.unloadableCouncils.isEmpty || site.councils.contains { $0.group.map { site.groups[$0.value] == nil } == true }
         for id in site.groups.keys.sorted() {
             guard let group = site.groups[id] else { continue }
-            let joined = site.councils.filter { $0.group?.value == id }
-            // A council whose council.yml did not load may be one that joins, and one that names
-            // a group there is not may have meant this one (its error suggests it).
-            if joined.isEmpty && site.unloadableCouncils.isEmpty
-                && !site.councils.contains(where: { $0.group.map { site.groups[$0.value] == nil } ?? false }) {
+            let joined = site.councils(joining: id)
+            if joined.isEmpty && !someMayJoin {
                 diagnostics.append(.warning(group.location, "ingen kommun har 'group: \(id)' i sin council.yml: gruppens rutiner och kontakter finns inte i någon handbok, och rutinerna kontrolleras inte förrän en kommun går med",
                                             code: "group-members", notes: ["en kommun går med genom att skriva 'group: \(id)' i sin council.yml"]))
             }
-            guard group.listsMembers else { continue }
-            let listed = Set(group.members.map(\.value))
+            guard let members = group.members else { continue }
+            let listed = Set(members.map(\.value))
             // A member whose council.yml did not load has had its own problem reported.
-            for member in group.members where !joined.contains(where: { $0.slug == member.value })
+            for member in members where !joined.contains(where: { $0.slug == member.value })
                 && !site.unloadableCouncils.contains(member.value) {
                 let council = site.councils.first { $0.slug == member.value }
                 let message = council == nil

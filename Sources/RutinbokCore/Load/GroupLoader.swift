@@ -13,12 +13,11 @@ enum GroupLoader {
         }
         let name = yaml.string("name", required: "gruppens namn")
         let description = yaml.string("description") ?? ""
-        let listsMembers = yaml.has("members")
-        let members = yaml.strings("members")
+        let members = yaml.has("members") ? yaml.strings("members") : nil
         let quickContacts = yaml.strings("quick_contacts")
         let group = Group(id: id, name: name ?? id, description: description, contacts: ContactLoader.contacts(&yaml),
                           routines: [], location: SourceLocation(file: file, line: 1, column: 1), members: members,
-                          listsMembers: listsMembers, quickContacts: quickContacts)
+                          quickContacts: quickContacts)
         return (group, yaml.finish(known: keys) { key, value in CouncilLoader.section(of: key, value: value) == "contacts" ? "contacts" : nil })
     }
 }

@@ -80,7 +80,7 @@ struct Portal: Sendable {
                 added: handbook.routines.filter { $0.origin == .added }.count,
                 excluded: excluded.count,
                 oldestReview: handbook.routines.compactMap { review.owns($0.routine) ? $0.routine.reviewed?.value : nil }.min(),
-                hasGroupTexts: handbook.routines.contains { if case .group = $0.routine.layer { true } else { false } },
+                hasGroupTexts: handbook.routines.contains { handbook.group(of: $0.routine) != nil },
                 toReview: review.ownStaleRoutines.count + review.ownStaleContacts.count,
                 missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label),
                 excludedRoutines: excluded,

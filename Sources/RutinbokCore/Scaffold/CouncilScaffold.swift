@@ -48,7 +48,7 @@ extension Scaffold {
                     "lägg kommunens logotyp i \(folder)/assets/ och skriv filnamnet efter 'logo:' under 'theme:' i council.yml",
                     "fyll i tillgänglighetsredogörelsen under 'accessibility:' i council.yml: vilka brister webbplatsen har och när ni bedömde den",
                     "förhandsvisa handboken: \(SuggestedCommand.make("serve", content: contentDirectory)), och öppna sedan http://127.0.0.1:8080/\(request.slug)/"]
-        if let group, let id = request.group, !group.members.contains(where: { $0.value == request.slug }) { next.insert("lägg till '\(request.slug)' under members: i groups/\(id)/group.yml (\(group.name))", at: 1) }
+        if let group, let id = request.group, !(group.members ?? []).contains(where: { $0.value == request.slug }) { next.insert("lägg till '\(request.slug)' under members: i groups/\(id)/group.yml (\(group.name))", at: 1) }
         return NewFile(path: "\(folder)/council.yml", contents: text, nextSteps: next)
     }
 }
