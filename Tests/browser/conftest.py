@@ -27,8 +27,15 @@ def demo_root() -> Path:
     return Path(root)
 
 
+def is_moved_page(path: Path) -> bool:
+    """The page at a routine's former id (`aliases`), which sends the browser on at once."""
+    return '<meta http-equiv="refresh"' in path.read_text(encoding="utf-8")
+
+
 def council_pages(council: str) -> list[str]:
-    return sorted(p.name for p in (demo_root() / council).glob("*.html"))
+    """Every page of a council's handbook but those at former ids, which the browser leaves
+    before a check could run (test_a_former_address_leads_to_the_routine covers them)."""
+    return sorted(p.name for p in (demo_root() / council).glob("*.html") if not is_moved_page(p))
 
 
 def pytest_generate_tests(metafunc):

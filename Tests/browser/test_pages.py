@@ -1,7 +1,9 @@
 """Every page of the chosen councils, in headless Chromium over http://127.0.0.1."""
 import pytest
 
-from conftest import COUNCILS, DESKTOP, PHONE, describe_violations
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
 
 SCREENSHOT_PAGES = {"index.html": "start", "hotad-just-nu.html": "rutin", "kontakter.html": "kontakter",
                     "sok.html?q=hotad": "sok"}
@@ -258,3 +260,21 @@ def test_long_portal_tables_can_be_filtered(browser):
     assert not browser.console_errors()
     browser.open("index.html")  # seven handbooks: too few rows for a filter
     assert browser.driver.execute_script("return document.querySelectorAll('.table-filter').length") == 0
+
+
+def test_a_former_address_leads_to_the_routine(browser, demo):
+    """A routine renamed keeps its old address (`aliases`): the demo's e-mail routine was
+    `hot-via-e-post`. The browser goes on to the routine's page by itself, in every handbook."""
+    moved = sorted(p.relative_to(demo) for p in demo.glob("*/*.html") if is_moved_page(p))
+    assert {p.name for p in moved} == {"hot-via-e-post.html"}, f"pages at former ids: {moved}"
+    assert {p.parent.name for p in moved} >= set(COUNCILS), f"pages at former ids: {moved}"
+    browser.media()
+    browser.viewport(DESKTOP)
+    for path in moved:
+        browser.open(str(path))
+        WebDriverWait(browser.driver, 5).until(lambda d: d.current_url.endswith("/hot-via-e-post-och-sociala-medier.html"))
+        heading = browser.driver.execute_script("return document.querySelector('h1').textContent")
+        assert heading == "Hot via e-post och sociala medier", f"{path} led to a page titled {heading!r}"
+        errors = browser.console_errors()
+        assert not errors, f"{path}: console errors:\n  " + "\n  ".join(errors)
+

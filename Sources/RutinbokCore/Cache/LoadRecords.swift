@@ -150,6 +150,7 @@ func encodeRoutine(_ result: (Routine?, [Diagnostic]), file: String, _ writer: i
         encoder.int(routine.reviewIntervalMonths, &writer)
         writer.write(routine.share)
         encoder.located(routine.adoptedFrom, &writer)
+        writer.write(routine.aliases) { encoder.located($1, &$0) }
         encoder.location(routine.location, &writer)
     }
     encoder.diagnostics(diagnostics, &writer)
@@ -170,11 +171,12 @@ func decodeRoutine(_ reader: inout ByteReader, file: String, id: String, layer: 
         }
         guard let decided = reader.optionalString(), let access = reader.string().flatMap(Routine.Access.init(rawValue:)),
               let interval = decoder.int(&reader), let share = reader.bool(),
-              let adoptedFrom = decoder.optional(&reader, { decoder.located(&$0) }), let location = decoder.location(&reader)
+              let adoptedFrom = decoder.optional(&reader, { decoder.located(&$0) }),
+              let aliases = reader.list({ decoder.located(&$0) }), let location = decoder.location(&reader)
         else { return nil }
         routine = Routine(id: id, layer: layer, title: title, summary: summary, phase: phase, order: order, audience: audience,
                           owner: owner, reviewed: reviewed, decided: decided, access: access, reviewIntervalMonths: interval,
-                          share: share, adoptedFrom: adoptedFrom, body: "", bodyLine: 0, location: location)
+                          share: share, adoptedFrom: adoptedFrom, aliases: aliases, body: "", bodyLine: 0, location: location)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (routine, diagnostics)

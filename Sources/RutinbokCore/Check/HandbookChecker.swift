@@ -205,6 +205,12 @@ struct HandbookChecker {
                     return [.warning(link.location, "länken går till '\(id)', \(why); på sidan visas länkens text utan länk", code: "link-removed",
                                      notes: handbook.excluded.contains(id) ? ["vill ni ha länken, ta bort '\(id)' ur 'exclude' eller skriv en egen version av den här rutinen"] : [])]
                 }
+                // A former id has a page that leads on, but a link in the handbook's own text
+                // should go to the routine (and keep its anchor).
+                if let alias = handbook.aliases.first(where: { $0.name == id }) {
+                    return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
+                                   notes: ["'\(id)' är ett tidigare namn på '\(alias.routine)'; länka till '\(alias.routine).md\(link.anchor.map { "#\($0)" } ?? "")'"])]
+                }
                 let ids = handbook.routines.map(\.routine.id)
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
                                notes: !suggest ? [] : shared ? Suggestions.didYouMean(id, among: ids) : Suggestions.note(for: id, among: ids, listing: "rutiner i handboken"))]

@@ -42,7 +42,19 @@ extension IncrementalPlan {
         // other id broken. Deleting an excluded base routine touches no file above, yet
         // changes what the check finds.
         for id in handbook.excluded.sorted() { hash.add(id) }
+        // Former ids come from every text of a routine, also a base text the council replaces,
+        // whose file is not part of it.
+        add(handbook.aliases, to: &hash)
         return hash.value
+    }
+
+    /// A handbook's former ids and the routines they lead to.
+    private func add(_ aliases: [HandbookAlias], to hash: inout ContentHash) {
+        hash.add("aliases")
+        for alias in aliases {
+            hash.add(alias.name)
+            hash.add(alias.routine)
+        }
     }
 
     /// The folders an `adopted_from` may name: a council's, or a group's.
@@ -254,6 +266,7 @@ extension IncrementalPlan {
             for id in handbook.excluded.sorted() { frame.add(id) }
             frame.add("internal")
             for id in handbook.internalOnly.sorted() { frame.add(id) }
+            add(handbook.aliases, to: &frame)
             let frameValue = frame.value
             let previousPages = previous?.folder(slug)
             func record(_ name: String, _ hash: ContentHash) {
@@ -273,6 +286,13 @@ extension IncrementalPlan {
                 hash.add(frameValue)
                 hash.add(name)
                 record(name, hash)
+            }
+            // A former id's page names its routine's title, which the frame holds.
+            for alias in handbook.aliases {
+                var hash = ContentHash()
+                hash.add(frameValue)
+                hash.add("alias")
+                record(PageNames.html(alias.name), hash)
             }
             result.frameKept = HandbookPages.framePages.allSatisfy { result.kept.contains("\(slug)/\($0)") }
             // The start page lists each routine's summary, and marks those overdue for review.

@@ -3,7 +3,7 @@ import Foundation
 /// Reads one routine file: front matter and body.
 enum RoutineLoader {
     static let keys = ["title", "summary", "phase", "order", "audience", "owner", "reviewed", "decided",
-                       "access", "review_interval_months", "share", "adopted_from"]
+                       "access", "review_interval_months", "share", "adopted_from", "aliases"]
 
     static func load(_ text: String, id: String, layer: Routine.Layer, file: String) -> (Routine?, [Diagnostic]) {
         let top = SourceLocation(file: file, line: 1, column: 1)
@@ -42,7 +42,8 @@ enum RoutineLoader {
         let interval = yaml.int("review_interval_months", in: 1...120)
         let share = yaml.bool("share") ?? false
         let adoptedFrom = yaml.located("adopted_from")
-        var diagnostics = yaml.finish(known: keys)
+        let (aliases, aliasProblems) = Self.aliases(yaml.strings("aliases"), of: id)
+        var diagnostics = yaml.finish(known: keys) + aliasProblems
         if front.body.isBlank {
             diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter uppgifterna överst", code: "empty-routine"))
         }
@@ -51,8 +52,41 @@ enum RoutineLoader {
         let routine = Routine(
             id: id, layer: layer, title: title, summary: summary.value, phase: phase, order: order,
             audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
-            reviewIntervalMonths: interval, share: share, adoptedFrom: adoptedFrom,
+            reviewIntervalMonths: interval, share: share, adoptedFrom: adoptedFrom, aliases: aliases,
             body: front.body, bodyLine: front.bodyLine, location: top)
         return (routine, diagnostics)
+    }
+
+    /// `aliases`: the ids the routine had before, each written as the id (`hotad`), the old
+    /// file (`hotad.md`) or the old page (`hotad.html`). Each must be an id a routine could
+    /// have; one named twice counts once.
+    static func aliases(_ written: [Located<String>], of id: String) -> ([Located<String>], [Diagnostic]) {
+        var aliases: [Located<String>] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in written {
+            var name = entry.value
+            for suffix in [".md", ".html"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+            let slug = Slug.make(name)
+            let problem: String? =
+                if name.contains("/") {
+                    "'\(entry.value)' innehåller '/'; skriv bara rutinens gamla id, utan mapp"
+                } else if slug.isEmpty {
+                    "'\(entry.value)' har inga bokstäver eller siffror att göra ett id av"
+                } else if slug != name {
+                    "'\(entry.value)' är inte skrivet som ett id; skriv '\(slug)'"
+                } else if name == id {
+                    "'\(name)' är rutinens nuvarande id; ta bort det ur 'aliases'"
+                } else if PageNames.reserved.contains(name) {
+                    "'\(name)' är namnet på en inbyggd sida och kan inte leda till en rutin"
+                } else {
+                    nil
+                }
+            if let problem {
+                diagnostics.append(.error(entry.location, problem, code: "invalid-alias"))
+            } else if !aliases.contains(where: { $0.value == name }) {
+                aliases.append(Located(value: name, location: entry.location))
+            }
+        }
+        return (aliases, diagnostics)
     }
 }

@@ -28,6 +28,9 @@ public struct Handbook: Sendable {
     /// The contacts the start page's box of whom to call shows first: the council's
     /// `quick_contacts`, else its group's, else site.yml's.
     public var quickContacts: [Located<String>] = []
+    /// Former ids of its routines (`aliases`), each leading to its routine's page; sorted by
+    /// the former id. Only routines the handbook shows have them.
+    public var aliases: [HandbookAlias] = []
 
     public func routine(_ id: String) -> HandbookRoutine? {
         routineIndex[id].map { routines[$0] }
@@ -87,4 +90,12 @@ public struct HandbookRoutine: Sendable {
     public var origin: Origin
     /// The base routine this one replaces, for `.adapted`.
     public var base: Routine?
+}
+
+/// A former id of a routine in a handbook: its page there leads to the routine's.
+public struct HandbookAlias: Sendable, Equatable {
+    /// The former id, the name of the page (`<name>.html`).
+    public var name: String
+    /// The id of the routine it leads to.
+    public var routine: String
 }

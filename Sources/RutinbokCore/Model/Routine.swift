@@ -26,6 +26,7 @@ public struct Routine: Sendable {
         var reviewIntervalMonths: Int?
         var share: Bool
         var adoptedFrom: Located<String>?
+        var aliases: [Located<String>]
         var body: String
         /// The body as a cache record holds it, decoded on first read (`readBody`).
         var storedBody: StoredText?
@@ -35,7 +36,8 @@ public struct Routine: Sendable {
         init(id: String, layer: Layer, title: String, summary: String, phase: Located<String>, order: Int,
              audience: [Located<String>], owner: Located<String>, reviewed: Located<Day>? = nil,
              decided: String? = nil, access: Access, reviewIntervalMonths: Int? = nil, share: Bool,
-             adoptedFrom: Located<String>? = nil, body: String, bodyLine: Int, location: SourceLocation) {
+             adoptedFrom: Located<String>? = nil, aliases: [Located<String>] = [], body: String, bodyLine: Int,
+             location: SourceLocation) {
             self.id = id
             self.layer = layer
             self.title = title
@@ -50,6 +52,7 @@ public struct Routine: Sendable {
             self.reviewIntervalMonths = reviewIntervalMonths
             self.share = share
             self.adoptedFrom = adoptedFrom
+            self.aliases = aliases
             self.body = body
             self.bodyLine = bodyLine
             self.location = location
@@ -59,7 +62,7 @@ public struct Routine: Sendable {
             let copy = Storage(id: id, layer: layer, title: title, summary: summary, phase: phase, order: order,
                                audience: audience, owner: owner, reviewed: reviewed, decided: decided, access: access,
                                reviewIntervalMonths: reviewIntervalMonths, share: share, adoptedFrom: adoptedFrom,
-                               body: body, bodyLine: bodyLine, location: location)
+                               aliases: aliases, body: body, bodyLine: bodyLine, location: location)
             copy.storedBody = storedBody
             return copy
         }
@@ -70,11 +73,12 @@ public struct Routine: Sendable {
     init(id: String, layer: Layer, title: String, summary: String, phase: Located<String>, order: Int,
          audience: [Located<String>], owner: Located<String>, reviewed: Located<Day>? = nil,
          decided: String? = nil, access: Access, reviewIntervalMonths: Int? = nil, share: Bool,
-         adoptedFrom: Located<String>? = nil, body: String, bodyLine: Int, location: SourceLocation) {
+         adoptedFrom: Located<String>? = nil, aliases: [Located<String>] = [], body: String, bodyLine: Int,
+         location: SourceLocation) {
         storage = Storage(id: id, layer: layer, title: title, summary: summary, phase: phase, order: order,
                           audience: audience, owner: owner, reviewed: reviewed, decided: decided,
                           access: access, reviewIntervalMonths: reviewIntervalMonths, share: share,
-                          adoptedFrom: adoptedFrom, body: body, bodyLine: bodyLine, location: location)
+                          adoptedFrom: adoptedFrom, aliases: aliases, body: body, bodyLine: bodyLine, location: location)
     }
 
     /// The same for every copy of the routine that no one changed since (they share their
@@ -154,6 +158,13 @@ public struct Routine: Sendable {
         set { makeUnique(); storage.adoptedFrom = newValue }
     }
 
+    /// Ids the routine had before (`aliases`): each gets a page in the handbook that leads to
+    /// this one, so that old links and bookmarks still work.
+    public var aliases: [Located<String>] {
+        get { storage.aliases }
+        set { makeUnique(); storage.aliases = newValue }
+    }
+
     public var body: String {
         get { storage.storedBody?.string ?? storage.body }
         set {
@@ -195,7 +206,7 @@ extension Routine: CustomReflectable {
                                 "order": order, "audience": audience, "owner": owner, "reviewed": reviewed as Any,
                                 "decided": decided as Any, "access": access,
                                 "reviewIntervalMonths": reviewIntervalMonths as Any, "share": share,
-                                "adoptedFrom": adoptedFrom as Any, "body": body, "bodyLine": bodyLine,
+                                "adoptedFrom": adoptedFrom as Any, "aliases": aliases, "body": body, "bodyLine": bodyLine,
                                 "location": location], displayStyle: .struct)
     }
 }

@@ -43,6 +43,9 @@ struct HandbookPages {
         for (index, entry) in handbook.routines.enumerated() {
             add(PageNames.html(entry.routine.id)) { routinePage(entry, index: index, shared: shared) }
         }
+        for alias in handbook.aliases {
+            add(PageNames.html(alias.name)) { movedPage(alias, shared: shared) }
+        }
         add(PageNames.html(PageNames.contacts)) {
             page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
                  content: theme.render("contacts", contactsView(shared)))
@@ -114,6 +117,24 @@ struct HandbookPages {
         let crumbs = [LinkView(label: phase?.label ?? routine.phase.value, href: view.phaseHref)]
         return page(routine.id, title: routine.title, crumbs: crumbs, pageClass: "routine", shared: shared,
                     content: theme.render("routine", view))
+    }
+
+    /// The page at a routine's former id (`aliases`): the browser goes on to the routine's
+    /// page at once (a theme whose layout has no `refresh` leaves it to the link), and search
+    /// engines are asked to keep only the routine's. Made in the council's frame, so that a
+    /// reader who comes by an old link still has the emergency numbers and the navigation.
+    private func movedPage(_ alias: HandbookAlias, shared: SharedParts) -> OutputFile.Contents {
+        let target = PageNames.html(alias.routine)
+        let title = handbook.routine(alias.routine)?.routine.title ?? alias.routine
+        let content = """
+            <h1>Sidan har en ny adress</h1>
+            <p>Rutinen finns nu här: <a href="\(target)">\(HTML.escape(title))</a></p>
+            <p>Byt gärna ut länken eller bokmärket du kom hit från.</p>
+            """
+        var view = layout(alias.name, title: "Sidan har en ny adress", crumbs: [], pageClass: "moved", shared: shared, content: content)
+        view.noindex = true
+        view.refresh = target
+        return .text(theme.render("layout", view))
     }
 
     func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {

@@ -22,7 +22,7 @@ extension CrumbView: TemplateFields {
 }
 
 extension LayoutView: TemplateFields {
-    static var templateFieldCount: Int { 13 }
+    static var templateFieldCount: Int { 14 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -37,6 +37,7 @@ extension LayoutView: TemplateFields {
         fields.add("pageClass", pageClass)
         fields.add("scripts", scripts)
         fields.add("noindex", noindex)
+        fields.add("refresh", refresh)
     }
 }
 

@@ -73,6 +73,8 @@ struct LayoutView {
     var scripts: [String]
     /// An intranet build's page: search engines are asked not to index it.
     var noindex = false
+    /// The page a browser goes on to at once: set on the page at a routine's former id.
+    var refresh: String?
 }
 
 struct CrumbView {

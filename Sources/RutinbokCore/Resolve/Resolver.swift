@@ -50,6 +50,8 @@ public enum Resolver {
         let groupIDs = Set(group?.routines.map(\.id) ?? [])
         diagnostics += checkAdditions(council.routines.filter { !groupIDs.contains($0.id) }, guesses)
 
+        // Every id the handbook's layers have, left out or not: a former id may not be one.
+        let everyRoutine = layered
         // Internal routines, excluded or not, for the files only they link to (`WithheldAssets`).
         let hidden = options.includeInternal ? [] : layered.values.compactMap { $0.routine.access == .internal ? $0.routine : nil }
         var excluded: Set<String> = []
@@ -83,6 +85,10 @@ public enum Resolver {
         handbook.forIntranet = options.includeInternal
         handbook.hiddenRoutines = hidden
         handbook.quickContacts = [council.quickContacts, group?.quickContacts ?? []].first { !$0.isEmpty } ?? site.config.quickContacts
+        let texts = Self.texts(base: baseByID, group: group, council: council)
+        let (aliases, aliasProblems) = formerIDs(of: ordered, texts: texts, everyRoutine: everyRoutine, council: council)
+        handbook.aliases = aliases
+        diagnostics += aliasProblems
         diagnostics += checkQuickContacts(of: handbook, own: !council.quickContacts.isEmpty)
         return (handbook, diagnostics)
     }

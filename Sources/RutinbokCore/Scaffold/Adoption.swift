@@ -112,8 +112,8 @@ public enum Adoption {
         return yaml.string(key)
     }
 
-    /// The front matter made the adopting council's: `share` and any earlier `adopted_from`
-    /// dropped, `reviewed` set to `today` (the source's date is its council's review, not this
+    /// The front matter made the adopting council's: `share`, `aliases` and any earlier
+    /// `adopted_from` dropped, `reviewed` set to `today` (the source's date is its council's review, not this
     /// one's), the source's `decided` commented out and named `decision` ("Exempelstads kommuns
     /// beslut"), a comment saying where it came from first
     /// and the new `adopted_from` last. Other lines stay as written. Also tells whether the
@@ -121,14 +121,20 @@ public enum Adoption {
     static func rewrite(_ yaml: String, adoptedFrom: String, decision: String, today: Day) -> (yaml: String, shared: Bool, internal: Bool, decided: Bool) {
         var lines: [Substring] = [Substring("# Hämtad från \(adoptedFrom). Anpassa texten; sätt reviewed: till dagen ni har granskat och beslutat den.")]
         var shared = false, isInternal = false, reviewed = false, decided = false
+        // Inside a dropped key's block list (`aliases:` then `- id` lines).
+        var droppingList = false
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
             let topLevel = !(line.first?.isWhitespace ?? true)
             let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            if droppingList, !line.isEmpty, !topLevel || line.first == "-" { continue }
+            droppingList = false
             guard topLevel else { lines.append(line); continue }
             switch key {
             case "share": shared = ["true", "yes", "on"].contains(value.lowercased())
             case "adopted_from": break
+            // The source's former ids are addresses in its own handbook, not the adopting one's.
+            case "aliases": droppingList = value.isEmpty
             case "reviewed":
                 lines.append(Substring("reviewed: \(today)"))
                 reviewed = true

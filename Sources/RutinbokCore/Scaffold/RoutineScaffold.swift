@@ -111,6 +111,7 @@ struct BlankRoutine {
         # review_interval_months: 12   # om rutinen ska ses över oftare eller mer sällan
         # share: true                  # erbjud rutinen som exempel för andra kommuner
         # adopted_from: kommun/rutin   # om rutinen är hämtad från en annan kommuns exempel
+        # aliases: [gammalt-id]      # rutinens tidigare id:n, om filen har bytt namn
         ---
 
         \(StandInTexts.introduction)

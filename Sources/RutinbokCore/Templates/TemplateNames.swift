@@ -26,7 +26,7 @@ enum TemplateNames {
         "ownContactsDue", "ownDueText", "ownRoutinesDue", "owner", "ownerName", "ownerRole", "pageClass",
         "pageHref", "people", "phase", "phaseAnchor", "phaseHref", "phases", "phasesSummary", "phone",
         "police", "previous", "publisher", "publisherEmail", "publisherEmailHTML", "quickContacts",
-        "reviewHref", "reviewMonths", "reviewed", "reviewedISO", "role", "roles", "root", "routineCount",
+        "refresh", "reviewHref", "reviewMonths", "reviewed", "reviewedISO", "role", "roles", "root", "routineCount",
         "routineHref", "routines", "rows", "scripts", "sections", "sharedBy", "sharedContacts", "sharedDueText",
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "siteTitle", "slug", "source",
         "status", "statusText", "summary", "tel", "themeColor", "threshold", "title", "titleChanged",

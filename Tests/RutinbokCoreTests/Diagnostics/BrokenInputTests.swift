@@ -380,7 +380,7 @@ let brokenCases: [BrokenCase] = [
         "templates/routine.mustache:1:1: fel: mallen måste visa '{{{body}}}' [template-missing-key]",
     ]),
     BrokenCase("layout that shows the header as code", { try $0.replace("templates/layout.mustache", "{{{header}}}", with: "{{header}}") }, expect: [
-        "templates/layout.mustache:18:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
+        "templates/layout.mustache:19:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
     ]),
     // swift-mustache renders a name no view has as nothing: the heading would be empty.
     BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
@@ -631,6 +631,38 @@ let brokenCases: [BrokenCase] = [
         try $0.remove(council)
     }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]\n  obs: byt namn på 'Council.yml' till council.yml: bara det namnet läses",
+    ]),
+    // Former ids (`aliases`): each becomes a page at the old address.
+    BrokenCase("former ids written wrong", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [gamla/hotad, Hotad Nu, hotad, index, '-', akut.html, akut]")
+    }, expect: [
+        "content/routines/hotad.md:9:11: fel: 'gamla/hotad' innehåller '/'; skriv bara rutinens gamla id, utan mapp [invalid-alias]",
+        "content/routines/hotad.md:9:24: fel: 'Hotad Nu' är inte skrivet som ett id; skriv 'hotad-nu' [invalid-alias]",
+        "content/routines/hotad.md:9:34: fel: 'hotad' är rutinens nuvarande id; ta bort det ur 'aliases' [invalid-alias]",
+        "content/routines/hotad.md:9:41: fel: 'index' är namnet på en inbyggd sida och kan inte leda till en rutin [invalid-alias]",
+        "content/routines/hotad.md:9:48: fel: '-' har inga bokstäver eller siffror att göra ett id av [invalid-alias]",
+    ]),
+    BrokenCase("a former id that is another routine's id", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [anmalan]")
+    }, expect: [
+        "content/routines/hotad.md:9:11: fel: 'anmalan' kan inte vara ett tidigare namn på 'hotad': rutinen 'anmalan' finns (content/routines/anmalan.md) [alias-taken]\n  obs: en adress kan bara leda till en sida; ta bort 'anmalan' ur 'aliases' eller ge rutinen 'anmalan' ett annat namn\n  obs: i handboken för Exby kommun",
+    ]),
+    BrokenCase("a council's own routine at a base routine's former id", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [lokalt]")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:1:1: varning: 'lokalt' är ett tidigare namn på 'hotad' (aliases i content/routines/hotad.md), men den här rutinen har det namnet; den behåller adressen lokalt.html [alias-taken]\n  obs: ska den ersätta 'hotad', döp om filen till 'hotad.md'; annars ge den ett annat namn, så leder den gamla adressen till 'hotad'",
+    ]),
+    BrokenCase("one former id for two routines", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [gammal]")
+        try $0.replace(anmalan, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases:\n  - gammal")
+    }, expect: [
+        "content/routines/anmalan.md:10:5: fel: 'gammal' är redan ett tidigare namn på 'hotad' och kan inte leda till 'anmalan' också [alias-taken]\n  obs: en adress kan bara leda till en sida; ta bort 'gammal' ur 'aliases' i en av rutinerna\n  obs: i handboken för Exby kommun",
+    ]),
+    BrokenCase("a link to a former id", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [akut]")
+        try $0.replace(lokalt, "(utbildning.md)", with: "(akut.md#dokumentera)")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'akut', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: 'akut' är ett tidigare namn på 'hotad'; länka till 'hotad.md#dokumentera'",
     ]),
 ]
 

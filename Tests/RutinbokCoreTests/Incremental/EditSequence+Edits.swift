@@ -157,7 +157,12 @@ extension EditSequence {
             }
         }
         let said: String
-        switch int(0...10) {
+        switch int(0...11) {
+        case 11:
+            // Former ids: mostly names no routine has, now and then one a routine has.
+            let pool = ["gammal-rutin", "tidigare-namn", "akut-lage"] + (chance(0.1) ? routineFiles.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } : [])
+            let aliases: String? = chance(0.3) ? nil : "[\(Array(Set((0..<int(1...2)).compactMap { _ in pick(pool) })).sorted().joined(separator: ", "))]"
+            set("aliases", aliases); said = "aliases: \(aliases ?? "(none)")"
         case 8:
             // An adopted copy names its source council's (or group's) routine; the page shows its name.
             let sources = councils.flatMap { council in routineIDs(in: "content/councils/\(council)").map { "\(council)/\($0)" } }
@@ -229,6 +234,12 @@ extension EditSequence {
         let new = "\(folder)/ny-\(next()).md"
         rename(path(file), path(new))
         done.append("renamed \(file) to \(new)")
+        // As an editor who keeps the old address: the former id in the renamed file.
+        if chance(0.5), let text = read(new), text.hasPrefix("---\n"), let end = text.range(of: "\n---\n") {
+            let old = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            save(new, String(text[..<end.lowerBound]) + "\naliases: [\(old)]" + String(text[end.lowerBound...]))
+            done.append("kept \(old) as a former id of \(new)")
+        }
         return "renamed \(file)"
     }
 

@@ -72,7 +72,9 @@ import Testing
         let council = try String(contentsOfFile: "\(w.content)/councils/ana/council.yml", encoding: .utf8)
         try w.write("content/councils/ana/council.yml", council.replacingOccurrences(of: "exclude: [extra]\n", with: ""))
         try w.remove("content/routines/extra.md")
-        try w.write("content/routines/ny.md", text.replacingOccurrences(of: "title: Akut läge", with: "title: Ny rutin"))
+        // A copy of akut, without akut's former id.
+        try w.write("content/routines/ny.md", text.replacingOccurrences(of: "title: Akut läge", with: "title: Ny rutin")
+            .replacingOccurrences(of: "aliases: [akut-lage]\n", with: ""))
         #expect(await w.build().published)
         #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.coveragePath(routine: "extra"))"))
         #expect(try page(w, PortalPages.coveragePath(routine: "ny")).contains("Ny rutin"))

@@ -185,6 +185,18 @@ struct PortalAdoptionTests {
         #expect(outcome.notes.dropFirst().first?.hasPrefix("Region Exempelmark har inte märkt") == true)
     }
 
+    /// A source's former ids are addresses in its own handbook: the copy has none, in either
+    /// way a list is written, and the lines after the list stay.
+    @Test func dropsTheSourcesFormerIDs() {
+        let today = Day("2026-11-29")!
+        for yaml in ["title: T\naliases: [gammal, aldre]\nowner: x", "title: T\naliases:\n  - gammal\n  - aldre\nowner: x",
+                     "title: T\naliases:\n- gammal\n- aldre\nowner: x"] {
+            let rewritten = Adoption.rewrite(yaml, adoptedFrom: "exempelstad/t", decision: "beslut", today: today).yaml
+            #expect(!rewritten.contains("aliases") && !rewritten.contains("gammal") && !rewritten.contains("aldre"), "\(rewritten)")
+            #expect(rewritten.contains("\ntitle: T\nowner: x\n"), "\(rewritten)")
+        }
+    }
+
     /// A routine its council keeps internal is not an example: copied only with `force`.
     @Test func refusesAnInternalRoutineWithoutForce() throws {
         let content = try DemoContent.copy()
