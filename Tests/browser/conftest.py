@@ -116,8 +116,10 @@ class Browser:
     def viewport(self, metrics: dict):
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
 
-    def media(self, media: str = "", scheme: str | None = None):
+    def media(self, media: str = "", scheme: str | None = None, forced_colors: bool = False):
         features = [{"name": "prefers-color-scheme", "value": scheme}] if scheme else []
+        if forced_colors:
+            features.append({"name": "forced-colors", "value": "active"})
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media, "features": features})
 
     def open(self, path: str):

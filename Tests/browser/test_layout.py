@@ -181,12 +181,20 @@ def test_print_is_a4_and_starts_with_whom_to_call(browser):
               headingBreak: getComputedStyle(document.querySelector('main h4, main h3')).breakAfter,
               taskBullet: task && getComputedStyle(task).listStyleType,
               webOnly: [...document.querySelectorAll('.quick-more, .jump-link, .emergency-more, .emergency-acute, .vcard-download')].filter(shown).length,
+              danger: shown(document.querySelector('.emergency-lead')) && document.querySelector('.emergency-lead').textContent,
+              numberWeight: getComputedStyle(document.querySelector('.emergency .tel-112 .tel-number')).fontWeight,
+              numberSize: parseFloat(getComputedStyle(document.querySelector('.emergency .tel-112 .tel-number')).fontSize),
+              bodySize: parseFloat(getComputedStyle(document.querySelector('main p')).fontSize),
             };""")
         assert facts["quickAfterTitle"] and facts["quickCalls"] >= 2 and facts["tocAfter"], f"the box of whom to call is not first: {facts}"
         assert facts["quickWhole"] == "avoid"
         assert facts["cardBreak"] == "avoid" and facts["headingBreak"] == "avoid", facts
         assert facts["taskBullet"] == "none", f"a checklist item prints a bullet before its box: {facts['taskBullet']}"
         assert facts["webOnly"] == 0, f"{facts['webOnly']} links that lead only on screen are printed"
+        # On paper, what to do in danger leads, and 112 stands out from the text.
+        assert facts["danger"] == "Är du i fara? Ring direkt.", f"the emergency box prints without its lead: {facts['danger']!r}"
+        assert int(facts["numberWeight"]) >= 700 and facts["numberSize"] >= 1.25 * facts["bodySize"], \
+            f"112 prints no larger than the text: {facts['numberSize']} px against {facts['bodySize']} px, weight {facts['numberWeight']}"
         browser.open("exempelby/kontakter.html")
         shown = browser.driver.execute_script(
             "return [...document.querySelectorAll('.jump-link, .vcard-download')].filter(e => getComputedStyle(e).display !== 'none').length")
@@ -229,3 +237,24 @@ def test_portal_table_captions_fit_a_phone(browser, demo):
             seen += browser.driver.execute_script("return document.querySelectorAll('.table-scroll caption').length")
             assert not cut, f"{path} at {width} px: captions cut off or scrolled away: {cut}"
     assert seen > 10, f"only {seen} captions checked"
+
+
+def test_a_focused_link_in_a_wide_table_is_not_under_its_sticky_column(browser):
+    """On a 320 px phone the coverage matrix scrolls sideways under its first column, which
+    stays in place: a link reached by the keyboard must come into view beside it."""
+    browser.media()
+    browser.viewport({**PHONE, "width": 320, "height": 640})
+    browser.open("tackning.html")
+    hidden = browser.driver.execute_script("""
+        const found = [];
+        for (const table of document.querySelectorAll('table.coverage')) {
+          for (const a of table.querySelectorAll('thead th:not(:first-child) a, tbody td a')) {
+            a.focus();
+            const sticky = a.closest('tr').querySelector('th').getBoundingClientRect();
+            const r = a.getBoundingClientRect();
+            if (r.left < sticky.right - 1) found.push(a.textContent.trim() + ' at ' + Math.round(r.left) + ', column to ' + Math.round(sticky.right));
+          }
+        }
+        return found;""")
+    assert not hidden, f"focused links under the sticky column: {hidden[:5]} ({len(hidden)} in all)"
+

@@ -1,6 +1,7 @@
 """Every page of the chosen councils, in headless Chromium over http://127.0.0.1."""
 import pytest
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
@@ -152,6 +153,31 @@ def test_focused_links_stay_readable(browser, page):
     assert not poor, f"{page}: focused links below 4.5:1: {poor}"
 
 
+@pytest.mark.parametrize("page", ["exempelby/index.html", "exempelby/hotad-just-nu.html", "exempelby/kontakter.html"])
+def test_focus_shows_in_forced_colours(browser, page):
+    """Windows high contrast (forced colours) drops backgrounds and shadows: a focused link must
+    still get an outline, in the system's colour, not only lose its underline."""
+    browser.media(forced_colors=True)
+    browser.viewport(DESKTOP)
+    try:
+        browser.open(page)
+        hidden = browser.driver.execute_script("""
+            const missing = [];
+            for (const a of document.querySelectorAll('a[href]')) {
+              if (!a.getClientRects().length) continue;
+              a.focus();
+              if (!a.matches(':focus-visible')) continue;
+              const s = getComputedStyle(a);
+              const color = s.outlineColor.replace(/ /g, '');
+              if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2 || color === 'transparent' || color.endsWith(',0)'))
+                missing.push(a.textContent.trim().slice(0, 40) + ' (' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ')');
+            }
+            return missing;""")
+        assert not hidden, f"{page}: in forced colours these links show no outline when focused: {hidden}"
+    finally:
+        browser.media()
+
+
 PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
                 "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
                 "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html"]
@@ -241,6 +267,14 @@ def test_long_portal_tables_can_be_filtered(browser):
     assert facts["fields"] == 1 and facts["label"] == "Filtrera tabellen", facts
     assert facts["described"] == "lix-tabell", facts
     assert facts["rows"] >= 15 and facts["status"] == f"Visar alla {facts['rows']} rader.", facts
+    def status_becomes(text):
+        # The count is a live region, said after a pause in the typing, not at every key.
+        status = "return document.querySelector('.table-filter-status').textContent"
+        try:
+            WebDriverWait(browser.driver, 3).until(lambda d: d.execute_script(status) == text)
+        except TimeoutException:
+            raise AssertionError(f"the filter's count says {browser.driver.execute_script(status)!r}, not {text!r}")
+
     field = browser.driver.find_element("css selector", ".table-filter input")
     field.send_keys("SOCIALA medier")
     shown = browser.driver.execute_script("""
@@ -248,7 +282,8 @@ def test_long_portal_tables_can_be_filtered(browser):
         return {visible: rows.filter(r => !r.hidden).map(r => r.textContent.toLowerCase()),
                 status: document.querySelector('.table-filter-status').textContent};""")
     assert shown["visible"] and all("sociala medier" in text for text in shown["visible"]), shown
-    assert shown["status"] == f"Visar {len(shown['visible'])} av {facts['rows']} rader.", shown
+    assert shown["status"] == f"Visar alla {facts['rows']} rader.", f"the count changed at once, not after a pause: {shown}"
+    status_becomes(f"Visar {len(shown['visible'])} av {facts['rows']} rader.")
     field.clear()
     field.send_keys("pahittsjo")  # without the accent: Påhittsjö's rows
     visible = browser.driver.execute_script(
@@ -256,7 +291,7 @@ def test_long_portal_tables_can_be_filtered(browser):
     assert visible and all("Påhittsjö" in text for text in visible), visible
     field.clear()
     field.send_keys("text från")  # only in the links' words for screen readers, which are not matched
-    assert browser.driver.execute_script("return document.querySelector('.table-filter-status').textContent") == f"Visar 0 av {facts['rows']} rader."
+    status_becomes(f"Visar 0 av {facts['rows']} rader.")
     assert not browser.console_errors()
     browser.open("index.html")  # seven handbooks: too few rows for a filter
     assert browser.driver.execute_script("return document.querySelectorAll('.table-filter').length") == 0

@@ -186,3 +186,13 @@ def test_search_page_without_javascript_leads_to_help(browser):
     assert facts["before"], "the notice comes after the form"
     assert facts["shown"], "the notice is not in a phone's first screen"
     assert "hotad-just-nu.html" in facts["links"] and "kontakter.html" in facts["links"], facts["links"]
+
+
+@pytest.mark.parametrize("query, says", [("polisanmälan", "träff"), ("xyzzyq", "inga träffar")])
+def test_the_page_title_says_how_many_hits(browser, query, says):
+    """A search from the header opens the search page with its results: a screen reader reads
+    the page's title when it opens, so the count is there too, not only in the status."""
+    result = search(browser, "exempelby", query)
+    title = browser.driver.title
+    assert title.startswith(f"”{query}”: ") and says in title.split(" – ")[0], f"title {title!r} for {query!r} ({result['status']!r})"
+    assert title.endswith(" – Sök – Exempelby kommun"), title

@@ -62,6 +62,9 @@
     // Before the table's scrolling wrapper, if it has one, so the field stays in view.
     var anchor = wrapper || table;
     anchor.parentNode.insertBefore(box, anchor);
+    // The rows follow each key; the count, a live region a screen reader reads aloud, waits
+    // for a pause in the typing, so that not every letter gets its own count read out.
+    var announced;
     input.addEventListener("input", function () {
       var words = fold(input.value).trim().split(" ").filter(Boolean);
       var shown = 0;
@@ -70,7 +73,8 @@
         rows[i].hidden = !match;
         if (match) shown++;
       }
-      status.textContent = swedishCount(shown, rows.length);
+      clearTimeout(announced);
+      announced = setTimeout(function () { status.textContent = swedishCount(shown, rows.length); }, 900);
     });
   }
 

@@ -309,6 +309,9 @@
       list.appendChild(item);
     });
     var hits = result.hits.length;
+    // The count in the title too: a screen reader reads the title when the page opens, and
+    // seldom a status that was filled before it did.
+    document.title = "”" + shown + "”: " + (hits ? count(hits) : "inga träffar") + " – " + title;
     if (missed.length) {
       var typed = missed.map(function (near) { return near.typed; }).join(" ");
       announce("Inga träffar på ”" + typed + "”. Visar " + count(hits) + " på ”" + shown + "”.", now);

@@ -208,6 +208,7 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
             encoder.day(statement.assessed, &writer)
             writer.write(statement.assessedLocation != nil)
             if let location = statement.assessedLocation { encoder.location(location, &writer) }
+            writer.write(statement.auditedBy)
         }
         encoder.location(council.location, &writer)
     }
@@ -236,8 +237,9 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
                 guard let location = decoder.location(&reader) else { return nil }
                 assessedLocation = location
             }
+            guard let auditedBy = reader.optionalString() else { return nil }
             accessibility = AccessibilityStatement(status: status, shortcomings: shortcomings, feedbackEmail: email, assessed: assessed,
-                                                   assessedLocation: assessedLocation)
+                                                   assessedLocation: assessedLocation, auditedBy: auditedBy)
         }
         guard let location = decoder.location(&reader) else { return nil }
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,

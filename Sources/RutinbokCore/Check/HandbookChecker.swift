@@ -255,12 +255,22 @@ struct HandbookChecker {
         handbook.contact(routine.owner.value)?.roleAndName ?? routine.owner.value
     }
 
-    /// The accessibility statement says when the site was last assessed: not a day to come.
+    /// The accessibility statement says when the site was last assessed: not a day to come,
+    /// nor more than a year ago (Digg asks for the statement to be reviewed once a year, and a
+    /// handbook's pages change with its routines).
     private func checkAssessed() -> [Diagnostic] {
-        guard let statement = handbook.council.accessibility, let assessed = statement.assessed, assessed > today else { return [] }
-        return [.error(statement.assessedLocation ?? handbook.council.location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
-                       notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
+        guard let statement = handbook.council.accessibility, let assessed = statement.assessed else { return [] }
+        let location = statement.assessedLocation ?? handbook.council.location
+        if assessed > today {
+            return [.error(location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
+                           notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
+        }
+        guard assessed.adding(months: Self.assessmentIntervalMonths) < today else { return [] }
+        return [.warning(location, "tillgänglighetsredogörelsen bedömdes senast \(assessed), för mer än \(Self.assessmentIntervalMonths) månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed'", code: "accessibility-overdue")]
     }
+
+    /// How long an accessibility statement's assessment stays current.
+    static let assessmentIntervalMonths = 12
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
         guard let verified = contact.verified else { return [] }  // the loader reports a missing date

@@ -7,7 +7,7 @@ enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "website", "theme", "exclude", "review_interval_months",
                               "verify_interval_months", "allow_raw_html", "quick_contacts", "contacts", "accessibility"]
     static let themeKeys = ["color", "logo"]
-    static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed"]
+    static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed", "audited_by"]
 
     /// The section a key found at the top of council.yml or group.yml belongs in, when it is
     /// one of that section's keys, or a mapping of a contact's keys (a contact indented too
@@ -81,6 +81,11 @@ enum CouncilLoader {
                 statement.report(.error(value.location, "tillgänglighetsredogörelsen säger '\(stated.rawValue)' men räknar inte upp några brister; skriv under 'shortcomings' vad som inte är tillgängligt, eller skriv 'status: helt' om ni inte känner till några brister",
                                         code: "accessibility-incomplete"))
             }
+            // "Fully compliant" above a list of what is not accessible says two things at once.
+            if let value = statusValue, value.value == AccessibilityStatement.Status.helt.rawValue, !shortcomings.isEmpty {
+                statement.report(.error(value.location, "tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar",
+                                        code: "accessibility-incomplete"))
+            }
             if !dated {
                 statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD",
                                           code: "accessibility-undated"))
@@ -94,7 +99,8 @@ enum CouncilLoader {
             }
             council.accessibility = AccessibilityStatement(
                 status: status, shortcomings: shortcomings,
-                feedbackEmail: feedback, assessed: assessed?.value, assessedLocation: assessed?.location)
+                feedbackEmail: feedback, assessed: assessed?.value, assessedLocation: assessed?.location,
+                auditedBy: statement.string("audited_by"))
             yaml.absorb(&statement, known: accessibilityKeys)
         }
         return (name == nil ? nil : council, yaml.finish(known: councilKeys, section: section(of:value:)))

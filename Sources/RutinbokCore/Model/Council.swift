@@ -50,6 +50,9 @@ public struct AccessibilityStatement: Sendable {
     public var assessed: Day?
     /// Where `assessed` is written, for a date in the future.
     public var assessedLocation: SourceLocation?
+    /// Who audited the site when someone outside did (`audited_by`); nil for the council's own
+    /// assessment.
+    public var auditedBy: String? = nil
 }
 
 extension Council {

@@ -212,7 +212,7 @@ struct HandbookPages {
         }
         return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "", statusText: statusText,
                                      shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
-                                     assessed: statement?.assessed?.swedish,
+                                     assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy,
                                      diggURL: "https://www.digg.se/tdosanmalan")
     }
 }

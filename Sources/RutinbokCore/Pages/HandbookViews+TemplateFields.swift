@@ -295,7 +295,7 @@ extension ContactsPageView: TemplateFields {
 }
 
 extension AccessibilityPageView: TemplateFields {
-    static var templateFieldCount: Int { 7 }
+    static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("status", status)
@@ -303,6 +303,7 @@ extension AccessibilityPageView: TemplateFields {
         fields.add("shortcomings", shortcomings)
         fields.add("feedbackEmail", feedbackEmail)
         fields.add("assessed", assessed)
+        fields.add("auditedBy", auditedBy)
         fields.add("diggURL", diggURL)
     }
 }

@@ -237,5 +237,7 @@ struct AccessibilityPageView {
     var shortcomings: [String]
     var feedbackEmail: String?
     var assessed: String?
+    /// Who audited the site, when it was not the council itself.
+    var auditedBy: String?
     var diggURL: String
 }

@@ -5,7 +5,7 @@ enum TemplateNames {
     static let fields: Set<String> = [
         "acute", "acuteHere", "adapted", "adaptedBy", "adaptedCount", "adaptedFrom", "adaptedHref",
         "added", "addedCount", "addedHref", "additionTitles", "additions", "adoptedBy", "adoptedFrom",
-        "anchor", "anchors", "assessed", "audiences", "authorGenitive", "baseNewer", "baseReviewed",
+        "anchor", "anchors", "assessed", "audiences", "auditedBy", "authorGenitive", "baseNewer", "baseReviewed",
         "baseReviewedISO", "baseTitle", "body", "breadcrumbs", "byGroup", "cells", "changeCount",
         "changeHref", "changeText", "clear", "command", "compact", "contactCount", "contacts",
         "contactsHere", "contactsHref", "content", "context", "council", "councilCount", "councilGenitive",

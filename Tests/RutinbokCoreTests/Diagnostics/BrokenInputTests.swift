@@ -137,7 +137,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("a contact's key written under the accessibility statement", { try $0.append(council, "accessibility:\n  status: helt\n  email: webb@exby.example\n  assessed: 2026-01-15\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
-        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, feedback_email, shortcomings, status",
+        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, feedback_email, shortcomings, status",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
@@ -631,6 +631,23 @@ let brokenCases: [BrokenCase] = [
         try $0.remove(council)
     }, expect: [
         "content/councils/exby: fel: kommunens mapp har ingen council.yml [missing-file]\n  obs: byt namn på 'Council.yml' till council.yml: bara det namnet läses",
+    ]),
+    BrokenCase("accessibility fully compliant, with shortcomings", {
+        try $0.append(council, "accessibility:\n  status: helt\n  shortcomings: [Filmerna saknar undertexter.]\n  feedback_email: tillganglighet@exby.example\n  assessed: 2026-05-04\n")
+    }, expect: [
+        "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar [accessibility-incomplete]",
+    ]),
+    BrokenCase("accessibility assessed more than a year ago", {
+        try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@exby.example\n  assessed: 2025-05-31\n")
+    }, expect: [
+        "content/councils/exby/council.yml:15:13: varning: tillgänglighetsredogörelsen bedömdes senast 2025-05-31, för mer än 12 månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed' [accessibility-overdue]",
+    ]),
+    BrokenCase("accessibility assessed a year ago to the day", {
+        try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@exby.example\n  assessed: 2025-06-01\n")
+        // Something to report, so that the case says something: the statement is in time.
+        try $0.replace(hotad, "order: 10", with: "order: först")
+    }, expect: [
+        "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, men här står värdet 'först' [yaml-type]",
     ]),
     // Former ids (`aliases`): each becomes a page at the old address.
     BrokenCase("former ids written wrong", {
