@@ -23,8 +23,18 @@ extension TransformPass {
             taken.insert(slug)
             explicit[node] = slug
         }
+        // The routine's title is the page's h1: the text's headings start at ##.
+        var previousLevel = 1
         for node in nodes {
             let text = node.plainText.trimmed
+            let level = node.headingLevel
+            if level > 1, level > previousLevel + 1 {
+                let written = String(repeating: "#", count: level), expected = String(repeating: "#", count: previousLevel + 1)
+                let before = previousLevel == 1 ? "ingen rubrik med ## står före den" : "rubriken före den har \(String(repeating: "#", count: previousLevel))"
+                diagnostics.append(.warning(location(node), "rubriken '\(text)' är skriven med \(written), men \(before); skriv den med \(expected)", code: "heading-skip",
+                                            notes: ["en skärmläsare visar rubrikerna som en innehållsförteckning, och en nivå som saknas ser ut som en del som saknas"]))
+            }
+            if level > 1 { previousLevel = level }
             var id = explicit[node] ?? ""
             if id.isEmpty {
                 let slug = Slug.make(text)
@@ -35,8 +45,7 @@ extension TransformPass {
                 nextNumber[base] = number
                 taken.insert(id)
             }
-            headings.append(.init(id: id, text: text, level: node.headingLevel, location: location(node)))
-            let level = node.headingLevel
+            headings.append(.init(id: id, text: text, level: level, location: location(node)))
             let replacement = document.makeNode(.customBlock)
             node.insertBefore(replacement)
             node.moveChildren(to: replacement)

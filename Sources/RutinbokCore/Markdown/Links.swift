@@ -20,6 +20,7 @@ extension TransformPass {
             diagnostics.append(.warning(location(link), "länken '\(url)' tas bort: länkar får inte köra kod", code: "unsafe-link"))
             return
         }
+        checkLinkText(link)
         guard let target = Self.routineTarget(url) else {
             if let problem = Self.pathProblem(url) {
                 diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
@@ -40,6 +41,10 @@ extension TransformPass {
     /// another folder of the content is not published with the handbook.
     mutating func checkImage(_ image: MarkdownNode) {
         guard let url = image.url, !url.isEmpty else { return }
+        if image.plainText.trimmed.isEmpty {
+            diagnostics.append(.warning(location(image), "bilden '\(url)' har ingen text som säger vad den visar, för den som inte ser bilden", code: "image-alt",
+                                        notes: ["skriv det inom hakparenteserna: ![Karta över vägen till sessionssalen](\(url))"]))
+        }
         let path = Self.plainPath(url)
         if path.hasPrefix("assets/") {
             recordAsset(path, written: url, at: image, image: true)
@@ -48,6 +53,18 @@ extension TransformPass {
             diagnostics.append(.warning(location(image), "bilden '\(url)' följer inte med handboken, så den syns inte på sidan", code: "link-file",
                                         notes: ["lägg bilden i kommunens mapp assets/ och skriv 'assets/\(name)'"]))
         }
+    }
+
+    /// Words that say nothing of where a link leads: read alone, as screen readers list a
+    /// page's links, "här" is every link. Folded to lower case, without the end's punctuation.
+    static let vagueLinkTexts: Set<String> = ["här", "klicka här", "klicka", "läs mer", "läs mer här", "mer", "mer här",
+                                              "länk", "länken", "denna länk", "den här länken", "se här", "läs här"]
+
+    private mutating func checkLinkText(_ link: MarkdownNode) {
+        let text = link.plainText.trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:!?,;"))
+        guard Self.vagueLinkTexts.contains(text) else { return }
+        diagnostics.append(.warning(location(link), "länktexten '\(link.plainText.trimmed)' säger inte vart länken leder", code: "link-text",
+                                    notes: ["skriv vad läsaren hittar där, till exempel 'Polisens sida om att anmäla brott' i stället för 'här'; en skärmläsare kan läsa upp sidans länkar utan texten runt dem"]))
     }
 
     /// A link or image to a file of the council's `assets/` (`path`: its `plainPath`), for

@@ -649,6 +649,20 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, men här står värdet 'först' [yaml-type]",
     ]),
+    // What a reader who cannot see the page, or hears its links listed, would miss.
+    BrokenCase("an image without a description", { try $0.append(lokalt, "\n![](assets/logo.svg)\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:1: varning: bilden 'assets/logo.svg' har ingen text som säger vad den visar, för den som inte ser bilden [image-alt]\n  obs: skriv det inom hakparenteserna: ![Karta över vägen till sessionssalen](assets/logo.svg)",
+    ]),
+    BrokenCase("a link that says 'här'", { try $0.replace(lokalt, "[utbildningen](utbildning.md)", with: "[Klicka här.](utbildning.md)") }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:4: varning: länktexten 'Klicka här.' säger inte vart länken leder [link-text]\n  obs: skriv vad läsaren hittar där, till exempel 'Polisens sida om att anmäla brott' i stället för 'här'; en skärmläsare kan läsa upp sidans länkar utan texten runt dem",
+    ]),
+    BrokenCase("a heading level skipped", {
+        try $0.replace(hotad, "## Dokumentera", with: "### Dokumentera")
+        try $0.append(hotad, "\n## Efteråt\n\n#### Stöd\n\nPrata med någon.\n\n### Samtal\n\nRing.\n")
+    }, expect: [
+        "content/routines/hotad.md:13:1: varning: rubriken 'Dokumentera' är skriven med ###, men ingen rubrik med ## står före den; skriv den med ## [heading-skip]\n  obs: en skärmläsare visar rubrikerna som en innehållsförteckning, och en nivå som saknas ser ut som en del som saknas",
+        "content/routines/hotad.md:19:1: varning: rubriken 'Stöd' är skriven med ####, men rubriken före den har ##; skriv den med ### [heading-skip]\n  obs: en skärmläsare visar rubrikerna som en innehållsförteckning, och en nivå som saknas ser ut som en del som saknas",
+    ]),
     // Former ids (`aliases`): each becomes a page at the old address.
     BrokenCase("former ids written wrong", {
         try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [gamla/hotad, Hotad Nu, hotad, index, '-', akut.html, akut]")

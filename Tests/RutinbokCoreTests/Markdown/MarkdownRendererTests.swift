@@ -501,3 +501,25 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.links.map(\.anchor) == [nil, "gor-sa-har"])
     }
 }
+
+/// What a reader who cannot see the page, or hears only its links or headings, would miss.
+@Suite struct AccessibleTextTests {
+    @Test func onlyLinksThatSayNothingOfWhereTheyLeadAreReported() {
+        let body = "Läs [här](a.md), [Läs mer!](https://a.example) och [länk](#x).\n\n"
+            + "Läs [mer om polisanmälan](polisanmalan.md), [Här hittar du stödet](stod.md) och <https://polisen.se>.\n"
+        let result = render(body)
+        #expect(result.diagnostics.filter { $0.code == "link-text" }.map(\.location) == [loc(1, 5), loc(1, 18), loc(1, 52)])
+    }
+
+    @Test func imagesNeedWordsForThoseWhoCannotSeeThem() {
+        let result = render("![](assets/karta.png)\n\n![ ](assets/b.png)\n\n![Karta över entrén](assets/c.png)\n")
+        #expect(result.diagnostics.filter { $0.code == "image-alt" }.map(\.location) == [loc(1, 1), loc(3, 1)])
+    }
+
+    @Test func aHeadingMayGoDownOneLevelAndUpAnyNumber() {
+        let body = "## A\n\n### B\n\n#### C\n\n## D\n\n#### E\n\n### F\n\n##### G\n"
+        let result = render(body)
+        #expect(result.diagnostics.filter { $0.code == "heading-skip" }.map(\.location) == [loc(9, 1), loc(13, 1)])
+        #expect(render("### Först\n").diagnostics.map(\.code) == ["heading-skip"])
+    }
+}
