@@ -203,7 +203,7 @@ def test_print_is_a4_and_starts_with_whom_to_call(browser):
         browser.media()
 
 
-@pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html"])
+@pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html", "grupper/nordvast.html"])
 def test_portal_emergency_button_is_a_tap_target(browser, page):
     browser.media()
     browser.viewport(SMALL)
@@ -217,7 +217,7 @@ def test_portal_table_captions_fit_a_phone(browser, demo):
     """A table's caption sits in the wrapper that scrolls the table: on a phone it is kept
     to the screen's width, and stays in view while the table scrolls."""
     browser.media()
-    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker") for p in (demo / folder).glob("*.html"))
+    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker", "grupper") for p in (demo / folder).glob("*.html"))
     pages += ["index.html", "tackning.html", "andringar.html", "granskning.html", "lasbarhet.html"]
     seen = 0
     for width in (375, 320):

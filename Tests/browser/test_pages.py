@@ -180,7 +180,8 @@ def test_focus_shows_in_forced_colours(browser, page):
 
 PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
                 "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
-                "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html"]
+                "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html",
+                "grupper/nordvast.html"]
 
 
 @pytest.mark.parametrize("page", PORTAL_PAGES)
@@ -200,14 +201,14 @@ def test_portal_page_in_browser(browser, page):
           current: [...document.querySelectorAll('.portal-nav a[aria-current]')].map(a => a.textContent.trim()),
         };""")
     assert facts["h1"] == 1, f"{page}: {facts['h1']} h1 elements"
-    section = {"andringar": "Ändringar", "tackning": "Täckning", "handbocker": "Översikt"}.get(page.split("/")[0]) if "/" in page else None
+    section = {"andringar": "Ändringar", "tackning": "Täckning", "handbocker": "Översikt", "grupper": "Översikt"}.get(page.split("/")[0]) if "/" in page else None
     if section:
         assert facts["current"] == [section], f"{page}: the navigation marks {facts['current']}"
 
 
 @pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html",
                                   "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
-                                  "handbocker/lattsasby.html"])
+                                  "handbocker/lattsasby.html", "grupper/nordvast.html"])
 def test_portal_in_dark_scheme(browser, page):
     """The portal is light only; a reader whose system is dark still gets readable tables."""
     browser.viewport(DESKTOP)
@@ -228,6 +229,8 @@ def test_portal_pages_on_a_phone(browser, demo):
     assert len(pages) >= 10, f"too few change pages: {pages}"
     pages += sorted(str(p.relative_to(demo)) for p in (demo / "tackning").glob("*.html"))
     pages += sorted(str(p.relative_to(demo)) for p in (demo / "handbocker").glob("*.html"))
+    pages += sorted(str(p.relative_to(demo)) for p in (demo / "grupper").glob("*.html"))
+    assert "grupper/nordvast.html" in pages, "no group page"
     pages += ["index.html", "tackning.html", "andringar.html", "exempel.html", "granskning.html", "lasbarhet.html"]
     browser.media()
     for width in (390, 320):

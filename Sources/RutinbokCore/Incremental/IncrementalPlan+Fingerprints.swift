@@ -198,12 +198,12 @@ extension IncrementalPlan {
         }
         portal.everyPage = everyPage
         // Of the previous pages, the portal looks up only its summary pages, the pages of
-        // base routines across the handbooks (the `tackning` folder's block) and those of
-        // each handbook (the `handbocker` folder's).
+        // base routines across the handbooks (the `tackning` folder's block), those of
+        // each handbook (the `handbocker` folder's) and those of each group (`grupper`).
         for name in PortalPages.Name.allCases {
             if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
         }
-        for folder in [PageNames.portalCoverage, PageNames.portalHandbooks] {
+        for folder in [PageNames.portalCoverage, PageNames.portalHandbooks, PageNames.portalGroups] {
             for (path, value) in previous?.folder(folder)?.pages ?? [:] { portal.previousPages[path] = value }
         }
         return Reuse(councils: reusable, pages: pages, frames: frames, pageFingerprints: ownPages, portal: portal)

@@ -215,7 +215,7 @@ extension PortalNavView: TemplateFields {
 }
 
 extension PortalChangeView: TemplateFields {
-    static var templateFieldCount: Int { 20 }
+    static var templateFieldCount: Int { 21 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("council", council)
@@ -223,6 +223,7 @@ extension PortalChangeView: TemplateFields {
         fields.add("titleChanged", titleChanged)
         fields.add("councilGenitive", councilGenitive)
         fields.add("adaptedBy", adaptedBy)
+        fields.add("adaptedByHref", adaptedByHref)
         fields.add("adoptedFrom", adoptedFrom)
         fields.add("authorGenitive", authorGenitive)
         fields.add("byGroup", byGroup)

@@ -25,6 +25,8 @@ enum PageStage {
         /// Pages of handbooks in the portal (`handbocker/<council>.html`), by their place in
         /// the portal's order, a few per job.
         case handbookPages(Range<Int>)
+        /// Pages of groups in the portal (`grupper/<id>.html`), by their place in `Portal.groups`.
+        case groupPages(Range<Int>)
         case changes(ArraySlice<RoutineChange>)
         /// Change pages whose inputs did not change: linked from the previous output, the
         /// folders of a few councils per job.
@@ -127,6 +129,10 @@ enum PageStage {
         jobs += stride(from: 0, to: councils, by: handbookPagesPerJob).map {
             .handbookPages($0..<min($0 + handbookPagesPerJob, councils))
         }
+        let groups = portal.portal.groups.count
+        jobs += stride(from: 0, to: groups, by: handbookPagesPerJob).map {
+            .groupPages($0..<min($0 + handbookPagesPerJob, groups))
+        }
         // Council by council, in order, so that each job makes the folders of a few councils.
         let kept = Dictionary(grouping: reuse.portal.changePages) { Manifest.split($0).folder }
             .map { KeptChanges(folder: $0.key, paths: $0.value) }.sorted { $0.folder < $1.folder }
@@ -172,6 +178,14 @@ enum PageStage {
             var texts = PortalPages.RowTexts(portal.portal.config)
             for index in indices {
                 let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, texts: &texts, to: publisher)
+                done.pages.append((path, fingerprint))
+                if rendered { done.rendered += 1 }
+            }
+            return done
+        case .groupPages(let indices):
+            var done = Done(files: indices.count)
+            for index in indices {
+                let (path, fingerprint, rendered) = try portal.writeGroupPage(index, to: publisher)
                 done.pages.append((path, fingerprint))
                 if rendered { done.rendered += 1 }
             }

@@ -120,7 +120,7 @@ extension PortalPages {
         return PortalHandbookView(
             title: handbookTitle(summary), name: summary.council.name,
             handbookHref: "\(root)\(slug)/\(PageNames.html(PageNames.start))", kind: summary.council.kind.label,
-            group: summary.groupName, today: portal.today.swedish, todayISO: portal.today.description,
+            group: summary.groupName, groupHref: groupHref(summary, root: root), today: portal.today.swedish, todayISO: portal.today.description,
             summary: Self.routinesInWords(total: routines.count, inherited: inherited, adaptedOwn: adaptedOwn,
                                           adaptedByGroup: adaptedByGroup, groupText: groupText, added: added),
             excludedSummary: Self.excludedInWords(summary.excludedRoutines),

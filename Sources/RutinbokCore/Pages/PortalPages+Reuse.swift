@@ -58,6 +58,16 @@ extension PortalPages {
         return (path, fingerprint, rendered)
     }
 
+    /// Links or renders the portal's page of the group at `index` in `Portal.groups`, as a
+    /// summary page.
+    func writeGroupPage(_ index: Int, to publisher: Publisher) throws -> (path: String, fingerprint: UInt64, rendered: Bool) {
+        let group = portal.groups[index].group
+        let path = Self.groupPath(group: group.id)
+        let (fingerprint, rendered) = try writeFingerprinted(path: path, current: .index, title: group.name,
+                                                             template: Self.groupTemplate, view: groupView(index), to: publisher)
+        return (path, fingerprint, rendered)
+    }
+
     /// The page's template data is made only when the page is rendered: its fingerprint is
     /// hashed from the view as the view writes its fields (`addTemplateFields(to:)`), which
     /// for 310 handbooks' pages cost a fraction of making their data and hashing that.

@@ -14,7 +14,7 @@ extension PortalPages {
             PortalIndexView.Row(
                 name: summary.council.name, href: start(summary.council.slug),
                 pageHref: Self.handbookPath(council: summary.council.slug), kind: summary.council.kind.label,
-                group: summary.groupName, routines: summary.routines, adapted: summary.adapted, added: summary.added,
+                group: summary.groupName, groupHref: groupHref(summary), routines: summary.routines, adapted: summary.adapted, added: summary.added,
                 excluded: summary.excluded, oldestReview: summary.oldestReview?.swedish,
                 oldestReviewISO: summary.oldestReview?.description, onlyGroupTexts: summary.oldestReview == nil && summary.hasGroupTexts,
                 toReview: summary.toReview,
@@ -64,11 +64,11 @@ extension PortalPages {
             // A public build leaves internal routines out: their titles too may be meant for the intranet.
             let routines = (coverage.additions[slug] ?? []).filter(\.published).map { addition in
                 let routine = addition.routine
-                var source = ""
-                // "av", as in the matrix: "från" there means a text adopted from another handbook.
-                if addition.byGroup, case .group(let group) = routine.layer { source = "; av \(groupOfCouncil[slug] ?? group)" }
+                var group: String?
+                if addition.byGroup, case .group(let id) = routine.layer { group = groupOfCouncil[slug] ?? id }
                 return PortalCoverageView.Addition(title: routine.title, href: "\(slug)/\(PageNames.html(routine.id))",
-                             phase: phaseLabel(routine.phase.value), source: source, isInternal: routine.access == .internal)
+                             phase: phaseLabel(routine.phase.value), group: group,
+                             groupHref: group == nil ? nil : Self.groupHref(of: routine), isInternal: routine.access == .internal)
             }
             return PortalCoverageView.CouncilAdditions(name: councilNames[slug] ?? slug, href: start(slug),
                                                        anchor: Self.changesAnchor(slug), routines: routines,
@@ -118,6 +118,7 @@ extension PortalPages {
                 let change = changeIndex[path].map { portal.changes[$0] }
                 adapted.append(.init(council: name, href: "../\(path)",
                                      adaptedBy: byGroup ? (change?.groupName ?? "samverkansgrupp") : name,
+                                     adaptedByHref: byGroup ? change.flatMap { Self.groupHref(of: $0.routine, root: "../") } : nil,
                                      adoptedFrom: adoptedFrom.map(sourceName),
                                      inserted: change.map { "\($0.insertedWords)" } ?? "–",
                                      deleted: change.map { "\($0.deletedWords)" } ?? "–"))
@@ -150,7 +151,7 @@ extension PortalPages {
                 let change = Self.changePath(council: slug, routine: routine.id)
                 return PortalExamplesView.Example(
                     title: routine.title, summary: routine.summary, href: "\(slug)/\(PageNames.html(routine.id))",
-                    council: example.offeredBy, councilHref: example.group == nil ? start(slug) : nil,
+                    council: example.offeredBy, councilHref: example.group.map { Self.groupPath(group: $0.id) } ?? start(slug),
                     members: example.members.map { LinkView(label: $0.name, href: "\($0.slug)/\(PageNames.html(routine.id))") },
                     hasMembers: !example.members.isEmpty,
                     reviewed: routine.reviewed?.value.swedish, reviewedISO: routine.reviewed?.value.description,
@@ -182,7 +183,8 @@ extension PortalPages {
             return PortalChangesView.Row(
                 council: changes.map(\.council.name).joined(separator: ", "), title: change.routine.title,
                 href: Self.changePath(council: change.council.slug, routine: change.routine.id),
-                adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+                adaptedBy: adaptedBy(change), adaptedByHref: Self.groupHref(of: change.routine),
+                adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
                 inserted: change.insertedWords, deleted: change.deletedWords,
                 anchors: changes.map(\.council.slug).filter { anchored.insert($0).inserted }.map(Self.changesAnchor))
         }
@@ -221,7 +223,8 @@ extension PortalPages {
         return PortalChangeView(
             title: change.routine.title, council: change.council.name, baseTitle: change.base.title,
             titleChanged: change.base.title != change.routine.title, councilGenitive: SwedishGenitive.of(change.council.name),
-            adaptedBy: adaptedBy(change), adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
+            adaptedBy: adaptedBy(change), adaptedByHref: Self.groupHref(of: change.routine, root: root),
+            adoptedFrom: change.routine.adoptedFrom.map { sourceName($0.value) },
             authorGenitive: SwedishGenitive.of(adaptedBy(change)), byGroup: change.groupName != nil,
             reviewed: change.routine.reviewed?.value.swedish, reviewedISO: change.routine.reviewed?.value.description,
             baseReviewed: change.base.reviewed?.value.swedish, baseReviewedISO: change.base.reviewed?.value.description,

@@ -22,13 +22,14 @@ extension PortalIndexView: TemplateFields {
 }
 
 extension PortalIndexView.Row: TemplateFields {
-    static var templateFieldCount: Int { 18 }
+    static var templateFieldCount: Int { 19 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("name", name)
         fields.add("href", href)
         fields.add("pageHref", pageHref)
         fields.add("kind", kind)
         fields.add("group", group)
+        fields.add("groupHref", groupHref)
         fields.add("routines", routines)
         fields.add("adapted", adapted)
         fields.add("added", added)
@@ -105,11 +106,12 @@ extension PortalRoutineCoverageView: TemplateFields {
 }
 
 extension PortalRoutineCoverageView.Adapted: TemplateFields {
-    static var templateFieldCount: Int { 6 }
+    static var templateFieldCount: Int { 7 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("href", href)
         fields.add("adaptedBy", adaptedBy)
+        fields.add("adaptedByHref", adaptedByHref)
         fields.add("adoptedFrom", adoptedFrom)
         fields.add("inserted", inserted)
         fields.add("deleted", deleted)
@@ -135,12 +137,13 @@ extension PortalCoverageView.PhaseTable: TemplateFields {
 }
 
 extension PortalCoverageView.Addition: TemplateFields {
-    static var templateFieldCount: Int { 5 }
+    static var templateFieldCount: Int { 6 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("href", href)
         fields.add("phase", phase)
-        fields.add("source", source)
+        fields.add("group", group)
+        fields.add("groupHref", groupHref)
         fields.add("isInternal", isInternal)
     }
 }
@@ -320,13 +323,14 @@ extension PortalReadabilityView.Row: TemplateFields {
 }
 
 extension PortalHandbookView: TemplateFields {
-    static var templateFieldCount: Int { 32 }
+    static var templateFieldCount: Int { 33 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("name", name)
         fields.add("handbookHref", handbookHref)
         fields.add("kind", kind)
         fields.add("group", group)
+        fields.add("groupHref", groupHref)
         fields.add("today", today)
         fields.add("todayISO", todayISO)
         fields.add("summary", summary)
@@ -411,12 +415,13 @@ extension PortalCoverageView.Row: TemplateFields {
 }
 
 extension PortalChangesView.Row: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("title", title)
         fields.add("href", href)
         fields.add("adaptedBy", adaptedBy)
+        fields.add("adaptedByHref", adaptedByHref)
         fields.add("adoptedFrom", adoptedFrom)
         fields.add("inserted", inserted)
         fields.add("deleted", deleted)

@@ -37,6 +37,8 @@ struct PortalIndexView {
         /// The handbook's page in the portal, `handbocker/<council>.html`.
         var pageHref: String
         var kind: String, group: String?
+        /// The group's page in the portal, `grupper/<id>.html`; nil without a group.
+        var groupHref: String?
         var routines: Int, adapted: Int, added: Int, excluded: Int
         var oldestReview: String?, oldestReviewISO: String?
         /// No text of its own, but its group's: "Bara gruppens texter", not "Inga egna texter"
@@ -83,7 +85,12 @@ struct PortalCoverageView {
     /// How many handbooks have a base routine in each form; the title leads to its page.
     struct Counts { var title: String, href: String, inherited: Int, adapted: Int, excluded: Int, internalOnly: Int }
     struct PhaseTable { var id: String, label: String, counts: [Counts], rows: [Row] }
-    struct Addition { var title: String, href: String?, phase: String, source: String, isInternal: Bool }
+    struct Addition {
+        var title: String, href: String?, phase: String
+        /// The group that wrote it, and its page in the portal; nil for the council's own.
+        var group: String?, groupHref: String?
+        var isInternal: Bool
+    }
     struct CouncilAdditions {
         /// `anchor`: the row's id, which the overview's count of own routines links to.
         var name: String, href: String, anchor: String, routines: [Addition]
@@ -117,7 +124,10 @@ struct PortalCoverageView {
 /// replaced it (with what the change page counts), who left it out.
 struct PortalRoutineCoverageView {
     struct Adapted {
-        var council: String, href: String, adaptedBy: String, adoptedFrom: String?
+        var council: String, href: String, adaptedBy: String
+        /// The group's page in the portal when the group wrote the text; nil for the council's own.
+        var adaptedByHref: String?
+        var adoptedFrom: String?
         /// Words inserted and deleted as the change page counts them; "–" should the change
         /// not be among the portal's (every adapted cell's is).
         var inserted: String, deleted: String
@@ -177,6 +187,8 @@ struct PortalHandbookView {
     var handbookHref: String
     var kind: String
     var group: String?
+    /// The group's page in the portal, `../grupper/<id>.html`; nil without a group.
+    var groupHref: String?
     var today: String, todayISO: String
     /// "Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (…)."
     var summary: String
@@ -211,8 +223,8 @@ struct PortalHandbookView {
 
 struct PortalExamplesView {
     struct Example {
-        /// `councilHref`: the offering council's start page; nil for a group's example (a
-        /// group has no page), whose `members` lead to each member's copy instead.
+        /// `councilHref`: the offering council's start page, or for a group's example the
+        /// group's page in the portal (`grupper/<id>.html`); `members` lead to each member's copy.
         var title: String, summary: String, href: String, council: String, councilHref: String?
         var members: [LinkView], hasMembers: Bool
         var reviewed: String?, reviewedISO: String?, decided: String?, lix: Int
@@ -230,6 +242,8 @@ struct PortalExamplesView {
 struct PortalChangesView {
     struct Row {
         var council: String, title: String, href: String, adaptedBy: String
+        /// The group's page in the portal when the group wrote the text; nil for a council's own.
+        var adaptedByHref: String?
         var adoptedFrom: String?, inserted: Int, deleted: Int
         /// Ids for the councils whose first row this is (`changesAnchor`), which the overview's
         /// count of adapted routines links to.
@@ -243,7 +257,10 @@ struct PortalChangeView {
     var title: String, council: String, baseTitle: String, titleChanged: Bool
     /// The council's name in the genitive: "Låtsasby kommuns".
     var councilGenitive: String
-    var adaptedBy: String, adoptedFrom: String?
+    var adaptedBy: String
+    /// The group's page in the portal, `../../grupper/<id>.html`, when the group wrote the text.
+    var adaptedByHref: String?
+    var adoptedFrom: String?
     /// Whose text it is, in the genitive: the group's when the group wrote it ("Samverkan
     /// Nordvästs"), else the council's.
     var authorGenitive: String

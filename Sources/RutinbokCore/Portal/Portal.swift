@@ -3,6 +3,8 @@
 struct Portal: Sendable {
     struct CouncilSummary: Sendable {
         var council: Council
+        /// The group it joins: its page in the portal is `grupper/<id>.html`.
+        var groupID: String?
         var groupName: String?
         var routines: Int
         var adapted: Int
@@ -37,6 +39,8 @@ struct Portal: Sendable {
     var examples: ExampleLibrary
     var changes: [RoutineChange]
     var review: ReviewReport
+    /// The groups at least one built council joins, by name (`Portal+Groups.swift`).
+    var groups: [GroupSummary]
 
     /// `knownCounts` (word counts by pair of files, from the previous build) and
     /// `needsDiff` (whether a change's page is rendered) let a changed build diff only
@@ -75,7 +79,7 @@ struct Portal: Sendable {
         councils = zip(handbooks, review.councils).map { handbook, review in
             let excluded = Self.excludedRoutines(of: handbook, baseByID: baseByID, phaseRank: phaseRank)
             return CouncilSummary(
-                council: handbook.council, groupName: handbook.group?.name, routines: handbook.routines.count,
+                council: handbook.council, groupID: handbook.group?.id, groupName: handbook.group?.name, routines: handbook.routines.count,
                 adapted: handbook.routines.filter { $0.origin == .adapted }.count,
                 added: handbook.routines.filter { $0.origin == .added }.count,
                 excluded: excluded.count,
@@ -88,6 +92,7 @@ struct Portal: Sendable {
                     baseByID[id].flatMap { $0.access == .internal ? nil : $0 }
                 }, phaseRank: phaseRank))
         }
+        groups = Self.groups(of: handbooks, review: review, base: site.routines, phaseRank: phaseRank)
     }
 
     /// The routines a handbook left out that the build may name. The text a reader of the
@@ -105,7 +110,7 @@ struct Portal: Sendable {
     }
 
     /// Phase (site.yml's order), `order`, title, id: a handbook's reading order.
-    private static func inReadingOrder(_ routines: [Routine], phaseRank: [String: Int]) -> [Routine] {
+    static func inReadingOrder(_ routines: [Routine], phaseRank: [String: Int]) -> [Routine] {
         routines.sorted {
             (phaseRank[$0.phase.value] ?? Int.max, $0.order, $0.title, $0.id) < (phaseRank[$1.phase.value] ?? Int.max, $1.order, $1.title, $1.id)
         }

@@ -21,8 +21,10 @@ public enum PageNames {
     public static let portalCoverage = "tackning"
     /// Folder of the portal's pages of one handbook each (its routines, their form, what is due).
     public static let portalHandbooks = "handbocker"
+    /// Folder of the portal's pages of one group each (its members, routines and contacts).
+    public static let portalGroups = "grupper"
     /// Folder names at the top of the output that a council may not take as its slug.
-    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges, portalCoverage, portalHandbooks]
+    public static let reservedCouncilSlugs: Set<String> = [assets, portalChanges, portalCoverage, portalHandbooks, portalGroups]
 
     public static func html(_ name: String) -> String { "\(name).html" }
 }

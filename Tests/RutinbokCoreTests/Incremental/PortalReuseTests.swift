@@ -29,6 +29,7 @@ import Testing
         for council in ["ana", "bro"] {
             #expect(manifest.pages[PortalPages.handbookPath(council: council)] != nil, "\(council)")
         }
+        #expect(manifest.pages[PortalPages.groupPath(group: "dalen")] != nil)
     }
 
     /// A base routine's page across the handbooks is linked while nothing it shows changed,
@@ -46,8 +47,8 @@ import Testing
         }
 
         // Ana's own routine is on no routine's page: both are linked as they were, not
-        // rendered. Of the eleven fingerprinted pages (six summary pages, three routines', two
-        // handbooks'), only the readability page and Ana's page show the edit (its LIX).
+        // rendered. Of the twelve fingerprinted pages (six summary pages, three routines', two
+        // handbooks', one group's), only the readability page and Ana's page show the edit (its LIX).
         try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
         let linked = await w.build()
         #expect(linked.published)
@@ -141,6 +142,48 @@ import Testing
         try FileManager.default.removeItem(atPath: "\(w.content)/councils/cid")
         #expect(await w.build().published)
         #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.handbookPath(council: "cid"))"))
+        await expectSameAsClean(w)
+    }
+
+    /// A group's page in the portal is linked while nothing it shows changed, rendered when its
+    /// routines or members changed, and goes when its last member leaves the group and comes
+    /// back when one joins again; every build is the bytes of a clean one.
+    @Test func groupPagesFollowTheirGroup() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let dalen = PortalPages.groupPath(group: "dalen")
+        let original = try page(w, dalen)
+        #expect(original.contains("<h1>Samverkan Dalen</h1>"))
+        let marked = original.replacingOccurrences(of: "<h1>", with: "<h6>")
+        try marked.write(toFile: "\(w.output)/\(dalen)", atomically: false, encoding: .utf8)
+
+        // Ana is no member: her own routine's edit leaves the group's page linked as it was.
+        try w.append("content/councils/ana/routines/egen.md", "\nEn mening till.\n")
+        #expect(await w.build().published)
+        #expect(try page(w, dalen) == marked)
+
+        // The group's own routine is reviewed again: its page is rendered.
+        let risk = try String(contentsOfFile: "\(w.content)/groups/dalen/routines/risk.md", encoding: .utf8)
+        try w.write("content/groups/dalen/routines/risk.md", risk.replacingOccurrences(of: "reviewed: 2026-08-01", with: "reviewed: 2026-11-01"))
+        #expect(await w.build().published)
+        #expect(try page(w, dalen).contains("1 november 2026"))
+        await expectSameAsClean(w)
+
+        // Bro, its only member, leaves the group (with a coordinator of its own in place of
+        // the group's): the page goes, and the overview no longer links it.
+        let bro = try String(contentsOfFile: "\(w.content)/councils/bro/council.yml", encoding: .utf8)
+        try w.write("content/councils/bro/council.yml", bro.replacingOccurrences(
+            of: "group: dalen\ncontacts:\n", with: "contacts:\n  samordnare:\n    role: Säkerhetssamordnare\n    email: samordnare@bro.example\n"))
+        let left = await w.build()
+        #expect(left.published, "\(left.diagnostics)")
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/\(dalen)"))
+        #expect(!(try page(w, "index.html").contains(dalen)))
+        await expectSameAsClean(w)
+
+        // … and joins again: the page is back.
+        try w.write("content/councils/bro/council.yml", bro)
+        #expect(await w.build().published)
+        #expect(try page(w, dalen).contains("<h1>Samverkan Dalen</h1>"))
         await expectSameAsClean(w)
     }
 

@@ -114,10 +114,9 @@ struct PortalPagesTests {
         #expect(examples.contains("<a href=\"andringar/exempelstad/sociala-medier.html\">Se vad Exempelstads kommun har ändrat<span class=\"visually-hidden\"> i Sociala medier</span></a>"))
         #expect(examples.contains("rutinbok adopt nordvast/utbildning-och-introduktion --into &lt;din-kommun&gt;"))
         #expect(count("Jämfört med grundrutinen", in: examples) == 2)
-        // A group has no page of its own: its example names the group, unlinked, and links
-        // the handbooks that share it to their copy, not the first member's start page.
-        #expect(examples.contains("<div><dt>Från</dt><dd>Samverkan Nordväst</dd></div>"))
-        #expect(!examples.contains(">Samverkan Nordväst</a>"))
+        // A group's example names the group, linked to its page in the portal, and links the
+        // handbooks that share it to their copy, not the first member's start page.
+        #expect(examples.contains("<div><dt>Från</dt><dd><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></dd></div>"))
         #expect(examples.contains("<div><dt>Gemensam för</dt><dd><ul class=\"inline-list\"><li><a href=\"fiktiva/utbildning-och-introduktion.html\">Fiktiva kommun</a></li><li><a href=\"lattsasby/utbildning-och-introduktion.html\">Låtsasby kommun</a></li><li><a href=\"pahittsjo/utbildning-och-introduktion.html\">Påhittsjö kommun</a></li></ul></dd></div>"))
         #expect(count("<dt>Gemensam för</dt>", in: examples) == 1, "a council's example is its own")
         #expect(examples.contains("<div><dt>Från</dt><dd><a href=\"exempelstad/index.html\">Exempelstads kommun</a></dd></div>"))
@@ -158,7 +157,7 @@ struct PortalPagesTests {
         #expect(count("<tr><th scope=\"row\">", in: changeList) == 8)
         // A group's text names its members; each member's first row has its id, which the
         // overview's count of adapted routines links to.
-        #expect(changeList.contains("<td><span id=\"handbok-fiktiva\"></span><span id=\"handbok-lattsasby\"></span><span id=\"handbok-pahittsjo\"></span>Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun</td><td>Samverkan Nordväst</td>"))
+        #expect(changeList.contains("<td><span id=\"handbok-fiktiva\"></span><span id=\"handbok-lattsasby\"></span><span id=\"handbok-pahittsjo\"></span>Fiktiva kommun, Låtsasby kommun, Påhittsjö kommun</td><td><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></td>"))
         #expect(count("id=\"handbok-fiktiva\"", in: changeList) == 1)
         let overviewLinks = read("\(output)/index.html")
         #expect(overviewLinks.contains("<td class=\"num\"><a href=\"andringar.html#handbok-lattsasby\"><span class=\"visually-hidden\">Anpassade rutiner i Låtsasby kommun: </span>3</a></td>"))
@@ -237,7 +236,7 @@ struct PortalPagesTests {
         let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
         #expect(result.published, "\(result.diagnostics)")
         let coverage = read("\(output.path)/tackning.html")
-        #expect(coverage.contains("<a href=\"lattsasby/krisstodslinjen.html\">Krisstödslinjen</a> <span class=\"meta\">(Stöd efteråt; av Samverkan Nordväst)</span>"), "\(coverage)")
+        #expect(coverage.contains("<a href=\"lattsasby/krisstodslinjen.html\">Krisstödslinjen</a> <span class=\"meta\">(Stöd efteråt; av <a href=\"grupper/nordvast.html\">Samverkan Nordväst</a>)</span>"), "\(coverage)")
         #expect(!coverage.contains("från Samverkan Nordväst"))
     }
 

@@ -55,7 +55,8 @@ struct RoutineCoveragePagesTests {
         #expect(roles.contains("<p>Grundrutinen som den är, i 3 handböcker.</p>"))
         // The group's text in each member, and the region's own; word counts as the change list has them.
         for change in portal.changes where change.routine.id == "roller-och-ansvar" {
-            let by = change.groupName ?? change.council.name
+            // The group, which wrote the text, is linked to its page.
+            let by = change.groupName.map { "<a href=\"../grupper/nordvast.html\">\($0)</a>" } ?? change.council.name
             #expect(roles.contains("<tr><th scope=\"row\"><a href=\"../andringar/\(change.council.slug)/roller-och-ansvar.html\">\(change.council.name)<span class=\"visually-hidden\">: ändringar</span></a></th><td>\(by)</td><td class=\"num\">\(change.insertedWords)</td><td class=\"num\">\(change.deletedWords)</td></tr>"),
                     "\(change.council.slug)")
         }

@@ -1,0 +1,183 @@
+import Foundation
+@testable import RutinbokCore
+import Testing
+
+/// Each group's page in the portal (`grupper/<id>.html`): a group's routines and contacts are
+/// written and reviewed in one place for all its members, and this is where its coordinator
+/// sees them together, with which members use another text and what is due.
+@Suite("Portal: one page per group")
+struct PortalGroupPageTests {
+    /// The links of a page, as written.
+    private func links(_ html: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    /// The visible text of `html`'s part, tags and visually hidden text taken out.
+    private func text(_ html: some StringProtocol) -> String {
+        String(html).replacingOccurrences(of: "<span class=\"visually-hidden\">[^<]*</span>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+    }
+
+    /// The lines of the table whose caption has `id`, one per body row.
+    private func rows(of id: String, in html: String) -> [String] {
+        guard let table = html.components(separatedBy: "<caption id=\"\(id)\">").dropFirst().first?.components(separatedBy: "</table>").first
+        else { return [] }
+        return table.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><th scope=\"row\">") }
+    }
+
+    /// Every link of the page at `path` in `output` that leads to a file of the output leads
+    /// to one that is there, and to an id that is there.
+    private func expectLinksResolve(_ path: String, in output: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let folder = (path as NSString).deletingLastPathComponent
+        for link in links(read("\(output)/\(path)")) where !link.contains(":") {
+            let file = link.prefix { $0 != "#" }
+            let target = file.isEmpty ? "\(output)/\(path)" : URL(fileURLWithPath: "\(output)/\(folder)/\(file)").standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: target), "\(path): \(link)", sourceLocation: sourceLocation)
+            if let hash = link.firstIndex(of: "#") {
+                #expect(read(target).contains("id=\"\(link[link.index(after: hash)...])\""), "\(path): \(link)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func theDemoGroupHasAPageWithItsMembersRoutinesAndContacts() async throws {
+        let output = try await DemoContent.build()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(output)/grupper") == ["nordvast.html"])
+        let path = PortalPages.groupPath(group: "nordvast")
+        let html = read("\(output)/\(path)")
+        #expect(html.contains("<title>Samverkan Nordväst – Portal – "))
+        #expect(html.contains("<h1>Samverkan Nordväst</h1>"))
+        #expect(html.contains("<p>Låtsasby, Påhittsjö och Fiktiva kommuner delar flera rutiner, kontakter och en säkerhetssamordnare.</p>"))
+        // Under the overview in the navigation, as the handbooks' pages are.
+        #expect(html.contains("<a href=\"../index.html\" aria-current=\"true\">Översikt</a>"))
+
+        // The members in the portal's order (not group.yml's, which lists Låtsasby first),
+        // each linked to its page in the portal.
+        let members = html.components(separatedBy: "<h2 id=\"medlemmar\">")[1].components(separatedBy: "</ul>")[0]
+        #expect(links(members).filter { $0.hasPrefix("../handbocker/") }
+            == ["../handbocker/fiktiva.html", "../handbocker/lattsasby.html", "../handbocker/pahittsjo.html"])
+        #expect(members.contains("<a href=\"../handbocker/lattsasby.html\">Låtsasby kommun</a>"))
+        #expect(html.contains("Samverkan Nordväst har 3 medlemmar."))
+
+        // The group's two routines in reading order (Styrning before Förebygga), each linked
+        // to the first member's copy and its change page: both replace base routines.
+        let routines = rows(of: "rutiner-tabell", in: html)
+        #expect(routines.count == 2)
+        #expect(text(routines[0]) == "Roller och ansvar (jämför med grundrutinen)Styrning och ansvarAnpassad8 oktober 2026Nej38Inga")
+        #expect(routines[0].hasPrefix("<tr><th scope=\"row\"><a href=\"../fiktiva/roller-och-ansvar.html\">Roller och ansvar<span class=\"visually-hidden\">, i handboken för Fiktiva kommun</span></a>"))
+        #expect(routines[0].contains("<a href=\"../andringar/fiktiva/roller-och-ansvar.html\">jämför med grundrutinen"))
+        #expect(text(routines[1]).hasPrefix("Utbildning och introduktion (jämför med grundrutinen)Förebygga"))
+
+        // Its five contacts, none past verification on the demo's day.
+        let contacts = rows(of: "kontakter-tabell", in: html)
+        #expect(contacts.count == 5)
+        #expect(text(contacts[0]) == "Gemensam säkerhetssamordnare för Samverkan NordvästIngrid Inbillad8 oktober 2026Nej")
+        #expect(html.contains("<p>Samverkan Nordvästs rutiner är granskade och dess kontakter kontrollerade i tid.</p>"))
+        expectLinksResolve(path, in: output)
+
+        // Linked from where the portal names the group: the overview's group column, each
+        // member's page, the example library, the change list and pages, the coverage pages.
+        let index = read("\(output)/index.html")
+        #expect(count("<td><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></td>", in: index) == 3)
+        #expect(index.contains("<td><span class=\"none\">Ingen</span></td>"), "a council of no group")
+        for member in ["fiktiva", "lattsasby", "pahittsjo"] {
+            #expect(read("\(output)/handbocker/\(member).html").contains("ingår i <a href=\"../grupper/nordvast.html\">Samverkan Nordväst</a>."), "\(member)")
+        }
+        #expect(!read("\(output)/handbocker/exempelby.html").contains("grupper/"))
+        #expect(read("\(output)/exempel.html").contains("<dd><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></dd>"))
+        #expect(read("\(output)/andringar/lattsasby/roller-och-ansvar.html").contains("<dt>Anpassad av</dt><dd><a href=\"../../grupper/nordvast.html\">Samverkan Nordväst</a></dd>"))
+        #expect(!read("\(output)/andringar/exempelstad/sociala-medier.html").contains("grupper/"), "a council's own text")
+        #expect(read("\(output)/tackning/roller-och-ansvar.html").contains("<td><a href=\"../grupper/nordvast.html\">Samverkan Nordväst</a></td>"))
+    }
+
+    /// Members with their own text or none, the group's internal routines and contacts in a
+    /// public and an internal build, and what is due.
+    @Test func membersThatUseAnotherTextAndWhatStaysInternal() async throws {
+        let content = try DemoContent.copy()
+        let group = "\(content)/groups/nordvast"
+        // Låtsasby writes its own text of the group's training routine; Påhittsjö leaves out
+        // its roles; the roles are long past review.
+        let training = try String(contentsOfFile: "\(group)/routines/utbildning-och-introduktion.md", encoding: .utf8)
+        try training.replacingOccurrences(of: "share: true\n", with: "")
+            .appending("\nLåtsasby ordnar också en egen kväll.\n")
+            .write(toFile: "\(content)/councils/lattsasby/routines/utbildning-och-introduktion.md", atomically: true, encoding: .utf8)
+        let pahittsjo = try String(contentsOfFile: "\(content)/councils/pahittsjo/council.yml", encoding: .utf8)
+        try pahittsjo.replacingOccurrences(of: "group: nordvast\n", with: "group: nordvast\nexclude: [roller-och-ansvar]\n")
+            .write(toFile: "\(content)/councils/pahittsjo/council.yml", atomically: true, encoding: .utf8)
+        let roles = try String(contentsOfFile: "\(group)/routines/roller-och-ansvar.md", encoding: .utf8)
+        try roles.replacingOccurrences(of: "reviewed: 2026-10-08", with: "reviewed: 2024-10-08")
+            .write(toFile: "\(group)/routines/roller-och-ansvar.md", atomically: true, encoding: .utf8)
+        // An internal routine and an internal contact of the group's.
+        try """
+            ---
+            title: Gruppens larmkedja
+            summary: Vem som larmar vem inom Samverkan Nordväst.
+            phase: hantera
+            audience: [alla]
+            owner: kanslichef
+            reviewed: 2026-10-08
+            access: internal
+            ---
+
+            Ring kanslichefen först.
+
+            """.write(toFile: "\(group)/routines/larmkedja.md", atomically: true, encoding: .utf8)
+        let settings = try String(contentsOfFile: "\(group)/group.yml", encoding: .utf8)
+        try (settings + """
+              larmcentral:
+                role: Gruppens larmcentral
+                name: Lars Larm
+                phone: "070-000 05 09"
+                verified: 2026-10-08
+                access: internal
+
+            """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
+
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        let path = PortalPages.groupPath(group: "nordvast")
+        let html = read("\(output.path)/\(path)")
+        let routines = rows(of: "rutiner-tabell", in: html)
+        #expect(routines.count == 2, "the internal routine has no row in a public build")
+        #expect(!html.contains("larmkedja") && !html.contains("Larmkedja"))
+        #expect(!html.contains("larmcentral") && !html.contains("Lars Larm"))
+        #expect(rows(of: "kontakter-tabell", in: html).count == 5)
+
+        // Roles: Påhittsjö left it out, linked to its list of left-out routines; past review.
+        #expect(routines[0].contains("<span class=\"cell-detail\">Valt bort:</span> <a href=\"../handbocker/pahittsjo.html#utesluten\">Påhittsjö kommun</a>"))
+        #expect(text(routines[0]).contains("Ja skulle ha granskats senast 8 oktober 2025"))
+        // Training: Låtsasby has its own text, linked to its page of it.
+        #expect(routines[1].contains("<span class=\"cell-detail\">Egen text:</span> <a href=\"../lattsasby/utbildning-och-introduktion.html\">Låtsasby kommun</a>"))
+        #expect(!routines[1].contains("<span class=\"none\">Inga</span>"))
+        // What is due, with the review page's list of shared texts, which has the id linked.
+        #expect(html.contains("<p>Samverkan Nordväst har 1 rutin att granska. De står också under <a href=\"../granskning.html#gemensamt\">Gemensamma texter och kontakter</a>"))
+        let due = rows(of: "rutiner-att-granska", in: html)
+        #expect(due.count == 1 && due[0].contains(">Roller och ansvar</a>"))
+        expectLinksResolve(path, in: output.path)
+
+        // The internal build shows them, marked as internal.
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = output.deletingLastPathComponent().appendingPathComponent("intranat").path
+        options.today = DemoContent.today
+        options.includeInternal = true
+        let internalResult = await Build.run(options, write: true)
+        #expect(internalResult.published, "\(internalResult.diagnostics)")
+        let intranet = read("\(options.output)/\(path)")
+        let internalRoutines = rows(of: "rutiner-tabell", in: intranet)
+        #expect(internalRoutines.count == 3)
+        #expect(internalRoutines.contains { $0.contains(">Gruppens larmkedja<") && $0.contains("(intern, bara i den interna handboken)") })
+        #expect(rows(of: "kontakter-tabell", in: intranet).contains { text($0).hasPrefix("Gruppens larmcentral (intern, bara i den interna handboken)Lars Larm") })
+        expectLinksResolve(path, in: options.output)
+    }
+
+    /// A council folder may not take the name of the portal's folder of group pages.
+    @Test func aCouncilFolderNamedAsTheGroupsFolderIsRefused() async throws {
+        let content = try DemoContent.copy()
+        try FileManager.default.copyItem(atPath: "\(content)/councils/exempelby", toPath: "\(content)/councils/grupper")
+        let (site, problems) = await ContentLoader.load(contentDirectory: content)
+        #expect(site?.councils.contains { $0.slug == "grupper" } == false)
+        #expect(problems.contains { $0.code == "reserved-slug" && $0.location.file.hasSuffix("councils/grupper") })
+    }
+}
