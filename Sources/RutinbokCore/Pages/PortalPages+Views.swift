@@ -272,7 +272,7 @@ extension PortalPages {
                                                   handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
         let sharedContacts = shared.contacts.map { stale in
-            PortalReviewView.SharedContact(role: stale.contact.role, name: stale.contact.name, group: stale.group,
+            PortalReviewView.SharedContact(role: stale.contact.role, name: stale.contact.name ?? "", group: stale.group,
                                            verified: stale.contact.verified?.swedish ?? "aldrig", verifiedISO: stale.contact.verified?.description,
                                            handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
@@ -309,7 +309,7 @@ extension PortalPages {
 
     /// A contact past verification, as the review page lists it.
     func reviewRow(_ contact: Contact) -> PortalReviewView.Contact {
-        PortalReviewView.Contact(role: contact.role, name: contact.name,
+        PortalReviewView.Contact(role: contact.role, name: contact.name ?? "",
                                  verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
     }
 

@@ -287,7 +287,9 @@ struct PortalReviewView {
         /// The owner's e-mail address, and as HTML with break points (`EmailBreaks`).
         var email: String?, emailHTML: String?
     }
-    struct Contact { var role: String, name: String?, verified: String, verifiedISO: String? }
+    /// `name` is empty, not nil, for a contact without one: a template would otherwise find the
+    /// name of the section around it (the council's).
+    struct Contact { var role: String, name: String, verified: String, verifiedISO: String? }
     /// A base or group routine past review, listed once (`ReviewReport.shared`).
     struct SharedRoutine {
         var title: String, href: String?, source: String, reviewed: String, reviewedISO: String
@@ -296,7 +298,7 @@ struct PortalReviewView {
         var handbooks: String
     }
     /// A group's contact past verification, listed once.
-    struct SharedContact { var role: String, name: String?, group: String, verified: String, verifiedISO: String?, handbooks: String }
+    struct SharedContact { var role: String, name: String, group: String, verified: String, verifiedISO: String?, handbooks: String }
     /// A handbook with something of its own due; one with nothing due has no section, only its
     /// name in `clear`.
     struct Section {

@@ -384,3 +384,17 @@ struct PortalPagesTests {
         #expect(!FileManager.default.fileExists(atPath: "\(output)/.rutinbok-manifest"))
     }
 }
+
+/// A contact without a name, on the pages that list contacts past verification with the
+/// shipped templates: the cell stays empty. A template that finds no `name` in a row looks in
+/// the section around it, and showed the council's name as the contact's.
+@Test func aContactWithoutANameIsNotGivenTheCouncilsName() async throws {
+    let workspace = try IncrementalWorkspace()
+    var options = workspace.options()
+    options.templates = TestPaths.packageRoot.appendingPathComponent("templates").path
+    #expect(await Build.run(options, write: true).published)
+    for page in ["granskning.html", "handbocker/bro.html"] {
+        let html = try String(contentsOfFile: "\(workspace.output)/\(page)", encoding: .utf8)
+        #expect(html.contains("<tr><th scope=\"row\">Nämndsekreterare</th><td></td>"), "\(page)")
+    }
+}
