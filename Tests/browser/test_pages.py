@@ -181,7 +181,7 @@ def test_focus_shows_in_forced_colours(browser, page):
 PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
                 "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
                 "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html",
-                "grupper/nordvast.html"]
+                "grupper/nordvast.html", "tillganglighet.html"]
 
 
 @pytest.mark.parametrize("page", PORTAL_PAGES)

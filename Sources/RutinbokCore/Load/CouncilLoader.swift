@@ -7,7 +7,7 @@ enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "website", "theme", "exclude", "review_interval_months",
                               "verify_interval_months", "allow_raw_html", "quick_contacts", "contacts", "accessibility"]
     static let themeKeys = ["color", "logo"]
-    static let accessibilityKeys = ["status", "shortcomings", "feedback_email", "assessed", "audited_by"]
+    static let accessibilityKeys = AccessibilityStatementLoader.keys
 
     /// The section a key found at the top of council.yml or group.yml belongs in, when it is
     /// one of that section's keys, or a mapping of a contact's keys (a contact indented too
@@ -65,44 +65,7 @@ enum CouncilLoader {
             council.logo = theme.located("logo")
             yaml.absorb(&theme, known: themeKeys)
         }
-        if var statement = yaml.mapping("accessibility") {
-            var status = AccessibilityStatement.Status.delvis
-            let statusValue = statement.located("status", required: "helt, delvis eller inte")
-            if let value = statusValue {
-                if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
-                else { statement.report(.error(value.location, "'status' ska vara helt, delvis eller inte, men här står '\(value.value)'", code: "bad-value")) }
-            }
-            let shortcomings = statement.strings("shortcomings").map(\.value)
-            let dated = statement.raw("assessed") != nil
-            let assessed = statement.day("assessed")
-            // The page says the site is not fully accessible "because of the shortcomings
-            // described below": the law asks for them, and without them the statement is untrue.
-            if let value = statusValue, let stated = AccessibilityStatement.Status(rawValue: value.value), stated != .helt, shortcomings.isEmpty {
-                statement.report(.error(value.location, "tillgänglighetsredogörelsen säger '\(stated.rawValue)' men räknar inte upp några brister; skriv under 'shortcomings' vad som inte är tillgängligt, eller skriv 'status: helt' om ni inte känner till några brister",
-                                        code: "accessibility-incomplete"))
-            }
-            // "Fully compliant" above a list of what is not accessible says two things at once.
-            if let value = statusValue, value.value == AccessibilityStatement.Status.helt.rawValue, !shortcomings.isEmpty {
-                statement.report(.error(value.location, "tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar",
-                                        code: "accessibility-incomplete"))
-            }
-            if !dated {
-                statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har inget datum i 'assessed'; skriv dagen då ni senast bedömde webbplatsen, ÅÅÅÅ-MM-DD",
-                                          code: "accessibility-undated"))
-            }
-            let feedbackEmail = statement.located("feedback_email")
-            if let feedbackEmail { ContactLoader.checkEmail(feedbackEmail, in: &statement) }
-            let feedback = feedbackEmail?.value
-            if feedback == nil {
-                statement.report(.warning(yaml.location(ofKey: "accessibility"), "tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda",
-                                          code: "accessibility-no-feedback"))
-            }
-            council.accessibility = AccessibilityStatement(
-                status: status, shortcomings: shortcomings,
-                feedbackEmail: feedback, assessed: assessed?.value, assessedLocation: assessed?.location,
-                auditedBy: statement.string("audited_by"))
-            yaml.absorb(&statement, known: accessibilityKeys)
-        }
+        council.accessibility = AccessibilityStatementLoader.load(from: &yaml)
         return (name == nil ? nil : council, yaml.finish(known: councilKeys, section: section(of:value:)))
     }
 }

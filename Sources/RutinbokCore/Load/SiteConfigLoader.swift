@@ -1,6 +1,6 @@
 /// Reads `site.yml`.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "publisher", "defaults"]
+    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "publisher", "accessibility", "defaults"]
     static let defaultKeys = ["review_interval_months", "verify_interval_months", "lix_threshold"]
 
     static func load(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
@@ -58,6 +58,7 @@ enum SiteConfigLoader {
             config.lixThreshold = defaults.double("lix_threshold") ?? 50
             yaml.absorb(&defaults, known: defaultKeys)
         }
+        config.accessibility = AccessibilityStatementLoader.load(from: &yaml)
         return (config, yaml.finish(known: keys))
     }
 }

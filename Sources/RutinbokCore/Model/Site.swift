@@ -46,6 +46,8 @@ public struct SiteConfig: Sendable {
     /// Who publishes the portal and the base routines (`publisher`), named in the portal's
     /// footer with where to send questions.
     public var publisher: Publisher?
+    /// The portal's accessibility statement (`accessibility`), as a council's is its handbook's.
+    public var accessibility: AccessibilityStatement?
     public var location: SourceLocation
 
     /// Who publishes the portal and the base routines, and where questions about them go.

@@ -137,6 +137,20 @@ struct HandbookPages {
         return .text(theme.render("layout", view))
     }
 
+    /// How far a site complies with the accessibility law, in the words of Digg's model
+    /// statement; the handbooks' and the portal's statements say it alike.
+    static func statusText(_ status: AccessibilityStatement.Status?) -> String {
+        switch status {
+        case .helt: "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service."
+        case .delvis: "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
+        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
+        case nil: "Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service."
+        }
+    }
+
+    /// Where Digg takes reports about a site that does not follow the accessibility law.
+    static let diggURL = "https://www.digg.se/tdosanmalan"
+
     func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
         phaseIndices().map { phase, indices in (phase, indices.map { make(handbook.routines[$0]) }) }
     }
@@ -204,15 +218,10 @@ struct HandbookPages {
 
     private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {
         let statement = council.accessibility
-        let statusText: String = switch statement?.status {
-        case .helt: "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service."
-        case .delvis: "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
-        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
-        case nil: "Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service."
-        }
-        return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "", statusText: statusText,
+        return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "",
+                                     statusText: Self.statusText(statement?.status),
                                      shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
                                      assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy,
-                                     diggURL: "https://www.digg.se/tdosanmalan")
+                                     diggURL: Self.diggURL)
     }
 }

@@ -184,7 +184,7 @@ extension PrintRoutineView: TemplateFields {
 // The portal's layout and change pages: one per adapted routine.
 
 extension PortalLayoutView: TemplateFields {
-    static var templateFieldCount: Int { 15 }
+    static var templateFieldCount: Int { 16 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -197,6 +197,7 @@ extension PortalLayoutView: TemplateFields {
         fields.add("pageClass", pageClass)
         fields.add("today", today)
         fields.add("todayISO", todayISO)
+        fields.add("accessibilityHref", accessibilityHref)
         fields.add("noindex", noindex)
         fields.add("publisher", publisher)
         fields.add("publisherEmail", publisherEmail)

@@ -316,6 +316,15 @@ extension PortalPages {
     /// Each routine text once (a base routine's LIX is the same in every council that
     /// inherits it), the hardest to read first: at 310 councils the table has thousands of
     /// rows, and the ones to work on should not hide among them.
+    func accessibilityView() -> PortalAccessibilityView {
+        let config = portal.config, statement = config.accessibility
+        return PortalAccessibilityView(
+            publisher: config.publisher?.name ?? config.title, siteTitle: config.title,
+            status: statement?.status.rawValue ?? "", statusText: HandbookPages.statusText(statement?.status),
+            shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail ?? config.publisher?.email,
+            assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy, diggURL: HandbookPages.diggURL)
+    }
+
     func readabilityView() -> PortalReadabilityView {
         var seen: Set<String> = []
         var rows: [PortalReadabilityView.Row] = []

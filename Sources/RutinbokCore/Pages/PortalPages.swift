@@ -47,6 +47,9 @@ struct PortalPages: Sendable {
     /// Page names, also used for the navigation in this order.
     enum Name: String, CaseIterable, Sendable {
         case index, tackning, exempel, andringar, granskning, lasbarhet
+        /// The portal's accessibility statement: linked from every portal page's footer, not
+        /// from the navigation.
+        case tillganglighet
 
         var label: String {
             switch self {
@@ -56,8 +59,12 @@ struct PortalPages: Sendable {
             case .andringar: "Ändringar"
             case .granskning: "Granskning"
             case .lasbarhet: "Läsbarhet"
+            case .tillganglighet: "Tillgänglighetsredogörelse"
             }
         }
+
+        /// A page of the navigation.
+        var inNavigation: Bool { self != .tillganglighet }
 
         var template: String { self == .index ? "portal-index" : "portal/\(rawValue)" }
         var path: String { PageNames.html(rawValue) }
@@ -76,7 +83,7 @@ struct PortalPages: Sendable {
 
     /// The summary pages, longest to render first: the coverage matrix and the change list
     /// cover every council.
-    static let summaryOrder: [Name] = [.tackning, .andringar, .lasbarhet, .granskning, .index, .exempel]
+    static let summaryOrder: [Name] = [.tackning, .andringar, .lasbarhet, .granskning, .index, .exempel, .tillganglighet]
 
     /// Changes whose page this build renders (the others are linked).
     var changesToRender: [RoutineChange] {
@@ -110,6 +117,7 @@ struct PortalPages: Sendable {
         case .andringar: ("Vad kommuner och regioner har ändrat", changesView())
         case .granskning: ("Granskning: rutiner att granska och kontakter att kontrollera", reviewView())
         case .lasbarhet: ("Läsbarhet (LIX)", readabilityView())
+        case .tillganglighet: ("Tillgänglighetsredogörelse", accessibilityView())
         }
     }
 
@@ -123,11 +131,12 @@ struct PortalPages: Sendable {
         return PortalLayoutView(
             title: title, documentTitle: title == siteTitle ? "Portal – \(siteTitle)" : "\(title) – Portal – \(siteTitle)",
             siteTitle: siteTitle, description: portal.config.description, root: root,
-            nav: Name.allCases.map { name in
+            nav: Name.allCases.filter(\.inNavigation).map { name in
                 PortalNavView(label: name.label, href: root + PageNames.html(name.rawValue),
                               current: name == current && root.isEmpty, within: name == current && !root.isEmpty)
             },
             content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description,
+            accessibilityHref: root + Name.tillganglighet.path,
             noindex: forIntranet, publisher: portal.config.publisher?.name, publisherEmail: portal.config.publisher?.email,
             publisherEmailHTML: portal.config.publisher?.email.map(EmailBreaks.html))
     }

@@ -4,6 +4,21 @@
 /// `PortalReuseDataTests` and `TemplateFieldsTests` check that each list names every
 /// stored property.
 
+extension PortalAccessibilityView: TemplateFields {
+    static var templateFieldCount: Int { 9 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("publisher", publisher)
+        fields.add("siteTitle", siteTitle)
+        fields.add("status", status)
+        fields.add("statusText", statusText)
+        fields.add("shortcomings", shortcomings)
+        fields.add("feedbackEmail", feedbackEmail)
+        fields.add("assessed", assessed)
+        fields.add("auditedBy", auditedBy)
+        fields.add("diggURL", diggURL)
+    }
+}
+
 extension PortalIndexView: TemplateFields {
     static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {

@@ -14,6 +14,8 @@ struct PortalLayoutView {
     var pageClass: String
     var today: String
     var todayISO: String
+    /// The portal's accessibility statement, which every page's footer links.
+    var accessibilityHref: String
     /// An intranet build's page: search engines are asked not to index it.
     var noindex = false
     /// site.yml's `publisher`: who publishes the portal and the base routines, and where
@@ -29,6 +31,21 @@ struct PortalNavView {
     var current: Bool
     /// The page shown is one of this one's (a change page under "Ändringar").
     var within: Bool
+}
+
+/// `portal/tillganglighet.mustache`: the portal's accessibility statement, from site.yml's
+/// `accessibility`, as a handbook's is from its council.yml.
+struct PortalAccessibilityView {
+    /// Who publishes the portal: site.yml's `publisher`, or the site's title.
+    var publisher: String
+    var siteTitle: String
+    var status: String
+    var statusText: String
+    var shortcomings: [String]
+    var feedbackEmail: String?
+    var assessed: String?
+    var auditedBy: String?
+    var diggURL: String
 }
 
 struct PortalIndexView {

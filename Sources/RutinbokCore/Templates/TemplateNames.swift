@@ -3,7 +3,7 @@
 /// `ThemeDocsTests` holds the lists to docs/themes.md and docs/themes.md to the view types.
 enum TemplateNames {
     static let fields: Set<String> = [
-        "acute", "acuteHere", "adapted", "adaptedBy", "adaptedByHref", "adaptedCount", "adaptedFrom",
+        "accessibilityHref", "acute", "acuteHere", "adapted", "adaptedBy", "adaptedByHref", "adaptedCount", "adaptedFrom",
         "adaptedHref", "added", "addedCount", "addedHref", "additionTitles", "additions", "adoptedBy",
         "adoptedFrom", "allMembers", "anchor", "anchors", "assessed", "audiences", "auditedBy",
         "authorGenitive", "baseNewer", "baseReviewed", "baseReviewedISO", "baseTitle", "body",

@@ -398,3 +398,24 @@ struct PortalPagesTests {
         #expect(html.contains("<tr><th scope=\"row\">Nämndsekreterare</th><td></td>"), "\(page)")
     }
 }
+
+/// The portal has an accessibility statement of its own, from site.yml's `accessibility`, and
+/// every portal page's footer links it: the portal is a public web site too.
+@Test func thePortalHasItsOwnAccessibilityStatement() async throws {
+    let (output, result) = await TestPaths.build(content: TestPaths.packageRoot.appendingPathComponent("content"),
+                                                 templates: TestPaths.packageRoot.appendingPathComponent("templates"))
+    #expect(result.published)
+    let statement = try String(contentsOf: output.appendingPathComponent("tillganglighet.html"), encoding: .utf8)
+    #expect(statement.contains("Exempelförbundet för kommuner och regioner står bakom den här portalen"))
+    #expect(statement.contains("Webbplatsen är delvis förenlig med lagen"))
+    #expect(statement.contains("<li>Täckningstabellen med en kolumn per handbok är svår att överblicka med skärmläsare."))
+    #expect(statement.contains("<a href=\"mailto:tillganglighet@exempelforbundet.example\">"))
+    #expect(statement.contains("Vi har själva granskat portalen (självskattning). Den senaste bedömningen gjordes den 20 oktober 2026."))
+    // Not a page of the navigation: linked from every page's footer, at its depth.
+    #expect(!statement.contains("aria-current=\"page\">Tillgänglighetsredogörelse"))
+    for (page, href) in [("index.html", "tillganglighet.html"), ("handbocker/exempelby.html", "../tillganglighet.html"),
+                         ("andringar/region-exempelland/roller-och-ansvar.html", "../../tillganglighet.html")] {
+        let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+        #expect(html.contains("<p><a href=\"\(href)\">Tillgänglighetsredogörelse</a></p>\n</footer>"), "\(page)")
+    }
+}

@@ -32,7 +32,9 @@ import Testing
         PrintEntryView(id: "i", anchor: "a", title: "t"),
         PrintRoutineView(id: "i", anchor: "a", phase: "p", phaseAnchor: "pa", title: "t", summary: "s", body: "b", ownerRole: "o", reviewed: "r", internal: true),
         PortalLayoutView(title: "t", documentTitle: "d", siteTitle: "s", description: "x", root: "../", nav: [],
-                         content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01"),
+                         content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01", accessibilityHref: "tillganglighet.html"),
+        PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], feedbackEmail: "e",
+                                assessed: "a", auditedBy: "b", diggURL: "u"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
         PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, councilGenitive: "cg", adaptedBy: "a", adaptedByHref: "ah", adoptedFrom: "f", authorGenitive: "ag", byGroup: true,
                          reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", baseNewer: true, inserted: "1", deleted: "2",
@@ -44,7 +46,7 @@ import Testing
         ContactsPageView(council: council, roles: [], vcardHref: "v", numbers: [number]),
         SearchPageView(council: council, acute: LinkView(label: "a", href: "a.html"), contactsHref: "k"),
         AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
-                              assessed: "a", diggURL: "u"),
+                              assessed: "a", auditedBy: "b", diggURL: "u"),
     ]
 
     static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
