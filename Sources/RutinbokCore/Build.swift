@@ -152,7 +152,7 @@ public enum Build {
         clock.lap("markdown")
 
         // MARK: Stage 4, check
-        diagnostics += scope.limit(SiteChecker.check(site))
+        diagnostics += scope.limit(SiteChecker.check(site, today: options.today))
         diagnostics += ReadabilityChecker.check(handbooks, bodies: bodies, threshold: site.config.lixThreshold)
         var reusable = IncrementalPlan.Reuse()
         if let (planned, reuse) = await planning?.value {

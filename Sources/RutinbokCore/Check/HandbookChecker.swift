@@ -255,18 +255,23 @@ struct HandbookChecker {
         handbook.contact(routine.owner.value)?.roleAndName ?? routine.owner.value
     }
 
-    /// The accessibility statement says when the site was last assessed: not a day to come,
-    /// nor more than a year ago (Digg asks for the statement to be reviewed once a year, and a
-    /// handbook's pages change with its routines).
     private func checkAssessed() -> [Diagnostic] {
-        guard let statement = handbook.council.accessibility, let assessed = statement.assessed else { return [] }
-        let location = statement.assessedLocation ?? handbook.council.location
+        guard let statement = handbook.council.accessibility else { return [] }
+        return Self.checkAssessed(statement, in: handbook.council.location, today: today)
+    }
+
+    /// An accessibility statement (a handbook's or the portal's) says when the site was last
+    /// assessed: not a day to come, nor more than a year ago (Digg asks for the statement to be
+    /// reviewed once a year, and the pages change with the routines).
+    static func checkAssessed(_ statement: AccessibilityStatement, in file: SourceLocation, today: Day) -> [Diagnostic] {
+        guard let assessed = statement.assessed else { return [] }
+        let location = statement.assessedLocation ?? file
         if assessed > today {
             return [.error(location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
                            notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
         }
-        guard assessed.adding(months: Self.assessmentIntervalMonths) < today else { return [] }
-        return [.warning(location, "tillgänglighetsredogörelsen bedömdes senast \(assessed), för mer än \(Self.assessmentIntervalMonths) månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed'", code: "accessibility-overdue")]
+        guard assessed.adding(months: assessmentIntervalMonths) < today else { return [] }
+        return [.warning(location, "tillgänglighetsredogörelsen bedömdes senast \(assessed), för mer än \(assessmentIntervalMonths) månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed'", code: "accessibility-overdue")]
     }
 
     /// How long an accessibility statement's assessment stays current.

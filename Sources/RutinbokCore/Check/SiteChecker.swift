@@ -1,12 +1,13 @@
 /// Checks that need no council: each routine's phase and audience against site.yml,
 /// site.yml's quick contacts against the contacts there are, each group's `members` against
-/// the councils, and a council's own text against its group's. Run once per routine file, not
-/// once per council that inherits it.
+/// the councils, a council's own text against its group's, and the portal's accessibility
+/// statement. Run once per routine file, not once per council that inherits it.
 enum SiteChecker {
     /// With `--council`, what is found in other councils' files is left out by
     /// `CouncilSelection.Scope`, as the load stage's problems are.
-    static func check(_ site: Site) -> [Diagnostic] {
+    static func check(_ site: Site, today: Day) -> [Diagnostic] {
         checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site) + checkGroupTexts(site)
+            + (site.config.accessibility.map { HandbookChecker.checkAssessed($0, in: site.config.location, today: today) } ?? [])
     }
 
     /// A council's own text in place of its group's: when the group reviews its text again

@@ -649,6 +649,12 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, men här står värdet 'först' [yaml-type]",
     ]),
+    BrokenCase("the portal's accessibility statement, assessed long ago and with an unknown key", {
+        try $0.append(site, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@forbundet.example\n  assessed: 2025-01-10\n  granskad_av: Byrån\n")
+    }, expect: [
+        "content/site.yml:16:13: varning: tillgänglighetsredogörelsen bedömdes senast 2025-01-10, för mer än 12 månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed' [accessibility-overdue]",
+        "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, feedback_email, shortcomings, status",
+    ]),
     // What a reader who cannot see the page, or hears its links listed, would miss.
     BrokenCase("an image without a description", { try $0.append(lokalt, "\n![](assets/logo.svg)\n") }, expect: [
         "content/councils/exby/routines/lokalt.md:12:1: varning: bilden 'assets/logo.svg' har ingen text som säger vad den visar, för den som inte ser bilden [image-alt]\n  obs: skriv det inom hakparenteserna: ![Karta över vägen till sessionssalen](assets/logo.svg)",
