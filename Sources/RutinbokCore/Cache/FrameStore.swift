@@ -22,8 +22,9 @@ enum FrameStore {
 
     /// The frames in the file, or none when it is missing, damaged or of other templates.
     static func load(beside output: URL, templates: UInt64) -> [String: Frame?] {
-        guard let bytes = try? Publisher.readFile(path(beside: output)) else { return [:] }
-        let header = header(templates: templates)
+        let header = header(templates: templates), path = path(beside: output)
+        // The header first: a file of other templates, or of gigabytes, is not read whole.
+        guard Publisher.readPart(path, count: header.count) == header, let bytes = try? Publisher.readFile(path) else { return [:] }
         return bytes.withUnsafeBytes { raw in
             guard raw.count >= header.count, header.elementsEqual(raw.prefix(header.count)) else { return [:] }
             var reader = ByteReader(raw, at: header.count)

@@ -45,9 +45,11 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
         var kept: RecordIndex?
         // With an index that describes the file, only the pages of the records read are
         // faulted in; without one, every record is read, and mapping it all at once is cheaper.
+        // Not a file that does not start with the header: it is not read at all, and one of
+        // gigabytes in the cache's place would be faulted in whole.
         contents = Contents(path: path) { identity in
             kept = indexed ? RecordIndex.load(for: path, header: header, identity: identity) : nil
-            return kept == nil
+            return kept == nil && Publisher.readPart(path, count: header.count) == header
         }
         let raw = contents.bytes
         var index = RecordIndex()

@@ -54,7 +54,15 @@ struct RecordIndex {
     /// The index kept for the file of `identity` (its inode and length) with `header`; nil
     /// when there is none or it describes another file.
     static func load(for file: String, header: [UInt8], identity: FileIdentity) -> RecordIndex? {
-        guard let bytes = try? Publisher.readFile(path(of: file)), bytes.count > magic.count + 8 else { return nil }
+        // What it must start with, looked at first: an index of another file, or a file of
+        // gigabytes in its place, is not read whole.
+        var start = ByteWriter()
+        start.append(magic)
+        start.write(header.withUnsafeBytes { LaneHash.of($0) })
+        start.write(identity.inode)
+        start.write(identity.length)
+        guard Publisher.readPart(path(of: file), count: start.bytes.count) == start.bytes,
+              let bytes = try? Publisher.readFile(path(of: file)), bytes.count > magic.count + 8 else { return nil }
         return bytes.withUnsafeBytes { raw -> RecordIndex? in
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
             var tail = ByteReader(raw, at: raw.count - 8)

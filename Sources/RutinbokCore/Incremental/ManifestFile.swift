@@ -101,10 +101,14 @@ final class ManifestFile: Sendable {
     /// or not the manifest of `folder`: the marker in a folder rutinbok wrote holds its
     /// manifest's checksum (`Manifest.seal(of:)`), so a manifest left from another build (one
     /// killed between putting its output in place and its manifest beside it) is never trusted.
+    ///
+    /// The seal is compared before the manifest is read: a file of gigabytes in its place is
+    /// refused after reading its last line, not all of it.
     static func read(_ path: String, describing folder: URL) -> ManifestFile? {
-        guard let bytes = try? Publisher.readFile(path),
-              let marker = try? Publisher.readFile(folder.appendingPathComponent(Publisher.marker).path),
-              let seal = Manifest.seal(of: bytes), marker.starts(with: seal) else { return nil }
+        guard let marker = try? Publisher.readFile(folder.appendingPathComponent(Publisher.marker).path, atMost: Publisher.markerLimit),
+              let tail = Publisher.readPart(path, count: Manifest.endLineLength, fromEnd: true),
+              let seal = Manifest.seal(of: tail), marker.starts(with: seal),
+              let bytes = try? Publisher.readFile(path), Manifest.seal(of: bytes) == seal else { return nil }
         return ManifestFile(bytes: bytes)
     }
 

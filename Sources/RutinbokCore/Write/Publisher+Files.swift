@@ -9,23 +9,49 @@ extension Publisher {
     /// The bytes of the file at `path`, which must be a regular file. Opened without waiting:
     /// a named pipe put in the place of a file beside the output (or of a theme's asset) would
     /// otherwise hold the build forever, waiting for a writer that never comes.
-    static func readFile(_ path: String) throws -> [UInt8] {
+    static func readFile(_ path: String, atMost limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Failure.io("\(path): \(SystemError.text(errno))") }
         defer { close(fd) }
-        guard let bytes = readFile(fd) else {
+        guard let bytes = readFile(fd, atMost: limit) else {
             throw Failure.io("\(path): \(errno == EINVAL ? "det är ingen vanlig fil" : SystemError.text(errno))")
         }
         return bytes
     }
 
-    /// The bytes of an open regular file; nil when it cannot be read, or is no regular file
-    /// (errno then EINVAL; a folder's is EISDIR).
-    static func readFile(_ fd: Int32) -> [UInt8]? {
+    /// Part of a regular file, read without reading the rest: `count` bytes from its start, or
+    /// (`fromEnd`) its last `count` bytes; fewer when the file is shorter. Nil when it cannot
+    /// be read. What the files beside the output start or end with is checked this way before
+    /// they are read whole: a file of gigabytes in a cache's place was read into memory first.
+    static func readPart(_ path: String, count: Int, fromEnd: Bool = false) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size), wanted = min(count, size)
+        let offset = fromEnd ? size - wanted : 0
+        return [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            while initialized < wanted {
+                let read = pread(fd, buffer.baseAddress! + initialized, wanted - initialized, off_t(offset + initialized))
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { break }
+                initialized += read
+            }
+        }
+    }
+
+    /// The bytes of an open regular file; nil when it cannot be read, is no regular file
+    /// (errno then EINVAL; a folder's is EISDIR), or is larger than `limit` (EFBIG).
+    static func readFile(_ fd: Int32, atMost limit: Int = .max) -> [UInt8]? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             errno = (info.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
+            return nil
+        }
+        guard info.st_size <= limit else {
+            errno = EFBIG
             return nil
         }
         // Read straight into the array's storage: no zero fill, no copy of what was read.

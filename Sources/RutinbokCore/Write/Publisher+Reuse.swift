@@ -100,7 +100,7 @@ extension Publisher {
         defer { close(descriptor) }
         // Read, not mapped: unmapping thousands of files in a build with many threads cost
         // more than copying them (measured).
-        guard let bytes = Self.readFile(descriptor), Int64(bytes.count) == entry.size,
+        guard let bytes = Self.readFile(descriptor, atMost: Int(entry.size)), Int64(bytes.count) == entry.size,
               bytes.withUnsafeBytes({ LaneHash.of($0) }) == entry.hash else { return nil }
         return SegmentedFile(bytes: bytes, bounds: bounds)
     }

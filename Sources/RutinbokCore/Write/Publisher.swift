@@ -29,6 +29,8 @@ public final class Publisher: Sendable {
     /// and then a line with the kind of build that made it (`OutputKind`; none from a version
     /// before 0.17, whose kind `OutputKind.of` finds in the output).
     public static let marker = ".rutinbok-output"
+    /// The marker holds a seal and a line or two: one larger is not rutinbok's, and is not read.
+    static let markerLimit = 64 * 1024
 
     /// Whether an output holds the public handbooks or the intranet's (`--internal`).
     enum OutputKind: String {
@@ -39,12 +41,12 @@ public final class Publisher: Sendable {
         /// marker says nothing: then the portal's start page tells, since an intranet build
         /// asks search engines not to index it (a theme that does not is taken for public).
         static func of(_ folder: URL) -> OutputKind? {
-            guard let data = try? Publisher.readFile(folder.appendingPathComponent(marker).path) else { return nil }
+            guard let data = try? Publisher.readFile(folder.appendingPathComponent(marker).path, atMost: markerLimit) else { return nil }
             if let kind = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap({ OutputKind(rawValue: String($0)) }) {
                 return kind
             }
-            let start = (try? Publisher.readFile(folder.appendingPathComponent("index.html").path)) ?? []
-            return String(decoding: start.prefix(8192), as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex") ? .internal : .public
+            let start = Publisher.readPart(folder.appendingPathComponent("index.html").path, count: 8192) ?? []
+            return String(decoding: start, as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex") ? .internal : .public
         }
 
         /// Its line in the marker.
