@@ -122,14 +122,15 @@ extension ReviewReport {
 
     static let csvHeader = ["Handbokens id", "Handbok", "Typ", "Form", "Id", "Titel eller roll", "Namn", "Granskad eller kontrollerad",
                             "Ska granskas eller kontrolleras senast", "Dags att granska eller kontrollera", "Ansvarig (roll)", "Ansvarig (namn)",
-                            "Ansvarig (e-post)", "LIX", "LIX över gränsen", "Fil"]
+                            "Ansvarig (e-post)", "LIX", "LIX över gränsen", "Fil", "Skriven av"]
 
     /// One row per routine and per contact of every council, so a spreadsheet can filter on
     /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,
     /// which is what the editors who open it have (programs have `json`): a UTF-8 byte order
     /// mark, without which Excel reads å, ä and ö as two letters each; semicolons between
     /// fields, since the comma is the decimal sign; decimal commas; ja/nej. Otherwise RFC
-    /// 4180: CRLF line ends, fields quoted when they need it.
+    /// 4180: CRLF line ends, fields quoted when they need it. "Skriven av" came last, after
+    /// the columns spreadsheets already counted on.
     func csv() -> String {
         var rows = [Self.csvHeader]
         for review in councils {
@@ -141,16 +142,27 @@ extension ReviewReport {
                              routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "", owner?.email ?? "",
                              DecimalText.swedish(reading.readability.lix),
-                             reading.overThreshold ? "ja" : "nej", routine.location.file])
+                             reading.overThreshold ? "ja" : "nej", routine.location.file, Self.writer(of: routine, in: review)])
             }
             let staleContacts = Set(review.staleContacts.map(\.id))
             for contact in review.contacts {
                 rows.append([review.council.slug, review.council.name, "kontakt", "", contact.id, contact.role, contact.name ?? "",
                              contact.verified?.description ?? "", review.verifyDue[contact.id]?.description ?? "",
-                             staleContacts.contains(contact.id) ? "ja" : "nej", "", "", "", "", "", contact.location.file])
+                             staleContacts.contains(contact.id) ? "ja" : "nej", "", "", "", "", "", contact.location.file,
+                             review.council.contacts.contains { $0.id == contact.id } ? review.council.name : review.groupName ?? review.council.name])
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Who wrote a routine's text, where its review is asked for: "grundrutin" (the publisher of
+    /// the base routines), the group's name or the council's.
+    static func writer(of routine: Routine, in review: CouncilReview) -> String {
+        switch routine.layer {
+        case .base: "grundrutin"
+        case .group(let id): review.groupName ?? id
+        case .council: review.council.name
+        }
     }
 
     /// A routine's form in the handbook, in the coverage page's words: "ärvd" (the base text),

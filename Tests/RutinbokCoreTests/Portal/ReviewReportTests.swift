@@ -116,7 +116,7 @@ struct PortalReviewReportTests {
         // A byte order mark first: Excel reads UTF-8 without one as another code page.
         #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(csv.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Ska granskas eller kontrolleras senast;Dags att granska eller kontrollera;Ansvarig (roll);Ansvarig (namn);Ansvarig (e-post);LIX;LIX över gränsen;Fil")
+        #expect(lines.first == "Handbokens id;Handbok;Typ;Form;Id;Titel eller roll;Namn;Granskad eller kontrollerad;Ska granskas eller kontrolleras senast;Dags att granska eller kontrollera;Ansvarig (roll);Ansvarig (namn);Ansvarig (e-post);LIX;LIX över gränsen;Fil;Skriven av")
         let overdue = lines.filter { $0.contains(";ja;") }
         #expect(overdue.count == 2)
         #expect(overdue.contains { $0.hasPrefix("region-exempelland;Region Exempelland;rutin;anpassad;roller-och-ansvar;Roller och ansvar;;2025-06-10;2026-06-10;ja;Kanslidirektör;Leif Låtsasson;kanslidirektor@exempelland.example;") })
@@ -134,6 +134,13 @@ struct PortalReviewReportTests {
         // LIX with a decimal comma, in its own field.
         #expect(routines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[13].allSatisfy { $0.isNumber || $0 == "," } })
         #expect(routines.contains { $0.split(separator: ";", omittingEmptySubsequences: false)[13].contains(",") })
+        // Who wrote each text and keeps each contact: the base's publisher, the group, the council.
+        func writer(_ line: String) -> Substring { line.split(separator: ";", omittingEmptySubsequences: false)[16] }
+        #expect(routines.filter { $0.contains(";ärvd;") }.allSatisfy { writer($0) == "grundrutin" })
+        #expect(routines.contains { $0.hasPrefix("exempelby;Exempelby kommun;rutin;egen;sammantraden-i-folkets-hus;") && writer($0) == "Exempelby kommun" })
+        let lattsasby = lines.filter { $0.hasPrefix("lattsasby;") }
+        #expect(lattsasby.contains { $0.contains(";kontakt;;sakerhetssamordnare;") && writer($0) == "Samverkan Nordväst" })
+        #expect(lattsasby.contains { $0.contains(";rutin;") && writer($0) == "Samverkan Nordväst" })
     }
 
     @Test func csvQuoting() {
