@@ -39,6 +39,21 @@ enum PageStage {
         var patched = 0
         var pages: [(path: String, fingerprint: UInt64)] = []
         var rendered = 0
+
+        init(files: Int = 0, patched: Int = 0, pages: [(path: String, fingerprint: UInt64)] = [], rendered: Int = 0) {
+            (self.files, self.patched, self.pages, self.rendered) = (files, patched, pages, rendered)
+        }
+
+        /// Pages fingerprinted one by one (a base routine's, a handbook's, a group's), each
+        /// written, or kept when its fingerprint did not change.
+        init<Items: Collection>(fingerprinted items: Items, write: (Items.Element) throws -> (path: String, fingerprint: UInt64, rendered: Bool)) rethrows {
+            files = items.count
+            for item in items {
+                let (path, fingerprint, rendered) = try write(item)
+                pages.append((path, fingerprint))
+                if rendered { self.rendered += 1 }
+            }
+        }
     }
 
     /// One council's kept change pages.
@@ -166,30 +181,12 @@ enum PageStage {
             let (fingerprint, rendered) = try portal.writeSummary(name, to: publisher)
             return Done(files: 1, pages: [(name.path, fingerprint)], rendered: rendered ? 1 : 0)
         case .routineCoverage(let rows):
-            var done = Done(files: rows.count)
-            for row in rows {
-                let (path, fingerprint, rendered) = try portal.writeRoutineCoverage(row, to: publisher)
-                done.pages.append((path, fingerprint))
-                if rendered { done.rendered += 1 }
-            }
-            return done
+            return try Done(fingerprinted: rows) { try portal.writeRoutineCoverage($0, to: publisher) }
         case .handbookPages(let indices):
-            var done = Done(files: indices.count)
             var texts = PortalPages.RowTexts(portal.portal.config)
-            for index in indices {
-                let (path, fingerprint, rendered) = try portal.writeHandbookPage(index, texts: &texts, to: publisher)
-                done.pages.append((path, fingerprint))
-                if rendered { done.rendered += 1 }
-            }
-            return done
+            return try Done(fingerprinted: indices) { try portal.writeHandbookPage($0, texts: &texts, to: publisher) }
         case .groupPages(let indices):
-            var done = Done(files: indices.count)
-            for index in indices {
-                let (path, fingerprint, rendered) = try portal.writeGroupPage(index, to: publisher)
-                done.pages.append((path, fingerprint))
-                if rendered { done.rendered += 1 }
-            }
-            return done
+            return try Done(fingerprinted: indices) { try portal.writeGroupPage($0, to: publisher) }
         case .changes(let changes):
             try publisher.write(changes.map(portal.changePage))
             return Done(files: changes.count)
