@@ -184,6 +184,7 @@ public enum Build {
                 reusable.pageFingerprints[slug]! += anchors
             }
         }
+        if write, let warning = Publisher.placementWarning(for: outputURL) { diagnostics.append(warning) }
         var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,
                             councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0, councilsCheckedInPart: checkedInPart)
         clock.lap("check")

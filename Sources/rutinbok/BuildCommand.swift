@@ -35,6 +35,10 @@ struct BuildCommand: AsyncParsableCommand {
         options.endsProcess = true
         if !quiet { options.waitingForOutput = Wording.waitingForOutput(output) }
         let hadOutput = FileManager.default.fileExists(atPath: output)
+        // A public build's pages are for everyone: a umask such as 077 would have made them
+        // unreadable to the web server the folder is copied to (403). An intranet build keeps
+        // the umask's privacy.
+        if !options.includeInternal { PublicFiles.allowReading() }
         let result = await Build.run(options, write: true)
         // Quiet: a build that published with nothing to say prints nothing (cron mails
         // nothing), in JSON too. A handbook gone from the output is something to say.

@@ -20,6 +20,20 @@ extension Publisher {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 
+    /// An output whose parent looks served by a web server: the parent holds a site's start
+    /// page, or is where Debian's web servers serve from. What a build keeps beside its output
+    /// would then be on the web: its caches (readable to a server running as the same user),
+    /// with the routines' text, an intranet build's internal ones too.
+    static func placementWarning(for output: URL) -> Diagnostic? {
+        let parent = output.deletingLastPathComponent()
+        let startPage = ["index.html", "index.htm", "index.php"].first { FileManager.default.fileExists(atPath: parent.appendingPathComponent($0).path) }
+        let webRoot = ["/var/www/", "/srv/www/", "/usr/share/nginx/"].contains { (parent.path + "/").hasPrefix($0) }
+        guard startPage != nil || webRoot else { return nil }
+        let why = startPage.map { "har startsidan till en webbplats (\($0))" } ?? "är där webbservrar brukar hämta sina sidor"
+        return .warning(SourceLocation(file: output.path), "mappen som utdatamappen ligger i, \(parent.path), \(why); bredvid utdatamappen sparar rutinbok sina egna filer, bland dem texterna till rutinerna (också de interna i ett bygge med --internal)", code: "output-in-web-root",
+                        notes: ["bygg i en mapp utanför webbplatsen, och kopiera sedan utdatamappen dit, som kapitel 5 i guiden visar"])
+    }
+
     /// A folder rutinbok made: a folder itself (not a link to one) with the marker in it.
     static func isOwnFolder(_ folder: URL) -> Bool {
         var info = stat()
@@ -83,6 +97,9 @@ extension Publisher {
         if lstat(manifest, &info) == 0 {
             // A spare left by a build that raced this one; a folder without the marker is not ours.
             if Self.isOwnFolder(spare) { Self.removeOwned(spare) }
+            // Private: served by mistake with the output's parent, it would keep the previous
+            // handbooks on the web, pages removed since (a contact's number, say) among them.
+            chmod(folder.path, 0o700)
             if rename(manifest, spareManifest) == 0, rename(folder.path, spare.path) == 0 { return }
         }
         Self.removeOwned(folder)

@@ -125,7 +125,9 @@ public final class Publisher: Sendable {
             base = nil
             // With the system's calls, whose reason (a folder of another user) is told in Swedish.
             Self.makeFolder(parent.path)
-            let marker = mkdir(staging.path, 0o755) == 0
+            // Private until it is published: a web server that serves the output's parent by
+            // mistake must not serve a half-built output, nor the spare it becomes later.
+            let marker = mkdir(staging.path, 0o700) == 0
                 ? open(staging.appendingPathComponent(Self.marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) : -1
             guard marker >= 0 else { throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(SystemError.text(errno))") }
             close(marker)
@@ -298,11 +300,13 @@ public final class Publisher: Sendable {
     public func publish() throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
+            makePublic(staging)
             guard rename(staging.path, output.path) == 0 else { throw Failure.io("kunde inte flytta den nya utdatamappen på plats: \(SystemError.text(errno))") }
             placeManifest()
             return
         }
         removeLeftovers()
+        makePublic(staging)
         if rutinbok_exchange_paths(staging.path, output.path) == 0 {
             keepAsSpare(staging)  // now holds the previous output
             placeManifest()
@@ -322,6 +326,21 @@ public final class Publisher: Sendable {
         }
         keepAsSpare(previous)
         placeManifest()
+    }
+
+    /// The staged folder takes the published output's permissions (`rwxr-xr-x` for a first
+    /// build, less what the umask takes away) just before it is put in place.
+    private func makePublic(_ folder: URL) {
+        var info = stat()
+        let mode = stat(output.path, &info) == 0 ? info.st_mode & 0o7777 : Self.folderMode
+        chmod(folder.path, mode)
+    }
+
+    /// What `mkdir(…, 0o755)` would give a folder under the process's umask.
+    static var folderMode: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o755 & ~mask
     }
 
     /// Drops the staging folder after a failed build, and the manifest it may have written.

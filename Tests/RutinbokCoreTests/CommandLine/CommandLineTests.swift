@@ -41,6 +41,39 @@ struct CommandLineTests {
         [command, "--content", w.content, "--templates", w.templates, "--today", today] + (command == "build" ? ["--output", w.output] : []) + extra
     }
 
+    /// A public build's pages can be read by the web server whatever the umask of the user who
+    /// built them (077 made every page 0600: 403 once copied); an intranet build keeps the
+    /// umask's privacy; the files kept beside the output and the spare are the builder's alone.
+    @Test func permissionsFollowWhoMayReadWhat() throws {
+        let w = try BrokenWorkspace()
+        func build(_ extra: [String] = [], output: String) throws {
+            let quoted = ([Executable.url.path] + arguments(w, "build", extra).map { $0 == w.output ? output : $0 }).map { "'\($0)'" }
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", "umask 077; exec " + quoted.joined(separator: " ") + " >/dev/null 2>&1"]
+            try shell.run()
+            shell.waitUntilExit()
+            #expect(shell.terminationStatus == 0)
+        }
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        try build(output: w.output)
+        #expect(try mode(w.output) == 0o755)
+        #expect(try mode("\(w.output)/exby/index.html") == 0o644)
+        #expect(try mode("\(w.output)/exby/assets") == 0o755)
+        #expect(try mode(Publisher.beside(URL(fileURLWithPath: w.output), "manifest").path) == 0o600)
+        // A changed build leaves the output it replaced as the spare: not for the web.
+        try w.append("content/routines/hotad.md", "\nEn mening till.\n")
+        try build(output: w.output)
+        #expect(try mode(Publisher.beside(URL(fileURLWithPath: w.output), "spare").path) == 0o700)
+        #expect(try mode(w.output) == 0o755)
+
+        let intranet = w.output + "-intranat"
+        try build(["--internal"], output: intranet)
+        #expect(try mode("\(intranet)/exby/index.html") == 0o600)
+    }
+
     /// `--council` publishes the chosen councils only: the summary says which handbooks left
     /// the output, and which came back with the next full build (linked from the spare, they
     /// are not "none new or changed").

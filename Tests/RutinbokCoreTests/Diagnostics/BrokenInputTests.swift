@@ -380,7 +380,7 @@ let brokenCases: [BrokenCase] = [
         "templates/routine.mustache:1:1: fel: mallen måste visa '{{{body}}}' [template-missing-key]",
     ]),
     BrokenCase("layout that shows the header as code", { try $0.replace("templates/layout.mustache", "{{{header}}}", with: "{{header}}") }, expect: [
-        "templates/layout.mustache:19:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
+        "templates/layout.mustache:20:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
     ]),
     // swift-mustache renders a name no view has as nothing: the heading would be empty.
     BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
