@@ -61,7 +61,7 @@ struct HandbookPages {
             page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
                  shared: shared, content: theme.render("accessibility", accessibilityView(shared)))
         }
-        for asset in theme.assets {
+        for asset in theme.handbookAssets {
             files.append(OutputFile(path: "\(PageNames.themeAssets)/\(asset)", contents: .copy(theme.assetPath(asset))))
         }
         let withheld = WithheldAssets.withheld(handbook.assetsToWithhold, logo: council.logo?.value) {

@@ -22,8 +22,13 @@ public struct Theme: Sendable {
     let frames: TemplateFrames?
     /// A hash of every template's path and text: what frames made from them depend on.
     let templatesHash: UInt64
-    /// Files under `templates/assets/`, relative to it; copied into every handbook.
+    /// Files under `templates/assets/`, relative to it; copied to the portal's `assets/tema/`.
     public let assets: [String]
+
+    /// The assets copied into every handbook: all but the portal's own (`portal.css`,
+    /// `portal.js`: a file at the top of `assets/` whose name starts with `portal.`), which no
+    /// handbook page loads. 620 files of the national build, for nothing.
+    public var handbookAssets: [String] { assets.filter { !$0.hasPrefix("portal.") } }
     public let directory: String
 
     /// `lookedIn`: the folders searched for the default templates folder, named when it is

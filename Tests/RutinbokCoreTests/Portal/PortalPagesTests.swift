@@ -419,3 +419,15 @@ struct PortalPagesTests {
         #expect(html.contains("<p><a href=\"\(href)\">Tillgänglighetsredogörelse</a></p>\n</footer>"), "\(page)")
     }
 }
+
+/// The portal's stylesheet and script are the portal's: copied once to the top of the output,
+/// not into each handbook, whose pages never load them (620 files at national scale).
+@Test func thePortalsOwnAssetsStayWithThePortal() async throws {
+    let (output, result) = await TestPaths.build(content: TestPaths.packageRoot.appendingPathComponent("content"),
+                                                 templates: TestPaths.packageRoot.appendingPathComponent("templates"))
+    #expect(result.published)
+    let exists = { (path: String) in FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) }
+    #expect(exists("assets/tema/portal.css") && exists("assets/tema/portal.js"))
+    #expect(exists("exempelby/assets/tema/rutinbok.css") && exists("exempelby/assets/tema/rutinbok.js"))
+    #expect(!exists("exempelby/assets/tema/portal.css") && !exists("exempelby/assets/tema/portal.js"))
+}
