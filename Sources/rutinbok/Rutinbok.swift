@@ -7,6 +7,6 @@ struct Rutinbok: AsyncParsableCommand {
         commandName: "rutinbok",
         abstract: "Bygger handböcker med rutiner för kommuner och regioner, från Markdown och YAML.",
         version: ProgramVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self, ServeCommand.self, NewCommand.self, AdoptCommand.self, ReportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self, ServeCommand.self, NewCommand.self, AdoptCommand.self, ReportCommand.self, RedirectsCommand.self]
     )
 }

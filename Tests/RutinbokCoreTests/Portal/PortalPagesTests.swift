@@ -431,3 +431,22 @@ struct PortalPagesTests {
     #expect(exists("exempelby/assets/tema/rutinbok.css") && exists("exempelby/assets/tema/rutinbok.js"))
     #expect(!exists("exempelby/assets/tema/portal.css") && !exists("exempelby/assets/tema/portal.js"))
 }
+
+/// `rutinbok redirects`: the demo's renamed routine in each handbook, as a web server's rules
+/// under a path; a council that leaves the routine out has no move.
+@Test func redirectsForRenamedRoutines() async throws {
+    let content = TestPaths.packageRoot.appendingPathComponent("content").path
+    let (all, problems) = await Redirects.make(content: content)
+    #expect(!problems.contains { $0.severity == .error })
+    let redirects = try #require(all)
+    #expect(redirects.moves.count == 7)
+    #expect(redirects.moves.first == .init(from: "exempelby/hot-via-e-post.html", to: "exempelby/hot-via-e-post-och-sociala-medier.html"))
+    let (one, _) = await Redirects.make(content: content, councils: ["exempelby"])
+    let chosen = try #require(one)
+    #expect(chosen.rendered(as: .text, prefix: "rutiner") == "/rutiner/exempelby/hot-via-e-post.html\t/rutiner/exempelby/hot-via-e-post-och-sociala-medier.html\n")
+    #expect(chosen.rendered(as: .nginx, prefix: "/rutiner/").contains(
+        "\nmap $uri $rutinbok_moved {\n    /rutiner/exempelby/hot-via-e-post.html /rutiner/exempelby/hot-via-e-post-och-sociala-medier.html;\n}\n"))
+    #expect(chosen.rendered(as: .apache).hasSuffix(
+        "\nRewriteEngine on\nRewriteRule ^/exempelby/hot-via-e-post\\.html$ /exempelby/hot-via-e-post-och-sociala-medier.html [R=301,L]\n"))
+    #expect(Redirects.regex("/a.b/(c)+d") == "/a\\.b/\\(c\\)\\+d")
+}
