@@ -1,6 +1,8 @@
+import Foundation
+
 /// Reads `site.yml`.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "publisher", "accessibility", "defaults"]
+    static let keys = ["title", "description", "phases", "audiences", "national_numbers", "quick_contacts", "acute_routine", "publisher", "accessibility", "address", "defaults"]
     static let defaultKeys = ["review_interval_months", "verify_interval_months", "lix_threshold"]
 
     static func load(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
@@ -59,6 +61,14 @@ enum SiteConfigLoader {
             yaml.absorb(&defaults, known: defaultKeys)
         }
         config.accessibility = AccessibilityStatementLoader.load(from: &yaml)
+        if let address = yaml.located("address") {
+            if let url = URL(string: address.value), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+               url.query == nil, url.fragment == nil {
+                config.address = address.value.hasSuffix("/") ? address.value : address.value + "/"
+            } else {
+                yaml.report(.error(address.location, "'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står '\(address.value)'", code: "bad-value"))
+            }
+        }
         return (config, yaml.finish(known: keys))
     }
 }

@@ -46,6 +46,9 @@ public struct SiteConfig: Sendable {
     /// Who publishes the portal and the base routines (`publisher`), named in the portal's
     /// footer with where to send questions.
     public var publisher: Publisher?
+    /// Where the output is published (`address`, `https://…/`), if site.yml says: a page a web
+    /// server shows for a missing address links from it, at any depth.
+    public var address: String?
     /// The portal's accessibility statement (`accessibility`), as a council's is its handbook's.
     public var accessibility: AccessibilityStatement?
     public var location: SourceLocation

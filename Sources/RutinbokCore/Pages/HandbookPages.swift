@@ -23,7 +23,7 @@ struct HandbookPages {
     /// settings and contacts, site.yml, the templates, and its routines' ids, files, phases
     /// and titles. Another change to a routine leaves them as they are.
     static let framePages = [PageNames.html(PageNames.contacts), PageNames.vcard, PageNames.html(PageNames.search),
-                             PageNames.html(PageNames.accessibility)]
+                             PageNames.html(PageNames.accessibility), PageNames.html(PageNames.notFound)]
 
     private var council: Council { handbook.council }
 
@@ -57,6 +57,7 @@ struct HandbookPages {
                  content: theme.render("search", searchView(shared)), scripts: [PageNames.searchIndex])
         }
         files.append(searchIndex(remade: remade, shared: shared))
+        add(PageNames.html(PageNames.notFound)) { notFoundPage(shared) }
         add(PageNames.html(PageNames.accessibility)) {
             page(PageNames.accessibility, title: "Tillgänglighetsredogörelse", crumbs: [], pageClass: "accessibility",
                  shared: shared, content: theme.render("accessibility", accessibilityView(shared)))
@@ -150,6 +151,27 @@ struct HandbookPages {
 
     /// Where Digg takes reports about a site that does not follow the accessibility law.
     static let diggURL = "https://www.digg.se/tdosanmalan"
+
+    /// The page a web server shows for an address the handbook does not have (a stale link, a
+    /// mistyped one): the emergency numbers first, as on every page, then the ways on. A server
+    /// serves it at any depth: with site.yml's `address` its links start from the handbook's
+    /// folder there (`<base>`); without, they work for a missing page beside the others.
+    private func notFoundPage(_ shared: SharedParts) -> OutputFile.Contents {
+        var ways = [("Handbokens startsida", PageNames.html(PageNames.start))]
+        if let acute = shared.acute { ways.append((acute.label, acute.href)) }
+        ways += [("Kontakter", PageNames.html(PageNames.contacts)), ("Sök i handboken", PageNames.html(PageNames.search))]
+        let content = """
+            <h1>Sidan finns inte</h1>
+            <p class="lead">Sidan kan ha flyttats eller tagits bort, eller så är adressen felskriven. Är du i fara? Ring 112.</p>
+            <ul>
+            \(ways.map { "<li><a href=\"\($0.1)\">\(HTML.escape($0.0))</a></li>" }.joined(separator: "\n"))
+            </ul>
+            """
+        var view = layout(PageNames.notFound, title: "Sidan finns inte", crumbs: [], pageClass: "notfound", shared: shared, content: content)
+        view.noindex = true
+        view.base = config.address.map { "\($0)\(council.slug)/" }
+        return .text(theme.render("layout", view))
+    }
 
     func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {
         phaseIndices().map { phase, indices in (phase, indices.map { make(handbook.routines[$0]) }) }

@@ -22,7 +22,7 @@ extension CrumbView: TemplateFields {
 }
 
 extension LayoutView: TemplateFields {
-    static var templateFieldCount: Int { 14 }
+    static var templateFieldCount: Int { 15 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -38,6 +38,7 @@ extension LayoutView: TemplateFields {
         fields.add("scripts", scripts)
         fields.add("noindex", noindex)
         fields.add("refresh", refresh)
+        fields.add("base", base)
     }
 }
 

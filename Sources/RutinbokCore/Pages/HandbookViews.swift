@@ -75,6 +75,9 @@ struct LayoutView {
     var noindex = false
     /// The page a browser goes on to at once: set on the page at a routine's former id.
     var refresh: String?
+    /// The address every relative link of the page starts from (`<base href>`): set on the
+    /// page a web server shows for a missing address, which it serves at any depth.
+    var base: String?
 }
 
 struct CrumbView {

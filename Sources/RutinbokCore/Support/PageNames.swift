@@ -7,11 +7,13 @@ public enum PageNames {
     public static let search = "sok"
     public static let searchIndex = "sokindex.js"
     public static let accessibility = "tillganglighet"
+    /// The page a web server shows for an address the handbook does not have (`404.html`).
+    public static let notFound = "404"
     public static let assets = "assets"
     /// Folder for the theme's own CSS and JS inside each handbook.
     public static let themeAssets = "assets/tema"
 
-    public static let reserved: Set<String> = [start, contacts, print, search, accessibility, assets, "sokindex"]
+    public static let reserved: Set<String> = [start, contacts, print, search, accessibility, notFound, assets, "sokindex"]
     /// The files of a handbook's built-in pages, which a routine may link as they are.
     public static let builtIn: Set<String> = Set([start, contacts, print, search, accessibility].map(html) + [vcard])
 

@@ -6,7 +6,7 @@ enum TemplateNames {
         "accessibilityHref", "acute", "acuteHere", "adapted", "adaptedBy", "adaptedByHref", "adaptedCount", "adaptedFrom",
         "adaptedHref", "added", "addedCount", "addedHref", "additionTitles", "additions", "adoptedBy",
         "adoptedFrom", "allMembers", "anchor", "anchors", "assessed", "audiences", "auditedBy",
-        "authorGenitive", "baseNewer", "baseReviewed", "baseReviewedISO", "baseTitle", "body",
+        "authorGenitive", "base", "baseNewer", "baseReviewed", "baseReviewedISO", "baseTitle", "body",
         "breadcrumbs", "byGroup", "cells", "changeCount", "changeHref", "changeText", "clear", "command",
         "compact", "contactCount", "contacts", "contactsDue", "contactsHere", "contactsHref", "content",
         "context", "council", "councilCount", "councilGenitive", "councilHref", "councils", "councilsText",

@@ -380,7 +380,7 @@ let brokenCases: [BrokenCase] = [
         "templates/routine.mustache:1:1: fel: mallen måste visa '{{{body}}}' [template-missing-key]",
     ]),
     BrokenCase("layout that shows the header as code", { try $0.replace("templates/layout.mustache", "{{{header}}}", with: "{{header}}") }, expect: [
-        "templates/layout.mustache:20:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
+        "templates/layout.mustache:21:1: fel: '{{header}}' visar HTML som kod på sidan [template-escaped-html]\n  obs: skriv '{{{header}}}' med tre klammerparenteser",
     ]),
     // swift-mustache renders a name no view has as nothing: the heading would be empty.
     BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
@@ -654,6 +654,12 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/site.yml:16:13: varning: tillgänglighetsredogörelsen bedömdes senast 2025-01-10, för mer än 12 månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed' [accessibility-overdue]",
         "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, feedback_email, shortcomings, status",
+    ]),
+    BrokenCase("site.yml's address is not a web address", { try $0.append(site, "address: rutiner.exempel.example\n") }, expect: [
+        "content/site.yml:13:10: fel: 'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står 'rutiner.exempel.example' [bad-value]",
+    ]),
+    BrokenCase("a routine named like the page for a missing address", { try $0.write("content/routines/404.md", try $0.read(utbildning)) }, expect: [
+        "content/routines/404.md: fel: '404' är namnet på en inbyggd sida; ge rutinen ett annat filnamn [reserved-id]",
     ]),
     // What a reader who cannot see the page, or hears its links listed, would miss.
     BrokenCase("an image without a description", { try $0.append(lokalt, "\n![](assets/logo.svg)\n") }, expect: [
