@@ -91,7 +91,7 @@ def test_search_prefix_and_ranking(browser):
 def test_search_names_the_query_in_the_title(browser):
     search(browser, "exempelby", "polisanmälan")
     title = browser.driver.title
-    assert title.startswith("”polisanmälan” – Sök"), title
+    assert title.startswith("”polisanmälan”: ") and title.endswith(" – Sök – Exempelby kommun"), title
 
 
 def test_search_ranks_the_whole_word_above_the_first_part_of_a_compound(browser):
