@@ -18,15 +18,9 @@ public struct Redirects: Sendable {
     /// same options publishes them: an internal routine's only with `includeInternal`.
     public static func make(content: String, councils: [String] = [], groups: [String] = [],
                             includeInternal: Bool = false) async -> (Redirects?, [Diagnostic]) {
-        let content = FolderPath.canonical(content)
-        let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
-        guard let site = loaded else { return (nil, loadProblems) }
-        let (chosen, groupProblems) = CouncilSelection.members(councils, groups: groups, site: site)
-        guard groupProblems.isEmpty else { return (nil, (loadProblems + groupProblems).normalized()) }
-        var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
-        problems = CouncilSelection.Scope(chosen, site: site, content: content).limit(problems + loadProblems)
-        let selection = CouncilSelection.apply(chosen, to: &handbooks, site: site)
-        guard selection.isEmpty else { return (nil, (problems + selection).normalized()) }
+        let (chosen, problems) = await CouncilSelection.handbooks(content: content, councils: councils, groups: groups,
+                                                                 includeInternal: includeInternal)
+        guard let handbooks = chosen?.handbooks else { return (nil, problems) }
         let moves = handbooks.sorted { $0.council.slug < $1.council.slug }.flatMap { handbook in
             handbook.aliases.map { alias in
                 Move(from: "\(handbook.council.slug)/\(PageNames.html(alias.name))", to: "\(handbook.council.slug)/\(PageNames.html(alias.routine))")
