@@ -24,7 +24,7 @@ enum FrameStore {
     static func load(beside output: URL, templates: UInt64) -> [String: Frame?] {
         let header = header(templates: templates), path = path(beside: output)
         // The header first: a file of other templates, or of gigabytes, is not read whole.
-        guard Publisher.readPart(path, count: header.count) == header, let bytes = try? Publisher.readFile(path) else { return [:] }
+        guard let bytes = Publisher.readFile(path, whosePart: header.count, is: { $0 == header }) else { return [:] }
         return bytes.withUnsafeBytes { raw in
             guard raw.count >= header.count, header.elementsEqual(raw.prefix(header.count)) else { return [:] }
             var reader = ByteReader(raw, at: header.count)

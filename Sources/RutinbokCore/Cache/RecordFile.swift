@@ -45,11 +45,9 @@ final class RecordFile<Key: RecordKey>: @unchecked Sendable {
         var kept: RecordIndex?
         // With an index that describes the file, only the pages of the records read are
         // faulted in; without one, every record is read, and mapping it all at once is cheaper.
-        // Not a file that does not start with the header: it is not read at all, and one of
-        // gigabytes in the cache's place would be faulted in whole.
-        contents = Contents(path: path) { identity in
+        contents = Contents(path: path, header: header) { identity in
             kept = indexed ? RecordIndex.load(for: path, header: header, identity: identity) : nil
-            return kept == nil && Publisher.readPart(path, count: header.count) == header
+            return kept == nil
         }
         let raw = contents.bytes
         var index = RecordIndex()
@@ -200,8 +198,10 @@ private final class Contents: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let mapped: Bool
 
-    /// `populate` is asked, with the file's identity, whether to fault in every page now.
-    init(path: String, populate: (FileIdentity) -> Bool) {
+    /// `populate` is asked, with the file's identity, whether to fault in every page now. Not
+    /// a file that does not start with `header`: it is not read at all, and one of gigabytes in
+    /// the cache's place would be faulted in whole.
+    init(path: String, header: [UInt8], populate: (FileIdentity) -> Bool) {
         // Without waiting, and a regular file only: a named pipe in its place would hold the
         // build forever.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -216,7 +216,8 @@ private final class Contents: @unchecked Sendable {
             return
         }
         let size = Int(info.st_size)
-        let flags = populate(FileIdentity(info)) ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
+        let flags = populate(FileIdentity(info)) && Publisher.readPart(descriptor, count: header.count) == header
+            ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
         let address = mmap(nil, size, PROT_READ, flags, descriptor, 0)
         if let address, address != MAP_FAILED {
             (bytes, mapped) = (UnsafeRawBufferPointer(start: address, count: size), true)

@@ -61,8 +61,8 @@ struct RecordIndex {
         start.write(header.withUnsafeBytes { LaneHash.of($0) })
         start.write(identity.inode)
         start.write(identity.length)
-        guard Publisher.readPart(path(of: file), count: start.bytes.count) == start.bytes,
-              let bytes = try? Publisher.readFile(path(of: file)), bytes.count > magic.count + 8 else { return nil }
+        guard let bytes = Publisher.readFile(path(of: file), whosePart: start.bytes.count, is: { $0 == start.bytes }),
+              bytes.count > magic.count + 8 else { return nil }
         return bytes.withUnsafeBytes { raw -> RecordIndex? in
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
             var tail = ByteReader(raw, at: raw.count - 8)

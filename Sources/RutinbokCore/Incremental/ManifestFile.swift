@@ -106,9 +106,10 @@ final class ManifestFile: Sendable {
     /// refused after reading its last line, not all of it.
     static func read(_ path: String, describing folder: URL) -> ManifestFile? {
         guard let marker = try? Publisher.readFile(folder.appendingPathComponent(Publisher.marker).path, atMost: Publisher.markerLimit),
-              let tail = Publisher.readPart(path, count: Manifest.endLineLength, fromEnd: true),
-              let seal = Manifest.seal(of: tail), marker.starts(with: seal),
-              let bytes = try? Publisher.readFile(path), Manifest.seal(of: bytes) == seal else { return nil }
+              let bytes = Publisher.readFile(path, whosePart: Manifest.endLineLength, fromEnd: true, is: { tail in
+                  Manifest.seal(of: tail).map { marker.starts(with: $0) } ?? false
+              }),
+              let seal = Manifest.seal(of: bytes), marker.starts(with: seal) else { return nil }
         return ManifestFile(bytes: bytes)
     }
 

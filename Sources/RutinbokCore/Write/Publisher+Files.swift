@@ -21,12 +21,28 @@ extension Publisher {
 
     /// Part of a regular file, read without reading the rest: `count` bytes from its start, or
     /// (`fromEnd`) its last `count` bytes; fewer when the file is shorter. Nil when it cannot
-    /// be read. What the files beside the output start or end with is checked this way before
-    /// they are read whole: a file of gigabytes in a cache's place was read into memory first.
+    /// be read.
     static func readPart(_ path: String, count: Int, fromEnd: Bool = false) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return readPart(fd, count: count, fromEnd: fromEnd)
+    }
+
+    /// The whole file, when its first `count` bytes (or, `fromEnd`, its last) are what `accept`
+    /// takes; nil otherwise, or when it cannot be read. What the files beside the output start
+    /// or end with is checked so before they are read: a file of gigabytes in a cache's place
+    /// was read into memory first, to be found wrong after.
+    static func readFile(_ path: String, whosePart count: Int, fromEnd: Bool = false, is accept: ([UInt8]) -> Bool) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let part = readPart(fd, count: count, fromEnd: fromEnd), accept(part) else { return nil }
+        return readFile(fd)
+    }
+
+    /// `readPart` of an open file, with `pread` (the file's offset stays where it was).
+    static func readPart(_ fd: Int32, count: Int, fromEnd: Bool = false) -> [UInt8]? {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size), wanted = min(count, size)
