@@ -256,26 +256,8 @@ struct HandbookChecker {
     }
 
     private func checkAssessed() -> [Diagnostic] {
-        guard let statement = handbook.council.accessibility else { return [] }
-        return Self.checkAssessed(statement, in: handbook.council.location, today: today)
+        handbook.council.accessibility?.problems(in: handbook.council.location, today: today) ?? []
     }
-
-    /// An accessibility statement (a handbook's or the portal's) says when the site was last
-    /// assessed: not a day to come, nor more than a year ago (Digg asks for the statement to be
-    /// reviewed once a year, and the pages change with the routines).
-    static func checkAssessed(_ statement: AccessibilityStatement, in file: SourceLocation, today: Day) -> [Diagnostic] {
-        guard let assessed = statement.assessed else { return [] }
-        let location = statement.assessedLocation ?? file
-        if assessed > today {
-            return [.error(location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
-                           notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
-        }
-        guard assessed.adding(months: assessmentIntervalMonths) < today else { return [] }
-        return [.warning(location, "tillgänglighetsredogörelsen bedömdes senast \(assessed), för mer än \(assessmentIntervalMonths) månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed'", code: "accessibility-overdue")]
-    }
-
-    /// How long an accessibility statement's assessment stays current.
-    static let assessmentIntervalMonths = 12
 
     private func checkVerified(_ contact: Contact) -> [Diagnostic] {
         guard let verified = contact.verified else { return [] }  // the loader reports a missing date

@@ -7,7 +7,7 @@ enum SiteChecker {
     /// `CouncilSelection.Scope`, as the load stage's problems are.
     static func check(_ site: Site, today: Day) -> [Diagnostic] {
         checkRoutines(site) + checkQuickContacts(site) + checkAcuteRoutine(site) + checkMembers(site) + checkGroupTexts(site)
-            + (site.config.accessibility.map { HandbookChecker.checkAssessed($0, in: site.config.location, today: today) } ?? [])
+            + (site.config.accessibility?.problems(in: site.config.location, today: today) ?? [])
     }
 
     /// A council's own text in place of its group's: when the group reviews its text again
