@@ -14,7 +14,7 @@ enum TemplateNames {
         "documentTitle", "dueBy", "dueByISO", "dueCount", "dueText", "dueTotal", "email", "emailHTML",
         "emergency", "exampleCount", "examples", "excluded", "excludedCount", "excludedHref",
         "excludedSummary", "feedbackEmail", "footer", "form", "formDetail", "formLabel", "genitive",
-        "group", "groupDescription", "groupHref", "groupName", "handbookHref", "handbooks", "hasAdapted",
+        "group", "groupDescription", "groupHref", "groupName", "handbookHref", "handbooks", "handbooksHref", "hasAdapted",
         "hasAdopters", "hasClear", "hasContacts", "hasContactsDue", "hasDue", "hasExamples", "hasExcluded",
         "hasIncomplete", "hasInherited", "hasInternal", "hasInternalBase", "hasInternalOnly", "hasMembers",
         "hasOwnContactsDue", "hasOwnDue", "hasOwnRoutinesDue", "hasOwnText", "hasRoutines",
@@ -31,7 +31,7 @@ enum TemplateNames {
         "reviewed", "reviewedISO", "role", "roles", "root", "routineCount", "routineHref", "routines",
         "routinesDue", "rows", "scripts", "sections", "sharedBy", "sharedContacts", "sharedDueText",
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "shownIn", "siteTitle", "slug",
-        "source", "status", "statusText", "summary", "tel", "themeColor", "threshold", "title",
+        "source", "startHref", "status", "statusText", "summary", "tel", "themeColor", "threshold", "title",
         "titleChanged", "toReview", "today", "todayISO", "unchanged", "unused", "vcardHref", "verdict",
         "verified", "verifiedISO", "verifyMonths", "website", "within", "wordsPerSentence", "writtenBy"
     ]

@@ -35,6 +35,8 @@ import Testing
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01", accessibilityHref: "tillganglighet.html"),
         PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], feedbackEmail: "e",
                                 assessed: "a", auditedBy: "b", diggURL: "u"),
+        PortalNotFoundView(siteTitle: "s", emergency: number, numbers: [number], startHref: "index.html",
+                           handbooksHref: "index.html#handbocker"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
         PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, councilGenitive: "cg", adaptedBy: "a", adaptedByHref: "ah", adoptedFrom: "f", authorGenitive: "ag", byGroup: true,
                          reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", baseNewer: true, inserted: "1", deleted: "2",
