@@ -297,6 +297,18 @@ extension ContactsPageView: TemplateFields {
     }
 }
 
+extension PocketCardView: TemplateFields {
+    static var templateFieldCount: Int { 6 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("emergency", emergency)
+        fields.add("numbers", numbers)
+        fields.add("contacts", contacts)
+        fields.add("handbookAddress", handbookAddress)
+        fields.add("verified", verified)
+    }
+}
+
 extension AccessibilityPageView: TemplateFields {
     static var templateFieldCount: Int { 8 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {

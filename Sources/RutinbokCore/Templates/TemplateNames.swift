@@ -14,7 +14,7 @@ enum TemplateNames {
         "documentTitle", "dueBy", "dueByISO", "dueCount", "dueText", "dueTotal", "email", "emailHTML",
         "emergency", "exampleCount", "examples", "excluded", "excludedCount", "excludedHref",
         "excludedSummary", "feedbackEmail", "footer", "form", "formDetail", "formLabel", "genitive",
-        "group", "groupDescription", "groupHref", "groupName", "handbookHref", "handbooks", "hasAdapted",
+        "group", "groupDescription", "groupHref", "groupName", "handbookAddress", "handbookHref", "handbooks", "hasAdapted",
         "hasAdopters", "hasClear", "hasContacts", "hasContactsDue", "hasDue", "hasExamples", "hasExcluded",
         "hasIncomplete", "hasInherited", "hasInternal", "hasInternalBase", "hasInternalOnly", "hasMembers",
         "hasOwnContactsDue", "hasOwnDue", "hasOwnRoutinesDue", "hasOwnText", "hasRoutines",

@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     static let required: [String: String?] = [
         "layout": "content", "header": nil, "footer": nil, "emergency": nil,
         "start": nil, "routine": "body", "contacts": nil, "contact-card": nil, "contact-inline": nil,
-        "print": nil, "search": nil, "accessibility": nil, "portal": "content", "portal-index": nil,
+        "print": nil, "search": nil, "accessibility": nil, "fickkort": nil, "portal": "content", "portal-index": nil,
         "portal/tackning": nil, "portal/tackning-rutin": nil, "portal/exempel": nil, "portal/andringar": nil, "portal/andring": "diff", "portal/granskning": nil, "portal/lasbarhet": nil, "portal/tillganglighet": nil,
         "portal/handbok": nil, "portal/grupp": nil,
     ]

@@ -368,7 +368,7 @@ let brokenCases: [BrokenCase] = [
         "templates/contact-inline.mustache:3:1: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
     ]),
     BrokenCase("template using a partial that does not exist", { try $0.write("templates/contact-inline.mustache", "<span>\n  {{> kontaktkort}}\n</span>\n") }, expect: [
-        "templates/contact-inline.mustache:2:3: fel: mallen använder 'kontaktkort', men det finns ingen mall 'kontaktkort.mustache' [missing-template]\n  obs: mallar: accessibility, contact-card, contact-inline, contact-ways, contacts, emergency, footer, header, layout, portal, portal-index, portal/andring, …",
+        "templates/contact-inline.mustache:2:3: fel: mallen använder 'kontaktkort', men det finns ingen mall 'kontaktkort.mustache' [missing-template]\n  obs: mallar: accessibility, contact-card, contact-inline, contact-ways, contacts, emergency, fickkort, footer, header, layout, portal, portal-index, …",
     ]),
     BrokenCase("council folder named like a portal folder", { try $0.move("content/councils/exby", to: "content/councils/andringar") }, expect: [
         "content/councils/andringar: fel: 'andringar' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn [reserved-slug]",

@@ -47,6 +47,8 @@ import Testing
         SearchPageView(council: council, acute: LinkView(label: "a", href: "a.html"), contactsHref: "k"),
         AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
                               assessed: "a", auditedBy: "b", diggURL: "u"),
+        PocketCardView(council: council, emergency: number, numbers: [number], contacts: [ContactView(contact)],
+                       handbookAddress: "https://h.example/s/", verified: "1 maj 2026"),
     ]
 
     static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
