@@ -30,6 +30,14 @@ public enum Build {
         public static func defaultOutput(forIntranet: Bool) -> String {
             forIntranet ? "output-intranat" : "output"
         }
+
+        /// The preview's (`rutinbok serve`) output folder when none is given: beside the
+        /// published one, never it. A preview of one council (`--council`) leaves only that
+        /// council in its folder, and a cron job that copies `output/` to the web server with
+        /// `rsync --delete` would have taken every other handbook off the web.
+        public static func defaultPreviewOutput(forIntranet: Bool) -> String {
+            "\(defaultOutput(forIntranet: forIntranet))-forhandsvisning"
+        }
     }
 
     public struct Result: Sendable {

@@ -26,10 +26,10 @@ struct ServeMain: AsyncParsableCommand {
     @Option(help: OptionHelp.templates)
     var templates: String?
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build. (förval: output, med --internal output-intranat)", valueName: "mapp"))
+    @Option(name: .customLong("output"), help: ArgumentHelp("Mappen som förhandsvisningen bygger till. Den är inte mappen som rutinbok build bygger till, så att en förhandsvisning aldrig publiceras. (förval: output-forhandsvisning, med --internal output-intranat-forhandsvisning)", valueName: "mapp"))
     var outputFolder: String?
 
-    private var output: String { outputFolder ?? Build.Options.defaultOutput(forIntranet: `internal`) }
+    private var output: String { outputFolder ?? Build.Options.defaultPreviewOutput(forIntranet: `internal`) }
 
     @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
     var port: UInt16 = 8080

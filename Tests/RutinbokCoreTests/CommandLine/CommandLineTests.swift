@@ -504,6 +504,34 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
     }
 
+    /// Without `--output` the preview builds beside the published folder, never into it: a
+    /// preview of one council in `output/` had left only that council there, for a cron job's
+    /// `rsync --delete` to publish.
+    @Test func aPreviewNeverBuildsIntoThePublishedFolder() throws {
+        let root = TestPaths.temporaryFolder("rutinbok-preview-folder")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: DemoContent.content, toPath: root.appendingPathComponent("content").path)
+        let log = root.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = Executable.url
+        process.currentDirectoryURL = root
+        process.arguments = ["serve", "--templates", DemoContent.templates, "--port", "0", "--council", "exempelby"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func said() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        let page = root.appendingPathComponent("output-forhandsvisning/exempelby/index.html").path, start = Date()
+        while !(said().contains("Byggde handböckerna") && FileManager.default.fileExists(atPath: page)), Date().timeIntervalSince(start) < 60 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(said().contains("Förhandsvisningen visar output-forhandsvisning/ på http://"), "\(said())")
+        #expect(FileManager.default.fileExists(atPath: page))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path), "the published folder was touched")
+    }
+
     /// `rutinbok` and `rutinbok-serve` count as one program for what a build keeps: a build
     /// after a preview of the same output uses what the preview rendered, where each had made
     /// the next build a full one. (The preview builds for today, so its pages may differ.)
