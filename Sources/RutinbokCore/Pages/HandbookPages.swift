@@ -244,7 +244,9 @@ struct HandbookPages {
         let statement = council.accessibility
         return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "",
                                      statusText: Self.statusText(statement?.status),
-                                     shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
+                                     shortcomings: statement?.shortcomings ?? [], disproportionateBurden: statement?.disproportionateBurden ?? [],
+                                     outOfScope: statement?.outOfScope ?? [], hasInaccessible: statement?.hasInaccessible ?? false,
+                                     feedbackEmail: statement?.feedbackEmail,
                                      assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy,
                                      diggURL: Self.diggURL)
     }

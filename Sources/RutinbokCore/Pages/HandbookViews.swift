@@ -255,6 +255,10 @@ struct AccessibilityPageView {
     var status: String
     var statusText: String
     var shortcomings: [String]
+    var disproportionateBurden: [String]
+    var outOfScope: [String]
+    /// Whether `shortcomings` or `disproportionateBurden` lists anything.
+    var hasInaccessible: Bool
     var feedbackEmail: String?
     var assessed: String?
     /// Who audited the site, when it was not the council itself.

@@ -15,7 +15,7 @@ public struct Theme: Sendable {
     ]
     /// The shipped templates' own partials (`templates/`), which a theme made from a copy of
     /// them needs too.
-    static let shippedPartials: Set<String> = ["contact-ways", "quick-contact"]
+    static let shippedPartials: Set<String> = ["contact-ways", "quick-contact", "accessibility-exceptions"]
 
     let library: MustacheLibrary
     /// Frames of the templates by data shape; nil when the templates cannot be framed.
