@@ -165,9 +165,12 @@ struct CommandLineTests {
         #expect(!alone.stderr.contains("Rätta först"), "\(alone.stderr)")
     }
 
+    /// Run where the workspace is: its templates/ is then the shipped folder itself, and
+    /// nothing is laid over it (run from the package, `check` would first say how the
+    /// workspace's copy compares with the package's templates/).
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 0)
         #expect(run.stderr == "Inga fel eller varningar i 1 handbok.\n")
     }
@@ -176,7 +179,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
         try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 1)
         #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
             content/routines/hotad.md:4:8: fel: okänd del 'hanterra' [unknown-phase]
