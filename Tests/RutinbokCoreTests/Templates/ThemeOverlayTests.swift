@@ -94,6 +94,20 @@ import Testing
         #expect(try output(w, "exby/index.html").contains(Self.marker))
     }
 
+    /// The shipped folder is an input like the theme's: no output inside it, nor in place of it.
+    @Test func theOutputMayNotBeInTheShippedFolder() async throws {
+        let w = try BrokenWorkspace()
+        try w.write("tema/header.mustache", try w.read("templates/header.mustache"))
+        for output in [w.templates + "/ut", w.templates] {
+            var options = overlay(w)
+            options.output = output
+            let result = await Build.run(options, write: true)
+            #expect(!result.published && result.diagnostics.map(\.code) == ["output-refused"], "\(output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: w.templates + "/ut"))
+        #expect(FileManager.default.fileExists(atPath: w.templates + "/header.mustache"))
+    }
+
     /// Without a shipped folder under it, a theme is alone, as before: what it lacks is missing.
     @Test func withoutTheShippedFolderAThemeMustHaveEveryTemplate() async throws {
         let w = try BrokenWorkspace()
