@@ -165,9 +165,12 @@ struct CommandLineTests {
         #expect(!alone.stderr.contains("Rätta först"), "\(alone.stderr)")
     }
 
+    /// Run where the workspace is: its templates/ is then the shipped folder itself, and
+    /// nothing is laid over it (run from the package, `check` would first say how the
+    /// workspace's copy compares with the package's templates/).
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 0)
         #expect(run.stderr == "Inga fel eller varningar i 1 handbok.\n")
     }
@@ -176,7 +179,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
         try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 1)
         #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
             content/routines/hotad.md:4:8: fel: okänd del 'hanterra' [unknown-phase]
@@ -476,6 +479,51 @@ struct CommandLineTests {
         installed.waitUntilExit()
         #expect(installed.terminationStatus == 0, "\(stderr)")
         #expect(stderr.contains("Inga fel eller varningar"), "\(stderr)")
+    }
+
+    /// A theme given with `--templates` holds only what it changes: the program lays it over
+    /// the templates/ beside it (an installation's), file by file, and `check` says which
+    /// files are the theme's. Without templates beside the program, the theme is alone.
+    @Test func aThemeIsLaidOverTheTemplatesBesideTheProgram() throws {
+        let w = try BrokenWorkspace()
+        let bin = w.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Executable.url, to: bin.appendingPathComponent("rutinbok"))
+        let marker = "<p>Exbys eget sidhuvud</p>"
+        try w.write("tema/header.mustache", try w.read("templates/header.mustache").replacingOccurrences(of: "</header>", with: marker + "</header>"))
+        // Run where the content is, which has no templates/ of its own.
+        func installed(_ arguments: [String]) throws -> Executable.Run {
+            let process = Process()
+            process.executableURL = bin.appendingPathComponent("rutinbok")
+            process.arguments = arguments + ["--content", ".", "--templates", "../tema", "--today", "2026-06-01"]
+            process.currentDirectoryURL = URL(fileURLWithPath: w.content)
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Executable.Run(status: process.terminationStatus, stdout: "", stderr: stderr)
+        }
+        let alone = try installed(["check"])
+        #expect(alone.status == 1 && alone.stderr.contains("tema/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]"), "\(alone.stderr)")
+
+        try FileManager.default.copyItem(atPath: w.templates, toPath: bin.appendingPathComponent("templates").path)
+        let checked = try installed(["check"])
+        #expect(checked.status == 0)
+        #expect(checked.stderr == """
+            Temat i \(w.root.path)/tema/ ersätter 1 av rutinboks filer; de andra 33 tas från \(bin.path)/templates/.
+            Ändrade i temat (jämför dem med rutinboks när rutinbok uppdateras): header.mustache.
+            Inga fel eller varningar i 1 handbok.
+
+            """, "\(checked.stderr)")
+        let built = try installed(["build", "--output", "../ut"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let page = try w.read("ut/exby/index.html")
+        #expect(page.contains(marker) && page.contains("<footer class=\"site-footer\">"))
+        #expect(try w.read("ut/exby/assets/tema/rutinbok.css") == (try w.read("templates/assets/rutinbok.css")))
+        // A build says nothing of the theme: a theme that holds only what it changes is normal.
+        #expect(!built.stderr.contains("Temat"), "\(built.stderr)")
     }
 
     /// `--council` in the preview, as in `build`: with many councils in one content folder,
