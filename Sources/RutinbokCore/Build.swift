@@ -8,6 +8,10 @@ public enum Build {
         /// Where the caller looked for `templates` when none was given (absolute folders),
         /// named in the error when it is missing; empty when the folder was given.
         public var templatesLookedIn: [String] = []
+        /// The shipped templates folder that `templates` overlays file by file (a theme holds
+        /// only what it changes: docs/themes.md); nil when `templates` is the shipped folder,
+        /// or none was found, and then `templates` alone is the theme.
+        public var shippedTemplates: String?
         public var output = "output"
         /// Only these councils (slugs), and those of these groups (`--group`); all when both
         /// are empty.
@@ -29,6 +33,14 @@ public enum Build {
         /// its own, so that it never lands where the public one is published from.
         public static func defaultOutput(forIntranet: Bool) -> String {
             forIntranet ? "output-intranat" : "output"
+        }
+
+        /// The preview's (`rutinbok serve`) output folder when none is given: beside the
+        /// published one, never it. A preview of one council (`--council`) leaves only that
+        /// council in its folder, and a cron job that copies `output/` to the web server with
+        /// `rsync --delete` would have taken every other handbook off the web.
+        public static func defaultPreviewOutput(forIntranet: Bool) -> String {
+            "\(defaultOutput(forIntranet: forIntranet))-forhandsvisning"
         }
     }
 
@@ -81,7 +93,7 @@ public enum Build {
         // content errors that would hide it). The publisher checks again, under the lock.
         if write {
             do {
-                try Publisher.checkSafe(outputURL, protected: [options.content, options.templates], internal: options.includeInternal)
+                try Publisher.checkSafe(outputURL, protected: options.inputFolders, internal: options.includeInternal)
             } catch {
                 return Result(diagnostics: [.error(SourceLocation(file: options.output), "\(error)", code: "output-refused")])
             }
@@ -110,7 +122,7 @@ public enum Build {
         if plan != nil { clock.lap("plan") }
         // The templates do not depend on the content: they load while it does.
         let themeLoad = Task { () -> (Theme?, [Diagnostic]) in
-            var (theme, problems) = Theme.load(directory: options.templates, lookedIn: options.templatesLookedIn)
+            var (theme, problems) = Theme.load(directory: options.templates, shipped: options.shippedTemplates, lookedIn: options.templatesLookedIn)
             if write, let loaded = theme { theme = loaded.resuming(frames: FrameStore.load(beside: outputURL, templates: loaded.templatesHash)) }
             return (theme, problems)
         }
@@ -207,7 +219,7 @@ public enum Build {
 
         do {
             plan?.next.warnings = result.diagnostics
-            let publisher = try Publisher(output: options.output, protected: [options.content, options.templates],
+            let publisher = try Publisher(output: options.output, protected: options.inputFolders,
                                           internal: options.includeInternal, previous: plan?.previous)
             // The cache's new file is written while pages render, and put in place only once
             // the build has published.

@@ -48,7 +48,10 @@ public actor PreviewServer {
 
     /// Builds once, starts listening and watching; returns the port it listens on.
     public func start() async throws -> UInt16 {
-        let watcher = FileWatcher(folders: [configuration.build.content, configuration.build.templates])
+        // A theme that overlays the shipped templates is built from both folders: a save in
+        // either rebuilds.
+        let options = configuration.build
+        let watcher = FileWatcher(folders: [options.content, options.templates] + [options.shippedTemplates].compactMap { $0 })
         var seen = watcher.scan()
 
         // The address and port first: a server that cannot listen (the port is taken by

@@ -15,8 +15,8 @@ struct ServeMain: AsyncParsableCommand {
         abstract: "Förhandsvisar handböckerna på den här datorn. Bygger om och laddar om sidan i webbläsaren varje gång du sparar.",
         discussion: """
             Öppna adressen som programmet skriver ut i en webbläsare. Medan programmet är igång bygger \
-            det om handböckerna varje gång du sparar en fil i content/ eller templates/, och öppna sidor \
-            laddas om av sig själva. Om bygget misslyckas visar sidan vad som är fel (fil, rad och \
+            det om handböckerna varje gång du sparar en fil i content/, i templates/ eller i temat du \
+            anger med --templates, och öppna sidor laddas om av sig själva. Om bygget misslyckas visar sidan vad som är fel (fil, rad och \
             meddelande) tills du har rättat det. Stoppa programmet med Ctrl-C.
             """)
 
@@ -26,10 +26,10 @@ struct ServeMain: AsyncParsableCommand {
     @Option(help: OptionHelp.templates)
     var templates: String?
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Utdatamappen, dit handböckerna skrivs, som med rutinbok build. (förval: output, med --internal output-intranat)", valueName: "mapp"))
+    @Option(name: .customLong("output"), help: ArgumentHelp("Mappen som förhandsvisningen bygger till. Den är inte mappen som rutinbok build bygger till, så att en förhandsvisning aldrig publiceras. (förval: output-forhandsvisning, med --internal output-intranat-forhandsvisning)", valueName: "mapp"))
     var outputFolder: String?
 
-    private var output: String { outputFolder ?? Build.Options.defaultOutput(forIntranet: `internal`) }
+    private var output: String { outputFolder ?? Build.Options.defaultPreviewOutput(forIntranet: `internal`) }
 
     @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
     var port: UInt16 = 8080
@@ -49,9 +49,8 @@ struct ServeMain: AsyncParsableCommand {
     func run() async throws {
         var options = Build.Options()
         options.content = content
-        let templates: String
-        (templates, options.templatesLookedIn) = DefaultTemplates.lookup(given: self.templates)
-        options.templates = templates
+        let found = DefaultTemplates.lookup(given: templates)
+        (options.templates, options.templatesLookedIn, options.shippedTemplates) = (found.folder, found.lookedIn, found.shipped)
         options.output = output
         options.includeInternal = `internal`
         options.councils = councils
@@ -76,7 +75,10 @@ struct ServeMain: AsyncParsableCommand {
         let shown = name.contains(":") ? "[\(name)]" : name
         // One council: its handbook is what the editor wants to open.
         let page = councils.count == 1 ? "\(councils[0])/" : ""
-        Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/\(page) och bygger om när du sparar i \(content)/ eller \(templates)/. Stoppa med Ctrl-C.")
+        // A theme that overlays the shipped templates: a save in either folder rebuilds.
+        let watched = ([content, options.templates] + [options.shippedTemplates].compactMap { $0 }).map { "\($0)/" }
+        let folders = watched.dropLast().joined(separator: ", ") + " eller " + watched.last!
+        Terminal.printError("Förhandsvisningen visar \(output)/ på http://\(shown):\(listening)/\(page) och bygger om när du sparar i \(folders). Stoppa med Ctrl-C.")
         if !PreviewServer.isLoopback(host) {
             Terminal.printError("obs: förhandsvisningen kan öppnas från andra datorer i nätverket"
                                 + (`internal` ? ", och med --internal visar den de interna rutinerna" : ""))

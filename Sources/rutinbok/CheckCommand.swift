@@ -20,6 +20,11 @@ struct CheckCommand: AsyncParsableCommand {
         var options = site.buildOptions()
         options.endsProcess = true
         let result = await Build.checkBothVersions(options)
+        // A theme maker's first question about a theme over the shipped templates: which of
+        // its files are used, and which of them still need to be its own.
+        if site.format == .text, let overlay = ThemeOverlay.describe(options) {
+            for line in ThemeOverlayWording.lines(overlay) { Terminal.printError(line) }
+        }
         let shown = Terminal.report(result.diagnostics, strict: site.strict, json: site.format == .json)
         if shown.hasErrors { throw ExitCode(1) }
         if site.format == .text, shown.isEmpty { Terminal.printError("Inga fel eller varningar i \(Wording.handbooks(result.councils)).") }

@@ -35,7 +35,8 @@ struct SiteOptions: ParsableArguments {
     func buildOptions(output: String = "output") -> RutinbokCore.Build.Options {
         var options = RutinbokCore.Build.Options(today: today.flatMap(Day.init) ?? .today())
         options.content = content
-        (options.templates, options.templatesLookedIn) = DefaultTemplates.lookup(given: templates)
+        let found = DefaultTemplates.lookup(given: templates)
+        (options.templates, options.templatesLookedIn, options.shippedTemplates) = (found.folder, found.lookedIn, found.shipped)
         options.output = output
         options.councils = councils
         options.groups = groups

@@ -137,6 +137,37 @@ import TestScratch
         #expect(latency < 10)
     }
 
+    /// A theme over the shipped templates: a save in either folder rebuilds, and deleting the
+    /// theme's file brings the shipped one back.
+    @Test func rebuildsWhenTheThemeOrTheShippedTemplatesChange() async throws {
+        let shippedHeader = try String(contentsOf: ServePaths.packageRoot.appendingPathComponent("templates/header.mustache"), encoding: .utf8)
+        let marked = shippedHeader.replacingOccurrences(of: "</header>", with: "<p>Temats sidhuvud</p></header>")
+        let preview = try await RunningPreview.start(theme: ["header.mustache": marked])
+        defer { Task { await preview.stop() } }
+        #expect(try await preview.get("/exempelby/").text.contains("Temats sidhuvud"))
+        let events = try await RawHTTP.offPool { try RawHTTP.Connection(port: preview.port) }
+        defer { events.close() }
+        try events.send("GET /_rutinbok/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        _ = try await RawHTTP.offPool { try events.read(until: "event: hello", within: 5) }
+
+        let footer = preview.root.appendingPathComponent("templates/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "</footer>", with: "<p>Ny sidfot</p></footer>")
+            .write(to: footer, atomically: true, encoding: .utf8)
+        _ = try await RawHTTP.offPool { try events.read(until: "event: reload", within: 15) }
+        let shippedChanged = try await preview.get("/exempelby/")
+        #expect(shippedChanged.text.contains("Ny sidfot") && shippedChanged.text.contains("Temats sidhuvud"))
+
+        let header = preview.root.appendingPathComponent("tema/header.mustache")
+        try marked.replacingOccurrences(of: "Temats sidhuvud", with: "Temats nya sidhuvud").write(to: header, atomically: true, encoding: .utf8)
+        _ = try await RawHTTP.offPool { try events.read(until: "event: reload", within: 15) }
+        #expect(try await preview.get("/exempelby/").text.contains("Temats nya sidhuvud"))
+
+        try FileManager.default.removeItem(at: header)
+        _ = try await RawHTTP.offPool { try events.read(until: "event: reload", within: 15) }
+        let back = try await preview.get("/exempelby/")
+        #expect(!back.text.contains("Temats nya sidhuvud") && back.text.contains("<header class=\"site-header\">"))
+    }
+
     @Test func aBurstOfConcurrentRequestsAllSucceed() async throws {
         let preview = try await RunningPreview.start()
         defer { Task { await preview.stop() } }

@@ -20,7 +20,9 @@ struct RunningPreview {
     var content: URL { root.appendingPathComponent("content") }
     var output: URL { root.appendingPathComponent("output") }
 
-    static func start(heartbeat: Duration = .seconds(15)) async throws -> RunningPreview {
+    /// `theme`: files of a theme (`tema/`, path → text) laid over the copy of the shipped
+    /// templates; nil for the shipped templates alone.
+    static func start(heartbeat: Duration = .seconds(15), theme: [String: String]? = nil) async throws -> RunningPreview {
         let root = ServePaths.temporaryFolder("rutinbok-serve")
         for folder in ["content", "templates"] {
             try FileManager.default.copyItem(at: ServePaths.packageRoot.appendingPathComponent(folder),
@@ -29,6 +31,15 @@ struct RunningPreview {
         var options = Build.Options()
         options.content = root.appendingPathComponent("content").path
         options.templates = root.appendingPathComponent("templates").path
+        if let theme {
+            for (path, text) in theme {
+                let file = root.appendingPathComponent("tema").appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+            options.templates = root.appendingPathComponent("tema").path
+            options.shippedTemplates = root.appendingPathComponent("templates").path
+        }
         options.output = root.appendingPathComponent("output").path
         options.today = Day("2026-11-29")!
         var configuration = PreviewServer.Configuration(build: options)

@@ -259,3 +259,44 @@ def test_a_focused_link_in_a_wide_table_is_not_under_its_sticky_column(browser):
         return found;""")
     assert not hidden, f"focused links under the sticky column: {hidden[:5]} ({len(hidden)} in all)"
 
+
+
+def test_pocket_card_prints_at_bank_card_size(browser, demo):
+    """The pocket card on paper, for every council: one A4 page; two faces of 85.6 × 54 mm (a
+    bank card) side by side, each holding all its text; 112 larger than the other numbers; and
+    neither the page header nor the emergency box above it, whose numbers the card carries."""
+    councils = sorted(p.parent.name for p in demo.glob("*/fickkort.html"))
+    assert len(councils) >= 5, councils
+    browser.viewport(DESKTOP)
+    for council in councils:
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf(browser, f"{council}/fickkort.html")))
+        assert pages == 1, f"{council}: the pocket card prints on {pages} pages"
+    browser.media(media="print")
+    try:
+        for council in councils:
+            browser.open(f"{council}/fickkort.html")
+            facts = browser.driver.execute_script("""
+                const shown = s => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
+                const size = s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize);
+                return {
+                  faces: [...document.querySelectorAll('.pocket-card-side')].map(e => {
+                    const r = e.getBoundingClientRect();
+                    return {width: r.width, height: r.height, top: r.top, left: r.left, overflow: e.scrollHeight > e.clientHeight + 1};
+                  }),
+                  header: shown('.site-header'), emergency: shown('.emergency'),
+                  calls: document.querySelectorAll('.pocket-card a[href^="tel:"]').length,
+                  big: size('.pocket-card-112 .tel'), small: size('.pocket-card-numbers .tel'),
+                };""")
+            mm = 96 / 25.4
+            faces = facts["faces"]
+            assert len(faces) == 2, f"{council}: {len(faces)} faces"
+            for face in faces:
+                assert abs(face["width"] - 85.6 * mm) < 1 and abs(face["height"] - 54 * mm) < 1 and not face["overflow"], \
+                    f"{council}: a face is {face['width'] / mm:.1f} × {face['height'] / mm:.1f} mm, not a bank card's 85.6 × 54"
+            assert abs(faces[0]["top"] - faces[1]["top"]) < 1 and abs(faces[1]["left"] - faces[0]["left"] - 85.6 * mm) < 1, \
+                f"{council}: the faces are not side by side to fold: {faces}"
+            assert not facts["header"] and not facts["emergency"], f"{council}: the page header or emergency box prints: {facts}"
+            assert facts["calls"] >= 6, f"{council}: only {facts['calls']} numbers on the card"
+            assert facts["big"] >= 1.4 * facts["small"], f"{council}: 112 is {facts['big']} px against {facts['small']} px"
+    finally:
+        browser.media()

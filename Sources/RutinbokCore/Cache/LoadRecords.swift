@@ -209,6 +209,8 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
             writer.write(statement.assessedLocation != nil)
             if let location = statement.assessedLocation { encoder.location(location, &writer) }
             writer.write(statement.auditedBy)
+            writer.write(statement.disproportionateBurden) { $0.write($1) }
+            writer.write(statement.outOfScope) { $0.write($1) }
         }
         encoder.location(council.location, &writer)
     }
@@ -237,9 +239,11 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
                 guard let location = decoder.location(&reader) else { return nil }
                 assessedLocation = location
             }
-            guard let auditedBy = reader.optionalString() else { return nil }
+            guard let auditedBy = reader.optionalString(), let burden = reader.list({ $0.string() }),
+                  let outOfScope = reader.list({ $0.string() }) else { return nil }
             accessibility = AccessibilityStatement(status: status, shortcomings: shortcomings, feedbackEmail: email, assessed: assessed,
-                                                   assessedLocation: assessedLocation, auditedBy: auditedBy)
+                                                   assessedLocation: assessedLocation, auditedBy: auditedBy,
+                                                   disproportionateBurden: burden, outOfScope: outOfScope)
         }
         guard let location = decoder.location(&reader) else { return nil }
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,

@@ -57,6 +57,13 @@ struct IncrementalPlan: Sendable {
             global.add(URL(fileURLWithPath: folder).standardizedFileURL.path)
             global.add(folder)  // as diagnostics show it (`FolderPath`)
         }
+        // The shipped templates a theme overlays: only when there are some, so that a build
+        // of a theme alone keeps the fingerprint it had.
+        if let shipped = options.shippedTemplates {
+            global.add("shipped")
+            global.add(URL(fileURLWithPath: shipped).standardizedFileURL.path)
+            global.add(shipped)
+        }
         global.add(options.councils.sorted().joined(separator: ","))
         global.add(options.groups.sorted().joined(separator: ","))
         global.add(options.today.description)
@@ -66,13 +73,22 @@ struct IncrementalPlan: Sendable {
         var shared = ContentHash()
         shared.add(next.global)
         // Picked out before sorting: a few dozen of the thousands of inputs.
-        for (path, stamp) in inputs.filter({ $0.key == "content/site.yml" || $0.key.hasPrefix("templates/") })
+        for (path, stamp) in inputs.filter({ $0.key == "content/site.yml" || Self.isTemplateInput($0.key) })
             .sorted(by: { $0.key < $1.key }) {
             shared.add(path)
             shared.add(stamp)
             if stamp.isRacy { shared.add(nonce) }
         }
         everyPage = shared.value
+    }
+
+    /// How the manifest names the files of the shipped templates a theme overlays
+    /// (`Build.Options.shippedTemplates`); the theme's own are `templates/…`.
+    static let shippedPrefix = "shipped-templates/"
+
+    /// A template or theme asset, of the theme or of the shipped templates it overlays.
+    static func isTemplateInput(_ path: String) -> Bool {
+        path.hasPrefix("templates/") || path.hasPrefix(shippedPrefix)
     }
 
     /// Groups the inputs by council and group folder (`folders`).
@@ -86,6 +102,10 @@ struct IncrementalPlan: Sendable {
         var inputs: [String: Stamp] = [:]
         InputStamps.scan(options.content, prefix: "content/", into: &inputs)
         InputStamps.scan(options.templates, prefix: "templates/", into: &inputs)
+        // Every file of the shipped folder, those the theme replaces too: which of them a
+        // build uses follows from the stamps of both folders (a file added to the theme, or
+        // deleted from it, is a stamp that comes or goes).
+        if let shipped = options.shippedTemplates { InputStamps.scan(shipped, prefix: Self.shippedPrefix, into: &inputs) }
         return (inputs, Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
     }
 

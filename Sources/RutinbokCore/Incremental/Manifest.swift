@@ -42,7 +42,7 @@ struct Manifest: Sendable, Equatable {
 
     /// Options, rutinbok's own binary, site.yml and the templates.
     var global: UInt64 = 0
-    /// `content/…` and `templates/…` paths → stamps.
+    /// `content/…`, `templates/…` and `shipped-templates/…` (`IncrementalPlan.shippedPrefix`) paths → stamps.
     var inputs: [String: Stamp] = [:]
     /// Council slug → fingerprint of everything its handbook's pages were made from.
     var councils: [String: UInt64] = [:]

@@ -382,7 +382,7 @@ struct YAMLMapping {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }
             // A short list is worth reading (`theme:` has two keys); a long one is not.
-            if notes.isEmpty, (1...6).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
+            if notes.isEmpty, (1...7).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
             report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
         }
         return diagnostics

@@ -45,6 +45,7 @@ public struct Council: Sendable {
 public struct AccessibilityStatement: Sendable {
     public enum Status: String, Sendable { case helt, delvis, inte }
     public var status: Status
+    /// What does not meet the law's requirements (`shortcomings`).
     public var shortcomings: [String]
     public var feedbackEmail: String?
     public var assessed: Day?
@@ -53,6 +54,15 @@ public struct AccessibilityStatement: Sendable {
     /// Who audited the site when someone outside did (`audited_by`); nil for the council's own
     /// assessment.
     public var auditedBy: String? = nil
+    /// What the council judged a disproportionate burden to make accessible (`oskäligt
+    /// betungande`, 12 § of the law; `disproportionate_burden`), each with its reasons. The
+    /// law asks for these apart from the shortcomings, and Digg may review them.
+    public var disproportionateBurden: [String] = []
+    /// Content the law does not cover (`out_of_scope`), for example a third party's.
+    public var outOfScope: [String] = []
+
+    /// Whether anything the law covers is not accessible: what the statement's status rests on.
+    public var hasInaccessible: Bool { !shortcomings.isEmpty || !disproportionateBurden.isEmpty }
 }
 
 extension Council {

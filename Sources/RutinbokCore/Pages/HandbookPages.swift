@@ -23,7 +23,8 @@ struct HandbookPages {
     /// settings and contacts, site.yml, the templates, and its routines' ids, files, phases
     /// and titles. Another change to a routine leaves them as they are.
     static let framePages = [PageNames.html(PageNames.contacts), PageNames.vcard, PageNames.html(PageNames.search),
-                             PageNames.html(PageNames.accessibility), PageNames.html(PageNames.notFound)]
+                             PageNames.html(PageNames.accessibility), PageNames.html(PageNames.notFound),
+                             PageNames.html(PageNames.pocketCard)]
 
     private var council: Council { handbook.council }
 
@@ -50,6 +51,7 @@ struct HandbookPages {
             page(PageNames.contacts, title: "Kontakter", crumbs: [], pageClass: "contacts", shared: shared,
                  content: theme.render("contacts", contactsView(shared)))
         }
+        add(PageNames.html(PageNames.pocketCard)) { pocketCardPage(shared) }
         add(PageNames.vcard) { .text(VCard.file(for: handbook.contacts, organisation: handbook.organisation(of:))) }
         files.append(printPage(shared, remade: remade))
         add(PageNames.html(PageNames.search)) {
@@ -242,7 +244,9 @@ struct HandbookPages {
         let statement = council.accessibility
         return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "",
                                      statusText: Self.statusText(statement?.status),
-                                     shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail,
+                                     shortcomings: statement?.shortcomings ?? [], disproportionateBurden: statement?.disproportionateBurden ?? [],
+                                     outOfScope: statement?.outOfScope ?? [], hasInaccessible: statement?.hasInaccessible ?? false,
+                                     feedbackEmail: statement?.feedbackEmail,
                                      assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy,
                                      diggURL: Self.diggURL)
     }

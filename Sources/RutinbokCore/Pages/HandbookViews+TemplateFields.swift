@@ -298,13 +298,28 @@ extension ContactsPageView: TemplateFields {
     }
 }
 
+extension PocketCardView: TemplateFields {
+    static var templateFieldCount: Int { 6 }
+    func writeTemplateFields(to fields: inout TemplateFieldList) {
+        fields.add("council", council)
+        fields.add("emergency", emergency)
+        fields.add("numbers", numbers)
+        fields.add("contacts", contacts)
+        fields.add("handbookAddress", handbookAddress)
+        fields.add("verified", verified)
+    }
+}
+
 extension AccessibilityPageView: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("status", status)
         fields.add("statusText", statusText)
         fields.add("shortcomings", shortcomings)
+        fields.add("disproportionateBurden", disproportionateBurden)
+        fields.add("outOfScope", outOfScope)
+        fields.add("hasInaccessible", hasInaccessible)
         fields.add("feedbackEmail", feedbackEmail)
         fields.add("assessed", assessed)
         fields.add("auditedBy", auditedBy)

@@ -173,6 +173,23 @@ struct StartPageView {
     var contactsHref: String
 }
 
+/// The pocket card (`fickkort.html`): whom to call, on a card the size of a bank card to
+/// print, cut out, fold and keep in a wallet, for when the phone is flat, lost or taken.
+struct PocketCardView {
+    var council: CouncilView
+    /// 112, the number the card leads with.
+    var emergency: NumberView?
+    /// The other national numbers, in site.yml's order.
+    var numbers: [NumberView]
+    /// The box of whom to call (`quick_contacts`), three contacts.
+    var contacts: [ContactView]
+    /// Where the handbook is on the web (site.yml's `address` and the council's folder).
+    var handbookAddress: String?
+    /// The oldest `verified` date of the card's contacts: a printed card does not update, so
+    /// it says how old its numbers are. Nil when a contact has none.
+    var verified: String?
+}
+
 struct ContactsPageView {
     var council: CouncilView
     var roles: [RoleGroupView]
@@ -238,6 +255,10 @@ struct AccessibilityPageView {
     var status: String
     var statusText: String
     var shortcomings: [String]
+    var disproportionateBurden: [String]
+    var outOfScope: [String]
+    /// Whether `shortcomings` or `disproportionateBurden` lists anything.
+    var hasInaccessible: Bool
     var feedbackEmail: String?
     var assessed: String?
     /// Who audited the site, when it was not the council itself.

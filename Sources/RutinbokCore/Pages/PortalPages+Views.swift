@@ -321,7 +321,8 @@ extension PortalPages {
         return PortalAccessibilityView(
             publisher: config.publisher?.name ?? config.title, siteTitle: config.title,
             status: statement?.status.rawValue ?? "", statusText: HandbookPages.statusText(statement?.status),
-            shortcomings: statement?.shortcomings ?? [], feedbackEmail: statement?.feedbackEmail ?? config.publisher?.email,
+            shortcomings: statement?.shortcomings ?? [], disproportionateBurden: statement?.disproportionateBurden ?? [],
+            outOfScope: statement?.outOfScope ?? [], hasInaccessible: statement?.hasInaccessible ?? false, feedbackEmail: statement?.feedbackEmail ?? config.publisher?.email,
             assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy, diggURL: HandbookPages.diggURL)
     }
 

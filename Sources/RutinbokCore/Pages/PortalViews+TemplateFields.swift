@@ -5,13 +5,16 @@
 /// stored property.
 
 extension PortalAccessibilityView: TemplateFields {
-    static var templateFieldCount: Int { 9 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("publisher", publisher)
         fields.add("siteTitle", siteTitle)
         fields.add("status", status)
         fields.add("statusText", statusText)
         fields.add("shortcomings", shortcomings)
+        fields.add("disproportionateBurden", disproportionateBurden)
+        fields.add("outOfScope", outOfScope)
+        fields.add("hasInaccessible", hasInaccessible)
         fields.add("feedbackEmail", feedbackEmail)
         fields.add("assessed", assessed)
         fields.add("auditedBy", auditedBy)

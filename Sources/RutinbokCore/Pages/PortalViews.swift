@@ -46,6 +46,9 @@ struct PortalAccessibilityView {
     var status: String
     var statusText: String
     var shortcomings: [String]
+    var disproportionateBurden: [String]
+    var outOfScope: [String]
+    var hasInaccessible: Bool
     var feedbackEmail: String?
     var assessed: String?
     var auditedBy: String?

@@ -8,8 +8,9 @@
 /// page), then each handbook in the portal's order: its start page (the folder's address),
 /// its routines in reading order, its contacts page and its accessibility statement.
 /// Not listed: the pages for a missing address and those at routines' former ids (both ask
-/// not to be indexed), the search page (a form with no text of its own), the print page (every
-/// routine again on one page), and files that are no pages. No `<lastmod>`: nothing the build
+/// not to be indexed), the search page (a form with no text of its own), the pages to print
+/// (the print page, every routine again on one page, and the pocket card, the contacts page's
+/// numbers on two faces to cut out), and files that are no pages. No `<lastmod>`: nothing the build
 /// knows says when a page's bytes last changed (`reviewed` is a review, not an edit, and a
 /// page changes with its handbook's contacts too), and a date made from the build's day would
 /// be neither true nor stable.

@@ -14,9 +14,7 @@ enum VCard {
         let name = person ?? contact.name.map { "\(contact.role): \($0)" } ?? contact.role
         lines.append("FN:\(escape(name))")
         if let person {
-            let parts = person.split(separator: " ")
-            let family = parts.count > 1 ? String(parts.last!) : person
-            let given = parts.count > 1 ? parts.dropLast().joined(separator: " ") : ""
+            let (given, family) = splitName(person)
             lines.append("N:\(escape(family));\(escape(given));;;")
         } else {
             lines.append("N:;;;;")
@@ -43,13 +41,41 @@ enum VCard {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Two to four words, each starting with a capital letter, with no comma or digit:
-    /// "Anna Exempel", not "Jourhavande tjänsteperson" or "Exempelhälsan AB, mottagningen".
+    /// Two to four words with no comma or digit, each a capitalised name ("Anna-Karin",
+    /// "O'Hara") or, inside the name, a particle ("von", "af"): "Anna Exempel", "Lars von
+    /// Exempel", not "Jourhavande tjänsteperson", "Exempelhälsan AB, mottagningen" or an office
+    /// named like a person ("Brottsofferjouren Exempelby", "Region Exempelland").
     static func isPersonName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
         guard (2...4).contains(words.count), !name.contains(","), !name.contains(where: \.isNumber) else { return false }
-        return words.allSatisfy { word in word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase) }
+        guard !words.contains(where: { word in officeEndings.contains { word.lowercased().hasSuffix($0) } }) else { return false }
+        return words.indices.allSatisfy { index in
+            let word = words[index]
+            if particles.contains(String(word)) { return index > 0 && index < words.count - 1 }
+            return word.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+                part.split(separator: "'", omittingEmptySubsequences: false).allSatisfy { piece in
+                    piece.first?.isUppercase == true && piece.dropFirst().allSatisfy(\.isLowercase)
+                }
+            }
+        }
     }
+
+    /// Given and family name: the family name is the last word, with the particles before it
+    /// ("von Exempel").
+    static func splitName(_ person: String) -> (given: String, family: String) {
+        let words = person.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return ("", person) }
+        let start = words.firstIndex(where: particles.contains) ?? words.count - 1
+        return (words[..<start].joined(separator: " "), words[start...].joined(separator: " "))
+    }
+
+    private static let particles: Set<String> = ["af", "av", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le"]
+    /// How offices' names end, also inside a compound ("Brottsofferjouren"); no Swedish given
+    /// or family name does.
+    private static let officeEndings = ["kommun", "region", "regionen", "jour", "jouren", "jourer", "mottagning", "mottagningen",
+                                        "beredskap", "beredskapen", "växel", "växeln", "kansli", "kansliet", "enheten",
+                                        "förvaltning", "förvaltningen", "staben", "centrum", "centralen", "byrå", "byrån",
+                                        "tjänst", "tjänsten", "polisen"]
 
     /// A value as vCard text: `\`, `,` and `;` escaped, a line break as `\n`, other control
     /// characters dropped. By Unicode scalar: `\r\n` is one Character, which a switch over

@@ -119,6 +119,8 @@ struct CouncilYAML {
             "accessibility:",
             "  status: delvis               # helt, delvis eller inte: hur väl webbplatsen uppfyller kraven",
             "  shortcomings: []             # kända brister, en per rad: - \"Logotypen saknar textbeskrivning.\"",
+            "  # disproportionate_burden: [] # det som vore oskäligt betungande att åtgärda, med skälen",
+            "  # out_of_scope: []            # innehåll som lagen inte gäller, till exempel andras blanketter",
             "  feedback_email:              # dit läsare skriver om något inte går att läsa",
             "  assessed:                    # när ni senast granskade tillgängligheten, ÅÅÅÅ-MM-DD",
         ]

@@ -80,7 +80,13 @@ extension Build.Options {
         var options = self
         options.content = FolderPath.canonical(content)
         options.templates = FolderPath.canonical(templates)
+        options.shippedTemplates = shippedTemplates.map { FolderPath.canonical($0) }
         options.output = FolderPath.physical(output)
         return options
+    }
+
+    /// The folders the output may neither be, nor be inside, nor contain: the build reads them.
+    var inputFolders: [String] {
+        [content, templates] + [shippedTemplates].compactMap { $0 }
     }
 }

@@ -9,13 +9,15 @@ public enum PageNames {
     public static let accessibility = "tillganglighet"
     /// The page a web server shows for an address the handbook does not have (`404.html`).
     public static let notFound = "404"
+    /// The pocket card: the numbers to call, to print and keep in a wallet (`fickkort.html`).
+    public static let pocketCard = "fickkort"
     public static let assets = "assets"
     /// Folder for the theme's own CSS and JS inside each handbook.
     public static let themeAssets = "assets/tema"
 
-    public static let reserved: Set<String> = [start, contacts, print, search, accessibility, notFound, assets, "sokindex"]
+    public static let reserved: Set<String> = [start, contacts, print, search, accessibility, notFound, pocketCard, assets, "sokindex"]
     /// The files of a handbook's built-in pages, which a routine may link as they are.
-    public static let builtIn: Set<String> = Set([start, contacts, print, search, accessibility].map(html) + [vcard])
+    public static let builtIn: Set<String> = Set([start, contacts, print, search, accessibility, pocketCard].map(html) + [vcard])
 
     /// Folder of the portal's change pages, beside the council folders.
     public static let portalChanges = "andringar"

@@ -7,12 +7,15 @@ import Foundation
 /// site, which the handbook promises never to do, and shows nothing for a file the theme
 /// lacks. (`Theme.load` reports what does not parse and the required templates missing.)
 enum TemplateChecks {
-    /// `texts`: each template's text by its path in the templates folder, `parsed` those that
+    /// `texts`: each template's text by its path in the theme, `parsed` those that
     /// swift-mustache parsed, `names` every template there is (parsed or not); `assets`: the
-    /// files under `assets/`, relative to it. Each template's tags are read once, for all the
-    /// checks of them.
-    static func check(_ texts: [String: String], parsed: Set<String>, names: Set<String>, assets: [String], files: SourceFiles) -> [Diagnostic] {
+    /// files under `assets/`, relative to it; `files` where each is (the theme's folder or the
+    /// shipped one it overlays), which is where a problem is reported. Each template's tags
+    /// are read once, for all the checks of them.
+    static func check(_ texts: [String: String], parsed: Set<String>, names: Set<String>, assets: [String], files: ThemeFiles) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Where a theme maker puts a file the theme lacks: the theme's own folder.
+        let assetsFolder = files.own.displayPath("assets") + "/"
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
             let file = files.displayPath(path), lines = LineIndex(text)
             let tags = TemplateTag.all(in: text)
@@ -21,14 +24,14 @@ enum TemplateChecks {
             }
             diagnostics += missingPartials(tags, names: names, lines: lines, file: file)
             diagnostics += tagProblems(tags, lines: lines, file: file)
-            diagnostics += externalResources(in: text, lines: lines, file: file, css: false)
-            diagnostics += missingThemeFiles(linkedFrom: text, lines: lines, file: file, assets: assets)
+            diagnostics += externalResources(in: text, lines: lines, file: file, css: false, assetsFolder: assetsFolder)
+            diagnostics += missingThemeFiles(linkedFrom: text, lines: lines, file: file, assets: assets, assetsFolder: assetsFolder)
         }
         for asset in assets.sorted() where asset.lowercased().hasSuffix(".css") {
             guard case .success(let text) = files.read("assets/" + asset) else { continue }
             let file = files.displayPath("assets/" + asset), lines = LineIndex(text)
-            diagnostics += externalResources(in: text, lines: lines, file: file, css: true)
-            diagnostics += missingThemeFiles(usedBy: text, at: asset, lines: lines, file: file, assets: assets)
+            diagnostics += externalResources(in: text, lines: lines, file: file, css: true, assetsFolder: assetsFolder)
+            diagnostics += missingThemeFiles(usedBy: text, at: asset, lines: lines, file: file, assets: assets, assetsFolder: assetsFolder)
         }
         return diagnostics
     }
@@ -130,8 +133,8 @@ enum TemplateChecks {
         return inner.split(separator: ".").map(String.init)
     }
 
-    private static func assetNote(_ asset: String, among assets: [String]) -> [String] {
-        Suggestions.didYouMean(asset, among: assets) + ["temats filer ligger i templates/assets/ och publiceras i assets/tema/ i varje handbok"]
+    private static func assetNote(_ asset: String, among assets: [String], assetsFolder: String) -> [String] {
+        Suggestions.didYouMean(asset, among: assets) + ["temats filer ligger i \(assetsFolder) och publiceras i assets/tema/ i varje handbok"]
     }
 
     // MARK: Files from other sites
@@ -145,14 +148,14 @@ enum TemplateChecks {
     /// Loads from another site (`https://…`, `http://…`, `//…`): attributes of loading
     /// elements (HTML only), and CSS's `url(…)` and `@import` (in a stylesheet, or a template's
     /// `<style>`).
-    private static func externalResources(in text: String, lines: LineIndex, file: String, css: Bool) -> [Diagnostic] {
+    private static func externalResources(in text: String, lines: LineIndex, file: String, css: Bool, assetsFolder: String) -> [Diagnostic] {
         let scan = ByteScan(text)
         var found = css ? [] : scan.attributeValues(of: loadingElements, named: loadingAttributes)
         found += scan.values(after: "url(") + scan.values(after: "@import")
         return found.filter { ByteScan.isOtherSite($0.value) }.sorted { $0.offset < $1.offset }.map { value in
             .error(lines.location(of: scan.index(value.offset), in: file), "temat hämtar '\(value.value)' från en annan webbplats",
                    code: "external-resource",
-                   notes: ["handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i templates/assets/ och länka till den i assets/tema/"])
+                   notes: ["handboken hämtar inget från andra webbplatser: besökarna syns inte där, och sidan fungerar utan nät. Lägg filen i \(assetsFolder) och länka till den i assets/tema/"])
         }
     }
 
@@ -170,20 +173,20 @@ enum TemplateChecks {
     }
 
     /// `assets/tema/<file>` links of a template to files the theme does not have.
-    private static func missingThemeFiles(linkedFrom text: String, lines: LineIndex, file: String, assets: [String]) -> [Diagnostic] {
+    private static func missingThemeFiles(linkedFrom text: String, lines: LineIndex, file: String, assets: [String], assetsFolder: String) -> [Diagnostic] {
         themeAssetReferences(in: text).filter { !assets.contains($0.asset) }.map { reference in
             .error(lines.location(of: reference.at, in: file), "mallen länkar till 'assets/tema/\(reference.asset)', men temat har ingen fil 'assets/\(reference.asset)'",
-                   code: "missing-theme-asset", notes: assetNote(reference.asset, among: assets))
+                   code: "missing-theme-asset", notes: assetNote(reference.asset, among: assets, assetsFolder: assetsFolder))
         }
     }
 
     /// `url(…)` of a stylesheet (`asset`, in the theme's `assets/`) to files the theme does not have.
-    private static func missingThemeFiles(usedBy text: String, at asset: String, lines: LineIndex, file: String, assets: [String]) -> [Diagnostic] {
+    private static func missingThemeFiles(usedBy text: String, at asset: String, lines: LineIndex, file: String, assets: [String], assetsFolder: String) -> [Diagnostic] {
         let folder = (asset as NSString).deletingLastPathComponent
         return cssURLs(in: text).compactMap { reference in
             guard let target = resolve(reference.url, from: folder), !assets.contains(target) else { return nil }
             return .error(lines.location(of: reference.at, in: file), "'url(\(reference.url))' hittar ingen fil: temat har ingen fil 'assets/\(target)'",
-                          code: "missing-theme-asset", notes: assetNote(target, among: assets))
+                          code: "missing-theme-asset", notes: assetNote(target, among: assets, assetsFolder: assetsFolder))
         }
     }
 

@@ -9,81 +9,53 @@ public struct Theme: Sendable {
     static let required: [String: String?] = [
         "layout": "content", "header": nil, "footer": nil, "emergency": nil,
         "start": nil, "routine": "body", "contacts": nil, "contact-card": nil, "contact-inline": nil,
-        "print": nil, "search": nil, "accessibility": nil, "portal": "content", "portal-index": nil,
+        "print": nil, "search": nil, "accessibility": nil, "fickkort": nil, "portal": "content", "portal-index": nil,
         "portal/tackning": nil, "portal/tackning-rutin": nil, "portal/exempel": nil, "portal/andringar": nil, "portal/andring": "diff", "portal/granskning": nil, "portal/lasbarhet": nil, "portal/tillganglighet": nil,
         "portal/handbok": nil, "portal/grupp": nil, "portal/404": nil,
     ]
-    /// The shipped templates' own partials (`templates/`), which a theme made from a copy of
-    /// them needs too.
-    static let shippedPartials: Set<String> = ["contact-ways", "quick-contact"]
+    /// The shipped templates' own partials (`templates/`), which a theme that does not
+    /// overlay the shipped folder needs copies of.
+    static let shippedPartials: Set<String> = ["contact-ways", "quick-contact", "accessibility-exceptions"]
 
     let library: MustacheLibrary
     /// Frames of the templates by data shape; nil when the templates cannot be framed.
     let frames: TemplateFrames?
     /// A hash of every template's path and text: what frames made from them depend on.
     let templatesHash: UInt64
-    /// Files under `templates/assets/`, relative to it; copied to the portal's `assets/tema/`.
+    /// Files under the theme's `assets/`, and the shipped folder's it does not replace,
+    /// relative to `assets/`; copied to the portal's `assets/tema/`.
     public let assets: [String]
 
     /// The assets copied into every handbook: all but the portal's own (`portal.css`,
     /// `portal.js`: a file at the top of `assets/` whose name starts with `portal.`), which no
     /// handbook page loads. 620 files of the national build, for nothing.
     public var handbookAssets: [String] { assets.filter { !$0.hasPrefix("portal.") } }
+    /// The theme's folder (`--templates`).
     public let directory: String
+    /// Where each asset is copied from: the theme's folder or the shipped one.
+    private let assetPaths: [String: String]
 
-    /// `lookedIn`: the folders searched for the default templates folder, named when it is
-    /// missing (the folder itself when empty).
-    public static func load(directory: String, lookedIn: [String] = []) -> (Theme?, [Diagnostic]) {
-        let files = SourceFiles(root: directory)
-        guard files.isDirectory("") else {
+    /// `shipped`: the shipped templates the theme overlays, file by file
+    /// (`Build.Options.shippedTemplates`). `lookedIn`: the folders searched for the default
+    /// templates folder, named when it is missing (the folder itself when empty).
+    public static func load(directory: String, shipped: String? = nil, lookedIn: [String] = []) -> (Theme?, [Diagnostic]) {
+        guard SourceFiles(root: directory).isDirectory("") else {
             let searched = lookedIn.isEmpty ? [URL(fileURLWithPath: directory).standardizedFileURL.path] : lookedIn
             return (nil, [.error(SourceLocation(file: directory), "mallmappen finns inte", code: "no-templates",
                                  notes: ["letade efter " + searched.joined(separator: " och "),
                                          "ange mallarnas mapp med --templates, kör kommandot i mappen där templates/ ligger, eller lägg templates/ bredvid programmet"])])
         }
-        var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var names: Set<String> = []
-        var texts: [String: String] = [:]
-        var parsed: Set<String> = []
-        for path in files.listRecursively("") where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
-            let name = String(path.dropLast(".mustache".count))
-            let display = files.displayPath(path)
-            // Present, even if it does not parse: that is its own error, not a missing template.
-            names.insert(name)
-            switch files.read(path) {
-            case .failure(let problem): diagnostics.append(problem)
-            case .success(let text):
-                texts[path] = text
-                do {
-                    library.register(try ByteEscapedHTML.template(text), named: name)
-                    parsed.insert(path)
-                } catch let error as MustacheTemplate.ParserError {
-                    // A section left open or closed with another name: said with its name, where it
-                    // opens (the parser only knows where it noticed).
-                    if let problem = TemplateChecks.sectionProblem(in: text, file: display) {
-                        diagnostics.append(problem)
-                        continue
-                    }
-                    // The parser reports a tag left open at the end as a position past the last
-                    // line; its lines count the content type's line before the file's.
-                    let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
-                    let reported = error.context.lineNumber - 1
-                    let line = max(1, min(reported, lastLine))
-                    let column = reported > lastLine ? 1 : error.context.columnNumber
-                    diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
-                                              "mallen går inte att tolka: \(describe(error.error))", code: "template-syntax",
-                                              notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))
-                } catch {
-                    diagnostics.append(.error(SourceLocation(file: display), "mallen går inte att tolka: \(error)", code: "template-syntax"))
-                }
-            }
-        }
-        let assets = files.listRecursively("assets")
-        diagnostics += TemplateChecks.check(texts, parsed: parsed, names: names, assets: assets, files: files)
+        let files = ThemeFiles(own: directory, shipped: shipped)
+        let (library, texts, parsed, problems) = parse(files)
+        var diagnostics = problems
+        let names = Set(files.templates.map { String($0.dropLast(".mustache".count)) })
+        diagnostics += TemplateChecks.check(texts, parsed: parsed, names: names, assets: files.assets, files: files)
+        diagnostics += TemplateChecks.unusedTemplates(texts, files: files)
         for name in required.keys.sorted() where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(file: files.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template",
-                                      notes: TemplateChecks.otherCapitals(name, among: names)))
+            // With a shipped folder, the binary and its templates are of different versions.
+            let shippedLacks = files.shipped.map { ["mallarna som följer med rutinbok, i \($0.root), har den inte heller: de hör till en annan version av rutinbok än programmet"] } ?? []
+            diagnostics.append(.error(SourceLocation(file: files.own.displayPath("\(name).mustache")), "mallen '\(name).mustache' saknas; varje bygge behöver den", code: "missing-template",
+                                      notes: TemplateChecks.otherCapitals(name, among: names) + shippedLacks))
         }
         let frames = TemplateFrames.canFrame(texts.values) ? TemplateFrames(listFraming: ListFraming(texts.values)) : nil
         var hash = ContentHash()
@@ -91,21 +63,9 @@ public struct Theme: Sendable {
             hash.add(path)
             hash.add(text)
         }
-        let theme = Theme(library: library, frames: frames, templatesHash: hash.value, assets: assets, directory: directory)
+        let theme = Theme(library: library, frames: frames, templatesHash: hash.value, assets: files.assets, directory: directory,
+                          assetPaths: Dictionary(uniqueKeysWithValues: files.assets.map { ($0, files.assetPath($0)) }))
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "ett avsnitt avslutas med ett annat namn än det öppnades med"
-        case MustacheTemplate.Error.unfinishedName: "en tagg avslutas inte med '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: "ett avsnitt avslutas aldrig"
-        case MustacheTemplate.Error.invalidSetDelimiter: "en tagg som byter avgränsare ({{=…=}}) är felskriven"
-        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "en funktion används på ett ärvt avsnitt ({{<…}} eller {{$…}}), vilket inte går"
-        case MustacheTemplate.Error.illegalTokenInsideInheritSection: "ett ärvt avsnitt ({{<…}}) innehåller något annat än avsnitt att ersätta ({{$…}})"
-        case let other where "\(other)".contains("overflow"): "en tagg avslutas inte med '}}' före filens slut"
-        default: "swift-mustache säger \"\(error)\""
-        }
     }
 
     /// Renders a template checked at load time, from the frame of the data's shape when
@@ -120,7 +80,7 @@ public struct Theme: Sendable {
     func resuming(frames known: [String: Frame?]) -> Theme {
         guard frames != nil else { return self }
         return Theme(library: library, frames: TemplateFrames(known: known, listFraming: frames?.listFraming), templatesHash: templatesHash,
-                     assets: assets, directory: directory)
+                     assets: assets, directory: directory, assetPaths: assetPaths)
     }
 
     /// The frames this build used, when it made any the next build would not know.
@@ -143,8 +103,9 @@ public struct Theme: Sendable {
         return library.render(data.mustache, withTemplate: name) ?? ""
     }
 
+    /// The file an asset (relative to `assets/`) is copied from.
     func assetPath(_ relative: String) -> String {
-        ((directory as NSString).appendingPathComponent("assets") as NSString).appendingPathComponent(relative)
+        assetPaths[relative] ?? ((directory as NSString).appendingPathComponent("assets") as NSString).appendingPathComponent(relative)
     }
 }
 

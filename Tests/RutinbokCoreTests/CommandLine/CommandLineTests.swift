@@ -165,9 +165,12 @@ struct CommandLineTests {
         #expect(!alone.stderr.contains("Rätta först"), "\(alone.stderr)")
     }
 
+    /// Run where the workspace is: its templates/ is then the shipped folder itself, and
+    /// nothing is laid over it (run from the package, `check` would first say how the
+    /// workspace's copy compares with the package's templates/).
     @Test func cleanCheckExitsZero() throws {
         let w = try BrokenWorkspace()
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 0)
         #expect(run.stderr == "Inga fel eller varningar i 1 handbok.\n")
     }
@@ -176,7 +179,7 @@ struct CommandLineTests {
         let w = try BrokenWorkspace()
         try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanterra")
         try w.replace("content/routines/hotad.md", "order: 10", with: "ordre: 10")
-        let run = try Executable.run(arguments(w, "check"))
+        let run = try Executable.run(arguments(w, "check"), in: w.root)
         #expect(run.status == 1)
         #expect(run.stderr.replacingOccurrences(of: w.root.path + "/", with: "") == """
             content/routines/hotad.md:4:8: fel: okänd del 'hanterra' [unknown-phase]
@@ -478,6 +481,51 @@ struct CommandLineTests {
         #expect(stderr.contains("Inga fel eller varningar"), "\(stderr)")
     }
 
+    /// A theme given with `--templates` holds only what it changes: the program lays it over
+    /// the templates/ beside it (an installation's), file by file, and `check` says which
+    /// files are the theme's. Without templates beside the program, the theme is alone.
+    @Test func aThemeIsLaidOverTheTemplatesBesideTheProgram() throws {
+        let w = try BrokenWorkspace()
+        let bin = w.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Executable.url, to: bin.appendingPathComponent("rutinbok"))
+        let marker = "<p>Exbys eget sidhuvud</p>"
+        try w.write("tema/header.mustache", try w.read("templates/header.mustache").replacingOccurrences(of: "</header>", with: marker + "</header>"))
+        // Run where the content is, which has no templates/ of its own.
+        func installed(_ arguments: [String]) throws -> Executable.Run {
+            let process = Process()
+            process.executableURL = bin.appendingPathComponent("rutinbok")
+            process.arguments = arguments + ["--content", ".", "--templates", "../tema", "--today", "2026-06-01"]
+            process.currentDirectoryURL = URL(fileURLWithPath: w.content)
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Executable.Run(status: process.terminationStatus, stdout: "", stderr: stderr)
+        }
+        let alone = try installed(["check"])
+        #expect(alone.status == 1 && alone.stderr.contains("tema/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]"), "\(alone.stderr)")
+
+        try FileManager.default.copyItem(atPath: w.templates, toPath: bin.appendingPathComponent("templates").path)
+        let checked = try installed(["check"])
+        #expect(checked.status == 0)
+        #expect(checked.stderr == """
+            Temat i \(w.root.path)/tema/ ersätter 1 av rutinboks filer; de andra 34 tas från \(bin.path)/templates/.
+            Ändrade i temat (jämför dem med rutinboks när rutinbok uppdateras): header.mustache.
+            Inga fel eller varningar i 1 handbok.
+
+            """, "\(checked.stderr)")
+        let built = try installed(["build", "--output", "../ut"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let page = try w.read("ut/exby/index.html")
+        #expect(page.contains(marker) && page.contains("<footer class=\"site-footer\">"))
+        #expect(try w.read("ut/exby/assets/tema/rutinbok.css") == (try w.read("templates/assets/rutinbok.css")))
+        // A build says nothing of the theme: a theme that holds only what it changes is normal.
+        #expect(!built.stderr.contains("Temat"), "\(built.stderr)")
+    }
+
     /// `--council` in the preview, as in `build`: with many councils in one content folder,
     /// the other councils' warnings hid the editor's own, and the address names its handbook.
     @Test func servePreviewsOneCouncil() throws {
@@ -502,6 +550,34 @@ struct CommandLineTests {
         #expect(said().contains("/exempelby/ och bygger om"), "\(said())")
         #expect(FileManager.default.fileExists(atPath: page))
         #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
+    }
+
+    /// Without `--output` the preview builds beside the published folder, never into it: a
+    /// preview of one council in `output/` had left only that council there, for a cron job's
+    /// `rsync --delete` to publish.
+    @Test func aPreviewNeverBuildsIntoThePublishedFolder() throws {
+        let root = TestPaths.temporaryFolder("rutinbok-preview-folder")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: DemoContent.content, toPath: root.appendingPathComponent("content").path)
+        let log = root.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = Executable.url
+        process.currentDirectoryURL = root
+        process.arguments = ["serve", "--templates", DemoContent.templates, "--port", "0", "--council", "exempelby"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func said() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        let page = root.appendingPathComponent("output-forhandsvisning/exempelby/index.html").path, start = Date()
+        while !(said().contains("Byggde handböckerna") && FileManager.default.fileExists(atPath: page)), Date().timeIntervalSince(start) < 60 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(said().contains("Förhandsvisningen visar output-forhandsvisning/ på http://"), "\(said())")
+        #expect(FileManager.default.fileExists(atPath: page))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path), "the published folder was touched")
     }
 
     /// `rutinbok` and `rutinbok-serve` count as one program for what a build keeps: a build

@@ -137,7 +137,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("a contact's key written under the accessibility statement", { try $0.append(council, "accessibility:\n  status: helt\n  email: webb@exby.example\n  assessed: 2026-01-15\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
-        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, feedback_email, shortcomings, status",
+        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
@@ -368,7 +368,7 @@ let brokenCases: [BrokenCase] = [
         "templates/contact-inline.mustache:3:1: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
     ]),
     BrokenCase("template using a partial that does not exist", { try $0.write("templates/contact-inline.mustache", "<span>\n  {{> kontaktkort}}\n</span>\n") }, expect: [
-        "templates/contact-inline.mustache:2:3: fel: mallen använder 'kontaktkort', men det finns ingen mall 'kontaktkort.mustache' [missing-template]\n  obs: mallar: accessibility, contact-card, contact-inline, contact-ways, contacts, emergency, footer, header, layout, portal, portal-index, portal/404, …",
+        "templates/contact-inline.mustache:2:3: fel: mallen använder 'kontaktkort', men det finns ingen mall 'kontaktkort.mustache' [missing-template]\n  obs: mallar: accessibility, accessibility-exceptions, contact-card, contact-inline, contact-ways, contacts, emergency, fickkort, footer, header, layout, portal, …",
     ]),
     BrokenCase("council folder named like a portal folder", { try $0.move("content/councils/exby", to: "content/councils/andringar") }, expect: [
         "content/councils/andringar: fel: 'andringar' är namnet på en mapp som portalen använder; ge kommunen ett annat mappnamn [reserved-slug]",
@@ -408,6 +408,9 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("required template named with a capital", { try $0.move("templates/footer.mustache", to: "templates/Footer.mustache") }, expect: [
         "templates/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]\n  obs: filen heter 'Footer.mustache'; byt namn till 'footer.mustache'",
+    ]),
+    BrokenCase("a template nothing renders or includes", { try $0.write("templates/portal/gruppen.mustache", "<p>{{groupName}}</p>\n") }, expect: [
+        "templates/portal/gruppen.mustache: varning: mallen 'portal/gruppen.mustache' används inte: rutinbok har ingen mall med det namnet, och ingen mall tar in den med '{{> portal/gruppen}}' [unused-template]\n  obs: menade du 'portal/grupp.mustache'?\n  obs: en fil i temat ersätter rutinboks fil med samma namn och sökväg; en mall med ett eget namn används bara där en annan mall tar in den",
     ]),
     BrokenCase("required template missing", { try $0.remove("templates/print.mustache") }, expect: [
         "templates/print.mustache: fel: mallen 'print.mustache' saknas; varje bygge behöver den [missing-template]",
@@ -637,6 +640,11 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar [accessibility-incomplete]",
     ]),
+    BrokenCase("accessibility fully compliant, with a disproportionate burden", {
+        try $0.append(council, "accessibility:\n  status: helt\n  disproportionate_burden: [Kartan.]\n  feedback_email: tillganglighet@exby.example\n  assessed: 2026-05-04\n")
+    }, expect: [
+        "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'disproportionate_burden'; skriv 'status: delvis' så länge bristerna finns kvar [accessibility-incomplete]",
+    ]),
     BrokenCase("accessibility assessed more than a year ago", {
         try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@exby.example\n  assessed: 2025-05-31\n")
     }, expect: [
@@ -653,7 +661,7 @@ let brokenCases: [BrokenCase] = [
         try $0.append(site, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@forbundet.example\n  assessed: 2025-01-10\n  granskad_av: Byrån\n")
     }, expect: [
         "content/site.yml:16:13: varning: tillgänglighetsredogörelsen bedömdes senast 2025-01-10, för mer än 12 månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed' [accessibility-overdue]",
-        "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, feedback_email, shortcomings, status",
+        "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status",
     ]),
     BrokenCase("site.yml's address is not a web address", { try $0.append(site, "address: rutiner.exempel.example\n") }, expect: [
         "content/site.yml:13:10: fel: 'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står 'rutiner.exempel.example' [bad-value]",

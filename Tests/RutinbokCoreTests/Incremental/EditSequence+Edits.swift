@@ -11,7 +11,7 @@ extension EditSequence {
         case appendToRoutine, changeHeading, changeLink, addContactReference, changeFrontMatter
         case addRoutine, deleteRoutine, renameRoutine
         case editCouncil, editGroup, editSite, changeAddress
-        case editAsset, editTemplate, editStylesheet
+        case editAsset, editTemplate, editStylesheet, editTheme
         case addCouncil, deleteCouncil
         case sameSizeSameTime, touch, emptyFolder, swapRoutines, moveRoutine
 
@@ -20,7 +20,7 @@ extension EditSequence {
             case .appendToRoutine, .changeFrontMatter, .editCouncil: return 8
             case .changeHeading, .changeLink, .addContactReference, .addRoutine: return 5
             case .deleteRoutine, .editSite, .editAsset, .editGroup, .sameSizeSameTime: return 4
-            case .editTemplate, .editStylesheet, .addCouncil: return 3
+            case .editTemplate, .editStylesheet, .editTheme, .addCouncil: return 3
             case .deleteCouncil, .renameRoutine, .touch, .changeAddress: return 2
             case .emptyFolder, .swapRoutines, .moveRoutine: return 1
             }
@@ -53,6 +53,7 @@ extension EditSequence {
         case .editAsset: return editAsset()
         case .editTemplate: return editTemplate()
         case .editStylesheet: return editStylesheet()
+        case .editTheme: return editTheme()
         case .addCouncil: return addCouncil()
         case .deleteCouncil: return deleteCouncil()
         case .sameSizeSameTime: return sameSizeSameTime()

@@ -5,8 +5,8 @@ import Glibc
 @testable import RutinbokCore
 
 /// A copy of the end-to-end fixtures and random but valid edits of it, as editors make them:
-/// routines, front matter, council.yml, group.yml, site.yml, assets, templates, whole
-/// councils. Every choice comes from `rng`, and every list it chooses from is sorted, so a
+/// routines, front matter, council.yml, group.yml, site.yml, assets, templates, a theme laid
+/// over them (`tema/`), whole councils. Every choice comes from `rng`, and every list it chooses from is sorted, so a
 /// seed makes the same edits in every run. Each edit says what it did (`EditSequence.log`).
 struct EditSequence {
     var rng: SeededGenerator
@@ -20,6 +20,8 @@ struct EditSequence {
 
     var content: String { root.appendingPathComponent("content").path }
     var templates: String { root.appendingPathComponent("templates").path }
+    /// A theme over `templates/` (the shipped folder, then), which starts with its own header.
+    var theme: String { root.appendingPathComponent("tema").path }
 
     init(seed: UInt64) throws {
         rng = SeededGenerator(state: seed)
@@ -27,6 +29,9 @@ struct EditSequence {
         for folder in ["content", "templates"] {
             try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("e2e/\(folder)"), to: root.appendingPathComponent(folder))
         }
+        let header = try String(contentsOf: root.appendingPathComponent("templates/header.mustache"), encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("tema"), withIntermediateDirectories: true)
+        try (header + "<!-- temats sidhuvud -->\n").write(to: root.appendingPathComponent("tema/header.mustache"), atomically: false, encoding: .utf8)
         savedAt = time(nil) - 200_000
         for path in IncrementalWorkspace.files(root.path) {
             IncrementalWorkspace.setModified(root.appendingPathComponent(path).path, secondsAgo: 300_000)
@@ -172,10 +177,10 @@ struct EditSequence {
 
     // MARK: Snapshots of the input, to go back to after a failed build
 
-    /// Every file below content/ and templates/, relative to the root.
+    /// Every file below content/, templates/ and tema/, relative to the root.
     func snapshot() -> [String: Data] {
         var files: [String: Data] = [:]
-        for folder in ["content", "templates"] {
+        for folder in ["content", "templates", "tema"] {
             for file in IncrementalWorkspace.files(path(folder)) { files["\(folder)/\(file)"] = FileManager.default.contents(atPath: path("\(folder)/\(file)")) }
         }
         return files

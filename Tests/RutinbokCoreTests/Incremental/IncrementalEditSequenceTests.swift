@@ -7,8 +7,9 @@ import Glibc
 
 /// "An incremental build's output is byte-identical to a clean full build in every case":
 /// checked after every step of a random, seeded sequence of edits of the end-to-end fixtures
-/// (`EditSequence`), each built into the same output as the step before and, cleanly, into a
-/// new folder with nothing beside it. The two must agree on the diagnostics, on whether the
+/// (`EditSequence`), mostly built with a theme over them (`tema/` over `templates/`), each
+/// built into the same output as the step before and, cleanly, into a new folder with
+/// nothing beside it. The two must agree on the diagnostics, on whether the
 /// build published, on the set of files and on every file's bytes, and on the manifest
 /// beside the output. A build that fails must leave the output as it was.
 ///
@@ -97,13 +98,18 @@ struct EditSequenceRun {
         var options = Build.Options(today: edits.chance(0.7) ? Day("2026-11-29")! : Day(edits.pick(["2026-12-24", "2027-09-01", "2028-03-15"])!)!)
         options.content = edits.content
         options.templates = edits.templates
+        // Mostly the theme over the shipped templates; now and then the shipped ones alone.
+        if edits.chance(0.8) {
+            options.templates = edits.theme
+            options.shippedTemplates = edits.templates
+        }
         options.includeInternal = edits.chance(0.25)
         options.output = output(intranet: options.includeInternal)
         if edits.chance(0.12), let council = edits.pick(edits.councils) { options.councils = [council] }
         options.strict = edits.chance(0.05)
         if edits.chance(0.15), let damage = damage(options.output) { said.append(damage) }
 
-        let flags = [options.includeInternal ? "--internal" : nil, options.councils.first.map { "--council \($0)" },
+        let flags = [options.shippedTemplates == nil ? nil : "--templates tema", options.includeInternal ? "--internal" : nil, options.councils.first.map { "--council \($0)" },
                      "--today \(options.today)", options.strict ? "--strict" : nil].compactMap { $0 }.joined(separator: " ")
         let logStart = log.count
         log.append("step \(number): build \(flags)")

@@ -12,6 +12,9 @@ struct IncrementalWorkspace {
     var content: String { root.appendingPathComponent("content").path }
     var templates: String { root.appendingPathComponent("templates").path }
     var output: String { root.appendingPathComponent("output").path }
+    /// A theme's folder below the root (`tema`) that builds lay over `templates/`, which is
+    /// then the shipped folder; nil for `templates/` alone.
+    var theme: String?
 
     /// Every input is dated a minute back, so that no stamp is "racy" (too recent to trust).
     init() throws {
@@ -33,6 +36,10 @@ struct IncrementalWorkspace {
         var options = Build.Options()
         options.content = content
         options.templates = templates
+        if let theme {
+            options.templates = root.appendingPathComponent(theme).path
+            options.shippedTemplates = templates
+        }
         options.output = output ?? self.output
         options.today = Day("2026-11-29")!
         return options

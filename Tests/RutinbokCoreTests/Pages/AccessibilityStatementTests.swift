@@ -37,4 +37,46 @@ struct AccessibilityStatementTests {
         // Without feedback_email, the council's own web site.
         #expect(page.contains("Kontakta oss via <a href=\"https://www.exby.example\">Exby kommuns webbplats</a>."))
     }
+
+    /// Digg's model statement keeps apart what fails the law, what the council judged a
+    /// disproportionate burden (which Digg may review), and what the law does not cover.
+    @Test func theThreeKindsOfExceptionStandApartAsInDiggsModel() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/councils/exby/council.yml", """
+            accessibility:
+              status: delvis
+              shortcomings: [Filmerna saknar undertexter.]
+              disproportionate_burden: [Gamla protokoll finns bara som inskannade bilder; att skriva om dem kostar mer än nyttan.]
+              out_of_scope: [Polisens blanketter som handboken länkar till.]
+              feedback_email: webb@exby.example
+              assessed: 2026-05-04
+
+            """)
+        let page = try await statement(workspace)
+        let failing = try #require(page.range(of: "<h4>Bristande förenlighet med lagkraven</h4>\n<ul><li>Filmerna saknar undertexter.</li></ul>"))
+        let burden = try #require(page.range(of: "<h4>Oskäligt betungande anpassning</h4>"))
+        let uncovered = try #require(page.range(of: "<h3 id=\"omfattas-inte\">Innehåll som inte omfattas av lagen</h3>\n<ul><li>Polisens blanketter som handboken länkar till.</li></ul>"))
+        #expect(failing.upperBound < burden.lowerBound && burden.upperBound < uncovered.lowerBound)
+        #expect(page.contains("<li>Gamla protokoll finns bara som inskannade bilder; att skriva om dem kostar mer än nyttan.</li>"))
+        #expect(page.contains("Du kan be Digg granska bedömningen."))
+    }
+
+    /// A disproportionate burden is what a partial status may rest on; content the law does
+    /// not cover is not, and goes with a fully compliant site.
+    @Test func aBurdenAloneIsAShortcomingAndUncoveredContentIsNot() async throws {
+        let burdened = try BrokenWorkspace()
+        try burdened.append("content/councils/exby/council.yml",
+                            "accessibility:\n  status: delvis\n  disproportionate_burden: [Kartan går inte att göra tillgänglig.]\n  feedback_email: webb@exby.example\n  assessed: 2026-05-04\n")
+        let partly = try await statement(burdened)
+        #expect(partly.contains("Vi vet att delar av webbplatsen inte är helt tillgängliga. Läs mer under <a href=\"#brister\">"))
+        #expect(partly.contains("<h3 id=\"brister\">Innehåll som inte är tillgängligt</h3>"))
+        #expect(!partly.contains("Bristande förenlighet med lagkraven"))
+        let covered = try BrokenWorkspace()
+        try covered.append("content/councils/exby/council.yml",
+                           "accessibility:\n  status: helt\n  out_of_scope: [Polisens blanketter.]\n  feedback_email: webb@exby.example\n  assessed: 2026-05-04\n")
+        let fully = try await statement(covered)
+        #expect(fully.contains("Vi känner inte till några brister i webbplatsens tillgänglighet."))
+        #expect(!fully.contains("id=\"brister\""))
+        #expect(fully.contains("<li>Polisens blanketter.</li>"))
+    }
 }

@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Every page of the output, but those for a missing address, those at former ids (which
-    /// ask not to be indexed), the search pages and the print pages, once each.
+    /// ask not to be indexed), the search pages and the pages to print, once each.
     @Test func listsEveryPublicPageOnceAndNothingElse() async throws {
         let w = try await build()
         let data = try #require(read(w, "sitemap.xml"))
@@ -43,7 +43,8 @@ import Testing
         let left = pages.subtracting(listed)
         #expect(listed.subtracting(pages).isEmpty, "listed but not in the output: \(listed.subtracting(pages).sorted())")
         #expect(left == ["404.html", "ana/404.html", "bro/404.html", "ana/akut-lage.html", "bro/akut-lage.html",
-                         "ana/sok.html", "bro/sok.html", "ana/skriv-ut.html", "bro/skriv-ut.html"], "\(left.sorted())")
+                         "ana/sok.html", "bro/sok.html", "ana/skriv-ut.html", "bro/skriv-ut.html",
+                         "ana/fickkort.html", "bro/fickkort.html"], "\(left.sorted())")
         // The portal's pages first, then each handbook's, its start page (the folder's own
         // address) before its routines.
         let ana = try #require(locations.firstIndex(of: Self.address + "ana/"))

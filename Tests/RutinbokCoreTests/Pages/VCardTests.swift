@@ -20,6 +20,23 @@ import Testing
         #expect(card.contains("TITLE:Säkerhetssamordnare"))
     }
 
+    /// Swedish names as they are written: a double given name with a hyphen, a family name
+    /// with a particle; and offices named like people are not taken for them.
+    @Test func hyphensAndParticlesAreNamesAndOfficesAreNot() {
+        let hyphen = Self.lines(Self.contact(role: "Kanslichef", name: "Anna-Karin Ek"))
+        #expect(hyphen.contains("FN:Anna-Karin Ek") && hyphen.contains("N:Ek;Anna-Karin;;;"))
+        let particle = Self.lines(Self.contact(role: "Ordförande", name: "Lars von Exempel"))
+        #expect(particle.contains("FN:Lars von Exempel") && particle.contains("N:von Exempel;Lars;;;"))
+        let apostrophe = Self.lines(Self.contact(role: "HR", name: "Siobhan O'Hara"))
+        #expect(apostrophe.contains("N:O'Hara;Siobhan;;;"))
+        for office in ["Brottsofferjouren Exempelby", "Region Exempelland", "Exempelby Kommun", "Säkerhetsenheten Nord"] {
+            let card = Self.lines(Self.contact(role: "Stöd", name: office))
+            #expect(card.contains("FN:Stöd: \(office)") && card.contains("N:;;;;"), "\(office)")
+        }
+        // A particle alone at an end is no name.
+        #expect(!VCard.isPersonName("von Exempel") && !VCard.isPersonName("Anna de"))
+    }
+
     @Test func aFunctionOrOfficeIsFiledWholeAfterItsRole() {
         let office = Self.lines(Self.contact(role: "Företagshälsovård", name: "Exempelhälsan AB, mottagningen"))
         #expect(office.contains("FN:Företagshälsovård: Exempelhälsan AB\\, mottagningen"))

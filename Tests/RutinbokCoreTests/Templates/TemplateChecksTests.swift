@@ -15,7 +15,7 @@ import Testing
             try css.write(to: folder.appendingPathComponent("assets/tema.css"), atomically: true, encoding: .utf8)
             assets.append("tema.css")
         }
-        return TemplateChecks.check(["footer.mustache": template], parsed: ["footer.mustache"], names: ["footer"], assets: assets, files: SourceFiles(root: folder.path))
+        return TemplateChecks.check(["footer.mustache": template], parsed: ["footer.mustache"], names: ["footer"], assets: assets, files: ThemeFiles(own: folder.path))
     }
 
     func codes(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" } }

@@ -33,7 +33,8 @@ import Testing
         PrintRoutineView(id: "i", anchor: "a", phase: "p", phaseAnchor: "pa", title: "t", summary: "s", body: "b", ownerRole: "o", reviewed: "r", internal: true),
         PortalLayoutView(title: "t", documentTitle: "d", siteTitle: "s", description: "x", root: "../", nav: [],
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01", accessibilityHref: "tillganglighet.html"),
-        PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], feedbackEmail: "e",
+        PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], disproportionateBurden: ["b"],
+                                outOfScope: ["o"], hasInaccessible: true, feedbackEmail: "e",
                                 assessed: "a", auditedBy: "b", diggURL: "u"),
         PortalNotFoundView(siteTitle: "s", emergency: number, numbers: [number], startHref: "index.html",
                            handbooksHref: "index.html#handbocker"),
@@ -47,8 +48,11 @@ import Testing
         RoleGroupView(role: "r", contacts: ["<p>kort</p>"], people: [ContactView(contact)]),
         ContactsPageView(council: council, roles: [], vcardHref: "v", numbers: [number]),
         SearchPageView(council: council, acute: LinkView(label: "a", href: "a.html"), contactsHref: "k"),
-        AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], feedbackEmail: "e",
+        AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], disproportionateBurden: ["b"],
+                              outOfScope: ["o"], hasInaccessible: true, feedbackEmail: "e",
                               assessed: "a", auditedBy: "b", diggURL: "u"),
+        PocketCardView(council: council, emergency: number, numbers: [number], contacts: [ContactView(contact)],
+                       handbookAddress: "https://h.example/s/", verified: "1 maj 2026"),
     ]
 
     static let council = CouncilView(name: "n", slug: "s", kind: "k", logo: "l", siteTitle: "t", phases: [], groupName: "g")
