@@ -64,8 +64,9 @@ public enum Build {
         /// Print pages and search indexes made from the previous build's, only the items of
         /// changed routines made again.
         public var filesPatched = 0
-        /// Portal pages fingerprinted by their data (summary pages and the pages of base routines
-        /// across the handbooks) that were rendered; the others were linked from the previous output.
+        /// Portal pages fingerprinted by their data (summary pages, the pages of base routines,
+        /// handbooks and groups, and the sitemap) that were rendered; the others were linked
+        /// from the previous output.
         public var portalPagesRendered = 0
         /// Changed councils checked again only where they changed.
         public var councilsCheckedInPart = 0

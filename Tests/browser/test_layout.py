@@ -203,7 +203,8 @@ def test_print_is_a4_and_starts_with_whom_to_call(browser):
         browser.media()
 
 
-@pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html", "grupper/nordvast.html"])
+@pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html", "grupper/nordvast.html",
+                                  "404.html"])
 def test_portal_emergency_button_is_a_tap_target(browser, page):
     browser.media()
     browser.viewport(SMALL)

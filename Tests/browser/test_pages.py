@@ -6,6 +6,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
 
+SMALL_PHONE = {**PHONE, "width": 375, "height": 740}
+
 SCREENSHOT_PAGES = {"index.html": "start", "hotad-just-nu.html": "rutin", "kontakter.html": "kontakter",
                     "sok.html?q=hotad": "sok"}
 
@@ -181,7 +183,7 @@ def test_focus_shows_in_forced_colours(browser, page):
 PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
                 "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
                 "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html",
-                "grupper/nordvast.html", "tillganglighet.html"]
+                "grupper/nordvast.html", "tillganglighet.html", "404.html"]
 
 
 @pytest.mark.parametrize("page", PORTAL_PAGES)
@@ -206,9 +208,47 @@ def test_portal_page_in_browser(browser, page):
         assert facts["current"] == [section], f"{page}: the navigation marks {facts['current']}"
 
 
+def test_the_portals_page_for_a_missing_address(browser, artifacts):
+    """404.html at the top, which a web server shows for an address the output does not have:
+    112 in the first screen of a phone, the other national numbers, the ways to the overview
+    and its list of handbooks (which is there), and no page of the navigation marked as shown."""
+    browser.media()
+    browser.viewport(SMALL_PHONE)
+    browser.open("404.html")
+    facts = browser.driver.execute_script("""
+        const call = document.querySelector('.portal-emergency a[href="tel:112"]');
+        const r = call && call.getBoundingClientRect();
+        return {
+          call: r && {top: r.top, bottom: r.bottom, width: r.width, height: r.height},
+          tels: [...document.querySelectorAll('main a[href^="tel:"]')].map(a => a.getAttribute('href')),
+          ways: [...document.querySelectorAll('main ul:not(.numbers) a')].map(a => a.getAttribute('href')),
+          current: document.querySelectorAll('[aria-current]').length,
+          navTo404: [...document.querySelectorAll('a')].filter(a => (a.getAttribute('href') || '').includes('404')).length,
+          robots: (document.querySelector('meta[name=robots]') || {}).content,
+          scroll: document.documentElement.scrollWidth,
+        };""")
+    assert facts["call"] and facts["call"]["bottom"] <= 740 and facts["call"]["height"] >= 44 and facts["call"]["width"] >= 44, \
+        f"404.html: the 112 button on a 375×740 phone is {facts['call']}"
+    assert facts["tels"][0] == "tel:112" and "tel:11414" in facts["tels"] and facts["tels"].count("tel:112") == 1, facts["tels"]
+    assert facts["ways"] == ["index.html", "index.html#handbocker"], facts["ways"]
+    assert facts["current"] == 0 and facts["navTo404"] == 0, facts
+    assert facts["robots"] == "noindex, nofollow", facts
+    assert facts["scroll"] <= 375, f"404.html scrolls sideways on a phone ({facts['scroll']} px wide)"
+    browser.screenshot(artifacts / "portal-404-telefon.png", full=True)
+    browser.driver.find_element("css selector", "main a[href='index.html#handbocker']").click()
+    WebDriverWait(browser.driver, 5).until(lambda d: d.current_url.endswith("/index.html#handbocker"))
+    heading = browser.driver.execute_script("return document.getElementById('handbocker').textContent")
+    assert heading == "Handböckerna", heading
+    browser.viewport({**PHONE, "width": 320, "height": 640})
+    browser.open("404.html")
+    width = browser.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 320, f"404.html scrolls sideways on a 320 px phone ({width} px wide)"
+    assert not browser.console_errors()
+
+
 @pytest.mark.parametrize("page", ["index.html", "tackning.html", "granskning.html", "lasbarhet.html",
                                   "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
-                                  "handbocker/lattsasby.html", "grupper/nordvast.html"])
+                                  "handbocker/lattsasby.html", "grupper/nordvast.html", "404.html"])
 def test_portal_in_dark_scheme(browser, page):
     """The portal is light only; a reader whose system is dark still gets readable tables."""
     browser.viewport(DESKTOP)

@@ -197,11 +197,11 @@ extension IncrementalPlan {
             }
         }
         portal.everyPage = everyPage
-        // Of the previous pages, the portal looks up only its summary pages, the pages of
-        // base routines across the handbooks (the `tackning` folder's block), those of
-        // each handbook (the `handbocker` folder's) and those of each group (`grupper`).
-        for name in PortalPages.Name.allCases {
-            if let value = previous?.pages[name.path] { portal.previousPages[name.path] = value }
+        // Of the previous pages, the portal looks up only its summary pages and the sitemap,
+        // the pages of base routines across the handbooks (the `tackning` folder's block),
+        // those of each handbook (the `handbocker` folder's) and those of each group (`grupper`).
+        for path in PortalPages.Name.allCases.map(\.path) + [Sitemap.path] {
+            if let value = previous?.pages[path] { portal.previousPages[path] = value }
         }
         for folder in [PageNames.portalCoverage, PageNames.portalHandbooks, PageNames.portalGroups] {
             for (path, value) in previous?.folder(folder)?.pages ?? [:] { portal.previousPages[path] = value }

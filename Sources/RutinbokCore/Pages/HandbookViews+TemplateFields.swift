@@ -185,7 +185,7 @@ extension PrintRoutineView: TemplateFields {
 // The portal's layout and change pages: one per adapted routine.
 
 extension PortalLayoutView: TemplateFields {
-    static var templateFieldCount: Int { 16 }
+    static var templateFieldCount: Int { 17 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("lang", lang)
         fields.add("title", title)
@@ -200,6 +200,7 @@ extension PortalLayoutView: TemplateFields {
         fields.add("todayISO", todayISO)
         fields.add("accessibilityHref", accessibilityHref)
         fields.add("noindex", noindex)
+        fields.add("base", base)
         fields.add("publisher", publisher)
         fields.add("publisherEmail", publisherEmail)
         fields.add("publisherEmailHTML", publisherEmailHTML)

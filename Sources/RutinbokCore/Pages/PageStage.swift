@@ -31,6 +31,8 @@ enum PageStage {
         /// Change pages whose inputs did not change: linked from the previous output, the
         /// folders of a few councils per job.
         case keptChanges([KeptChanges])
+        /// `robots.txt` and the sitemap (`SearchEngineFiles`), which list every handbook's pages.
+        case searchEngineFiles
     }
 
     /// What a job leaves: files written or linked, and summary pages' fingerprints.
@@ -87,8 +89,7 @@ enum PageStage {
                     let job = portalJobs[nextPortalJob]
                     nextPortalJob += 1
                     group.addTask {
-                        .job(try run(job, portal: portal, site: site, bodies: bodies, theme: theme, today: today,
-                                     reuse: reuse, to: publisher))
+                        .job(try run(job, portal: portal, handbooks: handbooks, reuse: reuse, to: publisher))
                     }
                 } else if nextHandbook < handbooks.count {
                     let handbook = handbooks[nextHandbook]
@@ -168,11 +169,12 @@ enum PageStage {
             .changes(changes[$0..<min($0 + changesPerJob, changes.count)])
         }
         jobs.append(.portalAssets)
+        jobs.append(.searchEngineFiles)
         return jobs
     }
 
-    private static func run(_ job: Job, portal: PortalPages, site: Site, bodies: RenderedBodies, theme: Theme, today: Day,
-                            reuse: IncrementalPlan.Reuse, to publisher: Publisher) throws -> Done {
+    private static func run(_ job: Job, portal: PortalPages, handbooks: [Handbook], reuse: IncrementalPlan.Reuse,
+                            to publisher: Publisher) throws -> Done {
         switch job {
         case .portalAssets:
             try publisher.write(portal.assetFiles)
@@ -211,6 +213,9 @@ enum PageStage {
             }
             try publisher.write(missing.map(portal.changePage))
             return Done(files: files + missing.count)
+        case .searchEngineFiles:
+            let (sitemap, files, rendered) = try portal.writeSearchEngineFiles(of: handbooks, to: publisher)
+            return Done(files: files, pages: sitemap.map { [$0] } ?? [], rendered: rendered ? 1 : 0)
         }
     }
 

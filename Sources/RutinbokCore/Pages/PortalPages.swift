@@ -50,6 +50,9 @@ struct PortalPages: Sendable {
         /// The portal's accessibility statement: linked from every portal page's footer, not
         /// from the navigation.
         case tillganglighet
+        /// The page a web server shows for an address the output does not have
+        /// (`PortalPages+NotFound.swift`): linked from nowhere.
+        case notFound = "404"
 
         var label: String {
             switch self {
@@ -60,11 +63,12 @@ struct PortalPages: Sendable {
             case .granskning: "Granskning"
             case .lasbarhet: "Läsbarhet"
             case .tillganglighet: "Tillgänglighetsredogörelse"
+            case .notFound: "Sidan finns inte"
             }
         }
 
         /// A page of the navigation.
-        var inNavigation: Bool { self != .tillganglighet }
+        var inNavigation: Bool { self != .tillganglighet && self != .notFound }
 
         var template: String { self == .index ? "portal-index" : "portal/\(rawValue)" }
         var path: String { PageNames.html(rawValue) }
@@ -83,7 +87,7 @@ struct PortalPages: Sendable {
 
     /// The summary pages, longest to render first: the coverage matrix and the change list
     /// cover every council.
-    static let summaryOrder: [Name] = [.tackning, .andringar, .lasbarhet, .granskning, .index, .exempel, .tillganglighet]
+    static let summaryOrder: [Name] = [.tackning, .andringar, .lasbarhet, .granskning, .index, .exempel, .tillganglighet, .notFound]
 
     /// Changes whose page this build renders (the others are linked).
     var changesToRender: [RoutineChange] {
@@ -118,6 +122,7 @@ struct PortalPages: Sendable {
         case .granskning: ("Granskning: rutiner att granska och kontakter att kontrollera", reviewView())
         case .lasbarhet: ("Läsbarhet (LIX)", readabilityView())
         case .tillganglighet: ("Tillgänglighetsredogörelse", accessibilityView())
+        case .notFound: (Name.notFound.label, notFoundView())
         }
     }
 
@@ -137,7 +142,10 @@ struct PortalPages: Sendable {
             },
             content: content, pageClass: "portal-\(current.rawValue)", today: portal.today.swedish, todayISO: portal.today.description,
             accessibilityHref: root + Name.tillganglighet.path,
-            noindex: forIntranet, publisher: portal.config.publisher?.name, publisherEmail: portal.config.publisher?.email,
+            // The page for a missing address is shown at any depth: its links start from where
+            // the output is published, when site.yml says where (`PortalPages+NotFound.swift`).
+            noindex: forIntranet || current == .notFound, base: current == .notFound ? portal.config.address : nil,
+            publisher: portal.config.publisher?.name, publisherEmail: portal.config.publisher?.email,
             publisherEmailHTML: portal.config.publisher?.email.map(EmailBreaks.html))
     }
 }

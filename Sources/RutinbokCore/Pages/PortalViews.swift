@@ -16,8 +16,12 @@ struct PortalLayoutView {
     var todayISO: String
     /// The portal's accessibility statement, which every page's footer links.
     var accessibilityHref: String
-    /// An intranet build's page: search engines are asked not to index it.
+    /// An intranet build's page, and the page for a missing address: search engines are asked
+    /// not to index it.
     var noindex = false
+    /// On the page for a missing address, with site.yml's `address`: the top of the output
+    /// there, for `<base href>`, so that its relative links work at any depth.
+    var base: String?
     /// site.yml's `publisher`: who publishes the portal and the base routines, and where
     /// questions go (`publisherEmailHTML`: the address with break points, `EmailBreaks`).
     var publisher: String?

@@ -11,7 +11,7 @@ public struct Theme: Sendable {
         "start": nil, "routine": "body", "contacts": nil, "contact-card": nil, "contact-inline": nil,
         "print": nil, "search": nil, "accessibility": nil, "fickkort": nil, "portal": "content", "portal-index": nil,
         "portal/tackning": nil, "portal/tackning-rutin": nil, "portal/exempel": nil, "portal/andringar": nil, "portal/andring": "diff", "portal/granskning": nil, "portal/lasbarhet": nil, "portal/tillganglighet": nil,
-        "portal/handbok": nil, "portal/grupp": nil,
+        "portal/handbok": nil, "portal/grupp": nil, "portal/404": nil,
     ]
     /// The shipped templates' own partials (`templates/`), which a theme that does not
     /// overlay the shipped folder needs copies of.

@@ -512,7 +512,7 @@ struct CommandLineTests {
         let checked = try installed(["check"])
         #expect(checked.status == 0)
         #expect(checked.stderr == """
-            Temat i \(w.root.path)/tema/ ersätter 1 av rutinboks filer; de andra 33 tas från \(bin.path)/templates/.
+            Temat i \(w.root.path)/tema/ ersätter 1 av rutinboks filer; de andra 34 tas från \(bin.path)/templates/.
             Ändrade i temat (jämför dem med rutinboks när rutinbok uppdateras): header.mustache.
             Inga fel eller varningar i 1 handbok.
 

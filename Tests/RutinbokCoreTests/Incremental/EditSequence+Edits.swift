@@ -10,7 +10,7 @@ extension EditSequence {
     enum Edit: String, CaseIterable {
         case appendToRoutine, changeHeading, changeLink, addContactReference, changeFrontMatter
         case addRoutine, deleteRoutine, renameRoutine
-        case editCouncil, editGroup, editSite
+        case editCouncil, editGroup, editSite, changeAddress
         case editAsset, editTemplate, editStylesheet, editTheme
         case addCouncil, deleteCouncil
         case sameSizeSameTime, touch, emptyFolder, swapRoutines, moveRoutine
@@ -21,7 +21,7 @@ extension EditSequence {
             case .changeHeading, .changeLink, .addContactReference, .addRoutine: return 5
             case .deleteRoutine, .editSite, .editAsset, .editGroup, .sameSizeSameTime: return 4
             case .editTemplate, .editStylesheet, .editTheme, .addCouncil: return 3
-            case .deleteCouncil, .renameRoutine, .touch: return 2
+            case .deleteCouncil, .renameRoutine, .touch, .changeAddress: return 2
             case .emptyFolder, .swapRoutines, .moveRoutine: return 1
             }
         }
@@ -49,6 +49,7 @@ extension EditSequence {
         case .editCouncil: return editCouncil()
         case .editGroup: return editGroup()
         case .editSite: return editSite()
+        case .changeAddress: return changeAddress()
         case .editAsset: return editAsset()
         case .editTemplate: return editTemplate()
         case .editStylesheet: return editStylesheet()
@@ -407,6 +408,24 @@ extension EditSequence {
         }
         save("content/groups/\(group)/group.yml", lines.joined(separator: "\n"))
         return "changed \(group)'s group.yml: \(said)"
+    }
+
+    /// Where the output is published (site.yml's `address`): the sitemap, robots.txt and the
+    /// pages for a missing address follow it.
+    mutating func changeAddress() -> String? {
+        guard let text = read("content/site.yml") else { return nil }
+        var lines = text.components(separatedBy: "\n")
+        let said: String
+        if let index = lines.firstIndex(where: { $0.hasPrefix("address:") }), chance(0.5) {
+            lines.remove(at: index)
+            said = "removed address"
+        } else {
+            let address = pick(["https://rutiner.exempel.example/", "https://www.kommun.example/rutiner/handbok/"])!
+            setTop(&lines, "address", address)
+            said = "address: \(address)"
+        }
+        save("content/site.yml", lines.joined(separator: "\n"))
+        return "changed site.yml: \(said)"
     }
 
     mutating func editSite() -> String? {

@@ -36,6 +36,8 @@ import Testing
         PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], disproportionateBurden: ["b"],
                                 outOfScope: ["o"], hasInaccessible: true, feedbackEmail: "e",
                                 assessed: "a", auditedBy: "b", diggURL: "u"),
+        PortalNotFoundView(siteTitle: "s", emergency: number, numbers: [number], startHref: "index.html",
+                           handbooksHref: "index.html#handbocker"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
         PortalChangeView(title: "t", council: "c", baseTitle: "b", titleChanged: true, councilGenitive: "cg", adaptedBy: "a", adaptedByHref: "ah", adoptedFrom: "f", authorGenitive: "ag", byGroup: true,
                          reviewed: "r", reviewedISO: "ri", baseReviewed: "br", baseReviewedISO: "bri", baseNewer: true, inserted: "1", deleted: "2",
