@@ -89,7 +89,7 @@ public final class Publisher: Sendable {
         /// be kept whole but had to be rendered).
         var pages: [String: UInt64] = [:]
         /// Copied source → its first staged copy.
-        var copies: [String: (String, Manifest.Output)] = [:]
+        var copies: [String: (path: String, entry: Manifest.Output)] = [:]
         var linked = 0
         /// Files staged with bytes the published output does not have at that path.
         var changed = 0
@@ -268,6 +268,9 @@ public final class Publisher: Sendable {
                 case .bytes(let bytes):
                     try bytes.withUnsafeBytes { try place(file.path, target, $0, source: nil) }
                 case .copy(let source):
+                    // A theme's asset goes into every handbook: its source is read once per
+                    // build, and the other copies are links to the first.
+                    if let staged = state.withLock({ $0.copies[source] }), placeStaged(file.path, target, staged) { continue }
                     let bytes = try Self.readFile(source)
                     try bytes.withUnsafeBytes { try place(file.path, target, $0, source: source) }
                 }
@@ -279,21 +282,42 @@ public final class Publisher: Sendable {
 
     private func place(_ path: String, _ target: String, _ bytes: UnsafeRawBufferPointer, source: String?) throws {
         let entry = Manifest.Output(hash: LaneHash.of(bytes), size: Int64(bytes.count))
-        // Compared with the published output, not the spare: a spare two builds old may
-        // already hold the bytes of an edit undone since.
-        let before = previous?.outputs[path]
-        let published = before == entry, added = previous != nil && before == nil
-        defer { state.withLock { $0.outputs[path] = entry; if !published { $0.changed += 1 }; if added { $0.added += 1 } } }
-        if keepsBase(path, entry) || (published && linkPrevious(path, target, entry)) {
-            state.withLock { $0.linked += 1 }
-            return
-        }
-        if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry {
-            clearBase(path)
-            if link(staged.0, target) == 0 { return }
-        }
+        defer { record(path, entry) }
+        if keep(path, target, entry) { return }
+        if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry, linkStaged(path, target, staged.0) { return }
         try Self.writeFile(target, bytes)
         if let source { state.withLock { if $0.copies[source] == nil { $0.copies[source] = (target, entry) } } }
+    }
+
+    /// A copied asset whose source this build has staged already, placed without reading the
+    /// source again: kept from an earlier output, or linked to the staged copy. False when
+    /// neither could be done; nothing is recorded then, and the caller places it from its source.
+    private func placeStaged(_ path: String, _ target: String, _ staged: (path: String, entry: Manifest.Output)) -> Bool {
+        guard keep(path, target, staged.entry) || linkStaged(path, target, staged.path) else { return false }
+        record(path, staged.entry)
+        return true
+    }
+
+    /// Keeps the spare's file at `path`, or links the published output's, when it holds these
+    /// bytes. Compared with the published output, not the spare: a spare two builds old may
+    /// already hold the bytes of an edit undone since.
+    private func keep(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
+        let published = previous?.outputs[path] == entry
+        guard keepsBase(path, entry) || (published && linkPrevious(path, target, entry)) else { return false }
+        state.withLock { $0.linked += 1 }
+        return true
+    }
+
+    private func linkStaged(_ path: String, _ target: String, _ staged: String) -> Bool {
+        clearBase(path)
+        return link(staged, target) == 0
+    }
+
+    /// What the manifest says of the file at `path`, and whether it is new or changed.
+    private func record(_ path: String, _ entry: Manifest.Output) {
+        let before = previous?.outputs[path]
+        let published = before == entry, added = previous != nil && before == nil
+        state.withLock { $0.outputs[path] = entry; if !published { $0.changed += 1 }; if added { $0.added += 1 } }
     }
 
     /// Puts the staged output in place: one atomic exchange where the system has it.
