@@ -114,7 +114,7 @@ struct SourceFiles {
         defer { close(descriptor) }
         let location = SourceLocation(file: displayPath(relative))
         guard resolver.resolved(relative, isPlainEntry: true).isInside(resolvedRoot) else {
-            return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
+            return .failure(.error(location, "filen är en länk som leder utanför mappen \(root); kopiera in filen i stället", code: "symlink-outside"))
         }
         return read(descriptor, at: location)
     }
@@ -124,7 +124,7 @@ struct SourceFiles {
     private func readFollowingLinks(_ relative: String, openError: Int32) -> Result<String, Diagnostic> {
         let location = SourceLocation(file: displayPath(relative))
         guard staysInside(relative) else {
-            return .failure(.error(location, "filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället", code: "symlink-outside"))
+            return .failure(.error(location, "filen är en länk som leder utanför mappen \(root); kopiera in filen i stället", code: "symlink-outside"))
         }
         let descriptor = open(absolutePath(relative), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {

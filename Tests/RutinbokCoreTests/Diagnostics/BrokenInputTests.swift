@@ -296,7 +296,7 @@ let brokenCases: [BrokenCase] = [
         try w.write("outside/hemlig.md", try w.read(utbildning))
         try w.symlink("content/routines/hemlig.md", to: w.url("outside/hemlig.md").path)
     }, expect: [
-        "content/routines/hemlig.md: fel: filen är en länk som leder utanför innehållsmappen; kopiera in filen i stället [symlink-outside]",
+        "content/routines/hemlig.md: fel: filen är en länk som leder utanför mappen content; kopiera in filen i stället [symlink-outside]",
     ]),
     // Files that are there but are no text to read: each said, where it had been left out
     // without a word (a link to nothing, a routines folder saved as a file) or had held the
@@ -639,6 +639,12 @@ let brokenCases: [BrokenCase] = [
         try $0.append(council, "accessibility:\n  status: helt\n  shortcomings: [Filmerna saknar undertexter.]\n  feedback_email: tillganglighet@exby.example\n  assessed: 2026-05-04\n")
     }, expect: [
         "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar [accessibility-incomplete]",
+    ]),
+    BrokenCase("a template that is a link out of the theme's folder", {
+        try $0.remove("templates/footer.mustache")
+        try $0.symlink("templates/footer.mustache", to: $0.url("content/site.yml").path)
+    }, expect: [
+        "templates/footer.mustache: fel: filen är en länk som leder utanför mappen templates; kopiera in filen i stället [symlink-outside]",
     ]),
     BrokenCase("accessibility fully compliant, with a disproportionate burden", {
         try $0.append(council, "accessibility:\n  status: helt\n  disproportionate_burden: [Kartan.]\n  feedback_email: tillganglighet@exby.example\n  assessed: 2026-05-04\n")
