@@ -198,6 +198,7 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
         encoder.int(council.verifyIntervalMonths, &writer)
         writer.write(council.allowRawHTML)
         writer.write(council.website)
+        writer.write(council.address)
         writer.write(council.quickContacts) { encoder.located($1, &$0) }
         encoder.contacts(council.contacts, &writer)
         writer.write(council.accessibility != nil)
@@ -226,7 +227,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
               let group = decoder.optional(&reader, { decoder.located(&$0) }), let population = decoder.int(&reader),
               let themeColor = decoder.optional(&reader, { decoder.located(&$0) }), let logo = decoder.optional(&reader, { decoder.located(&$0) }),
               let exclude = reader.list({ decoder.located(&$0) }), let review = decoder.int(&reader),
-              let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let website = reader.optionalString(),
+              let verify = decoder.int(&reader), let allowRawHTML = reader.bool(), let website = reader.optionalString(), let address = reader.optionalString(),
               let quickContacts = reader.list({ decoder.located(&$0) }), let contacts = decoder.contacts(&reader),
               let hasStatement = reader.bool() else { return nil }
         var accessibility: AccessibilityStatement?
@@ -249,7 +250,7 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
         council = Council(slug: slug, name: name, kind: kind, group: group, population: population, themeColor: themeColor,
                           logo: logo, exclude: exclude, reviewIntervalMonths: review, verifyIntervalMonths: verify,
                           allowRawHTML: allowRawHTML, contacts: contacts, accessibility: accessibility, routines: [], assets: [],
-                          directory: directory, location: location, website: website, quickContacts: quickContacts)
+                          directory: directory, location: location, website: website, address: address, quickContacts: quickContacts)
     }
     guard let diagnostics = decoder.diagnostics(&reader) else { return nil }
     return (council, diagnostics)

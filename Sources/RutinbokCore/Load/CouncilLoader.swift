@@ -5,7 +5,7 @@ import Yams
 /// beside it by `ContentLoader`.
 enum CouncilLoader {
     static let councilKeys = ["name", "kind", "group", "population", "website", "theme", "exclude", "review_interval_months",
-                              "verify_interval_months", "allow_raw_html", "quick_contacts", "contacts", "accessibility"]
+                              "verify_interval_months", "allow_raw_html", "quick_contacts", "contacts", "accessibility", "address"]
     static let themeKeys = ["color", "logo"]
     static let accessibilityKeys = AccessibilityStatementLoader.keys
 
@@ -50,6 +50,13 @@ enum CouncilLoader {
                 council.website = website.value
             } else {
                 yaml.report(.error(website.location, "'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står '\(website.value)'", code: "bad-value"))
+            }
+        }
+        if let address = yaml.located("address") {
+            if let normalized = PublishedAddress.normalized(address.value) {
+                council.address = normalized
+            } else {
+                yaml.report(.error(address.location, "'address' ska vara webbadressen där kommunen publicerar sin handbok, till exempel https://www.exempelby.example/handbok/, men här står '\(address.value)'", code: "bad-value"))
             }
         }
         if var theme = yaml.mapping("theme") {

@@ -62,9 +62,8 @@ enum SiteConfigLoader {
         }
         config.accessibility = AccessibilityStatementLoader.load(from: &yaml)
         if let address = yaml.located("address") {
-            if let url = URL(string: address.value), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
-               url.query == nil, url.fragment == nil {
-                config.address = address.value.hasSuffix("/") ? address.value : address.value + "/"
+            if let normalized = PublishedAddress.normalized(address.value) {
+                config.address = normalized
             } else {
                 yaml.report(.error(address.location, "'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står '\(address.value)'", code: "bad-value"))
             }

@@ -36,6 +36,10 @@ public struct Council: Sendable {
     public var location: SourceLocation
     /// `website:`, the council's own web site (`https://…`), which the handbook links back to.
     public var website: String? = nil
+    /// `address:`, where the council publishes its folder of the output itself, when it does
+    /// (`https://www.exempelby.example/handbok/`, with a closing `/`): its 404 page's links
+    /// and its pocket card lead there rather than to the site's copy (site.yml's `address`).
+    public var address: String? = nil
     /// `quick_contacts:`, the contacts the start page's box of whom to call shows first, in
     /// place of its group's or site.yml's; empty when not written.
     public var quickContacts: [Located<String>] = []

@@ -11,7 +11,7 @@ extension HandbookPages {
             emergency: shared.numbers.first { $0.tel == "112" },
             numbers: shared.numbers.filter { $0.tel != "112" },
             contacts: contacts.map(ContactView.init),
-            handbookAddress: config.address.map { "\($0)\(handbook.council.slug)/" },
+            handbookAddress: publishedAddress,
             verified: oldest?.swedish)
         return .text(theme.render("layout", layout(PageNames.pocketCard, title: "Fickkort", crumbs: [], pageClass: "pocketcard",
                                                    shared: shared, content: theme.render("fickkort", view))))

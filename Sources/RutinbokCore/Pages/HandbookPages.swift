@@ -171,8 +171,14 @@ struct HandbookPages {
             """
         var view = layout(PageNames.notFound, title: "Sidan finns inte", crumbs: [], pageClass: "notfound", shared: shared, content: content)
         view.noindex = true
-        view.base = config.address.map { "\($0)\(council.slug)/" }
+        view.base = publishedAddress
         return .text(theme.render("layout", view))
+    }
+
+    /// Where the handbook is on the web: council.yml's `address` when the council publishes
+    /// its folder itself, else its folder under site.yml's; nil when neither says.
+    var publishedAddress: String? {
+        council.address ?? config.address.map { "\($0)\(council.slug)/" }
     }
 
     func phaseSections<T>(_ make: (HandbookRoutine) -> T) -> [(Phase, [T])] {

@@ -640,6 +640,9 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/council.yml:13:11: fel: tillgänglighetsredogörelsen säger 'helt' men räknar upp brister under 'shortcomings'; skriv 'status: delvis' så länge bristerna finns kvar [accessibility-incomplete]",
     ]),
+    BrokenCase("a council's address that is no web address", { try $0.append(council, "address: www.exby.example/handbok\n") }, expect: [
+        "content/councils/exby/council.yml:12:10: fel: 'address' ska vara webbadressen där kommunen publicerar sin handbok, till exempel https://www.exempelby.example/handbok/, men här står 'www.exby.example/handbok' [bad-value]",
+    ]),
     BrokenCase("a template that is a link out of the theme's folder", {
         try $0.remove("templates/footer.mustache")
         try $0.symlink("templates/footer.mustache", to: $0.url("content/site.yml").path)

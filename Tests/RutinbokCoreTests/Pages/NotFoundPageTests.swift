@@ -35,4 +35,15 @@ struct NotFoundPageTests {
         let start = try String(contentsOf: URL(fileURLWithPath: workspace.output).appendingPathComponent("exby/index.html"), encoding: .utf8)
         #expect(!start.contains("<base"))
     }
+
+    /// A council that publishes its folder on its own site: its page's links lead there, not
+    /// to the site's copy.
+    @Test func aCouncilsOwnAddressComesFirst() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/site.yml", "address: https://rutiner.exempel.example/\n")
+        try workspace.append("content/councils/exby/council.yml", "address: https://www.exby.example/handbok\n")
+        let html = try await page(workspace)
+        #expect(html.contains("<base href=\"https://www.exby.example/handbok/\">"))
+        #expect(!html.contains("rutiner.exempel.example"))
+    }
 }

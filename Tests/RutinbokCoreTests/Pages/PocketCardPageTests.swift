@@ -42,6 +42,10 @@ struct PocketCardPageTests {
         let html = try await card(workspace)
         #expect(html.contains("Hela handboken: <a class=\"address\" href=\"https://rutiner.exempel.example/exby/\">https://rutiner.exempel.example/exby/</a>"))
         #expect(html.contains("Uppgifterna kontrollerades 24 december 2025."))
+        // A council that publishes its handbook itself gives its own address.
+        try workspace.append("content/councils/exby/council.yml", "address: https://www.exby.example/handbok/\n")
+        let own = try await card(workspace)
+        #expect(own.contains("Hela handboken: <a class=\"address\" href=\"https://www.exby.example/handbok/\">https://www.exby.example/handbok/</a>"))
     }
 
     @Test func aContactNeverCheckedLeavesTheDateOut() async throws {
