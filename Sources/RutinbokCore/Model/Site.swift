@@ -83,4 +83,8 @@ public struct NationalNumber: Sendable, Hashable {
 
     /// `tel:` form of the number: digits only.
     public var tel: String { PhoneNumber.telURI(number) }
+
+    /// The emergency number's `tel:` form: the number every emergency box, pocket card and
+    /// 404 page leads with, whatever site.yml's order.
+    public static let emergencyTel = "112"
 }

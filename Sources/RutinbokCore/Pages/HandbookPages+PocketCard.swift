@@ -8,8 +8,8 @@ extension HandbookPages {
         let oldest = dates.contains(nil) ? nil : dates.compactMap { $0 }.min()
         let view = PocketCardView(
             council: shared.council,
-            emergency: shared.numbers.first { $0.tel == "112" },
-            numbers: shared.numbers.filter { $0.tel != "112" },
+            emergency: shared.numbers.first { $0.tel == NationalNumber.emergencyTel },
+            numbers: shared.numbers.filter { $0.tel != NationalNumber.emergencyTel },
             contacts: contacts.map(ContactView.init),
             handbookAddress: publishedAddress,
             verified: oldest?.swedish)

@@ -140,20 +140,6 @@ struct HandbookPages {
         return .text(theme.render("layout", view))
     }
 
-    /// How far a site complies with the accessibility law, in the words of Digg's model
-    /// statement; the handbooks' and the portal's statements say it alike.
-    static func statusText(_ status: AccessibilityStatement.Status?) -> String {
-        switch status {
-        case .helt: "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service."
-        case .delvis: "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
-        case .inte: "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan."
-        case nil: "Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service."
-        }
-    }
-
-    /// Where Digg takes reports about a site that does not follow the accessibility law.
-    static let diggURL = "https://www.digg.se/tdosanmalan"
-
     /// The page a web server shows for an address the handbook does not have (a stale link, a
     /// mistyped one): the emergency numbers first, as on every page, then the ways on. A server
     /// serves it at any depth: with site.yml's `address` its links start from the handbook's
@@ -247,13 +233,7 @@ struct HandbookPages {
     }
 
     private func accessibilityView(_ shared: SharedParts) -> AccessibilityPageView {
-        let statement = council.accessibility
-        return AccessibilityPageView(council: shared.council, status: statement?.status.rawValue ?? "",
-                                     statusText: Self.statusText(statement?.status),
-                                     shortcomings: statement?.shortcomings ?? [], disproportionateBurden: statement?.disproportionateBurden ?? [],
-                                     outOfScope: statement?.outOfScope ?? [], hasInaccessible: statement?.hasInaccessible ?? false,
-                                     feedbackEmail: statement?.feedbackEmail,
-                                     assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy,
-                                     diggURL: Self.diggURL)
+        AccessibilityPageView(council: shared.council, parts: StatementParts(council.accessibility),
+                              feedbackEmail: council.accessibility?.feedbackEmail)
     }
 }

@@ -313,19 +313,17 @@ extension PortalPages {
                                  verified: contact.verified?.swedish ?? "aldrig", verifiedISO: contact.verified?.description)
     }
 
+    /// The portal's statement (`tillganglighet.html`), from site.yml's `accessibility`.
+    func accessibilityView() -> PortalAccessibilityView {
+        let config = portal.config
+        return PortalAccessibilityView(publisher: config.publisher?.name ?? config.title, siteTitle: config.title,
+                                       parts: StatementParts(config.accessibility),
+                                       feedbackEmail: config.accessibility?.feedbackEmail ?? config.publisher?.email)
+    }
+
     /// Each routine text once (a base routine's LIX is the same in every council that
     /// inherits it), the hardest to read first: at 310 councils the table has thousands of
     /// rows, and the ones to work on should not hide among them.
-    func accessibilityView() -> PortalAccessibilityView {
-        let config = portal.config, statement = config.accessibility
-        return PortalAccessibilityView(
-            publisher: config.publisher?.name ?? config.title, siteTitle: config.title,
-            status: statement?.status.rawValue ?? "", statusText: HandbookPages.statusText(statement?.status),
-            shortcomings: statement?.shortcomings ?? [], disproportionateBurden: statement?.disproportionateBurden ?? [],
-            outOfScope: statement?.outOfScope ?? [], hasInaccessible: statement?.hasInaccessible ?? false, feedbackEmail: statement?.feedbackEmail ?? config.publisher?.email,
-            assessed: statement?.assessed?.swedish, auditedBy: statement?.auditedBy, diggURL: HandbookPages.diggURL)
-    }
-
     func readabilityView() -> PortalReadabilityView {
         var seen: Set<String> = []
         var rows: [PortalReadabilityView.Row] = []

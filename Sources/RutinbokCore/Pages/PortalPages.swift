@@ -95,7 +95,7 @@ struct PortalPages: Sendable {
     }
 
     /// 112, for someone in danger who lands on the overview or a handbook's page.
-    var emergencyNumber: NumberView? { portal.config.nationalNumbers.first { $0.tel == "112" }.map(NumberView.init) }
+    var emergencyNumber: NumberView? { portal.config.nationalNumbers.first { $0.tel == NationalNumber.emergencyTel }.map(NumberView.init) }
 
     /// The base routines that have a coverage page, in the order of the coverage page.
     var coverageRows: [Coverage.Row] { portal.coverage.phases.flatMap(\.rows) }

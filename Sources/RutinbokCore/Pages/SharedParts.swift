@@ -28,8 +28,8 @@ struct SharedParts {
         let acuteRoutine = config.acuteRoutine.flatMap { handbook.routine($0.value) }?.routine
         acute = acuteRoutine.map { LinkView(label: $0.title, href: PageNames.html($0.id)) }
         let emergencyView = EmergencyView(
-            emergency: numbers.first { $0.tel == "112" }, police: numbers.first { $0.tel == "11414" },
-            others: numbers.filter { $0.tel != "112" && $0.tel != "11414" }, acute: acute)
+            emergency: numbers.first { $0.tel == NationalNumber.emergencyTel }, police: numbers.first { $0.tel == "11414" },
+            others: numbers.filter { $0.tel != NationalNumber.emergencyTel && $0.tel != "11414" }, acute: acute)
         headers = Headers(view: view, theme: theme)
         emergency = EmergencyBoxes(view: emergencyView, acuteRoutine: acuteRoutine?.id, theme: theme)
         footer = theme.render("footer", view)
