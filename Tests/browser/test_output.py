@@ -211,19 +211,30 @@ def test_vcard_is_valid_3_0(demo, council):
     assert 'href="kontakter.vcf"' in contacts_page, "the contacts page does not offer the vCard"
 
 
-@pytest.mark.parametrize("council", COUNCILS)
+DEMO_COUNCILS = sorted(p.name for p in (Path(__file__).parents[2] / "content" / "councils").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
 def test_accessibility_statement(demo, council):
-    """The statement follows DIGG's model: status, shortcomings, feedback, supervision, testing, date."""
+    """The statement follows DIGG's model: status, shortcomings, feedback, supervision, testing, dates."""
     text = (demo / council / "tillganglighet.html").read_text(encoding="utf-8")
     council_yml = (Path(__file__).parents[2] / "content" / "councils" / council / "council.yml").read_text(encoding="utf-8")
+    status = re.search(r"^  status: (\w+)", council_yml, re.M).group(1)
     for needed in ["<h1>Tillgänglighets&shy;redogörelse</h1>", "Hur tillgänglig är webbplatsen?",
-                   "lagen om tillgänglighet till digital offentlig service", "Innehåll som inte är tillgängligt",
+                   "lagen om tillgänglighet till digital offentlig service",
                    "Rapportera brister", "Tillsyn", 'href="https://www.digg.se/tdosanmalan"',
-                   "Myndigheten för digital förvaltning", "Hur vi testat webbplatsen", "delvis förenlig"]:
+                   "Myndigheten för digital förvaltning", "Hur vi testat webbplatsen", f"{status} förenlig"]:
         assert needed in text, f"{council}/tillganglighet.html lacks {needed!r}"
+    assert ("Innehåll som inte är tillgängligt" in text) == (status != "helt")
     email = re.search(r"feedback_email:\s*(\S+)", council_yml).group(1)
     assert f'href="mailto:{email}"' in text, f"the feedback address {email} is missing"
-    for shortcoming in re.findall(r'^\s+- "(.+)"$', council_yml, re.M):
+    for shortcoming in re.findall(r'^\s+- (?:text: )?"(.+?)\.?"$', council_yml, re.M):
         assert shortcoming in text, f"the shortcoming {shortcoming!r} is not listed"
+    for criteria in re.findall(r'^\s+wcag: \[?([\d., ]+)\]?$', council_yml, re.M):
+        numbers = [c.strip() for c in criteria.split(",")]
+        named = ", ".join(numbers[:-1]) + " och " + numbers[-1] if len(numbers) > 1 else numbers[0]
+        assert f"(WCAG {named})" in text, f"the WCAG criteria {criteria} are not named"
+    updated = re.search(r"^  updated:\s*(\d{4})-(\d\d)-(\d\d)", council_yml, re.M) or re.search(r"assessed:\s*(\d{4})-(\d\d)-(\d\d)", council_yml)
+    assert re.search(rf"Redogörelsen uppdaterades senast den {int(updated.group(3))} \w+ {updated.group(1)}\.", text), "the statement's own date is missing"
     day = re.search(r"assessed:\s*(\d{4})-(\d\d)-(\d\d)", council_yml)
     assert day and str(int(day.group(3))) in text and day.group(1) in text, "the assessment date is missing"

@@ -36,6 +36,11 @@ struct LoadRecordEncoder {
         }
     }
 
+    func located(_ value: Located<Day>?, _ writer: inout ByteWriter) {
+        day(value?.value, &writer)
+        if let value { location(value.location, &writer) }
+    }
+
     func int(_ value: Int?, _ writer: inout ByteWriter) {
         writer.write(value != nil)
         if let value { writer.write(value) }
@@ -101,6 +106,12 @@ struct LoadRecordDecoder {
             guard let year = reader.int(), let month = reader.int(), let day = reader.int() else { return nil }
             return Day(year: year, month: month, day: day)
         }
+    }
+
+    func locatedDay(_ reader: inout ByteReader) -> Located<Day>?? {
+        guard let day = day(&reader) else { return nil }
+        guard let day else { return .some(nil) }
+        return location(&reader).map { .some(Located(value: day, location: $0)) }
     }
 
     func int(_ reader: inout ByteReader) -> Int?? {
@@ -204,11 +215,16 @@ func encodeCouncil(_ result: (Council?, [Diagnostic]), file: String, _ writer: i
         writer.write(council.accessibility != nil)
         if let statement = council.accessibility {
             writer.write(statement.status.rawValue)
-            writer.write(statement.shortcomings) { $0.write($1) }
+            writer.write(statement.shortcomings) { writer, shortcoming in
+                writer.write(shortcoming.text)
+                writer.write(shortcoming.criteria) { $0.write($1) }
+                encoder.located(shortcoming.fixBy, &writer)
+            }
             writer.write(statement.feedbackEmail)
             encoder.day(statement.assessed, &writer)
             writer.write(statement.assessedLocation != nil)
             if let location = statement.assessedLocation { encoder.location(location, &writer) }
+            encoder.located(statement.updated, &writer)
             writer.write(statement.auditedBy)
             writer.write(statement.disproportionateBurden) { $0.write($1) }
             writer.write(statement.outOfScope) { $0.write($1) }
@@ -233,17 +249,21 @@ func decodeCouncil(_ reader: inout ByteReader, file: String, slug: String, direc
         var accessibility: AccessibilityStatement?
         if hasStatement {
             guard let status = reader.string().flatMap(AccessibilityStatement.Status.init(rawValue:)),
-                  let shortcomings = reader.list({ $0.string() }), let email = reader.optionalString(),
+                  let shortcomings = reader.list({ reader -> AccessibilityStatement.Shortcoming? in
+                      guard let text = reader.string(), let criteria = reader.list({ $0.string() }),
+                            let fixBy = decoder.locatedDay(&reader) else { return nil }
+                      return AccessibilityStatement.Shortcoming(text: text, criteria: criteria, fixBy: fixBy)
+                  }), let email = reader.optionalString(),
                   let assessed = decoder.day(&reader), let located = reader.bool() else { return nil }
             var assessedLocation: SourceLocation?
             if located {
                 guard let location = decoder.location(&reader) else { return nil }
                 assessedLocation = location
             }
-            guard let auditedBy = reader.optionalString(), let burden = reader.list({ $0.string() }),
+            guard let updated = decoder.locatedDay(&reader), let auditedBy = reader.optionalString(), let burden = reader.list({ $0.string() }),
                   let outOfScope = reader.list({ $0.string() }) else { return nil }
             accessibility = AccessibilityStatement(status: status, shortcomings: shortcomings, feedbackEmail: email, assessed: assessed,
-                                                   assessedLocation: assessedLocation, auditedBy: auditedBy,
+                                                   assessedLocation: assessedLocation, updated: updated, auditedBy: auditedBy,
                                                    disproportionateBurden: burden, outOfScope: outOfScope)
         }
         guard let location = decoder.location(&reader) else { return nil }

@@ -158,7 +158,7 @@ struct HandbookChecker {
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
     func checkFrame() -> [Diagnostic] {
         (handbook.contacts + handbook.internalContacts).flatMap(checkVerified) + ThemeChecker.check(handbook.council) + checkPhases()
-            + checkAssessed()
+            + checkAccessibilityStatement()
     }
 
     /// A systematic handbook has routines for every part of the work, from governance to
@@ -255,7 +255,7 @@ struct HandbookChecker {
         handbook.contact(routine.owner.value)?.roleAndName ?? routine.owner.value
     }
 
-    private func checkAssessed() -> [Diagnostic] {
+    private func checkAccessibilityStatement() -> [Diagnostic] {
         handbook.council.accessibility?.problems(in: handbook.council.location, today: today) ?? []
     }
 

@@ -2,7 +2,9 @@
 /// portal): what the accessibility statement says. The law (DOS-lagen) asks every public web
 /// site for one.
 enum AccessibilityStatementLoader {
-    static let keys = ["status", "shortcomings", "disproportionate_burden", "out_of_scope", "feedback_email", "assessed", "audited_by"]
+    static let keys = ["status", "shortcomings", "disproportionate_burden", "out_of_scope", "feedback_email", "assessed", "updated", "audited_by"]
+    /// The keys of a shortcoming written as a mapping.
+    static let shortcomingKeys = ["text", "wcag", "fix_by"]
 
     /// The statement under `accessibility`, with its problems reported in `yaml`; nil when
     /// there is no such block.
@@ -14,11 +16,12 @@ enum AccessibilityStatementLoader {
             if let parsed = AccessibilityStatement.Status(rawValue: value.value) { status = parsed }
             else { statement.report(.error(value.location, "'status' ska vara helt, delvis eller inte, men här står '\(value.value)'", code: "bad-value")) }
         }
-        let shortcomings = statement.strings("shortcomings").map(\.value)
+        let shortcomings = statement.textsOrMappings("shortcomings").compactMap { shortcoming($0, in: &statement) }
         let burden = statement.strings("disproportionate_burden").map(\.value)
         let outOfScope = statement.strings("out_of_scope").map(\.value)
         let dated = statement.raw("assessed") != nil
         let assessed = statement.day("assessed")
+        let updated = statement.day("updated")
         // The page says the site is not fully accessible "because of the shortcomings
         // described below": the law asks for them, and without them the statement is untrue.
         // Content the law does not cover is no such reason.
@@ -46,8 +49,32 @@ enum AccessibilityStatementLoader {
         let result = AccessibilityStatement(
             status: status, shortcomings: shortcomings,
             feedbackEmail: feedback, assessed: assessed?.value, assessedLocation: assessed?.location,
-            auditedBy: statement.string("audited_by"), disproportionateBurden: burden, outOfScope: outOfScope)
+            updated: updated, auditedBy: statement.string("audited_by"), disproportionateBurden: burden, outOfScope: outOfScope)
         yaml.absorb(&statement, known: keys)
         return result
+    }
+
+    /// One item under `shortcomings`: a text, or a mapping with the text, the WCAG criteria
+    /// it fails and the day it is to be fixed by. Nil, with the problem reported, for a
+    /// mapping without its text.
+    private static func shortcoming(_ item: YAMLMapping.TextOrMapping, in statement: inout YAMLMapping) -> AccessibilityStatement.Shortcoming? {
+        switch item {
+        case .text(let text):
+            return AccessibilityStatement.Shortcoming(text: text.value)
+        case .mapping(var fields):
+            let text = fields.string("text", required: "vad som inte är tillgängligt")
+            var criteria: [String] = []
+            for criterion in fields.strings("wcag") {
+                guard WCAG.criteria.contains(criterion.value) else {
+                    fields.report(.error(criterion.location, "'wcag' ska vara numret på ett framgångskriterium i WCAG, men här står '\(criterion.value)'",
+                                         code: "bad-value", notes: ["skriv bara numret, till exempel 1.3.1 för Information och relationer; flera skrivs som en lista: [1.3.1, 4.1.2]"]))
+                    continue
+                }
+                if !criteria.contains(criterion.value) { criteria.append(criterion.value) }
+            }
+            let fixBy = fields.day("fix_by")
+            statement.absorb(&fields, known: shortcomingKeys)
+            return text.map { AccessibilityStatement.Shortcoming(text: $0, criteria: criteria, fixBy: fixBy) }
+        }
     }
 }

@@ -269,6 +269,34 @@ struct YAMLMapping {
         }
     }
 
+    /// A list whose items are each a text or a mapping (`- Text.` or `- text: …`); a single
+    /// text counts as a list of one.
+    mutating func textsOrMappings(_ key: String) -> [TextOrMapping] {
+        guard let value = raw(key) else { return [] }
+        let items: [Node]
+        switch value {
+        case .scalar: items = [value]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
+            return []
+        }
+        return items.compactMap { item in
+            switch item {
+            case .scalar(let scalar): return .text(Located(value: plainText(scalar, key: key, at: item), location: location(of: item)))
+            case .mapping: return .mapping(YAMLMapping(item, file: file, lineOffset: lineOffset))
+            default:
+                report(.error(location(of: item), "varje post i '\(key)' ska vara text eller rader med 'nyckel: värde', men här står \(Self.describe(item))", code: "yaml-type"))
+                return nil
+            }
+        }
+    }
+
+    enum TextOrMapping {
+        case text(Located<String>)
+        case mapping(YAMLMapping)
+    }
+
     /// The nested mapping under `key`.
     mutating func mapping(_ key: String) -> YAMLMapping? {
         guard let value = raw(key) else { return nil }
@@ -382,7 +410,7 @@ struct YAMLMapping {
                 notes = ["'\(key)' hör hemma under '\(parent):'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där"]
             }
             // A short list is worth reading (`theme:` has two keys); a long one is not.
-            if notes.isEmpty, (1...7).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
+            if notes.isEmpty, (1...8).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
             report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
         }
         return diagnostics

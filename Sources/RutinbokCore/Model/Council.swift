@@ -50,11 +50,14 @@ public struct AccessibilityStatement: Sendable {
     public enum Status: String, Sendable { case helt, delvis, inte }
     public var status: Status
     /// What does not meet the law's requirements (`shortcomings`).
-    public var shortcomings: [String]
+    public var shortcomings: [Shortcoming]
     public var feedbackEmail: String?
     public var assessed: Day?
     /// Where `assessed` is written, for a date in the future.
     public var assessedLocation: SourceLocation?
+    /// When the statement itself was last brought up to date (`updated`), if not the day of
+    /// the assessment: Digg asks for both dates.
+    public var updated: Located<Day>? = nil
     /// Who audited the site when someone outside did (`audited_by`); nil for the council's own
     /// assessment.
     public var auditedBy: String? = nil
@@ -67,6 +70,16 @@ public struct AccessibilityStatement: Sendable {
 
     /// Whether anything the law covers is not accessible: what the statement's status rests on.
     public var hasInaccessible: Bool { !shortcomings.isEmpty || !disproportionateBurden.isEmpty }
+
+    /// One item under `shortcomings`: what is not accessible, and, written as a mapping, the
+    /// WCAG success criteria it fails (`wcag`) and the day the council means to have it fixed
+    /// by (`fix_by`), as Digg asks a statement to be "detailed, complete and clear".
+    public struct Shortcoming: Sendable, Equatable {
+        public var text: String
+        /// Success criteria by number (`1.3.1`), in the order written.
+        public var criteria: [String] = []
+        public var fixBy: Located<Day>? = nil
+    }
 }
 
 extension Council {

@@ -311,7 +311,7 @@ extension PocketCardView: TemplateFields {
 }
 
 extension AccessibilityPageView: TemplateFields {
-    static var templateFieldCount: Int { 11 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("council", council)
         fields.add("status", status)
@@ -322,6 +322,7 @@ extension AccessibilityPageView: TemplateFields {
         fields.add("hasInaccessible", hasInaccessible)
         fields.add("feedbackEmail", feedbackEmail)
         fields.add("assessed", assessed)
+        fields.add("updated", updated)
         fields.add("auditedBy", auditedBy)
         fields.add("diggURL", diggURL)
     }

@@ -261,6 +261,8 @@ struct AccessibilityPageView {
     var hasInaccessible: Bool
     var feedbackEmail: String?
     var assessed: String?
+    /// When the statement was last brought up to date: `updated`, else the assessment's day.
+    var updated: String?
     /// Who audited the site, when it was not the council itself.
     var auditedBy: String?
     var diggURL: String

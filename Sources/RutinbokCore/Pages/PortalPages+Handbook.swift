@@ -156,7 +156,7 @@ extension PortalPages {
             }
         }
         if added > 0 { parts.append(counted(added, "egen rutin", "egna rutiner")) }
-        return "Handboken har \(counted(total, "rutin", "rutiner")): \(listInWords(parts))."
+        return "Handboken har \(counted(total, "rutin", "rutiner")): \(parts.listedInWords)."
     }
 
     /// "Den har valt bort 1 grundrutin." A routine only the group or the council has is a
@@ -173,13 +173,7 @@ extension PortalPages {
         switch labels.count {
         case 0: "Alla delar av handboken har rutiner."
         case 1: "Delen \(labels[0]) har ingen rutin."
-        default: "Delarna \(listInWords(labels)) har inga rutiner."
+        default: "Delarna \(labels.listedInWords) har inga rutiner."
         }
-    }
-
-    /// "a", "a och b", "a, b och c".
-    static func listInWords(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
     }
 }

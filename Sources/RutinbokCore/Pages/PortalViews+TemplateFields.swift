@@ -5,7 +5,7 @@
 /// stored property.
 
 extension PortalAccessibilityView: TemplateFields {
-    static var templateFieldCount: Int { 12 }
+    static var templateFieldCount: Int { 13 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("publisher", publisher)
         fields.add("siteTitle", siteTitle)
@@ -17,6 +17,7 @@ extension PortalAccessibilityView: TemplateFields {
         fields.add("hasInaccessible", hasInaccessible)
         fields.add("feedbackEmail", feedbackEmail)
         fields.add("assessed", assessed)
+        fields.add("updated", updated)
         fields.add("auditedBy", auditedBy)
         fields.add("diggURL", diggURL)
     }

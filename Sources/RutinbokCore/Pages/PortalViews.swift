@@ -51,6 +51,8 @@ struct PortalAccessibilityView {
     var hasInaccessible: Bool
     var feedbackEmail: String?
     var assessed: String?
+    /// When the statement was last brought up to date: `updated`, else the assessment's day.
+    var updated: String?
     var auditedBy: String?
     var diggURL: String
 }

@@ -10,17 +10,35 @@ struct StatementParts {
     var outOfScope: [String]
     var hasInaccessible: Bool
     var assessed: String?
+    var updated: String?
     var auditedBy: String?
 
     init(_ statement: AccessibilityStatement?) {
         status = statement?.status.rawValue ?? ""
         statusText = Self.statusText(statement?.status)
-        shortcomings = statement?.shortcomings ?? []
+        shortcomings = statement?.shortcomings.map(Self.sentence) ?? []
         disproportionateBurden = statement?.disproportionateBurden ?? []
         outOfScope = statement?.outOfScope ?? []
         hasInaccessible = statement?.hasInaccessible ?? false
         assessed = statement?.assessed?.swedish
+        updated = (statement?.updated?.value ?? statement?.assessed)?.swedish
         auditedBy = statement?.auditedBy
+    }
+
+    /// A shortcoming as the page lists it: its text with the WCAG criteria it fails, and when
+    /// it is to be fixed. "Filmerna saknar undertexter (WCAG 1.2.2). Vi planerar att åtgärda
+    /// bristen senast den 31 mars 2027."
+    static func sentence(_ shortcoming: AccessibilityStatement.Shortcoming) -> String {
+        var text = shortcoming.text
+        if !shortcoming.criteria.isEmpty {
+            let stop = text.last.map { ".!?".contains($0) } == true ? String(text.removeLast()) : "."
+            text += " (WCAG \(shortcoming.criteria.listedInWords))" + stop
+        }
+        if let fixBy = shortcoming.fixBy {
+            if let last = text.last, !".!?".contains(last) { text += "." }
+            text += " Vi planerar att åtgärda bristen senast den \(fixBy.value.swedish)."
+        }
+        return text
     }
 
     /// How far a site complies with the accessibility law, in the words of Digg's model statement.
@@ -42,7 +60,7 @@ extension AccessibilityPageView {
         self.init(council: council, status: parts.status, statusText: parts.statusText, shortcomings: parts.shortcomings,
                   disproportionateBurden: parts.disproportionateBurden, outOfScope: parts.outOfScope,
                   hasInaccessible: parts.hasInaccessible, feedbackEmail: feedbackEmail, assessed: parts.assessed,
-                  auditedBy: parts.auditedBy, diggURL: StatementParts.diggURL)
+                  updated: parts.updated, auditedBy: parts.auditedBy, diggURL: StatementParts.diggURL)
     }
 }
 
@@ -51,6 +69,6 @@ extension PortalAccessibilityView {
         self.init(publisher: publisher, siteTitle: siteTitle, status: parts.status, statusText: parts.statusText,
                   shortcomings: parts.shortcomings, disproportionateBurden: parts.disproportionateBurden,
                   outOfScope: parts.outOfScope, hasInaccessible: parts.hasInaccessible, feedbackEmail: feedbackEmail,
-                  assessed: parts.assessed, auditedBy: parts.auditedBy, diggURL: StatementParts.diggURL)
+                  assessed: parts.assessed, updated: parts.updated, auditedBy: parts.auditedBy, diggURL: StatementParts.diggURL)
     }
 }

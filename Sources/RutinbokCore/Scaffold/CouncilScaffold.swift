@@ -123,6 +123,7 @@ struct CouncilYAML {
             "  # out_of_scope: []            # innehåll som lagen inte gäller, till exempel andras blanketter",
             "  feedback_email:              # dit läsare skriver om något inte går att läsa",
             "  assessed:                    # när ni senast granskade tillgängligheten, ÅÅÅÅ-MM-DD",
+            "  # updated:                   # när ni senast ändrade redogörelsen, om det var efter granskningen",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -37,8 +37,8 @@ enum TemplateNames {
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "shownIn", "siteTitle",
         "slug", "source", "startHref", "status", "statusText", "summary", "tel", "themeColor",
         "threshold", "title", "titleChanged", "toReview", "today", "todayISO", "unchanged",
-        "unused", "vcardHref", "verdict", "verified", "verifiedISO", "verifyMonths", "website",
-        "within", "wordsPerSentence", "writtenBy"
+        "unused", "updated", "vcardHref", "verdict", "verified", "verifiedISO", "verifyMonths",
+        "website", "within", "wordsPerSentence", "writtenBy"
     ]
 
     static let html: Set<String> = [

@@ -137,7 +137,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("a contact's key written under the accessibility statement", { try $0.append(council, "accessibility:\n  status: helt\n  email: webb@exby.example\n  assessed: 2026-01-15\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
-        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status",
+        "content/councils/exby/council.yml:14:3: varning: okänd nyckel 'email' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status, updated",
     ]),
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
@@ -506,6 +506,26 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("accessibility statement without an address for feedback", { try $0.append(council, "accessibility:\n  status: helt\n  assessed: 2026-01-10\n") }, expect: [
         "content/councils/exby/council.yml:12:1: varning: tillgänglighetsredogörelsen har ingen 'feedback_email'; skriv en e-postadress dit läsare kan skriva om något på webbplatsen inte går att använda [accessibility-no-feedback]",
     ]),
+    // A shortcoming written out: the WCAG criteria it fails and the day it is to be fixed by.
+    BrokenCase("a shortcoming's WCAG criterion that does not exist and one without its text", {
+        try $0.append(council, "accessibility:\n  status: delvis\n  shortcomings:\n    - text: Kartan saknar textalternativ.\n      wcag: [1.1.1, 1.4.14, WCAG 2.4.7]\n    - wcag: 1.3.1\n  feedback_email: webb@exby.example\n  assessed: 2026-05-10\n")
+    }, expect: [
+        "content/councils/exby/council.yml:16:21: fel: 'wcag' ska vara numret på ett framgångskriterium i WCAG, men här står '1.4.14' [bad-value]\n  obs: skriv bara numret, till exempel 1.3.1 för Information och relationer; flera skrivs som en lista: [1.3.1, 4.1.2]",
+        "content/councils/exby/council.yml:16:29: fel: 'wcag' ska vara numret på ett framgångskriterium i WCAG, men här står 'WCAG 2.4.7' [bad-value]\n  obs: skriv bara numret, till exempel 1.3.1 för Information och relationer; flera skrivs som en lista: [1.3.1, 4.1.2]",
+        "content/councils/exby/council.yml:17:7: fel: 'text' saknas (vad som inte är tillgängligt) [missing-key]",
+    ]),
+    BrokenCase("a shortcoming past the day it was to be fixed by", {
+        try $0.append(council, "accessibility:\n  status: delvis\n  shortcomings:\n    - text: Kartan saknar textalternativ.\n      fix_by: 2026-05-31\n    - text: Filmerna saknar undertexter.\n      fix_by: 2026-06-01\n  feedback_email: webb@exby.example\n  assessed: 2026-05-10\n")
+    }, expect: [
+        "content/councils/exby/council.yml:16:15: varning: bristen skulle vara åtgärdad senast 2026-05-31 enligt 'fix_by' [accessibility-fix-overdue]\n  obs: åtgärda bristen och ta bort den ur 'shortcomings', eller skriv i 'fix_by' när den ska vara åtgärdad nu",
+    ]),
+    BrokenCase("a statement updated before its assessment, and one updated in the future", {
+        try $0.append(council, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-05-10\n  updated: 2026-04-01\n")
+        try $0.append(site, "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-05-10\n  updated: 2026-06-02\n")
+    }, expect: [
+        "content/councils/exby/council.yml:16:12: varning: redogörelsen uppdaterades senast 2026-04-01, före den senaste bedömningen 2026-05-10; gå igenom redogörelsen efter bedömningen och skriv dagen i 'updated' [accessibility-not-updated]",
+        "content/site.yml:17:12: fel: 'updated' är 2026-06-02, ett datum i framtiden [future-date]\n  obs: skriv dagen då ni senast ändrade redogörelsen, i dag (2026-06-01) eller tidigare",
+    ]),
     BrokenCase("phone number with a letter and one with too few digits", {
         try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"070-000 00 O1\"")
         try $0.append("content/groups/grannar/group.yml", "  vaxel:\n    role: Växeln\n    phone: \"12\"\n    verified: 2026-01-15\n")
@@ -670,7 +690,7 @@ let brokenCases: [BrokenCase] = [
         try $0.append(site, "accessibility:\n  status: helt\n  feedback_email: tillganglighet@forbundet.example\n  assessed: 2025-01-10\n  granskad_av: Byrån\n")
     }, expect: [
         "content/site.yml:16:13: varning: tillgänglighetsredogörelsen bedömdes senast 2025-01-10, för mer än 12 månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed' [accessibility-overdue]",
-        "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status",
+        "content/site.yml:17:3: varning: okänd nyckel 'granskad_av' [unknown-key]\n  obs: nycklar som läses här: assessed, audited_by, disproportionate_burden, feedback_email, out_of_scope, shortcomings, status, updated",
     ]),
     BrokenCase("site.yml's address is not a web address", { try $0.append(site, "address: rutiner.exempel.example\n") }, expect: [
         "content/site.yml:13:10: fel: 'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står 'rutiner.exempel.example' [bad-value]",

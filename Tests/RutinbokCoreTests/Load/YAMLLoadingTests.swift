@@ -247,9 +247,14 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         phone: "114 14"
     accessibility:
       status: delvis
-      shortcomings: [Filmer saknar textning]
+      shortcomings:
+        - Filmer saknar textning
+        - text: Tabellen har inga radrubriker.
+          wcag: [1.3.1, 4.1.2]
+          fix_by: 2026-06-30
       feedback_email: webb@exempelby.example
       assessed: 2026-01-15
+      updated: 2026-01-20
 
     """
 
@@ -283,9 +288,14 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
         ])
         let statement = try #require(council.accessibility)
         #expect(statement.status == .delvis)
-        #expect(statement.shortcomings == ["Filmer saknar textning"])
+        #expect(statement.shortcomings == [
+            AccessibilityStatement.Shortcoming(text: "Filmer saknar textning"),
+            AccessibilityStatement.Shortcoming(text: "Tabellen har inga radrubriker.", criteria: ["1.3.1", "4.1.2"],
+                                               fixBy: Located(value: Day(year: 2026, month: 6, day: 30)!, location: at(councilFile, 29, 15))),
+        ])
         #expect(statement.feedbackEmail == "webb@exempelby.example")
         #expect(statement.assessed == Day(year: 2026, month: 1, day: 15))
+        #expect(statement.updated == Located(value: Day(year: 2026, month: 1, day: 20)!, location: at(councilFile, 32, 12)))
     }
 
     @Test func minimalCouncilHasDefaults() throws {

@@ -79,4 +79,39 @@ struct AccessibilityStatementTests {
         #expect(!fully.contains("id=\"brister\""))
         #expect(fully.contains("<li>Polisens blanketter.</li>"))
     }
+
+    /// Digg asks for a "detailed, complete and clear" list: a shortcoming written out names
+    /// the WCAG criteria it fails and when it is to be fixed, and the statement says when it
+    /// was last updated apart from when the site was assessed.
+    @Test func aShortcomingNamesItsCriteriaAndItsFixAndTheStatementItsOwnDate() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/councils/exby/council.yml", """
+            accessibility:
+              status: delvis
+              shortcomings:
+                - Filmerna saknar undertexter.
+                - text: Tabellen över larmvägar har inga radrubriker
+                  wcag: [1.3.1, 4.1.2, 1.3.1]
+                  fix_by: 2026-09-30
+                - text: Kartan saknar textalternativ!
+                  wcag: 1.1.1
+              feedback_email: webb@exby.example
+              assessed: 2026-05-04
+              updated: 2026-05-20
+
+            """)
+        let page = try await statement(workspace)
+        #expect(page.contains("<ul><li>Filmerna saknar undertexter.</li><li>Tabellen över larmvägar har inga radrubriker (WCAG 1.3.1 och 4.1.2). Vi planerar att åtgärda bristen senast den 30 september 2026.</li><li>Kartan saknar textalternativ (WCAG 1.1.1)!</li></ul>"))
+        #expect(page.contains("Den senaste bedömningen gjordes den 4 maj 2026."))
+        #expect(page.contains("<p>Redogörelsen uppdaterades senast den 20 maj 2026.</p>"))
+    }
+
+    /// Without `updated`, the statement was last updated when the site was assessed.
+    @Test func withoutAnUpdateDateTheAssessmentsDayIsTheStatements() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.append("content/councils/exby/council.yml",
+                             "accessibility:\n  status: helt\n  feedback_email: webb@exby.example\n  assessed: 2026-05-04\n")
+        let page = try await statement(workspace)
+        #expect(page.contains("<p>Redogörelsen uppdaterades senast den 4 maj 2026.</p>"))
+    }
 }

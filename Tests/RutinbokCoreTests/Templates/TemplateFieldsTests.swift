@@ -35,7 +35,7 @@ import Testing
                          content: "c", pageClass: "p", today: "1 maj", todayISO: "2026-05-01", accessibilityHref: "tillganglighet.html"),
         PortalAccessibilityView(publisher: "p", siteTitle: "s", status: "helt", statusText: "t", shortcomings: [], disproportionateBurden: ["b"],
                                 outOfScope: ["o"], hasInaccessible: true, feedbackEmail: "e",
-                                assessed: "a", auditedBy: "b", diggURL: "u"),
+                                assessed: "a", updated: "d", auditedBy: "b", diggURL: "u"),
         PortalNotFoundView(siteTitle: "s", emergency: number, numbers: [number], startHref: "index.html",
                            handbooksHref: "index.html#handbocker"),
         PortalNavView(label: "l", href: "h", current: true, within: false),
@@ -50,7 +50,7 @@ import Testing
         SearchPageView(council: council, acute: LinkView(label: "a", href: "a.html"), contactsHref: "k"),
         AccessibilityPageView(council: council, status: "delvis", statusText: "t", shortcomings: ["s"], disproportionateBurden: ["b"],
                               outOfScope: ["o"], hasInaccessible: true, feedbackEmail: "e",
-                              assessed: "a", auditedBy: "b", diggURL: "u"),
+                              assessed: "a", updated: "d", auditedBy: "b", diggURL: "u"),
         PocketCardView(council: council, emergency: number, numbers: [number], contacts: [ContactView(contact)],
                        handbookAddress: "https://h.example/s/", verified: "1 maj 2026"),
     ]
