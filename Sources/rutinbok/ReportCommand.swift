@@ -6,8 +6,8 @@ import RutinbokCore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Visar per kommun vilka rutiner som ska granskas, vilka kontakter som ska kontrolleras och varje rutins LIX.",
-        discussion: "Välj format med --format. text är till för att läsa. json är till för andra program. csv öppnar du i ett kalkylprogram med svenska inställningar, till exempel Excel: en rad per rutin och kontakt, med kolumner som du kan filtrera på, till exempel vad som ska granskas och vad som är svårt att läsa. Spara rapporten i en fil med till exempel: rutinbok report --format csv > granskning.csv. Slutkod: 0 när rapporten skrevs, 1 när innehållet har fel (rapporten skrivs då för det som gick att läsa) eller när en kommun eller region som du valde med --council inte finns (då skrivs ingen rapport), 2 när kommandot är felskrivet.")
+        abstract: "Visar per kommun vilka rutiner som ska granskas, vilka kontakter som ska kontrolleras, när tillgänglighetsredogörelsen ska ses över och varje rutins LIX.",
+        discussion: "Välj format med --format. text är till för att läsa. json är till för andra program. csv öppnar du i ett kalkylprogram med svenska inställningar, till exempel Excel: en rad per rutin och kontakt och för tillgänglighetsredogörelsen, med kolumner som du kan filtrera på, till exempel vad som ska granskas och vad som är svårt att läsa. Spara rapporten i en fil med till exempel: rutinbok report --format csv > granskning.csv. Slutkod: 0 när rapporten skrevs, 1 när innehållet har fel (rapporten skrivs då för det som gick att läsa) eller när en kommun eller region som du valde med --council inte finns (då skrivs ingen rapport), 2 när kommandot är felskrivet.")
 
     @Option(help: OptionHelp.content)
     var content = "content"

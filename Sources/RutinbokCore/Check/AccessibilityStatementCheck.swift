@@ -1,10 +1,6 @@
 /// What the check stage finds in an accessibility statement, a handbook's (`HandbookChecker`)
 /// or the portal's (`SiteChecker`): its dates, against today and each other.
 extension AccessibilityStatement {
-    /// How long an assessment stays current: Digg asks for the statement to be reviewed once a
-    /// year, and the pages change with the routines.
-    static let assessmentIntervalMonths = 12
-
     /// `assessed` and `updated` are not days to come, the assessment not more than a year
     /// ago, the statement not older than its assessment, and no shortcoming past the day it
     /// was to be fixed by. `file`: where the statement is, for one without the date's own place.
@@ -19,8 +15,8 @@ extension AccessibilityStatement {
                                          code: "accessibility-not-updated"))
             }
         }
-        for shortcoming in shortcomings {
-            guard let fixBy = shortcoming.fixBy, fixBy.value < today else { continue }
+        for shortcoming in ReviewStatus.overdueFixes(self, today: today) {
+            guard let fixBy = shortcoming.fixBy else { continue }
             problems.append(.warning(fixBy.location, "bristen skulle vara åtgärdad senast \(fixBy.value) enligt 'fix_by'",
                                      code: "accessibility-fix-overdue",
                                      notes: ["åtgärda bristen och ta bort den ur 'shortcomings', eller skriv i 'fix_by' när den ska vara åtgärdad nu"]))
@@ -35,8 +31,8 @@ extension AccessibilityStatement {
             return [.error(location, "'assessed' är \(assessed), ett datum i framtiden", code: "future-date",
                            notes: ["skriv dagen då ni senast bedömde webbplatsens tillgänglighet, i dag (\(today)) eller tidigare"])]
         }
-        let months = Self.assessmentIntervalMonths
-        guard assessed.adding(months: months) < today else { return [] }
+        let months = ReviewStatus.assessmentIntervalMonths
+        guard ReviewStatus.isPast(ReviewStatus.assessmentDue(self), today: today) else { return [] }
         return [.warning(location, "tillgänglighetsredogörelsen bedömdes senast \(assessed), för mer än \(months) månader sedan; gå igenom webbplatsen igen och uppdatera redogörelsen och 'assessed'", code: "accessibility-overdue")]
     }
 }

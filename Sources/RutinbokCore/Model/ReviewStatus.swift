@@ -37,4 +37,18 @@ public enum ReviewStatus {
     public static func isOverdue(_ routine: Routine, council: Council, config: SiteConfig, today: Day) -> Bool {
         isPast(reviewDue(routine, council: council, config: config), today: today, whenNone: false)
     }
+
+    /// How long an accessibility assessment stays current: Digg asks for the statement to be
+    /// reviewed once a year, and the pages change with the routines.
+    static let assessmentIntervalMonths = 12
+
+    /// The last day an accessibility statement's assessment is in time; nil without `assessed`.
+    public static func assessmentDue(_ statement: AccessibilityStatement) -> Day? {
+        statement.assessed?.adding(months: assessmentIntervalMonths)
+    }
+
+    /// The statement's shortcomings whose `fix_by` has passed.
+    public static func overdueFixes(_ statement: AccessibilityStatement, today: Day) -> [AccessibilityStatement.Shortcoming] {
+        statement.shortcomings.filter { isPast($0.fixBy?.value, today: today, whenNone: false) }
+    }
 }

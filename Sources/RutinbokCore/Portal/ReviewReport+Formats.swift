@@ -61,6 +61,7 @@ extension ReviewReport {
                     lines.append("    \(contact.id) – \(contact.roleAndName): kontrollerad \(verified) [\(contact.location.file)]")
                 }
             }
+            lines += statementLines(review)
             let values = review.readings.map(\.readability.lix).sorted()
             if let low = values.first, let high = values.last {
                 lines.append("  LIX: \(values.count) rutiner, lägst \(DecimalText.swedish(low)), median \(DecimalText.swedish(values[values.count / 2])), högst \(DecimalText.swedish(high))")
@@ -72,6 +73,34 @@ extension ReviewReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Whether the council's accessibility statement is due for a new assessment, and its
+    /// shortcomings past the day they were to be fixed by.
+    func statementLines(_ review: CouncilReview) -> [String] {
+        let file = review.council.location.file
+        guard let statement = review.council.accessibility else {
+            return ["  tillgänglighetsredogörelse: saknas; skriv den under 'accessibility' [\(file)]"]
+        }
+        var lines: [String]
+        if let assessed = statement.assessed, let due = review.statementDue {
+            lines = [ReviewStatus.isPast(due, today: today)
+                ? "  tillgänglighetsredogörelsen att se över: ja, bedömd \(assessed), skulle ha bedömts igen senast \(due) [\(file)]"
+                : "  tillgänglighetsredogörelsen att se över: nej, nästa bedömning senast \(due)"]
+        } else {
+            lines = ["  tillgänglighetsredogörelsen att se över: ja, den har inget datum i 'assessed' [\(file)]"]
+        }
+        if !review.overdueFixes.isEmpty {
+            lines.append("  brister att åtgärda:")
+            for shortcoming in review.overdueFixes {
+                guard let fixBy = shortcoming.fixBy else { continue }
+                var text = shortcoming.text
+                while let last = text.last, ".!?".contains(last) { text.removeLast() }
+                let criteria = shortcoming.criteria.isEmpty ? "" : " (WCAG \(shortcoming.criteria.listedInWords))"
+                lines.append("    \(text)\(criteria): skulle vara åtgärdad senast \(fixBy.value) [\(fixBy.location.file)]")
+            }
+        }
+        return lines
+    }
+
     struct JSONReport: Encodable {
         struct Routine: Encodable {
             var id: String, title: String, form: String, file: String, reviewed: String?, review_due: String?, overdue: Bool
@@ -81,11 +110,20 @@ extension ReviewReport {
         struct StaleContact: Encodable {
             var id: String, role: String, name: String?, verified: String?, verify_due: String?, file: String
         }
+        struct Shortcoming: Encodable {
+            var text: String, wcag: [String], fix_by: String?, overdue: Bool
+        }
+        /// The accessibility statement's dates; absent for a council without one.
+        struct Statement: Encodable {
+            var status: String, assessed: String?, assessment_due: String?, overdue: Bool, file: String
+            var shortcomings: [Shortcoming]
+        }
         struct Council: Encodable {
             var slug: String, name: String, kind: String, group: String?
             var routines_past_review: [String]
             var contacts_past_verification: [StaleContact]
             var routines: [Routine]
+            var accessibility: Statement?
         }
         var today: String
         var lix_threshold: Double
@@ -112,6 +150,15 @@ extension ReviewReport {
                                  lix: (reading.readability.lix * 10).rounded() / 10, words: reading.readability.words,
                                  sentences: reading.readability.sentences, long_words: reading.readability.longWords,
                                  lix_high: reading.overThreshold)
+                },
+                accessibility: review.council.accessibility.map { statement in
+                    let overdue = review.overdueFixes
+                    return .init(status: statement.status.rawValue, assessed: statement.assessed?.description,
+                                 assessment_due: review.statementDue?.description, overdue: ReviewStatus.isPast(review.statementDue, today: today),
+                                 file: review.council.location.file,
+                                 shortcomings: statement.shortcomings.map {
+                                     .init(text: $0.text, wcag: $0.criteria, fix_by: $0.fixBy?.value.description, overdue: overdue.contains($0))
+                                 })
                 })
         })
         let encoder = JSONEncoder()
@@ -124,7 +171,8 @@ extension ReviewReport {
                             "Ska granskas eller kontrolleras senast", "Dags att granska eller kontrollera", "Ansvarig (roll)", "Ansvarig (namn)",
                             "Ansvarig (e-post)", "LIX", "LIX över gränsen", "Fil", "Skriven av"]
 
-    /// One row per routine and per contact of every council, so a spreadsheet can filter on
+    /// One row per routine and per contact of every council, and for its accessibility
+    /// statement (`statementRows`), so a spreadsheet can filter on
     /// "Dags att granska" and "LIX över gränsen". Written for a spreadsheet set to Swedish,
     /// which is what the editors who open it have (programs have `json`): a UTF-8 byte order
     /// mark, without which Excel reads å, ä and ö as two letters each; semicolons between
@@ -144,6 +192,7 @@ extension ReviewReport {
                              DecimalText.swedish(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file, Self.writer(of: routine, in: review)])
             }
+            rows += statementRows(review)
             let staleContacts = Set(review.staleContacts.map(\.id))
             for contact in review.contacts {
                 rows.append([review.council.slug, review.council.name, "kontakt", "", contact.id, contact.role, contact.name ?? "",
@@ -153,6 +202,25 @@ extension ReviewReport {
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The accessibility statement's row, with its assessment's dates (a statement without
+    /// `assessed` is due at once), and a row per shortcoming with a `fix_by`, its WCAG criteria
+    /// in the Id column.
+    func statementRows(_ review: CouncilReview) -> [[String]] {
+        guard let statement = review.council.accessibility else { return [] }
+        let council = [review.council.slug, review.council.name]
+        let file = review.council.location.file
+        var rows = [council + ["tillgänglighetsredogörelse", "", "", "Tillgänglighetsredogörelse", "", statement.assessed?.description ?? "",
+                               review.statementDue?.description ?? "", ReviewStatus.isPast(review.statementDue, today: today) ? "ja" : "nej",
+                               "", "", "", "", "", file, review.council.name]]
+        for shortcoming in statement.shortcomings {
+            guard let fixBy = shortcoming.fixBy else { continue }
+            rows.append(council + ["tillgänglighetsbrist", "", shortcoming.criteria.isEmpty ? "" : "WCAG " + shortcoming.criteria.joined(separator: ", "), shortcoming.text, "", "",
+                                   fixBy.value.description, review.overdueFixes.contains(shortcoming) ? "ja" : "nej",
+                                   "", "", "", "", "", fixBy.location.file, review.council.name])
+        }
+        return rows
     }
 
     /// Who wrote a routine's text, where its review is asked for: "grundrutin" (the publisher of

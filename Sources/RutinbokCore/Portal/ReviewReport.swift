@@ -1,4 +1,5 @@
-/// Per council: routines past review, contacts past verification and each routine's LIX.
+/// Per council: routines past review, contacts past verification, the accessibility
+/// statement's dates and each routine's LIX.
 /// The same data feeds `rutinbok report` and the portal's review page.
 public struct ReviewReport: Sendable {
     public struct StaleRoutine: Sendable {
@@ -33,6 +34,11 @@ public struct ReviewReport: Sendable {
         /// The last day each contact's details are in time (`ReviewStatus.verifyDue`), by id;
         /// none for details never checked.
         public var verifyDue: [String: Day]
+        /// The accessibility statement's last day in time: its assessment and a year. Nil
+        /// without a statement or without its date.
+        public var statementDue: Day?
+        /// The statement's shortcomings past the day they were to be fixed by.
+        public var overdueFixes: [AccessibilityStatement.Shortcoming]
     }
 
     public var today: Day
@@ -65,7 +71,9 @@ public struct ReviewReport: Sendable {
             return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
                                  staleContacts: handbook.contacts.filter { ReviewStatus.isPast(verifyDue[$0.id], today: today) },
                                  contacts: handbook.contacts,
-                                 readings: readings, verifyDue: verifyDue)
+                                 readings: readings, verifyDue: verifyDue,
+                                 statementDue: handbook.council.accessibility.flatMap(ReviewStatus.assessmentDue),
+                                 overdueFixes: handbook.council.accessibility.map { ReviewStatus.overdueFixes($0, today: today) } ?? [])
         }
     }
 }

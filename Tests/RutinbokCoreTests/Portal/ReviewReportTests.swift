@@ -143,6 +143,51 @@ struct PortalReviewReportTests {
         #expect(lattsasby.contains { $0.contains(";rutin;") && writer($0) == "Samverkan Nordväst" })
     }
 
+    /// The accessibility statement is due a year after its assessment, and a shortcoming on
+    /// the day after its `fix_by`: the report says so in each format, as the check warns.
+    @Test func theStatementsAssessmentAndFixesAreDueLikeReviews() async throws {
+        let loaded = try await DemoContent.load()
+        // Exempelby was assessed 2026-10-15, Exempelstad 2026-11-05 with a fix due 2027-03-31.
+        let report = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-11-01")!)
+        let text = report.rendered(as: .text)
+        let content = DemoContent.content
+        #expect(text.contains("\n  tillgänglighetsredogörelsen att se över: ja, bedömd 2026-10-15, skulle ha bedömts igen senast 2027-10-15 [\(content)/councils/exempelby/council.yml]\n"))
+        #expect(text.contains("""
+            [\(content)/councils/exempelstad/council.yml]
+              tillgänglighetsredogörelsen att se över: nej, nästa bedömning senast 2027-11-05
+              brister att åtgärda:
+                Tabellen i rutinen om riskbedömning har inga rubriker för rader (WCAG 1.3.1): skulle vara åtgärdad senast 2027-03-31 [\(content)/councils/exempelstad/council.yml]
+
+            """))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.rendered(as: .json).utf8)) as? [String: Any])
+        let councils = try #require(object["councils"] as? [[String: Any]])
+        let exempelstad = try #require(councils.first { $0["slug"] as? String == "exempelstad" }?["accessibility"] as? [String: Any])
+        #expect(exempelstad["assessed"] as? String == "2026-11-05" && exempelstad["assessment_due"] as? String == "2027-11-05")
+        #expect(exempelstad["overdue"] as? Bool == false)
+        let fix = try #require((exempelstad["shortcomings"] as? [[String: Any]])?.first)
+        #expect(fix["wcag"] as? [String] == ["1.3.1"] && fix["fix_by"] as? String == "2027-03-31" && fix["overdue"] as? Bool == true)
+        let exempelby = try #require(councils.first { $0["slug"] as? String == "exempelby" }?["accessibility"] as? [String: Any])
+        #expect(exempelby["overdue"] as? Bool == true)
+        let rows = report.rendered(as: .csv).components(separatedBy: "\r\n")
+        #expect(rows.contains("exempelby;Exempelby kommun;tillgänglighetsredogörelse;;;Tillgänglighetsredogörelse;;2026-10-15;2027-10-15;ja;;;;;;\(content)/councils/exempelby/council.yml;Exempelby kommun"))
+        #expect(rows.contains("exempelstad;Exempelstads kommun;tillgänglighetsbrist;;WCAG 1.3.1;Tabellen i rutinen om riskbedömning har inga rubriker för rader.;;;2027-03-31;ja;;;;;;\(content)/councils/exempelstad/council.yml;Exempelstads kommun"))
+        #expect(rows.filter { $0.contains(";tillgänglighetsredogörelse;") }.count == 7)
+        #expect(rows.contains { $0.hasPrefix("region-exempelmark;Region Exempelmark;tillgänglighetsbrist;;WCAG 2.1.1, 2.4.3;") })
+        // On the earliest `fix_by` of the demo (Region Exempelmark's), no fix is past yet.
+        let before = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-02-28")!)
+        #expect(before.councils.allSatisfy { $0.overdueFixes.isEmpty })
+        #expect(!before.rendered(as: .text).contains("brister att åtgärda"))
+    }
+
+    /// A handbook without a statement is told to write one: the law asks for it.
+    @Test func aHandbookWithoutAStatementIsToldToWriteOne() async throws {
+        let workspace = try BrokenWorkspace()
+        let (report, _) = await Report.make(content: workspace.content, today: BrokenWorkspace.defaultToday, councils: ["exby"])
+        let text = try #require(report).rendered(as: .text)
+        #expect(text.contains("\n  tillgänglighetsredogörelse: saknas; skriv den under 'accessibility' ["))
+        #expect(!text.contains("att se över"))
+    }
+
     @Test func csvQuoting() {
         #expect(ReviewReport.csvField("a,b") == "a,b")
         #expect(ReviewReport.csvField("a;b") == "\"a;b\"")
