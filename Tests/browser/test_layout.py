@@ -240,6 +240,44 @@ def test_portal_table_captions_fit_a_phone(browser, demo):
     assert seen > 10, f"only {seen} captions checked"
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_links_in_portal_tables_are_tap_targets(browser, demo, size):
+    """Every link in a portal table is a target of at least 24 × 24 px (WCAG 2.2, 2.5.8), each of
+    its lines too, as the browser lays it out; a count's link fills its cell and is 44 × 44 px or
+    more, as a coverage cell's is when alone in its cell (with a detail under it, 44 px wide).
+    A target stays inside its cell: larger targets, not wider tables."""
+    browser.media()
+    browser.viewport(SMALL if size == "phone" else DESKTOP)
+    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker", "grupper") for p in (demo / folder).glob("*.html"))
+    pages += ["index.html", "tackning.html", "andringar.html", "granskning.html", "lasbarhet.html"]
+    links = counts = 0
+    for path in pages:
+        browser.open(path)
+        found = browser.driver.execute_script("""
+            const name = a => a.textContent.trim().slice(0, 40);
+            const all = [...document.querySelectorAll('main table a')];
+            const small = all.filter(a => {
+                const r = a.getBoundingClientRect();
+                return r.width < 24 || r.height < 24 || [...a.getClientRects()].some(line => line.height < 24);
+            }).map(a => name(a) + ': ' + [...a.getClientRects()].map(r => Math.round(r.width) + '×' + Math.round(r.height)).join(', '));
+            const big = [...document.querySelectorAll('main td.num > a, main td.cell > a')];
+            const under44 = big.filter(a => {
+                const r = a.getBoundingClientRect(), alone = !a.nextElementSibling;
+                return r.width < 44 || (alone && r.height < 44);
+            }).map(a => { const r = a.getBoundingClientRect(); return name(a) + ': ' + Math.round(r.width) + '×' + Math.round(r.height); });
+            const outside = big.filter(a => {
+                const r = a.getBoundingClientRect(), cell = a.closest('td').getBoundingClientRect();
+                return r.left < cell.left - 0.5 || r.right > cell.right + 0.5 || r.top < cell.top - 0.5 || r.bottom > cell.bottom + 0.5;
+            }).map(name);
+            return {count: all.length, big: big.length, small, under44, outside};""")
+        links += found["count"]
+        counts += found["big"]
+        assert not found["small"], f"{path} on a {size}: links smaller than 24 × 24 px: {found['small'][:5]}"
+        assert not found["under44"], f"{path} on a {size}: counts' links under 44 px: {found['under44'][:5]}"
+        assert not found["outside"], f"{path} on a {size}: links reaching out of their cell: {found['outside'][:5]}"
+    assert links > 200 and counts >= 30, f"only {links} links, {counts} of them counts, measured"
+
+
 def test_a_focused_link_in_a_wide_table_is_not_under_its_sticky_column(browser):
     """On a 320 px phone the coverage matrix scrolls sideways under its first column, which
     stays in place: a link reached by the keyboard must come into view beside it."""

@@ -17,6 +17,13 @@ extension PortalPages {
     /// the page is there.
     static func groupHref(of routine: Routine, root: String = "") -> String? {
         guard case .group(let id) = routine.layer else { return nil }
+        return groupHref(id: id, root: root)
+    }
+
+    /// The page of the group `id`, from a page `root` below the top; nil for no group. Only
+    /// for a group a built council joins (one named by a handbook's data), whose page is there.
+    static func groupHref(id: String?, root: String = "") -> String? {
+        guard let id, !id.isEmpty else { return nil }
         return root + groupPath(group: id)
     }
 

@@ -267,12 +267,14 @@ extension PortalPages {
             let href: String? = routine.layer == .base ? (covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil)
                                                        : stale.handbooks.first.map { "\($0.slug)/\(PageNames.html(routine.id))" }
             return PortalReviewView.SharedRoutine(title: routine.title, href: href, source: stale.group ?? "Grundrutin",
+                                                  groupHref: Self.groupHref(id: stale.groupID),
                                                   reviewed: stale.reviewed.swedish, reviewedISO: stale.reviewed.description,
                                                   dueBy: stale.dueBy.swedish, dueByISO: stale.dueBy.description,
                                                   handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
         let sharedContacts = shared.contacts.map { stale in
             PortalReviewView.SharedContact(role: stale.contact.role, name: stale.contact.name ?? "", group: stale.group,
+                                           groupHref: Self.groupHref(id: stale.groupID),
                                            verified: stale.contact.verified?.swedish ?? "aldrig", verifiedISO: stale.contact.verified?.description,
                                            handbooks: ReviewReport.inHandbooks(stale.handbooks))
         }
@@ -342,7 +344,8 @@ extension PortalPages {
                 if case .base = routine.layer { href = covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil }
                 let r = reading.readability
                 let note = routine.layer == .base ? ", grundrutinen i handböckerna" : ", text från \(source)"
-                rows.append(.init(title: routine.title, source: source, href: href, linkNote: note, lix: r.rounded,
+                rows.append(.init(title: routine.title, source: source, groupHref: Self.groupHref(of: routine), href: href,
+                                  linkNote: note, lix: r.rounded,
                                   wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),
                                   over: reading.overThreshold))

@@ -248,11 +248,12 @@ extension PortalReviewView: TemplateFields {
 }
 
 extension PortalReviewView.SharedRoutine: TemplateFields {
-    static var templateFieldCount: Int { 8 }
+    static var templateFieldCount: Int { 9 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("href", href)
         fields.add("source", source)
+        fields.add("groupHref", groupHref)
         fields.add("reviewed", reviewed)
         fields.add("reviewedISO", reviewedISO)
         fields.add("dueBy", dueBy)
@@ -262,11 +263,12 @@ extension PortalReviewView.SharedRoutine: TemplateFields {
 }
 
 extension PortalReviewView.SharedContact: TemplateFields {
-    static var templateFieldCount: Int { 6 }
+    static var templateFieldCount: Int { 7 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("role", role)
         fields.add("name", name)
         fields.add("group", group)
+        fields.add("groupHref", groupHref)
         fields.add("verified", verified)
         fields.add("verifiedISO", verifiedISO)
         fields.add("handbooks", handbooks)
@@ -327,10 +329,11 @@ extension PortalReadabilityView: TemplateFields {
 }
 
 extension PortalReadabilityView.Row: TemplateFields {
-    static var templateFieldCount: Int { 9 }
+    static var templateFieldCount: Int { 10 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("source", source)
+        fields.add("groupHref", groupHref)
         fields.add("href", href)
         fields.add("linkNote", linkNote)
         fields.add("lix", lix)

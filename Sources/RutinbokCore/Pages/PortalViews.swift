@@ -318,13 +318,21 @@ struct PortalReviewView {
     struct Contact { var role: String, name: String, verified: String, verifiedISO: String? }
     /// A base or group routine past review, listed once (`ReviewReport.shared`).
     struct SharedRoutine {
-        var title: String, href: String?, source: String, reviewed: String, reviewedISO: String
+        var title: String, href: String?, source: String
+        /// The group's page in the portal, `grupper/<id>.html`, for a group's routine; nil for a base routine.
+        var groupHref: String?
+        var reviewed: String, reviewedISO: String
         var dueBy: String, dueByISO: String
         /// "i 6 handböcker" or "i handboken för Exempelby kommun".
         var handbooks: String
     }
     /// A group's contact past verification, listed once.
-    struct SharedContact { var role: String, name: String, group: String, verified: String, verifiedISO: String?, handbooks: String }
+    struct SharedContact {
+        var role: String, name: String, group: String
+        /// The group's page in the portal, `grupper/<id>.html`.
+        var groupHref: String?
+        var verified: String, verifiedISO: String?, handbooks: String
+    }
     /// A handbook with something of its own due; one with nothing due has no section, only its
     /// name in `clear`.
     struct Section {
@@ -351,7 +359,10 @@ struct PortalReviewView {
 
 struct PortalReadabilityView {
     struct Row {
-        var title: String, source: String, href: String?
+        var title: String, source: String
+        /// The group's page in the portal, `grupper/<id>.html`, when `source` names a group; nil otherwise.
+        var groupHref: String?
+        var href: String?
         /// Where the link leads, for its name (visually hidden): many rows share a title.
         var linkNote: String
         var lix: Int, wordsPerSentence: String, longWords: String, verdict: String, over: Bool

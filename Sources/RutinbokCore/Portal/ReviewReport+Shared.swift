@@ -10,8 +10,10 @@ extension ReviewReport {
         public var reviewed: Day
         /// The earliest day it should have been reviewed by: handbooks may set other intervals.
         public var dueBy: Day
-        /// The group whose text it is; nil for a base routine.
+        /// The name of the group whose text it is; nil for a base routine.
         public var group: String?
+        /// That group's id (its folder under `groups/`); nil for a base routine.
+        public var groupID: String?
         /// The handbooks in which it is past review, in the report's order.
         public var handbooks: [Council]
     }
@@ -19,7 +21,9 @@ extension ReviewReport {
     /// A group's contact past verification, with the handbooks that have it.
     public struct SharedStaleContact: Sendable {
         public var contact: Contact
+        /// The group's name, and its id (its folder under `groups/`).
         public var group: String
+        public var groupID: String
         public var handbooks: [Council]
     }
 
@@ -43,16 +47,18 @@ extension ReviewReport {
                     routines[file] = known
                 } else {
                     routineOrder.append(file)
-                    let group: String? = if case .group = stale.routine.layer { review.groupName } else { nil }
+                    let groupID: String? = if case .group(let id) = stale.routine.layer { id } else { nil }
                     routines[file] = SharedStaleRoutine(routine: stale.routine, reviewed: stale.reviewed, dueBy: stale.dueBy,
-                                                        group: group, handbooks: [review.council])
+                                                        group: groupID == nil ? nil : review.groupName, groupID: groupID,
+                                                        handbooks: [review.council])
                 }
             }
             for contact in review.staleContacts where !review.owns(contact) {
                 let key = "\(contact.location.file)\u{0}\(contact.id)"
                 if contacts[key] == nil {
                     contactOrder.append(key)
-                    contacts[key] = SharedStaleContact(contact: contact, group: review.groupName ?? "", handbooks: [])
+                    contacts[key] = SharedStaleContact(contact: contact, group: review.groupName ?? "", groupID: review.groupID ?? "",
+                                                       handbooks: [])
                 }
                 contacts[key]?.handbooks.append(review.council)
             }

@@ -25,6 +25,8 @@ public struct ReviewReport: Sendable {
     public struct CouncilReview: Sendable {
         public var council: Council
         public var groupName: String?
+        /// The group's id (its folder under `groups/`), for a link to its page in the portal.
+        public var groupID: String?
         public var staleRoutines: [StaleRoutine]
         public var staleContacts: [Contact]
         /// All the council's contacts, its own and its group's.
@@ -68,7 +70,7 @@ public struct ReviewReport: Sendable {
             for contact in handbook.contacts {
                 verifyDue[contact.id] = ReviewStatus.verifyDue(contact, council: handbook.council, config: config)
             }
-            return CouncilReview(council: handbook.council, groupName: handbook.group?.name, staleRoutines: stale,
+            return CouncilReview(council: handbook.council, groupName: handbook.group?.name, groupID: handbook.group?.id, staleRoutines: stale,
                                  staleContacts: handbook.contacts.filter { ReviewStatus.isPast(verifyDue[$0.id], today: today) },
                                  contacts: handbook.contacts,
                                  readings: readings, verifyDue: verifyDue,

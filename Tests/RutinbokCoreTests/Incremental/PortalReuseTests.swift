@@ -260,6 +260,27 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A group given another id (its folder renamed) keeps its name: the readability page
+    /// differs only in the link to the group's page, which is part of its fingerprint.
+    @Test func aGroupsNewIDIsANewLinkOnTheReadabilityPage() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        #expect(try page(w, "lasbarhet.html").contains("Samverkan Dalen (grupper/dalen.html)"))
+        let before = W.identities(w.output)
+        for file in ["group.yml", "routines/risk.md"] {
+            try w.write("content/groups/dalarna/\(file)", try String(contentsOfFile: "\(w.content)/groups/dalen/\(file)", encoding: .utf8))
+        }
+        try w.remove("content/groups/dalen")
+        let council = try String(contentsOfFile: "\(w.content)/councils/bro/council.yml", encoding: .utf8)
+        try w.write("content/councils/bro/council.yml", council.replacingOccurrences(of: "group: dalen\n", with: "group: dalarna\n"))
+        #expect(await w.build().published)
+        let lix = try page(w, "lasbarhet.html")
+        #expect(lix.contains("Samverkan Dalen (grupper/dalarna.html)") && !lix.contains("grupper/dalen.html"))
+        #expect(W.rewritten(before, W.identities(w.output)).contains("lasbarhet.html"))
+        #expect(FileManager.default.fileExists(atPath: "\(w.output)/\(PortalPages.groupPath(group: "dalarna"))"))
+        await expectSameAsClean(w)
+    }
+
     /// A summary page whose data did not change is not rendered at all: its previous file is
     /// linked. (A hand edit of the output shows it: a rendered page would have lost it.)
     @Test func unchangedSummaryPagesAreLinkedNotRendered() async throws {

@@ -172,6 +172,110 @@ struct PortalGroupPageTests {
         expectLinksResolve(path, in: options.output)
     }
 
+    /// The body rows of the table whose caption has `id`, whatever the row's class (the
+    /// readability page marks a row over the threshold).
+    private func anyRows(of id: String, in html: String) -> [String] {
+        guard let table = html.components(separatedBy: "<caption id=\"\(id)\">").dropFirst().first?.components(separatedBy: "</table>").first
+        else { return [] }
+        return table.components(separatedBy: "\n").filter { $0.hasPrefix("<tr") && $0.contains("<th scope=\"row\">") }
+    }
+
+    /// The review page's shared routines and contacts, and the readability page's texts, name
+    /// the group that wrote or keeps them: the name leads to the group's page. A year after the
+    /// demo's day, its group's two texts are past review and its contacts past verification.
+    @Test func theReviewAndReadabilityPagesLinkAGroupsNameToItsPage() async throws {
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: DemoContent.content),
+                                                     templates: URL(fileURLWithPath: DemoContent.templates), today: "2027-11-29")
+        #expect(result.published, "\(result.diagnostics)")
+        let group = "<td><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></td>"
+
+        let review = read("\(output.path)/granskning.html")
+        let routines = rows(of: "gemensamt-rutiner", in: review)
+        let groups = routines.filter { $0.contains(group) }
+        #expect(groups.map { String(text($0).prefix(16)) }.sorted() == ["Roller och ansva", "Utbildning och i"])
+        // A base routine's row says so, and links no group.
+        let base = routines.filter { $0.contains("<td>Grundrutin</td>") }
+        #expect(!base.isEmpty && base.count + groups.count == routines.count)
+        #expect(!base.contains { $0.contains("grupper/") })
+        let contacts = rows(of: "gemensamt-kontakter", in: review)
+        #expect(contacts.count == 5 && contacts.allSatisfy { $0.contains(group) }, "\(contacts)")
+        expectLinksResolve("granskning.html", in: output.path)
+
+        // Each of the group's texts once, its name linked; a council's name and "Grundrutin" not.
+        let readability = read("\(output.path)/lasbarhet.html")
+        let texts = anyRows(of: "lix-tabell", in: readability)
+        #expect(texts.filter { $0.contains(group) }.map { String(text($0).prefix(16)) }.sorted() == ["Roller och ansva", "Utbildning och i"])
+        #expect(texts.contains { $0.contains("<td>Grundrutin</td>") })
+        #expect(texts.contains { $0.contains("<td>Exempelstads kommun</td>") })
+        #expect(texts.filter { $0.contains("grupper/") }.count == 2)
+        expectLinksResolve("lasbarhet.html", in: output.path)
+    }
+
+    /// A public build names none of the group's internal routines and contacts on the review
+    /// and readability pages, linked or not; the intranet's build lists them, with the group's
+    /// name leading to its page there, which shows them.
+    @Test func theGroupsInternalThingsAreLinkedOnlyOnTheIntranet() async throws {
+        let content = try DemoContent.copy()
+        let group = "\(content)/groups/nordvast"
+        let roles = try String(contentsOfFile: "\(group)/routines/roller-och-ansvar.md", encoding: .utf8)
+        try roles.replacingOccurrences(of: "reviewed: 2026-10-08", with: "reviewed: 2024-10-08")
+            .write(toFile: "\(group)/routines/roller-och-ansvar.md", atomically: true, encoding: .utf8)
+        try """
+            ---
+            title: Gruppens larmkedja
+            summary: Vem som larmar vem inom Samverkan Nordväst.
+            phase: hantera
+            audience: [alla]
+            owner: kanslichef
+            reviewed: 2024-10-08
+            access: internal
+            ---
+
+            Ring kanslichefen först.
+
+            """.write(toFile: "\(group)/routines/larmkedja.md", atomically: true, encoding: .utf8)
+        let settings = try String(contentsOfFile: "\(group)/group.yml", encoding: .utf8)
+        try (settings + """
+              larmcentral:
+                role: Gruppens larmcentral
+                name: Lars Larm
+                phone: "070-000 05 09"
+                verified: 2024-10-08
+                access: internal
+
+            """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
+        let link = "<td><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></td>"
+
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        let review = read("\(output.path)/granskning.html"), readability = read("\(output.path)/lasbarhet.html")
+        let routines = rows(of: "gemensamt-rutiner", in: review)
+        #expect(routines.count == 1 && routines[0].contains(">Roller och ansvar</a>") && routines[0].contains(link), "\(routines)")
+        #expect(!review.contains("id=\"gemensamt-kontakter\""), "the group's public contacts are in time")
+        for (page, html) in [("granskning.html", review), ("lasbarhet.html", readability)] {
+            #expect(!html.contains("larmkedja") && !html.contains("Larmkedja"), "\(page)")
+            #expect(!html.contains("larmcentral") && !html.contains("Lars Larm"), "\(page)")
+            expectLinksResolve(page, in: output.path)
+        }
+        #expect(anyRows(of: "lix-tabell", in: readability).filter { $0.contains(link) }.count == 2)
+
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = output.deletingLastPathComponent().appendingPathComponent("intranat").path
+        options.today = DemoContent.today
+        options.includeInternal = true
+        let internalResult = await Build.run(options, write: true)
+        #expect(internalResult.published, "\(internalResult.diagnostics)")
+        let intranetReview = read("\(options.output)/granskning.html")
+        #expect(rows(of: "gemensamt-rutiner", in: intranetReview).contains { $0.contains(">Gruppens larmkedja</a>") && $0.contains(link) })
+        #expect(rows(of: "gemensamt-kontakter", in: intranetReview).contains { text($0).hasPrefix("Gruppens larmcentralLars Larm") && $0.contains(link) })
+        #expect(anyRows(of: "lix-tabell", in: read("\(options.output)/lasbarhet.html"))
+            .contains { $0.contains(">Gruppens larmkedja<") && $0.contains(link) })
+        #expect(read("\(options.output)/\(PortalPages.groupPath(group: "nordvast"))").contains(">Gruppens larmkedja<"))
+        for page in ["granskning.html", "lasbarhet.html"] { expectLinksResolve(page, in: options.output) }
+    }
+
     /// A council folder may not take the name of the portal's folder of group pages.
     @Test func aCouncilFolderNamedAsTheGroupsFolderIsRefused() async throws {
         let content = try DemoContent.copy()

@@ -60,8 +60,8 @@ import Testing
         PortalReviewView(today: "t", reviewMonths: 12, verifyMonths: 6, sections: [], clear: [], councilCount: 2, dueCount: 1, dueTotal: "d",
                          hasDue: true, hasClear: true, sharedRoutines: [], sharedContacts: [], sharedTotal: "s", hasShared: true,
                          hasSharedRoutines: true, hasSharedContacts: false),
-        PortalReviewView.SharedRoutine(title: "t", href: "h", source: "s", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", handbooks: "i 2"),
-        PortalReviewView.SharedContact(role: "r", name: "n", group: "g", verified: "v", verifiedISO: "vi", handbooks: "i 2"),
+        PortalReviewView.SharedRoutine(title: "t", href: "h", source: "s", groupHref: "g", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", handbooks: "i 2"),
+        PortalReviewView.SharedContact(role: "r", name: "n", group: "g", groupHref: "gh", verified: "v", verifiedISO: "vi", handbooks: "i 2"),
         PortalReviewView.Routine(title: "t", href: "h", reviewed: "r", reviewedISO: "ri", dueBy: "d", dueByISO: "di", changeHref: "c", owner: "o", ownerName: "on", phone: "p", tel: "t", email: "e", emailHTML: "eh"),
         PortalReviewView.Contact(role: "r", name: "n", verified: "v", verifiedISO: "vi"),
         PortalReviewView.Section(name: "n", anchor: "a", href: "h", routines: [], contacts: [], routineCount: 0, contactCount: 0,
@@ -88,7 +88,7 @@ import Testing
         PortalGroupView.Contact(role: "r", name: "n", isInternal: false, verified: "v", verifiedISO: "vi", overdue: true, dueBy: "d",
                                 dueByISO: "di", unused: false),
         PortalReadabilityView(threshold: "50", rows: [], overCount: 0),
-        PortalReadabilityView.Row(title: "t", source: "s", href: "h", linkNote: "n", lix: 40, wordsPerSentence: "10", longWords: "20 %",
+        PortalReadabilityView.Row(title: "t", source: "s", groupHref: "g", href: "h", linkNote: "n", lix: 40, wordsPerSentence: "10", longWords: "20 %",
                                   verdict: "v", over: false),
     ]
 
