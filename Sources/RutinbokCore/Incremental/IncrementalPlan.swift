@@ -72,8 +72,10 @@ struct IncrementalPlan: Sendable {
 
         var shared = ContentHash()
         shared.add(next.global)
-        // Picked out before sorting: a few dozen of the thousands of inputs.
-        for (path, stamp) in inputs.filter({ $0.key == "content/site.yml" || Self.isTemplateInput($0.key) })
+        // Picked out before sorting: a few dozen of the thousands of inputs. A shipped file
+        // the theme replaces is not used, so its stamp is left out: editing it renders nothing.
+        // Adding the theme's own or deleting it still does, as the theme's stamp comes or goes.
+        for (path, stamp) in inputs.filter({ $0.key == "content/site.yml" || Self.isTemplateInput($0.key) && !Self.isReplaced($0.key, in: inputs) })
             .sorted(by: { $0.key < $1.key }) {
             shared.add(path)
             shared.add(stamp)
@@ -89,6 +91,12 @@ struct IncrementalPlan: Sendable {
     /// A template or theme asset, of the theme or of the shipped templates it overlays.
     static func isTemplateInput(_ path: String) -> Bool {
         path.hasPrefix("templates/") || path.hasPrefix(shippedPrefix)
+    }
+
+    /// Whether `path` is a shipped template or asset that the theme has a file of its own for.
+    static func isReplaced(_ path: String, in inputs: [String: Stamp]) -> Bool {
+        guard path.hasPrefix(shippedPrefix) else { return false }
+        return inputs["templates/" + path.dropFirst(shippedPrefix.count)] != nil
     }
 
     /// Groups the inputs by council and group folder (`folders`).
