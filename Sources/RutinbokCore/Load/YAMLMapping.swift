@@ -251,16 +251,7 @@ struct YAMLMapping {
 
     /// A list of texts; a single text counts as a list of one.
     mutating func strings(_ key: String) -> [Located<String>] {
-        guard let value = raw(key) else { return [] }
-        let items: [Node]
-        switch value {
-        case .scalar: items = [value]
-        case .sequence(let sequence): items = Array(sequence)
-        default:
-            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
-            return []
-        }
-        return items.compactMap { item in
+        listItems(key).compactMap { item in
             guard case .scalar(let scalar) = item else {
                 report(.error(location(of: item), "varje post i '\(key)' ska vara text, men här står \(Self.describe(item))", code: "yaml-type"))
                 return nil
@@ -272,16 +263,7 @@ struct YAMLMapping {
     /// A list whose items are each a text or a mapping (`- Text.` or `- text: …`); a single
     /// text counts as a list of one.
     mutating func textsOrMappings(_ key: String) -> [TextOrMapping] {
-        guard let value = raw(key) else { return [] }
-        let items: [Node]
-        switch value {
-        case .scalar: items = [value]
-        case .sequence(let sequence): items = Array(sequence)
-        default:
-            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
-            return []
-        }
-        return items.compactMap { item in
+        listItems(key).compactMap { item in
             switch item {
             case .scalar(let scalar): return .text(Located(value: plainText(scalar, key: key, at: item), location: location(of: item)))
             case .mapping: return .mapping(YAMLMapping(item, file: file, lineOffset: lineOffset))
@@ -295,6 +277,19 @@ struct YAMLMapping {
     enum TextOrMapping {
         case text(Located<String>)
         case mapping(YAMLMapping)
+    }
+
+    /// The items of the list under `key`, a single value being a list of one; none, with the
+    /// problem reported, when it is a mapping.
+    private mutating func listItems(_ key: String) -> [Node] {
+        guard let value = raw(key) else { return [] }
+        switch value {
+        case .scalar: return [value]
+        case .sequence(let sequence): return Array(sequence)
+        default:
+            report(.error(location(of: value), "'\(key)' ska vara en lista, men här står \(Self.describe(value))", code: "yaml-type"))
+            return []
+        }
     }
 
     /// The nested mapping under `key`.
