@@ -6,7 +6,10 @@ public enum Report {
                                                                  includeInternal: includeInternal)
         guard let (site, handbooks) = chosen else { return (nil, problems) }
         let bodies = await RenderedBodies.render(handbooks)
-        return (ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today),
-                (problems + bodies.diagnostics).normalized())
+        var report = ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today)
+        if councils.isEmpty && groups.isEmpty {
+            report.portalStatement = ReviewReport.StatementReview(site.config.accessibility, file: site.config.location.file, today: today)
+        }
+        return (report, (problems + bodies.diagnostics).normalized())
     }
 }

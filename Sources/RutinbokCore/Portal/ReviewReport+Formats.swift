@@ -23,6 +23,9 @@ extension ReviewReport {
     /// verification, the routines over the LIX threshold and the spread of LIX values.
     func text() -> String {
         var lines = ["Läget den \(today.swedish) (gränsen för LIX: \(DecimalText.swedishTrimmed(lixThreshold)))"]
+        if let portalStatement {
+            lines += ["", "Portalen"] + Self.statementLines(portalStatement)
+        }
         let shared = shared()
         if !shared.routines.isEmpty || !shared.contacts.isEmpty {
             lines += ["", "Gemensamma texter och kontakter (skrivs och granskas på ett ställe, för alla handböcker som har dem)"]
@@ -61,7 +64,7 @@ extension ReviewReport {
                     lines.append("    \(contact.id) – \(contact.roleAndName): kontrollerad \(verified) [\(contact.location.file)]")
                 }
             }
-            lines += statementLines(review)
+            lines += Self.statementLines(review.statement)
             let values = review.readings.map(\.readability.lix).sorted()
             if let low = values.first, let high = values.last {
                 lines.append("  LIX: \(values.count) rutiner, lägst \(DecimalText.swedish(low)), median \(DecimalText.swedish(values[values.count / 2])), högst \(DecimalText.swedish(high))")
@@ -73,16 +76,16 @@ extension ReviewReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Whether the council's accessibility statement is due for a new assessment, and its
-    /// shortcomings past the day they were to be fixed by.
-    func statementLines(_ review: CouncilReview) -> [String] {
-        let file = review.council.location.file
-        guard let statement = review.council.accessibility else {
+    /// Whether an accessibility statement is due for a new assessment, and its shortcomings
+    /// past the day they were to be fixed by.
+    static func statementLines(_ review: StatementReview) -> [String] {
+        let file = review.file
+        guard let statement = review.statement else {
             return ["  tillgänglighetsredogörelse: saknas; skriv den under 'accessibility' [\(file)]"]
         }
         var lines: [String]
-        if let assessed = statement.assessed, let due = review.statementDue {
-            lines = [ReviewStatus.isPast(due, today: today)
+        if let assessed = statement.assessed, let due = review.due {
+            lines = [review.isDue
                 ? "  tillgänglighetsredogörelsen att se över: ja, bedömd \(assessed), skulle ha bedömts igen senast \(due) [\(file)]"
                 : "  tillgänglighetsredogörelsen att se över: nej, nästa bedömning senast \(due)"]
         } else {
@@ -128,6 +131,19 @@ extension ReviewReport {
         var today: String
         var lix_threshold: Double
         var councils: [Council]
+        /// The portal's statement, in a report of every handbook.
+        var portal_accessibility: Statement?
+    }
+
+    /// A statement as JSON; nil for none.
+    static func statementJSON(_ review: StatementReview) -> JSONReport.Statement? {
+        review.statement.map { statement in
+            .init(status: statement.status.rawValue, assessed: statement.assessed?.description,
+                  assessment_due: review.due?.description, overdue: review.isDue, file: review.file,
+                  shortcomings: statement.shortcomings.map {
+                      .init(text: $0.text, wcag: $0.criteria, fix_by: $0.fixBy?.value.description, overdue: review.overdueFixes.contains($0))
+                  })
+        }
     }
 
     func json() -> String {
@@ -151,16 +167,8 @@ extension ReviewReport {
                                  sentences: reading.readability.sentences, long_words: reading.readability.longWords,
                                  lix_high: reading.overThreshold)
                 },
-                accessibility: review.council.accessibility.map { statement in
-                    let overdue = review.overdueFixes
-                    return .init(status: statement.status.rawValue, assessed: statement.assessed?.description,
-                                 assessment_due: review.statementDue?.description, overdue: ReviewStatus.isPast(review.statementDue, today: today),
-                                 file: review.council.location.file,
-                                 shortcomings: statement.shortcomings.map {
-                                     .init(text: $0.text, wcag: $0.criteria, fix_by: $0.fixBy?.value.description, overdue: overdue.contains($0))
-                                 })
-                })
-        })
+                accessibility: Self.statementJSON(review.statement))
+        }, portal_accessibility: portalStatement.flatMap(Self.statementJSON))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(report)) ?? Data()
@@ -208,16 +216,16 @@ extension ReviewReport {
     /// `assessed` is due at once), and a row per shortcoming with a `fix_by`, its WCAG criteria
     /// in the Id column.
     func statementRows(_ review: CouncilReview) -> [[String]] {
-        guard let statement = review.council.accessibility else { return [] }
+        let statementReview = review.statement
+        guard let statement = statementReview.statement else { return [] }
         let council = [review.council.slug, review.council.name]
-        let file = review.council.location.file
         var rows = [council + ["tillgänglighetsredogörelse", "", "", "Tillgänglighetsredogörelse", "", statement.assessed?.description ?? "",
-                               review.statementDue?.description ?? "", ReviewStatus.isPast(review.statementDue, today: today) ? "ja" : "nej",
-                               "", "", "", "", "", file, review.council.name]]
+                               statementReview.due?.description ?? "", statementReview.isDue ? "ja" : "nej",
+                               "", "", "", "", "", statementReview.file, review.council.name]]
         for shortcoming in statement.shortcomings {
             guard let fixBy = shortcoming.fixBy else { continue }
             rows.append(council + ["tillgänglighetsbrist", "", shortcoming.criteria.isEmpty ? "" : "WCAG " + shortcoming.criteria.joined(separator: ", "), shortcoming.text, "", "",
-                                   fixBy.value.description, review.overdueFixes.contains(shortcoming) ? "ja" : "nej",
+                                   fixBy.value.description, statementReview.overdueFixes.contains(shortcoming) ? "ja" : "nej",
                                    "", "", "", "", "", fixBy.location.file, review.council.name])
         }
         return rows

@@ -36,16 +36,40 @@ public struct ReviewReport: Sendable {
         /// The last day each contact's details are in time (`ReviewStatus.verifyDue`), by id;
         /// none for details never checked.
         public var verifyDue: [String: Day]
-        /// The accessibility statement's last day in time: its assessment and a year. Nil
-        /// without a statement or without its date.
-        public var statementDue: Day?
-        /// The statement's shortcomings past the day they were to be fixed by.
+        /// The handbook's accessibility statement: when it is due, and what is past its fix.
+        public var statement: StatementReview
+    }
+
+    /// An accessibility statement (council.yml's or, for the portal, site.yml's) as the
+    /// report sees it: due a year after its assessment, and its shortcomings due on their
+    /// `fix_by`, decided by `ReviewStatus` as the check stage decides its warnings.
+    public struct StatementReview: Sendable {
+        /// Nil when there is none.
+        public var statement: AccessibilityStatement?
+        /// Where it is written, or would be: council.yml or site.yml.
+        public var file: String
+        /// The assessment's last day in time; nil without a statement or without `assessed`.
+        public var due: Day?
+        /// Whether a new assessment is due: past `due`, or never dated.
+        public var isDue: Bool
+        /// The shortcomings past the day they were to be fixed by.
         public var overdueFixes: [AccessibilityStatement.Shortcoming]
+
+        init(_ statement: AccessibilityStatement?, file: String, today: Day) {
+            self.statement = statement
+            self.file = file
+            due = statement.flatMap(ReviewStatus.assessmentDue)
+            isDue = statement != nil && ReviewStatus.isPast(due, today: today)
+            overdueFixes = statement.map { ReviewStatus.overdueFixes($0, today: today) } ?? []
+        }
     }
 
     public var today: Day
     public var lixThreshold: Double
     public var councils: [CouncilReview]
+    /// The portal's own statement, from site.yml: in a report of every handbook, whose reader
+    /// publishes the portal too; nil in one of chosen councils.
+    public var portalStatement: StatementReview?
 
     /// Staleness is decided where the build decides it, by `ReviewStatus`, for routines and
     /// contacts alike, so report, pages and the check stage never disagree.
@@ -74,8 +98,7 @@ public struct ReviewReport: Sendable {
                                  staleContacts: handbook.contacts.filter { ReviewStatus.isPast(verifyDue[$0.id], today: today) },
                                  contacts: handbook.contacts,
                                  readings: readings, verifyDue: verifyDue,
-                                 statementDue: handbook.council.accessibility.flatMap(ReviewStatus.assessmentDue),
-                                 overdueFixes: handbook.council.accessibility.map { ReviewStatus.overdueFixes($0, today: today) } ?? [])
+                                 statement: StatementReview(handbook.council.accessibility, file: handbook.council.location.file, today: today))
         }
     }
 }

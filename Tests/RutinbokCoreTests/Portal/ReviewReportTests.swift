@@ -175,8 +175,24 @@ struct PortalReviewReportTests {
         #expect(rows.contains { $0.hasPrefix("region-exempelmark;Region Exempelmark;tillgänglighetsbrist;;WCAG 2.1.1, 2.4.3;") })
         // On the earliest `fix_by` of the demo (Region Exempelmark's), no fix is past yet.
         let before = ReviewReport(handbooks: loaded.handbooks, bodies: loaded.bodies, config: loaded.site.config, today: Day("2027-02-28")!)
-        #expect(before.councils.allSatisfy { $0.overdueFixes.isEmpty })
+        #expect(before.councils.allSatisfy { $0.statement.overdueFixes.isEmpty })
         #expect(!before.rendered(as: .text).contains("brister att åtgärda"))
+    }
+
+    /// A report of every handbook is read by whoever publishes the portal: it says when the
+    /// portal's own statement is due too. One of chosen councils does not.
+    @Test func aReportOfEveryHandbookSaysWhenThePortalsStatementIsDue() async throws {
+        let whole = try await report()
+        let text = whole.rendered(as: .text)
+        #expect(text.contains("\n\nPortalen\n  tillgänglighetsredogörelsen att se över: nej, nästa bedömning senast 2027-10-20\n\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(whole.rendered(as: .json).utf8)) as? [String: Any])
+        let portal = try #require(object["portal_accessibility"] as? [String: Any])
+        #expect(portal["assessment_due"] as? String == "2027-10-20" && portal["overdue"] as? Bool == false)
+        let (chosen, _) = await Report.make(content: DemoContent.content, today: DemoContent.today, councils: ["exempelby"])
+        let one = try #require(chosen)
+        #expect(one.portalStatement == nil && !one.rendered(as: .text).contains("Portalen"))
+        let overdue = try #require(await Report.make(content: DemoContent.content, today: Day("2027-10-21")!).0)
+        #expect(overdue.rendered(as: .text).contains("\nPortalen\n  tillgänglighetsredogörelsen att se över: ja, bedömd 2026-10-20, skulle ha bedömts igen senast 2027-10-20 ["))
     }
 
     /// A handbook without a statement is told to write one: the law asks for it.
