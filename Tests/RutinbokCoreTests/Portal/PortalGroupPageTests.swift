@@ -39,6 +39,35 @@ struct PortalGroupPageTests {
         }
     }
 
+    /// An internal routine (`larmkedja`) and an internal contact (`larmcentral`) of the group
+    /// in `group`, reviewed and verified on `dated`.
+    private func addInternalRoutineAndContact(to group: String, dated: String) throws {
+        try """
+            ---
+            title: Gruppens larmkedja
+            summary: Vem som larmar vem inom Samverkan Nordväst.
+            phase: hantera
+            audience: [alla]
+            owner: kanslichef
+            reviewed: \(dated)
+            access: internal
+            ---
+
+            Ring kanslichefen först.
+
+            """.write(toFile: "\(group)/routines/larmkedja.md", atomically: true, encoding: .utf8)
+        let settings = try String(contentsOfFile: "\(group)/group.yml", encoding: .utf8)
+        try (settings + """
+              larmcentral:
+                role: Gruppens larmcentral
+                name: Lars Larm
+                phone: "070-000 05 09"
+                verified: \(dated)
+                access: internal
+
+            """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
+    }
+
     @Test func theDemoGroupHasAPageWithItsMembersRoutinesAndContacts() async throws {
         let output = try await DemoContent.build()
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -107,31 +136,7 @@ struct PortalGroupPageTests {
         let roles = try String(contentsOfFile: "\(group)/routines/roller-och-ansvar.md", encoding: .utf8)
         try roles.replacingOccurrences(of: "reviewed: 2026-10-08", with: "reviewed: 2024-10-08")
             .write(toFile: "\(group)/routines/roller-och-ansvar.md", atomically: true, encoding: .utf8)
-        // An internal routine and an internal contact of the group's.
-        try """
-            ---
-            title: Gruppens larmkedja
-            summary: Vem som larmar vem inom Samverkan Nordväst.
-            phase: hantera
-            audience: [alla]
-            owner: kanslichef
-            reviewed: 2026-10-08
-            access: internal
-            ---
-
-            Ring kanslichefen först.
-
-            """.write(toFile: "\(group)/routines/larmkedja.md", atomically: true, encoding: .utf8)
-        let settings = try String(contentsOfFile: "\(group)/group.yml", encoding: .utf8)
-        try (settings + """
-              larmcentral:
-                role: Gruppens larmcentral
-                name: Lars Larm
-                phone: "070-000 05 09"
-                verified: 2026-10-08
-                access: internal
-
-            """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
+        try addInternalRoutineAndContact(to: group, dated: "2026-10-08")
 
         let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
         #expect(result.published, "\(result.diagnostics)")
@@ -220,30 +225,7 @@ struct PortalGroupPageTests {
         let roles = try String(contentsOfFile: "\(group)/routines/roller-och-ansvar.md", encoding: .utf8)
         try roles.replacingOccurrences(of: "reviewed: 2026-10-08", with: "reviewed: 2024-10-08")
             .write(toFile: "\(group)/routines/roller-och-ansvar.md", atomically: true, encoding: .utf8)
-        try """
-            ---
-            title: Gruppens larmkedja
-            summary: Vem som larmar vem inom Samverkan Nordväst.
-            phase: hantera
-            audience: [alla]
-            owner: kanslichef
-            reviewed: 2024-10-08
-            access: internal
-            ---
-
-            Ring kanslichefen först.
-
-            """.write(toFile: "\(group)/routines/larmkedja.md", atomically: true, encoding: .utf8)
-        let settings = try String(contentsOfFile: "\(group)/group.yml", encoding: .utf8)
-        try (settings + """
-              larmcentral:
-                role: Gruppens larmcentral
-                name: Lars Larm
-                phone: "070-000 05 09"
-                verified: 2024-10-08
-                access: internal
-
-            """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
+        try addInternalRoutineAndContact(to: group, dated: "2024-10-08")
         let link = "<td><a href=\"grupper/nordvast.html\">Samverkan Nordväst</a></td>"
 
         let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
