@@ -76,6 +76,28 @@ import Testing
         #expect(none.first?.hasPrefix("Säkerhetssamordnare") == true, "no group: site.yml's list: \(none)")
     }
 
+    /// A contact in the box with e-mail and no phone is reached by its address: the box would
+    /// otherwise name someone with no way to reach them.
+    @Test func aContactInTheBoxWithoutAPhoneShowsItsEmail() async throws {
+        let content = TestPaths.temporaryFolder("rutinbok-quick-mail").appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Self.content, to: content)
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let file = content.appendingPathComponent("councils/exempelby/council.yml")
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "    phone: \"070-000 01 01\"\n", with: "").write(to: file, atomically: true, encoding: .utf8)
+        let (output, result) = await TestPaths.build(content: content, templates: Self.templates)
+        #expect(result.published, "\(result.diagnostics)")
+        let start = try String(contentsOf: output.appendingPathComponent("exempelby/index.html"), encoding: .utf8)
+        let entries = start.components(separatedBy: "<span class=\"quick-role\">").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
+        #expect(entries.count == 3)
+        let box = try #require(entries.first { $0.hasPrefix("Säkerhetssamordnare, Anna Exempel") })
+        #expect(box.contains("<a class=\"mail\" href=\"mailto:sakerhet@exempelby.example\" aria-label=\"sakerhet@exempelby.example\">"), "\(box)")
+        #expect(!box.contains("tel:0700000101"))
+        // One with a phone keeps only its phone in the box.
+        let other = try #require(entries.first { !$0.hasPrefix("Säkerhetssamordnare") })
+        #expect(other.contains("href=\"tel:") && !other.contains("mailto:"), "\(other)")
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
         let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
