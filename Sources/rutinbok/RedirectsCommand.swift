@@ -24,7 +24,7 @@ struct RedirectsCommand: AsyncParsableCommand {
     @Option(help: "Webbservern som reglerna är till för: nginx, apache, eller text (en rad per sida: gammal och ny adress).")
     var format: RedirectsFormat = .text
 
-    @Option(help: ArgumentHelp("Var utdatamappen ligger på webbservern, till exempel /rutiner/. (förval: /)", valueName: "sökväg"))
+    @Option(help: ArgumentHelp("Var utdatamappen ligger på webbservern, till exempel /rutiner/.", valueName: "sökväg"))
     var prefix = "/"
 
     func run() async throws {

@@ -367,6 +367,18 @@ struct CommandLineTests {
         #expect(!new.stderr.contains("new council"), "a group is not offered as a new council: \(new.stderr)")
     }
 
+    /// A default is said once in a help page: ArgumentParser adds it to an option's help, so a
+    /// help text that writes it too says it twice.
+    @Test(arguments: ["build", "check", "report", "redirects", "serve", "adopt", "new council", "new routine"])
+    func aHelpPageSaysEachDefaultOnce(_ command: String) throws {
+        let help = try Executable.run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(help.status == 0)
+        // An option's help may run over two lines; joined, a default twice is one line.
+        let joined = help.stdout.replacingOccurrences(of: "\n ", with: " ").replacingOccurrences(of: "  ", with: " ")
+        #expect(joined.range(of: #"\(förval: [^)]*\)\s*\(förval:"#, options: .regularExpression) == nil, "\(help.stdout)")
+        #expect(joined.contains("(förval:"), "a help page with no default at all: \(command)")
+    }
+
     /// ArgumentParser's own words reach the user in Swedish: its usage errors and the headings
     /// and defaults of a help page.
     @Test func usageErrorsAndHelpPagesAreInSwedish() throws {
