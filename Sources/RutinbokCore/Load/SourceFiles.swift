@@ -75,7 +75,10 @@ struct SourceFiles {
 
     /// Every file below a folder, as paths relative to that folder, sorted.
     func listRecursively(_ relative: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: absolutePath(relative)) else { return [] }
+        // Foundation's enumerator lists nothing of a folder named by a link (a `templates`
+        // that links to the shipped folder): it is started from where the link leads.
+        let start = isSymlink(relative) ? ResolvedPaths.foundationResolved(absolutePath(relative)) : absolutePath(relative)
+        guard let enumerator = FileManager.default.enumerator(atPath: start) else { return [] }
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
             if (path as NSString).lastPathComponent.hasPrefix(".") { continue }

@@ -98,6 +98,23 @@ import Testing
         #expect(other.contains("href=\"tel:") && !other.contains("mailto:"), "\(other)")
     }
 
+    /// A templates folder named by a symbolic link (`templates` linked to a shared copy) is
+    /// read through the link, as a content folder is: the build is the folder's own.
+    @Test func aTemplatesFolderThatIsALinkIsReadThroughIt() async throws {
+        let folder = TestPaths.temporaryFolder("rutinbok-linked-templates")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("templates")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: Self.templates)
+        let (linked, result) = await TestPaths.build(content: Self.content, templates: link)
+        #expect(result.published && !result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        let (direct, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
+        var a = TestPaths.snapshot(linked), b = TestPaths.snapshot(direct)
+        // The manifest's marker names the templates folder as given.
+        a[Publisher.marker] = nil
+        b[Publisher.marker] = nil
+        #expect(!a.isEmpty && a == b)
+    }
+
     @Test func twoBuildsAreByteIdentical() async throws {
         let (first, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
         let (second, _) = await TestPaths.build(content: Self.content, templates: Self.templates)
