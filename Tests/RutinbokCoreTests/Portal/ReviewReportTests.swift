@@ -195,6 +195,31 @@ struct PortalReviewReportTests {
         #expect(overdue.rendered(as: .text).contains("\nPortalen\n  tillgänglighetsredogörelsen att se över: ja, bedömd 2026-10-20, skulle ha bedömts igen senast 2027-10-20 ["))
     }
 
+    /// A report exits with the errors a build of the same handbooks stops at: an unknown part
+    /// of the handbook and a link to no routine among them, not only files that do not load.
+    @Test func theReportHasTheErrorsABuildOfTheSameHandbooksStopsAt() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.write("content/councils/exby/routines/egen.md", """
+            ---
+            title: Egen rutin
+            summary: Bara i Exby.
+            phase: hanter
+            audience: [alla]
+            owner: samordnare
+            reviewed: 2026-05-01
+            ---
+
+            Läs [rutinen som inte finns](finns-inte.md).
+
+            """)
+        let (report, diagnostics) = await Report.make(content: workspace.content, today: BrokenWorkspace.defaultToday)
+        #expect(report != nil, "the report is still written, for what could be read")
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(Set(errors.map(\.code)) == ["unknown-phase", "broken-link"], "\(errors)")
+        let built = await Build.run(workspace.options(), write: false).diagnostics.filter { $0.severity == .error }
+        #expect(Set(built.map(\.description)) == Set(errors.map(\.description)))
+    }
+
     /// A handbook without a statement is told to write one: the law asks for it.
     @Test func aHandbookWithoutAStatementIsToldToWriteOne() async throws {
         let workspace = try BrokenWorkspace()
