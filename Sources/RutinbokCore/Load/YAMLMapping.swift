@@ -27,6 +27,10 @@ struct YAMLMapping {
 
     /// Parses `text` into a mapping, or explains why not.
     static func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLMapping, Diagnostic> {
+        // A file saved on Windows: what explains a syntax error, or a quote left open, reads
+        // the text line by line, and Swift takes `\r\n` for one character, no `\n`. YAML reads
+        // both alike, at the same lines and columns.
+        let text = text.withUnixLineEndings
         let top = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         do {
             guard let node = try YAMLComposer.compose(text) else {

@@ -57,6 +57,17 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("tab as indentation", { try $0.replace(council, "    role:", with: "\trole:") }, expect: [
         "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"found character that cannot start any token\" på rad 7, kolumn 1 (\"while scanning for the next token\", från rad 7)",
     ]),
+    // Saved on Windows: the same explanations, from the same lines.
+    BrokenCase("tab as indentation, and text after a closing quote, in files with Windows line endings", {
+        try $0.replace(council, "    role:", with: "\trole:")
+        try $0.write(council, try $0.read(council).replacingOccurrences(of: "\n", with: "\r\n"))
+        try $0.replace(site, "title: Testhandbok", with: "title: \"Test\" handbok")
+        try $0.write(site, try $0.read(site).replacingOccurrences(of: "\n", with: "\r\n"))
+    }, expect: [
+        "content/councils/exby/council.yml:7:1: fel: raden är indragen med tabb; YAML kräver mellanslag [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"found character that cannot start any token\" på rad 7, kolumn 1 (\"while scanning for the next token\", från rad 7)",
+        "content/site.yml:1:1: fel: rutinerna nämner målgrupper (alla), men site.yml har inga under 'audiences' [unknown-audience]\n  obs: skriv målgrupperna i site.yml, till exempel audiences: [{ id: alla, label: alla förtroendevalda }]",
+        "content/site.yml:1:8: fel: texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det [yaml-syntax]\n  obs: sätt citattecken runt hela texten: title: '\"Test\" handbok'\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 1, kolumn 15 (\"while parsing a block mapping\", från rad 1)",
+    ]),
     BrokenCase("line without colon", { try $0.replace(council, "kind: kommun", with: "kind kommun") }, expect: [
         "content/councils/exby/council.yml:2:1: fel: raden har inget ':'; skriv den som 'nyckel: värde' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 3, kolumn 1 (\"while scanning a simple key\", från rad 2)",
     ]),

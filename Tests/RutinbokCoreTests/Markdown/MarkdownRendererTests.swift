@@ -105,11 +105,14 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         func code(_ url: String) -> String? { TransformPass.pathProblem(url)?.code }
         // Fine: the council's assets, the handbook's own pages, web addresses, anchors.
         for url in ["assets/blankett.pdf", "./assets/blankett.pdf", "kontakter.html", "skriv-ut.html", "kontakter.vcf",
-                    "index.html", "https://polisen.se", "tel:112", "#rubrik", "x.md?a=1"] {
+                    "index.html", "https://polisen.se", "tel:112", "#rubrik"] {
             #expect(code(url) == nil, "\(url)")
         }
         #expect(code("polisanmalan") == "link-not-md")
         #expect(code("polisanmalan.html#rubrik") == "link-not-md")
+        // A routine's file with a query or a final '/' is no file of the output: a dead link.
+        #expect(TransformPass.pathProblem("Polisanmalan.md?utskrift=1")?.message.contains("'polisanmalan.md'") == true)
+        #expect(code("polisanmalan.md/") == "link-not-md")
         #expect(TransformPass.pathProblem("Polis Anmälan.html")?.message.contains("'polis-anmalan.md'") == true)
         #expect(code("../exempelby/index.html") == "link-outside")
         // Each '..' climbs one folder: two of them do not cancel out.
@@ -130,8 +133,9 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         let result = render(body)
         #expect(result.template == "<p><a href=\"https://polisen.se/x.md\">w</a> <a href=\"tel:11414\">t</a> <a href=\"mailto:sakerhet@exempelby.example\">m</a> <a href=\"bilaga.pdf\">p</a> <a href=\"/rot.md\">r</a> <a href=\"x.md?a=1\">q</a></p>\n")
         #expect(result.links.isEmpty)
-        // A file outside assets/ and a path from the server's root are not in the handbook.
-        #expect(result.diagnostics.map(\.code) == ["link-file", "link-outside"])
+        // A file outside assets/, a path from the server's root and a routine's file with a
+        // query are not in the handbook.
+        #expect(result.diagnostics.map(\.code) == ["link-file", "link-outside", "link-not-md"])
     }
 
     @Test func titleIsKeptAndReferenceLinksAreRewritten() {
