@@ -22,6 +22,9 @@ struct BuildCommand: AsyncParsableCommand {
         return trimmed.isEmpty ? folder : trimmed
     }
 
+    /// The output as the messages name it, with one final '/' ("output/", and "/" for the root).
+    private var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+
     @Flag(name: [.short, .long], help: "Skriv ingenting när bygget lyckas och inget behöver göras (inga fel eller varningar, ingen handbok borttagen). För schemalagda byggen.")
     var quiet = false
 
@@ -57,15 +60,15 @@ struct BuildCommand: AsyncParsableCommand {
         guard result.published else {
             // The editor's first worry after a failed build: is the published handbook still there?
             // … and when there is none yet, "as before" would promise one.
-            Terminal.printError(!shown.hasErrors ? "fel: ingenting skrevs till \(output)/"
-                                : hadOutput ? "Ingenting skrevs: \(output)/ är som förut." : "Ingenting skrevs till \(output)/.")
+            Terminal.printError(!shown.hasErrors ? "fel: ingenting skrevs till \(shownOutput)"
+                                : hadOutput ? "Ingenting skrevs: \(shownOutput) är som förut." : "Ingenting skrevs till \(shownOutput).")
             throw ExitCode(1)
         }
         if site.format == .text {
             let seconds = Wording.seconds(Date().timeIntervalSince(started))
             let handbooks = Wording.handbooks(result.councils)
             if result.unchanged {
-                Terminal.printError("Inget har ändrats: \(output)/ är redan aktuell. Kontrollerade \(handbooks) på \(seconds).")
+                Terminal.printError("Inget har ändrats: \(shownOutput) är redan aktuell. Kontrollerade \(handbooks) på \(seconds).")
                 return
             }
             var files = Wording.files(result.filesWritten)
@@ -73,16 +76,16 @@ struct BuildCommand: AsyncParsableCommand {
             // Files gone with a removed handbook are counted on its own line below.
             let removed = result.filesRemoved - result.filesOfRemovedHandbooks
             if removed > 0 { files += "; \(Wording.files(removed)) togs bort" }
-            Terminal.printError("Byggde \(handbooks) (\(files)) i \(output)/ på \(seconds).")
+            Terminal.printError("Byggde \(handbooks) (\(files)) i \(shownOutput) på \(seconds).")
             if !result.handbooksAdded.isEmpty {
-                Terminal.printError("Nya i \(output)/: \(Wording.handbooks(result.handbooksAdded.count)), \(result.handbooksAdded.joined(separator: ", ")).")
+                Terminal.printError("Nya i \(shownOutput): \(Wording.handbooks(result.handbooksAdded.count)), \(result.handbooksAdded.joined(separator: ", ")).")
             }
             if !result.handbooksRemoved.isEmpty {
                 // With --council or --group, the output holds the chosen councils only: say so,
                 // since the others' folders were in it before.
                 let flags = [site.councils.isEmpty ? nil : "--council", site.groups.isEmpty ? nil : "--group"].compactMap { $0 }
-                let chosen = flags.isEmpty ? "" : " (med \(flags.joined(separator: " och ")) innehåller \(output)/ bara de kommuner du valde)"
-                Terminal.printError("Togs bort ur \(output)/: \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesOfRemovedHandbooks))), "
+                let chosen = flags.isEmpty ? "" : " (med \(flags.joined(separator: " och ")) innehåller \(shownOutput) bara de kommuner du valde)"
+                Terminal.printError("Togs bort ur \(shownOutput): \(Wording.handbooks(result.handbooksRemoved.count)) (\(Wording.files(result.filesOfRemovedHandbooks))), "
                                     + "\(result.handbooksRemoved.joined(separator: ", "))\(chosen).")
             }
         }

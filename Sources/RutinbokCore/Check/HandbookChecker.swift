@@ -219,7 +219,9 @@ struct HandbookChecker {
             targetName = "\(id).md"
         }
         guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }
-        return [.error(link.location, "det finns ingen rubrik '\(anchor)' i \(targetName)", code: "broken-anchor",
+        // An anchor of no letters or digits (`#🚨`) folds to nothing: the message names it as written.
+        let shown = anchor.isEmpty ? String(link.written.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).last ?? "") : anchor
+        return [.error(link.location, "det finns ingen rubrik '\(shown)' i \(targetName)", code: "broken-anchor",
                        notes: suggest ? Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "rubriker i \(targetName)") : [])]
     }
 

@@ -35,9 +35,16 @@ extension Scaffold {
 
         guard let from = request.from else {
             let text = BlankRoutine(id: request.id, council: council, group: group, config: site.config, today: request.today).text
-            return NewFile(path: path, contents: text, nextSteps: [
-                "skriv rutinen i \(path)",
-                "se över title, summary, phase, owner och reviewed överst i filen; titeln är gjord av id:t, så skriv å, ä och ö där de ska vara"])
+            var steps = ["skriv rutinen i \(path)",
+                         "se över title, summary, phase, owner och reviewed överst i filen; titeln är gjord av id:t, så skriv å, ä och ö där de ska vara"]
+            // Blank, it still takes the place of the routine the council had under that id.
+            let inherited = group?.routines.contains { $0.id == request.id } == true ? "samverkansgruppens rutin"
+                : site.routines.contains { $0.id == request.id } ? "grundrutinen" : nil
+            if let inherited {
+                let copy = SuggestedCommand.make("new routine \(request.id) --council \(council.slug) --from \(request.id)", content: contentDirectory)
+                steps.insert("den tomma rutinen ersätter \(inherited) '\(request.id)' i handboken för \(council.name); vill du utgå från dess text, ta bort filen och skriv: \(copy)", at: 0)
+            }
+            return NewFile(path: path, contents: text, nextSteps: steps)
         }
         let source = group?.routines.first { $0.id == from } ?? site.routines.first { $0.id == from }
         guard let source else {

@@ -258,6 +258,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("anchor no heading has", { try $0.replace(hotad, "#gor-sa-har", with: "#Gör-så-här-nu") }, expect: [
         "content/routines/hotad.md:15:36: fel: det finns ingen rubrik 'gor-sa-har-nu' i anmalan.md [broken-anchor]\n  obs: menade du 'gor-sa-har'?\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
     ]),
+    BrokenCase("anchor of no letters or digits", { try $0.replace(hotad, "#gor-sa-har", with: "#🚨") }, expect: [
+        "content/routines/hotad.md:15:36: fel: det finns ingen rubrik '🚨' i anmalan.md [broken-anchor]\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
+    ]),
     // Ids, exclude, groups, overrides.
     BrokenCase("two ids collide after folding", {
         try $0.write("content/routines/Riskbedömning.md", try $0.read(utbildning))

@@ -197,6 +197,21 @@ import Yams
         #expect(!problems.hasErrors, "\(problems.filter { $0.severity == .error })")
     }
 
+    /// A blank routine under an inherited routine's id takes its place: the editor is told so,
+    /// and how to start from its text instead. A new id is told nothing of the kind.
+    @Test func aBlankRoutineThatReplacesAnInheritedOneSaysSo() async throws {
+        let tree = try Tree()
+        let site = try await tree.site()
+        let base = try Scaffold.routine(.init(id: "polisanmalan", council: "exempelby", today: Self.today), site: site, contentDirectory: tree.content)
+        #expect(base.nextSteps.first == "den tomma rutinen ersätter grundrutinen 'polisanmalan' i handboken för Exempelby kommun; vill du utgå från dess text, ta bort filen och skriv: "
+                + SuggestedCommand.make("new routine polisanmalan --council exempelby --from polisanmalan", content: tree.content))
+        let grouped = try Scaffold.routine(.init(id: "roller-och-ansvar", council: "fiktiva", today: Self.today), site: site, contentDirectory: tree.content)
+        #expect(grouped.nextSteps.first?.hasPrefix("den tomma rutinen ersätter samverkansgruppens rutin 'roller-och-ansvar' i handboken för Fiktiva kommun;") == true,
+                "\(grouped.nextSteps)")
+        let new = try Scaffold.routine(.init(id: "lokal-rutin", council: "exempelby", today: Self.today), site: site, contentDirectory: tree.content)
+        #expect(!new.nextSteps.contains { $0.contains("ersätter") })
+    }
+
     @Test func newRoutineRefusals() async throws {
         let tree = try Tree()
         let site = try await tree.site()
