@@ -126,6 +126,9 @@ struct TransformPass {
             case .image: checkImage(node)
             // `where` binds to one pattern only, so each kind carries its own.
             case .htmlBlock where !options.allowRawHTML, .htmlInline where !options.allowRawHTML:
+                // A comment is a note for the editors, meant to stay off the page: left out as
+                // all HTML is, without a word (a `--strict` build would fail over it).
+                if Self.isComment(node.literal) { continue }
                 // One warning per line: `<b>x</b>` is two nodes but one mistake.
                 let at = location(node)
                 if !diagnostics.contains(where: { $0.code == "raw-html" && $0.location.line == at.line }) {
@@ -135,6 +138,13 @@ struct TransformPass {
             }
         }
         if textMayHaveLinkRemnants { reportUnparsedLinks() }
+    }
+
+    /// Whether raw HTML is one comment and nothing else: `<!-- Att göra: fråga Anna -->`.
+    static func isComment(_ literal: String?) -> Bool {
+        guard let text = literal?.trimmingCharacters(in: .whitespacesAndNewlines), text.hasPrefix("<!--"), text.hasSuffix("-->"),
+              let end = text.range(of: "-->") else { return false }
+        return end.upperBound == text.endIndex && text.count >= 7
     }
 
     /// Where a node starts, in the file. Inline nodes without a position take their block's.

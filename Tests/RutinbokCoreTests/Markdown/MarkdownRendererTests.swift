@@ -296,6 +296,15 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         ])
     }
 
+    /// An HTML comment is an editor's note: left out like all HTML, but without a warning.
+    /// A comment with more HTML after it is HTML all the same.
+    @Test func aCommentIsLeftOutWithoutAWarning() {
+        let result = render("Text <!-- en anteckning --> mer.\n\n<!-- Att göra:\nfråga Anna -->\n")
+        #expect(result.template == "<p>Text <!-- raw HTML omitted --> mer.</p>\n<!-- raw HTML omitted -->\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(render("<!-- x --> <b>fet</b>\n").diagnostics.map(\.code) == ["raw-html"])
+    }
+
     @Test func javascriptLinkIsBlankedWithAWarning() {
         let result = render("Klicka [här](JavaScript:alert(1)).\n", firstLine: 2)
         #expect(result.template == "<p>Klicka <a href=\"\">här</a>.</p>\n")
