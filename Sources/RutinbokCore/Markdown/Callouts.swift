@@ -21,8 +21,14 @@ extension TransformPass {
                                         notes: (close.map { [Suggestions.meant("[!\($0)]")] } ?? []) + ["rutor: [!VIKTIGT], [!TIPS], [!OBS], [!VARNING]"]))
             return
         }
+        let at = location(paragraph)
         dropLeadingCharacters(name.count + 3, from: paragraph)
         if paragraph.firstChild == nil { paragraph.unlink() }
+        // A box of its title alone: its text was likely written below it without the '>'.
+        if quote.firstChild == nil {
+            diagnostics.append(.warning(at, "rutan '[!\(name)]' har ingen text; den visas som en tom ruta", code: "empty-callout",
+                                        notes: ["skriv rutans text på raderna under, med '>' först på varje rad"]))
+        }
         let container = document.makeNode(.customBlock)
         container.setCustomHTML(onEnter: "<div class=\"callout callout-\(callout.name)\" role=\"note\">\n<p class=\"callout-title\">\(callout.title)</p>",
                                 onExit: "</div>")

@@ -258,6 +258,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("anchor no heading has", { try $0.replace(hotad, "#gor-sa-har", with: "#Gör-så-här-nu") }, expect: [
         "content/routines/hotad.md:15:36: fel: det finns ingen rubrik 'gor-sa-har-nu' i anmalan.md [broken-anchor]\n  obs: menade du 'gor-sa-har'?\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
     ]),
+    BrokenCase("a callout box with no text", { try $0.replace(hotad, "Ring 112 om någon är i fara.", with: "> [!TIPS]\n\nRing 112 om någon är i fara.") }, expect: [
+        "content/routines/hotad.md:11:3: varning: rutan '[!TIPS]' har ingen text; den visas som en tom ruta [empty-callout]\n  obs: skriv rutans text på raderna under, med '>' först på varje rad",
+    ]),
     BrokenCase("anchor of no letters or digits", { try $0.replace(hotad, "#gor-sa-har", with: "#🚨") }, expect: [
         "content/routines/hotad.md:15:36: fel: det finns ingen rubrik '🚨' i anmalan.md [broken-anchor]\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
     ]),
