@@ -81,7 +81,11 @@ struct SourceFiles {
         guard let enumerator = FileManager.default.enumerator(atPath: start) else { return [] }
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
-            if (path as NSString).lastPathComponent.hasPrefix(".") { continue }
+            // Hidden files and folders, and all below a hidden folder (`.git/`, `.thumbnails/`).
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
             let full = (relative as NSString).appendingPathComponent(path)
             // The enumerator does not follow a linked folder; one that leads outside is listed
             // so that the caller reports it instead of skipping it silently.
@@ -167,8 +171,9 @@ struct SourceFiles {
     }
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
+        // A routine's advice for a routine; a template or a settings file is just too large.
         .error(location, "filen är \(size / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
-               notes: ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"])
+               notes: location.file.hasSuffix(".md") ? ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"] : [])
     }
 
     private func text(of bytes: [UInt8], at location: SourceLocation) -> Result<String, Diagnostic> {

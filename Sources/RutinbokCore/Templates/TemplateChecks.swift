@@ -201,7 +201,9 @@ enum TemplateChecks {
     static func resolve(_ url: String, from folder: String) -> String? {
         let lowered = url.lowercased()
         guard !url.hasPrefix("#"), !url.hasPrefix("/"), !lowered.hasPrefix("data:"), !lowered.contains("://") else { return nil }
-        let path = url.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "#", maxSplits: 1).first ?? $0 } ?? ""
+        var path = String(url.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "#", maxSplits: 1).first ?? $0 } ?? "")
+        // As the browser asks for it: `m%C3%B6nster.svg` is `mönster.svg`.
+        if path.contains("%") { path = path.removingPercentEncoding ?? path }
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         for part in path.split(separator: "/") {
             if part == "." { continue }

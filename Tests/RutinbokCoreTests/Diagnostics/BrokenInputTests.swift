@@ -309,6 +309,11 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/routines/utbildning.md: fel: filen är 293 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
     ]),
+    BrokenCase("template over the size limit: no routine's advice", {
+        try $0.append("templates/footer.mustache", String(repeating: "<!-- fyllnad -->\n", count: 17_000))
+    }, expect: [
+        "templates/footer.mustache: fel: filen är 282 kB; gränsen är 256 kB [file-too-large]",
+    ]),
     BrokenCase("symlink to a file outside content", { w in
         try w.write("outside/hemlig.md", try w.read(utbildning))
         try w.symlink("content/routines/hemlig.md", to: w.url("outside/hemlig.md").path)

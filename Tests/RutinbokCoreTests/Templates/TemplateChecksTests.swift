@@ -62,5 +62,8 @@ import Testing
         #expect(TemplateChecks.resolve("../logo.svg", from: "") == nil)
         #expect(TemplateChecks.resolve("#fragment", from: "") == nil)
         #expect(TemplateChecks.resolve("/abs.png", from: "") == nil)
+        // As the browser asks for it.
+        #expect(TemplateChecks.resolve("bilder/m%C3%B6nster.svg", from: "") == "bilder/mönster.svg")
+        #expect(TemplateChecks.resolve("två%20ord.svg", from: "bilder") == "bilder/två ord.svg")
     }
 }

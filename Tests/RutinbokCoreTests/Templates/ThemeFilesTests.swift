@@ -22,7 +22,9 @@ import Testing
     @Test func theThemesFilesReplaceTheShippedOnesOfTheSameName() throws {
         let (root, shipped, theme) = try folders(
             shipped: ["header.mustache": "s", "portal/grupp.mustache": "s", "assets/a.css": "s", "assets/b.js": "s"],
-            theme: ["header.mustache": "t", "egen.mustache": "t", "assets/a.css": "t", "assets/logo.svg": "t", ".dold.mustache": "t"])
+            theme: ["header.mustache": "t", "egen.mustache": "t", "assets/a.css": "t", "assets/logo.svg": "t", ".dold.mustache": "t",
+                    // Hidden folders, and all below them: a repository's, a file browser's.
+                    ".git/y.mustache": "t", "assets/.thumbnails/logo.png": "t", "assets/bilder/.dold/a.png": "t"])
         defer { try? FileManager.default.removeItem(at: root) }
         let files = ThemeFiles(own: theme, shipped: shipped)
         #expect(files.templates == ["egen.mustache", "header.mustache", "portal/grupp.mustache"])
