@@ -30,11 +30,18 @@ extension Theme {
                         continue
                     }
                     // The parser reports a tag left open at the end as a position past the last
-                    // line; its lines count the content type's line before the file's.
-                    let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
+                    // line (its lines count the content type's line before the file's): that
+                    // is said where the last tag opens.
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    let lastLine = max(1, lines.count - (text.hasSuffix("\n") ? 1 : 0))
                     let reported = error.context.lineNumber - 1
-                    let line = max(1, min(reported, lastLine))
-                    let column = reported > lastLine ? 1 : error.context.columnNumber
+                    var line = max(1, min(reported, lastLine))
+                    var column = reported > lastLine ? 1 : error.context.columnNumber
+                    if reported > lastLine, let open = text.range(of: "{{", options: .backwards) {
+                        let before = text[..<open.lowerBound]
+                        line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                        column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+                    }
                     diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
                                               "mallen går inte att tolka: \(describe(error.error))", code: "template-syntax",
                                               notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))

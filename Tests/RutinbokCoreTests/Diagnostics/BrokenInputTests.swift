@@ -309,6 +309,9 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/routines/utbildning.md: fel: filen är 293 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
     ]),
+    BrokenCase("a tag left open at the end of a template", { try $0.write("templates/footer.mustache", "<footer>\n  <p>{{titl\n") }, expect: [
+        "templates/footer.mustache:2:6: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
+    ]),
     BrokenCase("template over the size limit: no routine's advice", {
         try $0.append("templates/footer.mustache", String(repeating: "<!-- fyllnad -->\n", count: 17_000))
     }, expect: [
@@ -387,7 +390,7 @@ let brokenCases: [BrokenCase] = [
         "templates/contact-inline.mustache:1:15: fel: mallen går inte att tolka: '{{/name}}' avslutar ett avsnitt som aldrig öppnades [template-syntax]",
     ]),
     BrokenCase("template tag never closed", { try $0.write("templates/contact-inline.mustache", "<span>\n{{name\n") }, expect: [
-        "templates/contact-inline.mustache:3:1: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
+        "templates/contact-inline.mustache:2:1: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
     ]),
     BrokenCase("template using a partial that does not exist", { try $0.write("templates/contact-inline.mustache", "<span>\n  {{> kontaktkort}}\n</span>\n") }, expect: [
         "templates/contact-inline.mustache:2:3: fel: mallen använder 'kontaktkort', men det finns ingen mall 'kontaktkort.mustache' [missing-template]\n  obs: mallar: accessibility, accessibility-exceptions, contact-card, contact-inline, contact-ways, contacts, emergency, fickkort, footer, header, layout, portal, …",
