@@ -68,6 +68,20 @@ struct PortalGroupPageTests {
             """).write(toFile: "\(group)/group.yml", atomically: true, encoding: .utf8)
     }
 
+    /// The intranet's build of `content` (internal routines and contacts included), into a
+    /// folder beside `output`; where it is.
+    private func buildIntranet(_ content: String, beside output: URL) async -> String {
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = output.deletingLastPathComponent().appendingPathComponent("intranat").path
+        options.today = DemoContent.today
+        options.includeInternal = true
+        let result = await Build.run(options, write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        return options.output
+    }
+
     @Test func theDemoGroupHasAPageWithItsMembersRoutinesAndContacts() async throws {
         let output = try await DemoContent.build()
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -161,20 +175,13 @@ struct PortalGroupPageTests {
         expectLinksResolve(path, in: output.path)
 
         // The internal build shows them, marked as internal.
-        var options = Build.Options()
-        options.content = content
-        options.templates = DemoContent.templates
-        options.output = output.deletingLastPathComponent().appendingPathComponent("intranat").path
-        options.today = DemoContent.today
-        options.includeInternal = true
-        let internalResult = await Build.run(options, write: true)
-        #expect(internalResult.published, "\(internalResult.diagnostics)")
-        let intranet = read("\(options.output)/\(path)")
+        let intranetOutput = await buildIntranet(content, beside: output)
+        let intranet = read("\(intranetOutput)/\(path)")
         let internalRoutines = rows(of: "rutiner-tabell", in: intranet)
         #expect(internalRoutines.count == 3)
         #expect(internalRoutines.contains { $0.contains(">Gruppens larmkedja<") && $0.contains("(intern, bara i den interna handboken)") })
         #expect(rows(of: "kontakter-tabell", in: intranet).contains { text($0).hasPrefix("Gruppens larmcentral (intern, bara i den interna handboken)Lars Larm") })
-        expectLinksResolve(path, in: options.output)
+        expectLinksResolve(path, in: intranetOutput)
     }
 
     /// The body rows of the table whose caption has `id`, whatever the row's class (the
@@ -241,21 +248,14 @@ struct PortalGroupPageTests {
         }
         #expect(anyRows(of: "lix-tabell", in: readability).filter { $0.contains(link) }.count == 2)
 
-        var options = Build.Options()
-        options.content = content
-        options.templates = DemoContent.templates
-        options.output = output.deletingLastPathComponent().appendingPathComponent("intranat").path
-        options.today = DemoContent.today
-        options.includeInternal = true
-        let internalResult = await Build.run(options, write: true)
-        #expect(internalResult.published, "\(internalResult.diagnostics)")
-        let intranetReview = read("\(options.output)/granskning.html")
+        let intranetOutput = await buildIntranet(content, beside: output)
+        let intranetReview = read("\(intranetOutput)/granskning.html")
         #expect(rows(of: "gemensamt-rutiner", in: intranetReview).contains { $0.contains(">Gruppens larmkedja</a>") && $0.contains(link) })
         #expect(rows(of: "gemensamt-kontakter", in: intranetReview).contains { text($0).hasPrefix("Gruppens larmcentralLars Larm") && $0.contains(link) })
-        #expect(anyRows(of: "lix-tabell", in: read("\(options.output)/lasbarhet.html"))
+        #expect(anyRows(of: "lix-tabell", in: read("\(intranetOutput)/lasbarhet.html"))
             .contains { $0.contains(">Gruppens larmkedja<") && $0.contains(link) })
-        #expect(read("\(options.output)/\(PortalPages.groupPath(group: "nordvast"))").contains(">Gruppens larmkedja<"))
-        for page in ["granskning.html", "lasbarhet.html"] { expectLinksResolve(page, in: options.output) }
+        #expect(read("\(intranetOutput)/\(PortalPages.groupPath(group: "nordvast"))").contains(">Gruppens larmkedja<"))
+        for page in ["granskning.html", "lasbarhet.html"] { expectLinksResolve(page, in: intranetOutput) }
     }
 
     /// A council folder may not take the name of the portal's folder of group pages.
