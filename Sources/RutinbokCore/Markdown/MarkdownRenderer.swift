@@ -140,7 +140,8 @@ struct TransformPass {
         if textMayHaveLinkRemnants { reportUnparsedLinks() }
     }
 
-    /// Whether raw HTML is one comment and nothing else: `<!-- Att göra: fråga Anna -->`.
+    /// Whether raw HTML is one comment and nothing else: `<!-- Att göra: fråga Anna -->`. Its
+    /// first `-->` ends it; `<!-->`, whose start and end overlap, is none.
     static func isComment(_ literal: String?) -> Bool {
         guard let text = literal?.trimmingCharacters(in: .whitespacesAndNewlines), text.hasPrefix("<!--"), text.hasSuffix("-->"),
               let end = text.range(of: "-->") else { return false }
