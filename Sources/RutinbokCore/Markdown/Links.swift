@@ -111,12 +111,10 @@ extension TransformPass {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let lowered = name.lowercased()
-        // A routine's file with a query or a final '/' ("x.md?a=1", "x.md/"): the output has no
-        // such file, so the link would lead nowhere, and its routine is not looked for.
-        if lowered.hasSuffix(".md") {
-            return ("länken '\(url)' går inte till någon rutin; länka till en rutin med dess fil, '\(Slug.make(String(name.dropLast(3)))).md', så kontrolleras att den finns", "link-not-md", [])
-        }
-        let stem = lowered.hasSuffix(".html") ? String(name.dropLast(5)) : lowered.hasSuffix(".htm") ? String(name.dropLast(4)) : name.contains(".") ? nil : name
+        // A routine's file with a query or a final '/' ("x.md?a=1", "x.md/") is no routine link
+        // either: the output has no such file, so the link would lead nowhere.
+        let stem = lowered.hasSuffix(".md") ? String(name.dropLast(3))
+            : lowered.hasSuffix(".html") ? String(name.dropLast(5)) : lowered.hasSuffix(".htm") ? String(name.dropLast(4)) : name.contains(".") ? nil : name
         if let stem {
             return ("länken '\(url)' går inte till någon rutin; länka till en rutin med dess fil, '\(Slug.make(stem)).md', så kontrolleras att den finns", "link-not-md", [])
         }

@@ -79,6 +79,9 @@ public struct AccessibilityStatement: Sendable {
         /// Success criteria by number (`1.3.1`), in the order written.
         public var criteria: [String] = []
         public var fixBy: Located<Day>? = nil
+
+        /// "WCAG 1.3.1 och 4.1.2", as the statement and the report name the criteria; nil for none.
+        var criteriaInWords: String? { criteria.isEmpty ? nil : "WCAG \(criteria.listedInWords)" }
     }
 }
 

@@ -30,9 +30,9 @@ struct StatementParts {
     /// bristen senast den 31 mars 2027."
     static func sentence(_ shortcoming: AccessibilityStatement.Shortcoming) -> String {
         var text = shortcoming.text
-        if !shortcoming.criteria.isEmpty {
+        if let criteria = shortcoming.criteriaInWords {
             let stop = text.last.map { ".!?".contains($0) } == true ? String(text.removeLast()) : "."
-            text += " (WCAG \(shortcoming.criteria.listedInWords))" + stop
+            text += " (\(criteria))" + stop
         }
         if let fixBy = shortcoming.fixBy {
             if let last = text.last, !".!?".contains(last) { text += "." }

@@ -4,16 +4,14 @@ public enum Report {
                             includeInternal: Bool = false) async -> (ReviewReport?, [Diagnostic]) {
         let (chosen, problems) = await CouncilSelection.handbooks(content: content, councils: councils, groups: groups,
                                                                  includeInternal: includeInternal)
-        guard let (site, handbooks) = chosen else { return (nil, problems) }
+        guard let (site, handbooks, scope) = chosen else { return (nil, problems) }
         let bodies = await RenderedBodies.render(handbooks)
         // The handbooks' content is checked as a build checks it (links, phases, contacts), so
         // that a report exits with the errors a build of the same handbooks would stop at.
-        let whole = councils.isEmpty && groups.isEmpty
-        let scope = CouncilSelection.Scope(whole ? [] : handbooks.map(\.council.slug), site: site, content: FolderPath.canonical(content))
         let checked = scope.limit(SiteChecker.check(site, today: today))
             + HandbookChecker.check(handbooks, bodies: bodies, config: site.config, today: today, unloadable: site.unloadable).flatMap(\.diagnostics)
         var report = ReviewReport(handbooks: Handbook.inPortalOrder(handbooks), bodies: bodies, config: site.config, today: today)
-        if whole {
+        if councils.isEmpty && groups.isEmpty {
             report.portalStatement = ReviewReport.StatementReview(site.config.accessibility, file: site.config.location.file, today: today)
         }
         return (report, (problems + bodies.diagnostics + checked).normalized())

@@ -97,7 +97,7 @@ extension ReviewReport {
                 guard let fixBy = shortcoming.fixBy else { continue }
                 var text = shortcoming.text
                 while let last = text.last, ".!?".contains(last) { text.removeLast() }
-                let criteria = shortcoming.criteria.isEmpty ? "" : " (WCAG \(shortcoming.criteria.listedInWords))"
+                let criteria = shortcoming.criteriaInWords.map { " (\($0))" } ?? ""
                 lines.append("    \(text)\(criteria): skulle vara åtgärdad senast \(fixBy.value) [\(fixBy.location.file)]")
             }
         }

@@ -25,19 +25,21 @@ enum CouncilSelection {
     /// What `report` and `redirects` read: the content loaded and resolved, with the handbooks
     /// of the councils asked for (every one without a choice). Nil when the content does not
     /// load, or a council or group asked for is not there: such a command then writes nothing,
-    /// rather than something of the others. The problems are the chosen councils' (`Scope`).
+    /// rather than something of the others. The problems are the chosen councils' (`scope`,
+    /// which limits the command's own checks alike).
     static func handbooks(content: String, councils slugs: [String], groups: [String],
-                          includeInternal: Bool) async -> ((site: Site, handbooks: [Handbook])?, [Diagnostic]) {
+                          includeInternal: Bool) async -> ((site: Site, handbooks: [Handbook], scope: Scope)?, [Diagnostic]) {
         let content = FolderPath.canonical(content)
         let (loaded, loadProblems) = await ContentLoader.load(contentDirectory: content)
         guard let site = loaded else { return (nil, loadProblems) }
         let (chosen, groupProblems) = members(slugs, groups: groups, site: site)
         guard groupProblems.isEmpty else { return (nil, (loadProblems + groupProblems).normalized()) }
         var (handbooks, problems) = Resolver.resolve(site, options: .init(includeInternal: includeInternal))
-        problems = Scope(chosen, site: site, content: content).limit(problems + loadProblems)
+        let scope = Scope(chosen, site: site, content: content)
+        problems = scope.limit(problems + loadProblems)
         let selection = apply(chosen, to: &handbooks, site: site)
         guard selection.isEmpty else { return (nil, (problems + selection).normalized()) }
-        return ((site, handbooks), problems)
+        return ((site, handbooks, scope), problems)
     }
 
     /// Keeps the handbooks `slugs` names (all when it names none), with an error for a name

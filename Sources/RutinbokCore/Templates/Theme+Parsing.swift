@@ -32,17 +32,14 @@ extension Theme {
                     // The parser reports a tag left open at the end as a position past the last
                     // line (its lines count the content type's line before the file's): that
                     // is said where the last tag opens.
-                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                    let lastLine = max(1, lines.count - (text.hasSuffix("\n") ? 1 : 0))
+                    let lastLine = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
                     let reported = error.context.lineNumber - 1
-                    var line = max(1, min(reported, lastLine))
-                    var column = reported > lastLine ? 1 : error.context.columnNumber
+                    var location = SourceLocation(file: display, line: max(1, min(reported, lastLine)),
+                                                  column: reported > lastLine ? 1 : error.context.columnNumber)
                     if reported > lastLine, let open = text.range(of: "{{", options: .backwards) {
-                        let before = text[..<open.lowerBound]
-                        line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                        column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+                        location = LineIndex(text).location(of: open.lowerBound, in: display)
                     }
-                    diagnostics.append(.error(SourceLocation(file: display, line: line, column: column),
+                    diagnostics.append(.error(location,
                                               "mallen går inte att tolka: \(describe(error.error))", code: "template-syntax",
                                               notes: [error.context.line.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }))
                 } catch {

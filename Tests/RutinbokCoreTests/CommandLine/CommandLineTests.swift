@@ -9,8 +9,9 @@ enum Executable {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        let process = try start(arguments, in: directory)
+    /// `executable`: another program than the built `rutinbok` (an installed copy, `setpriv`).
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = url) throws -> Run {
+        let process = try start(arguments, in: directory, executable: executable)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -18,9 +19,9 @@ enum Executable {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func start(_ arguments: [String], quiet: Bool = false, in directory: URL? = nil) throws -> Process {
+    static func start(_ arguments: [String], quiet: Bool = false, in directory: URL? = nil, executable: URL = url) throws -> Process {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if quiet {
@@ -505,17 +506,8 @@ struct CommandLineTests {
         try w.write("tema/header.mustache", try w.read("templates/header.mustache").replacingOccurrences(of: "</header>", with: marker + "</header>"))
         // Run where the content is, which has no templates/ of its own.
         func installed(_ arguments: [String]) throws -> Executable.Run {
-            let process = Process()
-            process.executableURL = bin.appendingPathComponent("rutinbok")
-            process.arguments = arguments + ["--content", ".", "--templates", "../tema", "--today", "2026-06-01"]
-            process.currentDirectoryURL = URL(fileURLWithPath: w.content)
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return Executable.Run(status: process.terminationStatus, stdout: "", stderr: stderr)
+            try Executable.run(arguments + ["--content", ".", "--templates", "../tema", "--today", "2026-06-01"],
+                               in: URL(fileURLWithPath: w.content), executable: bin.appendingPathComponent("rutinbok"))
         }
         let alone = try installed(["check"])
         #expect(alone.status == 1 && alone.stderr.contains("tema/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]"), "\(alone.stderr)")
@@ -636,16 +628,10 @@ struct CommandLineTests {
         let build = ["build", "--content", "\(root)/content", "--templates", DemoContent.templates, "--output", output, "--today", "2026-11-29"]
         #expect(try Executable.run(build).status == 0)
         let before = snapshot(output)
-        let other = Process()
-        other.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        other.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Executable.url.path] + build
-        let err = Pipe()
-        other.standardError = err
-        other.standardOutput = FileHandle.nullDevice
-        try other.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        other.waitUntilExit()
-        #expect(other.terminationStatus == 1, "\(stderr)")
+        let other = try Executable.run(["--reuid=65534", "--regid=65534", "--clear-groups", Executable.url.path] + build,
+                                       executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        let stderr = other.stderr
+        #expect(other.status == 1, "\(stderr)")
         #expect(stderr.hasPrefix("\(output): fel: \(root)/.output.lock tillhör användaren root, som har byggt här förut; då går det inte att se om ett annat bygge pågår [output-refused]\n  obs: bygg som samma användare varje gång\n"), "\(stderr)")
         #expect(snapshot(output) == before)
     }
