@@ -31,7 +31,10 @@ struct ServeMain: AsyncParsableCommand {
 
     private var output: String { outputFolder ?? Build.Options.defaultPreviewOutput(forIntranet: `internal`) }
 
-    @Option(help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.")
+    /// Read unconditionally, so that `--port -1` is a wrong port, not a missing value (a word
+    /// with a dash is otherwise taken for the next option).
+    @Option(parsing: .unconditional, help: "Porten som förhandsvisningen använder. 0 väljer en ledig port.",
+            transform: ServeMain.port)
     var port: UInt16 = 8080
 
     @Option(help: "Adressen som förhandsvisningen använder. Bara den här datorn når 127.0.0.1. Med en annan adress kan andra i nätverket se förhandsvisningen.")
@@ -45,6 +48,14 @@ struct ServeMain: AsyncParsableCommand {
 
     @Flag(help: OptionHelp.internal)
     var `internal` = false
+
+    /// A port is a whole number from 0 to 65535; the message says so, whatever was wrong.
+    static func port(_ text: String) throws -> UInt16 {
+        guard let port = UInt16(text) else {
+            throw ValidationError("en port är ett heltal från 0 till 65535")
+        }
+        return port
+    }
 
     func run() async throws {
         var options = Build.Options()

@@ -466,6 +466,11 @@ struct CommandLineTests {
         #expect(help.stdout.contains("ANVÄNDNING: rutinbok serve") && help.stdout.contains("--port <port>"), "the preview's own options")
         let wrong = try Executable.run(["serve", "--bogus"])
         #expect(wrong.status == 2 && wrong.stderr.contains("fel: okänt alternativ '--bogus'"))
+        // A negative port is a wrong port, not a missing one; every wrong port says what a port is.
+        for port in ["-1", "99999", "åtta"] {
+            let run = try Executable.run(["serve", "--port", port])
+            #expect(run.status == 2 && run.stderr.hasPrefix("fel: '\(port)' fungerar inte för --port: en port är ett heltal från 0 till 65535"), "\(run.stderr)")
+        }
     }
 
     /// An installation keeps `templates/` beside the binaries; the guide has editors run the
