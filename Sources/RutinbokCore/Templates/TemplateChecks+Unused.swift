@@ -24,10 +24,15 @@ extension TemplateChecks {
             guard !used.contains(name), !misspeltRequired.contains(name.lowercased()) else { return nil }
             return .warning(SourceLocation(file: files.displayPath(path)),
                             "mallen '\(path)' används inte: rutinbok har ingen mall med det namnet, och ingen mall tar in den med '{{> \(name)}}'",
-                            code: "unused-template", notes: meant(name, among: used) + [
-                                "en fil i temat ersätter rutinboks fil med samma namn och sökväg; en mall med ett eget namn används bara där en annan mall tar in den",
-                            ])
+                            code: "unused-template", notes: meant(name, among: used) + [howNamesWork(overShipped: files.shipped != nil)])
         }
+    }
+
+    /// How a template's name makes it used. Replacing shipped files is said only of a theme
+    /// laid over the shipped folder: a theme used alone replaces nothing.
+    private static func howNamesWork(overShipped: Bool) -> String {
+        let own = "en mall med ett eget namn används bara där en annan mall tar in den"
+        return overShipped ? "en fil i temat ersätter rutinboks fil med samma namn och sökväg; " + own : own
     }
 
     /// The template probably meant: one that differs in capitals only, else the closest name.

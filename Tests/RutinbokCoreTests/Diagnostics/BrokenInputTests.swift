@@ -435,7 +435,7 @@ let brokenCases: [BrokenCase] = [
         "templates/footer.mustache: fel: mallen 'footer.mustache' saknas; varje bygge behöver den [missing-template]\n  obs: filen heter 'Footer.mustache'; byt namn till 'footer.mustache'",
     ]),
     BrokenCase("a template nothing renders or includes", { try $0.write("templates/portal/gruppen.mustache", "<p>{{groupName}}</p>\n") }, expect: [
-        "templates/portal/gruppen.mustache: varning: mallen 'portal/gruppen.mustache' används inte: rutinbok har ingen mall med det namnet, och ingen mall tar in den med '{{> portal/gruppen}}' [unused-template]\n  obs: menade du 'portal/grupp.mustache'?\n  obs: en fil i temat ersätter rutinboks fil med samma namn och sökväg; en mall med ett eget namn används bara där en annan mall tar in den",
+        "templates/portal/gruppen.mustache: varning: mallen 'portal/gruppen.mustache' används inte: rutinbok har ingen mall med det namnet, och ingen mall tar in den med '{{> portal/gruppen}}' [unused-template]\n  obs: menade du 'portal/grupp.mustache'?\n  obs: en mall med ett eget namn används bara där en annan mall tar in den",
     ]),
     BrokenCase("required template missing", { try $0.remove("templates/print.mustache") }, expect: [
         "templates/print.mustache: fel: mallen 'print.mustache' saknas; varje bygge behöver den [missing-template]",
