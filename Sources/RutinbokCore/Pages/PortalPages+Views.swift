@@ -333,18 +333,18 @@ extension PortalPages {
         for review in portal.review.councils {
             for reading in review.readings where seen.insert(reading.routine.location.file).inserted {
                 let routine = reading.routine
-                let source: String
+                let source: String, sourceHref: String?
                 var href: String? = "\(review.council.slug)/\(PageNames.html(routine.id))"
                 switch routine.layer {
-                case .base: source = "Grundrutin"
-                case .group: source = review.groupName ?? "Samverkansgrupp"
-                case .council(let slug): source = councilNames[slug] ?? slug
+                case .base: (source, sourceHref) = ("Grundrutin", nil)
+                case .group: (source, sourceHref) = (review.groupName ?? "Samverkansgrupp", Self.groupHref(of: routine))
+                case .council(let slug): (source, sourceHref) = (councilNames[slug] ?? slug, Self.handbookPath(council: slug))
                 }
                 // A base text's row leads to the routine across the handbooks.
                 if case .base = routine.layer { href = covered.contains(routine.id) ? Self.coveragePath(routine: routine.id) : nil }
                 let r = reading.readability
                 let note = routine.layer == .base ? ", grundrutinen i handböckerna" : ", text från \(source)"
-                rows.append(.init(title: routine.title, source: source, groupHref: Self.groupHref(of: routine), href: href,
+                rows.append(.init(title: routine.title, source: source, groupHref: Self.groupHref(of: routine), sourceHref: sourceHref, href: href,
                                   linkNote: note, lix: r.rounded,
                                   wordsPerSentence: DecimalText.swedish(r.wordsPerSentence),
                                   longWords: "\(Int(r.longWordPercentage.rounded())) %", verdict: Self.verdict(Double(r.rounded)),

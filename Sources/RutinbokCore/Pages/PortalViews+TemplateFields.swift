@@ -329,11 +329,12 @@ extension PortalReadabilityView: TemplateFields {
 }
 
 extension PortalReadabilityView.Row: TemplateFields {
-    static var templateFieldCount: Int { 10 }
+    static var templateFieldCount: Int { 11 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("title", title)
         fields.add("source", source)
         fields.add("groupHref", groupHref)
+        fields.add("sourceHref", sourceHref)
         fields.add("href", href)
         fields.add("linkNote", linkNote)
         fields.add("lix", lix)

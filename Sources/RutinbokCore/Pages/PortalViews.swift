@@ -362,6 +362,9 @@ struct PortalReadabilityView {
         var title: String, source: String
         /// The group's page in the portal, `grupper/<id>.html`, when `source` names a group; nil otherwise.
         var groupHref: String?
+        /// The portal's page of whoever wrote the text: the group's, or the council's handbook
+        /// page (`handbocker/<council>.html`); nil for a base text.
+        var sourceHref: String?
         var href: String?
         /// Where the link leads, for its name (visually hidden): many rows share a title.
         var linkNote: String

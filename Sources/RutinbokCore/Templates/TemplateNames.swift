@@ -35,10 +35,10 @@ enum TemplateNames {
         "reviewedISO", "role", "roles", "root", "routineCount", "routineHref", "routines",
         "routinesDue", "rows", "scripts", "sections", "sharedBy", "sharedContacts", "sharedDueText",
         "sharedRoutines", "sharedTotal", "shortcomings", "showMatrix", "shownIn", "siteTitle",
-        "slug", "source", "startHref", "status", "statusText", "summary", "tel", "themeColor",
-        "threshold", "title", "titleChanged", "toReview", "today", "todayISO", "unchanged",
-        "unused", "updated", "vcardHref", "verdict", "verified", "verifiedISO", "verifyMonths",
-        "website", "within", "wordsPerSentence", "writtenBy"
+        "slug", "source", "sourceHref", "startHref", "status", "statusText", "summary", "tel",
+        "themeColor", "threshold", "title", "titleChanged", "toReview", "today", "todayISO",
+        "unchanged", "unused", "updated", "vcardHref", "verdict", "verified", "verifiedISO",
+        "verifyMonths", "website", "within", "wordsPerSentence", "writtenBy"
     ]
 
     static let html: Set<String> = [

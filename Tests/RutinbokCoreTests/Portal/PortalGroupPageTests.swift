@@ -213,12 +213,14 @@ struct PortalGroupPageTests {
         #expect(contacts.count == 5 && contacts.allSatisfy { $0.contains(group) }, "\(contacts)")
         expectLinksResolve("granskning.html", in: output.path)
 
-        // Each of the group's texts once, its name linked; a council's name and "Grundrutin" not.
+        // Each of the group's texts once, its name linked to the group's page; a council's name
+        // to its handbook's page; "Grundrutin" not linked.
         let readability = read("\(output.path)/lasbarhet.html")
         let texts = anyRows(of: "lix-tabell", in: readability)
         #expect(texts.filter { $0.contains(group) }.map { String(text($0).prefix(16)) }.sorted() == ["Roller och ansva", "Utbildning och i"])
         #expect(texts.contains { $0.contains("<td>Grundrutin</td>") })
-        #expect(texts.contains { $0.contains("<td>Exempelstads kommun</td>") })
+        #expect(texts.contains { $0.contains("<td><a href=\"handbocker/exempelstad.html\">Exempelstads kommun</a></td>") })
+        #expect(!texts.contains { $0.contains("<td>Exempelstads kommun</td>") })
         #expect(texts.filter { $0.contains("grupper/") }.count == 2)
         expectLinksResolve("lasbarhet.html", in: output.path)
     }

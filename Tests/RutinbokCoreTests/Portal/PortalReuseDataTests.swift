@@ -88,7 +88,7 @@ import Testing
         PortalGroupView.Contact(role: "r", name: "n", isInternal: false, verified: "v", verifiedISO: "vi", overdue: true, dueBy: "d",
                                 dueByISO: "di", unused: false),
         PortalReadabilityView(threshold: "50", rows: [], overCount: 0),
-        PortalReadabilityView.Row(title: "t", source: "s", groupHref: "g", href: "h", linkNote: "n", lix: 40, wordsPerSentence: "10", longWords: "20 %",
+        PortalReadabilityView.Row(title: "t", source: "s", groupHref: "g", sourceHref: "g", href: "h", linkNote: "n", lix: 40, wordsPerSentence: "10", longWords: "20 %",
                                   verdict: "v", over: false),
     ]
 
