@@ -29,10 +29,32 @@ enum AssetSafety {
     /// taken out (`java script:` runs in some browsers).
     private static let activeURLs = ["javascript:", "vbscript:", "data:text/html", "data:application/xhtml", "data:image/svg"]
 
+    /// A link among the files of an `assets/` folder (`folder`, relative to `files`' root, and
+    /// `named` for the editor): one that leads out of it would publish what it leads to, and a
+    /// linked folder, which stays inside, is not followed (one that led round in a circle would
+    /// never end). Nil for a file that is no link, or a link to a file inside the folder.
+    static func linkProblem(_ relative: String, in files: SourceFiles, folder: String, named: String) -> Diagnostic? {
+        let location = SourceLocation(file: files.displayPath(relative))
+        let isFolder = files.isDirectory(relative)
+        guard files.staysInside(relative, folder: folder) else {
+            return .error(location, isFolder ? "mappen är en länk som leder utanför \(named); kopiera in filerna i stället"
+                                             : "filen är en länk som leder utanför \(named); kopiera in filen i stället", code: "symlink-outside")
+        }
+        guard !files.isLinkedFolder(relative) else {
+            return .error(location, "mappen är en länk till en annan mapp, och rutinbok följer inte länkade mappar; kopiera in filerna i stället", code: "asset-not-file")
+        }
+        return nil
+    }
+
     static func problem(with asset: String, at path: String, location: SourceLocation, allowActive: Bool) -> Diagnostic? {
         var info = stat()
         // A pipe or a device would hang the copy, a folder is listed file by file.
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard stat(path, &info) == 0 else {
+            let reason = errno == ELOOP ? "en länk som leder runt i en cirkel av länkar" : "en länk till en fil som inte finns"
+            return .error(location, "'\(asset)' är \(reason) och kan inte publiceras", code: "asset-not-file",
+                          notes: ["ta bort länken, eller kopiera in filen i stället"])
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .error(location, "'\(asset)' är ingen vanlig fil och kan inte publiceras", code: "asset-not-file")
         }
         // Its bytes differ from the same name typed on a keyboard: a link typed to it finds no

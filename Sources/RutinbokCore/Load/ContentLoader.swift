@@ -165,17 +165,12 @@ public enum ContentLoader {
             let relative = "\(directory)/assets/\(asset)"
             // A link out of assets/ would publish what it leads to: another council's files, or
             // this council's routines and settings, internal ones too.
-            if files.staysInside(relative, folder: "\(directory)/assets") {
-                if let problem = AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
-                                                    allowActive: council.allowRawHTML) {
-                    diagnostics.append(problem)
-                } else {
-                    council.assets.append(asset)
-                }
+            if let problem = AssetSafety.linkProblem(relative, in: files, folder: "\(directory)/assets", named: "kommunens mapp assets/")
+                ?? AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
+                                       allowActive: council.allowRawHTML) {
+                diagnostics.append(problem)
             } else {
-                let message = files.isDirectory(relative) ? "mappen är en länk som leder utanför kommunens mapp assets/; kopiera in filerna i stället"
-                                                          : "filen är en länk som leder utanför kommunens mapp assets/; kopiera in filen i stället"
-                diagnostics.append(.error(SourceLocation(file: files.displayPath(relative)), message, code: "symlink-outside"))
+                council.assets.append(asset)
             }
         }
         councils?.loaded(.init(council: council, diagnostics: Array(diagnostics[before...]), fileIDs: fileIDs))

@@ -51,6 +51,7 @@ public struct Theme: Sendable {
         let names = Set(files.templates.map { String($0.dropLast(".mustache".count)) })
         diagnostics += TemplateChecks.check(texts, parsed: parsed, names: names, assets: files.assets, files: files)
         diagnostics += TemplateChecks.unusedTemplates(texts, files: files)
+        diagnostics += files.assetProblems()
         for name in required.keys.sorted() where !names.contains(name) {
             // With a shipped folder, the binary and its templates are of different versions.
             let shippedLacks = files.shipped.map { ["mallarna som följer med rutinbok, i \($0.root), har den inte heller: de hör till en annan version av rutinbok än programmet"] } ?? []

@@ -50,6 +50,18 @@ struct ThemeFiles {
 
     func read(_ path: String) -> Result<String, Diagnostic> { source(of: path).read(path) }
 
+    /// What keeps an asset from being copied as it is: a link that leads out of the `assets/`
+    /// it is read from (a theme's `assets/x.css` linked to `/etc/passwd` would publish that
+    /// file in every handbook), a linked folder, anything that is no regular file. A theme's
+    /// assets may be scripts: it is the theme's author, not an editor, who puts them there.
+    func assetProblems() -> [Diagnostic] {
+        assets.compactMap { asset in
+            let path = "assets/" + asset, folder = source(of: path)
+            return AssetSafety.linkProblem(path, in: folder, folder: "assets", named: "mappen \(folder.displayPath("assets"))/")
+                ?? AssetSafety.problem(with: asset, at: folder.absolutePath(path), location: SourceLocation(file: folder.displayPath(path)), allowActive: true)
+        }
+    }
+
     /// Where an asset (relative to `assets/`) is read from, to be copied into the output.
     func assetPath(_ asset: String) -> String { displayPath("assets/" + asset) }
 

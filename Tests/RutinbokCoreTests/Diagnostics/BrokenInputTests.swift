@@ -363,6 +363,28 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/assets/lank.pdf: fel: filen är en länk som leder utanför kommunens mapp assets/; kopiera in filen i stället [symlink-outside]",
     ]),
+    // A folder link that stays in the content folder (it was skipped without a word), one
+    // inside assets/ (not followed), and a link to nothing.
+    BrokenCase("an asset folder linking to the routines", { w in
+        try w.symlink("content/councils/exby/assets/rutiner", to: "../routines")
+    }, expect: [
+        "content/councils/exby/assets/rutiner: fel: mappen är en länk som leder utanför kommunens mapp assets/; kopiera in filerna i stället [symlink-outside]",
+    ]),
+    BrokenCase("asset links inside assets/: a folder, and a file that is not there", { w in
+        try w.write("content/councils/exby/assets/bilder/karta.svg", "<svg/>")
+        try w.symlink("content/councils/exby/assets/kartor", to: "bilder")
+        try w.symlink("content/councils/exby/assets/borta.pdf", to: "flyttad.pdf")
+    }, expect: [
+        "content/councils/exby/assets/borta.pdf: fel: 'borta.pdf' är en länk till en fil som inte finns och kan inte publiceras [asset-not-file]\n  obs: ta bort länken, eller kopiera in filen i stället",
+        "content/councils/exby/assets/kartor: fel: mappen är en länk till en annan mapp, och rutinbok följer inte länkade mappar; kopiera in filerna i stället [asset-not-file]",
+    ]),
+    // A theme's asset is copied into every handbook: a link out of its folder would publish
+    // any file the builder may read.
+    BrokenCase("a theme asset linking outside the theme", { w in
+        try w.symlink("templates/assets/extra.css", to: "/etc/hostname")
+    }, expect: [
+        "templates/assets/extra.css: fel: filen är en länk som leder utanför mappen templates/assets/; kopiera in filen i stället [symlink-outside]",
+    ]),
     BrokenCase("an asset linking to the council's own settings", { w in
         try w.symlink("content/councils/exby/assets/kontakter.pdf", to: "../council.yml")
     }, expect: [
