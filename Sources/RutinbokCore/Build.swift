@@ -198,7 +198,7 @@ public enum Build {
             }
         }
         if write, let warning = Publisher.placementWarning(for: outputURL) { diagnostics.append(warning) }
-        var result = Result(diagnostics: diagnostics.normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,
+        var result = Result(diagnostics: EmptyPhases.collapse(diagnostics, site: site).normalized(), councils: handbooks.count, bodiesRendered: bodies.renderedCount,
                             councilsFromCache: councilCache?.hits.load(ordering: .relaxed) ?? 0, councilsCheckedInPart: checkedInPart)
         clock.lap("check")
         let stopped = result.diagnostics.hasErrors || (options.strict && !result.diagnostics.isEmpty)

@@ -166,8 +166,9 @@ struct HandbookChecker {
     /// out of the menu without a word.
     private func checkPhases() -> [Diagnostic] {
         handbook.phasesWithoutRoutines(of: config).map { phase in
-            .warning(handbook.council.location, "handboken för \(handbook.council.name) har ingen rutin i delen '\(phase.label)'", code: "empty-phase",
-                     notes: ["varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: \(phase.id)', eller ta bort grundrutinen ur 'exclude'"])
+            let exclude = handbook.excluded.isEmpty ? "" : ", eller ta bort en grundrutin i delen ur 'exclude'"
+            return .warning(handbook.council.location, "handboken för \(handbook.council.name) har ingen rutin \(EmptyPhases.inPart(phase))", code: "empty-phase",
+                            notes: ["varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: \(phase.id)'\(exclude)"])
         }
     }
 

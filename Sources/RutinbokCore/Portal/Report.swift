@@ -14,6 +14,6 @@ public enum Report {
         if councils.isEmpty && groups.isEmpty {
             report.portalStatement = ReviewReport.StatementReview(site.config.accessibility, file: site.config.location.file, today: today)
         }
-        return (report, (problems + bodies.diagnostics + checked).normalized())
+        return (report, EmptyPhases.collapse(problems + bodies.diagnostics + checked, site: site).normalized())
     }
 }

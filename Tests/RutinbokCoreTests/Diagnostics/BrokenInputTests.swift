@@ -385,6 +385,12 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "templates/assets/extra.css: fel: filen är en länk som leder utanför mappen templates/assets/; kopiera in filen i stället [symlink-outside]",
     ]),
+    // A part no routine has is site.yml's to correct: said once there, not once per handbook.
+    BrokenCase("a phase no routine has", {
+        try $0.replace(site, "  - { id: hantera, label: Hantera }\n", with: "  - { id: hantera, label: Hantera }\n  - { id: efterat, label: Efteråt }\n")
+    }, expect: [
+        "content/site.yml:5:5: varning: ingen rutin hör till delen 'Efteråt', så den saknas i varje handbok [empty-phase]\n  obs: skriv en grundrutin med 'phase: efterat', eller ta bort delen ur 'phases' tills det finns en rutin för den",
+    ]),
     BrokenCase("an asset linking to the council's own settings", { w in
         try w.symlink("content/councils/exby/assets/kontakter.pdf", to: "../council.yml")
     }, expect: [

@@ -348,7 +348,7 @@ struct PortalPagesTests {
         let result = await Build.run(options, write: true)
         let warnings = result.diagnostics.filter { $0.code == "empty-phase" }
         #expect(warnings.map(\.description) == [
-            "\(content)/councils/exempelby/council.yml:1:1: varning: handboken för Exempelby kommun har ingen rutin i delen 'Uppföljning' [empty-phase]\n  obs: varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: uppfoljning', eller ta bort grundrutinen ur 'exclude'",
+            "\(content)/councils/exempelby/council.yml:1:1: varning: handboken för Exempelby kommun har ingen rutin i delen 'Uppföljning' [empty-phase]\n  obs: varje del av handboken (phases i site.yml) behöver minst en rutin; skriv en egen rutin med 'phase: uppfoljning', eller ta bort en grundrutin i delen ur 'exclude'",
         ])
         let index = read("\(output)/index.html")
         #expect(row("Exempelby kommun", in: index)[6] == "Uppföljning")
