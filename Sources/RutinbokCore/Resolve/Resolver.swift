@@ -35,7 +35,7 @@ public enum Resolver {
             if group == nil && !site.unloadableGroups.contains(name.value) {
                 diagnostics.append(.error(name.location, "gruppen '\(name.value)' finns inte", code: "unknown-group",
                                           notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")
-                                              + ["tills gruppens id är rättat får \(council.name) inga av gruppens rutiner och kontakter, och rutiner som nämner gruppens kontakter ger fel"]))
+                                              + ["tills gruppens id är rättat får \(council.name) inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns"]))
             }
         }
         var layered: [String: HandbookRoutine] = [:]
