@@ -46,7 +46,8 @@ public enum Terminal {
         let causes = shown.settingsNotLoaded
         if !causes.isEmpty, shown.errorCount > causes.count {
             let places = causes.prefix(3).map(\.location.description).joined(separator: ", ") + (causes.count > 3 ? " …" : "")
-            printError("Rätta först \(places): \(causes.count == 1 ? "filen" : "filerna") gick inte att läsa, och fel i andra filer kan komma av det.")
+            printError(causes.count == 1 ? "Rätta först felet i \(places); fel i andra filer kan komma av det."
+                                         : "Rätta först felen i \(places); fel i andra filer kan komma av dem.")
         }
         return shown
     }

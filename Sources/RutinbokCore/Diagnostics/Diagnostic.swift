@@ -111,12 +111,15 @@ extension Array where Element == Diagnostic {
 
     /// Errors that kept a settings file (site.yml, council.yml, group.yml) from loading, or a
     /// folder from having one: every handbook or routine that needs it then has errors of its own.
+    /// What keeps a file from loading: its text unreadable as YAML, or the file unreadable.
+    private static let unloadable: Set<String> = ["yaml-syntax", "duplicate-key", "invalid-utf8", "unreadable", "file-too-large", "symlink-outside"]
+
     public var settingsNotLoaded: [Diagnostic] {
         filter { diagnostic in
             guard diagnostic.severity == .error else { return false }
             if diagnostic.code == "missing-file" { return true }
             let name = diagnostic.location.file.split(separator: "/").last.map(String.init) ?? ""
-            return ["yaml-syntax", "duplicate-key"].contains(diagnostic.code) && ["site.yml", "council.yml", "group.yml"].contains(name)
+            return Self.unloadable.contains(diagnostic.code) && ["site.yml", "council.yml", "group.yml"].contains(name)
         }
     }
 
