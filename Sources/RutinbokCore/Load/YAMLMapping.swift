@@ -92,6 +92,18 @@ struct YAMLMapping {
                               "texten fortsätter efter det avslutande citattecknet; en text som börjar med ett citattecken ska sluta med det",
                               code: "yaml-syntax", notes: ["sätt citattecken runt hela texten: \(quoted.fix)"] + notes)
             }
+            if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'"),
+               let opened = context?.mark, let comment = YAMLSyntaxProblem.commentInFlow(in: text, line: opened.line, column: opened.column) {
+                return .error(SourceLocation(file: file, line: opened.line + lineOffset, column: comment.column),
+                              "'#' efter ett mellanslag börjar en kommentar i YAML, så resten av raden läses inte och \(problem.contains("'}'") ? "'{'" : "'['") avslutas aldrig",
+                              code: "yaml-syntax", notes: ["sätt värdet inom citattecken: \(comment.fix)"] + notes)
+            }
+            // A bracket left open at the end of the file: libyaml says so past the last line.
+            if problem.contains("did not find expected node content"), let open = YAMLSyntaxProblem.unclosedBracket(in: text) {
+                return .error(SourceLocation(file: file, line: open.line + lineOffset, column: open.column),
+                              open.bracket == "[" ? "en lista som börjar med '[' avslutas aldrig med ']'" : "en grupp som börjar med '{' avslutas aldrig med '}'",
+                              code: "yaml-syntax", notes: notes)
+            }
             if problem.contains("could not find expected ':'"), let line = context?.mark.line,
                let glued = YAMLSyntaxProblem.colonWithoutSpace(in: text, line: line) {
                 return .error(SourceLocation(file: file, line: line + lineOffset, column: glued.column),

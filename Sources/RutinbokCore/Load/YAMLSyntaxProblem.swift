@@ -89,6 +89,59 @@ struct YAMLSyntaxProblem {
         return (opening, fix)
     }
 
+    /// A '#' after a space inside `{ … }` or `[ … ]` on one line (`theme: { color: #1d4f73 }`):
+    /// YAML reads it as the start of a comment, so the rest of the line is gone and the bracket
+    /// is never closed. The '#''s column and the value as it should be written, or nil.
+    static func commentInFlow(in text: String, line: Int, column: Int) -> (column: Int, fix: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(lines[line - 1].unicodeScalars)
+        var quote: Unicode.Scalar?
+        var index = max(column - 1, 0)
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+            } else if scalar == "#", index > 0, scalars[index - 1] == " " || scalars[index - 1] == "\t" {
+                let value = String(String.UnicodeScalarView(scalars[index...].prefix { !",}] ".unicodeScalars.contains($0) }))
+                // The key before it, when the value is a key's (`color: #1d4f73`).
+                let before = String(String.UnicodeScalarView(scalars[..<index])).trimmingCharacters(in: .whitespaces)
+                let key = before.hasSuffix(":") ? before.dropLast().split(whereSeparator: { "{[, ".contains($0) }).last.map { "\($0): " } ?? "" : ""
+                return (index + 1, "\(key)\"\(value)\"")
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The last `[` or `{` of the text that no bracket closes (quoted text and comments left
+    /// out): libyaml reports one left open at the end of the file where the file ends, past its
+    /// last line. Its line, column and bracket, or nil.
+    static func unclosedBracket(in text: String) -> (line: Int, column: Int, bracket: Unicode.Scalar)? {
+        var open: [(line: Int, column: Int, bracket: Unicode.Scalar)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(line.unicodeScalars)
+            var quote: Unicode.Scalar?
+            for (index, scalar) in scalars.enumerated() {
+                if let q = quote {
+                    if scalar == q { quote = nil }
+                } else if scalar == "\"" || scalar == "'" {
+                    // A quote starts a quoted value only where a value can start.
+                    if index == 0 || " [{,:".unicodeScalars.contains(scalars[index - 1]) { quote = scalar }
+                } else if scalar == "#", index == 0 || scalars[index - 1] == " " {
+                    break
+                } else if scalar == "[" || scalar == "{" {
+                    open.append((number + 1, index + 1, scalar))
+                } else if scalar == "]" || scalar == "}", !open.isEmpty {
+                    open.removeLast()
+                }
+            }
+        }
+        return open.last
+    }
+
     /// A key written without the space after its colon (`owner:kanslichef`): YAML reads the
     /// whole line as one word, not as a key. The colon's column, or nil.
     static func colonWithoutSpace(in text: String, line: Int) -> (column: Int, key: Substring, value: Substring)? {

@@ -48,6 +48,15 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("quote left open, YAML trips after the next quote", { try $0.replace(council, "name: Anna Exempel", with: "name: \"Anna Exempel") }, expect: [
         "content/councils/exby/council.yml:8:11: fel: en text som börjar med ett citattecken avslutas inte på raden; lägg till det avslutande citattecknet [yaml-syntax]\n  obs: YAML läser texten ända till nästa citattecken, på rad 9, och kan sedan inte läsa det som står efter det\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected key\" på rad 9, kolumn 13 (\"while parsing a block mapping\", från rad 7)",
     ]),
+    // The demo writes a theme on one line; a colour's '#' there starts a comment.
+    BrokenCase("a colour without quotes inside { }", {
+        try $0.replace(council, "color: \"#1d4f73\"", with: "color: #1d4f73")
+    }, expect: [
+        "content/councils/exby/council.yml:4:17: fel: '#' efter ett mellanslag börjar en kommentar i YAML, så resten av raden läses inte och '{' avslutas aldrig [yaml-syntax]\n  obs: sätt värdet inom citattecken: color: \"#1d4f73\"\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected ',' or '}'\" på rad 5, kolumn 9 (\"while parsing a flow mapping\", från rad 4)",
+    ]),
+    BrokenCase("a list left open at the end of group.yml", { try $0.append("content/groups/grannar/group.yml", "members: [\n") }, expect: [
+        "content/groups/grannar/group.yml:8:10: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected node content\" på rad 9, kolumn 1 (\"while parsing a flow node\", från rad 9)",
+    ]),
     BrokenCase("unclosed list in front matter", { try $0.replace(hotad, "audience: [alla]", with: "audience: [alla") }, expect: [
         "content/routines/hotad.md:6:11: fel: en lista som börjar med '[' avslutas aldrig med ']' [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected ',' or ']'\" på rad 7, kolumn 6 (\"while parsing a flow sequence\", från rad 6)",
     ]),
