@@ -110,9 +110,13 @@ public enum Resolver {
         guard own || handbook.group?.quickContacts.isEmpty == false else { return [] }
         let known = handbook.contacts.map(\.id) + handbook.internalContacts.map(\.id)
         return handbook.quickContacts.filter { !known.contains($0.value) }.map { id in
-            Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i \(handbook.council.name); rutan Vem du ringer på startsidan visar därför någon annan", code: "unknown-contact",
-                       notes: Suggestions.note(for: id.value, among: handbook.contacts.map(\.id), listing: "kontakter"),
-                       handbook: own ? nil : handbook.council.name)
+            // A group's list: the same words in each member's handbook, so that the problem is
+            // said once, naming the handbooks (`normalized()`).
+            own ? Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i \(handbook.council.name); rutan Vem du ringer på startsidan visar därför någon annan",
+                             code: "unknown-contact", notes: Suggestions.note(for: id.value, among: handbook.contacts.map(\.id), listing: "kontakter"))
+                : Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i handboken; rutan Vem du ringer på startsidan visar därför någon annan",
+                             code: "unknown-contact", notes: Suggestions.closest(to: id.value, in: handbook.contacts.map(\.id)).map { [Suggestions.meant($0)] } ?? [],
+                             handbook: handbook.council.name)
         }
     }
 
