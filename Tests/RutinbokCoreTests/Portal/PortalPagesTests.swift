@@ -280,6 +280,43 @@ struct PortalPagesTests {
         #expect(!examples.contains("<h2"))
     }
 
+    /// A shared routine its council keeps internal is no example in the intranet's build
+    /// either: `rutinbok adopt` refuses it, so the library would offer a command that fails.
+    /// The counts on the library and the overview are of what is offered, and every command
+    /// the library shows copies its routine.
+    @Test func theIntranetsExampleLibraryOffersOnlyWhatAdoptCopies() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let path = "\(content)/councils/exempelstad/routines/webbsandning-av-sammantraden.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("share: true\n"))
+        try text.replacingOccurrences(of: "share: true\n", with: "share: true\naccess: internal\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = TestPaths.temporaryFolder("rutinbok-portal").appendingPathComponent("intranat").path
+        options.today = DemoContent.today
+        options.includeInternal = true
+        let result = await Build.run(options, write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        defer { try? FileManager.default.removeItem(atPath: options.output) }
+
+        let examples = read("\(options.output)/exempel.html")
+        #expect(count("<article class=\"example\">", in: examples) == 2)
+        #expect(!examples.contains("Webbsändning av sammanträden") && !examples.contains("webbsandning-av-sammantraden"))
+        #expect(examples.contains("Just nu finns 2 att hämta."))
+        #expect(read("\(options.output)/index.html").contains("rutiner som kommuner och regioner delar med sig av (2 just nu)"))
+        // The routine is in the intranet's handbook all the same.
+        #expect(FileManager.default.fileExists(atPath: "\(options.output)/exempelstad/webbsandning-av-sammantraden.html"))
+
+        let commands = examples.components(separatedBy: "<code>rutinbok adopt ").dropFirst().map { String($0.prefix { $0 != " " }) }
+        #expect(commands == ["exempelstad/sociala-medier", "nordvast/utbildning-och-introduktion"])
+        for source in commands {
+            let outcome = try Adoption.adopt(source, into: "exempelby", content: content, today: DemoContent.today)
+            #expect(FileManager.default.fileExists(atPath: outcome.path), "\(source)")
+        }
+    }
+
     /// A year on, much is due: the handbook with the most to do comes first, and the total
     /// is the sum of the rows.
     @Test func reviewPageMostDueFirst() async throws {
