@@ -8,6 +8,9 @@ extension PortalPages {
     static let handbookTemplate = "portal/handbok"
     /// The id of the page's list of left-out routines, which the overview's count links to.
     static let excludedAnchor = "utesluten"
+    /// The id of the page's list of routines whose text the council keeps internal (a public
+    /// build's), which a group's page links a member to.
+    static let internalAnchor = "intern"
 
     static func handbookPath(council: String) -> String { "\(PageNames.portalHandbooks)/\(PageNames.html(council))" }
 
