@@ -216,7 +216,7 @@ struct PortalHandbookView {
     /// The group's page in the portal, `../grupper/<id>.html`; nil without a group.
     var groupHref: String?
     var today: String, todayISO: String
-    /// "Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (…)."
+    /// "Handboken har 16 rutiner: 13 oförändrade grundrutiner och 3 anpassade (…)."
     var summary: String
     /// "Den har valt bort 1 grundrutin." or "Den har inte valt bort någon rutin."
     var excludedSummary: String

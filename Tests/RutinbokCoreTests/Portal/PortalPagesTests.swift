@@ -443,7 +443,7 @@ struct PortalPagesTests {
                                                  templates: TestPaths.packageRoot.appendingPathComponent("templates"))
     #expect(result.published)
     let statement = try String(contentsOf: output.appendingPathComponent("tillganglighet.html"), encoding: .utf8)
-    #expect(statement.contains("Exempelförbundet för kommuner och regioner står bakom den här portalen"))
+    #expect(statement.contains("<p class=\"lead\">Exempelförbundet för kommuner och regioner står bakom den här portalen. Här ser du alla kommuners och regioners handböcker sida vid sida. Varje handbok har en egen tillgänglighetsredogörelse, som dess kommun eller region står bakom.</p>"))
     #expect(statement.contains("Webbplatsen är delvis förenlig med lagen"))
     #expect(statement.contains("<li>Täckningstabellen med en kolumn per handbok är svår att överblicka med skärmläsare."))
     #expect(statement.contains("<a href=\"mailto:tillganglighet@exempelforbundet.example\">"))
