@@ -280,6 +280,30 @@ struct PortalPagesTests {
         #expect(!examples.contains("<h2"))
     }
 
+    /// Below the tables of the overview, a handbook's page and a group's page, what each column
+    /// and word means is a list of terms under a heading, as on the coverage page, not one
+    /// paragraph of "Term: definition." sentences.
+    @Test func theTablesLegendsAreListsOfTerms() async throws {
+        let output = try await DemoContent.build()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let legend = "</table>\n</div>\n<h3 id=\"sa-laser-du\">Så läser du tabellen</h3>\n<dl class=\"legend legend-terms\">\n"
+        for page in ["index.html", "handbocker/exempelby.html", "grupper/nordvast.html"] {
+            let html = read("\(output)/\(page)")
+            #expect(count(legend, in: html) == 1, "\(page)")
+            #expect(!html.contains("table-note"), "\(page)")
+        }
+        let index = read("\(output)/index.html")
+        #expect(index.contains("<div><dt>Rutiner</dt><dd>Rutinerna i den publicerade handboken. Välj antalet för att se varje rutin i handboken, i vilken form handboken har den och vad som ska granskas.</dd></div>"))
+        #expect(index.contains("<div><dt>Bortvalda</dt><dd>Grundrutiner som handboken har valt bort.</dd></div>"))
+        #expect(count("<div><dt>", in: index) == 7)
+        let handbook = read("\(output)/handbocker/exempelby.html")
+        #expect(handbook.contains("<div><dt><span class=\"cell-tag cell-arvd\">Ärvd</span></dt><dd>Grundrutinen utan ändringar.</dd></div>"))
+        #expect(handbook.contains("<div><dt>LIX</dt><dd>Läsbarhetsindex, där ett högre tal betyder en svårare text. Över 50 räknas texten som svår att läsa. Grundrutinernas LIX står på <a href=\"../lasbarhet.html\">sidan Läsbarhet</a>.</dd></div>"))
+        let group = read("\(output)/grupper/nordvast.html")
+        #expect(group.contains("<div><dt><span class=\"cell-tag cell-anpassad\">Anpassad</span></dt><dd>Gruppens text i stället för en grundrutin.</dd></div>"))
+        #expect(group.contains("<div><dt>Dags att granska</dt><dd>"))
+    }
+
     /// A shared routine its council keeps internal is no example in the intranet's build
     /// either: `rutinbok adopt` refuses it, so the library would offer a command that fails.
     /// The counts on the library and the overview are of what is offered, and every command
