@@ -98,6 +98,9 @@ struct PortalIndexView {
     /// The national number whose `tel` is `112`: an elected official who lands on the portal
     /// in danger finds it before the tables.
     var emergency: NumberView?
+    /// Built for the intranet (`--internal`): the counts are of the internal handbooks,
+    /// internal routines included, and the legend says so.
+    var forIntranet: Bool = false
 }
 
 struct PortalCoverageView {

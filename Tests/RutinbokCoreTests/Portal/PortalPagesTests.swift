@@ -282,8 +282,9 @@ struct PortalPagesTests {
 
     /// Below the tables of the overview, a handbook's page and a group's page, what each column
     /// and word means is a list of terms under a heading, as on the coverage page, not one
-    /// paragraph of "Term: definition." sentences.
-    @Test func theTablesLegendsAreListsOfTerms() async throws {
+    /// paragraph of "Term: definition." sentences. The overview's count of routines is of the
+    /// handbook the build publishes: in the intranet's build, the internal one.
+    @Test func theTablesLegendsAreListsOfTermsThatSayWhichHandbookIsCounted() async throws {
         let output = try await DemoContent.build()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let legend = "</table>\n</div>\n<h3 id=\"sa-laser-du\">Så läser du tabellen</h3>\n<dl class=\"legend legend-terms\">\n"
@@ -302,6 +303,15 @@ struct PortalPagesTests {
         let group = read("\(output)/grupper/nordvast.html")
         #expect(group.contains("<div><dt><span class=\"cell-tag cell-anpassad\">Anpassad</span></dt><dd>Gruppens text i stället för en grundrutin.</dd></div>"))
         #expect(group.contains("<div><dt>Dags att granska</dt><dd>"))
+
+        let intranet = try await DemoContent.build(internal: true)
+        defer { try? FileManager.default.removeItem(atPath: intranet) }
+        let inside = read("\(intranet)/index.html")
+        #expect(inside.contains("<div><dt>Rutiner</dt><dd>Rutinerna i den interna handboken, också de interna rutinerna. Välj antalet"))
+        #expect(!inside.contains("publicerade handboken"))
+        // Exempelstad's internal routine is counted inside, not outside.
+        #expect(index.contains("<span class=\"visually-hidden\">Rutiner i Exempelstads kommun: </span>17</a>"))
+        #expect(inside.contains("<span class=\"visually-hidden\">Rutiner i Exempelstads kommun: </span>18</a>"))
     }
 
     /// A shared routine its council keeps internal is no example in the intranet's build
