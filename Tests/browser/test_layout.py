@@ -271,6 +271,22 @@ def test_small_portal_tables_fit_a_phone(browser, demo):
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_short_list_of_routines_is_not_squeezed_into_columns(browser, size):
+    """A handbook's page lists the routines it left out in columns, for a long list; a single
+    one ("Trygghetsbesök i hemmet (Förebygga)") had its note pushed onto a second line."""
+    browser.media()
+    browser.viewport(PHONE if size == "phone" else DESKTOP)
+    browser.open("handbocker/exempelby.html")
+    lines = browser.driver.execute_script("""
+        const items = [...document.querySelectorAll('#utesluten ~ ul.council-list')][0].children;
+        return [...items].map(li => {
+            const range = document.createRange(); range.selectNodeContents(li);
+            return [li.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size];
+        });""")
+    assert lines and all(count == 1 for _, count in lines), f"left-out routines wrapped: {lines}"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_links_in_portal_tables_are_tap_targets(browser, demo, size):
     """Every link in a portal table is a target of at least 24 × 24 px (WCAG 2.2, 2.5.8), each of
     its lines too, as the browser lays it out; a count's link fills its cell and is 44 × 44 px or
