@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import COUNCILS, DESKTOP, PHONE
+from conftest import COUNCILS, DESKTOP, PHONE, dump
 
 # A common small phone: 375 × 740 CSS pixels.
 SMALL = {**PHONE, "width": 375, "height": 740}
@@ -238,6 +238,52 @@ def test_portal_table_captions_fit_a_phone(browser, demo):
             seen += browser.driver.execute_script("return document.querySelectorAll('.table-scroll caption').length")
             assert not cut, f"{path} at {width} px: captions cut off or scrolled away: {cut}"
     assert seen > 10, f"only {seen} captions checked"
+
+
+def portal_table_pages(demo) -> list[str]:
+    """Every portal page with tables: the summary pages and those of handbooks, groups and routines."""
+    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker", "grupper") for p in (demo / folder).glob("*.html"))
+    return pages + ["index.html", "tackning.html", "andringar.html", "granskning.html", "lasbarhet.html"]
+
+
+def test_small_portal_tables_fit_a_phone(browser, demo):
+    """A portal table of four columns or fewer fits a phone: it does not scroll sideways, so
+    its last column ("Senast kontrollerad", "Ansvarig", "Bortvald") is not cut off at the
+    screen's edge. Wider tables (the overview, a handbook's routines, the matrix) may scroll."""
+    browser.media()
+    browser.viewport(PHONE)
+    width = PHONE["width"]
+    small, over = 0, []
+    for path in portal_table_pages(demo):
+        browser.open(path)
+        found = browser.driver.execute_script("""
+            const columns = t => Math.max(...[...t.rows].map(r => [...r.cells].reduce((n, c) => n + c.colSpan, 0)));
+            const tables = [...document.querySelectorAll('main .table-scroll')].filter(w => columns(w.querySelector('table')) <= 4);
+            return {count: tables.length, page: document.documentElement.scrollWidth,
+                    over: tables.filter(w => w.scrollWidth > w.clientWidth)
+                                .map(w => (w.querySelector('caption') || w).textContent.trim().slice(0, 50) + ': ' + (w.scrollWidth - w.clientWidth) + ' px too wide')};""")
+        small += found["count"]
+        over += [f"{path}: {table}" for table in found["over"]]
+        if found["page"] > width:
+            over.append(f"{path}: the page is {found['page']} px wide")
+    assert not over, f"at {width} px, tables of four columns or fewer scroll sideways: {dump(over)}"
+    assert small >= 15, f"only {small} tables of four columns or fewer measured"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_short_list_of_routines_is_not_squeezed_into_columns(browser, size):
+    """A handbook's page lists the routines it left out in columns, for a long list; a single
+    one ("Trygghetsbesök i hemmet (Förebygga)") had its note pushed onto a second line."""
+    browser.media()
+    browser.viewport(PHONE if size == "phone" else DESKTOP)
+    browser.open("handbocker/exempelby.html")
+    lines = browser.driver.execute_script("""
+        const items = [...document.querySelectorAll('#utesluten ~ ul.council-list')][0].children;
+        return [...items].map(li => {
+            const range = document.createRange(); range.selectNodeContents(li);
+            return [li.textContent.trim(), new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size];
+        });""")
+    assert lines and all(count == 1 for _, count in lines), f"left-out routines wrapped: {lines}"
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])

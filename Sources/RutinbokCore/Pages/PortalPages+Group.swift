@@ -43,7 +43,9 @@ extension PortalPages {
                 LinkView(label: isInternal ? "\(name(member)) (intern)" : name(member), href: "\(root)\(slug(member))/\(PageNames.html(routine.id))")
             }
             let excluded = entry.excludedBy.map { LinkView(label: name($0), href: "\(portalPage($0))#\(Self.excludedAnchor)") }
-            let internalOnly = entry.internalBy.map { LinkView(label: name($0), href: portalPage($0)) }
+            // To the member's list of what it keeps internal, as a member that left the routine
+            // out is linked to its list of those.
+            let internalOnly = entry.internalBy.map { LinkView(label: name($0), href: "\(portalPage($0))#\(Self.internalAnchor)") }
             return PortalGroupView.Routine(
                 title: routine.title, href: first.map { "\(root)\(slug($0))/\(PageNames.html(routine.id))" }, shownIn: first.map(name),
                 phase: portal.config.phase(routine.phase.value)?.label ?? routine.phase.value,

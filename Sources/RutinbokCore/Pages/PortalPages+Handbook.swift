@@ -8,6 +8,9 @@ extension PortalPages {
     static let handbookTemplate = "portal/handbok"
     /// The id of the page's list of left-out routines, which the overview's count links to.
     static let excludedAnchor = "utesluten"
+    /// The id of the page's list of routines whose text the council keeps internal (a public
+    /// build's), which a group's page links a member to.
+    static let internalAnchor = "intern"
 
     static func handbookPath(council: String) -> String { "\(PageNames.portalHandbooks)/\(PageNames.html(council))" }
 
@@ -140,12 +143,12 @@ extension PortalPages {
 
     private func phaseName(_ id: String) -> String { portal.config.phase(id)?.label ?? id }
 
-    /// "Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (1 med egen
+    /// "Handboken har 16 rutiner: 13 oförändrade grundrutiner och 3 anpassade (1 med egen
     /// text, 2 med Samverkan Nordvästs text)." Parts that are 0 are left out.
     static func routinesInWords(total: Int, inherited: Int, adaptedOwn: Int, adaptedByGroup: Int, groupText: String, added: Int) -> String {
         guard total > 0 else { return "Handboken har inga rutiner." }
         var parts: [String] = []
-        if inherited > 0 { parts.append(inherited == 1 ? "1 grundrutin som den är" : "\(DecimalText.swedishWhole(inherited)) grundrutiner som de är") }
+        if inherited > 0 { parts.append(inherited == 1 ? "1 oförändrad grundrutin" : "\(DecimalText.swedishWhole(inherited)) oförändrade grundrutiner") }
         let adapted = adaptedOwn + adaptedByGroup
         if adapted > 0 {
             let adaptedText = adapted == 1 ? "1 anpassad" : "\(DecimalText.swedishWhole(adapted)) anpassade"

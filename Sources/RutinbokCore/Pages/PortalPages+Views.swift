@@ -31,7 +31,7 @@ extension PortalPages {
                                councilCount: rows.count, incompleteCount: incomplete, hasIncomplete: incomplete > 0,
                                exampleCount: portal.examples.examples.count,
                                changeCount: texts, changeText: Self.counted(texts, "text", "texter"), today: portal.today.swedish,
-                               emergency: emergencyNumber)
+                               emergency: emergencyNumber, forIntranet: forIntranet)
     }
 
     func coverageView() -> PortalCoverageView {

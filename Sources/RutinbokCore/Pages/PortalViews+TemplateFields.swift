@@ -24,7 +24,7 @@ extension PortalAccessibilityView: TemplateFields {
 }
 
 extension PortalIndexView: TemplateFields {
-    static var templateFieldCount: Int { 11 }
+    static var templateFieldCount: Int { 12 }
     func writeTemplateFields(to fields: inout TemplateFieldList) {
         fields.add("siteTitle", siteTitle)
         fields.add("description", description)
@@ -37,6 +37,7 @@ extension PortalIndexView: TemplateFields {
         fields.add("changeText", changeText)
         fields.add("today", today)
         fields.add("emergency", emergency)
+        fields.add("forIntranet", forIntranet)
     }
 }
 

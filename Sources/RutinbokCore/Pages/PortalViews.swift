@@ -98,6 +98,9 @@ struct PortalIndexView {
     /// The national number whose `tel` is `112`: an elected official who lands on the portal
     /// in danger finds it before the tables.
     var emergency: NumberView?
+    /// Built for the intranet (`--internal`): the counts are of the internal handbooks,
+    /// internal routines included, and the legend says so.
+    var forIntranet: Bool = false
 }
 
 struct PortalCoverageView {
@@ -216,7 +219,7 @@ struct PortalHandbookView {
     /// The group's page in the portal, `../grupper/<id>.html`; nil without a group.
     var groupHref: String?
     var today: String, todayISO: String
-    /// "Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (…)."
+    /// "Handboken har 16 rutiner: 13 oförändrade grundrutiner och 3 anpassade (…)."
     var summary: String
     /// "Den har valt bort 1 grundrutin." or "Den har inte valt bort någon rutin."
     var excludedSummary: String

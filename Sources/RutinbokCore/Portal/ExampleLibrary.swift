@@ -22,7 +22,10 @@ public struct ExampleLibrary: Sendable {
         public var offeredBy: String { group?.name ?? council.name }
     }
 
-    /// Published examples only: a shared routine that is internal or left out is not listed.
+    /// Published examples only: a shared routine that is internal or left out is not listed,
+    /// in an intranet build too. The library is for other councils to copy from, and
+    /// `rutinbok adopt` refuses a routine kept `access: internal` (short of `--force`, after
+    /// asking its council): offering it there would list a command that fails.
     public var examples: [Example]
 
     public init(handbooks: [Handbook]) {
@@ -37,14 +40,14 @@ public struct ExampleLibrary: Sendable {
         // A group's shared routine, by its key: the handbooks that show the group's text.
         var members: [String: [Council]] = [:]
         for handbook in handbooks {
-            for entry in handbook.routines where entry.routine.share {
+            for entry in handbook.routines where Self.isOffered(entry.routine) {
                 if case .group(let id) = entry.routine.layer { members["\(id)/\(entry.routine.id)", default: []].append(handbook.council) }
             }
         }
         var offeredByGroups: Set<String> = []
         examples = handbooks.flatMap { handbook in
             handbook.routines.compactMap { entry -> Example? in
-                guard entry.routine.share else { return nil }
+                guard Self.isOffered(entry.routine) else { return nil }
                 switch entry.routine.layer {
                 case .council(let slug) where slug == handbook.council.slug:
                     return Example(council: handbook.council, routine: entry.routine, adopters: adopters["\(slug)/\(entry.routine.id)"] ?? [])
@@ -59,6 +62,9 @@ public struct ExampleLibrary: Sendable {
             }
         }
     }
+
+    /// Marked `share: true` and not kept internal: what `rutinbok adopt` copies without `--force`.
+    static func isOffered(_ routine: Routine) -> Bool { routine.share && routine.access != .internal }
 
     public func example(_ key: String) -> Example? { examples.first { $0.key == key } }
 }

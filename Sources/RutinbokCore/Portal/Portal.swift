@@ -26,9 +26,11 @@ struct Portal: Sendable {
         /// not have. A routine kept `access: internal` is left out of a public build's list,
         /// title and all.
         var excludedRoutines: [Routine] = []
-        /// Base routines whose text the council keeps `access: internal`: a public build's
-        /// handbook does not have them (the coverage page's "Intern"). The base's own, public,
-        /// text, in reading order; empty in an internal build.
+        /// Base routines, and its group's, whose text the council keeps `access: internal`: a
+        /// public build's handbook does not have them (the coverage page's "Intern", the
+        /// group page's "Egen text bara i den interna handboken"). The public text it would
+        /// otherwise show, the base's, else the group's, in reading order; empty in an
+        /// internal build.
         var internalBase: [Routine] = []
     }
 
@@ -89,7 +91,7 @@ struct Portal: Sendable {
                 missingPhases: handbook.phasesWithoutRoutines(of: site.config).map(\.label),
                 excludedRoutines: excluded,
                 internalBase: Self.inReadingOrder(handbook.internalOnly.compactMap { id in
-                    baseByID[id].flatMap { $0.access == .internal ? nil : $0 }
+                    [baseByID[id], handbook.group?.routines.first { $0.id == id }].lazy.compactMap { $0 }.first { $0.access != .internal }
                 }, phaseRank: phaseRank))
         }
         groups = Self.groups(of: handbooks, review: review, base: site.routines, phaseRank: phaseRank)

@@ -14,7 +14,7 @@ enum TemplateNames {
         "counts", "current", "decided", "deleted", "description", "detail", "diff", "diggURL",
         "disproportionateBurden", "documentTitle", "dueBy", "dueByISO", "dueCount", "dueText",
         "dueTotal", "email", "emailHTML", "emergency", "exampleCount", "examples", "excluded",
-        "excludedCount", "excludedHref", "excludedSummary", "feedbackEmail", "footer", "form",
+        "excludedCount", "excludedHref", "excludedSummary", "feedbackEmail", "footer", "forIntranet", "form",
         "formDetail", "formLabel", "genitive", "group", "groupDescription", "groupHref",
         "groupName", "handbookAddress", "handbookHref", "handbooks", "handbooksHref", "hasAdapted",
         "hasAdopters", "hasClear", "hasContacts", "hasContactsDue", "hasDue", "hasExamples",

@@ -225,6 +225,49 @@ struct PortalGroupPageTests {
         expectLinksResolve("lasbarhet.html", in: output.path)
     }
 
+    /// A member that keeps its own text of a group routine internal: in a public build the
+    /// group's page links its name to the list of such routines on the member's page, as a
+    /// member that left the routine out is linked to its list of those.
+    @Test func aMembersInternalTextLinksToItsListOfThem() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let roles = try String(contentsOfFile: "\(content)/groups/nordvast/routines/roller-och-ansvar.md", encoding: .utf8)
+        try roles.replacingOccurrences(of: "\n---\n", with: "\naccess: internal\n---\n")
+            .write(toFile: "\(content)/councils/lattsasby/routines/roller-och-ansvar.md", atomically: true, encoding: .utf8)
+        // A routine of the group's own, which the base does not have; Påhittsjö keeps its text
+        // of it internal.
+        let meeting = """
+            ---
+            title: Gruppens möten
+            summary: Hur gruppen möts.
+            phase: forebygga
+            audience: [alla]
+            owner: kanslichef
+            reviewed: 2026-10-08
+            ---
+
+            Vi möts varje månad.
+
+            """
+        try meeting.write(toFile: "\(content)/groups/nordvast/routines/gruppens-moten.md", atomically: true, encoding: .utf8)
+        try meeting.replacingOccurrences(of: "\n---\n\nVi", with: "\naccess: internal\n---\n\nPåhittsjö")
+            .write(toFile: "\(content)/councils/pahittsjo/routines/gruppens-moten.md", atomically: true, encoding: .utf8)
+        let (output, result) = await TestPaths.build(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: DemoContent.templates))
+        #expect(result.published, "\(result.diagnostics)")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let path = PortalPages.groupPath(group: "nordvast")
+        let routines = rows(of: "rutiner-tabell", in: read("\(output.path)/\(path)"))
+        #expect(routines.first?.contains("<span class=\"cell-detail\">Egen text bara i den interna handboken:</span> <a href=\"../handbocker/lattsasby.html#intern\">Låtsasby kommun</a>") == true,
+                "\(routines)")
+        #expect(read("\(output.path)/handbocker/lattsasby.html").contains("<h2 id=\"intern\">"))
+        // The group's own routine is on Påhittsjö's list too, with the group's name.
+        let meetingRow = routines.first { $0.contains(">Gruppens möten<") }
+        #expect(meetingRow?.contains("<a href=\"../handbocker/pahittsjo.html#intern\">Påhittsjö kommun</a>") == true, "\(routines)")
+        #expect(read("\(output.path)/handbocker/pahittsjo.html")
+            .contains("<h2 id=\"intern\">Bara i den interna handboken</h2>\n<p>Rutiner som handboken har en egen text av, men bara i den interna handboken. Den publicerade handboken har dem inte.</p>\n<ul class=\"council-list\">\n<li>Gruppens möten <span class=\"meta\">(Förebygga; Samverkan Nordväst)</span></li>"))
+        expectLinksResolve(path, in: output.path)
+    }
+
     /// A public build names none of the group's internal routines and contacts on the review
     /// and readability pages, linked or not; the intranet's build lists them, with the group's
     /// name leading to its page there, which shows them.

@@ -76,7 +76,7 @@ struct PortalHandbookPageTests {
         // Exempelby: the base routines as they are, one of its own, the home visit left out,
         // a contact to check.
         let exempelby = read("\(output)/handbocker/exempelby.html")
-        #expect(exempelby.contains("<p>Handboken har 16 rutiner: 15 grundrutiner som de är och 1 egen rutin. Den har valt bort 1 grundrutin. Alla delar av handboken har rutiner.</p>"))
+        #expect(exempelby.contains("<p>Handboken har 16 rutiner: 15 oförändrade grundrutiner och 1 egen rutin. Den har valt bort 1 grundrutin. Alla delar av handboken har rutiner.</p>"))
         #expect(routineRow("Sammanträden i Folkets hus", in: exempelby).prefix(4) == ["Sammanträden i Folkets hus", "Förebygga", "Egen", "12 oktober 2026"])
         #expect(routineRow("Sociala medier", in: exempelby).prefix(3) == ["Sociala medier", "Förebygga", "Ärvd"])
         #expect(listItems(after: "utesluten", in: exempelby) == ["Trygghetsbesök i hemmet (Förebygga)"])
@@ -87,7 +87,7 @@ struct PortalHandbookPageTests {
 
         // Låtsasby: its group's texts and its own, each with its change page.
         let lattsasby = read("\(output)/handbocker/lattsasby.html")
-        #expect(lattsasby.contains("<p>Handboken har 16 rutiner: 13 grundrutiner som de är och 3 anpassade (1 med egen text, 2 med Samverkan Nordvästs text). Den har inte valt bort någon rutin. Alla delar av handboken har rutiner.</p>"))
+        #expect(lattsasby.contains("<p>Handboken har 16 rutiner: 13 oförändrade grundrutiner och 3 anpassade (1 med egen text, 2 med Samverkan Nordvästs text). Den har inte valt bort någon rutin. Alla delar av handboken har rutiner.</p>"))
         #expect(routineRow("Roller och ansvar", in: lattsasby).prefix(3) == ["Roller och ansvar (jämför med grundrutinen)", "Styrning och ansvar", "Anpassad Samverkan Nordvästs text"])
         #expect(routineRow("Riskbedömning inför sammanträden", in: lattsasby)[2] == "Anpassad egen text")
         #expect(lattsasby.contains("<a href=\"../andringar/lattsasby/roller-och-ansvar.html\">jämför med grundrutinen<span class=\"visually-hidden\">: Roller och ansvar</span></a>"))
@@ -151,7 +151,7 @@ struct PortalHandbookPageTests {
         #expect(read("\(output)/index.html").contains("<a href=\"handbocker/exempelby.html#utesluten\"><span class=\"visually-hidden\">Bortvalda rutiner i Exempelby kommun: </span>1</a>"))
         let exempelstad = read("\(output)/handbocker/exempelstad.html")
         #expect(routineRow("Hot via brev eller paket", in: exempelstad).isEmpty)
-        #expect(exempelstad.contains("<p>Handboken har 16 rutiner: 13 grundrutiner som de är, 2 anpassade med egen text och 1 egen rutin."))
+        #expect(exempelstad.contains("<p>Handboken har 16 rutiner: 13 oförändrade grundrutiner, 2 anpassade med egen text och 1 egen rutin."))
         #expect(listItems(after: "intern", in: exempelstad) == ["Hot via brev eller paket (Hantera en händelse)"])
         #expect(exempelstad.contains("<a href=\"../tackning/misstankt-forsandelse.html\">Hot via brev eller paket</a>"))
         #expect(!read("\(output)/handbocker/exempelby.html").contains("<h2 id=\"intern\">"))
@@ -198,13 +198,13 @@ struct PortalHandbookPageTests {
         #expect(PortalPages.routinesInWords(total: 0, inherited: 0, adaptedOwn: 0, adaptedByGroup: 0, groupText: "g", added: 0)
                     == "Handboken har inga rutiner.")
         #expect(PortalPages.routinesInWords(total: 1, inherited: 1, adaptedOwn: 0, adaptedByGroup: 0, groupText: "g", added: 0)
-                    == "Handboken har 1 rutin: 1 grundrutin som den är.")
+                    == "Handboken har 1 rutin: 1 oförändrad grundrutin.")
         #expect(PortalPages.routinesInWords(total: 3, inherited: 0, adaptedOwn: 1, adaptedByGroup: 0, groupText: "g", added: 2)
                     == "Handboken har 3 rutiner: 1 anpassad med egen text och 2 egna rutiner.")
         #expect(PortalPages.routinesInWords(total: 4, inherited: 2, adaptedOwn: 0, adaptedByGroup: 2, groupText: "Samverkan Nordvästs text", added: 0)
-                    == "Handboken har 4 rutiner: 2 grundrutiner som de är och 2 anpassade med Samverkan Nordvästs text.")
+                    == "Handboken har 4 rutiner: 2 oförändrade grundrutiner och 2 anpassade med Samverkan Nordvästs text.")
         #expect(PortalPages.routinesInWords(total: 1200, inherited: 1197, adaptedOwn: 1, adaptedByGroup: 1, groupText: "g", added: 1)
-                    == "Handboken har 1\u{A0}200 rutiner: 1\u{A0}197 grundrutiner som de är, 2 anpassade (1 med egen text, 1 med g) och 1 egen rutin.")
+                    == "Handboken har 1\u{A0}200 rutiner: 1\u{A0}197 oförändrade grundrutiner, 2 anpassade (1 med egen text, 1 med g) och 1 egen rutin.")
         #expect(PortalPages.missingPhasesInWords([]) == "Alla delar av handboken har rutiner.")
         #expect(PortalPages.missingPhasesInWords(["Uppföljning"]) == "Delen Uppföljning har ingen rutin.")
         #expect(PortalPages.missingPhasesInWords(["Förebygga", "Stöd efteråt", "Uppföljning"])

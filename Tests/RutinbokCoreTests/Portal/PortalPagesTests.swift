@@ -280,6 +280,77 @@ struct PortalPagesTests {
         #expect(!examples.contains("<h2"))
     }
 
+    /// Below the tables of the overview, a handbook's page and a group's page, what each column
+    /// and word means is a list of terms under a heading, as on the coverage page, not one
+    /// paragraph of "Term: definition." sentences. The overview's count of routines is of the
+    /// handbook the build publishes: in the intranet's build, the internal one.
+    @Test func theTablesLegendsAreListsOfTermsThatSayWhichHandbookIsCounted() async throws {
+        let output = try await DemoContent.build()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let legend = "</table>\n</div>\n<h3 id=\"sa-laser-du\">Så läser du tabellen</h3>\n<dl class=\"legend legend-terms\">\n"
+        for page in ["index.html", "handbocker/exempelby.html", "grupper/nordvast.html"] {
+            let html = read("\(output)/\(page)")
+            #expect(count(legend, in: html) == 1, "\(page)")
+            #expect(!html.contains("table-note"), "\(page)")
+        }
+        let index = read("\(output)/index.html")
+        #expect(index.contains("<div><dt>Rutiner</dt><dd>Rutinerna i den publicerade handboken. Välj antalet för att se varje rutin i handboken, i vilken form handboken har den och vad som ska granskas.</dd></div>"))
+        #expect(index.contains("<div><dt>Bortvalda</dt><dd>Grundrutiner som handboken har valt bort.</dd></div>"))
+        #expect(count("<div><dt>", in: index) == 7)
+        let handbook = read("\(output)/handbocker/exempelby.html")
+        #expect(handbook.contains("<div><dt><span class=\"cell-tag cell-arvd\">Ärvd</span></dt><dd>Grundrutinen utan ändringar.</dd></div>"))
+        #expect(handbook.contains("<div><dt>LIX</dt><dd>Läsbarhetsindex, där ett högre tal betyder en svårare text. Över 50 räknas texten som svår att läsa. Grundrutinernas LIX står på <a href=\"../lasbarhet.html\">sidan Läsbarhet</a>.</dd></div>"))
+        let group = read("\(output)/grupper/nordvast.html")
+        #expect(group.contains("<div><dt><span class=\"cell-tag cell-anpassad\">Anpassad</span></dt><dd>Gruppens text i stället för en grundrutin.</dd></div>"))
+        #expect(group.contains("<div><dt>Dags att granska</dt><dd>"))
+
+        let intranet = try await DemoContent.build(internal: true)
+        defer { try? FileManager.default.removeItem(atPath: intranet) }
+        let inside = read("\(intranet)/index.html")
+        #expect(inside.contains("<div><dt>Rutiner</dt><dd>Rutinerna i den interna handboken, också de interna rutinerna. Välj antalet"))
+        #expect(!inside.contains("publicerade handboken"))
+        // Exempelstad's internal routine is counted inside, not outside.
+        #expect(index.contains("<span class=\"visually-hidden\">Rutiner i Exempelstads kommun: </span>17</a>"))
+        #expect(inside.contains("<span class=\"visually-hidden\">Rutiner i Exempelstads kommun: </span>18</a>"))
+    }
+
+    /// A shared routine its council keeps internal is no example in the intranet's build
+    /// either: `rutinbok adopt` refuses it, so the library would offer a command that fails.
+    /// The counts on the library and the overview are of what is offered, and every command
+    /// the library shows copies its routine.
+    @Test func theIntranetsExampleLibraryOffersOnlyWhatAdoptCopies() async throws {
+        let content = try DemoContent.copy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let path = "\(content)/councils/exempelstad/routines/webbsandning-av-sammantraden.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("share: true\n"))
+        try text.replacingOccurrences(of: "share: true\n", with: "share: true\naccess: internal\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var options = Build.Options()
+        options.content = content
+        options.templates = DemoContent.templates
+        options.output = TestPaths.temporaryFolder("rutinbok-portal").appendingPathComponent("intranat").path
+        options.today = DemoContent.today
+        options.includeInternal = true
+        let result = await Build.run(options, write: true)
+        #expect(result.published, "\(result.diagnostics)")
+        defer { try? FileManager.default.removeItem(atPath: options.output) }
+
+        let examples = read("\(options.output)/exempel.html")
+        #expect(count("<article class=\"example\">", in: examples) == 2)
+        #expect(!examples.contains("Webbsändning av sammanträden") && !examples.contains("webbsandning-av-sammantraden"))
+        #expect(examples.contains("Just nu finns 2 att hämta."))
+        #expect(read("\(options.output)/index.html").contains("rutiner som kommuner och regioner delar med sig av (2 just nu)"))
+        // The routine is in the intranet's handbook all the same.
+        #expect(FileManager.default.fileExists(atPath: "\(options.output)/exempelstad/webbsandning-av-sammantraden.html"))
+
+        let commands = examples.components(separatedBy: "<code>rutinbok adopt ").dropFirst().map { String($0.prefix { $0 != " " }) }
+        #expect(commands == ["exempelstad/sociala-medier", "nordvast/utbildning-och-introduktion"])
+        for source in commands {
+            let outcome = try Adoption.adopt(source, into: "exempelby", content: content, today: DemoContent.today)
+            #expect(FileManager.default.fileExists(atPath: outcome.path), "\(source)")
+        }
+    }
+
     /// A year on, much is due: the handbook with the most to do comes first, and the total
     /// is the sum of the rows.
     @Test func reviewPageMostDueFirst() async throws {
@@ -406,7 +477,7 @@ struct PortalPagesTests {
                                                  templates: TestPaths.packageRoot.appendingPathComponent("templates"))
     #expect(result.published)
     let statement = try String(contentsOf: output.appendingPathComponent("tillganglighet.html"), encoding: .utf8)
-    #expect(statement.contains("Exempelförbundet för kommuner och regioner står bakom den här portalen"))
+    #expect(statement.contains("<p class=\"lead\">Exempelförbundet för kommuner och regioner står bakom den här portalen. Här ser du alla kommuners och regioners handböcker sida vid sida. Varje handbok har en egen tillgänglighetsredogörelse, som dess kommun eller region står bakom.</p>"))
     #expect(statement.contains("Webbplatsen är delvis förenlig med lagen"))
     #expect(statement.contains("<li>Täckningstabellen med en kolumn per handbok är svår att överblicka med skärmläsare."))
     #expect(statement.contains("<a href=\"mailto:tillganglighet@exempelforbundet.example\">"))

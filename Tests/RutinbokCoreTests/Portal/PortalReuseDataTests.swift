@@ -38,7 +38,7 @@ import Testing
     }
 
     nonisolated(unsafe) static let values: [any TemplateFields] = [
-        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t", emergency: nil),
+        PortalIndexView(siteTitle: "s", description: "d", councils: [], councilCount: 1, incompleteCount: 4, hasIncomplete: true, exampleCount: 2, changeCount: 3, changeText: "3 texter", today: "t", emergency: nil, forIntranet: true),
         PortalIndexView.Row(name: "n", href: "h", pageHref: "p", kind: "k", group: "g", groupHref: "gh", routines: 1, adapted: 2, added: 3, excluded: 4,
                             oldestReview: "o", oldestReviewISO: "oi", onlyGroupTexts: true, toReview: 5, reviewHref: "r", excludedHref: "e", missingPhases: "m"),
         PortalCoverageView(councils: [], phases: [], additions: [], additionTitles: [], councilCount: 1, showMatrix: true, matrixLimit: 2, hasInternal: false),
