@@ -175,7 +175,7 @@ struct SourceFiles {
 
     private func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
         // A routine's advice for a routine; a template or a settings file is just too large.
-        .error(location, "filen är \(size / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
+        .error(location, "filen är \((size + 1023) / 1024) kB; gränsen är \(Self.sizeLimit / 1024) kB", code: "file-too-large",
                notes: location.file.hasSuffix(".md") ? ["en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten"] : [])
     }
 

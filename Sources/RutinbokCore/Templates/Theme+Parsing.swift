@@ -23,6 +23,9 @@ extension Theme {
                     library.register(try ByteEscapedHTML.template(text), named: name)
                     parsed.insert(path)
                 } catch let error as MustacheTemplate.ParserError {
+                    // A pragma swift-mustache does not know fails the parse; `template-pragma`
+                    // says what to do about any pragma, in Swedish (`TemplateChecks`).
+                    if TemplateTag.all(in: text).contains(where: { $0.sigil == "%" }) { continue }
                     // A section left open or closed with another name: said with its name, where it
                     // opens (the parser only knows where it noticed).
                     if let problem = TemplateChecks.sectionProblem(in: text, file: display) {

@@ -314,15 +314,22 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("file over the size limit", {
         try $0.append(utbildning, String(repeating: "Lång text om säkerhet.\n", count: 12_000))
     }, expect: [
-        "content/routines/utbildning.md: fel: filen är 293 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
+        "content/routines/utbildning.md: fel: filen är 294 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
     ]),
     BrokenCase("a tag left open at the end of a template", { try $0.write("templates/footer.mustache", "<footer>\n  <p>{{titl\n") }, expect: [
         "templates/footer.mustache:2:6: fel: mallen går inte att tolka: en tagg avslutas inte med '}}' före filens slut [template-syntax]",
     ]),
+    // One byte over: rounded up, so that the size shown is over the limit shown.
+    BrokenCase("a routine one byte over the size limit", {
+        let text = try $0.read(utbildning)
+        try $0.write(utbildning, text + String(repeating: "x", count: 256 * 1024 + 1 - text.utf8.count))
+    }, expect: [
+        "content/routines/utbildning.md: fel: filen är 257 kB; gränsen är 256 kB [file-too-large]\n  obs: en rutin är oftast några få kB: dela upp en lång rutin, och håll bilder och inklistrade dokument utanför texten",
+    ]),
     BrokenCase("template over the size limit: no routine's advice", {
         try $0.append("templates/footer.mustache", String(repeating: "<!-- fyllnad -->\n", count: 17_000))
     }, expect: [
-        "templates/footer.mustache: fel: filen är 282 kB; gränsen är 256 kB [file-too-large]",
+        "templates/footer.mustache: fel: filen är 283 kB; gränsen är 256 kB [file-too-large]",
     ]),
     BrokenCase("symlink to a file outside content", { w in
         try w.write("outside/hemlig.md", try w.read(utbildning))
@@ -446,6 +453,10 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("misspelt name in a template", { try $0.write("templates/routine.mustache", "<article>\n<h1>{{titel}}</h1>\n{{{body}}}\n{{#empty(contacts)}}{{council.nmae}}{{/empty(contacts)}}\n</article>\n") }, expect: [
         "templates/routine.mustache:2:5: fel: mallen använder namnet 'titel', som inte finns i sidornas data, och där står ingenting på sidan [template-unknown-name]\n  obs: menade du 'title'?",
         "templates/routine.mustache:4:21: fel: mallen använder namnet 'nmae', som inte finns i sidornas data, och där står ingenting på sidan [template-unknown-name]\n  obs: menade du 'name'?",
+    ]),
+    // One swift-mustache does not know fails its parse too: said once, in Swedish.
+    BrokenCase("template with an unknown pragma", { try $0.write("templates/footer.mustache", "<footer>\n{{%FOO}}\n{{siteTitle}}</footer>\n") }, expect: [
+        "templates/footer.mustache:2:1: fel: mallen ändrar med '{{%…}}' hur den tolkas; då skyddas inte längre texten från innehållsfilerna, och ett namn med HTML i kan köra skript på sidan [template-pragma]\n  obs: ta bort taggen",
     ]),
     BrokenCase("template that turns escaping off", { try $0.write("templates/footer.mustache", "{{% CONTENT_TYPE: TEXT }}\n<footer>{{siteTitle}}</footer>\n") }, expect: [
         "templates/footer.mustache:1:1: fel: mallen ändrar med '{{%…}}' hur den tolkas; då skyddas inte längre texten från innehållsfilerna, och ett namn med HTML i kan köra skript på sidan [template-pragma]\n  obs: ta bort taggen",
