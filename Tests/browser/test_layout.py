@@ -5,10 +5,11 @@ at the text size the reader has chosen, without the page scrolling sideways.
 """
 import base64
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import COUNCILS, DESKTOP, PHONE
+from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE
 
 # A common small phone: 375 × 740 CSS pixels.
 SMALL = {**PHONE, "width": 375, "height": 740}
@@ -298,7 +299,6 @@ def test_a_focused_link_in_a_wide_table_is_not_under_its_sticky_column(browser):
     assert not hidden, f"focused links under the sticky column: {hidden[:5]} ({len(hidden)} in all)"
 
 
-
 def test_pocket_card_prints_at_bank_card_size(browser, demo):
     """The pocket card on paper, for every council: one A4 page; two faces of 85.6 × 54 mm (a
     bank card) side by side, each holding all its text; 112 larger than the other numbers; and
@@ -338,3 +338,64 @@ def test_pocket_card_prints_at_bank_card_size(browser, demo):
             assert facts["big"] >= 1.4 * facts["small"], f"{council}: 112 is {facts['big']} px against {facts['small']} px"
     finally:
         browser.media()
+
+
+DEMO_COUNCILS = sorted(p.name for p in (Path(__file__).parents[2] / "content" / "councils").iterdir() if p.is_dir())
+
+# The characters of each text node, grouped into the lines the browser laid them out on.
+LINES_OF = """
+    function linesOf(element, skip) {
+        const chars = [];
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (skip && n.parentElement.closest(skip)) continue;
+            for (let i = 0; i < n.length; i++) {
+                const range = document.createRange();
+                range.setStart(n, i); range.setEnd(n, i + 1);
+                const r = range.getClientRects()[0];
+                if (r && r.width) chars.push({c: n.data[i], top: r.top, bottom: r.bottom, mid: (r.top + r.bottom) / 2});
+            }
+        }
+        const lines = [];
+        for (const ch of chars) {
+            const line = lines.find(l => ch.mid > l.top && ch.mid < l.bottom);
+            if (line) { line.text += ch.c; line.top = Math.min(line.top, ch.top); line.bottom = Math.max(line.bottom, ch.bottom); }
+            else lines.push({text: ch.c, top: ch.top, bottom: ch.bottom});
+        }
+        return lines.sort((a, b) => a.top - b.top);
+    }"""
+
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_phone_numbers_never_split_across_lines(browser, demo, council):
+    """A number to call is read and typed as one: on a phone (390 and 320 px) no number in a
+    call link, in running text, a table or a button, wraps onto a second line ("114 14" had
+    split into "114" and "14" in a routine's table)."""
+    browser.media()
+    pages = sorted(p.name for p in (demo / council).glob("*.html") if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    checked = 0
+    for width in (390, 320):
+        browser.viewport({**PHONE, "width": width})
+        for page in pages:
+            browser.open(f"{council}/{page}")
+            found = browser.driver.execute_script(LINES_OF + """
+                const split = [];
+                let count = 0;
+                for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+                    if (!a.getClientRects().length) continue;
+                    // The number itself: the link's text with a digit in it, not a label beside it.
+                    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+                    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                        if (!/[0-9]/.test(n.data) || n.parentElement.closest('.visually-hidden, .tel-label')) continue;
+                        count++;
+                        const span = document.createElement('span');
+                        n.replaceWith(span); span.append(n);
+                        const lines = linesOf(span);
+                        span.replaceWith(n);
+                        if (lines.length > 1) split.push(lines.map(l => l.text).join(' | '));
+                    }
+                }
+                return {count, split};""")
+            checked += found["count"]
+            assert not found["split"], f"{council}/{page} at {width} px: numbers split across lines: {found['split']}"
+    assert checked > 100, f"only {checked} numbers checked in {council}"
