@@ -399,3 +399,73 @@ def test_phone_numbers_never_split_across_lines(browser, demo, council):
             checked += found["count"]
             assert not found["split"], f"{council}/{page} at {width} px: numbers split across lines: {found['split']}"
     assert checked > 100, f"only {checked} numbers checked in {council}"
+
+
+AFTER_HOURS_PAGES = ["kontakter.html", "hotad-just-nu.html"]
+
+
+@pytest.mark.parametrize("council", ["exempelby", "exempelstad", "region-exempelmark"])
+def test_the_after_hours_number_is_as_easy_to_tap_as_the_daytime_one(browser, council):
+    """Out of office hours the after-hours number is the one to call: on a contact card it is a
+    tap target of 44 px or more, bold, as large as the daytime number and in colours of the same
+    contrast, and the sentence around it is in the card's own text size, not a small print."""
+    browser.media()
+    for metrics in (SMALL, DESKTOP):
+        browser.viewport(metrics)
+        seen = 0
+        for page in AFTER_HOURS_PAGES:
+            browser.open(f"{council}/{page}")
+            facts = browser.driver.execute_script(COLOUR_JS + """
+                const ratio = e => contrast(luminance(rgba(getComputedStyle(e).color)), luminance(background(e)));
+                const day = document.querySelector('main .contact-ways a[href^="tel:"]');
+                return {
+                  day: day && {ratio: ratio(day), size: parseFloat(getComputedStyle(day.querySelector('.tel-number') || day).fontSize)},
+                  body: parseFloat(getComputedStyle(document.querySelector('main .contact-role') || document.body).fontSize),
+                  after: [...document.querySelectorAll('main .contact-after-hours')].filter(p => p.querySelector('a[href^="tel:"]')).map(p => {
+                    const a = p.querySelector('a[href^="tel:"]'), r = a.getBoundingClientRect(), s = getComputedStyle(a);
+                    return {text: a.textContent.slice(0, 14), width: r.width, height: r.height, weight: parseInt(s.fontWeight),
+                            size: parseFloat(s.fontSize), ratio: ratio(a), textSize: parseFloat(getComputedStyle(p).fontSize)};
+                  }),
+                };""")
+            assert facts["day"], f"{council}/{page}: no daytime number on a contact card"
+            for number in facts["after"]:
+                where = f"{council}/{page} at {metrics['width']} px: the after-hours number {number['text']}"
+                assert number["height"] >= 44 and number["width"] >= 44, f"{where} is a {number['width']:.0f} × {number['height']:.0f} px target"
+                assert number["weight"] >= 700 and number["size"] >= facts["day"]["size"] - 0.5, f"{where}: {number}, daytime {facts['day']}"
+                assert number["ratio"] >= min(7, facts["day"]["ratio"]), f"{where} has a contrast of {number['ratio']:.1f}:1, the daytime one {facts['day']['ratio']:.1f}:1"
+                assert number["textSize"] >= facts["body"] - 0.5, f"{where}: its sentence is {number['textSize']} px, the card's text {facts['body']} px"
+            seen += len(facts["after"])
+        assert seen, f"{council}: no after-hours number on {AFTER_HOURS_PAGES}"
+
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_the_after_hours_sentence_reads_as_a_sentence(browser, council):
+    """The after-hours line ("Utanför kontorstid: Ring … på 070-000 01 07.") on the start page and
+    on contact cards reads as one sentence: evenly spaced lines, no line of punctuation alone,
+    and the full stop on the line where the number ends."""
+    browser.media()
+    for width in (320, 375, 390, 768, 1280):
+        browser.viewport({**PHONE, "width": width} if width < 700 else {**DESKTOP, "width": width})
+        for page in ("index.html", "kontakter.html"):
+            browser.open(f"{council}/{page}")
+            found = browser.driver.execute_script(LINES_OF + """
+                return [...document.querySelectorAll('main .quick-when, main .contact-after-hours')]
+                    .filter(e => e.querySelector('a[href^="tel:"]')).map(e => {
+                        const lines = linesOf(e, '.visually-hidden'), steps = [];
+                        for (let i = 1; i < lines.length; i++) steps.push(Math.round(lines[i].top - lines[i - 1].top));
+                        // The full stop after the number: on the line where the number ends.
+                        const a = e.querySelector('a[href^="tel:"]'), after = a.nextSibling, ends = [...a.getClientRects()].pop();
+                        let stop = null;
+                        if (after && after.nodeType === 3 && /^[.,;:]/.test(after.data)) {
+                            const range = document.createRange();
+                            range.setStart(after, 0); range.setEnd(after, 1);
+                            const r = range.getBoundingClientRect(), mid = (r.top + r.bottom) / 2;
+                            stop = mid > ends.top && mid < ends.bottom;
+                        }
+                        return {lines: lines.map(l => l.text), steps, stop};
+                    });""")
+            for sentence in found:
+                where = f"{council}/{page} at {width} px: {' | '.join(sentence['lines'])}"
+                assert all(any(c.isalnum() for c in line) for line in sentence["lines"]), f"{where}: a line of punctuation alone"
+                assert not sentence["steps"] or max(sentence["steps"]) - min(sentence["steps"]) <= 2, f"{where}: uneven lines {sentence['steps']}"
+                assert sentence["stop"] is not False, f"{where}: the full stop is not on the number's line"
