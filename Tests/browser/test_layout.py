@@ -469,3 +469,32 @@ def test_the_after_hours_sentence_reads_as_a_sentence(browser, council):
                 assert all(any(c.isalnum() for c in line) for line in sentence["lines"]), f"{where}: a line of punctuation alone"
                 assert not sentence["steps"] or max(sentence["steps"]) - min(sentence["steps"]) <= 2, f"{where}: uneven lines {sentence['steps']}"
                 assert sentence["stop"] is not False, f"{where}: the full stop is not on the number's line"
+
+
+def test_pocket_card_text_is_readable_and_numbers_stand_alone(browser, demo):
+    """On paper the pocket card's text is 8 pt or more (6.5 pt had left half a face empty), its
+    headings larger still, and each contact's number starts a line of its own, under the name."""
+    councils = sorted(p.parent.name for p in demo.glob("*/fickkort.html"))
+    browser.viewport(DESKTOP)
+    browser.media(media="print")
+    pt = 96 / 72
+    try:
+        for council in councils:
+            browser.open(f"{council}/fickkort.html")
+            facts = browser.driver.execute_script("""
+                const size = e => parseFloat(getComputedStyle(e).fontSize);
+                return {
+                  body: [...document.querySelectorAll('.pocket-card li, .pocket-card p:not(.pocket-card-112)')].map(size),
+                  headings: [...document.querySelectorAll('.pocket-card h2')].map(size),
+                  together: [...document.querySelectorAll('.pocket-card-contacts li')].filter(li => {
+                      const role = li.querySelector('.pocket-card-role'), tel = li.querySelector(':scope > a[href^="tel:"]');
+                      if (!role || !tel) return false;
+                      const roles = role.getClientRects(), last = roles[roles.length - 1];
+                      return tel.getBoundingClientRect().top < last.bottom - 1;
+                  }).map(li => li.textContent.slice(0, 40)),
+                };""")
+            assert min(facts["body"]) >= 8 * pt - 0.01, f"{council}: pocket card text at {min(facts['body']) / pt:.1f} pt"
+            assert min(facts["headings"]) > min(facts["body"]), f"{council}: headings {facts['headings']} px, text {min(facts['body'])} px"
+            assert not facts["together"], f"{council}: a number runs on after the name: {facts['together']}"
+    finally:
+        browser.media()
