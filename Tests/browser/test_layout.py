@@ -498,3 +498,47 @@ def test_pocket_card_text_is_readable_and_numbers_stand_alone(browser, demo):
             assert not facts["together"], f"{council}: a number runs on after the name: {facts['together']}"
     finally:
         browser.media()
+
+
+def test_a_routine_title_of_two_lines_keeps_its_gap_to_the_summary(browser):
+    """On the start page a routine's title that wraps keeps the same gap to its summary as one
+    of a single line."""
+    browser.media()
+    browser.viewport({**PHONE, "width": 320})
+    browser.open("exempelby/index.html")
+    gaps = browser.driver.execute_script("""
+        return [...document.querySelectorAll('.routine-list li')].map(li => {
+            const a = li.querySelector('a'), range = document.createRange();
+            range.selectNodeContents(a);
+            const lines = [...range.getClientRects()], text = range.getBoundingClientRect();
+            return {title: a.textContent, lines: new Set(lines.map(r => Math.round(r.top))).size,
+                    gap: li.querySelector('.routine-summary').getBoundingClientRect().top - text.bottom};
+        });""")
+    one, two = [g["gap"] for g in gaps if g["lines"] == 1], [g for g in gaps if g["lines"] > 1]
+    assert one and two, f"at 320 px no title of one line or none of two: {gaps}"
+    assert all(g["gap"] >= min(one) - 1 for g in two), f"titles of two lines closer to their summary than {min(one):.0f} px: {two}"
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_breadcrumbs_never_start_a_line_with_a_separator(browser, width):
+    browser.media()
+    browser.viewport({**PHONE, "width": width})
+    for page in ("polisanmalan.html", "riskbedomning-infor-sammantraden.html", "hot-via-e-post-och-sociala-medier.html"):
+        browser.open(f"exempelby/{page}")
+        found = browser.driver.execute_script("""
+            const ol = document.querySelector('.breadcrumbs ol'), left = ol.getBoundingClientRect().left;
+            const items = [...ol.children];
+            return {lines: new Set(items.map(li => Math.round(li.getClientRects()[0].top))).size,
+                    leading: items.filter(li => getComputedStyle(li, '::before').content.includes('›')
+                                        && li.getClientRects()[0].left < left + 1).map(li => li.textContent)};""")
+        assert not found["leading"], f"exempelby/{page} at {width} px: a line of the breadcrumbs starts with ›: {found}"
+
+
+def test_the_emergency_links_share_a_row_on_a_small_phone(browser):
+    """At 320 px "Alla kontakter" stays beside "Om du blir hotad just nu", not alone on a row."""
+    browser.media()
+    browser.viewport({**PHONE, "width": 320, "height": 640})
+    browser.open("exempelby/index.html")
+    acute, more = rect(browser, ".emergency-acute a"), rect(browser, ".emergency-more a")
+    assert more["top"] < acute["bottom"] and acute["top"] < more["bottom"], f"not on one row: {acute}, {more}"
+    assert more["right"] <= 320 and more["height"] >= 44 and acute["height"] >= 44, (acute, more)
