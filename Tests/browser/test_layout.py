@@ -204,6 +204,18 @@ def test_print_is_a4_and_starts_with_whom_to_call(browser):
         browser.media()
 
 
+@pytest.mark.parametrize("council", COUNCILS)
+def test_the_printed_handbook_has_no_half_empty_pages(browser, demo, council):
+    """The whole handbook on paper: the routines of a part follow one another, so that it takes
+    at most five pages for three routines (Exempelby's 16 routines had printed on 34 pages, every
+    routine starting a page of its own, half of them nearly empty; flowing, on 25)."""
+    routines = (demo / council / "skriv-ut.html").read_text(encoding="utf-8").count('<section class="print-routine" id="rutin-')
+    browser.viewport(DESKTOP)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf(browser, f"{council}/skriv-ut.html")))
+    print(f"\n{council}/skriv-ut.html: {routines} routines on {pages} pages")
+    assert routines >= 10 and 3 * pages <= 5 * routines, f"{council}: {routines} routines print on {pages} pages"
+
+
 @pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html", "grupper/nordvast.html",
                                   "404.html"])
 def test_portal_emergency_button_is_a_tap_target(browser, page):
