@@ -311,6 +311,7 @@ def test_a_focused_link_in_a_wide_table_is_not_under_its_sticky_column(browser):
     assert not hidden, f"focused links under the sticky column: {hidden[:5]} ({len(hidden)} in all)"
 
 
+
 def test_pocket_card_prints_at_bank_card_size(browser, demo):
     """The pocket card on paper, for every council: one A4 page; two faces of 85.6 × 54 mm (a
     bank card) side by side, each holding all its text; 112 larger than the other numbers; and
@@ -554,3 +555,14 @@ def test_the_emergency_links_share_a_row_on_a_small_phone(browser):
     acute, more = rect(browser, ".emergency-acute a"), rect(browser, ".emergency-more a")
     assert more["top"] < acute["bottom"] and acute["top"] < more["bottom"], f"not on one row: {acute}, {more}"
     assert more["right"] <= 320 and more["height"] >= 44 and acute["height"] >= 44, (acute, more)
+
+
+@pytest.mark.parametrize("page", ["sok.html", "404.html", "sok.html?q=xyzzy"])
+def test_the_footer_sits_at_the_bottom_of_a_short_page(browser, page):
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"exempelby/{page}")
+    facts = browser.driver.execute_script(
+        "return {bottom: document.querySelector('.site-footer').getBoundingClientRect().bottom, height: innerHeight,"
+        " scroll: document.documentElement.scrollHeight};")
+    assert abs(facts["bottom"] - max(facts["height"], facts["scroll"])) <= 1, f"exempelby/{page}: {facts}"
