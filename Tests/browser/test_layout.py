@@ -5,10 +5,11 @@ at the text size the reader has chosen, without the page scrolling sideways.
 """
 import base64
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import COUNCILS, DESKTOP, PHONE, dump
+from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, dump
 
 # A common small phone: 375 × 740 CSS pixels.
 SMALL = {**PHONE, "width": 375, "height": 740}
@@ -203,6 +204,18 @@ def test_print_is_a4_and_starts_with_whom_to_call(browser):
         browser.media()
 
 
+@pytest.mark.parametrize("council", COUNCILS)
+def test_the_printed_handbook_has_no_half_empty_pages(browser, demo, council):
+    """The whole handbook on paper: the routines of a part follow one another, so that it takes
+    at most five pages for three routines (Exempelby's 16 routines had printed on 34 pages, every
+    routine starting a page of its own, half of them nearly empty; flowing, on 25)."""
+    routines = (demo / council / "skriv-ut.html").read_text(encoding="utf-8").count('<section class="print-routine" id="rutin-')
+    browser.viewport(DESKTOP)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf(browser, f"{council}/skriv-ut.html")))
+    print(f"\n{council}/skriv-ut.html: {routines} routines on {pages} pages")
+    assert routines >= 10 and 3 * pages <= 5 * routines, f"{council}: {routines} routines print on {pages} pages"
+
+
 @pytest.mark.parametrize("page", ["index.html", "handbocker/exempelby.html", "handbocker/lattsasby.html", "grupper/nordvast.html",
                                   "404.html"])
 def test_portal_emergency_button_is_a_tap_target(browser, page):
@@ -384,3 +397,218 @@ def test_pocket_card_prints_at_bank_card_size(browser, demo):
             assert facts["big"] >= 1.4 * facts["small"], f"{council}: 112 is {facts['big']} px against {facts['small']} px"
     finally:
         browser.media()
+
+
+DEMO_COUNCILS = sorted(p.name for p in (Path(__file__).parents[2] / "content" / "councils").iterdir() if p.is_dir())
+
+# The characters of each text node, grouped into the lines the browser laid them out on.
+LINES_OF = """
+    function linesOf(element, skip) {
+        const chars = [];
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (skip && n.parentElement.closest(skip)) continue;
+            for (let i = 0; i < n.length; i++) {
+                const range = document.createRange();
+                range.setStart(n, i); range.setEnd(n, i + 1);
+                const r = range.getClientRects()[0];
+                if (r && r.width) chars.push({c: n.data[i], top: r.top, bottom: r.bottom, mid: (r.top + r.bottom) / 2});
+            }
+        }
+        const lines = [];
+        for (const ch of chars) {
+            const line = lines.find(l => ch.mid > l.top && ch.mid < l.bottom);
+            if (line) { line.text += ch.c; line.top = Math.min(line.top, ch.top); line.bottom = Math.max(line.bottom, ch.bottom); }
+            else lines.push({text: ch.c, top: ch.top, bottom: ch.bottom});
+        }
+        return lines.sort((a, b) => a.top - b.top);
+    }"""
+
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_phone_numbers_never_split_across_lines(browser, demo, council):
+    """A number to call is read and typed as one: on a phone (390 and 320 px) no number in a
+    call link, in running text, a table or a button, wraps onto a second line ("114 14" had
+    split into "114" and "14" in a routine's table)."""
+    browser.media()
+    pages = sorted(p.name for p in (demo / council).glob("*.html") if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    checked = 0
+    for width in (390, 320):
+        browser.viewport({**PHONE, "width": width})
+        for page in pages:
+            browser.open(f"{council}/{page}")
+            found = browser.driver.execute_script(LINES_OF + """
+                const split = [];
+                let count = 0;
+                for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+                    if (!a.getClientRects().length) continue;
+                    // The number itself: the link's text with a digit in it, not a label beside it.
+                    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+                    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                        if (!/[0-9]/.test(n.data) || n.parentElement.closest('.visually-hidden, .tel-label')) continue;
+                        count++;
+                        const span = document.createElement('span');
+                        n.replaceWith(span); span.append(n);
+                        const lines = linesOf(span);
+                        span.replaceWith(n);
+                        if (lines.length > 1) split.push(lines.map(l => l.text).join(' | '));
+                    }
+                }
+                return {count, split};""")
+            checked += found["count"]
+            assert not found["split"], f"{council}/{page} at {width} px: numbers split across lines: {found['split']}"
+    assert checked > 100, f"only {checked} numbers checked in {council}"
+
+
+AFTER_HOURS_PAGES = ["kontakter.html", "hotad-just-nu.html"]
+
+
+@pytest.mark.parametrize("council", ["exempelby", "exempelstad", "region-exempelmark"])
+def test_the_after_hours_number_is_as_easy_to_tap_as_the_daytime_one(browser, council):
+    """Out of office hours the after-hours number is the one to call: on a contact card it is a
+    tap target of 44 px or more, bold, as large as the daytime number and in colours of the same
+    contrast, and the sentence around it is in the card's own text size, not a small print."""
+    browser.media()
+    for metrics in (SMALL, DESKTOP):
+        browser.viewport(metrics)
+        seen = 0
+        for page in AFTER_HOURS_PAGES:
+            browser.open(f"{council}/{page}")
+            facts = browser.driver.execute_script(COLOUR_JS + """
+                const ratio = e => contrast(luminance(rgba(getComputedStyle(e).color)), luminance(background(e)));
+                const day = document.querySelector('main .contact-ways a[href^="tel:"]');
+                return {
+                  day: day && {ratio: ratio(day), size: parseFloat(getComputedStyle(day.querySelector('.tel-number') || day).fontSize)},
+                  body: parseFloat(getComputedStyle(document.querySelector('main .contact-role') || document.body).fontSize),
+                  after: [...document.querySelectorAll('main .contact-after-hours')].filter(p => p.querySelector('a[href^="tel:"]')).map(p => {
+                    const a = p.querySelector('a[href^="tel:"]'), r = a.getBoundingClientRect(), s = getComputedStyle(a);
+                    return {text: a.textContent.slice(0, 14), width: r.width, height: r.height, weight: parseInt(s.fontWeight),
+                            size: parseFloat(s.fontSize), ratio: ratio(a), textSize: parseFloat(getComputedStyle(p).fontSize)};
+                  }),
+                };""")
+            assert facts["day"], f"{council}/{page}: no daytime number on a contact card"
+            for number in facts["after"]:
+                where = f"{council}/{page} at {metrics['width']} px: the after-hours number {number['text']}"
+                assert number["height"] >= 44 and number["width"] >= 44, f"{where} is a {number['width']:.0f} × {number['height']:.0f} px target"
+                assert number["weight"] >= 700 and number["size"] >= facts["day"]["size"] - 0.5, f"{where}: {number}, daytime {facts['day']}"
+                assert number["ratio"] >= min(7, facts["day"]["ratio"]), f"{where} has a contrast of {number['ratio']:.1f}:1, the daytime one {facts['day']['ratio']:.1f}:1"
+                assert number["textSize"] >= facts["body"] - 0.5, f"{where}: its sentence is {number['textSize']} px, the card's text {facts['body']} px"
+            seen += len(facts["after"])
+        assert seen, f"{council}: no after-hours number on {AFTER_HOURS_PAGES}"
+
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_the_after_hours_sentence_reads_as_a_sentence(browser, council):
+    """The after-hours line ("Utanför kontorstid: Ring … på 070-000 01 07.") on the start page and
+    on contact cards reads as one sentence: evenly spaced lines, no line of punctuation alone,
+    and the full stop on the line where the number ends."""
+    browser.media()
+    for width in (320, 375, 390, 768, 1280):
+        browser.viewport({**PHONE, "width": width} if width < 700 else {**DESKTOP, "width": width})
+        for page in ("index.html", "kontakter.html"):
+            browser.open(f"{council}/{page}")
+            found = browser.driver.execute_script(LINES_OF + """
+                return [...document.querySelectorAll('main .quick-when, main .contact-after-hours')]
+                    .filter(e => e.querySelector('a[href^="tel:"]')).map(e => {
+                        const lines = linesOf(e, '.visually-hidden'), steps = [];
+                        for (let i = 1; i < lines.length; i++) steps.push(Math.round(lines[i].top - lines[i - 1].top));
+                        // The full stop after the number: on the line where the number ends.
+                        const a = e.querySelector('a[href^="tel:"]'), after = a.nextSibling, ends = [...a.getClientRects()].pop();
+                        let stop = null;
+                        if (after && after.nodeType === 3 && /^[.,;:]/.test(after.data)) {
+                            const range = document.createRange();
+                            range.setStart(after, 0); range.setEnd(after, 1);
+                            const r = range.getBoundingClientRect(), mid = (r.top + r.bottom) / 2;
+                            stop = mid > ends.top && mid < ends.bottom;
+                        }
+                        return {lines: lines.map(l => l.text), steps, stop};
+                    });""")
+            for sentence in found:
+                where = f"{council}/{page} at {width} px: {' | '.join(sentence['lines'])}"
+                assert all(any(c.isalnum() for c in line) for line in sentence["lines"]), f"{where}: a line of punctuation alone"
+                assert not sentence["steps"] or max(sentence["steps"]) - min(sentence["steps"]) <= 2, f"{where}: uneven lines {sentence['steps']}"
+                assert sentence["stop"] is not False, f"{where}: the full stop is not on the number's line"
+
+
+def test_pocket_card_text_is_readable_and_numbers_stand_alone(browser, demo):
+    """On paper the pocket card's text is 8 pt or more (6.5 pt had left half a face empty), its
+    headings larger still, and each contact's number starts a line of its own, under the name."""
+    councils = sorted(p.parent.name for p in demo.glob("*/fickkort.html"))
+    browser.viewport(DESKTOP)
+    browser.media(media="print")
+    pt = 96 / 72
+    try:
+        for council in councils:
+            browser.open(f"{council}/fickkort.html")
+            facts = browser.driver.execute_script("""
+                const size = e => parseFloat(getComputedStyle(e).fontSize);
+                return {
+                  body: [...document.querySelectorAll('.pocket-card li, .pocket-card p:not(.pocket-card-112)')].map(size),
+                  headings: [...document.querySelectorAll('.pocket-card h2')].map(size),
+                  together: [...document.querySelectorAll('.pocket-card-contacts li')].filter(li => {
+                      const role = li.querySelector('.pocket-card-role'), tel = li.querySelector(':scope > a[href^="tel:"]');
+                      if (!role || !tel) return false;
+                      const roles = role.getClientRects(), last = roles[roles.length - 1];
+                      return tel.getBoundingClientRect().top < last.bottom - 1;
+                  }).map(li => li.textContent.slice(0, 40)),
+                };""")
+            assert min(facts["body"]) >= 8 * pt - 0.01, f"{council}: pocket card text at {min(facts['body']) / pt:.1f} pt"
+            assert min(facts["headings"]) > min(facts["body"]), f"{council}: headings {facts['headings']} px, text {min(facts['body'])} px"
+            assert not facts["together"], f"{council}: a number runs on after the name: {facts['together']}"
+    finally:
+        browser.media()
+
+
+def test_a_routine_title_of_two_lines_keeps_its_gap_to_the_summary(browser):
+    """On the start page a routine's title that wraps keeps the same gap to its summary as one
+    of a single line."""
+    browser.media()
+    browser.viewport({**PHONE, "width": 320})
+    browser.open("exempelby/index.html")
+    gaps = browser.driver.execute_script("""
+        return [...document.querySelectorAll('.routine-list li')].map(li => {
+            const a = li.querySelector('a'), range = document.createRange();
+            range.selectNodeContents(a);
+            const lines = [...range.getClientRects()], text = range.getBoundingClientRect();
+            return {title: a.textContent, lines: new Set(lines.map(r => Math.round(r.top))).size,
+                    gap: li.querySelector('.routine-summary').getBoundingClientRect().top - text.bottom};
+        });""")
+    one, two = [g["gap"] for g in gaps if g["lines"] == 1], [g for g in gaps if g["lines"] > 1]
+    assert one and two, f"at 320 px no title of one line or none of two: {gaps}"
+    assert all(g["gap"] >= min(one) - 1 for g in two), f"titles of two lines closer to their summary than {min(one):.0f} px: {two}"
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_breadcrumbs_never_start_a_line_with_a_separator(browser, width):
+    browser.media()
+    browser.viewport({**PHONE, "width": width})
+    for page in ("polisanmalan.html", "riskbedomning-infor-sammantraden.html", "hot-via-e-post-och-sociala-medier.html"):
+        browser.open(f"exempelby/{page}")
+        found = browser.driver.execute_script("""
+            const ol = document.querySelector('.breadcrumbs ol'), left = ol.getBoundingClientRect().left;
+            const items = [...ol.children];
+            return {lines: new Set(items.map(li => Math.round(li.getClientRects()[0].top))).size,
+                    leading: items.filter(li => getComputedStyle(li, '::before').content.includes('›')
+                                        && li.getClientRects()[0].left < left + 1).map(li => li.textContent)};""")
+        assert not found["leading"], f"exempelby/{page} at {width} px: a line of the breadcrumbs starts with ›: {found}"
+
+
+def test_the_emergency_links_share_a_row_on_a_small_phone(browser):
+    """At 320 px "Alla kontakter" stays beside "Om du blir hotad just nu", not alone on a row."""
+    browser.media()
+    browser.viewport({**PHONE, "width": 320, "height": 640})
+    browser.open("exempelby/index.html")
+    acute, more = rect(browser, ".emergency-acute a"), rect(browser, ".emergency-more a")
+    assert more["top"] < acute["bottom"] and acute["top"] < more["bottom"], f"not on one row: {acute}, {more}"
+    assert more["right"] <= 320 and more["height"] >= 44 and acute["height"] >= 44, (acute, more)
+
+
+@pytest.mark.parametrize("page", ["sok.html", "404.html", "sok.html?q=xyzzy"])
+def test_the_footer_sits_at_the_bottom_of_a_short_page(browser, page):
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"exempelby/{page}")
+    facts = browser.driver.execute_script(
+        "return {bottom: document.querySelector('.site-footer').getBoundingClientRect().bottom, height: innerHeight,"
+        " scroll: document.documentElement.scrollHeight};")
+    assert abs(facts["bottom"] - max(facts["height"], facts["scroll"])) <= 1, f"exempelby/{page}: {facts}"

@@ -236,5 +236,10 @@ def test_accessibility_statement(demo, council):
         assert f"(WCAG {named})" in text, f"the WCAG criteria {criteria} are not named"
     updated = re.search(r"^  updated:\s*(\d{4})-(\d\d)-(\d\d)", council_yml, re.M) or re.search(r"assessed:\s*(\d{4})-(\d\d)-(\d\d)", council_yml)
     assert re.search(rf"Redogörelsen uppdaterades senast den {int(updated.group(3))} \w+ {updated.group(1)}\.", text), "the statement's own date is missing"
+    # How the site was tested, in words for the public: no tool names or trade words unexplained.
+    testing = re.search(r"<h2>Hur vi testat webbplatsen</h2>(.*?)(?:<p>Redogörelsen|$)", text, re.S).group(1)
+    assert "i Windows högkontrastläge" in testing, f"{council}: {testing}"
+    jargon = [word for word in ("sidmall", "axe", "Nu HTML Checker", "läge för hög kontrast") if word in testing]
+    assert not jargon, f"{council}/tillganglighet.html tells the public of {jargon}"
     day = re.search(r"assessed:\s*(\d{4})-(\d\d)-(\d\d)", council_yml)
     assert day and str(int(day.group(3))) in text and day.group(1) in text, "the assessment date is missing"

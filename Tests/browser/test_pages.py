@@ -4,7 +4,7 @@ import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
+from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
 
 SMALL_PHONE = {**PHONE, "width": 375, "height": 740}
 
@@ -113,20 +113,7 @@ def test_dark_scheme_contrast(browser, page):
         browser.media()
 
 
-FOCUS_CONTRAST = """
-    const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    const rgba = text => (text.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
-    function background(element) {          // the colour behind the element, layers composited
-        const layers = [];
-        for (let e = element; e; e = e.parentElement) {
-            const c = rgba(getComputedStyle(e).backgroundColor);
-            if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
-        }
-        let colour = [255, 255, 255];
-        for (const [r, g, b, a] of layers.reverse()) colour = [r * a + colour[0] * (1 - a), g * a + colour[1] * (1 - a), b * a + colour[2] * (1 - a)];
-        return colour;
-    }
+FOCUS_CONTRAST = COLOUR_JS + """
     const poor = [];
     for (const link of document.querySelectorAll('a[href]')) {
         const box = link.getBoundingClientRect();
@@ -134,7 +121,7 @@ FOCUS_CONTRAST = """
         link.focus();
         if (!link.matches(':focus-visible')) continue;
         const fg = luminance(rgba(getComputedStyle(link).color)), bg = luminance(background(link));
-        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        const ratio = contrast(fg, bg);
         if (ratio < 4.5) poor.push(`${link.textContent.trim().slice(0, 40)} (${ratio.toFixed(1)}:1)`);
     }
     return poor;"""

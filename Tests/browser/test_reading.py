@@ -195,11 +195,12 @@ def test_print_styles(browser):
             const shown = s => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
             const outside = document.querySelector('main a[href^="http"]');
             return {
-              // A routine starts a page, or follows its phase's heading, which starts one.
-              breaks: [...document.querySelectorAll('.print-routine')].map(e => {
-                const before = e.previousElementSibling;
-                return before && before.matches('.print-phase') ? getComputedStyle(before).breakBefore + ' (phase)' : getComputedStyle(e).breakBefore;
-              }),
+              // A part (phase) starts a page and its first routine stays with its heading; the
+              // routines within a part follow one another; the contact list starts a page.
+              phaseBreaks: [...document.querySelectorAll('.print-phase')].map(e => getComputedStyle(e).breakBefore),
+              phaseAfter: [...document.querySelectorAll('.print-phase')].map(e => getComputedStyle(e).breakAfter),
+              routineBreaks: [...document.querySelectorAll('.print-routine:not(.print-phase + *, #kontaktlista)')].map(e => getComputedStyle(e).breakBefore),
+              contactsBreak: getComputedStyle(document.getElementById('kontaktlista')).breakBefore,
               phases: [...document.querySelectorAll('h2.print-phase')].map(e => e.textContent),
               nav: shown('.phase-nav'), search: shown('.search-form'), footer: shown('.site-footer'),
               numbers: shown('.emergency ul') && shown('.emergency a[href="tel:112"]'),
@@ -208,7 +209,11 @@ def test_print_styles(browser):
             };""")
     finally:
         browser.media()
-    assert facts["breaks"] and set(facts["breaks"]) == {"page", "page (phase)"}, f"routines do not start on a new page: {facts['breaks']}"
+    assert facts["phaseBreaks"] and set(facts["phaseBreaks"]) == {"page"}, f"the parts do not start a page: {facts['phaseBreaks']}"
+    assert set(facts["phaseAfter"]) == {"avoid"}, f"a part's first routine may leave its heading: {facts['phaseAfter']}"
+    assert facts["routineBreaks"] and set(facts["routineBreaks"]) == {"auto"}, \
+        f"routines within a part start pages of their own, leaving most of a page empty: {facts['routineBreaks']}"
+    assert facts["contactsBreak"] == "page", f"the contact list does not start a page: {facts['contactsBreak']}"
     assert facts["phases"][:2] == ["Styrning och ansvar", "Förebygga"], f"the phases are not headings: {facts['phases']}"
     assert not facts["nav"] and not facts["search"] and not facts["footer"], f"navigation is printed: {facts}"
     assert facts["numbers"], "the emergency numbers are not printed"
