@@ -71,6 +71,11 @@ struct LoadRecordEncoder {
             writer.write(contact.verifiedLocation != nil)
             if let verified = contact.verifiedLocation { location(verified, &writer) }
             writer.write(contact.access == .internal)
+            writer.write(contact.outOfHoursContact != nil)
+            if let other = contact.outOfHoursContact {
+                writer.write(other.value)
+                location(other.location, &writer)
+            }
         }
     }
 }
@@ -132,10 +137,14 @@ struct LoadRecordDecoder {
                   let phone = reader.optionalString(), let email = reader.optionalString(), let hours = reader.optionalString(),
                   let outOfHours = reader.optionalString(), let verified = day(&reader), let location = location(&reader),
                   let interval = int(&reader), let verifiedLocation = optional(&reader, { self.location(&$0) }),
-                  let isInternal = reader.bool() else { return nil }
+                  let isInternal = reader.bool(),
+                  let other = optional(&reader, { reader -> Located<String>? in
+                      guard let id = reader.string(), let location = self.location(&reader) else { return nil }
+                      return Located(value: id, location: location)
+                  }) else { return nil }
             return Contact(id: id, role: role, name: name, phone: phone, email: email, hours: hours, outOfHours: outOfHours,
-                           verified: verified, location: location, verifyIntervalMonths: interval, verifiedLocation: verifiedLocation,
-                           access: isInternal ? .internal : .public)
+                           outOfHoursContact: other, verified: verified, location: location, verifyIntervalMonths: interval,
+                           verifiedLocation: verifiedLocation, access: isInternal ? .internal : .public)
         }
     }
 }

@@ -25,7 +25,7 @@ enum EmptyPhases {
         // Said only where a handbook would have been told: not for a build of no handbook.
         guard kept.count < diagnostics.count else { return diagnostics }
         return kept + unused.map { phase in
-            .warning(site.config.phaseLocations[phase.id] ?? site.config.location,
+            .warning(site.config.phaseLocations.first { $0.value == phase.id }?.location ?? site.config.location,
                      "ingen rutin hör till delen '\(phase.label)', så den saknas i varje handbok", code: "empty-phase",
                      notes: ["skriv en grundrutin med 'phase: \(phase.id)', eller ta bort delen ur 'phases' tills det finns en rutin för den"])
         }

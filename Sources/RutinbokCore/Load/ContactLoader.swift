@@ -45,12 +45,23 @@ enum ContactLoader {
                 if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
                 else { entry.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
             }
-            let contact = Contact(
+            // Text, or another contact of the handbook to call (`{ contact: tib }`): a group's
+            // contact then names each member's own, and a number is written in one place.
+            var outOfHours: String?, outOfHoursContact: Located<String>?
+            switch entry.textOrMapping("out_of_hours") {
+            case .text(let text): outOfHours = text.value
+            case .mapping(var other):
+                outOfHoursContact = other.located("contact", required: "id:t för kontakten att ringa utanför kontorstid, till exempel 'tib'")
+                entry.absorb(&other, known: ["contact"])
+            case nil: break
+            }
+            var contact = Contact(
                 id: key.value, role: entry.string("role", required: "vad kontakten gör, till exempel 'Säkerhetssamordnare'") ?? key.value,
                 name: entry.string("name"), phone: phone?.value, email: email?.value,
-                hours: entry.string("hours"), outOfHours: entry.string("out_of_hours"),
+                hours: entry.string("hours"), outOfHours: outOfHours,
                 verified: verified?.value, location: key.location,
                 verifyIntervalMonths: entry.int("verify_interval_months", in: 1...120), verifiedLocation: verified?.location, access: access)
+            contact.outOfHoursContact = outOfHoursContact
             if contact.phone == nil, contact.email == nil {
                 // The handbook's point is whom to call: a contact no one can reach is not finished.
                 entry.report(.error(key.location, "kontakten '\(key.value)' har varken 'phone' eller 'email'; läsarna kan inte nå den",

@@ -20,7 +20,7 @@ enum SiteConfigLoader {
             if let id = item.string("id", required: "ett kort id, till exempel 'hantera'"),
                let label = item.string("label", required: "namnet som läsarna ser") {
                 config.phases.append(Phase(id: id, label: label, rank: rank))
-                config.phaseLocations[id] = item.location
+                config.phaseLocations.append(Located(value: id, location: item.location))
             }
             yaml.absorb(&item, known: ["id", "label"])
         }

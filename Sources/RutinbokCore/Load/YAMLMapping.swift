@@ -279,14 +279,21 @@ struct YAMLMapping {
     /// A list whose items are each a text or a mapping (`- Text.` or `- text: …`); a single
     /// text counts as a list of one.
     mutating func textsOrMappings(_ key: String) -> [TextOrMapping] {
-        listItems(key).compactMap { item in
-            switch item {
-            case .scalar(let scalar): return .text(Located(value: plainText(scalar, key: key, at: item), location: location(of: item)))
-            case .mapping: return .mapping(YAMLMapping(item, file: file, lineOffset: lineOffset))
-            default:
-                report(.error(location(of: item), "varje post i '\(key)' ska vara text eller rader med 'nyckel: värde', men här står \(Self.describe(item))", code: "yaml-type"))
-                return nil
-            }
+        listItems(key).compactMap { textOrMapping($0, key: key, what: "varje post i '\(key)'") }
+    }
+
+    /// The value under `key`, text or a nested mapping.
+    mutating func textOrMapping(_ key: String) -> TextOrMapping? {
+        raw(key).flatMap { textOrMapping($0, key: key, what: "'\(key)'") }
+    }
+
+    private mutating func textOrMapping(_ node: Node, key: String, what: String) -> TextOrMapping? {
+        switch node {
+        case .scalar(let scalar): return .text(Located(value: plainText(scalar, key: key, at: node), location: location(of: node)))
+        case .mapping: return .mapping(YAMLMapping(node, file: file, lineOffset: lineOffset))
+        default:
+            report(.error(location(of: node), "\(what) ska vara text eller rader med 'nyckel: värde', men här står \(Self.describe(node))", code: "yaml-type"))
+            return nil
         }
     }
 

@@ -6,7 +6,11 @@ public struct Contact: Sendable, Hashable {
     public var phone: String?
     public var email: String?
     public var hours: String?
+    /// What to do outside office hours, in words; for `out_of_hours: { contact: id }`, made
+    /// from that contact of the handbook by the resolve stage (`OutOfHoursContacts`).
     public var outOfHours: String?
+    /// `out_of_hours: { contact: id }`: the handbook's contact to call outside office hours.
+    public var outOfHoursContact: Located<String>? = nil
     public var verified: Day?
     public var location: SourceLocation
     /// Verification interval for this contact, if it differs from the council's.

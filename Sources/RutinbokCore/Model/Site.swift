@@ -52,8 +52,8 @@ public struct SiteConfig: Sendable {
     /// The portal's accessibility statement (`accessibility`), as a council's is its handbook's.
     public var accessibility: AccessibilityStatement?
     public var location: SourceLocation
-    /// Where each phase is written in site.yml, by id.
-    var phaseLocations: [String: SourceLocation] = [:]
+    /// Each phase's id where it is written in site.yml, in its order.
+    var phaseLocations: [Located<String>] = []
 
     /// Who publishes the portal and the base routines, and where questions about them go.
     public struct Publisher: Sendable {

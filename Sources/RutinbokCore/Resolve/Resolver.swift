@@ -74,6 +74,8 @@ public enum Resolver {
         let own = council.contacts
         let inherited = (group?.contacts ?? []).filter { contact in !own.contains { $0.id == contact.id } }
         var contacts = own + inherited
+        diagnostics += OutOfHoursContacts.resolve(&contacts, council: council, fromGroup: Set(inherited.map(\.id)),
+                                                  includeInternal: options.includeInternal)
         var internalContacts: [Contact] = []
         if !options.includeInternal {
             internalContacts = contacts.filter { $0.access == .internal }

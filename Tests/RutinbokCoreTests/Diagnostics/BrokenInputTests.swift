@@ -651,6 +651,16 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("quick_contacts names no contact there is", { try $0.append(site, "quick_contacts: [samordnare, samordnaren]\n") }, expect: [
         "content/site.yml:13:30: varning: ingen kommun eller grupp har en kontakt 'samordnaren'; den visas därför inte på någon startsida [unknown-contact]\n  obs: menade du 'samordnare'?\n  obs: kontakter: hr, samordnare",
     ]),
+    BrokenCase("out_of_hours naming a contact the handbook does not have", {
+        try $0.replace(council, "    verified: 2026-01-15\n", with: "    out_of_hours: { contact: samordnaren }\n    verified: 2026-01-15\n")
+    }, expect: [
+        "content/councils/exby/council.yml:11:30: varning: det finns ingen kontakt 'samordnaren'; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: menade du 'samordnare'?",
+    ]),
+    BrokenCase("out_of_hours as a mapping without 'contact'", {
+        try $0.replace(council, "    verified: 2026-01-15\n", with: "    out_of_hours: { kontakt: tib }\n    verified: 2026-01-15\n")
+    }, expect: [
+        "content/councils/exby/council.yml:11:21: fel: 'contact' saknas (id:t för kontakten att ringa utanför kontorstid, till exempel 'tib'); här står 'kontakt', som nog ska vara 'contact' [missing-key]",
+    ]),
     BrokenCase("a council's quick_contacts names a contact it does not have", {
         try $0.replace(council, "group: grannar\n", with: "group: grannar\nquick_contacts: [samordnare, tib]\n")
     }, expect: [

@@ -114,7 +114,7 @@ struct PortalGroupPageTests {
         // Its five contacts, none past verification on the demo's day.
         let contacts = rows(of: "kontakter-tabell", in: html)
         #expect(contacts.count == 5)
-        #expect(text(contacts[0]) == "Gemensam säkerhetssamordnare för Samverkan NordvästIngrid Inbillad8 oktober 2026Nej")
+        #expect(text(contacts[0]) == "SäkerhetssamordnareIngrid Inbillad8 oktober 2026Nej")
         #expect(html.contains("<p>Samverkan Nordvästs rutiner är granskade och dess kontakter kontrollerade i tid.</p>"))
         expectLinksResolve(path, in: output)
 

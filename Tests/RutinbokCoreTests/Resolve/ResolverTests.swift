@@ -174,6 +174,33 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         #expect(handbook.contact("saknas") == nil)
     }
 
+    /// `out_of_hours: { contact: tib }` on the group's contact names each member's own on-call
+    /// number; a member without one is told once, with the handbooks named.
+    @Test func anAfterHoursContactIsEachHandbooksOwn() throws {
+        let groupFile = "content/groups/nordvast/group.yml"
+        var shared = contact("sakerhet", name: "Gruppens", file: groupFile)
+        shared.outOfHoursContact = Located(value: "tib", location: RutinbokCore.SourceLocation(file: groupFile, line: 9, column: 19))
+        func tib(_ phone: String, _ slug: String) -> Contact {
+            var tib = contact("tib", name: "", file: "content/councils/\(slug)/council.yml")
+            (tib.role, tib.name, tib.phone) = ("Tjänsteperson i beredskap", nil, phone)
+            return tib
+        }
+        let councils = [council("ana", group: "nordvast", contacts: [tib("070-000 01 07", "ana")]),
+                        council("bna", group: "nordvast", contacts: [tib("070-000 02 07", "bna")]),
+                        council("cna", group: "nordvast"), council("dna", group: "nordvast")]
+        let (handbooks, diagnostics) = Resolver.resolve(site([routine("hot")], groups: [group("nordvast", contacts: [shared])], councils: councils))
+        #expect(handbooks.map { $0.contact("sakerhet")?.outOfHours } == [
+            "Ring tjänsteperson i beredskap på 070-000 01 07.", "Ring tjänsteperson i beredskap på 070-000 02 07.", nil, nil,
+        ])
+        #expect(diagnostics.normalized().map(\.description) == [
+            "content/groups/nordvast/group.yml:9:19: varning: det finns ingen kontakt 'tib' i handboken; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: i 2 handböcker: cna kommun, dna kommun",
+        ])
+        // A role that is an abbreviation keeps its capitals; without a phone, where to write.
+        var it = contact("it", name: "", file: councilFile)
+        (it.role, it.phone, it.email) = ("IT-jouren", nil, "it@exempelby.example")
+        #expect(OutOfHoursContacts.line(calling: it) == "Skriv till IT-jouren på it@exempelby.example.")
+    }
+
     @Test func unknownGroupIsAnError() throws {
         let nordvast = group("nordvast", routines: [routine("samverkan", .group("nordvast"))])
         let (handbooks, diagnostics) = Resolver.resolve(site([routine("hot")], groups: [nordvast, group("sydost")], councils: [council(group: "nordvest")]))
