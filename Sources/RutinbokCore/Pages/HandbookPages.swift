@@ -215,9 +215,12 @@ struct HandbookPages {
         return chosen
     }
 
+    /// Whom to call first (the start page's box, `quickContacts()`) first, then the rest in the
+    /// order they are written: a group's shared coordinator came after all of a member's own.
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
         var roles: [RoleGroupView] = []
-        for contact in handbook.contacts {
+        let first = quickContacts()
+        for contact in first + handbook.contacts.filter({ contact in !first.contains { $0.id == contact.id } }) {
             let card = shared.card(contact.id)
             var person = ContactView(contact)
             person.sharedBy = handbook.group(of: contact)

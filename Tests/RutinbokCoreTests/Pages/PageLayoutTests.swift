@@ -56,6 +56,17 @@ struct PageLayoutTests {
         #expect(contacts.contains("En fil (vCard) med alla kontakter ovan."))
     }
 
+    /// The contacts page starts with whom to call first, as the start page's box has them: a
+    /// group's coordinator named there came after every contact of the member's own.
+    @Test func theContactsPageStartsWithWhomToCallFirst() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.replace("content/councils/exby/council.yml", "group: grannar\n", with: "group: grannar\nquick_contacts: [hr, samordnare]\n")
+        try await build(workspace)
+        let contacts = try page(workspace, "exby/kontakter.html")
+        let roles = contacts.components(separatedBy: "<section class=\"contact-group\">\n<h2>").dropFirst().compactMap { $0.split(separator: "<").first }
+        #expect(Array(roles.prefix(2)) == ["HR-stöd", "Säkerhetssamordnare"], "\(roles)")
+    }
+
     /// A printed handbook is read from its first page: the box of whom to call follows the
     /// title there, before the contents; the full list stays last. A checklist's item has a
     /// box to tick with a pen, and a class the theme takes its bullet away by.
