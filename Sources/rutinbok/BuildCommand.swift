@@ -22,8 +22,13 @@ struct BuildCommand: AsyncParsableCommand {
         return trimmed.isEmpty ? folder : trimmed
     }
 
-    /// The output as the messages name it, with one final '/' ("output/", and "/" for the root).
-    private var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+    /// The output as the messages name it, with one final '/' ("output/", and "/" for the root);
+    /// a file in its place (which the build refuses to replace) is named as a file.
+    private var shownOutput: String {
+        var isFolder: ObjCBool = true
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue { return output }
+        return output.hasSuffix("/") ? output : output + "/"
+    }
 
     @Flag(name: [.short, .long], help: "Skriv ingenting när bygget lyckas och inget behöver göras (inga fel eller varningar, ingen handbok borttagen). För schemalagda byggen.")
     var quiet = false

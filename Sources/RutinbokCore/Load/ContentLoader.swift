@@ -211,7 +211,7 @@ public enum ContentLoader {
             let id = Slug.make(stem)
             loaded.fileIDs.append(id)
             guard !id.isEmpty else {
-                diagnostics.append(.error(SourceLocation(file: display), "filnamnet '\(name)' har inga bokstäver eller siffror att göra ett id av", code: "invalid-id"))
+                diagnostics.append(.error(SourceLocation(file: display), "filnamnet '\(name)' har inga bokstäver a–z eller siffror att göra ett id av", code: "invalid-id"))
                 continue
             }
             if let other = seen[id] {

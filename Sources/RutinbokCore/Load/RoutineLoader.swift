@@ -71,7 +71,7 @@ enum RoutineLoader {
                 if name.contains("/") {
                     "'\(entry.value)' innehåller '/'; skriv bara rutinens gamla id, utan mapp"
                 } else if slug.isEmpty {
-                    "'\(entry.value)' har inga bokstäver eller siffror att göra ett id av"
+                    "'\(entry.value)' har inga bokstäver a–z eller siffror att göra ett id av"
                 } else if slug != name {
                     "'\(entry.value)' är inte skrivet som ett id; skriv '\(slug)'"
                 } else if name == id {

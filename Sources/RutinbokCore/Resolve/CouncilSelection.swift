@@ -13,7 +13,7 @@ enum CouncilSelection {
             if site.groups[id] == nil && !site.unloadableGroups.contains(id) {
                 let council = site.councils.contains { $0.slug == id }
                 problems.append(.error(SourceLocation(file: "--group"), "det finns ingen grupp '\(id)'" + (council ? "; '\(id)' är en kommun eller region, som du väljer med --council" : ""),
-                                       code: "unknown-group", notes: council ? [] : Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper i content/groups")))
+                                       code: "unknown-group", notes: council ? [] : Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper i groups/")))
             } else if members.isEmpty && site.unloadableCouncils.isEmpty {
                 problems.append(.error(SourceLocation(file: "--group"), "ingen kommun eller region har 'group: \(id)' i sin council.yml", code: "unknown-group"))
             }

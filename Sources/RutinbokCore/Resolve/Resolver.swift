@@ -34,7 +34,7 @@ public enum Resolver {
             // A group.yml that did not load has its own error: the group exists.
             if group == nil && !site.unloadableGroups.contains(name.value) {
                 diagnostics.append(.error(name.location, "gruppen '\(name.value)' finns inte", code: "unknown-group",
-                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i content/groups")
+                                          notes: Suggestions.note(for: name.value, among: site.groups.keys.sorted(), listing: "grupper i groups/")
                                               + ["tills gruppens id är rättat får \(council.name) inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns"]))
             }
         }

@@ -240,6 +240,10 @@ struct CommandLineTests {
         // A final '/' in --output is not doubled in what is said.
         let slash = try Executable.run(arguments(w, "build", ["--output", w.output + "/"]).filter { $0 != "--quiet" })
         #expect(slash.stderr.contains("Ingenting skrevs: \(w.output)/ är som förut."), "\(slash.stderr)")
+        // A file in the output's place is refused, and named as a file.
+        try w.write("fil.txt", "behåll\n")
+        let file = try Executable.run(arguments(w, "build", ["--output", w.url("fil.txt").path]).filter { $0 != "--quiet" })
+        #expect(file.status == 1 && file.stderr.hasSuffix("Ingenting skrevs: \(w.url("fil.txt").path) är som förut.\n"), "\(file.stderr)")
     }
 
     @Test func todayDecidesWhatIsStale() throws {
@@ -341,7 +345,7 @@ struct CommandLineTests {
         #expect(typo.status == 1 && typo.stderr == """
             --group: fel: det finns ingen grupp 'nordvst' [unknown-group]
               obs: menade du 'nordvast'?
-              obs: grupper i content/groups: nordvast
+              obs: grupper i groups/: nordvast
             1 fel, 0 varningar
 
             """, "\(typo.stderr)")

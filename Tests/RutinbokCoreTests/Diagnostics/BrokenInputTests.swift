@@ -286,7 +286,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     // One error at the group's id: not one for each contact the group would have given.
     BrokenCase("unknown group", { try $0.replace(council, "group: grannar", with: "group: granar") }, expect: [
-        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i content/groups: grannar\n  obs: tills gruppens id är rättat får Exby kommun inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns",
+        "content/councils/exby/council.yml:3:8: fel: gruppen 'granar' finns inte [unknown-group]\n  obs: menade du 'grannar'?\n  obs: grupper i groups/: grannar\n  obs: tills gruppens id är rättat får Exby kommun inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns",
     ]),
     // A group.yml that does not load has its own error; its members are not told the group
     // does not exist, nor that the contacts it would have given are missing.
@@ -802,7 +802,7 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:9:24: fel: 'Hotad Nu' är inte skrivet som ett id; skriv 'hotad-nu' [invalid-alias]",
         "content/routines/hotad.md:9:34: fel: 'hotad' är rutinens nuvarande id; ta bort det ur 'aliases' [invalid-alias]",
         "content/routines/hotad.md:9:41: fel: 'index' är namnet på en inbyggd sida och kan inte leda till en rutin [invalid-alias]",
-        "content/routines/hotad.md:9:48: fel: '-' har inga bokstäver eller siffror att göra ett id av [invalid-alias]",
+        "content/routines/hotad.md:9:48: fel: '-' har inga bokstäver a–z eller siffror att göra ett id av [invalid-alias]",
     ]),
     BrokenCase("a former id that is another routine's id", {
         try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naliases: [anmalan]")

@@ -205,7 +205,7 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         let nordvast = group("nordvast", routines: [routine("samverkan", .group("nordvast"))])
         let (handbooks, diagnostics) = Resolver.resolve(site([routine("hot")], groups: [nordvast, group("sydost")], councils: [council(group: "nordvest")]))
         #expect(diagnostics.map(\.description) == [
-            "content/councils/exempelby/council.yml:3:8: fel: gruppen 'nordvest' finns inte [unknown-group]\n  obs: menade du 'nordvast'?\n  obs: grupper i content/groups: nordvast, sydost\n  obs: tills gruppens id är rättat får exempelby kommun inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns",
+            "content/councils/exempelby/council.yml:3:8: fel: gruppen 'nordvest' finns inte [unknown-group]\n  obs: menade du 'nordvast'?\n  obs: grupper i groups/: nordvast, sydost\n  obs: tills gruppens id är rättat får exempelby kommun inga av gruppens rutiner och kontakter; kontakterna som rutinerna nämner kontrolleras när gruppen finns",
         ])
         let handbook = try #require(handbooks.first)
         #expect(handbook.group == nil)
