@@ -7,7 +7,7 @@ enum ContactLoader {
     /// A mistyped address is a link to no one: an error, as a phone number with letters is.
     static func checkEmail(_ email: Located<String>, in mapping: inout YAMLMapping) {
         guard let problem = EmailAddress.problem(in: email.value) else { return }
-        mapping.report(.error(email.location, "e-postadressen '\(email.value)' ser inte ut som en e-postadress: \(problem)", code: "bad-email"))
+        mapping.report(.error(email.location, "e-postadressen '\(EmailAddress.visible(email.value))' ser inte ut som en e-postadress: \(problem)", code: "bad-email"))
     }
 
     static func contacts(_ yaml: inout YAMLMapping) -> [Contact] {

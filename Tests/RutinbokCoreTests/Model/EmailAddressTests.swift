@@ -36,4 +36,11 @@ import Testing
     func mistakesAreNamed(_ address: String, _ problem: String) {
         #expect(EmailAddress.problem(in: address) == problem)
     }
+
+    /// A message quoting an address shows where its invisible character is.
+    @Test func invisibleCharactersAreShownByTheirCodes() {
+        #expect(EmailAddress.visible("registrator\u{200B}@kommun.example") == "registrator<U+200B>@kommun.example")
+        #expect(EmailAddress.visible("\u{FEFF}å@kommun.example") == "<U+FEFF>å@kommun.example")
+        #expect(EmailAddress.visible("anna@kommun.example") == "anna@kommun.example")
+    }
 }
