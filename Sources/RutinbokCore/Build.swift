@@ -107,6 +107,7 @@ public enum Build {
         }
         let outputLock = locks ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
         defer { withExtendedLifetime(outputLock) {} }
+        if outputLock != nil { Publisher.restoreInterrupted(besides: outputURL) }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil
         if let plan, plan.isUnchanged, let previous = plan.previous {

@@ -201,6 +201,28 @@ public final class Publisher: Sendable {
         tidyFiles(names, besides: output)
     }
 
+    /// Where `publish` moves the previous output aside when the system has no atomic exchange.
+    static func asidePath(of output: URL, pid: Int32) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(pid)")
+    }
+
+    /// A build killed between the two renames of `publish`'s fallback left the previous output
+    /// moved aside, and no output in its place: it is put back, so that what was published is
+    /// there again. Beside an output that was put in place, it is removed. Only a folder of
+    /// ours (with the marker) whose build is gone; run under the output's lock, before anything
+    /// reads the output.
+    static func restoreInterrupted(besides output: URL) {
+        let parent = output.deletingLastPathComponent(), prefix = ".\(output.lastPathComponent).previous-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let aside = parent.appendingPathComponent(name)
+            guard isOwnFolder(aside) else { continue }
+            var info = stat()
+            if lstat(output.path, &info) != 0, errno == ENOENT, rename(aside.path, output.path) == 0 { continue }
+            removeOwned(aside)
+        }
+    }
+
     /// The files rutinbok keeps beside the output (`.<output>.<name>`).
     static let filesBeside = ["manifest", "manifest.next", "spare.manifest", "cache", "cache.index", "councils", "loaded", "frames", "lock"]
     /// Those replaced through a copy under a temporary name, `.<output>.<name>.<pid>` (`prepareReplacement`).
@@ -336,7 +358,9 @@ public final class Publisher: Sendable {
             placeManifest()
             return
         }
-        let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
+        // Not atomic: a build killed between the two renames leaves no output, until the next
+        // build puts the previous one back (`restoreInterrupted`).
+        let previous = Self.asidePath(of: output, pid: getpid())
         guard rename(output.path, previous.path) == 0 else {
             // A mount point cannot be exchanged or moved: publishing into it needs a folder in it.
             if errno == EBUSY {

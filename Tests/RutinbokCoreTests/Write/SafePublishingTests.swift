@@ -301,6 +301,28 @@ func leftovers(beside output: String) -> [String] {
         #expect(leftovers(beside: w.output) == [])
     }
 
+    /// Without an atomic exchange, `publish` moves the output aside and the new one in: a build
+    /// killed between the two left no output. The next build, even one that fails, puts the
+    /// previous output back as it was; beside an output put in place, what was moved aside goes.
+    @Test func anOutputMovedAsideByAKilledBuildIsPutBack() async throws {
+        let w = try BrokenWorkspace()
+        #expect(await Build.run(w.options(), write: true).published)
+        let published = snapshot(w.output)
+        let aside = Publisher.asidePath(of: URL(fileURLWithPath: w.output), pid: 99_999_999)
+        #expect(rename(w.output, aside.path) == 0)
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: okand")
+        #expect(!(await Build.run(w.options(), write: true).published))
+        #expect(snapshot(w.output) == published)
+        #expect(leftovers(beside: w.output) == [])
+        // Put in place, then killed before the previous output went to the spare.
+        try w.replace("content/routines/hotad.md", "phase: okand", with: "phase: hantera")
+        try FileManager.default.copyItem(atPath: w.output, toPath: aside.path)
+        #expect(await Build.run(w.options(), write: true).published)
+        #expect(!FileManager.default.fileExists(atPath: aside.path))
+        // The same pages; the marker holds the seal of this build's manifest.
+        #expect(snapshot(w.output).filter { $0.key != Publisher.marker } == published.filter { $0.key != Publisher.marker })
+    }
+
     // MARK: Safe content
 
     @Test func rawHTMLAndJavascriptStayOutUnlessAllowed() async throws {
