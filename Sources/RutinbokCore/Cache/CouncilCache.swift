@@ -10,7 +10,8 @@ import Synchronization
 /// routine it also holds what rendering its body found (`KnownBody`): the checks and the
 /// portal need no more of a council whose pages are kept, so its bodies are not looked up in
 /// the Markdown cache, and a body's text is decoded from the mapped record only if something
-/// asks for it (`Routine.readBody(from:)`). No content file is read after loading.
+/// asks for it (`Routine.readBody(from:)`). No routine or settings file is read after loading
+/// (a changed council's `assets/` files are, when the page stage copies them).
 ///
 /// A record is found by the council's slug and a fingerprint of its folder: the path and
 /// stamp of every file in it (`IncrementalPlan.councilFolders`), which is all loading a

@@ -143,10 +143,11 @@ extension IncrementalPlan {
     /// file and the council's frame: site.yml, templates, options, the council's and group's
     /// files other than routines, and the handbook's routines in order with their files,
     /// phases and titles (the header lists the phases present; previous/next show titles).
-    /// The council's other pages but three are made from the frame alone (contacts, their
-    /// vCard file, search, accessibility), or from the frame and each routine's summary and
-    /// review date (start). Editing one routine's text thus re-renders its page and the two
-    /// that hold every routine's text (print and the search index), nothing else.
+    /// The council's other pages but three are made from the frame alone
+    /// (`HandbookPages.framePages`: contacts, their vCard file, search, accessibility, 404,
+    /// pocket card), or from the frame and each routine's summary, review date, review interval
+    /// and access (start). Editing one routine's text thus re-renders its page and the two that
+    /// hold every routine's text (print and the search index), nothing else.
     ///
     /// The portal's word counts depend only on the two files compared (and on rutinbok
     /// itself): kept by a fingerprint of both files' stamps, they spare a changed build the

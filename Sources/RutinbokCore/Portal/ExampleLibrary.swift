@@ -9,7 +9,7 @@ public struct ExampleLibrary: Sendable {
         public var group: Group?
         public var routine: Routine
         /// A group's routine: the councils whose handbooks show it, in the order of the
-        /// handbooks (a group has no page of its own; each member's handbook has the text).
+        /// handbooks (the text is read in a member's handbook; the group's page lists them).
         public var members: [Council] = []
         /// The councils that adopted it and the id each gave its copy, in the order of the
         /// handbooks (a copy may be renamed).
