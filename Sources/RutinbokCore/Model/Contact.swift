@@ -11,6 +11,8 @@ public struct Contact: Sendable, Hashable {
     public var outOfHours: String?
     /// `out_of_hours: { contact: id }`: the handbook's contact to call outside office hours.
     public var outOfHoursContact: Located<String>? = nil
+    /// That contact's role, once resolved: whom the number in `outOfHours` reaches.
+    public var outOfHoursRole: String? = nil
     public var verified: Day?
     public var location: SourceLocation
     /// Verification interval for this contact, if it differs from the council's.

@@ -92,7 +92,7 @@ extension HandbookPages {
                 return PrintEntryView(id: routine.id, anchor: PrintAnchors.routine(routine.id), title: routine.title)
             })
         }
-        let contacts = handbook.contacts.prefix(count).map { contact in
+        let contacts = contactsCallFirst().prefix(count).map { contact in
             var view = ContactView(contact)
             view.anchor = PrintAnchors.contact(contact.id)
             return view

@@ -201,6 +201,14 @@ struct HandbookPages {
                              contactsHref: PageNames.html(PageNames.contacts))
     }
 
+    /// Every contact, whom to call first (the start page's box, `quickContacts()`) first, then
+    /// the rest as written: the contacts page and the print page's list. A group's shared
+    /// coordinator otherwise came after all of a member's own.
+    func contactsCallFirst() -> [Contact] {
+        let first = quickContacts()
+        return first + handbook.contacts.filter { contact in !first.contains { $0.id == contact.id } }
+    }
+
     /// The start page's box of whom to call (also at the top of the print page): the handbook's
     /// `quick_contacts` (the council's, its group's or site.yml's) that it has, in that order,
     /// then its first contacts, three in all.
@@ -215,12 +223,9 @@ struct HandbookPages {
         return chosen
     }
 
-    /// Whom to call first (the start page's box, `quickContacts()`) first, then the rest in the
-    /// order they are written: a group's shared coordinator came after all of a member's own.
     private func contactsView(_ shared: SharedParts) -> ContactsPageView {
         var roles: [RoleGroupView] = []
-        let first = quickContacts()
-        for contact in first + handbook.contacts.filter({ contact in !first.contains { $0.id == contact.id } }) {
+        for contact in contactsCallFirst() {
             let card = shared.card(contact.id)
             var person = ContactView(contact)
             person.sharedBy = handbook.group(of: contact)

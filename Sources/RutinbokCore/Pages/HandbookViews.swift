@@ -119,7 +119,9 @@ struct ContactView {
         emailHTML = contact.email.map(EmailBreaks.html)
         hours = contact.hours
         outOfHours = contact.outOfHours
-        outOfHoursHTML = contact.outOfHours.map { PhoneLinks.html($0, whom: "\(contact.role) utanför kontorstid") }
+        // A number named by the contact it reaches: another contact's (`{ contact: tib }`), else
+        // this contact's own after-hours line.
+        outOfHoursHTML = contact.outOfHours.map { PhoneLinks.html($0, whom: contact.outOfHoursRole ?? "\(contact.role) utanför kontorstid") }
         verified = contact.verified?.swedish
     }
 }

@@ -25,6 +25,7 @@ enum OutOfHoursContacts {
                 continue
             }
             contacts[index].outOfHours = line(calling: target)
+            contacts[index].outOfHoursRole = target.role
         }
         return diagnostics
     }

@@ -56,8 +56,9 @@ struct PageLayoutTests {
         #expect(contacts.contains("En fil (vCard) med alla kontakter ovan."))
     }
 
-    /// The contacts page starts with whom to call first, as the start page's box has them: a
-    /// group's coordinator named there came after every contact of the member's own.
+    /// The contacts page and the print page's list start with whom to call first, as the start
+    /// page's box has them: a group's coordinator named there came after every contact of the
+    /// member's own.
     @Test func theContactsPageStartsWithWhomToCallFirst() async throws {
         let workspace = try BrokenWorkspace()
         try workspace.replace("content/councils/exby/council.yml", "group: grannar\n", with: "group: grannar\nquick_contacts: [hr, samordnare]\n")
@@ -65,6 +66,11 @@ struct PageLayoutTests {
         let contacts = try page(workspace, "exby/kontakter.html")
         let roles = contacts.components(separatedBy: "<section class=\"contact-group\">\n<h2>").dropFirst().compactMap { $0.split(separator: "<").first }
         #expect(Array(roles.prefix(2)) == ["HR-stöd", "Säkerhetssamordnare"], "\(roles)")
+        // The printed list, which goes on notice boards, in the same order.
+        let print = try page(workspace, "exby/skriv-ut.html")
+        let printed = print.components(separatedBy: "<ul class=\"print-contacts\">").dropFirst().first?
+            .components(separatedBy: "<strong>").dropFirst().compactMap { $0.split(separator: "<").first } ?? []
+        #expect(Array(printed.prefix(2)) == ["HR-stöd", "Säkerhetssamordnare"], "\(printed)")
     }
 
     /// A printed handbook is read from its first page: the box of whom to call follows the

@@ -192,6 +192,9 @@ private func entries(_ handbook: Handbook) -> [Entry] {
         #expect(handbooks.map { $0.contact("sakerhet")?.outOfHours } == [
             "Ring tjänsteperson i beredskap på 070-000 01 07.", "Ring tjänsteperson i beredskap på 070-000 02 07.", nil, nil,
         ])
+        // The number's link is named for whom it reaches, not for the coordinator.
+        let view = ContactView(try #require(handbooks.first?.contact("sakerhet")))
+        #expect(view.outOfHoursHTML?.contains("<span class=\"visually-hidden\">, Tjänsteperson i beredskap</span>") == true, "\(view.outOfHoursHTML ?? "")")
         #expect(diagnostics.normalized().map(\.description) == [
             "content/groups/nordvast/group.yml:9:19: varning: det finns ingen kontakt 'tib' i handboken; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: i 2 handböcker: cna kommun, dna kommun",
         ])
