@@ -116,9 +116,10 @@ struct YAMLSyntaxProblem {
         return nil
     }
 
-    /// The last `[` or `{` of the text that no bracket closes (quoted text and comments left
-    /// out): libyaml reports one left open at the end of the file where the file ends, past its
-    /// last line. Its line, column and bracket, or nil.
+    /// The last `[` or `{` of the text that starts a list or group (where a value starts: a
+    /// bracket inside a plain text, `Ring 112 [akut`, is text) and that no bracket closes, quoted
+    /// text and comments left out: libyaml reports one left open at the end of the file where
+    /// the file ends, past its last line. Its line, column and bracket, or nil.
     static func unclosedBracket(in text: String) -> (line: Int, column: Int, bracket: Unicode.Scalar)? {
         var open: [(line: Int, column: Int, bracket: Unicode.Scalar)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -133,7 +134,10 @@ struct YAMLSyntaxProblem {
                 } else if scalar == "#", index == 0 || scalars[index - 1] == " " {
                     break
                 } else if scalar == "[" || scalar == "{" {
-                    open.append((number + 1, index + 1, scalar))
+                    let before = scalars[..<index].last { $0 != " " }
+                    if open.isEmpty ? before.map { ":-".unicodeScalars.contains($0) } ?? true : true {
+                        open.append((number + 1, index + 1, scalar))
+                    }
                 } else if scalar == "]" || scalar == "}", !open.isEmpty {
                     open.removeLast()
                 }

@@ -589,3 +589,18 @@ private func routine(replacing line: Int? = nil, with replacement: String? = nil
     }
 }
 
+
+/// A list or group left open at the end of a file is found where it opens; a bracket in plain
+/// text or in quotes or a comment opens nothing.
+@Suite struct UnclosedBracketTests {
+    @Test func theBracketThatOpensAValue() throws {
+        let open = try #require(YAMLSyntaxProblem.unclosedBracket(in: "title: Ring 112 [akut\nmembers: [ana, bna\n"))
+        #expect((open.line, open.column, open.bracket) == (2, 10, "["))
+        let group = try #require(YAMLSyntaxProblem.unclosedBracket(in: "theme: { color: \"#1d4f73\", logo: [a, b]\n"))
+        #expect((group.line, group.column, group.bracket) == (1, 8, "{"))
+    }
+
+    @Test func textQuotesAndCommentsOpenNothing() {
+        #expect(YAMLSyntaxProblem.unclosedBracket(in: "summary: Se [länken\nname: \"[inte\" # [ingen\nmembers: [ana]\n") == nil)
+    }
+}
