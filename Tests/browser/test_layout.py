@@ -612,3 +612,110 @@ def test_the_footer_sits_at_the_bottom_of_a_short_page(browser, page):
         "return {bottom: document.querySelector('.site-footer').getBoundingClientRect().bottom, height: innerHeight,"
         " scroll: document.documentElement.scrollHeight};")
     assert abs(facts["bottom"] - max(facts["height"], facts["scroll"])) <= 1, f"exempelby/{page}: {facts}"
+
+
+# The words (runs of non-space, or matches of a pattern) under an element that the browser laid
+# out on more than one line, each as the pieces on its lines: "Kommunikationsdirektö|r".
+SPLIT_WORDS = """
+    function splitWords(element, pattern) {
+        const split = [];
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (const m of n.data.matchAll(pattern || /\\S+/g)) {
+                const pieces = new Map();
+                for (let i = 0; i < m[0].length; i++) {
+                    const range = document.createRange();
+                    range.setStart(n, m.index + i); range.setEnd(n, m.index + i + 1);
+                    const r = range.getClientRects()[0];
+                    if (!r || !r.width) continue;
+                    const top = Math.round(r.top);
+                    pieces.set(top, (pieces.get(top) || '') + m[0][i]);
+                }
+                if (pieces.size > 1) split.push([...pieces.values()].join('|'));
+            }
+        }
+        return split;
+    }"""
+
+# Each table of a page: its columns, the width of its wrapper and its own, the width its words
+# need at least (its min-content width), where each column starts in the wrapper, and the dates
+# and words of its first column split across lines.
+TABLES = SPLIT_WORDS + """
+    return [...document.querySelectorAll('.table-wrap')].map((w, index) => {
+        const t = w.querySelector('table'), left = w.getBoundingClientRect().left;
+        const width = t.getBoundingClientRect().width;
+        t.style.width = 'min-content';
+        const least = t.getBoundingClientRect().width;
+        t.style.width = '';
+        return {index, columns: t.rows[0].cells.length, head: [...t.rows[0].cells].map(c => c.textContent.trim()).join(', ').slice(0, 40),
+                wrap: w.clientWidth, width, least,
+                starts: [...t.rows[0].cells].map(c => c.getBoundingClientRect().left - left),
+                dates: splitWords(t, /\\d{4}-\\d\\d-\\d\\d/g),
+                first: [...t.querySelectorAll('tr > :first-child')].flatMap(c => splitWords(c))};
+    });"""
+
+
+def table_pages(demo, council: str) -> list[str]:
+    return sorted(p.name for p in (demo / council).glob("*.html") if 'class="table-wrap"' in p.read_text(encoding="utf-8"))
+
+
+def edge_contrast(browser, index: int) -> float:
+    """The contrast to the page's background of the darkest or lightest pixel just inside the
+    right edge of a scrolled table's wrapper, halfway down: the shadow that says there is more.
+    The table is hidden while the screenshot is taken, so its text does not count."""
+    driver = browser.driver
+    box = driver.execute_script("""
+        const w = document.querySelectorAll('.table-wrap')[arguments[0]];
+        w.scrollIntoView({block: 'center'}); w.scrollLeft = 0;
+        w.querySelector('table').style.visibility = 'hidden';
+        const r = w.getBoundingClientRect();
+        return {x: r.right - 6, y: r.top + r.height / 2 - 2, width: 5, height: 4};""", index)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+    return driver.execute_async_script(COLOUR_JS + """
+        const [index, box, data, done] = arguments;
+        document.querySelectorAll('.table-wrap')[index].querySelector('table').style.visibility = '';
+        const image = new Image();
+        image.onload = () => {
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width; canvas.height = image.height;
+            const context = canvas.getContext('2d');
+            context.drawImage(image, 0, 0);
+            const scale = image.width / innerWidth;
+            const pixels = context.getImageData(Math.round(box.x * scale), Math.round(box.y * scale), Math.round(box.width * scale), Math.round(box.height * scale)).data;
+            const page = luminance(background(document.querySelector('main')));
+            let best = 1;
+            for (let i = 0; i < pixels.length; i += 4) best = Math.max(best, contrast(luminance([pixels[i], pixels[i + 1], pixels[i + 2]]), page));
+            done(best);
+        };
+        image.src = 'data:image/png;base64,' + data;""", index, box, shot)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_wide_tables_fit_a_phone_or_show_that_they_scroll(browser, demo, council, scheme):
+    """On a 390 px phone a routine's table of three or four columns fits where its words allow
+    (the risk levels' table was 384 px wide in 358 for one long word, "säkerhetskontroll"); where
+    they do not, it is as narrow as they allow, every column starts in sight (not one wholly off
+    to the right, "När" of the yearly review, with every row looking complete) and the shadow at
+    its right edge shows, in both schemes, with 3:1 contrast to the page (WCAG 1.4.11; a 20 %
+    black one had vanished on the dark background). A date in it, 2026-10-02, never splits."""
+    browser.media(scheme=scheme)
+    browser.viewport(PHONE)
+    checked = 0
+    for page in table_pages(demo, council):
+        browser.open(f"{council}/{page}")
+        for table in browser.driver.execute_script(TABLES):
+            if table["columns"] < 3:
+                continue
+            checked += 1
+            where = f"{council}/{page} ({scheme}), table {table['head']!r}"
+            assert not table["dates"], f"{where}: dates split across lines: {table['dates']}"
+            if table["width"] <= table["wrap"] + 0.5:
+                continue
+            assert table["width"] <= table["least"] + 1, f"{where}: {table['width']:.0f} px wide in {table['wrap']}, its words need only {table['least']:.0f}"
+            hidden = [round(start) for start in table["starts"] if start > table["wrap"] - 24]
+            assert not hidden, f"{where}: columns start out of sight, at {hidden} px in {table['wrap']}"
+            shadow = edge_contrast(browser, table["index"])
+            assert shadow >= 3, f"{where}: scrolls, but the shadow at its edge has a contrast of {shadow:.2f}"
+    assert checked >= 3, f"only {checked} tables of three or more columns in {council}"
+
