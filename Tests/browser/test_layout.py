@@ -752,3 +752,21 @@ def test_a_contacts_heading_never_leaves_a_letter_or_two_alone(browser, council)
         lone = [word for word in split if min(len(piece.strip("-‐­")) for piece in word.split("|")) < 3]
         assert not lone, f"{council}/kontakter.html at {width} px: headings leave a letter or two alone: {lone}"
 
+
+@pytest.mark.parametrize("council", DEMO_COUNCILS)
+def test_opening_hours_never_split_at_the_dash(browser, demo, council):
+    """A time range is read as one: on a phone (390 and 320 px) "08.00–16.30" never splits into
+    "08.00–" and "16.30" (the pocket card's hours beside a number, a contact's hours)."""
+    browser.media()
+    pages = [p for p in ("index.html", "hotad-just-nu.html", "kontakter.html", "fickkort.html") if (demo / council / p).is_file()]
+    checked = 0
+    for width in (390, 320):
+        browser.viewport({**PHONE, "width": width})
+        for page in pages:
+            browser.open(f"{council}/{page}")
+            found = browser.driver.execute_script(SPLIT_WORDS + """
+                const pattern = /\\d\\d[.:]\\d\\d\\s*[–-]\\s*\\d\\d[.:]\\d\\d/g;
+                return {count: (document.body.textContent.match(pattern) || []).length, split: splitWords(document.body, pattern)};""")
+            checked += found["count"]
+            assert not found["split"], f"{council}/{page} at {width} px: time ranges split: {found['split']}"
+    assert checked, f"no opening hours found in {council}"
