@@ -184,3 +184,14 @@ def describe_violations(violations: list[dict]) -> str:
 
 def dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def pages_at_widths(browser, paths, widths=(390, 320), screen=PHONE):
+    """Opens each page at each width of `screen`, in the default media: yields (width, path)
+    with the page open, for a test that measures the same thing on every phone."""
+    browser.media()
+    for width in widths:
+        browser.viewport({**screen, "width": width})
+        for path in paths:
+            browser.open(path)
+            yield width, path

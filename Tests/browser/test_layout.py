@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, dump
+from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, dump, pages_at_widths
 
 # A common small phone: 375 × 740 CSS pixels.
 SMALL = {**PHONE, "width": 375, "height": 740}
@@ -234,26 +234,20 @@ def test_portal_emergency_button_is_a_tap_target(browser, page):
 def test_portal_table_captions_fit_a_phone(browser, demo):
     """A table's caption sits in the wrapper that scrolls the table: on a phone it is kept
     to the screen's width, and stays in view while the table scrolls."""
-    browser.media()
-    pages = sorted(str(p.relative_to(demo)) for folder in ("tackning", "handbocker", "grupper") for p in (demo / folder).glob("*.html"))
-    pages += ["index.html", "tackning.html", "andringar.html", "granskning.html", "lasbarhet.html"]
     seen = 0
-    for width in (375, 320):
-        browser.viewport({**SMALL, "width": width})
-        for path in pages:
-            browser.open(path)
-            cut = browser.driver.execute_script("""
-                return [...document.querySelectorAll('.table-scroll caption')].filter(c => {
-                    const wrap = c.closest('.table-scroll').getBoundingClientRect(), range = document.createRange();
-                    range.selectNodeContents(c);
-                    const text = range.getBoundingClientRect();
-                    c.closest('.table-scroll').scrollLeft = 10000;
-                    const after = c.getBoundingClientRect();
-                    c.closest('.table-scroll').scrollLeft = 0;
-                    return text.right > wrap.right + 1 || after.left < wrap.left - 1;
-                }).map(c => c.textContent.slice(0, 50));""")
-            seen += browser.driver.execute_script("return document.querySelectorAll('.table-scroll caption').length")
-            assert not cut, f"{path} at {width} px: captions cut off or scrolled away: {cut}"
+    for width, path in pages_at_widths(browser, portal_table_pages(demo), (375, 320), SMALL):
+        cut = browser.driver.execute_script("""
+            return [...document.querySelectorAll('.table-scroll caption')].filter(c => {
+                const wrap = c.closest('.table-scroll').getBoundingClientRect(), range = document.createRange();
+                range.selectNodeContents(c);
+                const text = range.getBoundingClientRect();
+                c.closest('.table-scroll').scrollLeft = 10000;
+                const after = c.getBoundingClientRect();
+                c.closest('.table-scroll').scrollLeft = 0;
+                return text.right > wrap.right + 1 || after.left < wrap.left - 1;
+            }).map(c => c.textContent.slice(0, 50));""")
+        seen += browser.driver.execute_script("return document.querySelectorAll('.table-scroll caption').length")
+        assert not cut, f"{path} at {width} px: captions cut off or scrolled away: {cut}"
     assert seen > 10, f"only {seen} captions checked"
 
 
@@ -434,33 +428,29 @@ def test_phone_numbers_never_split_across_lines(browser, demo, council):
     """A number to call is read and typed as one: on a phone (390 and 320 px) no number in a
     call link, in running text, a table or a button, wraps onto a second line ("114 14" had
     split into "114" and "14" in a routine's table)."""
-    browser.media()
     pages = sorted(p.name for p in (demo / council).glob("*.html") if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
     checked = 0
-    for width in (390, 320):
-        browser.viewport({**PHONE, "width": width})
-        for page in pages:
-            browser.open(f"{council}/{page}")
-            found = browser.driver.execute_script(LINES_OF + """
-                const split = [];
-                let count = 0;
-                for (const a of document.querySelectorAll('a[href^="tel:"]')) {
-                    if (!a.getClientRects().length) continue;
-                    // The number itself: the link's text with a digit in it, not a label beside it.
-                    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
-                    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                        if (!/[0-9]/.test(n.data) || n.parentElement.closest('.visually-hidden, .tel-label')) continue;
-                        count++;
-                        const span = document.createElement('span');
-                        n.replaceWith(span); span.append(n);
-                        const lines = linesOf(span);
-                        span.replaceWith(n);
-                        if (lines.length > 1) split.push(lines.map(l => l.text).join(' | '));
-                    }
+    for width, path in pages_at_widths(browser, [f"{council}/{page}" for page in pages]):
+        found = browser.driver.execute_script(LINES_OF + """
+            const split = [];
+            let count = 0;
+            for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+                if (!a.getClientRects().length) continue;
+                // The number itself: the link's text with a digit in it, not a label beside it.
+                const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    if (!/[0-9]/.test(n.data) || n.parentElement.closest('.visually-hidden, .tel-label')) continue;
+                    count++;
+                    const span = document.createElement('span');
+                    n.replaceWith(span); span.append(n);
+                    const lines = linesOf(span);
+                    span.replaceWith(n);
+                    if (lines.length > 1) split.push(lines.map(l => l.text).join(' | '));
                 }
-                return {count, split};""")
-            checked += found["count"]
-            assert not found["split"], f"{council}/{page} at {width} px: numbers split across lines: {found['split']}"
+            }
+            return {count, split};""")
+        checked += found["count"]
+        assert not found["split"], f"{path} at {width} px: numbers split across lines: {found['split']}"
     assert checked > 100, f"only {checked} numbers checked in {council}"
 
 
@@ -761,16 +751,12 @@ def test_a_contacts_heading_never_leaves_a_letter_or_two_alone(browser, council)
 def test_opening_hours_never_split_at_the_dash(browser, demo, council):
     """A time range is read as one: on a phone (390 and 320 px) "08.00–16.30" never splits into
     "08.00–" and "16.30" (the pocket card's hours beside a number, a contact's hours)."""
-    browser.media()
     pages = [p for p in ("index.html", "hotad-just-nu.html", "kontakter.html", "fickkort.html") if (demo / council / p).is_file()]
     checked = 0
-    for width in (390, 320):
-        browser.viewport({**PHONE, "width": width})
-        for page in pages:
-            browser.open(f"{council}/{page}")
-            found = browser.driver.execute_script(SPLIT_WORDS + """
-                const pattern = /\\d\\d[.:]\\d\\d\\s*[–-]\\s*\\d\\d[.:]\\d\\d/g;
-                return {count: (document.body.textContent.match(pattern) || []).length, split: splitWords(document.body, pattern)};""")
-            checked += found["count"]
-            assert not found["split"], f"{council}/{page} at {width} px: time ranges split: {found['split']}"
+    for width, path in pages_at_widths(browser, [f"{council}/{page}" for page in pages]):
+        found = browser.driver.execute_script(SPLIT_WORDS + """
+            const pattern = /\\d\\d[.:]\\d\\d\\s*[–-]\\s*\\d\\d[.:]\\d\\d/g;
+            return {count: (document.body.textContent.match(pattern) || []).length, split: splitWords(document.body, pattern)};""")
+        checked += found["count"]
+        assert not found["split"], f"{path} at {width} px: time ranges split: {found['split']}"
     assert checked, f"no opening hours found in {council}"

@@ -4,7 +4,7 @@ import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page
+from conftest import COLOUR_JS, COUNCILS, DESKTOP, PHONE, describe_violations, is_moved_page, pages_at_widths
 
 SMALL_PHONE = {**PHONE, "width": 375, "height": 740}
 
@@ -259,16 +259,12 @@ def test_portal_pages_on_a_phone(browser, demo):
     pages += sorted(str(p.relative_to(demo)) for p in (demo / "grupper").glob("*.html"))
     assert "grupper/nordvast.html" in pages, "no group page"
     pages += ["index.html", "tackning.html", "andringar.html", "exempel.html", "granskning.html", "lasbarhet.html"]
-    browser.media()
-    for width in (390, 320):
-        browser.viewport({**PHONE, "width": width, "height": 700})
-        for path in pages:
-            browser.open(path)
-            scroll = browser.driver.execute_script("return document.documentElement.scrollWidth")
-            assert scroll <= width, f"{path}: the page scrolls sideways on a {width} px phone ({scroll} px wide)"
-            if width == 390 and path.startswith("andringar/"):
-                violations = browser.axe(rules=["scrollable-region-focusable"])
-                assert not violations, f"{path} on a phone:\n{describe_violations(violations)}"
+    for width, path in pages_at_widths(browser, pages, screen={**PHONE, "height": 700}):
+        scroll = browser.driver.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width, f"{path}: the page scrolls sideways on a {width} px phone ({scroll} px wide)"
+        if width == 390 and path.startswith("andringar/"):
+            violations = browser.axe(rules=["scrollable-region-focusable"])
+            assert not violations, f"{path} on a phone:\n{describe_violations(violations)}"
 
 
 @pytest.mark.parametrize("page", ["exempelby/skriv-ut.html", "exempelby/roller-och-ansvar.html"])

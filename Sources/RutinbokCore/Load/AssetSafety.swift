@@ -40,7 +40,7 @@ enum AssetSafety {
             return .error(location, isFolder ? "mappen är en länk som leder utanför \(named); kopiera in filerna i stället"
                                              : "filen är en länk som leder utanför \(named); kopiera in filen i stället", code: "symlink-outside")
         }
-        guard !files.isLinkedFolder(relative) else {
+        guard !(isFolder && files.isSymlink(relative)) else {
             return .error(location, "mappen är en länk till en annan mapp, och rutinbok följer inte länkade mappar; kopiera in filerna i stället", code: "asset-not-file")
         }
         return nil

@@ -88,14 +88,11 @@ struct SourceFiles {
             }
             let full = (relative as NSString).appendingPathComponent(path)
             // The enumerator does not follow a linked folder: it is listed, so that the caller
-            // reports it instead of skipping it silently (`isLinkedFolder`).
+            // reports it instead of skipping it silently (`AssetSafety.linkProblem`).
             if !isDirectory(full) || isSymlink(full) { files.append(path) }
         }
         return files.sorted()
     }
-
-    /// A link to a folder, which `listRecursively` lists as an entry of its own.
-    func isLinkedFolder(_ relative: String) -> Bool { isDirectory(relative) && isSymlink(relative) }
 
     func isSymlink(_ relative: String) -> Bool {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: absolutePath(relative))) != nil

@@ -96,24 +96,12 @@ struct YAMLSyntaxProblem {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return nil }
         let scalars = Array(lines[line - 1].unicodeScalars)
-        var quote: Unicode.Scalar?
-        var index = max(column - 1, 0)
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == "#", index > 0, scalars[index - 1] == " " || scalars[index - 1] == "\t" {
-                let value = String(String.UnicodeScalarView(scalars[index...].prefix { !",}] ".unicodeScalars.contains($0) }))
-                // The key before it, when the value is a key's (`color: #1d4f73`).
-                let before = String(String.UnicodeScalarView(scalars[..<index])).trimmingCharacters(in: .whitespaces)
-                let key = before.hasSuffix(":") ? before.dropLast().split(whereSeparator: { "{[, ".contains($0) }).last.map { "\($0): " } ?? "" : ""
-                return (index + 1, "\(key)\"\(value)\"")
-            }
-            index += 1
-        }
-        return nil
+        guard let index = Unquoted(scalars, from: max(column - 1, 0)).comment, index > 0 else { return nil }
+        let value = String(String.UnicodeScalarView(scalars[index...].prefix { !",}] ".unicodeScalars.contains($0) }))
+        // The key before it, when the value is a key's (`color: #1d4f73`).
+        let before = String(String.UnicodeScalarView(scalars[..<index])).trimmingCharacters(in: .whitespaces)
+        let key = before.hasSuffix(":") ? before.dropLast().split(whereSeparator: { "{[, ".contains($0) }).last.map { "\($0): " } ?? "" : ""
+        return (index + 1, "\(key)\"\(value)\"")
     }
 
     /// The last `[` or `{` of the text that starts a list or group (where a value starts: a
@@ -124,18 +112,12 @@ struct YAMLSyntaxProblem {
         var open: [(line: Int, column: Int, bracket: Unicode.Scalar)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let scalars = Array(line.unicodeScalars)
-            var quote: Unicode.Scalar?
-            for (index, scalar) in scalars.enumerated() {
-                if let q = quote {
-                    if scalar == q { quote = nil }
-                } else if scalar == "\"" || scalar == "'" {
-                    // A quote starts a quoted value only where a value can start.
-                    if index == 0 || " [{,:".unicodeScalars.contains(scalars[index - 1]) { quote = scalar }
-                } else if scalar == "#", index == 0 || scalars[index - 1] == " " {
-                    break
-                } else if scalar == "[" || scalar == "{" {
-                    let before = scalars[..<index].last { $0 != " " }
-                    if open.isEmpty ? before.map { ":-".unicodeScalars.contains($0) } ?? true : true {
+            for index in Unquoted(scalars).indices {
+                let scalar = scalars[index]
+                if scalar == "[" || scalar == "{" {
+                    // Inside a list or group any bracket opens; outside, only after ':' or '-'.
+                    let before = scalars[..<index].last(where: { $0 != " " })
+                    if !open.isEmpty || before.map({ ":-".unicodeScalars.contains($0) }) ?? true {
                         open.append((number + 1, index + 1, scalar))
                     }
                 } else if scalar == "]" || scalar == "}", !open.isEmpty {
@@ -144,6 +126,31 @@ struct YAMLSyntaxProblem {
             }
         }
         return open.last
+    }
+
+    /// A line's characters as YAML reads them from `start`: the positions outside quoted text,
+    /// up to a comment, and where the comment starts (a '#' first or after white space). A quote
+    /// starts a quoted value only where a value can start (`Anna's` is plain text).
+    private struct Unquoted {
+        var indices: [Int] = []
+        var comment: Int?
+
+        init(_ scalars: [Unicode.Scalar], from start: Int = 0) {
+            var quote: Unicode.Scalar?
+            for index in start..<max(start, scalars.count) {
+                let scalar = scalars[index], previous = index > 0 ? scalars[index - 1] : nil
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                } else if scalar == "\"" || scalar == "'", previous.map({ " \t[{,:".unicodeScalars.contains($0) }) ?? true {
+                    quote = scalar
+                } else if scalar == "#", previous.map({ $0 == " " || $0 == "\t" }) ?? true {
+                    comment = index
+                    return
+                } else {
+                    indices.append(index)
+                }
+            }
+        }
     }
 
     /// A key written without the space after its colon (`owner:kanslichef`): YAML reads the

@@ -214,13 +214,19 @@ public final class Publisher: Sendable {
     static func restoreInterrupted(besides output: URL) {
         let parent = output.deletingLastPathComponent(), prefix = ".\(output.lastPathComponent).previous-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count)), isGone(pid) else { continue }
             let aside = parent.appendingPathComponent(name)
             guard isOwnFolder(aside) else { continue }
             var info = stat()
             if lstat(output.path, &info) != 0, errno == ENOENT, rename(aside.path, output.path) == 0 { continue }
             removeOwned(aside)
         }
+    }
+
+    /// Whether the build that named a file beside the output by its process number is gone: no
+    /// process has the number, and it is not this one.
+    private static func isGone(_ pid: Int32) -> Bool {
+        pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// The files rutinbok keeps beside the output (`.<output>.<name>`).
@@ -240,8 +246,7 @@ public final class Publisher: Sendable {
         for entry in names where entry.hasPrefix(prefix) {
             let rest = entry.dropFirst(prefix.count)
             guard let dot = rest.lastIndex(of: "."), replacedBeside.contains(String(rest[..<dot])),
-                  let pid = Int32(rest[rest.index(after: dot)...]), pid > 0, pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                  let pid = Int32(rest[rest.index(after: dot)...]), isGone(pid) else { continue }
             let path = parent.appendingPathComponent(entry).path
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
         }
