@@ -101,8 +101,10 @@ extension TransformPass {
                 appendInlines(of: cell.text, to: content, origin: (row.line, column + cell.offset))
                 if cellTag == "th" { names.append(content.plainText) }
                 let scope = cellTag == "th" ? " scope=\"col\"" : ""
-                let align = alignment.map { " class=\"align-\($0)\"" } ?? ""
-                enclose(content, open: "<\(cellTag)\(scope)\(align)>", close: "</\(cellTag)>")
+                // A date alone in a cell stays whole: Chromium breaks after a hyphen, 2026-|10-02.
+                let classes = [alignment.map { "align-\($0)" }, cellTag == "td" && Self.isDate(content.plainText) ? "date" : nil].compactMap { $0 }
+                let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                enclose(content, open: "<\(cellTag)\(scope)\(attribute)>", close: "</\(cellTag)>")
                 content.moveChildren(to: tr)
             }
             section.append(tr)
@@ -185,6 +187,14 @@ extension TransformPass {
         default:
             return false
         }
+    }
+
+    /// Whether a cell's text is a date and nothing else: `2026-10-02`, or with a time,
+    /// `2026-10-02 14:30`.
+    static func isDate(_ text: String) -> Bool {
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let shape = bytes.map { UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 ? UInt8(ascii: "9") : $0 }
+        return shape == Array("9999-99-99".utf8) || shape == Array("9999-99-99 99:99".utf8)
     }
 
     /// Alignments (`left`, `center`, `right` or nil) if `row` is a delimiter row.

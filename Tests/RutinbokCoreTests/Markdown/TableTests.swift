@@ -37,6 +37,16 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// A cell holding a date and nothing else is marked, so that it stays whole on a phone
+    /// whatever its column is called; a date among words, or in a header, is not.
+    @Test func aCellHoldingOnlyADateIsMarked() {
+        let result = render("| När | Vad |\n|---|:-:|\n| 2026-10-02 | Mejl 2026-10-03 |\n| 2026-10-04 14:30 | 2026-10-05 |\n| 2026-1-4 | 12026-10-02 |\n")
+        #expect(result.template.contains("<td class=\"date\">2026-10-02</td><td class=\"align-center\">Mejl 2026-10-03</td>"))
+        #expect(result.template.contains("<td class=\"date\">2026-10-04 14:30</td><td class=\"align-center date\">2026-10-05</td>"))
+        #expect(result.template.contains("<td>2026-1-4</td><td class=\"align-center\">12026-10-02</td>"))
+        #expect(TransformPass.isDate(" 2026-10-02 ") && !TransformPass.isDate("2026-10-02,") && !TransformPass.isDate("Datum"))
+    }
+
     @Test func outerPipesAreOptionalAndHeaderOnlyHasNoBody() {
         let result = render("Vem | Nummer\n--- | ---\n")
         #expect(result.template == "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell: Vem, Nummer\"><table>\n<thead>\n<tr>\n<th scope=\"col\">Vem</th><th scope=\"col\">Nummer</th>\n</tr>\n</thead>\n</table></div>\n")
