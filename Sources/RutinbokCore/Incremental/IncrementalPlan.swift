@@ -68,6 +68,10 @@ struct IncrementalPlan: Sendable {
         global.add(options.groups.sorted().joined(separator: ","))
         global.add(options.today.description)
         global.add(options.includeInternal ? "internal" : "public")
+        // Another umask gives the output other permissions: files kept are given them as they
+        // are checked, which a build that changes nothing would not do.
+        let modes = OutputModes.current()
+        global.add("modes \(modes.file) \(modes.folder)")
         next.global = global.value
 
         var shared = ContentHash()

@@ -40,7 +40,8 @@ final class OutputLock: Sendable {
     }
 
     /// Why a build must not go on when the lock file is there but not this user's to open (a
-    /// build run as another user, with `sudo` say, left it): it could not tell whether
+    /// build run as another user, with `sudo` say, left it, or a copy that took the lock with
+    /// `flock` before any build): it could not tell whether
     /// another build is running, and the files that user left beside the output are not its
     /// own to replace. Nil when the lock can be used or made.
     static func refusal(beside output: URL) -> (message: String, notes: [String])? {
@@ -49,9 +50,9 @@ final class OutputLock: Sendable {
         if descriptor >= 0 { close(descriptor); return nil }
         guard errno == EACCES || errno == EPERM else { return nil }
         let owner = ownerName(of: path).map { "användaren \($0)" } ?? "en annan användare"
-        return ("\(path) tillhör \(owner), som har byggt här förut; då går det inte att se om ett annat bygge pågår",
+        return ("\(path) tillhör \(owner) och går inte att öppna; då går det inte att se om ett annat bygge pågår",
                 ["bygg som samma användare varje gång",
-                 "ska \(owner) inte bygga här längre: ta bort filerna \(Publisher.beside(output, "*").lastPathComponent) bredvid utdatamappen och ge \(output.path) till den användare som bygger"])
+                 "ska \(owner) inte bygga eller låsa här längre: ta bort filerna \(Publisher.beside(output, "*").lastPathComponent) bredvid utdatamappen och ge \(output.path) till den användare som bygger"])
     }
 
     private static func ownerName(of path: String) -> String? {

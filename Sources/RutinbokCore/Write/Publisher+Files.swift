@@ -93,10 +93,11 @@ extension Publisher {
     /// `mode` is for a file it creates: the caches and the manifest beside the output (0600)
     /// hold what a public build leaves out, such as internal routines, and are no one else's
     /// to read, also where the output lies inside a web server's folder.
-    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644) throws {
+    /// `keeping`: the mode a file of the output rewritten in place is given (`OutputModes`).
+    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644, keeping kept: mode_t? = nil) throws {
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd < 0 && errno == EEXIST {
-            if let existing = openUnshared(path) {
+            if let existing = openUnshared(path, mode: kept) {
                 defer { close(existing) }
                 try writeAll(existing, bytes)
                 guard ftruncate(existing, off_t(bytes.count)) == 0 else { throw Failure.io(SystemError.text(errno)) }
@@ -113,13 +114,15 @@ extension Publisher {
     }
 
     /// The file at `path` opened for writing, when it is a regular file with one name (so
-    /// writing it changes nothing else); nil otherwise. The staging folder is this build's
-    /// alone (locked), so no other name can appear while it is written.
-    private static func openUnshared(_ path: String) -> Int32? {
+    /// writing it changes nothing else), given `mode` if it has another; nil otherwise. The
+    /// staging folder is this build's alone (locked), so no other name can appear while it
+    /// is written.
+    private static func openUnshared(_ path: String, mode: mode_t?) -> Int32? {
         let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
+              mode.map({ OutputModes.ensure($0, info, in: fd, nil) }) ?? true else {
             close(fd)
             return nil
         }
@@ -145,10 +148,16 @@ extension Publisher {
         return String(path[..<slash])
     }
 
-    /// Creates a folder and any missing parents; an existing folder is fine. A plain `mkdir`
-    /// first: FileManager's version costs more than the rest of placing a page.
-    static func makeFolder(_ path: String) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    /// Creates a folder and any missing parents; an existing folder is fine, and given `mode`
+    /// if it has another (a folder of the output, `OutputModes`). A plain `mkdir` first:
+    /// FileManager's version costs more than the rest of placing a page.
+    static func makeFolder(_ path: String, mode: mode_t? = nil) {
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST {
+            var info = stat()
+            if let mode, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mode & 0o7777 != mode { chmod(path, mode) }
+            return
+        }
         guard errno == ENOENT else { return }
         let parent = (path as NSString).deletingLastPathComponent
         guard !parent.isEmpty, parent != path else { return }

@@ -19,9 +19,13 @@ extension Publisher {
         if let spare = base?.block(folder), spare.sameBytes(as: block), !folder.isEmpty {
             // Looked up relative to the folder itself: one name for the kernel to find, not two.
             let descriptor = openat(stagingFolder, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let complete = descriptor >= 0 && previous.forEachOutput(in: folder, relative: true) { path, size in
-                Self.holdsFile(descriptor, path, size: size)
-            }
+            var info = stat()
+            var subfolders = Subfolders(modes: modes, folder: descriptor)
+            let complete = descriptor >= 0 && fstat(descriptor, &info) == 0 && OutputModes.ensure(modes.folder, info, in: descriptor, nil)
+                && previous.forEachOutput(in: folder, relative: true) { path, size in
+                    subfolders.check(path)
+                    return Self.holdsFile(descriptor, path, size: size, mode: modes.file)
+                }
             if descriptor >= 0 { close(descriptor) }
             if complete {
                 state.withLock {
@@ -70,13 +74,13 @@ extension Publisher {
                 guard let entry = files.outputs[path] else { continue }
                 // What `keepsBase` checks, relative to the folder.
                 if let spare, spare.outputs[path] == entry,
-                   folder >= 0 ? Self.holdsFile(folder, String(path.utf8.dropFirst(skip))!, size: entry.size)
-                               : Self.holdsFile(stagingFolder, path, size: entry.size) {
+                   folder >= 0 ? Self.holdsFile(folder, String(path.utf8.dropFirst(skip))!, size: entry.size, mode: modes.file)
+                               : Self.holdsFile(stagingFolder, path, size: entry.size, mode: modes.file) {
                     linked.append((path, entry))
                     continue
                 }
                 let target = stagingRoot + path
-                if folders.insert(Self.parent(of: target)).inserted { Self.makeFolder(Self.parent(of: target)) }
+                if folders.insert(Self.parent(of: target)).inserted { Self.makeFolder(Self.parent(of: target), mode: modes.folder) }
                 guard linkPrevious(path, target, entry) else { continue }
                 linked.append((path, entry))
             }
@@ -154,7 +158,7 @@ extension Publisher {
         let target = stagingRoot + path
         let parent = Self.parent(of: target)
         if folders.insert(parent).inserted {
-            Self.makeFolder(parent)
+            Self.makeFolder(parent, mode: modes.folder)
         }
         if keepsBase(path, entry) { return true }
         return linkPrevious(path, target, entry)
@@ -164,16 +168,42 @@ extension Publisher {
     /// staging folder had there, if that file is still there with the size the manifest
     /// recorded (a file changed by hand to another size is not taken).
     func linkPrevious(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
-        guard Self.holdsFile(outputFolder, path, size: entry.size) else { return false }
+        guard Self.holdsFile(outputFolder, path, size: entry.size, mode: modes.file) else { return false }
         clearBase(path)
         return linkat(outputFolder, path, stagingFolder, path, 0) == 0
     }
 
     /// Whether `folder` (an open descriptor) holds a regular file at `path` of `size` bytes:
-    /// how a file kept or linked from an earlier output is checked.
-    static func holdsFile(_ folder: Int32, _ path: UnsafePointer<CChar>, size: Int64) -> Bool {
+    /// how a file kept or linked from an earlier output is checked. It is given `mode` if it
+    /// has another (`OutputModes`).
+    static func holdsFile(_ folder: Int32, _ path: UnsafePointer<CChar>, size: Int64, mode: mode_t) -> Bool {
         var info = stat()
         return fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            && Int64(info.st_size) == size
+            && Int64(info.st_size) == size && OutputModes.ensure(mode, info, in: folder, path)
+    }
+
+    /// The folders inside a folder kept whole, each given the folder mode once, as its files
+    /// are checked (`a/b.css`, `a/c.svg`: `a` when the first of them is).
+    private struct Subfolders {
+        let modes: OutputModes
+        let folder: Int32
+        var last: [CChar] = []
+
+        mutating func check(_ path: UnsafePointer<CChar>) {
+            guard let slash = strrchr(path, Int32(UInt8(ascii: "/"))) else { return }
+            let count = path.distance(to: UnsafePointer(slash))
+            if count == last.count, memcmp(path, last, count) == 0 { return }
+            last = Array(UnsafeBufferPointer(start: path, count: count))
+            var name = last
+            name.append(0)
+            // A nested folder's parents come first in the paths of its files (`a/b/c.css` after
+            // `a/d.css`) only when they hold files of their own; checked here in any case.
+            for index in name.indices where name[index] == CChar(UInt8(ascii: "/")) {
+                name[index] = 0
+                modes.ensureFolder(name, in: folder)
+                name[index] = CChar(UInt8(ascii: "/"))
+            }
+            modes.ensureFolder(name, in: folder)
+        }
     }
 }

@@ -115,7 +115,7 @@ extension Publisher {
     /// Whether the staging folder already holds `entry` at `path`, from the spare.
     func keepsBase(_ path: String, _ entry: Manifest.Output) -> Bool {
         guard let base, base.outputs[path] == entry else { return false }
-        return Self.holdsFile(stagingFolder, path, size: entry.size)
+        return Self.holdsFile(stagingFolder, path, size: entry.size, mode: modes.file)
     }
 
     /// Removes the spare's file at `path` before something else takes its name.

@@ -55,6 +55,8 @@ public final class Publisher: Sendable {
 
     /// What kind of output this build makes.
     let kind: OutputKind
+    /// The permissions of the output's files and folders, under the umask the build started with.
+    let modes = OutputModes.current()
 
     public let output: URL
     let staging: URL
@@ -283,7 +285,7 @@ public final class Publisher: Sendable {
             let target = stagingRoot + file.path
             let folder = Self.parent(of: target)
             if !created.contains(folder) {
-                Self.makeFolder(folder)
+                Self.makeFolder(folder, mode: modes.folder)
                 created.insert(folder)
             }
             do {
@@ -312,7 +314,7 @@ public final class Publisher: Sendable {
         defer { record(path, entry) }
         if keep(path, target, entry) { return }
         if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry, linkStaged(path, target, staged.0) { return }
-        try Self.writeFile(target, bytes)
+        try Self.writeFile(target, bytes, keeping: modes.file)
         if let source { state.withLock { if $0.copies[source] == nil { $0.copies[source] = (target, entry) } } }
     }
 
@@ -383,17 +385,13 @@ public final class Publisher: Sendable {
 
     /// The staged folder takes the published output's permissions (`rwxr-xr-x` for a first
     /// build, less what the umask takes away) just before it is put in place.
+    /// A folder in it has the build's (`OutputModes`), which a user's `chmod` does not outlast.
     private func makePublic(_ folder: URL) {
         var info = stat()
-        let mode = stat(output.path, &info) == 0 ? info.st_mode & 0o7777 : Self.folderMode
+        // Never less than a new folder's reading and entering: a public build's folder is
+        // readable whatever an earlier build under another umask (an intranet's) left.
+        let mode = stat(output.path, &info) == 0 ? info.st_mode & 0o7777 | modes.folder & 0o555 : modes.folder
         chmod(folder.path, mode)
-    }
-
-    /// What `mkdir(…, 0o755)` would give a folder under the process's umask.
-    static var folderMode: mode_t {
-        let mask = umask(0o022)
-        umask(mask)
-        return 0o755 & ~mask
     }
 
     /// Drops the staging folder after a failed build, and the manifest it may have written.
