@@ -9,4 +9,14 @@ enum PublishedAddress {
               url.query == nil, url.fragment == nil else { return nil }
         return value.hasSuffix("/") ? value : value + "/"
     }
+
+    /// The path of a normalized address (`https://host/rutiner/` → `/rutiner/`): what the page
+    /// for a missing address gets as its `<base href>`. Without the host, the page works at
+    /// whatever name readers reach the server by (`www.` or not, http or https, an intranet's
+    /// short name), where a base on another origin is refused by `base-uri 'self'`.
+    static func path(of address: String) -> String {
+        let path = URLComponents(string: address)?.percentEncodedPath ?? ""
+        let rooted = path.hasPrefix("/") ? path : "/" + path
+        return rooted.hasSuffix("/") ? rooted : rooted + "/"
+    }
 }

@@ -157,7 +157,7 @@ struct HandbookPages {
             """
         var view = layout(PageNames.notFound, title: "Sidan finns inte", crumbs: [], pageClass: "notfound", shared: shared, content: content)
         view.noindex = true
-        view.base = publishedAddress
+        view.base = publishedAddress.map(PublishedAddress.path)
         return .text(theme.render("layout", view))
     }
 

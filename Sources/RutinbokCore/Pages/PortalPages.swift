@@ -144,7 +144,7 @@ struct PortalPages: Sendable {
             accessibilityHref: root + Name.tillganglighet.path,
             // The page for a missing address is shown at any depth: its links start from where
             // the output is published, when site.yml says where (`PortalPages+NotFound.swift`).
-            noindex: forIntranet || current == .notFound, base: current == .notFound ? portal.config.address : nil,
+            noindex: forIntranet || current == .notFound, base: current == .notFound ? portal.config.address.map(PublishedAddress.path) : nil,
             publisher: portal.config.publisher?.name, publisherEmail: portal.config.publisher?.email,
             publisherEmailHTML: portal.config.publisher?.email.map(EmailBreaks.html))
     }
