@@ -25,12 +25,14 @@ extension Publisher {
     /// would then be on the web: its caches (readable to a server running as the same user),
     /// with the routines' text, an intranet build's internal ones too.
     static func placementWarning(for output: URL) -> Diagnostic? {
-        let parent = output.deletingLastPathComponent()
+        // The folder it lies in as it really is: a link to a web root is a web root (the output
+        // itself, before a first build, is not there to resolve the path through).
+        let parent = output.deletingLastPathComponent().resolvingSymlinksInPath()
         let startPage = ["index.html", "index.htm", "index.php"].first { FileManager.default.fileExists(atPath: parent.appendingPathComponent($0).path) }
         let webRoot = ["/var/www/", "/srv/www/", "/usr/share/nginx/"].contains { (parent.path + "/").hasPrefix($0) }
         guard startPage != nil || webRoot else { return nil }
         let why = startPage.map { "har startsidan till en webbplats (\($0))" } ?? "är där webbservrar brukar hämta sina sidor"
-        return .warning(SourceLocation(file: output.path), "mappen som utdatamappen ligger i, \(parent.path), \(why); bredvid utdatamappen sparar rutinbok sina egna filer, bland dem texterna till rutinerna (också de interna i ett bygge med --internal)", code: "output-in-web-root",
+        return .warning(SourceLocation(file: output.path), "mappen som utdatamappen ligger i, \(parent.path), \(why); bredvid utdatamappen sparar rutinbok sina egna filer, bland dem texterna till alla rutiner, också de interna", code: "output-in-web-root",
                         notes: ["bygg i en mapp utanför webbplatsen, och kopiera sedan utdatamappen dit, som kapitel 5 i guiden visar"])
     }
 

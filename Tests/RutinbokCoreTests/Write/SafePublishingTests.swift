@@ -46,6 +46,27 @@ func leftovers(beside output: String) -> [String] {
         unlink(alive)
     }
 
+    /// An output in a folder that holds a web site would put what rutinbok keeps beside it
+    /// (the text of every routine, internal ones too) on the web: a warning says so, also
+    /// where the folder is reached through a link and the output is not there yet.
+    @Test func anOutputBesideAWebSitesStartPageIsWarnedOf() async throws {
+        let w = try BrokenWorkspace()
+        let site = w.root.path + "/webbplats"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: site + "/index.html", contents: Data("<h1>Hej</h1>".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: w.root.path + "/genvag", withDestinationPath: site)
+        for output in [site + "/handbok", w.root.path + "/genvag/handbok2"] {
+            var options = w.options()
+            options.output = output
+            let result = await Build.run(options, write: true)
+            let warnings = result.diagnostics.filter { $0.code == "output-in-web-root" }
+            #expect(warnings.count == 1, "\(output): \(result.diagnostics)")
+            #expect(warnings.first?.message.contains("har startsidan till en webbplats (index.html)") == true)
+            #expect(warnings.first?.message.contains("texterna till alla rutiner, också de interna") == true)
+        }
+        #expect(!(await Build.run(w.options(), write: true)).diagnostics.contains { $0.code == "output-in-web-root" })
+    }
+
     @Test func failedBuildLeavesPreviousOutputByteIdentical() async throws {
         let w = try BrokenWorkspace()
         let first = await Build.run(w.options(), write: true)
