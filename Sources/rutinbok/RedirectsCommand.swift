@@ -24,15 +24,25 @@ struct RedirectsCommand: AsyncParsableCommand {
     @Option(help: "Webbservern som reglerna är till för: nginx, apache, eller text (en rad per sida: gammal och ny adress).")
     var format: RedirectsFormat = .text
 
-    @Option(help: ArgumentHelp("Var utdatamappen ligger på webbservern, till exempel /rutiner/.", valueName: "sökväg"))
+    @Option(help: ArgumentHelp("Var utdatamappen ligger på webbservern, till exempel /rutiner/. Med --own-site: var handbokens mapp ligger.", valueName: "sökväg"))
     var prefix = "/"
+
+    @Flag(help: "Reglerna är för en handboks mapp som publiceras ensam, till exempel på kommunens egen webbplats: adresserna börjar vid mappen, inte vid utdatamappen. Kräver en --council.")
+    var ownSite = false
+
+    func validate() throws {
+        if ownSite && (councils.count != 1 || !groups.isEmpty) {
+            throw ValidationError("--own-site gäller en handbok: välj den med en --council (och ingen --group)")
+        }
+    }
 
     func run() async throws {
         let (redirects, diagnostics) = await Redirects.make(content: content, councils: councils, groups: groups, includeInternal: `internal`)
         let errors = diagnostics.filter { $0.severity == .error }
         Terminal.report(errors, strict: false)
         guard let redirects else { throw ExitCode(1) }
-        print(Terminal.visible(redirects.rendered(as: format.core, prefix: prefix)), terminator: "")
+        let rules = ownSite ? redirects.insideTheirFolders() : redirects
+        print(Terminal.visible(rules.rendered(as: format.core, prefix: prefix)), terminator: "")
         if !errors.isEmpty { throw ExitCode(1) }
     }
 }

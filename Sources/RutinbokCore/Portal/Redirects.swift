@@ -29,6 +29,15 @@ public struct Redirects: Sendable {
         return (Redirects(moves: moves), problems.normalized())
     }
 
+    /// The moves relative to each handbook's folder (`hot.html`, not `nyby/hot.html`): for a
+    /// council's folder published alone.
+    public func insideTheirFolders() -> Redirects {
+        Redirects(moves: moves.map { move in
+            func inside(_ path: String) -> String { path.firstIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
+            return Move(from: inside(move.from), to: inside(move.to))
+        })
+    }
+
     /// The rules, for an output published at `prefix` (`/` at a host's root, `/rutiner/`).
     public func rendered(as format: Format, prefix: String = "/") -> String {
         var base = prefix.hasPrefix("/") ? prefix : "/" + prefix

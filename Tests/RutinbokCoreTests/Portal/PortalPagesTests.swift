@@ -520,4 +520,6 @@ struct PortalPagesTests {
     #expect(chosen.rendered(as: .apache).hasSuffix(
         "\nRewriteEngine on\nRewriteRule ^/exempelby/hot-via-e-post\\.html$ /exempelby/hot-via-e-post-och-sociala-medier.html [R=301,L]\n"))
     #expect(Redirects.regex("/a.b/(c)+d") == "/a\\.b/\\(c\\)\\+d")
+    // A council's folder published alone (`--own-site`): the addresses start at the folder.
+    #expect(chosen.insideTheirFolders().rendered(as: .text, prefix: "/handbok/") == "/handbok/hot-via-e-post.html\t/handbok/hot-via-e-post-och-sociala-medier.html\n")
 }
