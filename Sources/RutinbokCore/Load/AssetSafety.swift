@@ -21,9 +21,11 @@ enum AssetSafety {
     ]
 
     /// What in an SVG runs, looked for in its text after character references are decoded:
-    /// script-like elements and event attributes whatever their namespace prefix.
+    /// script-like elements and event attributes whatever their namespace prefix (any name
+    /// XML allows, `ä:` too), and processing instructions other than the XML declaration
+    /// (`<?xml-stylesheet?>` applies an XSLT that can make any element or attribute).
     private static let activeSVG = try! NSRegularExpression(
-        pattern: #"<\s*([a-z0-9_.-]+:)?(script|foreignobject|iframe|embed|object|handler|listener)\b|[\s"'/]([a-z0-9_.-]+:)?on[a-z]+\s*="#,
+        pattern: #"<\s*([^\s<>/:"'=]+:)?(script|foreignobject|iframe|embed|object|handler|listener)\b|[\s"'/]([^\s<>/:"'=]+:)?on[a-z]+\s*=|<\?(?!xml\s)[^\s?>]*"#,
         options: [.caseInsensitive])
     /// Addresses that run or hold a page, looked for with white space and control characters
     /// taken out (`java script:` runs in some browsers).
@@ -110,8 +112,8 @@ enum AssetSafety {
         return nil
     }
 
-    /// The text with XML's character references (`&#106;`, `&#x6A;`) and predefined entities
-    /// replaced by what they stand for.
+    /// The text with XML's character references (`&#106;`, `&#x6A;`, however many zeros they
+    /// start with) and predefined entities replaced by what they stand for.
     static func decodingReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = String.UnicodeScalarView()
@@ -119,7 +121,9 @@ enum AssetSafety {
         var index = 0
         let named: [String: Unicode.Scalar] = ["lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'"]
         while index < scalars.count {
-            if scalars[index] == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";") {
+            // A reference is a name or a number up to its `;`, of any length (`&#x000000006A;`).
+            if scalars[index] == "&",
+               let semicolon = scalars[(index + 1)...].firstIndex(where: { !(Self.isReferenceCharacter($0)) }), scalars[semicolon] == ";" {
                 let body = String(String.UnicodeScalarView(scalars[(index + 1)..<semicolon]))
                 var value: Unicode.Scalar?
                 if body.hasPrefix("#x") || body.hasPrefix("#X") {
@@ -139,5 +143,9 @@ enum AssetSafety {
             index += 1
         }
         return String(result)
+    }
+
+    private static func isReferenceCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "#" || scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
     }
 }

@@ -167,6 +167,11 @@ import Testing
         try w.write("content/councils/exby/assets/prefix.svg", "<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:script>alert(1)</s:script></s:svg>")
         try w.write("content/councils/exby/assets/ref.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&#106;avascript:alert(1)\"><text>x</text></a></svg>")
         try w.write("content/councils/exby/assets/dtd.svg", "<!DOCTYPE svg [<!ENTITY s \"&#60;script&#62;\">]><svg>&s;</svg>")
+        // … and from a security audit: a prefix of letters beyond ASCII, a stylesheet's XSLT
+        // (which can make any element), a reference padded with zeros.
+        try w.write("content/councils/exby/assets/unicode.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:ä=\"http://www.w3.org/2000/svg\"><ä:script>alert(1)</ä:script></svg>")
+        try w.write("content/councils/exby/assets/xslt.svg", "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"s.svg\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try w.write("content/councils/exby/assets/zeros.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&#x000000006A;avascript:alert(1)\"><text>x</text></a></svg>")
         try w.write("content/councils/exby/assets/utf16.svg", Data("<svg><script>alert(1)</script></svg>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         try w.write("content/councils/exby/assets/sida", "<!doctype html><script>alert(1)</script>")
         #expect(mkfifo(w.url("content/councils/exby/assets/ror").path, 0o644) == 0)
@@ -185,7 +190,10 @@ import Testing
             "content/councils/exby/assets/ref.svg:1:56: fel: SVG-bilden innehåller något som webbläsaren kör ('javascript:'); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/ror: fel: 'ror' är ingen vanlig fil och kan inte publiceras [asset-not-file]",
             "content/councils/exby/assets/sida: fel: filen har ingen filändelse, och en webbserver kan skicka den som en webbsida; den publiceras inte [asset-active]\n  obs: lägg en blankett som PDF och en bild som PNG, JPG eller SVG",
+            "content/councils/exby/assets/unicode.svg:1:78: fel: SVG-bilden innehåller något som webbläsaren kör ('<ä:script'); den publiceras inte [asset-active]" + svgNote,
             "content/councils/exby/assets/utf16.svg: fel: SVG-bilden är inte sparad med teckenkodningen UTF-8, så den kan inte kontrolleras; den publiceras inte [asset-active]\n  obs: spara bilden med UTF-8, eller som PNG",
+            "content/councils/exby/assets/xslt.svg:2:1: fel: SVG-bilden innehåller något som webbläsaren kör ('<?xml-stylesheet'); den publiceras inte [asset-active]" + svgNote,
+            "content/councils/exby/assets/zeros.svg:1:64: fel: SVG-bilden innehåller något som webbläsaren kör ('javascript:'); den publiceras inte [asset-active]" + svgNote,
         ])
         let refused = await Build.run(w.options(), write: true)
         #expect(!refused.published)
