@@ -148,6 +148,19 @@ extension Publisher {
         return String(path[..<slash])
     }
 
+    /// Makes the folder at `relative` in the staging folder and the folders it lies in, each
+    /// one there already given the folder mode (`OutputModes`): a folder that holds only
+    /// folders (`andringar/`, `assets/` of `assets/tema/`) is checked as well.
+    func makeStagedFolder(_ relative: String) {
+        guard !relative.isEmpty else { return }
+        var path = stagingRoot
+        for component in relative.split(separator: "/") {
+            if path != stagingRoot { path += "/" }
+            path += component
+            Self.makeFolder(path, mode: modes.folder)
+        }
+    }
+
     /// Creates a folder and any missing parents; an existing folder is fine, and given `mode`
     /// if it has another (a folder of the output, `OutputModes`). A plain `mkdir` first:
     /// FileManager's version costs more than the rest of placing a page.

@@ -20,6 +20,8 @@ extension Publisher {
             // Looked up relative to the folder itself: one name for the kernel to find, not two.
             let descriptor = openat(stagingFolder, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             var info = stat()
+            // The folders it lies in (`andringar` of `andringar/nyby`) are checked too.
+            if folder.contains("/") { makeStagedFolder(Self.parent(of: folder)) }
             var subfolders = Subfolders(modes: modes, folder: descriptor)
             let complete = descriptor >= 0 && fstat(descriptor, &info) == 0 && OutputModes.ensure(modes.folder, info, in: descriptor, nil)
                 && previous.forEachOutput(in: folder, relative: true) { path, size in
@@ -66,6 +68,8 @@ extension Publisher {
         let byFolder = Dictionary(grouping: paths) { Manifest.split($0).folder }
         for (name, paths) in byFolder.sorted(by: { $0.key < $1.key }) {
             guard let files = previous.folder(name) else { continue }
+            // Made, or given the folder mode, before its files are looked up in it.
+            makeStagedFolder(name)
             let spare = base?.folder(name)
             let skip = name.isEmpty ? 0 : name.utf8.count + 1
             let folder = spare == nil || name.isEmpty ? -1 : openat(stagingFolder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -80,7 +84,7 @@ extension Publisher {
                     continue
                 }
                 let target = stagingRoot + path
-                if folders.insert(Self.parent(of: target)).inserted { Self.makeFolder(Self.parent(of: target), mode: modes.folder) }
+                if folders.insert(Self.parent(of: target)).inserted { makeStagedFolder(Self.parent(of: path)) }
                 guard linkPrevious(path, target, entry) else { continue }
                 linked.append((path, entry))
             }
@@ -158,7 +162,7 @@ extension Publisher {
         let target = stagingRoot + path
         let parent = Self.parent(of: target)
         if folders.insert(parent).inserted {
-            Self.makeFolder(parent, mode: modes.folder)
+            makeStagedFolder(Self.parent(of: path))
         }
         if keepsBase(path, entry) { return true }
         return linkPrevious(path, target, entry)

@@ -285,7 +285,7 @@ public final class Publisher: Sendable {
             let target = stagingRoot + file.path
             let folder = Self.parent(of: target)
             if !created.contains(folder) {
-                Self.makeFolder(folder, mode: modes.folder)
+                makeStagedFolder(Self.parent(of: file.path))
                 created.insert(folder)
             }
             do {
@@ -407,6 +407,9 @@ public final class Publisher: Sendable {
         let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }
         defer { close(descriptor) }
+        // The spare's marker, written again, has the mode an earlier build gave it.
+        var info = stat()
+        if fstat(descriptor, &info) == 0 { _ = OutputModes.ensure(OutputModes.current().file, info, in: descriptor, nil) }
         guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
             throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))")
         }
