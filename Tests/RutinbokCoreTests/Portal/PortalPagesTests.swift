@@ -63,7 +63,7 @@ struct PortalPagesTests {
         #expect(row("Region Exempelmark", in: index) == ["Region", "Ingen", "16", "1", "0", "0", "Inga", "10 november 2026", "0"])
         #expect(index.contains("<a href=\"exempelstad/index.html\">Exempelstads kommun</a>"))
         // Someone in danger who lands here finds 112 before the tables, and the way to their handbook.
-        #expect(index.contains("<p class=\"portal-emergency-call\"><strong>Är du förtroendevald och i fara?</strong> <a class=\"tel tel-112\" href=\"tel:112\"><span class=\"tel-label\">Ring</span> <span class=\"tel-number\">112</span></a></p>"))
+        #expect(index.contains("<p class=\"portal-emergency-call\"><strong>Är du i fara?</strong> <a class=\"tel tel-112\" href=\"tel:112\"><span class=\"tel-label\">Ring</span> <span class=\"tel-number\">112</span></a></p>"))
         #expect(index.range(of: "portal-emergency")!.lowerBound < index.range(of: "<table")!.lowerBound)
         // … and a plain list of the handbooks to pick theirs from, not the overview's table.
         #expect(index.contains("<details class=\"portal-pick\"><summary>Välj din kommun eller region</summary>\n<ul><li><a href=\"exempelby/index.html\">Exempelby kommun</a></li><li><a href=\"exempelstad/index.html\">Exempelstads kommun</a></li>"))
