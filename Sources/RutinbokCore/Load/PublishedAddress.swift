@@ -1,12 +1,14 @@
 import Foundation
 
 /// Where something built is published on the web (site.yml's and council.yml's `address`): an
-/// http(s) address with a host and no query or fragment, kept with a closing `/`, so that a
-/// page's name can follow it.
+/// http(s) address with a host and no query, fragment, user or password, kept with a closing
+/// `/`, so that a page's name can follow it. No white space or control character: the address
+/// is written into robots.txt line by line, where a line break would add rules of its own.
 enum PublishedAddress {
     static func normalized(_ value: String) -> String? {
-        guard let url = URL(string: value), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
-              url.query == nil, url.fragment == nil else { return nil }
+        guard !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }),
+              let url = URL(string: value), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+              url.query == nil, url.fragment == nil, url.user == nil, url.password == nil else { return nil }
         return value.hasSuffix("/") ? value : value + "/"
     }
 

@@ -777,6 +777,10 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("site.yml's address is not a web address", { try $0.append(site, "address: rutiner.exempel.example\n") }, expect: [
         "content/site.yml:13:10: fel: 'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står 'rutiner.exempel.example' [bad-value]",
     ]),
+    // Written into robots.txt line by line: a line break would add rules of its own (security audit).
+    BrokenCase("site.yml's address with a line break", { try $0.append(site, "address: \"https://rutiner.exempel.example/\\nDisallow: /\"\n") }, expect: [
+        "content/site.yml:13:10: fel: 'address' ska vara webbadressen där utdatamappen publiceras, till exempel https://rutiner.exempel.example/, men här står 'https://rutiner.exempel.example/\nDisallow: /' [bad-value]",
+    ]),
     BrokenCase("a routine named like the page for a missing address", { try $0.write("content/routines/404.md", try $0.read(utbildning)) }, expect: [
         "content/routines/404.md: fel: '404' är namnet på en inbyggd sida; ge rutinen ett annat filnamn [reserved-id]",
     ]),

@@ -42,6 +42,11 @@ struct NotFoundPageTests {
         #expect(PublishedAddress.path(of: "https://rutiner.exempel.example/") == "/")
         #expect(PublishedAddress.path(of: "https://rutiner.exempel.example:8443/handbok/exby/") == "/handbok/exby/")
         #expect(PublishedAddress.path(of: "http://intra/r%C3%A5d%20och%20st%C3%B6d/") == "/r%C3%A5d%20och%20st%C3%B6d/")
+        // What an address may not hold (robots.txt and the base are written from it).
+        #expect(PublishedAddress.normalized("https://rutiner.exempel.example") == "https://rutiner.exempel.example/")
+        for bad in ["https://namn:losen@rutiner.exempel.example/", "https://rutiner.exempel.example/a\nDisallow: /", "https://rutiner.exempel.example/a b/", "https://rutiner.exempel.example/?q=1"] {
+            #expect(PublishedAddress.normalized(bad) == nil, "\(bad)")
+        }
     }
 
     /// A council that publishes its folder on its own site: its page's links lead there, not
