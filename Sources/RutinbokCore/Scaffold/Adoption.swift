@@ -76,7 +76,10 @@ public enum Adoption {
         let targetName = yamlString("name", in: intoGroup ? "\(groupsFolder)/\(target)/group.yml" : "\(councilsFolder)/\(target)/council.yml") ?? target
         let decision = "\(SwedishGenitive.of(fromName)) beslut"
         let rewritten = rewrite(front.yaml, adoptedFrom: "\(from)/\(id)", decision: decision, today: today)
-        if rewritten.internal && !force {
+        // As the loader reads it, quoted too (`access: "internal"`), which the line scan misses.
+        var parsed = (try? YAMLMapping.parse(front.yaml, file: sourcePath, lineOffset: 0).get())
+        let isInternal = rewritten.internal || parsed?.string("access")?.lowercased() == "internal"
+        if isInternal && !force {
             throw Failure(message: "\(fromName) har gjort '\(id)' intern ('access: internal'); den är inte ett exempel för andra kommuner",
                           notes: ["fråga \(fromName) först; har de sagt ja, kör kommandot igen med --force"])
         }

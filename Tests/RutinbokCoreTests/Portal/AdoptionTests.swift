@@ -214,6 +214,15 @@ struct PortalAdoptionTests {
         let outcome = try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, force: true, today: DemoContent.today)
         #expect(outcome.path == target)
         #expect(read(target).contains("\naccess: internal"))
+
+        // Quoted, as the loader reads it too (a security audit found it copied without a word).
+        let source = "\(content)/councils/exempelstad/routines/sakerhet-i-stadshuset.md"
+        try read(source).replacingOccurrences(of: "\naccess: internal", with: "\naccess: \"internal\"").write(toFile: source, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: target)
+        #expect(throws: (any Error).self) {
+            try Adoption.adopt("exempelstad/sakerhet-i-stadshuset", into: "exempelby", content: content, today: DemoContent.today)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test func refusesToOverwrite() throws {
