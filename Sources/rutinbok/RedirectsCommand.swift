@@ -31,6 +31,15 @@ struct RedirectsCommand: AsyncParsableCommand {
     var ownSite = false
 
     func validate() throws {
+        // Written into the server's configuration as it is: a path of plain characters, no
+        // white space or `;` `{` `}` that would end a rule, no `//` that leads to another host.
+        let plain = prefix.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || "/-._~%".utf8.contains(byte)
+        }
+        if !plain || prefix.hasPrefix("//") || prefix.split(separator: "/").contains("..") {
+            throw ValidationError("--prefix ska vara en sökväg på webbservern, till exempel /rutiner/, med bara bokstäverna a–z, siffror och - . _ ~ %, men här står '\(prefix)'")
+        }
         if ownSite && (councils.count != 1 || !groups.isEmpty) {
             throw ValidationError("--own-site gäller en handbok: välj den med en --council (och ingen --group)")
         }

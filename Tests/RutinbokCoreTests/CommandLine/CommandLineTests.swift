@@ -421,6 +421,22 @@ struct CommandLineTests {
         #expect(!new.stderr.contains("new council"), "a group is not offered as a new council: \(new.stderr)")
     }
 
+    /// `redirects` writes its prefix into a server's configuration as it is: one that would end
+    /// a rule (`;`, `}`, white space) or lead to another host (`//`) is refused (security
+    /// audit); `--own-site` needs one handbook.
+    @Test func redirectsRefusesAPrefixThatIsNoPlainPath() throws {
+        let content = TestPaths.packageRoot.appendingPathComponent("content").path
+        for prefix in ["//evil.example/", "/a b/", "/a;}\nx", "/../etc/"] {
+            let refused = try Executable.run(["redirects", "--content", content, "--format", "nginx", "--prefix", prefix])
+            #expect(refused.status == 2 && refused.stdout.isEmpty, "\(prefix)")
+            #expect(refused.stderr.hasPrefix("fel: --prefix ska vara en sökväg på webbservern"), "\(refused.stderr)")
+        }
+        let plain = try Executable.run(["redirects", "--content", content, "--prefix", "rutiner", "--council", "exempelby", "--own-site"])
+        #expect(plain.status == 0 && plain.stdout == "/rutiner/hot-via-e-post.html\t/rutiner/hot-via-e-post-och-sociala-medier.html\n", "\(plain.stdout)")
+        let two = try Executable.run(["redirects", "--content", content, "--own-site"])
+        #expect(two.status == 2 && two.stderr.hasPrefix("fel: --own-site gäller en handbok"), "\(two.stderr)")
+    }
+
     /// A default is said once in a help page: ArgumentParser adds it to an option's help, so a
     /// help text that writes it too says it twice.
     @Test(arguments: ["build", "check", "report", "redirects", "serve", "adopt", "new council", "new routine"])
