@@ -111,19 +111,25 @@ struct ServeMain: AsyncParsableCommand {
     }
 
     /// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.
+    ///
+    /// The server is stopped then, but the preview ends even if it does not stop: at the
+    /// latest two seconds after, or at once at a second Ctrl-C. Requests that keep every
+    /// thread busy (FlyingFox reads a request line in time that grows with the square of its
+    /// length, and any web page can send one to the preview) kept it running, deaf to Ctrl-C.
+    /// The signals are handled on a queue of their own, which no request can hold up.
     static func waitForInterrupt() async {
         signal(SIGPIPE, SIG_IGN)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = Once()
             var sources: [DispatchSourceSignal] = []
+            let queue = DispatchQueue(label: "rutinbok-serve.signals")
             for number in [SIGINT, SIGTERM] {
                 signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
                 source.setEventHandler {
-                    if once.first() {
-                        for source in sources { source.cancel() }
-                        continuation.resume()
-                    }
+                    guard once.first() else { _exit(0) }
+                    continuation.resume()
+                    queue.asyncAfter(deadline: .now() + 2) { _exit(0) }
                 }
                 source.resume()
                 sources.append(source)

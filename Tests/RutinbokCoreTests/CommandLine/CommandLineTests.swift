@@ -630,6 +630,54 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: "\(output)/exempelstad"), "only the council asked for")
     }
 
+    /// Ctrl-C ends the preview even while requests keep every thread busy: four requests with a
+    /// header of 256 kB (FlyingFox reads one in time that grows with the square of its length,
+    /// and any web page can send them to the preview) kept it running, deaf to SIGINT, for
+    /// minutes (security audit). It now ends within two seconds of the signal.
+    @Test func ctrlCEndsAPreviewThatIsKeptBusy() throws {
+        let content = try DemoContent.copy()
+        let output = content + "-output", log = content + "-serve.log"
+        defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        func said() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        let start = Date()
+        var port: UInt16?
+        while port == nil, Date().timeIntervalSince(start) < 60 {
+            port = said().firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { UInt16($0.1) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let listening = try #require(port, "\(said())")
+        var sockets: [Int32] = []
+        defer { for socket in sockets { close(socket) } }
+        let request = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-big: ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 256 * 1024)
+        for _ in 0..<4 {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = listening.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            #expect(connected == 0)
+            sockets.append(socket)
+            _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        }
+        Thread.sleep(forTimeInterval: 1)
+        let interrupted = Date()
+        kill(process.processIdentifier, SIGINT)
+        while process.isRunning, Date().timeIntervalSince(interrupted) < 15 { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!process.isRunning, "still running 15 s after Ctrl-C")
+        #expect(Date().timeIntervalSince(interrupted) < 5)
+    }
+
     /// Without `--output` the preview builds beside the published folder, never into it: a
     /// preview of one council in `output/` had left only that council there, for a cron job's
     /// `rsync --delete` to publish.
