@@ -141,7 +141,7 @@ final class CouncilCache: Sendable {
             writer.write(routine.body)
             // Known only for a body this build rendered or looked up (not, say, an internal
             // routine of a public build): then it is looked up as any other.
-            let known = bodies.known(routine, allowRawHTML: council.allowRawHTML)
+            let known = bodies.known(routine, allowRawHTML: council.allowsRawHTML(in: routine))
             writer.write(known != nil)
             known?.write(to: &writer)
         }

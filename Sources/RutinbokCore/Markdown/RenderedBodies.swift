@@ -34,7 +34,7 @@ struct RenderedBodies: Sendable {
     private var cacheKeys: [Key: MarkdownCache.Key] = [:]
 
     static func key(_ routine: Routine, in handbook: Handbook) -> Key {
-        Key(file: routine.location.file, options: .init(allowRawHTML: handbook.council.allowRawHTML))
+        Key(file: routine.location.file, options: .init(allowRawHTML: handbook.council.allowsRawHTML(in: routine)))
     }
 
     /// Renders what `cache` does not have. A body of which `known` holds what rendering it

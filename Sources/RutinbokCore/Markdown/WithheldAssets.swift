@@ -33,8 +33,9 @@ enum WithheldAssets {
             let names = Set(council.assets)
             var proposed: Set<String> = []
             for routine in handbook.hiddenRoutines {
-                let key = "\(council.allowRawHTML)\u{0}\(routine.location.file)"
-                let found = references[key] ?? MarkdownRenderer(options: .init(allowRawHTML: council.allowRawHTML))
+                let allowRawHTML = council.allowsRawHTML(in: routine)
+                let key = "\(allowRawHTML)\u{0}\(routine.location.file)"
+                let found = references[key] ?? MarkdownRenderer(options: .init(allowRawHTML: allowRawHTML))
                     .render(routine.body, file: routine.location.file).assets
                 references[key] = found
                 for reference in found where names.contains(reference.path) { proposed.insert(reference.path) }
@@ -43,7 +44,7 @@ enum WithheldAssets {
             let ownFolder = "../\(council.slug)/assets/"
             proposed = proposed.filter { asset in
                 !handbook.routines.contains { entry in
-                    mentions(entry.routine.body, asset, under: ownFolder) || (council.allowRawHTML && mentions(entry.routine.body, asset))
+                    mentions(entry.routine.body, asset, under: ownFolder) || (council.allowsRawHTML(in: entry.routine) && mentions(entry.routine.body, asset))
                 }
             }
             handbooks[index].assetsToWithhold = proposed

@@ -25,6 +25,8 @@ public struct Council: Sendable {
     public var reviewIntervalMonths: Int?
     public var verifyIntervalMonths: Int?
     /// Lets raw HTML and unsafe URLs in this council's Markdown through. Off unless set.
+    /// Only in the council's own routines (`allowsRawHTML(in:)`): the base's and its group's are
+    /// written by others, whom this setting does not trust.
     public var allowRawHTML: Bool
     public var contacts: [Contact]
     public var accessibility: AccessibilityStatement?
@@ -90,5 +92,13 @@ extension Council {
     /// `assets/`, so `logo: logo.svg` and `logo: assets/logo.svg` name the same file.
     public var publishedLogo: String? {
         logo.map { $0.value.hasPrefix("assets/") ? $0.value : "assets/\($0.value)" }
+    }
+}
+
+extension Council {
+    /// Whether `routine` is rendered with raw HTML let through: a routine of the council's
+    /// own, when it sets `allow_raw_html`.
+    func allowsRawHTML(in routine: Routine) -> Bool {
+        allowRawHTML && routine.layer == .council(slug)
     }
 }

@@ -107,10 +107,10 @@ public struct RoutineChange: Sendable {
     func diffMade(with bodies: RenderedBodies, baseBlocks: MadeOnce<RenderedBodies.Key, [BlockDiff.Block]> = .init()) -> BlockDiff {
         if let diff { return diff }
         func blocks(_ routine: Routine) -> [BlockDiff.Block] {
-            let key = RenderedBodies.Key(file: routine.location.file, options: .init(allowRawHTML: council.allowRawHTML))
+            let key = RenderedBodies.Key(file: routine.location.file, options: .init(allowRawHTML: council.allowsRawHTML(in: routine)))
             return BlockDiff.Block.of(bodies.body(key) ?? key.render(routine, forPrint: false))
         }
-        let baseKey = RenderedBodies.Key(file: base.location.file, options: .init(allowRawHTML: council.allowRawHTML))
+        let baseKey = RenderedBodies.Key(file: base.location.file, options: .init(allowRawHTML: council.allowsRawHTML(in: base)))
         return BlockDiff(from: baseBlocks.value(baseKey) { blocks(base) }, to: blocks(routine))
     }
 

@@ -369,10 +369,17 @@ func leftovers(beside output: String) -> [String] {
         #expect(!page.contains("javascript:"))
         #expect(!page.contains("data:text/html"))
 
+        // `allow_raw_html` trusts the council's own routines, not the base's or its group's,
+        // which others write (a security audit found them let through too).
         try w.append("content/councils/exby/council.yml", "allow_raw_html: true\n")
+        let trusted = await Build.run(w.options(), write: true)
+        #expect(trusted.published)
+        #expect(trusted.diagnostics.map(w.display) == safe.diagnostics.map(w.display))
+        #expect(!(try w.read("output/exby/utbildning.html")).contains("alert(\"block\")"))
+        try w.write("content/councils/exby/routines/utbildning.md", try w.read("content/routines/utbildning.md"))
         let allowed = await Build.run(w.options(), write: true)
         #expect(allowed.published)
-        #expect(allowed.diagnostics.isEmpty, "\(allowed.diagnostics.map(w.display))")
+        #expect(!allowed.diagnostics.contains { $0.location.file.contains("councils/exby") }, "\(allowed.diagnostics.map(w.display))")
         let raw = try w.read("output/exby/utbildning.html")
         #expect(raw.contains("<script>alert(\"block\")</script>"))
         #expect(raw.contains("href=\"javascript:alert(&#x27;link&#x27;)\""))
