@@ -78,6 +78,28 @@
     });
   }
 
+  // A table.stack's rows are cards on a phone (portal.css), each cell labelled with its column's
+  // heading; display: block loses a table's semantics in Safari, and these roles (not valid HTML
+  // in the markup) give them back. Without them, no cards: the table scrolls.
+  function stack(table) {
+    var head = table.tHead, groups = [head].concat([].slice.call(table.tBodies));
+    if (!head) return;
+    groups.forEach(function (group) { group.setAttribute("role", "rowgroup"); });
+    [].forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      [].forEach.call(row.cells, function (cell, i) {
+        if (cell.tagName === "TH") return cell.setAttribute("role", row.parentNode === head ? "columnheader" : "rowheader");
+        var heading = head.rows[0].cells[i];
+        cell.setAttribute("role", "cell");
+        if (heading) cell.setAttribute("data-label", heading.textContent.trim());
+      });
+    });
+    table.setAttribute("role", "table");
+  }
+
   var tables = document.querySelectorAll("main table");
-  for (var t = 0; t < tables.length; t++) addFilter(tables[t], t + 1);
+  for (var t = 0; t < tables.length; t++) {
+    if (tables[t].classList.contains("stack")) stack(tables[t]);
+    addFilter(tables[t], t + 1);
+  }
 })();
