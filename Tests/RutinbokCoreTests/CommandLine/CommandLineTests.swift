@@ -34,6 +34,20 @@ enum Executable {
         try process.run()
         return process
     }
+
+    /// `rutinbok serve` with `arguments`, what it says written into the new file `log` (read it
+    /// while it runs); the caller ends it.
+    static func startPreview(_ arguments: [String], log: String, in directory: URL? = nil) throws -> Process {
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = ["serve"] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try process.run()
+        return process
+    }
 }
 
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Executable.url.path), "build the rutinbok executable first (swift build)"))
@@ -610,14 +624,7 @@ struct CommandLineTests {
         let content = try DemoContent.copy()
         let output = content + "-output", log = content + "-serve.log"
         defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output,
-                             "--port", "0", "--council", "exempelby"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try process.run()
+        let process = try Executable.startPreview(["--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0", "--council", "exempelby"], log: log)
         defer { if process.isRunning { process.terminate() } }
         // The address is printed once the server listens; the first build may end before or after.
         func said() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
@@ -638,13 +645,7 @@ struct CommandLineTests {
         let content = try DemoContent.copy()
         let output = content + "-output", log = content + "-serve.log"
         defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try process.run()
+        let process = try Executable.startPreview(["--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"], log: log)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         func said() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
         let start = Date()
@@ -687,14 +688,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: DemoContent.content, toPath: root.appendingPathComponent("content").path)
         let log = root.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = Executable.url
-        process.currentDirectoryURL = root
-        process.arguments = ["serve", "--templates", DemoContent.templates, "--port", "0", "--council", "exempelby"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        let process = try Executable.startPreview(["--templates", DemoContent.templates, "--port", "0", "--council", "exempelby"], log: log.path, in: root)
         defer { if process.isRunning { process.terminate() } }
         func said() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
         let page = root.appendingPathComponent("output-forhandsvisning/exempelby/index.html").path, start = Date()
@@ -715,13 +709,7 @@ struct CommandLineTests {
         defer { for path in [content, output, log] { try? FileManager.default.removeItem(atPath: path) } }
         let build = ["build", "--content", content, "--templates", DemoContent.templates, "--output", output, "--today", "2026-11-29"]
         #expect(try Executable.run(build).status == 0)
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = ["serve", "--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try process.run()
+        let process = try Executable.startPreview(["--content", content, "--templates", DemoContent.templates, "--output", output, "--port", "0"], log: log)
         defer { if process.isRunning { process.terminate() } }
         func said() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
         let start = Date()
