@@ -119,11 +119,13 @@ enum RawHTTP {
         return result
     }
 
-    /// A blocking client socket with a receive timeout, so no test waits forever.
+    /// A blocking client socket with a receive timeout, so no test waits forever. 30 s, not
+    /// 10: on a machine busy with other work (a compiler beside the tests), the first page of
+    /// a preview once took longer, and no test waits on the timeout to see that nothing comes.
     final class Connection: @unchecked Sendable {
         let descriptor: Int32
 
-        init(port: UInt16, timeoutSeconds: Int = 10) throws {
+        init(port: UInt16, timeoutSeconds: Int = 30) throws {
             descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
             var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
