@@ -5,6 +5,7 @@ at the text size the reader has chosen, without the page scrolling sideways.
 """
 import base64
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -459,6 +460,34 @@ def test_without_javascript_wide_tables_scroll_as_before(browser, demo):
         browser.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     assert not problems, f"without JavaScript: {dump(problems[:10])}"
     assert wide >= 10, f"only {wide} tables wider than the phone: the test no longer sees the scrolling ones"
+
+
+def test_a_table_is_a_tab_stop_only_where_it_scrolls(browser, demo):
+    """A table's region is a tab stop so that the keyboard can scroll it (portal.js). A stacked
+    table on a phone does not scroll, and was a tab stop all the same; a table that scrolls
+    still is one, and so is every region once the window is wide enough to need it again."""
+    problems, stops, cards = [], 0, 0
+    for width, path in pages_at_widths(browser, portal_table_pages(demo), (390, 700, 1280)):
+        found = browser.driver.execute_script("""
+            return [...document.querySelectorAll('main .table-scroll')].map(w => ({
+              name: (w.querySelector('caption') || w).textContent.trim().slice(0, 40),
+              scrolls: w.scrollWidth > w.clientWidth, stop: w.tabIndex === 0,
+              card: !!w.querySelector('table[role=table]') && getComputedStyle(w.querySelector('table')).display === 'block'}));""")
+        for region in found:
+            stops += region["stop"]
+            cards += region["card"]
+            if region["stop"] != region["scrolls"]:
+                problems.append(f"{path} at {width} px: {region}")
+    assert not problems, f"tab stops where nothing scrolls, or none where a table scrolls: {dump(problems[:10])}"
+    assert cards >= 10, f"only {cards} stacked tables seen"
+    assert stops >= 1, "no table scrolls at any width: the test no longer sees a tab stop that is needed"
+    # A window made narrower: the regions follow (after the resize settles).
+    browser.viewport({**PHONE, "width": 1280})
+    browser.open("index.html")
+    browser.viewport({**PHONE, "width": 390})
+    time.sleep(0.4)
+    stop = browser.driver.execute_script("return document.querySelector('main .table-scroll').tabIndex")
+    assert stop == -1, "the overview's cards are still a tab stop after the window narrowed"
 
 
 def test_filtered_rows_leave_the_cards(browser):

@@ -102,4 +102,12 @@
     if (tables[t].classList.contains("stack")) stack(tables[t]);
     addFilter(tables[t], t + 1);
   }
+
+  // A table's region is a tab stop (to scroll it by keyboard) only while it scrolls.
+  var regions = document.querySelectorAll("main .table-scroll[tabindex]"), resized;
+  function tabStops() {
+    [].forEach.call(regions, function (r) { r.tabIndex = r.scrollWidth > r.clientWidth ? 0 : -1; });
+  }
+  tabStops();
+  addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(tabStops, 150); });
 })();
