@@ -162,13 +162,20 @@ extension Publisher {
     }
 
     /// Creates a folder and any missing parents; an existing folder is fine, and given `mode`
-    /// if it has another (a folder of the output, `OutputModes`). A plain `mkdir` first:
-    /// FileManager's version costs more than the rest of placing a page.
+    /// if it has another (a folder of the output, `OutputModes`). With a `mode`, something else
+    /// in a folder's place (a link someone put into an earlier output) is replaced by a folder:
+    /// files written into it would land wherever it leads. A plain `mkdir` first: FileManager's
+    /// version costs more than the rest of placing a page.
     static func makeFolder(_ path: String, mode: mode_t? = nil) {
         if mkdir(path, 0o755) == 0 { return }
         if errno == EEXIST {
             var info = stat()
-            if let mode, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mode & 0o7777 != mode { chmod(path, mode) }
+            guard let mode, lstat(path, &info) == 0 else { return }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                if unlink(path) == 0 { mkdir(path, 0o755) }
+            } else if info.st_mode & 0o7777 != mode {
+                chmod(path, mode)
+            }
             return
         }
         guard errno == ENOENT else { return }

@@ -25,8 +25,7 @@ extension Publisher {
             var subfolders = Subfolders(modes: modes, folder: descriptor)
             let complete = descriptor >= 0 && fstat(descriptor, &info) == 0 && OutputModes.ensure(modes.folder, info, in: descriptor, nil)
                 && previous.forEachOutput(in: folder, relative: true) { path, size in
-                    subfolders.check(path)
-                    return Self.holdsFile(descriptor, path, size: size, mode: modes.file)
+                    subfolders.check(path) && Self.holdsFile(descriptor, path, size: size, mode: modes.file)
                 }
             if descriptor >= 0 { close(descriptor) }
             if complete {
@@ -76,6 +75,9 @@ extension Publisher {
             defer { if folder >= 0 { close(folder) } }
             for path in paths.sorted() {
                 guard let entry = files.outputs[path] else { continue }
+                let target = stagingRoot + path
+                // Its folder made (a link in its place replaced) before anything is looked up in it.
+                if folders.insert(Self.parent(of: target)).inserted { makeStagedFolder(Self.parent(of: path)) }
                 // What `keepsBase` checks, relative to the folder.
                 if let spare, spare.outputs[path] == entry,
                    folder >= 0 ? Self.holdsFile(folder, String(path.utf8.dropFirst(skip))!, size: entry.size, mode: modes.file)
@@ -83,8 +85,6 @@ extension Publisher {
                     linked.append((path, entry))
                     continue
                 }
-                let target = stagingRoot + path
-                if folders.insert(Self.parent(of: target)).inserted { makeStagedFolder(Self.parent(of: path)) }
                 guard linkPrevious(path, target, entry) else { continue }
                 linked.append((path, entry))
             }
@@ -172,9 +172,22 @@ extension Publisher {
     /// staging folder had there, if that file is still there with the size the manifest
     /// recorded (a file changed by hand to another size is not taken).
     func linkPrevious(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
-        guard Self.holdsFile(outputFolder, path, size: entry.size, mode: modes.file) else { return false }
+        guard isFolderOfOutput(Self.parent(of: path)), Self.holdsFile(outputFolder, path, size: entry.size, mode: modes.file) else { return false }
         clearBase(path)
         return linkat(outputFolder, path, stagingFolder, path, 0) == 0
+    }
+
+    /// Whether `folder` of the published output (relative to it) is a folder all the way, no
+    /// link on the way: a file found through a link someone put there lies outside the output,
+    /// and is neither linked into the next one nor given its mode. Remembered for the build.
+    private func isFolderOfOutput(_ folder: String) -> Bool {
+        if folder.isEmpty { return true }
+        if let known = state.withLock({ $0.outputFolders[folder] }) { return known }
+        var info = stat()
+        let real = isFolderOfOutput(Self.parent(of: folder))
+            && fstatat(outputFolder, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        state.withLock { $0.outputFolders[folder] = real }
+        return real
     }
 
     /// Whether `folder` (an open descriptor) holds a regular file at `path` of `size` bytes:
@@ -187,27 +200,30 @@ extension Publisher {
     }
 
     /// The folders inside a folder kept whole, each given the folder mode once, as its files
-    /// are checked (`a/b.css`, `a/c.svg`: `a` when the first of them is).
+    /// are checked (`a/b.css`, `a/c.svg`: `a` when the first of them is). False for a path
+    /// through something that is no folder (a link put into an earlier output): the folder is
+    /// then made file by file, which puts a folder in its place.
     private struct Subfolders {
         let modes: OutputModes
         let folder: Int32
         var last: [CChar] = []
 
-        mutating func check(_ path: UnsafePointer<CChar>) {
-            guard let slash = strrchr(path, Int32(UInt8(ascii: "/"))) else { return }
+        mutating func check(_ path: UnsafePointer<CChar>) -> Bool {
+            guard let slash = strrchr(path, Int32(UInt8(ascii: "/"))) else { return true }
             let count = path.distance(to: UnsafePointer(slash))
-            if count == last.count, memcmp(path, last, count) == 0 { return }
-            last = Array(UnsafeBufferPointer(start: path, count: count))
-            var name = last
+            if count == last.count, memcmp(path, last, count) == 0 { return true }
+            var name = Array(UnsafeBufferPointer(start: path, count: count))
             name.append(0)
             // A nested folder's parents come first in the paths of its files (`a/b/c.css` after
             // `a/d.css`) only when they hold files of their own; checked here in any case.
             for index in name.indices where name[index] == CChar(UInt8(ascii: "/")) {
                 name[index] = 0
-                modes.ensureFolder(name, in: folder)
+                guard modes.ensureFolder(name, in: folder) else { return false }
                 name[index] = CChar(UInt8(ascii: "/"))
             }
-            modes.ensureFolder(name, in: folder)
+            guard modes.ensureFolder(name, in: folder) else { return false }
+            last = Array(name.dropLast())
+            return true
         }
     }
 }

@@ -90,6 +90,8 @@ public final class Publisher: Sendable {
         /// Page fingerprints of the previous manifest that still hold (a council that was to
         /// be kept whole but had to be rendered).
         var pages: [String: UInt64] = [:]
+        /// Folders of the published output found to be folders (true) or links (false).
+        var outputFolders: [String: Bool] = [:]
         /// Copied source → its first staged copy.
         var copies: [String: (path: String, entry: Manifest.Output)] = [:]
         var linked = 0

@@ -102,7 +102,7 @@ struct CommandLineTests {
         func wrong(_ root: String) throws -> [String] {
             try modes(root).filter { path, mode in
                 var folder: ObjCBool = false
-                FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &folder)
+                _ = FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &folder)
                 return mode != (folder.boolValue ? 0o755 : 0o644)
             }.keys.sorted()
         }

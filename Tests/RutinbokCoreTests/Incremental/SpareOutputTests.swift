@@ -98,6 +98,43 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A folder of the output replaced by a link (someone with write access to the output): the
+    /// builds after wrote pages through it into the folder it led to, and gave its files their
+    /// modes (security audit). The folder it leads to stays as it was, and the output gets
+    /// real folders again, as a clean build has them.
+    @Test func aFolderOfTheOutputReplacedByALinkIsNotWrittenThrough() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let outside = w.root.appendingPathComponent("utanfor").path, assets = w.root.appendingPathComponent("utanfor-assets").path
+        for (folder, copied) in [(outside, "ana"), (assets, "bro/assets")] {
+            try FileManager.default.copyItem(atPath: "\(w.output)/\(copied)", toPath: folder)
+            try FileManager.default.removeItem(atPath: "\(w.output)/\(copied)")
+            try FileManager.default.createSymbolicLink(atPath: "\(w.output)/\(copied)", withDestinationPath: folder)
+        }
+        for folder in [outside, assets] {
+            chmod(folder, 0o700)
+            for path in try FileManager.default.subpathsOfDirectory(atPath: folder) { chmod("\(folder)/\(path)", 0o600) }
+        }
+        let before = [outside, assets].map(snapshot)
+        let modes = try [outside, assets].flatMap { folder in
+            try FileManager.default.subpathsOfDirectory(atPath: folder).map { try FileManager.default.attributesOfItem(atPath: "\(folder)/\($0)")[.posixPermissions] as? Int }
+        }
+        for (index, line) in ["Ett.", "Två.", "Tre."].enumerated() {
+            try w.append("content/routines/akut.md", "\n\(line)\n")
+            #expect(await w.build().published, "build \(index + 1)")
+            #expect([outside, assets].map(snapshot) == before, "build \(index + 1) wrote through a link")
+        }
+        let after = try [outside, assets].flatMap { folder in
+            try FileManager.default.subpathsOfDirectory(atPath: folder).map { try FileManager.default.attributesOfItem(atPath: "\(folder)/\($0)")[.posixPermissions] as? Int }
+        }
+        #expect(after == modes)
+        for copied in ["ana", "bro/assets"] {
+            let type = try FileManager.default.attributesOfItem(atPath: "\(w.output)/\(copied)")[.type] as? FileAttributeType
+            #expect(type == .typeDirectory, "\(copied)")
+        }
+        await expectSameAsClean(w)
+    }
+
     /// A file of the spare that only the spare holds is rewritten where it is (same inode);
     /// one that is also a file of the published output is replaced, never written through.
     @Test func aSpareFileOfItsOwnIsRewrittenInPlaceAndASharedOneIsNot() async throws {
