@@ -41,11 +41,4 @@ struct OutputModes: Sendable {
         return fchmodat(folder, path, mode, 0) == 0
     }
 
-    /// Gives the folder at `path` in `folder` the folder mode, if it has another; false when
-    /// it is no folder (a link, say) or the mode cannot be given.
-    func ensureFolder(_ path: UnsafePointer<CChar>, in folder: Int32) -> Bool {
-        var info = stat()
-        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-        return Self.ensure(self.folder, info, in: folder, path)
-    }
 }

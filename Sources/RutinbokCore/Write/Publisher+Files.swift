@@ -148,36 +148,36 @@ extension Publisher {
         return String(path[..<slash])
     }
 
-    /// Makes the folder at `relative` in the staging folder and the folders it lies in, each
-    /// one there already given the folder mode (`OutputModes`): a folder that holds only
-    /// folders (`andringar/`, `assets/` of `assets/tema/`) is checked as well.
+    /// Makes the folder at `relative` in the staging folder and the folders it lies in, as a
+    /// build into a new folder would have them, each once a build: one the spare has is given
+    /// the folder mode (`OutputModes`) if it has another, and anything else in a folder's place
+    /// (a link someone put into an earlier output) is replaced by a folder, since files written
+    /// into it would land wherever it leads. A folder that holds only folders (`andringar/`,
+    /// `assets/` of `assets/tema/`) is made so too.
     func makeStagedFolder(_ relative: String) {
-        guard !relative.isEmpty else { return }
-        var path = stagingRoot
+        var name = ""
         for component in relative.split(separator: "/") {
-            if path != stagingRoot { path += "/" }
-            path += component
-            Self.makeFolder(path, mode: modes.folder)
+            if !name.isEmpty { name += "/" }
+            name += component
+            guard !state.withLock({ $0.stagedFolders.contains(name) }) else { continue }
+            let path = stagingRoot + name
+            var info = stat()
+            if lstat(path, &info) != 0 {
+                mkdir(path, 0o755)
+            } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                if unlink(path) == 0 { mkdir(path, 0o755) }
+            } else if info.st_mode & 0o7777 != modes.folder {
+                chmod(path, modes.folder)
+            }
+            // Remembered once made: another task that asks meanwhile makes it again, harmlessly.
+            state.withLock { _ = $0.stagedFolders.insert(name) }
         }
     }
 
-    /// Creates a folder and any missing parents; an existing folder is fine, and given `mode`
-    /// if it has another (a folder of the output, `OutputModes`). With a `mode`, something else
-    /// in a folder's place (a link someone put into an earlier output) is replaced by a folder:
-    /// files written into it would land wherever it leads. A plain `mkdir` first: FileManager's
-    /// version costs more than the rest of placing a page.
-    static func makeFolder(_ path: String, mode: mode_t? = nil) {
-        if mkdir(path, 0o755) == 0 { return }
-        if errno == EEXIST {
-            var info = stat()
-            guard let mode, lstat(path, &info) == 0 else { return }
-            if (info.st_mode & S_IFMT) != S_IFDIR {
-                if unlink(path) == 0 { mkdir(path, 0o755) }
-            } else if info.st_mode & 0o7777 != mode {
-                chmod(path, mode)
-            }
-            return
-        }
+    /// Creates a folder and any missing parents; an existing folder is fine. A plain `mkdir`
+    /// first: FileManager's version costs more than the rest of placing a page.
+    static func makeFolder(_ path: String) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { return }
         let parent = (path as NSString).deletingLastPathComponent
         guard !parent.isEmpty, parent != path else { return }

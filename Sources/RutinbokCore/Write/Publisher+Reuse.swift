@@ -17,16 +17,24 @@ extension Publisher {
     public func reuse(folder: String) -> Int? {
         guard let previous, let block = previous.block(folder), block.outputCount > 0 else { return nil }
         if let spare = base?.block(folder), spare.sameBytes(as: block), !folder.isEmpty {
+            // The folder and those it lies in (`andringar` of `andringar/nyby`) as a build makes
+            // them; a link in its place becomes an empty folder, whose files are then missing.
+            makeStagedFolder(folder)
             // Looked up relative to the folder itself: one name for the kernel to find, not two.
             let descriptor = openat(stagingFolder, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            var info = stat()
-            // The folders it lies in (`andringar` of `andringar/nyby`) are checked too.
-            if folder.contains("/") { makeStagedFolder(Self.parent(of: folder)) }
-            var subfolders = Subfolders(modes: modes, folder: descriptor)
-            let complete = descriptor >= 0 && fstat(descriptor, &info) == 0 && OutputModes.ensure(modes.folder, info, in: descriptor, nil)
-                && previous.forEachOutput(in: folder, relative: true) { path, size in
-                    subfolders.check(path) && Self.holdsFile(descriptor, path, size: size, mode: modes.file)
+            // The folders inside it too, each when the first file in it is checked (`a` of
+            // `a/b.css` and `a/c.svg`), compared as bytes: no string made for every file.
+            var last: [CChar] = []
+            let complete = descriptor >= 0 && previous.forEachOutput(in: folder, relative: true) { path, size in
+                if let slash = strrchr(path, Int32(UInt8(ascii: "/"))) {
+                    let count = path.distance(to: UnsafePointer(slash))
+                    if count != last.count || memcmp(path, last, count) != 0 {
+                        last = Array(UnsafeBufferPointer(start: path, count: count))
+                        makeStagedFolder(folder + "/" + String(decoding: last.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                    }
                 }
+                return Self.holdsFile(descriptor, path, size: size, mode: modes.file)
+            }
             if descriptor >= 0 { close(descriptor) }
             if complete {
                 state.withLock {
@@ -77,7 +85,8 @@ extension Publisher {
                 guard let entry = files.outputs[path] else { continue }
                 let target = stagingRoot + path
                 // Its folder made (a link in its place replaced) before anything is looked up in it.
-                if folders.insert(Self.parent(of: target)).inserted { makeStagedFolder(Self.parent(of: path)) }
+                let parent = Self.parent(of: path)
+                if folders.insert(parent).inserted { makeStagedFolder(parent) }
                 // What `keepsBase` checks, relative to the folder.
                 if let spare, spare.outputs[path] == entry,
                    folder >= 0 ? Self.holdsFile(folder, String(path.utf8.dropFirst(skip))!, size: entry.size, mode: modes.file)
@@ -150,7 +159,7 @@ extension Publisher {
         let next = Self.nextManifestPath(of: output).path
         do {
             try bytes.withUnsafeBytes { try Self.writeFile(next, $0, mode: Self.privateMode) }
-            try Self.writeMarker(of: staging, (Manifest.seal(of: bytes) ?? []) + kind.line)
+            try Self.writeMarker(of: staging, (Manifest.seal(of: bytes) ?? []) + kind.line, mode: modes.file)
         } catch {
             throw Failure.io("kunde inte skriva \(next): \(error)")
         }
@@ -160,10 +169,8 @@ extension Publisher {
     /// there with the size the manifest recorded.
     private func linkPrevious(_ path: String, _ entry: Manifest.Output, folders: inout Set<String>) -> Bool {
         let target = stagingRoot + path
-        let parent = Self.parent(of: target)
-        if folders.insert(parent).inserted {
-            makeStagedFolder(Self.parent(of: path))
-        }
+        let parent = Self.parent(of: path)
+        if folders.insert(parent).inserted { makeStagedFolder(parent) }
         if keepsBase(path, entry) { return true }
         return linkPrevious(path, target, entry)
     }
@@ -199,31 +206,4 @@ extension Publisher {
             && Int64(info.st_size) == size && OutputModes.ensure(mode, info, in: folder, path)
     }
 
-    /// The folders inside a folder kept whole, each given the folder mode once, as its files
-    /// are checked (`a/b.css`, `a/c.svg`: `a` when the first of them is). False for a path
-    /// through something that is no folder (a link put into an earlier output): the folder is
-    /// then made file by file, which puts a folder in its place.
-    private struct Subfolders {
-        let modes: OutputModes
-        let folder: Int32
-        var last: [CChar] = []
-
-        mutating func check(_ path: UnsafePointer<CChar>) -> Bool {
-            guard let slash = strrchr(path, Int32(UInt8(ascii: "/"))) else { return true }
-            let count = path.distance(to: UnsafePointer(slash))
-            if count == last.count, memcmp(path, last, count) == 0 { return true }
-            var name = Array(UnsafeBufferPointer(start: path, count: count))
-            name.append(0)
-            // A nested folder's parents come first in the paths of its files (`a/b/c.css` after
-            // `a/d.css`) only when they hold files of their own; checked here in any case.
-            for index in name.indices where name[index] == CChar(UInt8(ascii: "/")) {
-                name[index] = 0
-                guard modes.ensureFolder(name, in: folder) else { return false }
-                name[index] = CChar(UInt8(ascii: "/"))
-            }
-            guard modes.ensureFolder(name, in: folder) else { return false }
-            last = Array(name.dropLast())
-            return true
-        }
-    }
 }

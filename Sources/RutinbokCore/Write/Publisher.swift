@@ -90,6 +90,8 @@ public final class Publisher: Sendable {
         /// Page fingerprints of the previous manifest that still hold (a council that was to
         /// be kept whole but had to be rendered).
         var pages: [String: UInt64] = [:]
+        /// Folders of the staging folder made, or found and mended, by `makeStagedFolder`.
+        var stagedFolders: Set<String> = []
         /// Folders of the published output found to be folders (true) or links (false).
         var outputFolders: [String: Bool] = [:]
         /// Copied source → its first staged copy.
@@ -143,7 +145,7 @@ public final class Publisher: Sendable {
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
         // The marker says what kind of build this is (the spare's may say another) until the
         // manifest's seal goes before it (`writeManifest`).
-        try Self.writeMarker(of: staging, kind.line)
+        try Self.writeMarker(of: staging, kind.line, mode: modes.file)
     }
 
     deinit {
@@ -285,11 +287,8 @@ public final class Publisher: Sendable {
                 throw Failure.refused("'\(file.path)' skrivs inte: sökvägen \(problem)")
             }
             let target = stagingRoot + file.path
-            let folder = Self.parent(of: target)
-            if !created.contains(folder) {
-                makeStagedFolder(Self.parent(of: file.path))
-                created.insert(folder)
-            }
+            let folder = Self.parent(of: file.path)
+            if created.insert(folder).inserted { makeStagedFolder(folder) }
             do {
                 if let bounds = file.items { state.withLock { $0.items[file.path] = bounds } }
                 switch file.contents {
@@ -404,14 +403,14 @@ public final class Publisher: Sendable {
 
     /// Writes the marker of a folder of rutinbok's: its kind alone while it is staged, then
     /// the seal of its manifest and its kind. In place, not replaced: the marker's inode
-    /// carries the lock that tells a build is alive.
-    static func writeMarker(of folder: URL, _ bytes: [UInt8]) throws {
+    /// carries the lock that tells a build is alive. `mode`: the one it is given if it has
+    /// another (the spare's, written again, has the mode an earlier build gave it).
+    static func writeMarker(of folder: URL, _ bytes: [UInt8], mode: mode_t? = nil) throws {
         let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }
         defer { close(descriptor) }
-        // The spare's marker, written again, has the mode an earlier build gave it.
         var info = stat()
-        if fstat(descriptor, &info) == 0 { _ = OutputModes.ensure(OutputModes.current().file, info, in: descriptor, nil) }
+        if let mode, fstat(descriptor, &info) == 0 { _ = OutputModes.ensure(mode, info, in: descriptor, nil) }
         guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
             throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))")
         }
