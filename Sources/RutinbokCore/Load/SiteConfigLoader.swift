@@ -37,8 +37,9 @@ enum SiteConfigLoader {
         for var item in yaml.mappings("national_numbers") {
             if let id = item.string("id", required: "ett kort id"),
                let label = item.string("label", required: "vad numret är till för"),
-               let number = item.string("number", required: "numret att ringa") {
-                config.nationalNumbers.append(NationalNumber(id: id, label: label, number: number,
+               let number = item.located("number", required: "numret att ringa") {
+                ContactLoader.checkPhone(number, in: &item)
+                config.nationalNumbers.append(NationalNumber(id: id, label: label, number: number.value,
                                                              description: item.string("description") ?? ""))
             }
             yaml.absorb(&item, known: ["id", "label", "number", "description"])

@@ -214,12 +214,31 @@ struct YAMLMapping {
     /// A scalar's text, trimmed, and without a word processor's quotes around it when it is
     /// written plain (`”070-000 00 00”`), with a warning that says so (`TypographicQuotes`).
     private mutating func plainText(_ scalar: Node.Scalar, key: String, at node: Node) -> String {
-        let text = scalar.string.trimmed
+        var text = scalar.string.trimmed
+        if let control = text.unicodeScalars.first(where: Self.isControl) {
+            // Written as an escape in quotes ("\u202e", "\0"): libyaml refuses them raw.
+            report(.error(location(of: node), "'\(key)' innehåller styrtecknet \(EmailAddress.visible(String(control))), som inte hör hemma i en text; ta bort det",
+                          code: "control-character",
+                          notes: ["det kommer oftast från en kopierad text, eller från en kod som \\u202e eller \\0 inom citattecken"]))
+            text.unicodeScalars.removeAll(where: Self.isControl)
+        }
         guard scalar.style == .plain, let first = text.first, TypographicQuotes.marks.contains(first),
               let inner = TypographicQuotes.unwrapped(text) else { return text }
         report(.warning(location(of: node), "'\(key)' står inom typografiska citattecken (\(first)…\(text.last!)), som YAML inte räknar som citattecken; de tas bort här",
                         code: "typographic-quotes", notes: [TypographicQuotes.advice]))
         return inner
+    }
+
+    /// Characters no text of a handbook has a use for, which would still reach its pages:
+    /// controls other than tab and line break (a NUL is an error in HTML), and the marks that
+    /// override or isolate the direction of text (U+202A–U+202E, U+2066–U+2069), which can
+    /// make a number read backwards.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
@@ -371,13 +390,19 @@ struct YAMLMapping {
                                place: "överst i kommunens council.yml, utan indrag (en grupp väljer inte bort rutiner åt sina kommuner)"),
     ]
 
-    /// A contact's ways to reach it: misspelt where they are read (`phnoe` under a contact),
-    /// the reader would not see a number or an address, so that is an error too. Written
-    /// where they are not read they are only unknown keys: `email` under `accessibility:`
-    /// means `feedback_email`, not a contact's.
+    /// A contact's ways to reach it, and the list of contacts: misspelt where they are read
+    /// (`phnoe` under a contact, `contacs`), the reader would not see a number or an address,
+    /// so that is an error too. Written where they are not read they are only unknown keys:
+    /// `email` under `accessibility:` means `feedback_email`, not a contact's.
     static let reachKeys = [
         "phone": "telefonnumret", "email": "e-postadressen", "hours": "när kontakten nås", "out_of_hours": "vem man når utanför kontorstid",
+        "contacts": "vem man kontaktar",
     ]
+
+    /// What goes wrong when a guarding key or a way to reach someone is not read, for a note.
+    static func consequence(of key: String) -> String? {
+        guardingKeys[key]?.consequence ?? reachKeys[key].map { "som det står nu läses nyckeln inte, och läsaren ser inte \($0)" }
+    }
 
     /// Whether `key` is `intended` written with one slip of the finger: another case, one
     /// letter added, left out or wrong, or two letters swapped ("Access", "acess", "exlude",
@@ -406,15 +431,22 @@ struct YAMLMapping {
                               code: "yaml-merge", notes: ["skriv varje nyckel för sig, till exempel 'access: internal'"]))
                 continue
             }
-            let closest = Suggestions.closest(to: key, in: known)
-            if let closest, let guarding = Self.guardingKeys[closest], Self.isSlip(key, of: closest) {
-                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
-                              notes: ["skriv '\(closest)': \(guarding.consequence)"]))
+            // The key in other words (`telefon`, `internal: true`): an error where a slip of
+            // the key it stands for would be one.
+            if let intended = KeysInOtherWords.intended(by: key, value: pair.value, known: known) {
+                let language = intended.swedish ? ["nycklarna är engelska ord, också i en svensk handbok"] : []
+                if let consequence = Self.consequence(of: intended.key) {
+                    report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
+                                  notes: language + ["skriv '\(intended.key)': \(consequence)"]))
+                } else {
+                    report(.warning(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
+                }
                 continue
             }
-            if let closest, let what = Self.reachKeys[closest], Self.isSlip(key, of: closest) {
+            let closest = Suggestions.closest(to: key, in: known)
+            if let closest, let consequence = Self.consequence(of: closest), Self.isSlip(key, of: closest) {
                 report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
-                              notes: ["skriv '\(closest)': som det står nu läses nyckeln inte, och läsaren ser inte \(what)"]))
+                              notes: ["skriv '\(closest)': \(consequence)"]))
                 continue
             }
             if let guarding = Self.guardingKeys[key] {

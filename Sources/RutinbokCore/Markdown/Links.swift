@@ -20,6 +20,13 @@ extension TransformPass {
             diagnostics.append(.warning(location(link), "länken '\(url)' tas bort: länkar får inte köra kod", code: "unsafe-link"))
             return
         }
+        // A file on the editor's computer or the council's network drive (`file://///server/…`):
+        // cmark's safe mode blanks it, and a browser does not open one from a web page anyway.
+        if lowered.hasPrefix("file:") {
+            diagnostics.append(.warning(location(link), "länken '\(url)' går till en fil på en dator eller en nätverksdisk, som läsarna inte kommer åt från en webbsida",
+                                        code: "link-file", notes: ["lägg filen i kommunens mapp assets/ och länka till 'assets/filnamn', eller länka till en sida på webben eller intranätet"]))
+            return
+        }
         checkLinkText(link)
         guard let target = Self.routineTarget(url) else {
             if let problem = Self.pathProblem(url) {

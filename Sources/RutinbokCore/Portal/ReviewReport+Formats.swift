@@ -46,13 +46,16 @@ extension ReviewReport {
         for review in councils {
             lines.append("")
             lines.append("\(review.council.name) (\(review.council.slug))")
-            let ownRoutines = review.ownStaleRoutines, ownContacts = review.ownStaleContacts
-            if ownRoutines.isEmpty {
+            let ownRoutines = review.ownStaleRoutines, undated = review.ownUndatedRoutines, ownContacts = review.ownStaleContacts
+            if ownRoutines.isEmpty, undated.isEmpty {
                 lines.append("  egna rutiner att granska: inga")
             } else {
                 lines.append("  egna rutiner att granska:")
                 for stale in ownRoutines {
                     lines.append("    \(stale.routine.id) – \(stale.routine.title): granskad \(stale.reviewed), skulle ha granskats senast \(stale.dueBy); ansvarig: \(Self.ownerText(stale)) [\(stale.routine.location.file)]")
+                }
+                for reading in undated {
+                    lines.append("    \(reading.routine.id) – \(reading.routine.title): granskningsdatumet ('reviewed') saknas eller går inte att läsa [\(reading.routine.location.file)]")
                 }
             }
             if ownContacts.isEmpty {
@@ -195,7 +198,7 @@ extension ReviewReport {
                 let routine = reading.routine
                 let owner = review.owner(of: routine)
                 rows.append([review.council.slug, review.council.name, "rutin", Self.form(reading.origin), routine.id, routine.title, "",
-                             routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) ? "ja" : "nej",
+                             routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) || routine.reviewed == nil ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "", owner?.email ?? "",
                              DecimalText.swedish(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file, Self.writer(of: routine, in: review)])

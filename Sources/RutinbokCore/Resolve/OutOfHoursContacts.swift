@@ -10,13 +10,24 @@ enum OutOfHoursContacts {
         for index in contacts.indices {
             guard let other = contacts[index].outOfHoursContact else { continue }
             let shared = fromGroup.contains(contacts[index].id)
-            func problem(_ message: String, code: String, notes: [String] = []) {
-                diagnostics.append(Diagnostic(.warning, other.location, message + "; kontakten visar därför inte vem man ringer utanför kontorstid",
+            func problem(_ message: String, code: String, notes: [String] = [], severity: Diagnostic.Severity = .warning) {
+                diagnostics.append(Diagnostic(severity, other.location, message + "; kontakten visar därför inte vem man ringer utanför kontorstid",
                                               code: code, notes: notes, handbook: shared ? council.name : nil))
             }
+            // The contact itself: its own number again, where the reader looks for the one
+            // that answers when it does not.
+            if other.value == contacts[index].id {
+                problem("'out_of_hours' hänvisar till kontakten själv", code: "unknown-contact",
+                        notes: ["skriv id:t för kontakten som svarar utanför kontorstid, till exempel en tjänsteperson i beredskap"], severity: .error)
+                continue
+            }
             guard let target = contacts.first(where: { $0.id == other.value }) else {
+                // A mistyped id in the council's own contact is an error: the line is missing
+                // from every page. A group's contact names each member's own, and one member
+                // without it is the member's to mend, not a reason to stop every member's build.
                 problem("det finns ingen kontakt '\(other.value)'\(shared ? " i handboken" : "")", code: "unknown-contact",
-                        notes: Suggestions.closest(to: other.value, in: contacts.map(\.id)).map { [Suggestions.meant($0)] } ?? [])
+                        notes: Suggestions.closest(to: other.value, in: contacts.map(\.id)).map { [Suggestions.meant($0)] } ?? [],
+                        severity: shared ? .warning : .error)
                 continue
             }
             // A public contact would publish the number of one kept for the intranet.

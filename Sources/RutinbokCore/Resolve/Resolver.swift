@@ -55,9 +55,16 @@ public enum Resolver {
         // Internal routines, excluded or not, for the files only they link to (`WithheldAssets`).
         let hidden = options.includeInternal ? [] : layered.values.compactMap { $0.routine.access == .internal ? $0.routine : nil }
         var excluded: Set<String> = []
+        let ownIDs = Set(council.routines.map(\.id))
         for name in council.exclude {
             if layered.removeValue(forKey: name.value) != nil {
                 excluded.insert(name.value)
+                // `exclude` is for the routines others write; the council's own file, left
+                // out, is work no one reads, and likely a slip of the list.
+                if ownIDs.contains(name.value) {
+                    diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)', som är en av kommunens egna rutiner; den publiceras inte", code: "exclude-own",
+                                                notes: ["ta bort '\(name.value)' ur 'exclude', eller ta bort filen routines/\(name.value).md om rutinen inte ska finnas"]))
+                }
             } else {
                 diagnostics.append(.error(name.location, "'exclude' nämner '\(name.value)', men det finns ingen rutin med det id:t", code: "unknown-exclude",
                                           notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "rutinernas id")))

@@ -1,6 +1,49 @@
 /// Phone numbers as councils write them ("070-000 00 01"), in the forms that links to call
 /// and address books need.
 enum PhoneNumber {
+    /// What keeps `number` from being one number to call, in words for the message (after
+    /// "telefonnumret '…'"); nil when it is one. A `phone` or `number` field becomes one
+    /// `tel:` link of all its digits: two numbers, an extension or a digit the link leaves
+    /// out (`０`, `٠`) would make it dial a number that does not exist.
+    static func problem(in number: String) -> String? {
+        if number.contains(where: \.isLetter) { return "innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck" }
+        if let separator = number.first(where: { "/,;&|".contains($0) }) {
+            return "innehåller '\(separator)' och är nog två nummer; skriv ett nummer här"
+        }
+        if number.trimmed.dropFirst().contains("+") { return "innehåller ett '+' mitt i och är nog två nummer; skriv ett nummer här" }
+        if let sign = number.first(where: { $0 == "#" || $0 == "*" }) {
+            return "innehåller '\(sign)', som en länk för att ringa inte kan slå; skriv numret utan anknytning"
+        }
+        if let other = number.unicodeScalars.first(where: { !isWritten($0) }) {
+            // An invisible one by its code: quoted as it is, the message would show nothing.
+            let shown = EmailAddress.visible(String(other))
+            return "innehåller tecknet \(shown == String(other) ? "'\(shown)'" : shown), som inte hör till ett telefonnummer; skriv bara siffrorna 0–9, mellanslag och bindestreck"
+        }
+        let dialled = telURI(number)
+        let digits = dialled.filter(\.isNumber).count
+        if digits < 3 { return "har för få siffror" }
+        if digits > 6, let first = number.first(where: { $0 == "+" || $0.isASCII && $0.isNumber }), first != "0", first != "+" {
+            // Short numbers (112, 114 14, 1177, an extension) start without 0; a longer one
+            // is a local number, which a mobile phone cannot call as written.
+            let written = number.trimmed
+            return "saknar riktnummer; skriv det med riktnummer, till exempel 08-\(written), eller med landsnummer, +46 8 \(written)"
+        }
+        if dialled.hasPrefix("+") || dialled.hasPrefix("00") {
+            let significant = digits - (dialled.hasPrefix("00") ? 2 : 0)
+            if significant > 15 { return "har \(significant) siffror efter landsnumrets '+', fler än ett nummer kan ha (högst 15); skriv ett nummer här" }
+        } else if dialled.hasPrefix("0"), digits > 10 {
+            return "har \(digits) siffror, fler än ett svenskt nummer har (högst 10 med nollan först); skriv ett nummer här"
+        }
+        return nil
+    }
+
+    /// What a number may be written with: the digits 0–9, spaces (also non-breaking and thin
+    /// ones), hyphens and the dashes word processors put in their place, parentheses, points
+    /// and a plus (`PhoneLinks` reads numbers in text the same way).
+    private static func isWritten(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || " \u{A0}\u{202F}\u{2009}-\u{2010}\u{2011}\u{2013}().+".unicodeScalars.contains(scalar)
+    }
+
     /// The international form of a Swedish number for address books, which may be used
     /// abroad: `070-000 00 01` → `+46700000001`. Numbers already international, and short
     /// service numbers without the trunk 0 (`11414`), stay as they are.

@@ -352,12 +352,13 @@ struct CommandLineTests {
         #expect(!help.stdout.contains("Show the version"), "\(help.stdout)")
     }
 
-    /// A value in a content file cannot drive the terminal: control characters in a message
-    /// (here an owner that hides the rest of the line, `ESC [8m`) are shown, not sent.
+    /// Text in a content file cannot drive the terminal: control characters in a message
+    /// (here a key that hides the rest of the line, `ESC [8m`; a value's are refused and
+    /// shown by their code) are shown, not sent.
     @Test func controlCharactersInMessagesAreShownNotSent() throws {
         let w = try BrokenWorkspace()
-        try w.replace("content/routines/hotad.md", "owner: samordnare", with: "owner: \"nobody\\e[8m\\u202E\"")
-        let run = try Executable.run(arguments(w, "check"))
+        try w.replace("content/routines/hotad.md", "owner: samordnare", with: "owner: samordnare\n\"nobody\\e[8m\\u202E\": x")
+        let run = try Executable.run(arguments(w, "check", ["--strict"]))
         #expect(run.status == 1)
         #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "\(run.stderr)")
         #expect(run.stderr.contains("'nobody\\u{1b}[8m\\u{202e}'"), "\(run.stderr)")

@@ -162,6 +162,31 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("misspelt key in a contact", { try $0.replace(council, "    phone:", with: "    phnoe:") }, expect: [
         "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'phnoe'; menade du 'phone'? [misspelt-key]\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
     ]),
+    // Keys in Swedish, or in other words, are not read either: an error where a slip would be.
+    BrokenCase("a contact's phone written in Swedish", { try $0.replace(council, "    phone:", with: "    telefon:") }, expect: [
+        "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'telefon'; menade du 'phone'? [misspelt-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok\n  obs: skriv 'phone': som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
+    ]),
+    BrokenCase("a routine kept internal in other words", {
+        try $0.replace(lokalt, "reviewed:", with: "internal: true\nreviewed:")
+        try $0.replace(hotad, "reviewed:", with: "synlighet: intern\nreviewed:")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:7:1: fel: okänd nyckel 'internal'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "content/routines/hotad.md:8:1: fel: okänd nyckel 'synlighet'; menade du 'access'? [misspelt-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+    ]),
+    BrokenCase("a title written in Swedish beside the English one", { try $0.replace(lokalt, "reviewed:", with: "rubrik: Lokalt\nreviewed:") }, expect: [
+        "content/councils/exby/routines/lokalt.md:7:1: varning: okänd nyckel 'rubrik'; menade du 'title'? [unknown-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok",
+    ]),
+    BrokenCase("the contacts misspelt", { try $0.replace(council, "contacts:", with: "contacs:") }, expect: [
+        "content/councils/exby/council.yml:5:1: fel: okänd nyckel 'contacs'; menade du 'contacts'? [misspelt-key]\n  obs: skriv 'contacts': som det står nu läses nyckeln inte, och läsaren ser inte vem man kontaktar",
+        "content/councils/exby/routines/lokalt.md:6:8: fel: ansvarig för rutinen, 'samordnare', är inte en kontakt i Exby kommun [unknown-owner]\n  obs: kontakter: hr\n  obs: lägg annars till kontakten 'samordnare' under 'contacts:' i councils/exby/council.yml",
+        "content/routines/anmalan.md:7:8: fel: ansvarig för rutinen, 'samordnare', är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'samordnare' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
+        "content/routines/anmalan.md:15:20: fel: det finns ingen kontakt 'samordnare' [unknown-contact]\n  obs: lägg till kontakten 'samordnare' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
+        "content/routines/hotad.md:7:8: fel: ansvarig för rutinen, 'samordnare', är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'samordnare' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
+        "content/routines/utbildning.md:7:8: fel: ansvarig för rutinen, 'samordnare', är inte en kontakt [unknown-owner]\n  obs: lägg till kontakten 'samordnare' under 'contacts:' i council.yml för varje handbok som saknar den\n  obs: i handboken för Exby kommun",
+    ]),
+    BrokenCase("a control character written as an escape", { try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"\\u202e070-000 00 01\"") }, expect: [
+        "content/councils/exby/council.yml:9:12: fel: 'phone' innehåller styrtecknet <U+202E>, som inte hör hemma i en text; ta bort det [control-character]\n  obs: det kommer oftast från en kopierad text, eller från en kod som \\u202e eller \\0 inom citattecken",
+    ]),
     BrokenCase("theme key indented too little", { try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme:\n  logo: assets/logo.svg\ncolor: \"#1d4f73\"") }, expect: [
         "content/councils/exby/council.yml:6:1: varning: okänd nyckel 'color' [unknown-key]\n  obs: 'color' hör hemma under 'theme:'; dra in den (och raderna under den) med mellanslag, i linje med de andra raderna där",
     ]),
@@ -197,6 +222,12 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("access given through a merge key in a routine", { try $0.replace(hotad, "order: 10", with: "order: 10\n<<: {access: internal}") }, expect: [
         "content/routines/hotad.md:6:1: fel: '<<' (att slå ihop nycklar från ett annat ställe) stöds inte; nycklarna läses inte [yaml-merge]\n  obs: skriv varje nyckel för sig, till exempel 'access: internal'",
+    ]),
+    BrokenCase("exclude names the council's own routine", { try $0.append(council, "exclude: [lokalt]\n") }, expect: [
+        "content/councils/exby/council.yml:12:11: varning: 'exclude' nämner 'lokalt', som är en av kommunens egna rutiner; den publiceras inte [exclude-own]\n  obs: ta bort 'lokalt' ur 'exclude', eller ta bort filen routines/lokalt.md om rutinen inte ska finnas",
+    ]),
+    BrokenCase("a link to a file on a network drive", { try $0.append(lokalt, "\nBlanketten finns på [G-disken](file://///kommun.local/gemensam/blankett.docx).\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:21: varning: länken 'file://///kommun.local/gemensam/blankett.docx' går till en fil på en dator eller en nätverksdisk, som läsarna inte kommer åt från en webbsida [link-file]\n  obs: lägg filen i kommunens mapp assets/ och länka till 'assets/filnamn', eller länka till en sida på webben eller intranätet",
     ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
@@ -551,8 +582,8 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("theme colour with a sign", { try $0.replace(council, "\"#1d4f73\"", with: "\"#+1d4f7\"") }, expect: [
         "content/councils/exby/council.yml:4:17: fel: 'color' ska vara en färg skriven #rrggbb, men här står '#+1d4f7' [bad-value]",
     ]),
-    BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, logotyp: assets/logo.svg") }, expect: [
-        "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'logotyp' [unknown-key]\n  obs: nycklar som läses här: color, logo",
+    BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, bakgrund: assets/logo.svg") }, expect: [
+        "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'bakgrund' [unknown-key]\n  obs: nycklar som läses här: color, logo",
     ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
@@ -604,6 +635,13 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:9:12: fel: telefonnumret '070-000 00 O1' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
         "content/groups/grannar/group.yml:10:12: fel: telefonnumret '12' har för få siffror [bad-phone]",
     ]),
+    BrokenCase("two numbers in a contact's phone and in a national number", {
+        try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"070-000 00 01 / 070-000 00 02\"")
+        try $0.replace(site, "number: \"112\"", with: "number: \"112 / 114 14\"")
+    }, expect: [
+        "content/councils/exby/council.yml:9:12: fel: telefonnumret '070-000 00 01 / 070-000 00 02' innehåller '/' och är nog två nummer; skriv ett nummer här [bad-phone]",
+        "content/site.yml:9:44: fel: telefonnumret '112 / 114 14' innehåller '/' och är nog två nummer; skriv ett nummer här [bad-phone]",
+    ]),
     BrokenCase("phone number without an area code", { try $0.replace(council, "phone: \"070-000 00 01\"", with: "phone: \"123 45 67\"") }, expect: [
         "content/councils/exby/council.yml:9:12: fel: telefonnumret '123 45 67' saknar riktnummer; skriv det med riktnummer, till exempel 08-123 45 67, eller med landsnummer, +46 8 123 45 67 [bad-phone]",
     ]),
@@ -654,7 +692,12 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("out_of_hours naming a contact the handbook does not have", {
         try $0.replace(council, "    verified: 2026-01-15\n", with: "    out_of_hours: { contact: samordnaren }\n    verified: 2026-01-15\n")
     }, expect: [
-        "content/councils/exby/council.yml:11:30: varning: det finns ingen kontakt 'samordnaren'; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: menade du 'samordnare'?",
+        "content/councils/exby/council.yml:11:30: fel: det finns ingen kontakt 'samordnaren'; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: menade du 'samordnare'?",
+    ]),
+    BrokenCase("out_of_hours naming the contact itself", {
+        try $0.replace(council, "    verified: 2026-01-15\n", with: "    out_of_hours: { contact: samordnare }\n    verified: 2026-01-15\n")
+    }, expect: [
+        "content/councils/exby/council.yml:11:30: fel: 'out_of_hours' hänvisar till kontakten själv; kontakten visar därför inte vem man ringer utanför kontorstid [unknown-contact]\n  obs: skriv id:t för kontakten som svarar utanför kontorstid, till exempel en tjänsteperson i beredskap",
     ]),
     BrokenCase("out_of_hours as a mapping without 'contact'", {
         try $0.replace(council, "    verified: 2026-01-15\n", with: "    out_of_hours: { kontakt: tib }\n    verified: 2026-01-15\n")

@@ -220,6 +220,19 @@ struct PortalReviewReportTests {
         #expect(Set(built.map(\.description)) == Set(errors.map(\.description)))
     }
 
+    /// A routine whose review date cannot be read is due: a spreadsheet filtered on "ja", or
+    /// the text's list, would otherwise hide the one routine no one knows the date of.
+    @Test func aRoutineWithoutAReadableReviewDateIsDue() async throws {
+        let workspace = try BrokenWorkspace()
+        try workspace.replace("content/councils/exby/routines/lokalt.md", "reviewed: 2026-01-15", with: "reviewed: 15/1/2026")
+        let (report, diagnostics) = await Report.make(content: workspace.content, today: BrokenWorkspace.defaultToday, councils: ["exby"])
+        #expect(diagnostics.map(\.code).contains("bad-date"))
+        let made = try #require(report)
+        #expect(made.rendered(as: .text).contains("\n  egna rutiner att granska:\n    lokalt – Sammanträden i Exby: granskningsdatumet ('reviewed') saknas eller går inte att läsa ["))
+        let row = try #require(made.rendered(as: .csv).split(separator: "\r\n").first { $0.contains(";lokalt;") })
+        #expect(row.split(separator: ";", omittingEmptySubsequences: false)[9] == "ja", "\(row)")
+    }
+
     /// A handbook without a statement is told to write one: the law asks for it.
     @Test func aHandbookWithoutAStatementIsToldToWriteOne() async throws {
         let workspace = try BrokenWorkspace()
