@@ -268,3 +268,16 @@ def test_portal_mail_links_are_named_by_their_address(browser, page):
     wrong = [(href, name) for href, name in links if name != href[len("mailto:"):]]
     assert not wrong, f"{page}: e-mail links not named by their address: {wrong}"
 
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_pocket_card_call_links_name_whom_they_call(browser, council):
+    """On the pocket card's screen page, as on the contacts page, a call link out of context (a
+    screen reader's list of links) says whom it calls: "116 006" alone says nothing of
+    Brottsofferjouren, nor "070-000 01 07" which of two contacts it reaches."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"{council}/fickkort.html")
+    links = link_names(browser, '.pocket-card-numbers a[href^="tel:"], .pocket-card-contacts a[href^="tel:"]')
+    assert len(links) >= 5, f"{council}: only {len(links)} call links on the pocket card"
+    bare = [name for _, name in links if "," not in name]
+    assert not bare, f"{council}: pocket card call links named by the number alone: {bare}"
