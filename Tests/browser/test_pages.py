@@ -167,6 +167,30 @@ def test_focus_shows_in_forced_colours(browser, page):
         browser.media()
 
 
+@pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=["dator", "telefon"])
+def test_forced_colours_underline_only_the_current_part(browser, screen):
+    """The menu's line under a part shows on hover and under the part the page belongs to. It
+    was a bottom border, transparent on the other parts; forced colours (Windows high contrast)
+    paint borders in a system colour, transparent ones too, so every part had the line and the
+    current one stood out by its weight alone. Now an underline, which only those parts have."""
+    browser.media(forced_colors=True)
+    browser.viewport(screen)
+    try:
+        browser.open("exempelby/hotad-just-nu.html")
+        lines = browser.driver.execute_script("""
+            document.querySelector('.phase-nav details').open = true;
+            return [...document.querySelectorAll('.phase-nav a')].map(a => {
+              const s = getComputedStyle(a);
+              return {part: a.textContent.trim(), current: a.hasAttribute('aria-current'),
+                      line: s.textDecorationLine.includes('underline') || (s.borderBottomStyle !== 'none' && parseFloat(s.borderBottomWidth) > 0)};
+            });""")
+    finally:
+        browser.media()
+    assert [part["part"] for part in lines if part["current"]] == ["Hantera en händelse"], lines
+    wrong = [part["part"] for part in lines if part["line"] != part["current"]]
+    assert not wrong, f"in forced colours these parts show the line wrongly (current: with, others: without): {wrong}"
+
+
 PORTAL_PAGES = ["index.html", "tackning.html", "exempel.html", "andringar.html", "granskning.html", "lasbarhet.html",
                 "andringar/region-exempelland/roller-och-ansvar.html", "tackning/roller-och-ansvar.html",
                 "tackning/trygghetsbesok.html", "handbocker/exempelby.html", "handbocker/lattsasby.html",

@@ -238,3 +238,46 @@ def test_call_and_mail_links_name_themselves(browser, page):
     assert all(", " in text for text in links["calls"]), f"{page}: a call link names only the number: {links['calls']}"
     assert len(set(links["calls"])) == len(links["calls"]), f"{page}: call links with the same name: {links['calls']}"
     assert links["mails"] and all(label == address for label, address in links["mails"]), links["mails"]
+
+
+def link_names(browser, selector):
+    """(href, accessible name) of each element the selector finds, the name as Chromium computes
+    it for a screen reader (the accessibility tree, not the markup)."""
+    driver = browser.driver
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    names = []
+    for node in driver.execute_cdp_cmd("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+        attributes = driver.execute_cdp_cmd("DOM.getAttributes", {"nodeId": node})["attributes"]
+        href = dict(zip(attributes[::2], attributes[1::2])).get("href", "")
+        ax = driver.execute_cdp_cmd("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+        names.append((href, ax[0].get("name", {}).get("value", "")))
+    return names
+
+
+@pytest.mark.parametrize("page", ["index.html", "granskning.html", "handbocker/region-exempelland.html", "grupper/nordvast.html"])
+def test_portal_mail_links_are_named_by_their_address(browser, page):
+    """The portal's e-mail links (the publisher's in the footer, an owner's in a review table)
+    wrap at <wbr>s, which put spaces into the name a screen reader reads and speech control
+    matches ("grundrutiner @exempelforbundet .example"); the name is the address, as in the
+    handbooks."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(page)
+    links = link_names(browser, 'a[href^="mailto:"]')
+    assert links, f"{page}: no e-mail links"
+    wrong = [(href, name) for href, name in links if name != href[len("mailto:"):]]
+    assert not wrong, f"{page}: e-mail links not named by their address: {wrong}"
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_pocket_card_call_links_name_whom_they_call(browser, council):
+    """On the pocket card's screen page, as on the contacts page, a call link out of context (a
+    screen reader's list of links) says whom it calls: "116 006" alone says nothing of
+    Brottsofferjouren, nor "070-000 01 07" which of two contacts it reaches."""
+    browser.media()
+    browser.viewport(DESKTOP)
+    browser.open(f"{council}/fickkort.html")
+    links = link_names(browser, '.pocket-card-numbers a[href^="tel:"], .pocket-card-contacts a[href^="tel:"]')
+    assert len(links) >= 5, f"{council}: only {len(links)} call links on the pocket card"
+    bare = [name for _, name in links if "," not in name]
+    assert not bare, f"{council}: pocket card call links named by the number alone: {bare}"
