@@ -115,7 +115,13 @@ enum SiteChecker {
                 let council = parts.count == 2 ? site.councils.first(where: { $0.slug == parts[0] }) : nil
                 let group = parts.count == 2 ? site.groups[String(parts[0])] : nil
                 guard council != nil || group != nil else {
-                    diagnostics.append(.warning(source.location, "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun (eller grupp) som finns, men är '\(source.value)'", code: "unknown-source"))
+                    // Written right, the council is gone (the demo's councils removed, say):
+                    // say that, not how to write it.
+                    let message = parts.count == 2 && Slug.isValid(String(parts[0])) && Slug.isValid(String(parts[1]))
+                        ? "'adopted_from' nämner '\(source.value)', men det finns ingen kommun eller grupp '\(parts[0])' längre"
+                        : "'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun (eller grupp) som finns, men är '\(source.value)'"
+                    diagnostics.append(.warning(source.location, message, code: "unknown-source",
+                                                notes: parts.count == 2 ? ["ta bort raden med 'adopted_from' om rutinen nu är er egen"] : []))
                     continue
                 }
                 // Only adopted routines are compared, so few bodies are read.
@@ -125,12 +131,20 @@ enum SiteChecker {
                     // corrected, and the copy would not know.
                     diagnostics.append(.warning(own.location, "'\(source.value)', som rutinen hämtades från, har granskats igen \(newer.value), efter er version (\(own.value)); se vad som har ändrats och granska er version",
                                                 code: "adopted-source-newer", notes: ["jämför med \(original.location.file)"]))
-                } else if original.body == routine.body, let named = namedPlace(in: routine.body, of: council?.name ?? group?.name ?? "") {
+                } else {
                     // Another council's text published as this one's, with its name in it. A
                     // tested example taken word for word is what SKR wants spread; a text that
-                    // still names the council it came from is not yet this council's.
-                    diagnostics.append(.warning(source.location, "rutinen är ordagrant densamma som '\(source.value)' och nämner \(named); anpassa texten till er kommun",
-                                                code: "adopted-unchanged"))
+                    // still names the council it came from is not yet this council's. An
+                    // adapted text may name it ("Rutinen bygger på Exempelstads rutin"), but
+                    // not its title or summary, which say what the routine is on the start page.
+                    let place = council?.name ?? group?.name ?? ""
+                    if original.body == routine.body, let named = namedPlace(in: routine.title + "\n" + routine.summary + "\n" + routine.body, of: place) {
+                        diagnostics.append(.warning(source.location, "rutinen är ordagrant densamma som '\(source.value)' och nämner \(named); anpassa texten till er kommun",
+                                                    code: "adopted-unchanged"))
+                    } else if let named = namedPlace(in: routine.title + "\n" + routine.summary, of: place) {
+                        diagnostics.append(.warning(source.location, "rutinens titel eller sammanfattning nämner fortfarande \(named), som rutinen hämtades från ('\(source.value)'); anpassa dem till er kommun",
+                                                    code: "adopted-unchanged"))
+                    }
                 }
             }
         }

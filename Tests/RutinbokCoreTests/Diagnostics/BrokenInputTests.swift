@@ -229,6 +229,13 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("a link to a file on a network drive", { try $0.append(lokalt, "\nBlanketten finns på [G-disken](file://///kommun.local/gemensam/blankett.docx).\n") }, expect: [
         "content/councils/exby/routines/lokalt.md:12:21: varning: länken 'file://///kommun.local/gemensam/blankett.docx' går till en fil på en dator eller en nätverksdisk, som läsarna inte kommer åt från en webbsida [link-file]\n  obs: lägg filen i kommunens mapp assets/ och länka till 'assets/filnamn', eller länka till en sida på webben eller intranätet",
     ]),
+    BrokenCase("adopted from a council no longer there, and written wrong", {
+        try $0.replace(lokalt, "reviewed:", with: "adopted_from: exempelstad/sammantraden\nreviewed:")
+        try $0.replace(hotad, "reviewed:", with: "adopted_from: Exempelstad\nreviewed:")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:7:15: varning: 'adopted_from' nämner 'exempelstad/sammantraden', men det finns ingen kommun eller grupp 'exempelstad' längre [unknown-source]\n  obs: ta bort raden med 'adopted_from' om rutinen nu är er egen",
+        "content/routines/hotad.md:8:15: varning: 'adopted_from' ska vara '<kommun>/<rutin-id>' för en kommun (eller grupp) som finns, men är 'Exempelstad' [unknown-source]",
+    ]),
     BrokenCase("exclude misspelt", { try $0.append(council, "exlude: [utbildning]\n") }, expect: [
         "content/councils/exby/council.yml:12:1: fel: okänd nyckel 'exlude'; menade du 'exclude'? [misspelt-key]\n  obs: skriv 'exclude': som det står nu läses nyckeln inte, och rutinerna som skulle väljas bort publiceras",
     ]),

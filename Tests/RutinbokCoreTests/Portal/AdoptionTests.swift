@@ -69,8 +69,8 @@ struct PortalAdoptionTests {
         #expect(read("\(options.output)/tackning.html").contains("från Samverkan Nordväst"))
     }
 
-    /// A copy left as it was, that still names the council it came from, is another council's
-    /// text: a warning until it is adapted. A copy that names no one is a tested example taken
+    /// A copy left as it was that still names the council it came from, or an adapted one
+    /// whose title or summary still does, is another council's text: a warning until adapted. A copy that names no one is a tested example taken
     /// as it is, which is what the portal is for: no warning (under --strict one stopped it).
     @Test func anUnchangedCopyIsAWarningUntilAdapted() async throws {
         let content = try DemoContent.copy()
@@ -88,6 +88,11 @@ struct PortalAdoptionTests {
         #expect(unchanged.first?.location.file.hasSuffix("councils/lattsasby/routines/webbsandning-av-sammantraden.md") == true)
         try (read(outcome.path) + "\nI Låtsasby sänds mötena från Bygdegården.\n").write(toFile: outcome.path, atomically: false, encoding: .utf8)
         #expect(await warnings().isEmpty)
+        // Adapted, but with a summary that still names where it came from: the start page shows it.
+        let adapted = read(outcome.path)
+        try adapted.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: I Exempelstad och hos oss gäller detta. ").write(toFile: outcome.path, atomically: false, encoding: .utf8)
+        #expect(await warnings().map(\.message) == ["rutinens titel eller sammanfattning nämner fortfarande Exempelstad, som rutinen hämtades från ('exempelstad/webbsandning-av-sammantraden'); anpassa dem till er kommun"])
+        try adapted.write(toFile: outcome.path, atomically: false, encoding: .utf8)
 
         // Word for word, with the council's name taken out of the source: nothing to adapt.
         let source = "\(content)/councils/exempelstad/routines/webbsandning-av-sammantraden.md"
