@@ -830,6 +830,30 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'akut', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: 'akut' är ett tidigare namn på 'hotad'; länka till 'hotad.md#dokumentera'",
     ]),
+    // Positions: columns count scalars in table cells too, whatever the cell's own parse
+    // added (a backslash before "1." or "-", one byte less for each `\|`).
+    BrokenCase("links in table cells after letters of two bytes", {
+        try $0.append(lokalt, """
+
+            | Steg | Länk |
+            |---|---|
+            | åäö | [a](saknas.md) |
+            | ö | 1. [b](saknas.md) |
+            | ö | - ö [c](saknas.md) |
+            | ö | ö \\| ö [d](saknas.md) |
+
+            > | ö | Länk |
+            > |---|---|
+            > | ö | [e](saknas.md) |
+
+            """)
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:14:9: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:15:10: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:16:11: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:17:14: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:21:9: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+    ]),
 ]
 
 @Suite struct BrokenInputTests {
