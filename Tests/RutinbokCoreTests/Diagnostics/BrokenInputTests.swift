@@ -141,7 +141,7 @@ let brokenCases: [BrokenCase] = [
         try $0.replace(hotad, "title: Om du blir hotad", with: "title: ””")
         try $0.replace(hotad, "audience: [alla]", with: "audience: [”alla”]")
     }, expect: [
-        "content/routines/hotad.md:2:1: fel: 'title' saknas (rutinens rubrik) [missing-key]",
+        "content/routines/hotad.md:2:8: fel: 'title' saknas (rutinens rubrik) [missing-key]",
         "content/routines/hotad.md:2:8: varning: 'title' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
         "content/routines/hotad.md:6:12: varning: 'audience' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
     ]),
@@ -853,6 +853,45 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/routines/lokalt.md:16:11: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
         "content/councils/exby/routines/lokalt.md:17:14: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
         "content/councils/exby/routines/lokalt.md:21:9: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+    ]),
+    // YAML: a control character libyaml refuses, where it is.
+    BrokenCase("a control character in council.yml and in front matter", {
+        try $0.replace(council, "name: Anna Exempel", with: "name: Anna\u{1}Exempel")
+        try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: Vad du gör\u{1B}direkt.")
+    }, expect: [
+        "content/councils/exby/council.yml:8:15: fel: här står ett osynligt styrtecken (U+0001), och då går filen inte att läsa; ta bort det [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen\n  obs: YAML-läsarens beskrivning (på engelska): \"control characters are not allowed\"",
+        "content/routines/hotad.md:3:20: fel: här står ett osynligt styrtecken (U+001B), och då går filen inte att läsa; ta bort det [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen\n  obs: YAML-läsarens beskrivning (på engelska): \"control characters are not allowed\"",
+    ]),
+    // Line breaks only libyaml sees: reported where they are, and no line after them is off by one.
+    BrokenCase("a line separator, a paragraph separator and a next line in YAML", {
+        try $0.replace(council, "name: Exby kommun", with: "name: Exby\u{2028} kommun")
+        try $0.append(council, "populaton: 5000\n")
+        try $0.replace(hotad, "title: Om du blir hotad", with: "title: Om du\u{2029}blir hotad")
+        try $0.replace(hotad, "order: 10", with: "order: 10 # ordning\u{85}i listan")
+        try $0.replace(hotad, "owner: samordnare", with: "ownr: samordnare")
+    }, expect: [
+        "content/councils/exby/council.yml:1:11: fel: här står ett osynligt tecken för radbrytning (U+2028), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/councils/exby/council.yml:12:1: varning: okänd nyckel 'populaton' [unknown-key]\n  obs: menade du 'population'?",
+        "content/routines/hotad.md:2:13: fel: här står ett osynligt tecken för radbrytning (U+2029), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/routines/hotad.md:5:20: fel: här står ett osynligt tecken för radbrytning (U+0085), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/routines/hotad.md:7:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell); här står 'ownr', som nog ska vara 'owner' [missing-key]",
+    ]),
+    BrokenCase("key written twice in braces", {
+        try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme: { color: \"#1d4f73\", logo: assets/logo.svg, \"color\": \"#000000\" }")
+    }, expect: [
+        "content/councils/exby/council.yml:4:51: fel: nyckeln 'color' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 4",
+    ]),
+    BrokenCase("key written twice in braces over two lines", {
+        try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme: { color: \"#1d4f73\",\n  logo: assets/logo.svg, color: \"#000000\" }")
+    }, expect: [
+        "content/councils/exby/council.yml:5:26: fel: nyckeln 'color' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 4",
+    ]),
+    BrokenCase("required keys written without a value", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: ~")
+        try $0.replace(hotad, "owner: samordnare", with: "owner:")
+    }, expect: [
+        "content/routines/hotad.md:7:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
+        "content/routines/hotad.md:8:11: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]\n  obs: '~' betyder i YAML att värdet saknas",
     ]),
 ]
 
