@@ -123,6 +123,14 @@ struct YAMLMapping {
                               "värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': '",
                               code: "yaml-syntax", notes: [TypographicQuotes.advice] + notes)
             }
+            // A second YAML document: a line of only `---` (or `...`) ended the first.
+            if problem.contains("found another document") || problem.contains("did not find expected <document start>") {
+                let end = YAMLSyntaxProblem.documentEnd(in: text, before: mark.line)
+                let whole = lineOffset == 0 ? "filen" : "uppgifterna överst i rutinen"
+                return .error(end.map { SourceLocation(file: file, line: $0.line + lineOffset, column: 1) } ?? at(mark),
+                              "en rad med bara '\(end?.marker ?? "---")' avslutar \(whole) för YAML, så det som står efter den läses inte; ta bort raden",
+                              code: "yaml-syntax", notes: notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML-läsarens beskrivning (på engelska): \"\(problem)\"\(where_)"])
@@ -257,7 +265,10 @@ struct YAMLMapping {
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
-            let bound = range.upperBound == Int.max ? "" : " från \(range.lowerBound) till \(range.upperBound)"
+            // A number out of range (`order: -5`) is an integer: the range says what is wrong.
+            let outOfRange = value.scalar.flatMap { Int($0.string) } != nil
+            let bound = range.upperBound != Int.max ? " från \(range.lowerBound) till \(range.upperBound)"
+                : outOfRange ? ", \(range.lowerBound) eller större" : ""
             report(.error(location(of: value), "'\(key)' ska vara ett heltal\(bound), men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
@@ -276,6 +287,13 @@ struct YAMLMapping {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         guard let flag = value.bool else {
+            // `"true"` in quotes is text to YAML, not a yes or no.
+            if let scalar = value.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+               ["true", "false", "yes", "no", "on", "off"].contains(scalar.string.lowercased()) {
+                report(.error(location(of: value), "'\(key)' ska vara true eller false utan citattecken, men här står '\(scalar.string)' inom citattecken", code: "yaml-type",
+                              notes: ["skriv \(key): \(scalar.string.lowercased()); inom citattecken är det en text"]))
+                return nil
+            }
             report(.error(location(of: value), "'\(key)' ska vara true eller false, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }

@@ -300,3 +300,17 @@ extension YAMLSyntaxProblem {
         return nil
     }
 }
+
+extension YAMLSyntaxProblem {
+    /// The line that ended a YAML text's first document, when libyaml found another starting
+    /// on `line`: that line itself when it is a `---`, else the last `...` before it.
+    static func documentEnd(in text: String, before line: Int) -> (line: Int, marker: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        if lines[line - 1].hasPrefix("---") { return (line, "---") }
+        for number in stride(from: line - 1, through: 1, by: -1) where lines[number - 1].hasPrefix("...") {
+            return (number, "...")
+        }
+        return nil
+    }
+}

@@ -58,6 +58,9 @@ public enum Resolver {
         for name in council.exclude {
             if layered.removeValue(forKey: name.value) != nil {
                 excluded.insert(name.value)
+            } else if excluded.contains(name.value) {
+                // Left out already: the routine is there, only written twice.
+                diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)' två gånger; ta bort den ena", code: "duplicate-exclude"))
             } else {
                 diagnostics.append(.error(name.location, "'exclude' nämner '\(name.value)', men det finns ingen rutin med det id:t", code: "unknown-exclude",
                                           notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "rutinernas id")))

@@ -893,6 +893,28 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:7:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
         "content/routines/hotad.md:8:11: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]\n  obs: '~' betyder i YAML att värdet saknas",
     ]),
+    // Messages that said something else than what was wrong.
+    BrokenCase("a routine left out twice", { try $0.append(council, "exclude: [lokalt, lokalt]\n") }, expect: [
+        "content/councils/exby/council.yml:12:19: varning: 'exclude' nämner 'lokalt' två gånger; ta bort den ena [duplicate-exclude]",
+    ]),
+    BrokenCase("a negative order", { try $0.replace(hotad, "order: 10", with: "order: -5") }, expect: [
+        "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, 0 eller större, men här står värdet '-5' [yaml-type]",
+    ]),
+    BrokenCase("true in quotes", { try $0.append(council, "allow_raw_html: \"true\"\n") }, expect: [
+        "content/councils/exby/council.yml:12:17: fel: 'allow_raw_html' ska vara true eller false utan citattecken, men här står 'true' inom citattecken [yaml-type]\n  obs: skriv allow_raw_html: true; inom citattecken är det en text",
+    ]),
+    BrokenCase("a second YAML document in council.yml", { try $0.append(council, "---\nextra: 1\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: fel: en rad med bara '---' avslutar filen för YAML, så det som står efter den läses inte; ta bort raden [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"but found another document\" på rad 12, kolumn 1 (\"expected a single document in the stream\", från rad 1)",
+    ]),
+    BrokenCase("a document end marker in the middle of group.yml", { try $0.append("content/groups/grannar/group.yml", "...\nextra: 1\n") }, expect: [
+        "content/groups/grannar/group.yml:8:1: fel: en rad med bara '...' avslutar filen för YAML, så det som står efter den läses inte; ta bort raden [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected <document start>\" på rad 9, kolumn 1",
+    ]),
+    BrokenCase("an anchor that folds to another", { try $0.replace(hotad, "#gor-sa-har", with: "#-1") }, expect: [
+        "content/routines/hotad.md:15:36: fel: det finns ingen rubrik '-1' i anmalan.md [broken-anchor]\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
+    ]),
+    BrokenCase("a control character in a link to an asset", { try $0.append(lokalt, "\nSe [loggan](assets/logo.svg%00).\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:4: fel: länken 'assets/logo.svg%00' går till en fil som inte finns: councils/exby/assets/ har ingen 'logo.svg%00' [missing-asset]\n  obs: lägg filen i councils/exby/assets/",
+    ]),
 ]
 
 @Suite struct BrokenInputTests {
