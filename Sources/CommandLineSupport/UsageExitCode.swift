@@ -16,7 +16,8 @@ extension ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.printError(UsageWording.swedish(fullMessage(for: error)))
+                Terminal.printError(UsageWording.notingDashedArgument(UsageWording.swedish(fullMessage(for: error)),
+                                                                      arguments: Array(CommandLine.arguments.dropFirst())))
                 Foundation.exit(2)
             }
             // A help page (`--help`, `help <command>`): ArgumentParser's headings in Swedish.

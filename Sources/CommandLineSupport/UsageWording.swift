@@ -36,6 +36,19 @@ public enum UsageWording {
         (#"<arguments>"#, "<argument>"),
     ]
 
+    /// `text`, ArgumentParser's message already in Swedish, with a note when it says an
+    /// argument is missing and one of `arguments` starts with a single '-' (`new council -x`):
+    /// the argument was given, but read as an option. Options of one letter rutinbok knows
+    /// (`-h`, `-q`) are no such argument.
+    public static func notingDashedArgument(_ text: String, arguments: [String]) -> String {
+        guard let match = text.range(of: #"^fel: argumentet (\S+) saknas"#, options: .regularExpression),
+              let dashed = arguments.first(where: { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") && !["-h", "-q"].contains($0) })
+        else { return text }
+        let name = text[match].dropFirst("fel: argumentet ".count).dropLast(" saknas".count)
+        let lineEnd = text[match.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[..<lineEnd]) + "\n  obs: '\(dashed)' börjar med '-' och läses därför som ett alternativ, inte som \(name)" + String(text[lineEnd...])
+    }
+
     static let compiled: [(NSRegularExpression, String)] = phrases.compactMap { pattern, template in
         (try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])).map { ($0, template) }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The check stage for one handbook: everything that can only be judged once routines are
 /// layered and rendered (links, anchors, contacts, owners, dates, theme). Never re-parses HTML.
 struct HandbookChecker {
@@ -135,6 +137,8 @@ struct HandbookChecker {
     /// systems, never by a web server.
     private func missingAsset(_ asset: RenderedMarkdown.AssetReference, _ match: AssetLookup.Match, shared: Bool) -> Diagnostic {
         let what = asset.image ? "bilden" : "länken"
+        var asset = asset
+        asset.path = Self.percentEncodingControls(asset.path)
         // Reported once for every handbook that lacks the file: nothing of one council's in it.
         if shared {
             return .error(asset.location, "\(what) '\(asset.written)' går till en fil som inte finns: kommunens mapp assets/ har ingen '\(asset.path)'",
@@ -151,6 +155,21 @@ struct HandbookChecker {
         if let close = Suggestions.closest(to: asset.path, in: handbook.council.assets) { notes.insert(Suggestions.meant("assets/\(close)"), at: 0) }
         return .error(asset.location, "\(what) '\(asset.written)' går till en fil som inte finns: \(folder) har ingen '\(asset.path)'",
                       code: "missing-asset", notes: notes)
+    }
+
+    /// A file name decoded from a link, with its control characters percent-encoded again, as
+    /// the link writes them (`logo.svg%00`): a terminal shows them as Swift's `\u{0}`.
+    static func percentEncodingControls(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return path }
+        var result = ""
+        for scalar in path.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += String(scalar).utf8.map { String(format: "%%%02X", $0) }.joined()
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// What is found outside the routines, in the council's and group's files: contacts and theme.
@@ -218,8 +237,12 @@ struct HandbookChecker {
             targetName = "\(id).md"
         }
         guard let anchor = link.anchor, !targetHeadings.contains(where: { $0.id == anchor }) else { return [] }
-        // An anchor of no letters or digits (`#🚨`) folds to nothing: the message names it as written.
-        let shown = anchor.isEmpty ? String(link.written.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).last ?? "") : anchor
+        // The anchor as folded (the headings' ids are), unless folding did more than lower its
+        // capitals and take off accents: `#🚨` folds to nothing, `#-1` to '1', a heading
+        // that may well exist. Then it is named as written.
+        let written = String(link.written.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).last ?? "")
+        let typed = written.removingPercentEncoding ?? written
+        let shown = typed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == anchor ? anchor : typed
         return [.error(link.location, "det finns ingen rubrik '\(shown)' i \(targetName)", code: "broken-anchor",
                        notes: suggest ? Suggestions.note(for: anchor, among: targetHeadings.map(\.id), listing: "rubriker i \(targetName)") : [])]
     }

@@ -30,8 +30,12 @@ struct YAMLMapping {
         // A file saved on Windows: what explains a syntax error, or a quote left open, reads
         // the text line by line, and Swift takes `\r\n` for one character, no `\n`. YAML reads
         // both alike, at the same lines and columns.
-        let text = text.withUnixLineEndings
+        var text = text.withUnixLineEndings
         let top = SourceLocation(file: file, line: lineOffset + 1, column: 1)
+        // Line breaks only libyaml sees: each is reported where it is, and read as a space, so
+        // that libyaml counts the lines as the editor does (`InvisibleBreaks`).
+        let breaks = InvisibleBreaks.find(in: text)
+        if !breaks.isEmpty { text = InvisibleBreaks.replaced(in: text) }
         do {
             guard let node = try YAMLComposer.compose(text) else {
                 return .success(YAMLMapping(Node.mapping(.init([])), file: file, lineOffset: lineOffset))
@@ -40,6 +44,9 @@ struct YAMLMapping {
                 return .failure(.error(top, "här ska det stå rader med 'nyckel: värde', men här står \(describe(node))", code: "yaml-type"))
             }
             var mapping = YAMLMapping(node, file: file, lineOffset: lineOffset)
+            for found in breaks {
+                mapping.report(InvisibleBreaks.diagnostic(found, file: file, lineOffset: lineOffset))
+            }
             for span in YAMLQuotes.multiLineSpans(in: text) {
                 guard let closing = span.closingLine else { continue }
                 mapping.report(.warning(SourceLocation(file: file, line: span.line + lineOffset, column: span.column),
@@ -116,6 +123,14 @@ struct YAMLMapping {
                               "värdet börjar med ett typografiskt citattecken, som YAML inte räknar som citattecken, och därför får det inte innehålla ': '",
                               code: "yaml-syntax", notes: [TypographicQuotes.advice] + notes)
             }
+            // A second YAML document: a line of only `---` (or `...`) ended the first.
+            if problem.contains("found another document") || problem.contains("did not find expected <document start>") {
+                let end = YAMLSyntaxProblem.documentEnd(in: text, before: mark.line)
+                let whole = lineOffset == 0 ? "filen" : "uppgifterna överst i rutinen"
+                return .error(end.map { SourceLocation(file: file, line: $0.line + lineOffset, column: 1) } ?? at(mark),
+                              "en rad med bara '\(end?.marker ?? "---")' avslutar \(whole) för YAML, så det som står efter den läses inte; ta bort raden",
+                              code: "yaml-syntax", notes: notes)
+            }
             let character = YAMLSyntaxProblem.character(in: text, line: mark.line, column: mark.column)
             guard let plain = YAMLSyntaxProblem.explain(problem: problem, context: context?.text, character: character) else {
                 return .error(at(mark), "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: ["YAML-läsarens beskrivning (på engelska): \"\(problem)\"\(where_)"])
@@ -124,12 +139,29 @@ struct YAMLMapping {
             return .error(location, plain.message, code: "yaml-syntax", notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let first = context.mark
-            let second = duplicates.first.flatMap { YAMLSyntaxProblem.secondOccurrence(of: $0, in: text, column: first.column, after: first.line) }
-            let location = second.map { SourceLocation(file: file, line: $0 + lineOffset, column: first.column) } ?? at(first)
+            // In braces, the second is further on in them; in a block, on a later line at the same indent.
+            let second = duplicates.first.flatMap { key in
+                YAMLSyntaxProblem.secondOccurrenceInFlow(of: key, in: text, line: first.line, column: first.column)
+                    ?? YAMLSyntaxProblem.secondOccurrence(of: key, in: text, column: first.column, after: first.line).map { ($0, first.column) }
+            }
+            let location = second.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? at(first)
             return .error(location, "nyckeln '\(duplicates.joined(separator: "', '"))' står två gånger; behåll en av dem", code: "duplicate-key",
                           notes: ["första gången på rad \(first.line + lineOffset)"])
-        case .reader(let problem, _, _, _):
-            return .error(fallback, "YAML-texten gick inte att läsa: \(problem)", code: "yaml-syntax")
+        case .reader(let problem, let offset, let value, _):
+            // libyaml refuses the whole text over one character it may not read (a control
+            // character pasted with the text): where it is, in the file's lines and columns.
+            let note = "YAML-läsarens beskrivning (på engelska): \"\(problem)\""
+            guard let offset, let place = YAMLSyntaxProblem.position(ofCharacter: offset, in: text) else {
+                return .error(fallback, "YAML-texten gick inte att läsa", code: "yaml-syntax", notes: [note])
+            }
+            let location = SourceLocation(file: file, line: place.line + lineOffset, column: place.column)
+            guard problem.contains("control characters"), let scalar = Unicode.Scalar(UInt32(bitPattern: value)) else {
+                return .error(location, "YAML-texten gick inte att läsa här", code: "yaml-syntax", notes: [note])
+            }
+            let code = String(format: "U+%04X", scalar.value)
+            let what = scalar.properties.generalCategory == .control ? "ett osynligt styrtecken (\(code))" : "ett tecken som inte får stå i texten (\(code))"
+            return .error(location, "här står \(what), och då går filen inte att läsa; ta bort det", code: "yaml-syntax",
+                          notes: ["tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen", note])
         default:
             return .error(fallback, "YAML-texten gick inte att läsa: \(error)", code: "yaml-syntax")
         }
@@ -187,7 +219,15 @@ struct YAMLMapping {
             report(.error(location(of: node), "'\(key)' saknas (\(what)); här står '\(misspelt)', som nog ska vara '\(key)'", code: "missing-key"))
             return
         }
-        report(.error(location, "'\(key)' saknas (\(what))", code: "missing-key"))
+        // Written without a value (`reviewed:`, `reviewed: ~`, `title: ""`): reported where
+        // it is written, at the value when something stands there, not where the mapping starts.
+        guard let written = pairs[key] else {
+            report(.error(location, "'\(key)' saknas (\(what))", code: "missing-key"))
+            return
+        }
+        let shown = written.value.scalar.flatMap { $0.string.isEmpty && $0.style == .plain ? nil : $0 }
+        let notes = shown.flatMap { written.value.null != nil ? ["'\($0.string)' betyder i YAML att värdet saknas"] : nil } ?? []
+        report(.error(location(of: shown == nil ? written.key : written.value), "'\(key)' saknas (\(what))", code: "missing-key", notes: notes))
     }
 
     mutating func string(_ key: String, required what: String? = nil) -> String? {
@@ -244,7 +284,10 @@ struct YAMLMapping {
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
-            let bound = range.upperBound == Int.max ? "" : " från \(range.lowerBound) till \(range.upperBound)"
+            // A number out of range (`order: -5`) is an integer: the range says what is wrong.
+            let outOfRange = value.scalar.flatMap { Int($0.string) } != nil
+            let bound = range.upperBound != Int.max ? " från \(range.lowerBound) till \(range.upperBound)"
+                : outOfRange ? ", \(range.lowerBound) eller större" : ""
             report(.error(location(of: value), "'\(key)' ska vara ett heltal\(bound), men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }
@@ -263,6 +306,13 @@ struct YAMLMapping {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         guard let flag = value.bool else {
+            // `"true"` in quotes is text to YAML, not a yes or no.
+            if let scalar = value.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+               ["true", "false", "yes", "no", "on", "off"].contains(scalar.string.lowercased()) {
+                report(.error(location(of: value), "'\(key)' ska vara true eller false utan citattecken, men här står '\(scalar.string)' inom citattecken", code: "yaml-type",
+                              notes: ["skriv \(key): \(scalar.string.lowercased()); inom citattecken är det en text"]))
+                return nil
+            }
             report(.error(location(of: value), "'\(key)' ska vara true eller false, men här står \(Self.describe(value))", code: "yaml-type"))
             return nil
         }

@@ -216,3 +216,101 @@ struct YAMLSyntaxProblem {
         return nil
     }
 }
+
+extension YAMLSyntaxProblem {
+    /// The line and column (1-based, the column in Unicode scalars) of the character
+    /// `offset` characters into `text`, as Yams gives a reader error's place; nil past the end.
+    static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int)? {
+        guard offset >= 0, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else { return nil }
+        let before = text.unicodeScalars[..<index]
+        let lineStart = before.lastIndex(of: "\n").map { text.unicodeScalars.index(after: $0) } ?? text.startIndex
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        return (line, text.unicodeScalars.distance(from: lineStart, to: index) + 1)
+    }
+}
+
+extension YAMLSyntaxProblem {
+    /// Where the second of two equal keys is written when the first is a key of a flow
+    /// mapping (`{ contact: tib, contact: hr }`, on one line or several): the next key of the
+    /// same braces with the same text, quoted or not. Nil when the key at (`line`, `column`)
+    /// is no key of a flow mapping, or the braces hold no second one.
+    static func secondOccurrenceInFlow(of key: String, in text: String, line: Int, column: Int) -> (line: Int, column: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        // The first key's place among the scalars.
+        var index = 0, currentLine = 1
+        while currentLine < line, index < scalars.count {
+            if scalars[index] == "\n" { currentLine += 1 }
+            index += 1
+        }
+        index += column - 1
+        guard currentLine == line, index < scalars.count else { return nil }
+        // A key of a flow mapping follows its '{' or a ',' (white space and line breaks between).
+        var before = index - 1
+        while before >= 0, scalars[before] == " " || scalars[before] == "\t" || scalars[before] == "\n" { before -= 1 }
+        guard before >= 0, scalars[before] == "{" || scalars[before] == "," else { return nil }
+        let wanted = Array(key.unicodeScalars)
+        /// Whether `key` is written at `start`, in quotes or not, with a ':' after it.
+        func keyAt(_ start: Int) -> Bool {
+            var position = start
+            let quote = scalars[position] == "\"" || scalars[position] == "'" ? scalars[position] : nil
+            if quote != nil { position += 1 }
+            guard position + wanted.count <= scalars.count, Array(scalars[position..<position + wanted.count]) == wanted else { return false }
+            position += wanted.count
+            if let quote {
+                guard position < scalars.count, scalars[position] == quote else { return false }
+                position += 1
+            }
+            while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
+            return position < scalars.count && scalars[position] == ":"
+        }
+        var depth = 0
+        var quote: Unicode.Scalar?
+        var position = index
+        var (foundLine, lineStart) = (line, index - (column - 1))
+        while position < scalars.count {
+            let scalar = scalars[position]
+            if scalar == "\n" { (foundLine, lineStart) = (foundLine + 1, position + 1) }
+            if let open = quote {
+                if scalar == "\\", open == "\"" { position += 1 }
+                else if scalar == open {
+                    // In single quotes a quote is written twice.
+                    if open == "'", position + 1 < scalars.count, scalars[position + 1] == "'" { position += 1 } else { quote = nil }
+                }
+            } else if scalar == "\"" || scalar == "'", position > 0, " \t\n[{,:".unicodeScalars.contains(scalars[position - 1]) {
+                quote = scalar
+            } else if scalar == "#", position > 0, scalars[position - 1] == " " || scalars[position - 1] == "\t" {
+                while position + 1 < scalars.count, scalars[position + 1] != "\n" { position += 1 }
+            } else if scalar == "{" || scalar == "[" {
+                depth += 1
+            } else if scalar == "}" || scalar == "]" {
+                if depth == 0 { return nil }
+                depth -= 1
+            } else if scalar == ",", depth == 0 {
+                var next = position + 1
+                while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\n" {
+                    if scalars[next] == "\n" { (foundLine, lineStart) = (foundLine + 1, next + 1) }
+                    next += 1
+                }
+                if next < scalars.count, keyAt(next) { return (foundLine, next - lineStart + 1) }
+                position = next
+                continue
+            }
+            position += 1
+        }
+        return nil
+    }
+}
+
+extension YAMLSyntaxProblem {
+    /// The line that ended a YAML text's first document, when libyaml found another starting
+    /// on `line`: that line itself when it is a `---`, else the last `...` before it.
+    static func documentEnd(in text: String, before line: Int) -> (line: Int, marker: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        if lines[line - 1].hasPrefix("---") { return (line, "---") }
+        for number in stride(from: line - 1, through: 1, by: -1) where lines[number - 1].hasPrefix("...") {
+            return (number, "...")
+        }
+        return nil
+    }
+}

@@ -62,8 +62,8 @@ struct TransformPass {
     var diagnostics: [Diagnostic] = []
     /// Lists with checkboxes that already have their hint above them (`convertTask`).
     var hintedTaskLists: Set<MarkdownNode> = []
-    /// Inline nodes moved in from a table cell's own parse, with the cell's line and column.
-    var cellOrigins: [MarkdownNode: (line: Int, column: Int)] = [:]
+    /// Inline nodes moved in from a table cell's own parse, with where the cell lies.
+    var cellOrigins: [MarkdownNode: CellOrigin] = [:]
     /// The document's link reference definitions (`[polisen]: https://…`), for the cells that
     /// use them: a cell is parsed on its own. Found when a cell first needs them.
     var referenceDefinitions: [(label: String, line: Substring)]?
@@ -152,11 +152,12 @@ struct TransformPass {
     func location(_ node: MarkdownNode) -> SourceLocation {
         var current: MarkdownNode? = node
         while let candidate = current {
-            // Nodes parsed from a table cell carry positions within the cell.
+            // Nodes parsed from a table cell carry positions within the cell's parse, in
+            // bytes of its text: mapped to the row's bytes, then counted in scalars.
             if let origin = cellOrigins[candidate] {
-                let line = max(1, node.startLine)
-                return SourceLocation(file: file, line: origin.line + line - 1 + lineOffset,
-                                      column: origin.column + max(1, node.startColumn) - 1)
+                let line = origin.line + max(1, node.startLine) - 1
+                return SourceLocation(file: file, line: line + lineOffset,
+                                      column: lines.scalarColumn(line: line, byteColumn: origin.byteColumn(max(1, node.startColumn))))
             }
             if candidate.startLine > 0 {
                 let column = lines.scalarColumn(line: candidate.startLine, byteColumn: candidate.startColumn)

@@ -73,6 +73,15 @@ struct SourceLines {
         return count + 1
     }
 
+    /// The byte column (1-based, as cmark counts) at which `index`, a position in the text of
+    /// line `number` (a slice `text(line:)` or `block` returned), lies; nil for another text.
+    func byteColumn(of index: Substring.Index, line number: Int) -> Int? {
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        guard line.startIndex <= index, index <= line.endIndex else { return nil }
+        return line.utf8.distance(from: line.startIndex, to: index) + 1
+    }
+
     /// Whether any of the lines `numbers` (1-based; those out of range are skipped) contains `byte`.
     func contains(_ byte: UInt8, inLines numbers: ClosedRange<Int>) -> Bool {
         numbers.contains { number in

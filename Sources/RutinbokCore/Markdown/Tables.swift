@@ -57,24 +57,58 @@ extension TransformPass {
             }
         }
 
-        // Row text starts at the paragraph's column on every line (container prefixes removed).
-        let column = paragraph.startColumn
+        // Where each row starts in its line: at the paragraph's column, after the containers'
+        // prefixes (`> `, a list item's indent), or further left on a lazy continuation line.
+        func row(_ index: Int, _ cells: [Cell]) -> Row {
+            let line = paragraph.startLine + index
+            return Row(line: line, column: lines.byteColumn(of: rows[index].startIndex, line: line) ?? paragraph.startColumn, cells: cells)
+        }
         var names: [String] = []
-        table.append(section("thead", rows: [(headerLine, header)], cellTag: "th", alignments: alignments, column: column, names: &names))
+        table.append(section("thead", rows: [row(headerIndex, header)], cellTag: "th", alignments: alignments, names: &names))
         // The wrapper scrolls a table too wide for a phone sideways, instead of the page.
         table.setCustomHTML(onEnter: HTML.tableWrapper(headerCells: names) + "<table>", onExit: "</table></div>")
-        let body = rows.indices.dropFirst(delimiter + 1).map { index -> (Int, [Cell]) in
+        let body = rows.indices.dropFirst(delimiter + 1).map { index -> Row in
             // Missing cells are empty, extra cells are dropped (as in GFM).
             let cells = Self.cells(rows[index])
-            return (paragraph.startLine + index, (0..<alignments.count).map { $0 < cells.count ? cells[$0] : Cell(text: "", offset: 0) })
+            return row(index, (0..<alignments.count).map { $0 < cells.count ? cells[$0] : Cell(text: "", offset: 0) })
         }
-        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments, column: column, names: &names)) }
+        if !body.isEmpty { table.append(section("tbody", rows: body, cellTag: "td", alignments: alignments, names: &names)) }
     }
 
     struct Cell {
         var text: String
         /// Byte offset of the cell's text within its row.
         var offset: Int
+        /// Byte offsets in `text` of pipes written `\|` in the row, each one byte shorter in the text.
+        var escapedPipes: [Int] = []
+    }
+
+    /// A row of a table: its line in the body, the byte column (as cmark counts) where its
+    /// text starts in that line, and its cells.
+    struct Row {
+        var line: Int
+        var column: Int
+        var cells: [Cell]
+    }
+
+    /// Where a table cell's own parse lies in the file, for the nodes moved in from it: cmark
+    /// counts their columns in bytes of the text it parsed, which is the cell's text with
+    /// some bytes put in (`inserted`, offsets in that text) and every `\|` one byte shorter.
+    struct CellOrigin {
+        /// The line in the body.
+        var line: Int
+        /// The byte column in the line where the cell's text starts.
+        var column: Int
+        /// Offsets of the bytes put into the parsed text that the row does not have.
+        var inserted: [Int]
+        var escapedPipes: [Int]
+
+        /// The byte column in the line of byte column `parsedColumn` of the cell's parse.
+        func byteColumn(_ parsedColumn: Int) -> Int {
+            let parsed = max(0, parsedColumn - 1)
+            let inCell = parsed - inserted.count { $0 < parsed }
+            return column + inCell + escapedPipes.count { $0 < inCell }
+        }
     }
 
     /// Removes the paragraph's inline content from `line` on (it became the table).
@@ -88,8 +122,8 @@ extension TransformPass {
     }
 
     /// A `thead` or `tbody` of rows; the text of each cell of a `thead` is added to `names`.
-    private mutating func section(_ tag: String, rows: [(line: Int, cells: [Cell])], cellTag: String,
-                                  alignments: [String?], column: Int, names: inout [String]) -> MarkdownNode {
+    private mutating func section(_ tag: String, rows: [Row], cellTag: String,
+                                  alignments: [String?], names: inout [String]) -> MarkdownNode {
         let section = document.makeNode(.customBlock)
         section.setCustomHTML(onEnter: "<\(tag)>", onExit: "</\(tag)>")
         for row in rows {
@@ -98,7 +132,7 @@ extension TransformPass {
             outlineMarks[tr] = .tableRow(header: cellTag == "th")
             for (cell, alignment) in zip(row.cells, alignments) {
                 let content = document.makeNode(.customBlock)
-                appendInlines(of: cell.text, to: content, origin: (row.line, column + cell.offset))
+                appendInlines(of: cell, to: content, line: row.line, column: row.column + cell.offset)
                 if cellTag == "th" { names.append(content.plainText) }
                 let scope = cellTag == "th" ? " scope=\"col\"" : ""
                 // A date alone in a cell stays whole: Chromium breaks after a hyphen, 2026-|10-02.
@@ -113,24 +147,28 @@ extension TransformPass {
     }
 
     /// Parses a cell's text and moves its inline nodes into `cell`, remembering where the
-    /// cell starts so diagnostics inside it point at the right line and column.
-    private mutating func appendInlines(of text: String, to cell: MarkdownNode, origin: (line: Int, column: Int)) {
+    /// cell starts (`line` in the body, byte `column` in it) so diagnostics inside it point at
+    /// the right line and column.
+    private mutating func appendInlines(of cellText: Cell, to cell: MarkdownNode, line: Int, column: Int) {
+        let text = cellText.text
         guard !text.isEmpty else { return }
         // Cells hold inline content only: a backslash keeps what would start a block from doing it.
         var source = text
-        var shift = 0
+        /// Byte offsets in `source` of what is put in here, which the row does not have.
+        var inserted: [Int] = []
         /// A zero-width space put first, to be taken out of the parsed text again.
         var zeroWidth = false
         if Self.startsBlock(source) {
             source = "\\" + source
-            shift = 1
+            inserted = [0]
         } else if source.first == "<" {
             // `<div>` or `<!--` would start an HTML block, which takes the whole cell; after a
             // character it is inline HTML, as in GFM's cells (a backslash would show the tag).
             source = "&#8203;" + source
-            shift = 7
+            inserted = Array(0..<7)
             zeroWidth = true
         } else if let dot = source.firstIndex(where: { $0 == "." || $0 == ")" }), source[..<dot].allSatisfy(\.isNumber), !source[..<dot].isEmpty {
+            inserted = [source.utf8.distance(from: source.startIndex, to: dot)]
             source.insert("\\", at: dot)
         }
         // `[text][ref]` and `[ref]` need the document's definitions, which the cell's own
@@ -149,7 +187,7 @@ extension TransformPass {
         }
         for child in block.children {
             cell.append(child)
-            cellOrigins[child] = (origin.line, origin.column - shift)
+            cellOrigins[child] = CellOrigin(line: line, column: column, inserted: inserted, escapedPipes: cellText.escapedPipes)
         }
     }
 
@@ -223,10 +261,6 @@ extension TransformPass {
 
     /// Splits a row on pipes that are not escaped; a leading and trailing pipe are optional.
     static func cells(_ row: Substring) -> [Cell] {
-        var cells: [Cell] = []
-        var current = ""
-        var start: Int?
-        var escaped = false
         var offset = 0
         var text = row
         // Leading whitespace and one leading pipe are not part of any cell.
@@ -237,31 +271,42 @@ extension TransformPass {
         if text.utf8.allSatisfy({ $0 < Self.firstCombiningLeadByte }) {
             return Self.cells(ofSimpleRow: text, offset: offset)
         }
-        func finish() {
-            cells.append(Cell(text: current.trimmed, offset: start ?? offset))
-            current = ""
-            start = nil
-        }
+        var cells: [Cell] = []
+        var current = ""
+        var escapes: [Int] = []
+        var start = offset
+        var escaped = false
         for character in text {
             let width = character.utf8.count
             if escaped {
                 // `\|` is a pipe inside the cell; any other escape stays for cmark to read.
-                current += character == "|" ? "|" : "\\\(character)"
+                if character == "|" {
+                    escapes.append(current.utf8.count)
+                    current += "|"
+                } else {
+                    current += "\\\(character)"
+                }
                 escaped = false
             } else if character == "\\" {
-                if start == nil { start = offset }
                 escaped = true
             } else if character == "|" {
-                finish()
+                cells.append(Self.cell(current, at: start, escapedPipes: escapes))
+                (current, escapes, start) = ("", [], offset + width)
             } else {
-                if start == nil, character != " ", character != "\t" { start = offset }
                 current.append(character)
             }
             offset += width
         }
         if escaped { current += "\\" }
-        finish()
+        cells.append(Self.cell(current, at: start, escapedPipes: escapes))
         return cells
+    }
+
+    /// A cell of `raw`, the text between two pipes that starts at byte `start` of the row:
+    /// trimmed, its offset that of its first character that is not white space.
+    private static func cell(_ raw: String, at start: Int, escapedPipes: [Int]) -> Cell {
+        let leading = raw.unicodeScalars.prefix { $0.properties.isWhitespace }.reduce(0) { $0 + UTF8.width($1) }
+        return Cell(text: raw.trimmed, offset: start + leading, escapedPipes: leading == 0 ? escapedPipes : escapedPipes.map { $0 - leading })
     }
 
     /// UTF-8 lead byte of U+0300, the first scalar that can join a character to the one
@@ -273,27 +318,27 @@ extension TransformPass {
     private static func cells(ofSimpleRow text: Substring, offset: Int) -> [Cell] {
         var cells: [Cell] = []
         var current: [UInt8] = []
-        var start: Int?
+        var escapes: [Int] = []
+        var start = offset
         var escaped = false
         var offset = offset
         func finish() {
-            cells.append(Cell(text: String(decoding: current, as: UTF8.self).trimmed, offset: start ?? offset))
+            cells.append(Self.cell(String(decoding: current, as: UTF8.self), at: start, escapedPipes: escapes))
             current.removeAll(keepingCapacity: true)
-            start = nil
+            escapes.removeAll()
         }
         for byte in text.utf8 {
             if escaped {
                 // `\|` is a pipe inside the cell; any other escape stays for cmark to read.
-                if byte != UInt8(ascii: "|") { current.append(UInt8(ascii: "\\")) }
+                if byte == UInt8(ascii: "|") { escapes.append(current.count) } else { current.append(UInt8(ascii: "\\")) }
                 current.append(byte)
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
-                if start == nil { start = offset }
                 escaped = true
             } else if byte == UInt8(ascii: "|") {
                 finish()
+                start = offset + 1
             } else {
-                if start == nil, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") { start = offset }
                 current.append(byte)
             }
             offset += 1

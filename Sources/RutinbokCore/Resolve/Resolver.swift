@@ -65,6 +65,9 @@ public enum Resolver {
                     diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)', som är en av kommunens egna rutiner; den publiceras inte", code: "exclude-own",
                                                 notes: ["ta bort '\(name.value)' ur 'exclude', eller ta bort filen routines/\(name.value).md om rutinen inte ska finnas"]))
                 }
+            } else if excluded.contains(name.value) {
+                // Left out already: the routine is there, only written twice.
+                diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)' två gånger; ta bort den ena", code: "duplicate-exclude"))
             } else {
                 diagnostics.append(.error(name.location, "'exclude' nämner '\(name.value)', men det finns ingen rutin med det id:t", code: "unknown-exclude",
                                           notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "rutinernas id")))

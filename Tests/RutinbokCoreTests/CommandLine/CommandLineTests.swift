@@ -473,6 +473,10 @@ struct CommandLineTests {
         #expect(kind.stderr.contains("Användning: rutinbok new council"))
         let missing = try Executable.run(["new", "council"])
         #expect(missing.status == 2 && missing.stderr.hasPrefix("fel: argumentet <id> saknas\n"))
+        // An id given, but starting with '-': ArgumentParser read it as an option.
+        let dashed = try Executable.run(["new", "council", "-x", "--name", "X", "--kind", "kommun"])
+        #expect(dashed.status == 2 && dashed.stderr.hasPrefix("fel: argumentet <id> saknas\n  obs: '-x' börjar med '-' och läses därför som ett alternativ, inte som <id>\n"),
+                "\(dashed.stderr)")
         let help = try Executable.run(["adopt", "--help"])
         #expect(help.status == 0)
         for heading in ["ÖVERSIKT: ", "ANVÄNDNING: ", "ARGUMENT:", "ALTERNATIV:", "(förval: content)", "Visar den här hjälpen."] {

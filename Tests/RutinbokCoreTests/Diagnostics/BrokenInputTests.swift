@@ -141,7 +141,7 @@ let brokenCases: [BrokenCase] = [
         try $0.replace(hotad, "title: Om du blir hotad", with: "title: ””")
         try $0.replace(hotad, "audience: [alla]", with: "audience: [”alla”]")
     }, expect: [
-        "content/routines/hotad.md:2:1: fel: 'title' saknas (rutinens rubrik) [missing-key]",
+        "content/routines/hotad.md:2:8: fel: 'title' saknas (rutinens rubrik) [missing-key]",
         "content/routines/hotad.md:2:8: varning: 'title' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
         "content/routines/hotad.md:6:12: varning: 'audience' står inom typografiska citattecken (”…”), som YAML inte räknar som citattecken; de tas bort här [typographic-quotes]\n  obs: skriv raka citattecken (\") eller inga alls; Word och liknande program byter ut raka citattecken mot typografiska",
     ]),
@@ -879,6 +879,91 @@ let brokenCases: [BrokenCase] = [
         try $0.replace(lokalt, "(utbildning.md)", with: "(akut.md#dokumentera)")
     }, expect: [
         "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'akut', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: 'akut' är ett tidigare namn på 'hotad'; länka till 'hotad.md#dokumentera'",
+    ]),
+    // Positions: columns count scalars in table cells too, whatever the cell's own parse
+    // added (a backslash before "1." or "-", one byte less for each `\|`).
+    BrokenCase("links in table cells after letters of two bytes", {
+        try $0.append(lokalt, """
+
+            | Steg | Länk |
+            |---|---|
+            | åäö | [a](saknas.md) |
+            | ö | 1. [b](saknas.md) |
+            | ö | - ö [c](saknas.md) |
+            | ö | ö \\| ö [d](saknas.md) |
+
+            > | ö | Länk |
+            > |---|---|
+            > | ö | [e](saknas.md) |
+
+            """)
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:14:9: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:15:10: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:16:11: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:17:14: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+        "content/councils/exby/routines/lokalt.md:21:9: fel: länken går till 'saknas', men Exby kommun har ingen rutin med det id:t [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt, utbildning",
+    ]),
+    // YAML: a control character libyaml refuses, where it is.
+    BrokenCase("a control character in council.yml and in front matter", {
+        try $0.replace(council, "name: Anna Exempel", with: "name: Anna\u{1}Exempel")
+        try $0.replace(hotad, "summary: Vad du gör direkt.", with: "summary: Vad du gör\u{1B}direkt.")
+    }, expect: [
+        "content/councils/exby/council.yml:8:15: fel: här står ett osynligt styrtecken (U+0001), och då går filen inte att läsa; ta bort det [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen\n  obs: YAML-läsarens beskrivning (på engelska): \"control characters are not allowed\"",
+        "content/routines/hotad.md:3:20: fel: här står ett osynligt styrtecken (U+001B), och då går filen inte att läsa; ta bort det [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen\n  obs: YAML-läsarens beskrivning (på engelska): \"control characters are not allowed\"",
+    ]),
+    // Line breaks only libyaml sees: reported where they are, and no line after them is off by one.
+    BrokenCase("a line separator, a paragraph separator and a next line in YAML", {
+        try $0.replace(council, "name: Exby kommun", with: "name: Exby\u{2028} kommun")
+        try $0.append(council, "populaton: 5000\n")
+        try $0.replace(hotad, "title: Om du blir hotad", with: "title: Om du\u{2029}blir hotad")
+        try $0.replace(hotad, "order: 10", with: "order: 10 # ordning\u{85}i listan")
+        try $0.replace(hotad, "owner: samordnare", with: "ownr: samordnare")
+    }, expect: [
+        "content/councils/exby/council.yml:1:11: fel: här står ett osynligt tecken för radbrytning (U+2028), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/councils/exby/council.yml:12:1: varning: okänd nyckel 'populaton' [unknown-key]\n  obs: menade du 'population'?",
+        "content/routines/hotad.md:2:13: fel: här står ett osynligt tecken för radbrytning (U+2029), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/routines/hotad.md:5:20: fel: här står ett osynligt tecken för radbrytning (U+0085), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället [yaml-syntax]\n  obs: tecknet syns inte i de flesta program; det följer ofta med när text klistras in från Word eller en PDF, så radera texten runt kolumnen och skriv den igen",
+        "content/routines/hotad.md:7:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell); här står 'ownr', som nog ska vara 'owner' [missing-key]",
+    ]),
+    BrokenCase("key written twice in braces", {
+        try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme: { color: \"#1d4f73\", logo: assets/logo.svg, \"color\": \"#000000\" }")
+    }, expect: [
+        "content/councils/exby/council.yml:4:51: fel: nyckeln 'color' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 4",
+    ]),
+    BrokenCase("key written twice in braces over two lines", {
+        try $0.replace(council, "theme: { color: \"#1d4f73\", logo: assets/logo.svg }", with: "theme: { color: \"#1d4f73\",\n  logo: assets/logo.svg, color: \"#000000\" }")
+    }, expect: [
+        "content/councils/exby/council.yml:5:26: fel: nyckeln 'color' står två gånger; behåll en av dem [duplicate-key]\n  obs: första gången på rad 4",
+    ]),
+    BrokenCase("required keys written without a value", {
+        try $0.replace(hotad, "reviewed: 2026-01-15", with: "reviewed: ~")
+        try $0.replace(hotad, "owner: samordnare", with: "owner:")
+    }, expect: [
+        "content/routines/hotad.md:7:1: fel: 'owner' saknas (kontakt-id för den som håller rutinen aktuell) [missing-key]",
+        "content/routines/hotad.md:8:11: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]\n  obs: '~' betyder i YAML att värdet saknas",
+    ]),
+    // Messages that said something else than what was wrong.
+    BrokenCase("a routine left out twice", { try $0.append(council, "exclude: [lokalt, lokalt]\n") }, expect: [
+        "content/councils/exby/council.yml:12:19: varning: 'exclude' nämner 'lokalt' två gånger; ta bort den ena [duplicate-exclude]",
+    ]),
+    BrokenCase("a negative order", { try $0.replace(hotad, "order: 10", with: "order: -5") }, expect: [
+        "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, 0 eller större, men här står värdet '-5' [yaml-type]",
+    ]),
+    BrokenCase("true in quotes", { try $0.append(council, "allow_raw_html: \"true\"\n") }, expect: [
+        "content/councils/exby/council.yml:12:17: fel: 'allow_raw_html' ska vara true eller false utan citattecken, men här står 'true' inom citattecken [yaml-type]\n  obs: skriv allow_raw_html: true; inom citattecken är det en text",
+    ]),
+    BrokenCase("a second YAML document in council.yml", { try $0.append(council, "---\nextra: 1\n") }, expect: [
+        "content/councils/exby/council.yml:12:1: fel: en rad med bara '---' avslutar filen för YAML, så det som står efter den läses inte; ta bort raden [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"but found another document\" på rad 12, kolumn 1 (\"expected a single document in the stream\", från rad 1)",
+    ]),
+    BrokenCase("a document end marker in the middle of group.yml", { try $0.append("content/groups/grannar/group.yml", "...\nextra: 1\n") }, expect: [
+        "content/groups/grannar/group.yml:8:1: fel: en rad med bara '...' avslutar filen för YAML, så det som står efter den läses inte; ta bort raden [yaml-syntax]\n  obs: YAML-läsarens beskrivning (på engelska): \"did not find expected <document start>\" på rad 9, kolumn 1",
+    ]),
+    BrokenCase("an anchor that folds to another", { try $0.replace(hotad, "#gor-sa-har", with: "#-1") }, expect: [
+        "content/routines/hotad.md:15:36: fel: det finns ingen rubrik '-1' i anmalan.md [broken-anchor]\n  obs: rubriker i anmalan.md: gor-sa-har\n  obs: i handboken för Exby kommun",
+    ]),
+    BrokenCase("a control character in a link to an asset", { try $0.append(lokalt, "\nSe [loggan](assets/logo.svg%00).\n") }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:4: fel: länken 'assets/logo.svg%00' går till en fil som inte finns: councils/exby/assets/ har ingen 'logo.svg%00' [missing-asset]\n  obs: lägg filen i councils/exby/assets/",
     ]),
 ]
 
