@@ -165,6 +165,7 @@ extension Publisher {
             if lstat(path, &info) != 0 {
                 mkdir(path, 0o755)
             } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                noteClash(at: name)
                 if unlink(path) == 0 { mkdir(path, 0o755) }
             } else if info.st_mode & 0o7777 != modes.folder {
                 chmod(path, modes.folder)

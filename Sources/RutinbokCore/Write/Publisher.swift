@@ -94,6 +94,8 @@ public final class Publisher: Sendable {
         var stagedFolders: Set<String> = []
         /// Folders of the published output found to be folders (true) or links (false).
         var outputFolders: [String: Bool] = [:]
+        /// A path two files of this build need, as a file and as a folder (`noteClash`).
+        var clash: String?
         /// Copied source → its first staged copy.
         var copies: [String: (path: String, entry: Manifest.Output)] = [:]
         var linked = 0
@@ -315,7 +317,13 @@ public final class Publisher: Sendable {
         defer { record(path, entry) }
         if keep(path, target, entry) { return }
         if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry, linkStaged(path, target, staged.0) { return }
-        try Self.writeFile(target, bytes, keeping: modes.file)
+        do {
+            try Self.writeFile(target, bytes, keeping: modes.file)
+        } catch {
+            // A folder the spare has at this path (`Publisher+FolderOrFile`).
+            guard try clearSpareFolder(at: path) else { throw error }
+            try Self.writeFile(target, bytes, keeping: modes.file)
+        }
         if let source { state.withLock { if $0.copies[source] == nil { $0.copies[source] = (target, entry) } } }
     }
 
@@ -352,6 +360,7 @@ public final class Publisher: Sendable {
 
     /// Puts the staged output in place: one atomic exchange where the system has it.
     public func publish() throws {
+        try checkNoClash()
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             makePublic(staging)
