@@ -165,8 +165,10 @@ public enum ContentLoader {
             let relative = "\(directory)/assets/\(asset)"
             // A link out of assets/ would publish what it leads to: another council's files, or
             // this council's routines and settings, internal ones too.
+            let location = SourceLocation(file: files.displayPath(relative))
             if let problem = AssetSafety.linkProblem(relative, in: files, folder: "\(directory)/assets", named: "kommunens mapp assets/")
-                ?? AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: SourceLocation(file: files.displayPath(relative)),
+                ?? AssetSafety.themeFolderProblem(with: asset, location: location)
+                ?? AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: location,
                                        allowActive: council.allowRawHTML) {
                 diagnostics.append(problem)
             } else {

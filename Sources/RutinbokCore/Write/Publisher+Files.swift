@@ -165,6 +165,7 @@ extension Publisher {
             if lstat(path, &info) != 0 {
                 mkdir(path, 0o755)
             } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                noteClash(at: name)
                 if unlink(path) == 0 { mkdir(path, 0o755) }
             } else if info.st_mode & 0o7777 != modes.folder {
                 chmod(path, modes.folder)
@@ -235,6 +236,8 @@ extension Publisher {
     /// Removes a folder of ours with its marker last, so that a build killed halfway through
     /// leaves a folder the next build still recognises (and removes) as its own.
     static func removeOwned(_ folder: URL) {
+        // A folder write-protected by hand (`Publisher+WriteProtection`); a link is left as it is.
+        makeOwnerWritable(folder.path)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let entries = names.filter { $0 != marker }
         // Two threads: most of the time goes to the kernel's unlink, which runs in parallel.
@@ -250,7 +253,9 @@ extension Publisher {
     /// replaced output.
     static func removeTree(_ path: String) {
         if unlink(path) == 0 || errno == ENOENT { return }
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        // A folder a hand made unreadable (`Publisher+WriteProtection`).
+        if fd < 0, errno == EACCES, makeOwnerWritable(path) { fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return }
         removeContents(fd)
         if rmdir(path) != 0 && errno == ENOTEMPTY { removeContents(fd); rmdir(path) }
@@ -258,6 +263,8 @@ extension Publisher {
     }
 
     private static func removeContents(_ fd: Int32) {
+        // Nothing in a folder a hand made read-only could be removed (`Publisher+WriteProtection`).
+        makeOwnerWritable(in: fd, nil)
         guard let directory = fdopendir(dup(fd)) else { return }
         defer { closedir(directory) }
         var folders: [String] = []
@@ -267,7 +274,8 @@ extension Publisher {
             if entry.pointee.d_type == UInt8(DT_DIR) || unlinkat(fd, name, 0) != 0 { folders.append(name) }
         }
         for name in folders {
-            let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            var child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child < 0, errno == EACCES, makeOwnerWritable(in: fd, name) { child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
             guard child >= 0 else { continue }
             removeContents(child)
             close(child)

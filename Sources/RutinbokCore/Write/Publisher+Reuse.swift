@@ -181,7 +181,9 @@ extension Publisher {
     func linkPrevious(_ path: String, _ target: String, _ entry: Manifest.Output) -> Bool {
         guard isFolderOfOutput(Self.parent(of: path)), Self.holdsFile(outputFolder, path, size: entry.size, mode: modes.file) else { return false }
         clearBase(path)
-        return linkat(outputFolder, path, stagingFolder, path, 0) == 0
+        if linkat(outputFolder, path, stagingFolder, path, 0) == 0 { return true }
+        // A folder the spare has at this path (`Publisher+FolderOrFile`).
+        return errno == EEXIST && (try? clearSpareFolder(at: path)) == true && linkat(outputFolder, path, stagingFolder, path, 0) == 0
     }
 
     /// Whether `folder` of the published output (relative to it) is a folder all the way, no

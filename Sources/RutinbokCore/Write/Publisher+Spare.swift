@@ -139,7 +139,7 @@ extension Publisher {
                 kept = block.file.folder(name)?.outputs ?? [:]
             }
             for path in (base.folder(name)?.outputs ?? [:]).keys where outputs[path] == nil && kept[path] == nil {
-                unlink(stagingRoot + path)
+                removeStaged(path)
                 folders.insert(Self.parent(of: path))
             }
         }
@@ -153,7 +153,7 @@ extension Publisher {
         let made = Set(paths)
         var folders: Set<String> = []
         for path in spare.outputs.keys where !made.contains(path) {
-            unlink(stagingRoot + path)
+            removeStaged(path)
             folders.insert(Self.parent(of: path))
         }
         removeEmpty(folders)
@@ -163,7 +163,7 @@ extension Publisher {
     private func removeEmpty(_ folders: Set<String>) {
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             var folder = folder
-            while !folder.isEmpty, rmdir(stagingRoot + folder) == 0 {
+            while !folder.isEmpty, removeStaged(folder, folder: true) {
                 folder = Self.parent(of: folder)
             }
         }

@@ -94,6 +94,8 @@ public final class Publisher: Sendable {
         var stagedFolders: Set<String> = []
         /// Folders of the published output found to be folders (true) or links (false).
         var outputFolders: [String: Bool] = [:]
+        /// A path two files of this build need, as a file and as a folder (`noteClash`).
+        var clash: String?
         /// Copied source → its first staged copy.
         var copies: [String: (path: String, entry: Manifest.Output)] = [:]
         var linked = 0
@@ -125,17 +127,27 @@ public final class Publisher: Sendable {
         // describes it. With either deleted (the way to rebuild from scratch) it goes too: a
         // file edited by hand, or added, in an earlier output must not come back from it.
         if previous == nil { Self.discardSpare(of: output) }
-        if previous != nil, let spare = Self.claimSpare(of: output, as: staging) {
-            base = spare
-        } else {
-            base = nil
+        var claimed = previous != nil ? Self.claimSpare(of: output, as: staging) : nil
+        // A spare this build cannot write into, even with the permission it gives itself
+        // (another user's files): it starts from an empty folder instead. A stale spare never
+        // fails a build.
+        if claimed != nil, (try? Self.writeMarker(of: staging, kind.line, mode: modes.file)) == nil {
+            Self.removeOwned(staging)
+            claimed = nil
+        }
+        base = claimed
+        if claimed == nil {
             // With the system's calls, whose reason (a folder of another user) is told in Swedish.
             Self.makeFolder(parent.path)
             // Private until it is published: a web server that serves the output's parent by
             // mistake must not serve a half-built output, nor the spare it becomes later.
-            let marker = mkdir(staging.path, 0o700) == 0
-                ? open(staging.appendingPathComponent(Self.marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) : -1
-            guard marker >= 0 else { throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(SystemError.text(errno))") }
+            guard mkdir(staging.path, 0o700) == 0 else { throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(SystemError.text(errno))") }
+            let marker = open(staging.appendingPathComponent(Self.marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard marker >= 0 else {
+                let reason = SystemError.text(errno)
+                rmdir(staging.path)
+                throw Failure.io("kunde inte förbereda arbetsmappen \(staging.path): \(reason)")
+            }
             close(marker)
         }
         stagingRoot = staging.path + "/"
@@ -144,8 +156,14 @@ public final class Publisher: Sendable {
         lock = open(staging.appendingPathComponent(Self.marker).path, O_RDONLY)
         if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
         // The marker says what kind of build this is (the spare's may say another) until the
-        // manifest's seal goes before it (`writeManifest`).
-        try Self.writeMarker(of: staging, kind.line, mode: modes.file)
+        // manifest's seal goes before it (`writeManifest`). A build that fails here has no
+        // publisher to discard its staging folder: it removes the folder itself.
+        do {
+            try Self.writeMarker(of: staging, kind.line, mode: modes.file)
+        } catch {
+            Self.removeOwned(staging)
+            throw error
+        }
     }
 
     deinit {
@@ -315,7 +333,13 @@ public final class Publisher: Sendable {
         defer { record(path, entry) }
         if keep(path, target, entry) { return }
         if let source, let staged = state.withLock({ $0.copies[source] }), staged.1 == entry, linkStaged(path, target, staged.0) { return }
-        try Self.writeFile(target, bytes, keeping: modes.file)
+        do {
+            try Self.writeFile(target, bytes, keeping: modes.file)
+        } catch {
+            // A folder the spare has at this path (`Publisher+FolderOrFile`).
+            guard try clearSpareFolder(at: path) else { throw error }
+            try Self.writeFile(target, bytes, keeping: modes.file)
+        }
         if let source { state.withLock { if $0.copies[source] == nil { $0.copies[source] = (target, entry) } } }
     }
 
@@ -352,6 +376,7 @@ public final class Publisher: Sendable {
 
     /// Puts the staged output in place: one atomic exchange where the system has it.
     public func publish() throws {
+        try checkNoClash()
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             makePublic(staging)
@@ -374,7 +399,7 @@ public final class Publisher: Sendable {
             if errno == EBUSY {
                 throw Failure.io("kunde inte byta ut \(output.path): \(SystemError.text(EBUSY)); töm den och bygg i en mapp i den i stället, till exempel --output \(output.appendingPathComponent("handbok").path)")
             }
-            throw Failure.io("kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(errno))")
+            throw Failure.io(Self.notReplaceable(output, errno))
         }
         guard rename(staging.path, output.path) == 0 else {
             _ = rename(previous.path, output.path)
@@ -382,6 +407,14 @@ public final class Publisher: Sendable {
         }
         keepAsSpare(previous)
         placeManifest()
+    }
+
+    /// Why the published output could not be moved aside, plainly: a write-protected or
+    /// locked output (another user's in a folder where only owners may rename, or
+    /// `chattr +i`) is told as such, and that it was left as it was.
+    static func notReplaceable(_ output: URL, _ code: Int32) -> String {
+        guard code == EACCES || code == EPERM else { return "kunde inte flytta undan den gamla utdatamappen: \(SystemError.text(code))" }
+        return "den publicerade utdatamappen \(output.path) går inte att byta ut: den är skyddad mot ändringar (den tillhör kanske en annan användare, eller är låst); den är kvar som den var. Bygg som den användare som äger den, ta bort skyddet, eller välj en annan --output"
     }
 
     /// The staged folder takes the published output's permissions (`rwxr-xr-x` for a first
@@ -406,7 +439,10 @@ public final class Publisher: Sendable {
     /// carries the lock that tells a build is alive. `mode`: the one it is given if it has
     /// another (the spare's, written again, has the mode an earlier build gave it).
     static func writeMarker(of folder: URL, _ bytes: [UInt8], mode: mode_t? = nil) throws {
-        let descriptor = open(folder.appendingPathComponent(marker).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = folder.appendingPathComponent(marker).path
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // The spare's marker, write-protected by hand with the output it was (`Publisher+WriteProtection`).
+        if descriptor < 0, errno == EACCES, makeOwnerWritable(path) { descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard descriptor >= 0 else { throw Failure.io("kunde inte skriva \(folder.path)/\(marker): \(SystemError.text(errno))") }
         defer { close(descriptor) }
         var info = stat()

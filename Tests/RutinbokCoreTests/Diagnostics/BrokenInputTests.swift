@@ -430,6 +430,21 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/assets/borta.pdf: fel: 'borta.pdf' är en länk till en fil som inte finns och kan inte publiceras [asset-not-file]\n  obs: ta bort länken, eller kopiera in filen i stället",
         "content/councils/exby/assets/kartor: fel: mappen är en länk till en annan mapp, och rutinbok följer inte länkade mappar; kopiera in filerna i stället [asset-not-file]",
     ]),
+    // The theme's files go to assets/tema/ in each handbook: a council's file there took the
+    // place of the theme's stylesheet, and a folder named like one left the handbook without it.
+    BrokenCase("council assets in assets/tema/, where the theme's files go", { w in
+        try w.write("content/councils/exby/assets/tema/rutinbok.css", ".acute { display: none }")
+        try w.write("content/councils/exby/assets/tema/favicon.svg/logo.svg", "<svg/>")
+    }, expect: [
+        "content/councils/exby/assets/tema/favicon.svg/logo.svg: fel: mappen assets/tema/ används av temat, som lägger sina filer (som rutinbok.css) där i varje handbok; filen publiceras inte [asset-name]\n  obs: byt namn på mappen tema, till exempel till 'bilder', och ändra länkarna till filerna i den",
+        "content/councils/exby/assets/tema/rutinbok.css: fel: mappen assets/tema/ används av temat, som lägger sina filer (som rutinbok.css) där i varje handbok; filen publiceras inte [asset-name]\n  obs: byt namn på mappen tema, till exempel till 'bilder', och ändra länkarna till filerna i den",
+    ]),
+    BrokenCase("a council asset named assets/tema, the theme's folder", { w in
+        try w.append(council, "allow_raw_html: true\n")
+        try w.write("content/councils/exby/assets/tema", "x")
+    }, expect: [
+        "content/councils/exby/assets/tema: fel: namnet assets/tema används av temat, som lägger sina filer i en mapp med det namnet i varje handbok; filen publiceras inte [asset-name]\n  obs: byt namn på filen",
+    ]),
     // A theme's asset is copied into every handbook: a link out of its folder would publish
     // any file the builder may read.
     BrokenCase("a theme asset linking outside the theme", { w in
