@@ -959,8 +959,8 @@ let brokenCases: [BrokenCase] = [
         "content/routines/hotad.md:8:11: fel: 'reviewed' saknas (dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD) [missing-key]\n  obs: '~' betyder i YAML att värdet saknas",
     ]),
     // Messages that said something else than what was wrong.
-    BrokenCase("a routine left out twice", { try $0.append(council, "exclude: [lokalt, lokalt]\n") }, expect: [
-        "content/councils/exby/council.yml:12:19: varning: 'exclude' nämner 'lokalt' två gånger; ta bort den ena [duplicate-exclude]",
+    BrokenCase("a routine left out twice", { try $0.append(council, "exclude: [hotad, hotad]\n") }, expect: [
+        "content/councils/exby/council.yml:12:18: varning: 'exclude' nämner 'hotad' två gånger; ta bort den ena [duplicate-exclude]",
     ]),
     BrokenCase("a negative order", { try $0.replace(hotad, "order: 10", with: "order: -5") }, expect: [
         "content/routines/hotad.md:5:8: fel: 'order' ska vara ett heltal, 0 eller större, men här står värdet '-5' [yaml-type]",
