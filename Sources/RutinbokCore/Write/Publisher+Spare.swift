@@ -139,8 +139,7 @@ extension Publisher {
                 kept = block.file.folder(name)?.outputs ?? [:]
             }
             for path in (base.folder(name)?.outputs ?? [:]).keys where outputs[path] == nil && kept[path] == nil {
-                removeStaged(path)
-                folders.insert(Self.parent(of: path))
+                removeLeftover(path, folders: &folders)
             }
         }
         removeEmpty(folders)
@@ -153,10 +152,20 @@ extension Publisher {
         let made = Set(paths)
         var folders: Set<String> = []
         for path in spare.outputs.keys where !made.contains(path) {
-            removeStaged(path)
-            folders.insert(Self.parent(of: path))
+            removeLeftover(path, folders: &folders)
         }
         removeEmpty(folders)
+    }
+
+    /// Removes a file of the spare the new output does not have. Its folder is made a real
+    /// one first (`makeStagedFolder`): a folder of an earlier output replaced by a link (a
+    /// council's folder, by someone with write access to the output) would otherwise have
+    /// the files of the folder it leads to removed, once the council is gone from the content.
+    /// The link itself is removed instead, and then the empty folder in its place.
+    private func removeLeftover(_ path: String, folders: inout Set<String>) {
+        let parent = Self.parent(of: path)
+        if folders.insert(parent).inserted { makeStagedFolder(parent) }
+        removeStaged(path)
     }
 
     /// Removes each folder if it is empty, and then its parents that are left empty.

@@ -135,6 +135,31 @@ import Testing
         await expectSameAsClean(w)
     }
 
+    /// A council's folder of the output replaced by a link, and the council then removed from
+    /// the content: its files left in the spare were removed by path, through the link, so
+    /// the folder it led to was emptied (audit). The link is removed instead, and the folder
+    /// it leads to stays as it was.
+    @Test func aRemovedCouncilsFolderReplacedByALinkIsNotEmptiedThroughIt() async throws {
+        var w = try W()
+        #expect(await w.build().published)
+        let outside = w.root.appendingPathComponent("utanfor").path
+        try FileManager.default.copyItem(atPath: "\(w.output)/bro", toPath: outside)
+        try FileManager.default.removeItem(atPath: "\(w.output)/bro")
+        try FileManager.default.createSymbolicLink(atPath: "\(w.output)/bro", withDestinationPath: outside)
+        let before = snapshot(outside)
+        #expect(!before.isEmpty)
+        // One build more, so that the output with the link becomes the spare the next one stages in.
+        try w.append("content/routines/akut.md", "\nEtt.\n")
+        #expect(await w.build().published)
+        try FileManager.default.removeItem(atPath: w.root.appendingPathComponent("content/councils/bro").path)
+        #expect(await w.build().published)
+        try w.append("content/routines/akut.md", "\nTvå.\n")
+        #expect(await w.build().published)
+        #expect(snapshot(outside) == before, "a build removed files through a link")
+        #expect(!FileManager.default.fileExists(atPath: "\(w.output)/bro"))
+        await expectSameAsClean(w)
+    }
+
     /// A file of the spare that only the spare holds is rewritten where it is (same inode);
     /// one that is also a file of the published output is replaced, never written through.
     @Test func aSpareFileOfItsOwnIsRewrittenInPlaceAndASharedOneIsNot() async throws {
