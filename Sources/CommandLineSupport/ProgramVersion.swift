@@ -3,5 +3,5 @@
 /// for new features, the patch number for fixes.
 /// Incremental builds do not depend on it: they notice a new binary by its file stamp.
 public enum ProgramVersion {
-    public static let current = "0.24.0"
+    public static let current = "0.25.0"
 }
