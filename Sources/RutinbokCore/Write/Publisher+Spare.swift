@@ -131,7 +131,7 @@ extension Publisher {
     func removeLeftovers() {
         guard let base else { return }
         let (outputs, carried, sealed) = state.withLock { ($0.outputs, $0.carried, $0.sealed) }
-        var folders: Set<String> = []
+        var folders: [String: Bool] = [:]
         for name in base.folderNames where sealed[name] == nil {
             var kept: [String: Manifest.Output] = [:]
             if let block = carried[name] {
@@ -150,27 +150,42 @@ extension Publisher {
     func removeLeftovers(in name: String, keeping paths: [String]) {
         guard let spare = base?.folder(name), !spare.outputs.isEmpty else { return }
         let made = Set(paths)
-        var folders: Set<String> = []
+        var folders: [String: Bool] = [:]
         for path in spare.outputs.keys where !made.contains(path) {
             removeLeftover(path, folders: &folders)
         }
         removeEmpty(folders)
     }
 
-    /// Removes a file of the spare the new output does not have. Its folder is made a real
-    /// one first (`makeStagedFolder`): a folder of an earlier output replaced by a link (a
-    /// council's folder, by someone with write access to the output) would otherwise have
-    /// the files of the folder it leads to removed, once the council is gone from the content.
-    /// The link itself is removed instead, and then the empty folder in its place.
-    private func removeLeftover(_ path: String, folders: inout Set<String>) {
-        let parent = Self.parent(of: path)
-        if folders.insert(parent).inserted { makeStagedFolder(parent) }
-        removeStaged(path)
+    /// Removes a file of the spare the new output does not have, if its folder is a real one
+    /// of the staging folder. A folder of an earlier output replaced by a link (a council's
+    /// folder, by someone with write access to the output) would otherwise have the files of
+    /// the folder it leads to removed, once the council is gone from the content: the link
+    /// itself is removed instead. A folder that is now a file of this build (a path that went
+    /// from folder to file) holds nothing to remove. `folders` gathers the folders to remove
+    /// if left empty, and says which were looked at.
+    private func removeLeftover(_ path: String, folders: inout [String: Bool]) {
+        var name = "", real = true
+        for component in Self.parent(of: path).split(separator: "/") {
+            if !name.isEmpty { name += "/" }
+            name += component
+            if let known = folders[name] {
+                real = known
+            } else {
+                var info = stat()
+                let type = lstat(stagingRoot + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+                if type == S_IFLNK { unlink(stagingRoot + name) }
+                real = type == S_IFDIR
+                folders[name] = real
+            }
+            if !real { break }
+        }
+        if real { removeStaged(path) }
     }
 
     /// Removes each folder if it is empty, and then its parents that are left empty.
-    private func removeEmpty(_ folders: Set<String>) {
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
+    private func removeEmpty(_ folders: [String: Bool]) {
+        for folder in folders.filter(\.value).keys.sorted(by: { $0.count > $1.count }) {
             var folder = folder
             while !folder.isEmpty, removeStaged(folder, folder: true) {
                 folder = Self.parent(of: folder)
