@@ -21,7 +21,7 @@ enum ContactLoader {
         var contacts: [Contact] = []
         for (key, var entry) in section.entries() {
             if !Slug.isValid(key.value) {
-                section.report(.error(key.location, "kontakt-id:t '\(key.value)' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
+                section.report(.error(key.location, "kontakt-id:t '\(HardSpaces.visible(key.value))' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
                                       notes: ["skriv det som '\(Slug.make(key.value))'"]))
             }
             // Details no one has checked are as doubtful as old ones: `new council` leaves the

@@ -71,6 +71,14 @@ struct YAMLMapping {
              .composer(let context, let problem, let mark, _):
             let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
             let notes = ["YAML-läsarens beskrivning (på engelska): \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
+            // A space from Word or a web page in an indent or after a key's colon: YAML reads
+            // the line otherwise than it looks, and whatever else is said names what the
+            // editor cannot see (`HardSpaces`).
+            let near = Array(max(1, mark.line - 3)...max(1, mark.line)) + (context.map { [$0.mark.line] } ?? [])
+            if let hard = HardSpaces.inStructure(of: text, lines: near) {
+                return .error(SourceLocation(file: file, line: hard.line + lineOffset, column: hard.column), hard.message,
+                              code: "yaml-syntax", notes: [hard.note] + notes)
+            }
             // A quote left open earlier: libyaml read on to the next quote and tripped over what follows it.
             if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }),
                let closing = span.closingLine {
@@ -216,7 +224,9 @@ struct YAMLMapping {
         }
         if let misspelt, let node = pairs[misspelt]?.key {
             usedKeys.insert(misspelt)
-            report(.error(location(of: node), "'\(key)' saknas (\(what)); här står '\(misspelt)', som nog ska vara '\(key)'", code: "missing-key"))
+            let hard = hardSpace(inKey: node)
+            report(.error(hard?.location ?? location(of: node), "'\(key)' saknas (\(what)); här står '\(HardSpaces.visible(misspelt))', som nog ska vara '\(key)'", code: "missing-key",
+                          notes: hard.map { ["i nyckeln står \(HardSpaces.described($0.scalar)); sudda det"] } ?? []))
             return
         }
         // Written without a value (`reviewed:`, `reviewed: ~`, `title: ""`): reported where
@@ -481,21 +491,33 @@ struct YAMLMapping {
                               code: "yaml-merge", notes: ["skriv varje nyckel för sig, till exempel 'access: internal'"]))
                 continue
             }
+            // A known key but for a space from Word or a web page in it (`phone\u{A0}`): not
+            // read, and an editor sees the right key. Said as a slip of that key would be.
+            if let hard = hardSpace(inKey: pair.key), known.contains(HardSpaces.removed(from: key)) {
+                let intended = HardSpaces.removed(from: key)
+                let message = "okänd nyckel '\(HardSpaces.visible(key))': i nyckeln står \(HardSpaces.described(hard.scalar)); sudda det, så blir nyckeln '\(intended)'"
+                if let consequence = Self.consequence(of: intended) {
+                    report(.error(hard.location, message, code: "misspelt-key", notes: [consequence]))
+                } else {
+                    report(.warning(hard.location, message, code: "unknown-key", notes: ["som det står nu läses nyckeln inte"]))
+                }
+                continue
+            }
             // The key in other words (`telefon`, `internal: true`): an error where a slip of
             // the key it stands for would be one.
             if let intended = KeysInOtherWords.intended(by: key, value: pair.value, known: known) {
                 let language = intended.swedish ? ["nycklarna är engelska ord, också i en svensk handbok"] : []
                 if let consequence = Self.consequence(of: intended.key) {
-                    report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
+                    report(.error(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
                                   notes: language + ["skriv '\(intended.key)': \(consequence)"]))
                 } else {
-                    report(.warning(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
+                    report(.warning(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
                 }
                 continue
             }
             let closest = Suggestions.closest(to: key, in: known)
             if let closest, let consequence = Self.consequence(of: closest), Self.isSlip(key, of: closest) {
-                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
+                report(.error(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(closest))", code: "misspelt-key",
                               notes: ["skriv '\(closest)': \(consequence)"]))
                 continue
             }
@@ -511,9 +533,18 @@ struct YAMLMapping {
             }
             // A short list is worth reading (`theme:` has two keys); a long one is not.
             if notes.isEmpty, (1...8).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
-            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
+            if let hard = hardSpace(inKey: pair.key) { notes.insert("i nyckeln står \(HardSpaces.described(hard.scalar))", at: 0) }
+            report(.warning(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'", code: "unknown-key", notes: notes))
         }
         return diagnostics
+    }
+
+    /// The first hard or zero-width space in a key (`HardSpaces`), and where it is: at the
+    /// character itself in a plain key, which is written as it is read; else at the key.
+    func hardSpace(inKey node: Node) -> (scalar: Unicode.Scalar, location: SourceLocation)? {
+        guard let key = node.scalar, let found = HardSpaces.first(in: key.string) else { return nil }
+        let at = location(of: node)
+        return (found.scalar, key.style == .plain ? at.at(line: at.line, column: at.column + found.offset) : at)
     }
 
     /// Takes over the problems a nested mapping found.

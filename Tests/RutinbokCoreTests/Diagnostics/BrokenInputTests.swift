@@ -607,6 +607,20 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, bakgrund: assets/logo.svg") }, expect: [
         "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'bakgrund' [unknown-key]\n  obs: nycklar som läses här: color, logo",
     ]),
+    // Pasted from Word or a web page: a hard space (U+00A0) or a zero-width one looks like a
+    // space, or like nothing, but is neither to YAML; the message says so and shows it.
+    BrokenCase("a hard space after a key's colon", { try $0.replace(council, "name: Anna Exempel", with: "name:\u{A0}Anna Exempel") }, expect: [
+        "content/councils/exby/council.yml:8:10: fel: här står ett hårt mellanslag (från Word eller en webbsida); sudda det och skriv ett vanligt mellanslag [yaml-syntax]\n  obs: YAML räknar det inte som ett mellanslag, så raden läses inte som den ser ut\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 9, kolumn 5 (\"while scanning a simple key\", från rad 8)",
+    ]),
+    BrokenCase("a line indented with a hard space", { try $0.replace(council, "    name: Anna Exempel", with: "\u{A0}   name: Anna Exempel") }, expect: [
+        "content/councils/exby/council.yml:8:1: fel: här står ett hårt mellanslag (från Word eller en webbsida); sudda det och skriv ett vanligt mellanslag [yaml-syntax]\n  obs: YAML räknar det inte som ett mellanslag, så raden läses inte som den ser ut\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 9, kolumn 10",
+    ]),
+    BrokenCase("a hard space before a key's colon", { try $0.replace(council, "    phone: ", with: "    phone\u{A0}: ") }, expect: [
+        "content/councils/exby/council.yml:9:10: fel: okänd nyckel 'phone<U+00A0>': i nyckeln står ett hårt mellanslag (från Word eller en webbsida); sudda det, så blir nyckeln 'phone' [misspelt-key]\n  obs: som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
+    ]),
+    BrokenCase("a zero-width space before a key", { try $0.replace(site, "title: Testhandbok", with: "\u{200B}title: Testhandbok") }, expect: [
+        "content/site.yml:1:1: fel: 'title' saknas (handbokens namn); här står '<U+200B>title', som nog ska vara 'title' [missing-key]\n  obs: i nyckeln står ett osynligt tecken (U+200B, från Word eller en webbsida); sudda det",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
