@@ -420,14 +420,19 @@ struct YAMLMapping {
         }
     }
 
-    /// Each `key: mapping` pair under this mapping, in file order.
-    mutating func entries() -> [(key: Located<String>, value: YAMLMapping)] {
+    /// Each `key: mapping` pair under this mapping, in file order. `notMapping` may explain a
+    /// pair whose value is no mapping (given the keys of the pairs before it); by default
+    /// that is a `yaml-type` error.
+    mutating func entries(notMapping: (Located<String>, _ before: [String]) -> Diagnostic? = { _, _ in nil }) -> [(key: Located<String>, value: YAMLMapping)] {
         guard let pairs = node.mapping else { return [] }
+        var before: [String] = []
         return pairs.compactMap { pair in
             let key = Located(value: pair.key.string ?? "", location: location(of: pair.key))
             usedKeys.insert(key.value)
+            defer { before.append(key.value) }
             guard pair.value.mapping != nil else {
-                report(.error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(pair.value))", code: "yaml-type"))
+                report(notMapping(key, before)
+                    ?? .error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(pair.value))", code: "yaml-type"))
                 return nil
             }
             return (key, YAMLMapping(pair.value, file: file, lineOffset: lineOffset))

@@ -621,6 +621,10 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("a zero-width space before a key", { try $0.replace(site, "title: Testhandbok", with: "\u{200B}title: Testhandbok") }, expect: [
         "content/site.yml:1:1: fel: 'title' saknas (handbokens namn); här står '<U+200B>title', som nog ska vara 'title' [missing-key]\n  obs: i nyckeln står ett osynligt tecken (U+200B, från Word eller en webbsida); sudda det",
     ]),
+    // Two spaces in: a contact with the id 'access', not the key of the contact above it.
+    BrokenCase("access indented as a contact", { try $0.append(council, "  access: internal\n") }, expect: [
+        "content/councils/exby/council.yml:12:3: fel: 'access' står som en egen kontakt, så den läses inte som en rad i kontakten ovanför; dra in den, i linje med raderna under 'samordnare:' [misplaced-key]\n  obs: som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
