@@ -625,6 +625,17 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("access indented as a contact", { try $0.append(council, "  access: internal\n") }, expect: [
         "content/councils/exby/council.yml:12:3: fel: 'access' står som en egen kontakt, så den läses inte som en rad i kontakten ovanför; dra in den, i linje med raderna under 'samordnare:' [misplaced-key]\n  obs: som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
+    BrokenCase("ids written twice in site.yml's lists and a group member listed twice", {
+        try $0.replace(site, "  - { id: hantera, label: Hantera }", with: "  - { id: hantera, label: Hantera }\n  - { id: forebygga, label: Efteråt }")
+        try $0.replace(site, "  - { id: ordforande, label: Ordförande }", with: "  - { id: ordforande, label: Ordförande }\n  - { id: alla, label: Alla igen }")
+        try $0.replace(site, "number: \"112\" }", with: "number: \"112\" }\n  - { id: nodlage, label: Polisen, number: \"114 14\" }")
+        try $0.append("content/groups/grannar/group.yml", "members: [exby, exby]\n")
+    }, expect: [
+        "content/groups/grannar/group.yml:8:17: varning: 'members' nämner 'exby' två gånger; ta bort den ena [duplicate-id]",
+        "content/site.yml:5:11: fel: id:t 'forebygga' står redan under 'phases', på rad 3; ge delen ett eget id [duplicate-id]",
+        "content/site.yml:9:11: fel: id:t 'alla' står redan under 'audiences', på rad 7; ge målgruppen ett eget id [duplicate-id]",
+        "content/site.yml:12:11: varning: id:t 'nodlage' står redan under 'national_numbers', på rad 11; ge numret ett eget id [duplicate-id]",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
