@@ -636,6 +636,12 @@ let brokenCases: [BrokenCase] = [
         "content/site.yml:9:11: fel: id:t 'alla' står redan under 'audiences', på rad 7; ge målgruppen ett eget id [duplicate-id]",
         "content/site.yml:12:11: varning: id:t 'nodlage' står redan under 'national_numbers', på rad 11; ge numret ett eget id [duplicate-id]",
     ]),
+    BrokenCase("a routine whose text is only a comment", { try $0.replace(utbildning, "Alla nya förtroendevalda får en introduktion.", with: "<!-- att göra -->") }, expect: [
+        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]\n  obs: här står bara en kommentar (<!-- … -->), som inte visas på sidan",
+    ]),
+    BrokenCase("a routine whose text is only a zero-width space", { try $0.replace(utbildning, "Alla nya förtroendevalda får en introduktion.", with: "\u{200B}") }, expect: [
+        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]\n  obs: här står bara osynliga tecken (U+200B), som inte syns på sidan; de följer ofta med när text klistras in från Word eller en webbsida",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",

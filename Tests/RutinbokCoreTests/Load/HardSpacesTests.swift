@@ -1,8 +1,8 @@
 @testable import RutinbokCore
 import Testing
 
-/// Spaces from Word or a web page in YAML (`HardSpaces`): the edges the cases in
-/// `BrokenInputTests` do not reach.
+/// Spaces from Word or a web page in YAML (`HardSpaces`), and texts that show nothing
+/// (`RoutineLoader.showsNothing`): the edges the cases in `BrokenInputTests` do not reach.
 @Suite struct HardSpacesTests {
     private func syntaxError(_ text: String) -> Diagnostic? {
         if case .failure(let diagnostic) = YAMLMapping.parse(text, file: "x.yml", lineOffset: 0) { return diagnostic }
@@ -40,5 +40,16 @@ import Testing
         #expect(HardSpaces.visible("pho\u{AD}ne") == "pho<U+00AD>ne")
         #expect(HardSpaces.visible("hörn") == "hörn")
         #expect(HardSpaces.removed(from: "\u{200B}title\u{A0}") == "title")
+    }
+
+    @Test func aTextThatShowsNothing() {
+        #expect(RoutineLoader.showsNothing("\n\n") == "")
+        #expect(RoutineLoader.showsNothing("<!-- a -->\n\n<!-- b\nc -->\n")?.contains("kommentar") == true)
+        #expect(RoutineLoader.showsNothing("<!-- aldrig stängd\n\nText.\n")?.contains("kommentar") == true)
+        #expect(RoutineLoader.showsNothing("\u{200B}\u{FEFF}\n")?.contains("U+200B, U+FEFF") == true)
+        #expect(RoutineLoader.showsNothing("<!-- a --> Text.") == nil)
+        #expect(RoutineLoader.showsNothing("```\n<!-- a -->\n```\n") == nil)
+        #expect(RoutineLoader.showsNothing("<p>Text</p>\n") == nil)
+        #expect(RoutineLoader.showsNothing("Text.\n") == nil)
     }
 }
