@@ -265,6 +265,13 @@ struct YAMLMapping {
     /// written plain (`”070-000 00 00”`), with a warning that says so (`TypographicQuotes`).
     private mutating func plainText(_ scalar: Node.Scalar, key: String, at node: Node) -> String {
         var text = scalar.string.trimmed
+        // YAML's `!!binary`: the text is base64 for bytes, which rutinbok has no use for;
+        // read as text it would publish the base64 (`RXhlbXBlbGJ5` for a council's name).
+        // Other tags on a text (`!!str`, `!!int`, `!foo`) change nothing of what is read.
+        if scalar.tag.rawValue == Tag.Name.binary.rawValue {
+            report(.error(location(of: node), "'\(key)' är märkt '!!binary' (data skriven i base64) och är ingen vanlig text; ta bort '!!binary' och skriv texten som den ska stå",
+                          code: "yaml-type"))
+        }
         if let control = text.unicodeScalars.first(where: Self.isControl) {
             // Written as an escape in quotes ("\u202e", "\0"): libyaml refuses them raw.
             report(.error(location(of: node), "'\(key)' innehåller styrtecknet \(EmailAddress.visible(String(control))), som inte hör hemma i en text; ta bort det",

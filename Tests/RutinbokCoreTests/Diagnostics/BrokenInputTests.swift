@@ -642,6 +642,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("a routine whose text is only a zero-width space", { try $0.replace(utbildning, "Alla nya förtroendevalda får en introduktion.", with: "\u{200B}") }, expect: [
         "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]\n  obs: här står bara osynliga tecken (U+200B), som inte syns på sidan; de följer ofta med när text klistras in från Word eller en webbsida",
     ]),
+    BrokenCase("a name given as YAML binary data", { try $0.replace(council, "name: Exby kommun", with: "name: !!binary RXhlbXBlbGJ5") }, expect: [
+        "content/councils/exby/council.yml:1:7: fel: 'name' är märkt '!!binary' (data skriven i base64) och är ingen vanlig text; ta bort '!!binary' och skriv texten som den ska stå [yaml-type]",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
