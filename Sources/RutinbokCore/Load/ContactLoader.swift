@@ -35,11 +35,7 @@ enum ContactLoader {
             if let phone { checkPhone(phone, in: &entry) }
             let email = entry.located("email")
             if let email { checkEmail(email, in: &entry) }
-            var access = Routine.Access.public
-            if let value = entry.located("access") {
-                if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-                else { entry.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
-            }
+            let access = entry.access()
             // Text, or another contact of the handbook to call (`{ contact: tib }`): a group's
             // contact then names each member's own, and a number is written in one place.
             var outOfHours: String?, outOfHoursContact: Located<String>?

@@ -34,11 +34,7 @@ enum RoutineLoader {
         let owner = yaml.located("owner", required: "kontakt-id för den som håller rutinen aktuell")
         let reviewed = yaml.day("reviewed", required: "dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD")
         let decided = yaml.string("decided")
-        var access = Routine.Access.public
-        if let value = yaml.located("access") {
-            if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-            else { yaml.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
-        }
+        let access = yaml.access()
         let interval = yaml.int("review_interval_months", in: 1...120)
         let share = yaml.bool("share") ?? false
         let adoptedFrom = yaml.located("adopted_from")

@@ -298,6 +298,26 @@ struct YAMLMapping {
         }
     }
 
+    /// `access`, of a routine or a contact: `public` (also when not written) or `internal`.
+    /// Written without a value (`access:`, `access: ~`, `access: ""`) it is an error like any
+    /// other value: most likely an `internal` not yet written, which would publish for all.
+    mutating func access() -> Routine.Access {
+        guard let written = pairs["access"] else { return .public }
+        guard let value = located("access"), !value.value.isEmpty else {
+            usedKeys.insert("access")
+            let shown = written.value.scalar.flatMap { $0.string.isEmpty && $0.style == .plain ? nil : $0 }
+            let null = shown.flatMap { written.value.null != nil ? ["'\($0.string)' betyder i YAML att värdet saknas"] : nil } ?? []
+            report(.error(location(of: shown == nil ? written.key : written.value), "'access' ska vara 'public' eller 'internal', men här står inget värde", code: "bad-value",
+                          notes: null + ["skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla"]))
+            return .public
+        }
+        guard let access = Routine.Access(rawValue: value.value) else {
+            report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(HardSpaces.visible(value.value))'", code: "bad-value"))
+            return .public
+        }
+        return access
+    }
+
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let value = raw(key) else { return nil }
         guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {

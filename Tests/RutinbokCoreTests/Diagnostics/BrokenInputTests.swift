@@ -645,6 +645,14 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("a name given as YAML binary data", { try $0.replace(council, "name: Exby kommun", with: "name: !!binary RXhlbXBlbGJ5") }, expect: [
         "content/councils/exby/council.yml:1:7: fel: 'name' är märkt '!!binary' (data skriven i base64) och är ingen vanlig text; ta bort '!!binary' och skriv texten som den ska stå [yaml-type]",
     ]),
+    // An unfinished `internal` would otherwise publish what was meant to stay internal.
+    BrokenCase("access without a value", {
+        try $0.replace(hotad, "order: 10", with: "order: 10\naccess:")
+        try $0.replace(council, "    phone:", with: "    access: ~\n    phone:")
+    }, expect: [
+        "content/councils/exby/council.yml:9:13: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: '~' betyder i YAML att värdet saknas\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
+        "content/routines/hotad.md:6:1: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
