@@ -653,6 +653,14 @@ let brokenCases: [BrokenCase] = [
         "content/councils/exby/council.yml:9:13: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: '~' betyder i YAML att värdet saknas\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
         "content/routines/hotad.md:6:1: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
     ]),
+    // The routine is there, only not loaded: its own error says so, and nothing else.
+    BrokenCase("a routine that does not load, named by acute_routine and exclude", {
+        try $0.write(utbildning, "\n" + (try $0.read(utbildning)))
+        try $0.append(site, "acute_routine: utbildning\n")
+        try $0.replace(council, "kind: kommun", with: "kind: kommun\nexclude: [utbildning]")
+    }, expect: [
+        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]\n  obs: den första raden är tom; ta bort de tomma raderna före '---'",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
