@@ -29,7 +29,8 @@ enum SiteChecker {
 
     /// An `acute_routine` that no routine has is a typo: no emergency box would link to it.
     private static func checkAcuteRoutine(_ site: Site) -> [Diagnostic] {
-        guard let id = site.config.acuteRoutine else { return [] }
+        // A routine file of that id that did not load has its own error; it is there.
+        guard let id = site.config.acuteRoutine, !site.unloadable.contains(id.value) else { return [] }
         let copies = routineFiles(site).filter { $0.id == id.value }
         if !copies.isEmpty {
             guard !copies.contains(where: { $0.access == .public }) else { return [] }

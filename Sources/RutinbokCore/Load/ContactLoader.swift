@@ -19,9 +19,9 @@ enum ContactLoader {
     static func contacts(_ yaml: inout YAMLMapping) -> [Contact] {
         guard var section = yaml.mapping("contacts") else { return [] }
         var contacts: [Contact] = []
-        for (key, var entry) in section.entries() {
+        for (key, var entry) in section.entries(notMapping: misplaced) {
             if !Slug.isValid(key.value) {
-                section.report(.error(key.location, "kontakt-id:t '\(key.value)' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
+                section.report(.error(key.location, "kontakt-id:t '\(HardSpaces.visible(key.value))' får bara innehålla a–z, 0–9 och '-'", code: "invalid-id",
                                       notes: ["skriv det som '\(Slug.make(key.value))'"]))
             }
             // Details no one has checked are as doubtful as old ones: `new council` leaves the
@@ -35,11 +35,7 @@ enum ContactLoader {
             if let phone { checkPhone(phone, in: &entry) }
             let email = entry.located("email")
             if let email { checkEmail(email, in: &entry) }
-            var access = Routine.Access.public
-            if let value = entry.located("access") {
-                if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-                else { entry.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
-            }
+            let access = entry.access()
             // Text, or another contact of the handbook to call (`{ contact: tib }`): a group's
             // contact then names each member's own, and a number is written in one place.
             var outOfHours: String?, outOfHoursContact: Located<String>?
@@ -67,5 +63,16 @@ enum ContactLoader {
         }
         yaml.absorb(&section, known: contacts.map(\.id))
         return contacts
+    }
+
+    /// A contact's key with its value, indented as far as the contacts' ids (`  access:
+    /// internal` under `contacts:`): YAML reads it as a contact of its own, and the contact it
+    /// was meant for goes without it. Said as what it is, not as a contact without lines.
+    static func misplaced(_ key: Located<String>, before: [String]) -> Diagnostic? {
+        guard keys.contains(key.value) else { return nil }
+        let fix = before.last.map { "inte som en rad i kontakten ovanför; dra in den, i linje med raderna under '\($0):'" }
+            ?? "inte som en rad i en kontakt; dra in den under kontakten, i linje med kontaktens andra rader"
+        return .error(key.location, "'\(key.value)' står som en egen kontakt, så den läses \(fix)",
+                      code: "misplaced-key", notes: [YAMLMapping.consequence(of: key.value) ?? "som det står nu läses nyckeln inte"])
     }
 }

@@ -34,18 +34,15 @@ enum RoutineLoader {
         let owner = yaml.located("owner", required: "kontakt-id för den som håller rutinen aktuell")
         let reviewed = yaml.day("reviewed", required: "dagen då rutinen senast granskades, ÅÅÅÅ-MM-DD")
         let decided = yaml.string("decided")
-        var access = Routine.Access.public
-        if let value = yaml.located("access") {
-            if let parsed = Routine.Access(rawValue: value.value) { access = parsed }
-            else { yaml.report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(value.value)'", code: "bad-value")) }
-        }
+        let access = yaml.access()
         let interval = yaml.int("review_interval_months", in: 1...120)
         let share = yaml.bool("share") ?? false
         let adoptedFrom = yaml.located("adopted_from")
         let (aliases, aliasProblems) = Self.aliases(yaml.strings("aliases"), of: id)
         var diagnostics = yaml.finish(known: keys) + aliasProblems
-        if front.body.isBlank {
-            diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter uppgifterna överst", code: "empty-routine"))
+        if let nothing = Self.showsNothing(front.body) {
+            diagnostics.append(.error(top.at(line: front.bodyLine), "rutinen har ingen text efter uppgifterna överst", code: "empty-routine",
+                                      notes: nothing.isEmpty ? [] : [nothing]))
         }
         diagnostics += StandInTexts.find(summary: summary, body: front.body, bodyLine: front.bodyLine, layer: layer, file: file)
         guard let title, let summary, let phase, let owner else { return (nil, diagnostics) }
@@ -55,6 +52,35 @@ enum RoutineLoader {
             reviewIntervalMonths: interval, share: share, adoptedFrom: adoptedFrom, aliases: aliases,
             body: front.body, bodyLine: front.bodyLine, location: top)
         return (routine, diagnostics)
+    }
+
+    /// Whether a routine's text would show nothing on its page: nil when it shows something,
+    /// else what stands there instead, for a note ("" for nothing at all). HTML comments
+    /// (`<!-- att göra -->`) are left out of the page, and zero-width characters (U+200B and
+    /// the like, `HardSpaces`) show nothing.
+    static func showsNothing(_ body: String) -> String? {
+        if body.isBlank { return "" }
+        func visible(_ scalar: Unicode.Scalar) -> Bool { !scalar.properties.isWhitespace && HardSpaces.kind(of: scalar) != .zeroWidth }
+        // Almost every text starts with something shown: then no more is looked at.
+        if let first = body.unicodeScalars.first(where: visible), first != "<" { return nil }
+        var rest = Substring(body), shown = ""
+        var comments = false
+        while let open = rest.range(of: "<!--") {
+            shown += rest[..<open.lowerBound]
+            comments = true
+            guard let close = rest[open.upperBound...].range(of: "-->") else { rest = ""; break }
+            rest = rest[close.upperBound...]
+        }
+        shown += rest
+        guard !shown.unicodeScalars.contains(where: visible) else { return nil }
+        let invisible = shown.unicodeScalars.filter { HardSpaces.kind(of: $0) == .zeroWidth }
+        var codes: [String] = []
+        for scalar in invisible where !codes.contains(HardSpaces.code(scalar)) { codes.append(HardSpaces.code(scalar)) }
+        switch (comments, codes.isEmpty) {
+        case (true, true): return "här står bara en kommentar (<!-- … -->), som inte visas på sidan"
+        case (true, false): return "här står bara en kommentar (<!-- … -->), som inte visas på sidan, och osynliga tecken (\(codes.joined(separator: ", ")))"
+        default: return "här står bara osynliga tecken (\(codes.joined(separator: ", "))), som inte syns på sidan; de följer ofta med när text klistras in från Word eller en webbsida"
+        }
     }
 
     /// `aliases`: the ids the routine had before, each written as the id (`hotad`), the old

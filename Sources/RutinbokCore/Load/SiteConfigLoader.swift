@@ -16,30 +16,42 @@ enum SiteConfigLoader {
         }
         config.title = yaml.string("title", required: "handbokens namn") ?? config.title
         config.description = yaml.string("description") ?? ""
+        var phaseIDs = FirstIDs()
         for (rank, var item) in yaml.mappings("phases").enumerated() {
-            if let id = item.string("id", required: "ett kort id, till exempel 'hantera'"),
+            if let id = item.located("id", required: "ett kort id, till exempel 'hantera'"),
                let label = item.string("label", required: "namnet som läsarna ser") {
-                config.phases.append(Phase(id: id, label: label, rank: rank))
-                config.phaseLocations.append(Located(value: id, location: item.location))
+                // One id for two parts: a routine could name only the first, and the
+                // second's routines would each be an unknown part.
+                if let problem = phaseIDs.again(id, "delen", in: "phases", severity: .error) { item.report(problem) } else {
+                    config.phases.append(Phase(id: id.value, label: label, rank: rank))
+                    config.phaseLocations.append(Located(value: id.value, location: item.location))
+                }
             }
             yaml.absorb(&item, known: ["id", "label"])
         }
         if config.phases.isEmpty {
             yaml.report(.error(yaml.location(ofKey: "phases"), "site.yml behöver minst en del under 'phases'", code: "missing-key"))
         }
+        var audienceIDs = FirstIDs()
         for var item in yaml.mappings("audiences") {
-            if let id = item.string("id", required: "ett kort id, till exempel 'alla'"),
+            if let id = item.located("id", required: "ett kort id, till exempel 'alla'"),
                let label = item.string("label", required: "namnet som läsarna ser") {
-                config.audiences.append(Audience(id: id, label: label))
+                if let problem = audienceIDs.again(id, "målgruppen", in: "audiences", severity: .error) { item.report(problem) } else {
+                    config.audiences.append(Audience(id: id.value, label: label))
+                }
             }
             yaml.absorb(&item, known: ["id", "label"])
         }
+        var numberIDs = FirstIDs()
         for var item in yaml.mappings("national_numbers") {
-            if let id = item.string("id", required: "ett kort id"),
+            if let id = item.located("id", required: "ett kort id"),
                let label = item.string("label", required: "vad numret är till för"),
                let number = item.located("number", required: "numret att ringa") {
                 ContactLoader.checkPhone(number, in: &item)
-                config.nationalNumbers.append(NationalNumber(id: id, label: label, number: number.value,
+                // Nothing looks a number up by its id: both are shown, and the id is only
+                // a copied line not yet changed.
+                if let problem = numberIDs.again(id, "numret", in: "national_numbers", severity: .warning) { item.report(problem) }
+                config.nationalNumbers.append(NationalNumber(id: id.value, label: label, number: number.value,
                                                              description: item.string("description") ?? ""))
             }
             yaml.absorb(&item, known: ["id", "label", "number", "description"])
@@ -71,5 +83,22 @@ enum SiteConfigLoader {
             }
         }
         return (config, yaml.finish(known: keys))
+    }
+}
+
+/// The ids of a list in site.yml seen so far, each where it was first written: a second is
+/// reported where it is written (`duplicate-id`).
+struct FirstIDs {
+    private var seen: [String: SourceLocation] = [:]
+
+    /// The problem with `id` if the list had it already; nil, and `id` remembered, if not.
+    /// `what` names the entry ("delen"), `list` the key of the list.
+    mutating func again(_ id: Located<String>, _ what: String, in list: String, severity: Diagnostic.Severity) -> Diagnostic? {
+        guard let first = seen[id.value] else {
+            seen[id.value] = id.location
+            return nil
+        }
+        return Diagnostic(severity, id.location, "id:t '\(id.value)' står redan under '\(list)', på rad \(first.line); ge \(what) ett eget id",
+                          code: "duplicate-id")
     }
 }

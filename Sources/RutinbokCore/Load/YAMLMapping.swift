@@ -71,6 +71,14 @@ struct YAMLMapping {
              .composer(let context, let problem, let mark, _):
             let where_ = context.map { " (\"\($0.text)\", från rad \($0.mark.line + lineOffset))" } ?? ""
             let notes = ["YAML-läsarens beskrivning (på engelska): \"\(problem)\" på rad \(mark.line + lineOffset), kolumn \(mark.column)\(where_)"]
+            // A space from Word or a web page in an indent or after a key's colon: YAML reads
+            // the line otherwise than it looks, and whatever else is said names what the
+            // editor cannot see (`HardSpaces`).
+            let near = Array(max(1, mark.line - 3)...max(1, mark.line)) + (context.map { [$0.mark.line] } ?? [])
+            if let hard = HardSpaces.inStructure(of: text, lines: near) {
+                return .error(SourceLocation(file: file, line: hard.line + lineOffset, column: hard.column), hard.message,
+                              code: "yaml-syntax", notes: [hard.note] + notes)
+            }
             // A quote left open earlier: libyaml read on to the next quote and tripped over what follows it.
             if let span = YAMLQuotes.multiLineSpans(in: text).last(where: { $0.line < mark.line && ($0.closingLine.map { $0 >= mark.line } ?? false) }),
                let closing = span.closingLine {
@@ -216,7 +224,9 @@ struct YAMLMapping {
         }
         if let misspelt, let node = pairs[misspelt]?.key {
             usedKeys.insert(misspelt)
-            report(.error(location(of: node), "'\(key)' saknas (\(what)); här står '\(misspelt)', som nog ska vara '\(key)'", code: "missing-key"))
+            let hard = hardSpace(inKey: node)
+            report(.error(hard?.location ?? location(of: node), "'\(key)' saknas (\(what)); här står '\(HardSpaces.visible(misspelt))', som nog ska vara '\(key)'", code: "missing-key",
+                          notes: hard.map { ["i nyckeln står \(HardSpaces.described($0.scalar)); sudda det"] } ?? []))
             return
         }
         // Written without a value (`reviewed:`, `reviewed: ~`, `title: ""`): reported where
@@ -255,6 +265,13 @@ struct YAMLMapping {
     /// written plain (`”070-000 00 00”`), with a warning that says so (`TypographicQuotes`).
     private mutating func plainText(_ scalar: Node.Scalar, key: String, at node: Node) -> String {
         var text = scalar.string.trimmed
+        // YAML's `!!binary`: the text is base64 for bytes, which rutinbok has no use for;
+        // read as text it would publish the base64 (`RXhlbXBlbGJ5` for a council's name).
+        // Other tags on a text (`!!str`, `!!int`, `!foo`) change nothing of what is read.
+        if scalar.tag.rawValue == Tag.Name.binary.rawValue {
+            report(.error(location(of: node), "'\(key)' är märkt '!!binary' (data skriven i base64) och är ingen vanlig text; ta bort '!!binary' och skriv texten som den ska stå",
+                          code: "yaml-type"))
+        }
         if let control = text.unicodeScalars.first(where: Self.isControl) {
             // Written as an escape in quotes ("\u202e", "\0"): libyaml refuses them raw.
             report(.error(location(of: node), "'\(key)' innehåller styrtecknet \(EmailAddress.visible(String(control))), som inte hör hemma i en text; ta bort det",
@@ -279,6 +296,26 @@ struct YAMLMapping {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
+    }
+
+    /// `access`, of a routine or a contact: `public` (also when not written) or `internal`.
+    /// Written without a value (`access:`, `access: ~`, `access: ""`) it is an error like any
+    /// other value: most likely an `internal` not yet written, which would publish for all.
+    mutating func access() -> Routine.Access {
+        guard let written = pairs["access"] else { return .public }
+        guard let value = located("access"), !value.value.isEmpty else {
+            usedKeys.insert("access")
+            let shown = written.value.scalar.flatMap { $0.string.isEmpty && $0.style == .plain ? nil : $0 }
+            let null = shown.flatMap { written.value.null != nil ? ["'\($0.string)' betyder i YAML att värdet saknas"] : nil } ?? []
+            report(.error(location(of: shown == nil ? written.key : written.value), "'access' ska vara 'public' eller 'internal', men här står inget värde", code: "bad-value",
+                          notes: null + ["skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla"]))
+            return .public
+        }
+        guard let access = Routine.Access(rawValue: value.value) else {
+            report(.error(value.location, "'access' ska vara 'public' eller 'internal', men här står '\(HardSpaces.visible(value.value))'", code: "bad-value"))
+            return .public
+        }
+        return access
     }
 
     mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
@@ -410,14 +447,19 @@ struct YAMLMapping {
         }
     }
 
-    /// Each `key: mapping` pair under this mapping, in file order.
-    mutating func entries() -> [(key: Located<String>, value: YAMLMapping)] {
+    /// Each `key: mapping` pair under this mapping, in file order. `notMapping` may explain a
+    /// pair whose value is no mapping (given the keys of the pairs before it); by default
+    /// that is a `yaml-type` error.
+    mutating func entries(notMapping: (Located<String>, _ before: [String]) -> Diagnostic? = { _, _ in nil }) -> [(key: Located<String>, value: YAMLMapping)] {
         guard let pairs = node.mapping else { return [] }
+        var before: [String] = []
         return pairs.compactMap { pair in
             let key = Located(value: pair.key.string ?? "", location: location(of: pair.key))
             usedKeys.insert(key.value)
+            defer { before.append(key.value) }
             guard pair.value.mapping != nil else {
-                report(.error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(pair.value))", code: "yaml-type"))
+                report(notMapping(key, before)
+                    ?? .error(location(of: pair.value), "'\(key.value)' ska bestå av rader med 'nyckel: värde', men här står \(Self.describe(pair.value))", code: "yaml-type"))
                 return nil
             }
             return (key, YAMLMapping(pair.value, file: file, lineOffset: lineOffset))
@@ -481,21 +523,33 @@ struct YAMLMapping {
                               code: "yaml-merge", notes: ["skriv varje nyckel för sig, till exempel 'access: internal'"]))
                 continue
             }
+            // A known key but for a space from Word or a web page in it (`phone\u{A0}`): not
+            // read, and an editor sees the right key. Said as a slip of that key would be.
+            if let hard = hardSpace(inKey: pair.key), known.contains(HardSpaces.removed(from: key)) {
+                let intended = HardSpaces.removed(from: key)
+                let message = "okänd nyckel '\(HardSpaces.visible(key))': i nyckeln står \(HardSpaces.described(hard.scalar)); sudda det, så blir nyckeln '\(intended)'"
+                if let consequence = Self.consequence(of: intended) {
+                    report(.error(hard.location, message, code: "misspelt-key", notes: [consequence]))
+                } else {
+                    report(.warning(hard.location, message, code: "unknown-key", notes: ["som det står nu läses nyckeln inte"]))
+                }
+                continue
+            }
             // The key in other words (`telefon`, `internal: true`): an error where a slip of
             // the key it stands for would be one.
             if let intended = KeysInOtherWords.intended(by: key, value: pair.value, known: known) {
                 let language = intended.swedish ? ["nycklarna är engelska ord, också i en svensk handbok"] : []
                 if let consequence = Self.consequence(of: intended.key) {
-                    report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
+                    report(.error(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
                                   notes: language + ["skriv '\(intended.key)': \(consequence)"]))
                 } else {
-                    report(.warning(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
+                    report(.warning(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
                 }
                 continue
             }
             let closest = Suggestions.closest(to: key, in: known)
             if let closest, let consequence = Self.consequence(of: closest), Self.isSlip(key, of: closest) {
-                report(.error(location(of: pair.key), "okänd nyckel '\(key)'; \(Suggestions.meant(closest))", code: "misspelt-key",
+                report(.error(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(closest))", code: "misspelt-key",
                               notes: ["skriv '\(closest)': \(consequence)"]))
                 continue
             }
@@ -511,9 +565,18 @@ struct YAMLMapping {
             }
             // A short list is worth reading (`theme:` has two keys); a long one is not.
             if notes.isEmpty, (1...8).contains(known.count) { notes = ["nycklar som läses här: " + known.sorted().joined(separator: ", ")] }
-            report(.warning(location(of: pair.key), "okänd nyckel '\(key)'", code: "unknown-key", notes: notes))
+            if let hard = hardSpace(inKey: pair.key) { notes.insert("i nyckeln står \(HardSpaces.described(hard.scalar))", at: 0) }
+            report(.warning(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'", code: "unknown-key", notes: notes))
         }
         return diagnostics
+    }
+
+    /// The first hard or zero-width space in a key (`HardSpaces`), and where it is: at the
+    /// character itself in a plain key, which is written as it is read; else at the key.
+    func hardSpace(inKey node: Node) -> (scalar: Unicode.Scalar, location: SourceLocation)? {
+        guard let key = node.scalar, let found = HardSpaces.first(in: key.string) else { return nil }
+        let at = location(of: node)
+        return (found.scalar, key.style == .plain ? at.at(line: at.line, column: at.column + found.offset) : at)
     }
 
     /// Takes over the problems a nested mapping found.

@@ -68,7 +68,8 @@ public enum Resolver {
             } else if excluded.contains(name.value) {
                 // Left out already: the routine is there, only written twice.
                 diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)' två gånger; ta bort den ena", code: "duplicate-exclude"))
-            } else {
+            } else if !site.unloadable.contains(name.value) {
+                // A routine file that did not load has its own error: the routine is there.
                 diagnostics.append(.error(name.location, "'exclude' nämner '\(name.value)', men det finns ingen rutin med det id:t", code: "unknown-exclude",
                                           notes: Suggestions.note(for: name.value, among: layered.keys.sorted(), listing: "rutinernas id")))
             }

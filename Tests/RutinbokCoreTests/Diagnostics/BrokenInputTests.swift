@@ -607,6 +607,60 @@ let brokenCases: [BrokenCase] = [
     BrokenCase("unknown theme key names the two there are", { try $0.replace(council, "logo: assets/logo.svg", with: "logo: assets/logo.svg, bakgrund: assets/logo.svg") }, expect: [
         "content/councils/exby/council.yml:4:51: varning: okänd nyckel 'bakgrund' [unknown-key]\n  obs: nycklar som läses här: color, logo",
     ]),
+    // Pasted from Word or a web page: a hard space (U+00A0) or a zero-width one looks like a
+    // space, or like nothing, but is neither to YAML; the message says so and shows it.
+    BrokenCase("a hard space after a key's colon", { try $0.replace(council, "name: Anna Exempel", with: "name:\u{A0}Anna Exempel") }, expect: [
+        "content/councils/exby/council.yml:8:10: fel: här står ett hårt mellanslag (från Word eller en webbsida); sudda det och skriv ett vanligt mellanslag [yaml-syntax]\n  obs: YAML räknar det inte som ett mellanslag, så raden läses inte som den ser ut\n  obs: YAML-läsarens beskrivning (på engelska): \"could not find expected ':'\" på rad 9, kolumn 5 (\"while scanning a simple key\", från rad 8)",
+    ]),
+    BrokenCase("a line indented with a hard space", { try $0.replace(council, "    name: Anna Exempel", with: "\u{A0}   name: Anna Exempel") }, expect: [
+        "content/councils/exby/council.yml:8:1: fel: här står ett hårt mellanslag (från Word eller en webbsida); sudda det och skriv ett vanligt mellanslag [yaml-syntax]\n  obs: YAML räknar det inte som ett mellanslag, så raden läses inte som den ser ut\n  obs: YAML-läsarens beskrivning (på engelska): \"mapping values are not allowed in this context\" på rad 9, kolumn 10",
+    ]),
+    BrokenCase("a hard space before a key's colon", { try $0.replace(council, "    phone: ", with: "    phone\u{A0}: ") }, expect: [
+        "content/councils/exby/council.yml:9:10: fel: okänd nyckel 'phone<U+00A0>': i nyckeln står ett hårt mellanslag (från Word eller en webbsida); sudda det, så blir nyckeln 'phone' [misspelt-key]\n  obs: som det står nu läses nyckeln inte, och läsaren ser inte telefonnumret",
+    ]),
+    BrokenCase("a zero-width space before a key", { try $0.replace(site, "title: Testhandbok", with: "\u{200B}title: Testhandbok") }, expect: [
+        "content/site.yml:1:1: fel: 'title' saknas (handbokens namn); här står '<U+200B>title', som nog ska vara 'title' [missing-key]\n  obs: i nyckeln står ett osynligt tecken (U+200B, från Word eller en webbsida); sudda det",
+    ]),
+    // Two spaces in: a contact with the id 'access', not the key of the contact above it.
+    BrokenCase("access indented as a contact", { try $0.append(council, "  access: internal\n") }, expect: [
+        "content/councils/exby/council.yml:12:3: fel: 'access' står som en egen kontakt, så den läses inte som en rad i kontakten ovanför; dra in den, i linje med raderna under 'samordnare:' [misplaced-key]\n  obs: som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+    ]),
+    BrokenCase("ids written twice in site.yml's lists and a group member listed twice", {
+        try $0.replace(site, "  - { id: hantera, label: Hantera }", with: "  - { id: hantera, label: Hantera }\n  - { id: forebygga, label: Efteråt }")
+        try $0.replace(site, "  - { id: ordforande, label: Ordförande }", with: "  - { id: ordforande, label: Ordförande }\n  - { id: alla, label: Alla igen }")
+        try $0.replace(site, "number: \"112\" }", with: "number: \"112\" }\n  - { id: nodlage, label: Polisen, number: \"114 14\" }")
+        try $0.append("content/groups/grannar/group.yml", "members: [exby, exby]\n")
+    }, expect: [
+        "content/groups/grannar/group.yml:8:17: varning: 'members' nämner 'exby' två gånger; ta bort den ena [duplicate-id]",
+        "content/site.yml:5:11: fel: id:t 'forebygga' står redan under 'phases', på rad 3; ge delen ett eget id [duplicate-id]",
+        "content/site.yml:9:11: fel: id:t 'alla' står redan under 'audiences', på rad 7; ge målgruppen ett eget id [duplicate-id]",
+        "content/site.yml:12:11: varning: id:t 'nodlage' står redan under 'national_numbers', på rad 11; ge numret ett eget id [duplicate-id]",
+    ]),
+    BrokenCase("a routine whose text is only a comment", { try $0.replace(utbildning, "Alla nya förtroendevalda får en introduktion.", with: "<!-- att göra -->") }, expect: [
+        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]\n  obs: här står bara en kommentar (<!-- … -->), som inte visas på sidan",
+    ]),
+    BrokenCase("a routine whose text is only a zero-width space", { try $0.replace(utbildning, "Alla nya förtroendevalda får en introduktion.", with: "\u{200B}") }, expect: [
+        "content/routines/utbildning.md:10:1: fel: rutinen har ingen text efter uppgifterna överst [empty-routine]\n  obs: här står bara osynliga tecken (U+200B), som inte syns på sidan; de följer ofta med när text klistras in från Word eller en webbsida",
+    ]),
+    BrokenCase("a name given as YAML binary data", { try $0.replace(council, "name: Exby kommun", with: "name: !!binary RXhlbXBlbGJ5") }, expect: [
+        "content/councils/exby/council.yml:1:7: fel: 'name' är märkt '!!binary' (data skriven i base64) och är ingen vanlig text; ta bort '!!binary' och skriv texten som den ska stå [yaml-type]",
+    ]),
+    // An unfinished `internal` would otherwise publish what was meant to stay internal.
+    BrokenCase("access without a value", {
+        try $0.replace(hotad, "order: 10", with: "order: 10\naccess:")
+        try $0.replace(council, "    phone:", with: "    access: ~\n    phone:")
+    }, expect: [
+        "content/councils/exby/council.yml:9:13: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: '~' betyder i YAML att värdet saknas\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
+        "content/routines/hotad.md:6:1: fel: 'access' ska vara 'public' eller 'internal', men här står inget värde [bad-value]\n  obs: skriv 'access: internal' om det ska vara internt; utan värde publiceras det för alla",
+    ]),
+    // The routine is there, only not loaded: its own error says so, and nothing else.
+    BrokenCase("a routine that does not load, named by acute_routine and exclude", {
+        try $0.write(utbildning, "\n" + (try $0.read(utbildning)))
+        try $0.append(site, "acute_routine: utbildning\n")
+        try $0.replace(council, "kind: kommun", with: "kind: kommun\nexclude: [utbildning]")
+    }, expect: [
+        "content/routines/utbildning.md:1:1: fel: rutinen ska börja med en rad '---', sedan rutinens uppgifter (title, summary, phase, owner, reviewed) och en rad '---' till [missing-front-matter]\n  obs: den första raden är tom; ta bort de tomma raderna före '---'",
+    ]),
     // Linked from every page: only an address on the web, no `javascript:`.
     BrokenCase("council website that is no web address", { try $0.replace(council, "kind: kommun", with: "kind: kommun\nwebsite: javascript:alert(1)") }, expect: [
         "content/councils/exby/council.yml:3:10: fel: 'website' ska vara kommunens webbadress, till exempel https://www.exempelby.example, men här står 'javascript:alert(1)' [bad-value]",
