@@ -428,6 +428,23 @@ struct CommandLineTests {
         }
     }
 
+    /// A failed first build into a new output leaves nothing beside it, not even its lock
+    /// (often in a shared folder: `/tmp/.x.lock`); an output built once keeps its lock.
+    @Test func aFailedFirstBuildLeavesNoLockBehind() throws {
+        let w = try BrokenWorkspace()
+        let build = ["build", "--content", w.content, "--templates", w.templates, "--output", w.url("ny").path, "--today", "2026-06-01"]
+        func beside() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: w.root.path).filter { $0.hasPrefix(".ny") }.sorted() }
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanter")
+        let failed = try Executable.run(build)
+        #expect(failed.status == 1 && failed.stderr.contains("[unknown-phase]"), "\(failed.stderr)")
+        #expect(try beside() == [])
+        try w.replace("content/routines/hotad.md", "phase: hanter", with: "phase: hantera")
+        #expect(try Executable.run(build).status == 0)
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanter")
+        #expect(try Executable.run(build).status == 1)
+        #expect(try beside().contains(".ny.lock"), "the output is there: its lock stays")
+    }
+
     /// `--group` chooses the councils that joined a group, in `check`, `report` and `build`
     /// alike; a group there is not, or a council's id, is an error and nothing is done.
     @Test func aGroupsCouncilsAreChosenWithGroup() throws {
