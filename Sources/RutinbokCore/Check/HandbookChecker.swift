@@ -109,7 +109,8 @@ struct HandbookChecker {
                 suggested += problems.count
                 diagnostics += problems
             }
-            for asset in body.assets {
+            // An `assets/` that cannot be listed is one error, at the folder (`ContentLoader`).
+            for asset in body.assets where !council.assetsUnreadable {
                 let match = AssetLookup.find(asset.path, in: council.assets)
                 if match != .found { diagnostics.append(missingAsset(asset, match, shared: shared)) }
             }
