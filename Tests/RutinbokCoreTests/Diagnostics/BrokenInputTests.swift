@@ -1005,6 +1005,18 @@ let brokenCases: [BrokenCase] = [
     }, expect: [
         "content/councils/exby/council.yml:12:11: varning: 'exclude' nämner 'hotad', som rutan med 112 överst på varje sida länkar till ('acute_routine' i site.yml); länken 'Om du blir hotad' försvinner då ur rutan [exclude-acute]\n  obs: ta bort 'hotad' ur 'exclude'; vill ni ha en egen text, skriv i stället en egen version av rutinen i councils/exby/routines/hotad.md",
     ]),
+    BrokenCase("links that lead nowhere: a folder, letters in a number, no address", {
+        try $0.append(lokalt, "\nSe [blanketterna](assets/), [kartorna](assets/kartor/), ring [jouren](tel:070-abc) eller [ingen](tel:), mejla [oss](mailto:) eller [dem](mailto:info@exby?subject=Hot).\n")
+        // Good ones: nothing to say.
+        try $0.append(lokalt, "\nRing [samordnaren](tel:070-000%2000%2001) eller mejla [henne](mailto:sakerhet@exby.example,hr@exby.example?subject=Hot).\n")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:4: varning: länken 'assets/' går till en mapp, inte till en fil, och leder därför ingenstans [link-folder]\n  obs: länka till en fil i mappen, till exempel 'assets/blankett.pdf'",
+        "content/councils/exby/routines/lokalt.md:12:29: varning: länken 'assets/kartor/' går till en mapp, inte till en fil, och leder därför ingenstans [link-folder]\n  obs: länka till en fil i mappen, till exempel 'assets/blankett.pdf'",
+        "content/councils/exby/routines/lokalt.md:12:62: varning: telefonnumret '070-abc' i länken 'tel:070-abc' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
+        "content/councils/exby/routines/lokalt.md:12:90: varning: länken 'tel:' har inget telefonnummer efter 'tel:' [bad-phone]\n  obs: skriv numret efter 'tel:', till exempel [112](tel:112)",
+        "content/councils/exby/routines/lokalt.md:12:111: varning: länken 'mailto:' har ingen e-postadress efter 'mailto:' [bad-email]\n  obs: skriv adressen efter 'mailto:', till exempel mailto:namn@kommun.se, eller länka till en kontakt med kontakt:id",
+        "content/councils/exby/routines/lokalt.md:12:132: varning: e-postadressen 'info@exby' i länken 'mailto:info@exby?subject=Hot' ser inte ut som en e-postadress: det som står efter @ är ingen domän (som kommun.se) [bad-email]",
+    ]),
 ]
 
 @Suite struct BrokenInputTests {
