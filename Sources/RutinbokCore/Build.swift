@@ -106,7 +106,7 @@ public enum Build {
             return Result(diagnostics: [.error(SourceLocation(file: options.output), refusal.message, code: "output-refused", notes: refusal.notes)])
         }
         let outputLock = locks ? await OutputLock.acquire(beside: outputURL, waiting: options.waitingForOutput) : nil
-        defer { withExtendedLifetime(outputLock) {} }
+        defer { outputLock?.removeIfNothingPublished(at: outputURL) }
         if outputLock != nil { Publisher.restoreInterrupted(besides: outputURL) }
         var clock = StageClock()
         var plan = write ? IncrementalPlan(options) : nil

@@ -91,6 +91,7 @@ extension NewCommand {
             let file = try plan()
             try Scaffold.write(file)
             Terminal.printError("Skapade \(file.path)")
+            for warning in file.warnings { Terminal.printError("varning: \(warning)") }
             for step in file.nextSteps { Terminal.printError("  nästa steg: \(step)") }
         } catch let refusal as Scaffold.Refusal {
             Terminal.printError("fel: \(refusal.description)")

@@ -39,7 +39,7 @@ final class CouncilCache: Sendable {
         var fileIDs: [String]
     }
 
-    static let magic = "rutinbok-council-cache 5\n"
+    static let magic = "rutinbok-council-cache 6\n"
 
     private let file: RecordFile<Key>
     /// The fingerprint of each council folder, by slug; missing for a folder with a racy stamp.
@@ -132,6 +132,7 @@ final class CouncilCache: Sendable {
         let council = loaded.council
         encodeCouncil((council, []), file: council.location.file, &writer)
         writer.write(council.assets) { $0.write($1) }
+        writer.write(council.assetsUnreadable)
         writer.write(loaded.fileIDs) { $0.write($1) }
         writer.write(council.routines) { writer, routine in
             writer.write((routine.location.file as NSString).lastPathComponent)
@@ -153,7 +154,8 @@ final class CouncilCache: Sendable {
         guard let (decoded, _) = decodeCouncil(&reader, file: files.displayPath("\(folder)/council.yml"), slug: slug,
                                                directory: files.absolutePath(folder)),
               var council = decoded,
-              let assets = reader.list({ $0.string() }), let fileIDs = reader.list({ $0.string() }) else { return nil }
+              let assets = reader.list({ $0.string() }), let assetsUnreadable = reader.bool(),
+              let fileIDs = reader.list({ $0.string() }) else { return nil }
         var known: [String: KnownBody] = [:]
         guard let routines = reader.list({ reader -> Routine? in
             guard let name = reader.string(), let id = reader.string() else { return nil }
@@ -170,6 +172,7 @@ final class CouncilCache: Sendable {
         }), let diagnostics = reader.list({ Diagnostic(from: &$0) }) else { return nil }
         council.routines = routines
         council.assets = assets
+        council.assetsUnreadable = assetsUnreadable
         return (Loaded(council: council, diagnostics: diagnostics, fileIDs: fileIDs), known)
     }
 }

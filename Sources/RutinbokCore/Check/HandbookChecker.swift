@@ -109,7 +109,8 @@ struct HandbookChecker {
                 suggested += problems.count
                 diagnostics += problems
             }
-            for asset in body.assets {
+            // An `assets/` that cannot be listed is one error, at the folder (`ContentLoader`).
+            for asset in body.assets where !council.assetsUnreadable {
                 let match = AssetLookup.find(asset.path, in: council.assets)
                 if match != .found { diagnostics.append(missingAsset(asset, match, shared: shared)) }
             }
@@ -228,6 +229,16 @@ struct HandbookChecker {
                 if let alias = handbook.aliases.first(where: { $0.name == id }) {
                     return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
                                    notes: ["'\(id)' är ett tidigare namn på '\(alias.routine)'; länka till '\(alias.routine).md\(link.anchor.map { "#\($0)" } ?? "")'"])]
+                }
+                // The routine exists and is left out on purpose: a near name ("menade du") would
+                // be another routine, often the linking one itself; say what to do instead.
+                if handbook.excluded.contains(id) {
+                    return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
+                                   notes: ["ta bort länken, eller ta bort '\(id)' ur 'exclude'"])]
+                }
+                if handbook.internalOnly.contains(id) {
+                    return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",
+                                   notes: ["ta bort länken, eller gör den här rutinen intern också ('access: internal')"])]
                 }
                 let ids = handbook.routines.map(\.routine.id)
                 return [.error(link.location, missingTargetMessage(id, shared: shared), code: "broken-link",

@@ -29,7 +29,7 @@ enum ThemeChecker {
                                           notes: ["spara logotypen i councils/\(council.slug)/assets/ och skriv till exempel logo: assets/logo.svg"]))
             } else if let problem = OutputPath.problem(with: logo.value) {
                 diagnostics.append(.error(logo.location, "sökvägen till logotypen, '\(logo.value)', \(problem)", code: "unsafe-path"))
-            } else if let published = council.publishedLogo {
+            } else if let published = council.publishedLogo, !council.assetsUnreadable {
                 let name = String(published.dropFirst("assets/".count))
                 let match = AssetLookup.find(name, in: council.assets)
                 switch match {

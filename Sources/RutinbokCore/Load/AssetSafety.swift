@@ -59,6 +59,13 @@ enum AssetSafety {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .error(location, "'\(asset)' är ingen vanlig fil och kan inte publiceras", code: "asset-not-file")
         }
+        // A file this user may not read would fail the copy into the output, blamed there,
+        // after the pages were written (and an SVG would be said to be no UTF-8).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .error(location, "filen gick inte att läsa: \(SystemError.text(errno))", code: "unreadable")
+        }
+        close(descriptor)
         // Its bytes differ from the same name typed on a keyboard: a link typed to it finds no
         // file, and a build could not tell it from that name (`FileName`).
         guard FileName.isComposed(asset) else {

@@ -161,6 +161,12 @@ public enum ContentLoader {
         diagnostics += routineProblems
         // Windows' thumbnails and an editor's backups are no one's attachments: not published,
         // and no reason to stop the build.
+        // A folder that cannot be listed would publish none of its files, each link to one
+        // then said to be missing: said once, at the folder.
+        if let problem = files.folderProblem("\(directory)/assets") {
+            diagnostics.append(problem)
+            council.assetsUnreadable = true
+        }
         for asset in files.listRecursively("\(directory)/assets") where !Self.isLeftover((asset as NSString).lastPathComponent) {
             let relative = "\(directory)/assets/\(asset)"
             // A link out of assets/ would publish what it leads to: another council's files, or
@@ -171,6 +177,9 @@ public enum ContentLoader {
                 ?? AssetSafety.problem(with: asset, at: files.absolutePath(relative), location: location,
                                        allowActive: council.allowRawHTML) {
                 diagnostics.append(problem)
+                // A file that cannot be read is there all the same: the links to it are not
+                // also missing.
+                if problem.code == "unreadable" { council.assets.append(asset) }
             } else {
                 council.assets.append(asset)
             }

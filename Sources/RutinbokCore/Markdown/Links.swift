@@ -28,6 +28,9 @@ extension TransformPass {
             return
         }
         checkLinkText(link)
+        if lowered.hasPrefix("tel:") || lowered.hasPrefix("mailto:"), let problem = Self.addressProblem(url) {
+            diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
+        }
         guard let target = Self.routineTarget(url) else {
             if let problem = Self.pathProblem(url) {
                 diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
@@ -74,11 +77,47 @@ extension TransformPass {
                                     notes: ["skriv vad läsaren hittar där, till exempel 'Polisens sida om att anmäla brott' i stället för 'här'; en skärmläsare kan läsa upp sidans länkar utan texten runt dem"]))
     }
 
+    /// A `tel:` link that dials no one (`tel:070-abc`, by the rule for a contact's `phone`,
+    /// `PhoneNumber`), or a `mailto:` link with no address or one that is none (by the rule
+    /// for a contact's `email`, `EmailAddress`; a query, `?subject=…`, and several addresses
+    /// separated by commas are allowed). Nil for a good one and for other links. A warning:
+    /// the link's words still show, but tapped it reaches no one.
+    static func addressProblem(_ url: String) -> (message: String, code: String, notes: [String])? {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("tel:") {
+            let written = String(url.dropFirst("tel:".count))
+            let number = written.removingPercentEncoding ?? written
+            guard let problem = PhoneNumber.problem(in: number) else { return nil }
+            return (number.trimmed.isEmpty ? "länken '\(url)' har inget telefonnummer efter 'tel:'"
+                        : "telefonnumret '\(EmailAddress.visible(number))' i länken '\(url)' \(problem)",
+                    "bad-phone", number.trimmed.isEmpty ? ["skriv numret efter 'tel:', till exempel [112](tel:112)"] : [])
+        }
+        guard lowered.hasPrefix("mailto:") else { return nil }
+        let written = String(url.dropFirst("mailto:".count).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let addresses = (written.removingPercentEncoding ?? written).split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if addresses.isEmpty {
+            return ("länken '\(url)' har ingen e-postadress efter 'mailto:'", "bad-email",
+                    ["skriv adressen efter 'mailto:', till exempel mailto:namn@kommun.se, eller länka till en kontakt med kontakt:id"])
+        }
+        for address in addresses {
+            guard let problem = EmailAddress.problem(in: address) else { continue }
+            return ("e-postadressen '\(EmailAddress.visible(address))' i länken '\(url)' ser inte ut som en e-postadress: \(problem)", "bad-email", [])
+        }
+        return nil
+    }
+
     /// A link or image to a file of the council's `assets/` (`path`: its `plainPath`), for
     /// the check stage.
     private mutating func recordAsset(_ path: String, written url: String, at node: MarkdownNode, image: Bool) {
-        // A link to a folder ("assets/bilder/") names no file to look for.
-        guard path.hasPrefix("assets/"), path.count > "assets/".count, !path.hasSuffix("/") else { return }
+        guard path.hasPrefix("assets/") else { return }
+        // A link to a folder ("assets/", "assets/bilder/") names no file: a web server shows
+        // no page for it.
+        guard path.count > "assets/".count, !path.hasSuffix("/") else {
+            diagnostics.append(.warning(location(node), "\(image ? "bilden" : "länken") '\(url)' går till en mapp, inte till en fil, och leder därför ingenstans", code: "link-folder",
+                                        notes: ["länka till en fil i mappen, till exempel 'assets/blankett.pdf'"]))
+            return
+        }
         assets.append(.init(path: String(path.dropFirst("assets/".count)), written: url, image: image, location: location(node)))
     }
 

@@ -33,6 +33,9 @@ public struct Council: Sendable {
     public var routines: [Routine]
     /// Files under `assets/`, as paths relative to that folder.
     public var assets: [String]
+    /// `assets/` is there but could not be listed (a folder this user may not read): the
+    /// loader said so once, at the folder, and its files are not also each missing.
+    public var assetsUnreadable = false
     /// The council folder on disk.
     public var directory: String
     public var location: SourceLocation

@@ -49,7 +49,7 @@ public struct Redirects: Sendable {
             // A map is declared in the http block; the `if` goes in the server block.
             // nginx's default bucket (64) holds no key as long as these paths.
             var lines = ["# rutinbok redirects: i http-blocket. I server-blocket: if ($rutinbok_moved) { return 301 $rutinbok_moved$is_args$args; }",
-                         "# Ta bort raden map_hash_bucket_size om den redan står i nginx inställningar.",
+                         "# Ta bort raden map_hash_bucket_size om den redan står i nginx:s inställningar.",
                          "map_hash_bucket_size 256;",
                          "map $uri $rutinbok_moved {"]
             lines += moves.map { "    \(base)\($0.from) \(base)\($0.to);" }

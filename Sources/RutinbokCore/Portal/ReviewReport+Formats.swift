@@ -38,8 +38,7 @@ extension ReviewReport {
             if !shared.contacts.isEmpty {
                 lines.append("  kontakter att kontrollera:")
                 for stale in shared.contacts {
-                    let verified = stale.contact.verified.map { "\($0)" } ?? "aldrig"
-                    lines.append("    \(stale.contact.id) – \(stale.contact.roleAndName): kontrollerad \(verified); \(stale.group), \(Self.inHandbooks(stale.handbooks)) [\(stale.contact.location.file)]")
+                    lines.append("    \(stale.contact.id) – \(stale.contact.roleAndName): \(Self.checkedText(stale.contact, dueBy: stale.dueBy)); \(stale.group), \(Self.inHandbooks(stale.handbooks)) [\(stale.contact.location.file)]")
                 }
             }
         }
@@ -63,8 +62,7 @@ extension ReviewReport {
             } else {
                 lines.append("  egna kontakter att kontrollera:")
                 for contact in ownContacts {
-                    let verified = contact.verified.map { "\($0)" } ?? "aldrig"
-                    lines.append("    \(contact.id) – \(contact.roleAndName): kontrollerad \(verified) [\(contact.location.file)]")
+                    lines.append("    \(contact.id) – \(contact.roleAndName): \(Self.checkedText(contact, dueBy: review.verifyDue[contact.id])) [\(contact.location.file)]")
                 }
             }
             lines += Self.statementLines(review.statement)
@@ -77,6 +75,13 @@ extension ReviewReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "kontrollerad 2026-01-15, skulle ha kontrollerats senast 2026-07-15": when a contact's
+    /// details were checked and the last day they were in time, as a routine's review is given.
+    static func checkedText(_ contact: Contact, dueBy: Day?) -> String {
+        guard let verified = contact.verified else { return "kontrollerad aldrig" }
+        return "kontrollerad \(verified)" + (dueBy.map { ", skulle ha kontrollerats senast \($0)" } ?? "")
     }
 
     /// Whether an accessibility statement is due for a new assessment, and its shortcomings

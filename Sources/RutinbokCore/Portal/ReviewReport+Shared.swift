@@ -25,6 +25,9 @@ extension ReviewReport {
         public var group: String
         public var groupID: String
         public var handbooks: [Council]
+        /// The earliest day its details should have been checked by (handbooks may set other
+        /// intervals); nil for details never checked.
+        public var dueBy: Day?
     }
 
     /// Where a shared text or contact is due, in words: "i handboken för Exempelby kommun", or
@@ -61,6 +64,10 @@ extension ReviewReport {
                                                        handbooks: [])
                 }
                 contacts[key]?.handbooks.append(review.council)
+                if let due = review.verifyDue[contact.id] {
+                    let earlier = contacts[key]?.dueBy ?? due
+                    contacts[key]?.dueBy = min(earlier, due)
+                }
             }
         }
         let sortedRoutines = routineOrder.compactMap { routines[$0] }.sorted {

@@ -13,7 +13,8 @@ enum CouncilSelection {
             if site.groups[id] == nil && !site.unloadableGroups.contains(id) {
                 let council = site.councils.contains { $0.slug == id }
                 problems.append(.error(SourceLocation(file: "--group"), "det finns ingen grupp '\(id)'" + (council ? "; '\(id)' är en kommun eller region, som du väljer med --council" : ""),
-                                       code: "unknown-group", notes: council ? [] : Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper i groups/")))
+                                       code: "unknown-group", notes: council ? [] : repeatOption("--group", id, each: "grupp")
+                                           ?? Suggestions.note(for: id, among: site.groups.keys.sorted(), listing: "grupper i groups/")))
             } else if members.isEmpty && site.unloadableCouncils.isEmpty {
                 problems.append(.error(SourceLocation(file: "--group"), "ingen kommun eller region har 'group: \(id)' i sin council.yml", code: "unknown-group"))
             }
@@ -42,6 +43,14 @@ enum CouncilSelection {
         return ((site, handbooks, scope), problems)
     }
 
+    /// Several ids in one option (`--council strandby,exempelby`, or with spaces within
+    /// quotes): the option is written once for each. Nil for one id.
+    static func repeatOption(_ option: String, _ value: String, each: String) -> [String]? {
+        let ids = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
+        guard ids.count > 1 else { return nil }
+        return ["skriv \(option) en gång för varje \(each): " + ids.map { "\(option) \($0)" }.joined(separator: " ")]
+    }
+
     /// Keeps the handbooks `slugs` names (all when it names none), with an error for a name
     /// that is no council (a group's id is said to be one). A council whose folder is there
     /// but did not load (`site.unloadableCouncils`) has had its problems reported already,
@@ -52,7 +61,7 @@ enum CouncilSelection {
         let problems = slugs.filter { !known.contains($0) && !site.unloadableCouncils.contains($0) }.map { slug in
             let group = NoSuchCouncil.group(slug, in: site)
             return Diagnostic.error(SourceLocation(file: "--council"), NoSuchCouncil.message(slug, group: group), code: "unknown-council",
-                                    notes: NoSuchCouncil.notes(slug, group: group, councils: known, offerGroupOption: true))
+                                    notes: repeatOption("--council", slug, each: "kommun") ?? NoSuchCouncil.notes(slug, group: group, councils: known, offerGroupOption: true))
         }
         handbooks = handbooks.filter { slugs.contains($0.council.slug) }
         return problems

@@ -57,8 +57,14 @@ public enum Resolver {
         var excluded: Set<String> = []
         let ownIDs = Set(council.routines.map(\.id))
         for name in council.exclude {
-            if layered.removeValue(forKey: name.value) != nil {
+            if let removed = layered.removeValue(forKey: name.value) {
                 excluded.insert(name.value)
+                // The box with 112 on every page links to the acute routine where the handbook
+                // has it: left out, the link goes from every page without a word.
+                if name.value == site.config.acuteRoutine?.value, !ownIDs.contains(name.value) {
+                    diagnostics.append(.warning(name.location, "'exclude' nämner '\(name.value)', som rutan med 112 överst på varje sida länkar till ('acute_routine' i site.yml); länken '\(removed.routine.title)' försvinner då ur rutan", code: "exclude-acute",
+                                                notes: ["ta bort '\(name.value)' ur 'exclude'; vill ni ha en egen text, skriv i stället en egen version av rutinen i councils/\(council.slug)/routines/\(name.value).md"]))
+                }
                 // `exclude` is for the routines others write; the council's own file, left
                 // out, is work no one reads, and likely a slip of the list.
                 if ownIDs.contains(name.value) {
@@ -119,6 +125,9 @@ public enum Resolver {
     /// have would leave a place in the box of whom to call to whoever comes next. (site.yml's
     /// list is for every handbook, and each has only some: `SiteChecker` checks it once.) A
     /// group's list is checked in each of its councils, and said once for all of them.
+    /// The suggestions and the list come from every contact of the handbook, internal ones
+    /// included, whichever version is built: `check` checks both, and the same problem with
+    /// two lists would be said twice.
     private static func checkQuickContacts(of handbook: Handbook, own: Bool) -> [Diagnostic] {
         guard own || handbook.group?.quickContacts.isEmpty == false else { return [] }
         let known = handbook.contacts.map(\.id) + handbook.internalContacts.map(\.id)
@@ -126,9 +135,9 @@ public enum Resolver {
             // A group's list: the same words in each member's handbook, so that the problem is
             // said once, naming the handbooks (`normalized()`).
             own ? Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i \(handbook.council.name); rutan Vem du ringer på startsidan visar därför någon annan",
-                             code: "unknown-contact", notes: Suggestions.note(for: id.value, among: handbook.contacts.map(\.id), listing: "kontakter"))
+                             code: "unknown-contact", notes: Suggestions.note(for: id.value, among: known, listing: "kontakter"))
                 : Diagnostic(.warning, id.location, "det finns ingen kontakt '\(id.value)' i handboken; rutan Vem du ringer på startsidan visar därför någon annan",
-                             code: "unknown-contact", notes: Suggestions.closest(to: id.value, in: handbook.contacts.map(\.id)).map { [Suggestions.meant($0)] } ?? [],
+                             code: "unknown-contact", notes: Suggestions.closest(to: id.value, in: known).map { [Suggestions.meant($0)] } ?? [],
                              handbook: handbook.council.name)
         }
     }

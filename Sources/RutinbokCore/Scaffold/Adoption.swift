@@ -17,12 +17,33 @@ public enum Adoption {
         public var notes: [String]
     }
 
+    /// A source not written `<council>/<id>`. Written with capitals (`Exempelstad/…`, as
+    /// the council's name is) or as the file (`…/sociala-medier.md`), it says which, with the
+    /// command written right.
+    static func malformed(_ source: String, parts: [String], target: String, content: String) -> Failure {
+        let general = "rutinen ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men här står '\(source)'"
+        guard parts.count == 2 else { return Failure(message: general, notes: []) }
+        var (from, id) = (parts[0], parts[1])
+        var how: [String] = []
+        if id.lowercased().hasSuffix(".md") {
+            id.removeLast(3)
+            how.append("utan .md")
+        }
+        if from != from.lowercased() || id != id.lowercased() {
+            (from, id) = (from.lowercased(), id.lowercased())
+            how.insert("med små bokstäver", at: 0)
+        }
+        guard !how.isEmpty, Slug.isValid(from), Slug.isValid(id) else { return Failure(message: general, notes: []) }
+        return Failure(message: "rutinen ska skrivas '<kommun>/<rutin-id>' \(how.joined(separator: " och ")): '\(from)/\(id)', inte '\(source)'",
+                       notes: ["skriv: \(SuggestedCommand.make("adopt \(from)/\(id) --into \(target)", content: content))"])
+    }
+
     /// `force`: adopt a routine its council keeps internal (`access: internal`), which is
     /// otherwise refused. `today`: the day `reviewed` is set to.
     public static func adopt(_ source: String, into target: String, content: String, force: Bool = false, today: Day = .today()) throws -> Outcome {
         let parts = source.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, Slug.isValid(parts[0]), Slug.isValid(parts[1]) else {
-            throw Failure(message: "rutinen ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men här står '\(source)'", notes: [])
+            throw malformed(source, parts: parts, target: target, content: content)
         }
         let (from, id) = (parts[0], parts[1])
         let files = FileManager.default

@@ -32,6 +32,7 @@ extension Scaffold {
         let path = "\(contentDirectory)/councils/\(council.slug)/routines/\(request.id).md"
         try refuseExisting(path)
         let group = council.group.flatMap { site.groups[$0.value] }
+        let warnings = nearMiss(request, council: council, group: group, site: site, contentDirectory: contentDirectory)
 
         guard let from = request.from else {
             let text = BlankRoutine(id: request.id, council: council, group: group, config: site.config, today: request.today).text
@@ -44,7 +45,7 @@ extension Scaffold {
                 let copy = SuggestedCommand.make("new routine \(request.id) --council \(council.slug) --from \(request.id)", content: contentDirectory)
                 steps.insert("den tomma rutinen ersätter \(inherited) '\(request.id)' i handboken för \(council.name); vill du utgå från dess text, ta bort filen och skriv: \(copy)", at: 0)
             }
-            return NewFile(path: path, contents: text, nextSteps: steps)
+            return NewFile(path: path, contents: text, nextSteps: steps, warnings: warnings)
         }
         let source = group?.routines.first { $0.id == from } ?? site.routines.first { $0.id == from }
         guard let source else {
@@ -61,7 +62,20 @@ extension Scaffold {
             : "den är en ny rutin bredvid '\(from)'; ändra titeln så att läsarna kan skilja dem åt"
         return NewFile(path: path, contents: text, nextSteps: [
             "anpassa kopian i \(path): \(meaning)",
-            "sätt reviewed: till dagen ni har granskat och beslutat den"])
+            "sätt reviewed: till dagen ni har granskat och beslutat den"], warnings: warnings)
+    }
+
+    /// An id that replaces nothing but is close to a base routine's (`sociala-medie`): the
+    /// `override-unknown` warning `check` would give the file (`Resolver.checkAdditions`),
+    /// said while the file is still easy to rename.
+    static func nearMiss(_ request: RoutineRequest, council: Council, group: Group?, site: Site, contentDirectory: String) -> [String] {
+        let baseIDs = site.routines.map(\.id)
+        guard !baseIDs.contains(request.id), group?.routines.contains(where: { $0.id == request.id }) != true,
+              let guess = Suggestions.closest(to: request.id, in: baseIDs.sorted()) else { return [] }
+        let command = SuggestedCommand.make("new routine \(guess) --council \(council.slug)\(request.from.map { " --from \($0)" } ?? "")",
+                                            content: contentDirectory)
+        return [Diagnostic.text("'\(request.id)' ersätter ingen grundrutin och läggs därför till som en ny rutin",
+                                notes: ["ville du ersätta '\(guess)'? Ta i så fall bort filen och skriv: \(command)"])]
     }
 
     /// The source text with `reviewed:` set to today and a comment saying where it came from.

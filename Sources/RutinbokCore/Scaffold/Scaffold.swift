@@ -10,6 +10,9 @@ public enum Scaffold {
         public var contents: String
         /// What the editor should do next, one line each.
         public var nextSteps: [String]
+        /// What `check` would warn of in the new file, said when it is made: a message, its
+        /// notes on lines of their own (`Diagnostic.text`).
+        public var warnings: [String] = []
     }
 
     /// Wrong input from the command line: reported and the command exits with status 2.

@@ -36,7 +36,30 @@ final class OutputLock: Sendable {
             if polls == 50 { waiting?() }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return OutputLock(descriptor)
+        // The build that held it may have removed the file (`removeIfNothingPublished`):
+        // a lock on a file no longer at the path locks nothing. Then take the one there now.
+        guard isAtPath(descriptor, path) else {
+            close(descriptor)
+            return await acquire(beside: output, waiting: polls >= 50 ? nil : waiting)
+        }
+        return OutputLock(descriptor, path: path)
+    }
+
+    private static func isAtPath(_ descriptor: Int32, _ path: String) -> Bool {
+        var held = stat(), there = stat()
+        guard fstat(descriptor, &held) == 0, lstat(path, &there) == 0 else { return false }
+        return held.st_dev == there.st_dev && held.st_ino == there.st_ino
+    }
+
+    /// Removes the lock file, still held, when there is no output beside it: a build that
+    /// failed into a new path leaves nothing there (the lock's folder is often a shared one,
+    /// `/tmp` or a home folder). A build waiting for this lock sees its file gone and makes
+    /// another (`acquire`). With an output, the file stays: it is the build's own, and the
+    /// next build takes it.
+    func removeIfNothingPublished(at output: URL) {
+        var info = stat()
+        guard lstat(output.path, &info) != 0, errno == ENOENT, Self.isAtPath(descriptor, path) else { return }
+        unlink(path)
     }
 
     /// Why a build must not go on when the lock file is there but not this user's to open (a
@@ -61,7 +84,12 @@ final class OutputLock: Sendable {
         return String(cString: name)
     }
 
-    private init(_ descriptor: Int32) { self.descriptor = descriptor }
+    private let path: String
+
+    private init(_ descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
 
     deinit { close(descriptor) }
 }

@@ -379,6 +379,72 @@ struct CommandLineTests {
         #expect(adopt.status == 1 && adopt.stderr.hasPrefix("fel: "), "\(adopt.stderr)")
     }
 
+    /// `adopt` with the source written as the council's name is (`Exempelstad/…`) or as its
+    /// file (`….md`) says what differs, with the command written right; several councils in
+    /// one `--council` are told to repeat the option.
+    @Test func adoptAndCouncilSayHowToWriteWhatWasMeant() throws {
+        let content = DemoContent.content
+        let folder = SuggestedCommand.shellQuoted(content)
+        for (written, how) in [("Exempelstad/sociala-medier", "med små bokstäver"), ("exempelstad/sociala-medier.md", "utan .md"),
+                               ("Exempelstad/Sociala-medier.MD", "med små bokstäver och utan .md")] {
+            let run = try Executable.run(["adopt", written, "--into", "exempelby", "--content", content])
+            #expect(run.status == 1)
+            #expect(run.stderr == """
+                fel: rutinen ska skrivas '<kommun>/<rutin-id>' \(how): 'exempelstad/sociala-medier', inte '\(written)'
+                  obs: skriv: rutinbok adopt exempelstad/sociala-medier --into exempelby --content \(folder)
+
+                """, "\(run.stderr)")
+        }
+        let other = try Executable.run(["adopt", "exempelstad", "--into", "exempelby", "--content", content])
+        #expect(other.stderr.hasPrefix("fel: rutinen ska skrivas '<kommun>/<rutin-id>', till exempel 'exempelstad/sociala-medier', men här står 'exempelstad'\n"), "\(other.stderr)")
+        let both = try Executable.run(["report", "--content", content, "--council", "exempelby,exempelstad"])
+        #expect(both.status == 1 && both.stdout.isEmpty)
+        #expect(both.stderr.hasPrefix("""
+            --council: fel: det finns ingen kommun eller region 'exempelby,exempelstad' [unknown-council]
+              obs: skriv --council en gång för varje kommun: --council exempelby --council exempelstad
+
+            """), "\(both.stderr)")
+        let groups = try Executable.run(["report", "--content", content, "--group", "nordvast, sydost"])
+        #expect(groups.stderr.contains("  obs: skriv --group en gång för varje grupp: --group nordvast --group sydost\n"), "\(groups.stderr)")
+    }
+
+    /// `new routine` with an id close to a base routine's says at once what `check` would
+    /// say of the file (`override-unknown`), with the command for the id probably meant.
+    @Test func newRoutineWarnsOfANearMissAtOnce() async throws {
+        let w = try BrokenWorkspace()
+        let run = try Executable.run(["new", "routine", "anmala", "--council", "exby", "--content", w.content, "--today", "2026-06-01"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("""
+            varning: 'anmala' ersätter ingen grundrutin och läggs därför till som en ny rutin
+              obs: ville du ersätta 'anmalan'? Ta i så fall bort filen och skriv: rutinbok new routine anmalan --council exby --content \(SuggestedCommand.shellQuoted(w.content))
+
+            """), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: w.url("content/councils/exby/routines/anmala.md").path))
+        #expect(await w.check().contains { $0.hasSuffix("[override-unknown]\n  obs: ville du ersätta 'anmalan'? Döp i så fall filen till 'anmalan.md'") })
+        // An id near none, or one that replaces a base routine, is made without a word of warning.
+        for id in ["sammantraden", "hotad"] {
+            let quiet = try Executable.run(["new", "routine", id, "--council", "exby", "--content", w.content, "--today", "2026-06-01"])
+            #expect(quiet.status == 0 && !quiet.stderr.contains("varning"), "\(quiet.stderr)")
+        }
+    }
+
+    /// A failed first build into a new output leaves nothing beside it, not even its lock
+    /// (often in a shared folder: `/tmp/.x.lock`); an output built once keeps its lock.
+    @Test func aFailedFirstBuildLeavesNoLockBehind() throws {
+        let w = try BrokenWorkspace()
+        let build = ["build", "--content", w.content, "--templates", w.templates, "--output", w.url("ny").path, "--today", "2026-06-01"]
+        func beside() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: w.root.path).filter { $0.hasPrefix(".ny") }.sorted() }
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanter")
+        let failed = try Executable.run(build)
+        #expect(failed.status == 1 && failed.stderr.contains("[unknown-phase]"), "\(failed.stderr)")
+        #expect(try beside() == [])
+        try w.replace("content/routines/hotad.md", "phase: hanter", with: "phase: hantera")
+        #expect(try Executable.run(build).status == 0)
+        try w.replace("content/routines/hotad.md", "phase: hantera", with: "phase: hanter")
+        #expect(try Executable.run(build).status == 1)
+        #expect(try beside().contains(".ny.lock"), "the output is there: its lock stays")
+    }
+
     /// `--group` chooses the councils that joined a group, in `check`, `report` and `build`
     /// alike; a group there is not, or a council's id, is an error and nothing is done.
     @Test func aGroupsCouncilsAreChosenWithGroup() throws {

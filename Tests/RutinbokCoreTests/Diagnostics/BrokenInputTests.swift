@@ -282,7 +282,7 @@ let brokenCases: [BrokenCase] = [
     ]),
     // Links and anchors.
     BrokenCase("link to an excluded routine", { try $0.append(council, "exclude: [utbildning]\n") }, expect: [
-        "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'utbildning', som Exby kommun har valt bort ('exclude' i council.yml) [broken-link]\n  obs: rutiner i handboken: anmalan, hotad, lokalt",
+        "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'utbildning', som Exby kommun har valt bort ('exclude' i council.yml) [broken-link]\n  obs: ta bort länken, eller ta bort 'utbildning' ur 'exclude'",
     ]),
     BrokenCase("a base routine's link to a routine the council excluded", { try $0.append(council, "exclude: [anmalan]\n") }, expect: [
         "content/routines/hotad.md:15:36: varning: länken går till 'anmalan', som handboken har valt bort ('exclude' i council.yml); på sidan visas länkens text utan länk [link-removed]\n  obs: vill ni ha länken, ta bort 'anmalan' ur 'exclude' eller skriv en egen version av den här rutinen\n  obs: i handboken för Exby kommun",
@@ -1033,6 +1033,43 @@ let brokenCases: [BrokenCase] = [
     ]),
     BrokenCase("a control character in a link to an asset", { try $0.append(lokalt, "\nSe [loggan](assets/logo.svg%00).\n") }, expect: [
         "content/councils/exby/routines/lokalt.md:12:4: fel: länken 'assets/logo.svg%00' går till en fil som inte finns: councils/exby/assets/ har ingen 'logo.svg%00' [missing-asset]\n  obs: lägg filen i councils/exby/assets/",
+    ]),
+    // Said once, with what to do (command-messages).
+    BrokenCase("a typo in quick_contacts beside an internal contact", {
+        try $0.append(council, """
+              livvakt:
+                role: Livvakt
+                phone: "070-000 00 03"
+                verified: 2026-01-15
+                access: internal
+            quick_contacts: [samordnare, tibb]
+
+            """)
+    }, expect: [
+        "content/councils/exby/council.yml:17:30: varning: det finns ingen kontakt 'tibb' i Exby kommun; rutan Vem du ringer på startsidan visar därför någon annan [unknown-contact]\n  obs: kontakter: hr, livvakt, samordnare",
+    ]),
+    BrokenCase("a public routine links to an internal one", {
+        try $0.replace(utbildning, "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\naccess: internal")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:10:4: fel: länken går till 'utbildning', som är intern och inte finns i den publicerade handboken för Exby kommun [broken-link]\n  obs: ta bort länken, eller gör den här rutinen intern också ('access: internal')",
+    ]),
+    BrokenCase("the acute routine excluded", {
+        try $0.append(site, "acute_routine: hotad\n")
+        try $0.append(council, "exclude: [hotad]\n")
+    }, expect: [
+        "content/councils/exby/council.yml:12:11: varning: 'exclude' nämner 'hotad', som rutan med 112 överst på varje sida länkar till ('acute_routine' i site.yml); länken 'Om du blir hotad' försvinner då ur rutan [exclude-acute]\n  obs: ta bort 'hotad' ur 'exclude'; vill ni ha en egen text, skriv i stället en egen version av rutinen i councils/exby/routines/hotad.md",
+    ]),
+    BrokenCase("links that lead nowhere: a folder, letters in a number, no address", {
+        try $0.append(lokalt, "\nSe [blanketterna](assets/), [kartorna](assets/kartor/), ring [jouren](tel:070-abc) eller [ingen](tel:), mejla [oss](mailto:) eller [dem](mailto:info@exby?subject=Hot).\n")
+        // Good ones: nothing to say.
+        try $0.append(lokalt, "\nRing [samordnaren](tel:070-000%2000%2001) eller mejla [henne](mailto:sakerhet@exby.example,hr@exby.example?subject=Hot).\n")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:12:4: varning: länken 'assets/' går till en mapp, inte till en fil, och leder därför ingenstans [link-folder]\n  obs: länka till en fil i mappen, till exempel 'assets/blankett.pdf'",
+        "content/councils/exby/routines/lokalt.md:12:29: varning: länken 'assets/kartor/' går till en mapp, inte till en fil, och leder därför ingenstans [link-folder]\n  obs: länka till en fil i mappen, till exempel 'assets/blankett.pdf'",
+        "content/councils/exby/routines/lokalt.md:12:62: varning: telefonnumret '070-abc' i länken 'tel:070-abc' innehåller bokstäver; skriv bara siffror, mellanslag och bindestreck [bad-phone]",
+        "content/councils/exby/routines/lokalt.md:12:90: varning: länken 'tel:' har inget telefonnummer efter 'tel:' [bad-phone]\n  obs: skriv numret efter 'tel:', till exempel [112](tel:112)",
+        "content/councils/exby/routines/lokalt.md:12:111: varning: länken 'mailto:' har ingen e-postadress efter 'mailto:' [bad-email]\n  obs: skriv adressen efter 'mailto:', till exempel mailto:namn@kommun.se, eller länka till en kontakt med kontakt:id",
+        "content/councils/exby/routines/lokalt.md:12:132: varning: e-postadressen 'info@exby' i länken 'mailto:info@exby?subject=Hot' ser inte ut som en e-postadress: det som står efter @ är ingen domän (som kommun.se) [bad-email]",
     ]),
 ]
 

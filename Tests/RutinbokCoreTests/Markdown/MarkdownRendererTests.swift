@@ -475,7 +475,8 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
         #expect(result.diagnostics.isEmpty)
         let outside = render("[f](assets/../../plan.pdf) [g](assets/mapp/)\n")
         #expect(outside.assets.isEmpty)
-        #expect(outside.diagnostics.map(\.code) == ["link-outside"])
+        // A folder names no file, and leads nowhere on a web server.
+        #expect(outside.diagnostics.map(\.code) == ["link-outside", "link-folder"])
         // Out of the handbook's folder and into another one's assets/ is no asset of this one.
         let twoUp = render("[h](../../assets/plan.pdf)\n")
         #expect(twoUp.assets.isEmpty)

@@ -515,6 +515,8 @@ struct PortalPagesTests {
     let (one, _) = await Redirects.make(content: content, councils: ["exempelby"])
     let chosen = try #require(one)
     #expect(chosen.rendered(as: .text, prefix: "rutiner") == "/rutiner/exempelby/hot-via-e-post.html\t/rutiner/exempelby/hot-via-e-post-och-sociala-medier.html\n")
+    // Swedish genitive of a name written in lower case: "nginx:s".
+    #expect(chosen.rendered(as: .nginx, prefix: "/rutiner/").contains("\n# Ta bort raden map_hash_bucket_size om den redan står i nginx:s inställningar.\n"))
     #expect(chosen.rendered(as: .nginx, prefix: "/rutiner/").contains(
         "\nmap $uri $rutinbok_moved {\n    /rutiner/exempelby/hot-via-e-post.html /rutiner/exempelby/hot-via-e-post-och-sociala-medier.html;\n}\n"))
     #expect(chosen.rendered(as: .apache).hasSuffix(

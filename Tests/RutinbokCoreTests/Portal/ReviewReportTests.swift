@@ -67,7 +67,8 @@ struct PortalReviewReportTests {
                 roller-och-ansvar – Roller och ansvar: granskad 2025-06-10, skulle ha granskats senast 2026-06-10; ansvarig: Kanslidirektör, Leif Låtsasson (kanslidirektor@exempelland.example) [\(FolderPath.canonical(DemoContent.content))/councils/region-exempelland/routines/roller-och-ansvar.md]
               egna kontakter att kontrollera: inga
             """))
-        #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10"))
+        // The last day in time, as a routine's: six months on (site.yml's interval).
+        #expect(text.contains("foretagshalsovard – Företagshälsovård, Exempelhälsan AB, mottagningen: kontrollerad 2026-02-10, skulle ha kontrollerats senast 2026-08-10 ["))
         #expect(count("egna rutiner att granska: inga", in: text) == 6)
         #expect(count("egna kontakter att kontrollera: inga", in: text) == 6)
         #expect(!text.contains("Gemensamma texter"), "nothing shared is due")
@@ -82,6 +83,7 @@ struct PortalReviewReportTests {
         #expect(count("trygghetsbesok – ", in: text) == 1)
         let groupContact = try #require(loaded.site.groups["nordvast"]?.contacts.first)
         #expect(count("\(groupContact.id) – \(groupContact.roleAndName): kontrollerad", in: text) == 1)
+        #expect(count("\(groupContact.id) – \(groupContact.roleAndName): kontrollerad \(groupContact.verified!), skulle ha kontrollerats senast ", in: text) == 1)
         #expect(text.contains("; Samverkan Nordväst, i "))
         #expect(count("  LIX: ", in: text) == 7)
     }
