@@ -161,7 +161,11 @@ enum SiteChecker {
     /// "Exempelland" of "Region Exempelland", "Åre" of "Åre kommun"), if `text` has it as a
     /// word of its own or in the genitive ("Åres"); nil if not.
     static func namedPlace(in text: String, of name: String) -> String? {
-        let generic: Set<String> = ["kommun", "region", "regionen", "landsting", "samverkan", "stad"]
+        // Words of a name that are no place: what a council or group is, and the small words
+        // and points of the compass of "Ludvika och Smedjebackens kommuner", "Lilla Edets
+        // kommun" or "Östra Göinge" ("Lilla salen" names no council).
+        let generic: Set<String> = ["kommun", "kommuner", "kommunerna", "region", "regionen", "landsting", "landstinget", "samverkan",
+                                    "stad", "och", "med", "för", "lilla", "stora", "östra", "västra", "norra", "södra", "övre", "nedre", "mellersta"]
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
         for word in name.split(separator: " ") where !generic.contains(word.lowercased()) && word.count >= 3 {
             // The genitive of "Exempelstads kommun": the text says "Exempelstad" too.

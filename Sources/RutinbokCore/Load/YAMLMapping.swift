@@ -219,8 +219,10 @@ struct YAMLMapping {
     /// A required key is missing. When another key is a near-miss of it ('tittle'), that is
     /// the one message, at that key: not a missing key here and an unknown key there.
     mutating func missing(_ key: String, _ what: String) {
+        // A slip of it (`titel`), or the key in Swedish (`rubrik`).
         let misspelt = pairs.keys.sorted().first { other in
-            other != key && !usedKeys.contains(other) && Suggestions.closest(to: other, in: [key]) == key
+            other != key && !usedKeys.contains(other)
+                && (Suggestions.closest(to: other, in: [key]) == key || KeysInOtherWords.swedish[other.lowercased()]?.contains(key) == true)
         }
         if let misspelt, let node = pairs[misspelt]?.key {
             usedKeys.insert(misspelt)
@@ -538,12 +540,17 @@ struct YAMLMapping {
             // The key in other words (`telefon`, `internal: true`): an error where a slip of
             // the key it stands for would be one.
             if let intended = KeysInOtherWords.intended(by: key, value: pair.value, known: known) {
-                let language = intended.swedish ? ["nycklarna är engelska ord, också i en svensk handbok"] : []
-                if let consequence = Self.consequence(of: intended.key) {
-                    report(.error(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "misspelt-key",
-                                  notes: language + ["skriv '\(intended.key)': \(consequence)"]))
+                var notes = intended.swedish ? ["nycklarna är engelska ord, också i en svensk handbok"] : []
+                let message = "okänd nyckel '\(key)'; \(Suggestions.meant(intended.key))"
+                if has(intended.key) {
+                    // Beside the key itself (`mobil:` under `phone:`): a second value, not the key.
+                    report(.warning(location(of: pair.key), "okänd nyckel '\(key)'; här står redan '\(intended.key)'", code: "unknown-key",
+                                    notes: intended.key == "phone" ? ["ett andra nummer kan bli en egen kontakt"] : []))
+                } else if intended.key == "access" ? intended.keepsOut : Self.consequence(of: intended.key) != nil {
+                    notes.append("skriv '\(intended.key == "access" ? "access: internal" : intended.key)': \(Self.consequence(of: intended.key)!)")
+                    report(.error(location(of: pair.key), message, code: "misspelt-key", notes: notes))
                 } else {
-                    report(.warning(location(of: pair.key), "okänd nyckel '\(HardSpaces.visible(key))'; \(Suggestions.meant(intended.key))", code: "unknown-key", notes: language))
+                    report(.warning(location(of: pair.key), message, code: "unknown-key", notes: notes))
                 }
                 continue
             }

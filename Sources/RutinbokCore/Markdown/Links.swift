@@ -93,10 +93,13 @@ extension TransformPass {
                     "bad-phone", number.trimmed.isEmpty ? ["skriv numret efter 'tel:', till exempel [112](tel:112)"] : [])
         }
         guard lowered.hasPrefix("mailto:") else { return nil }
-        let written = String(url.dropFirst("mailto:".count).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let parts = url.dropFirst("mailto:".count).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let written = String(parts.first ?? "")
         let addresses = (written.removingPercentEncoding ?? written).split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if addresses.isEmpty {
+        // `mailto:?subject=…` opens a message with its subject written and the recipient left
+        // to the reader (RFC 6068): only a link with nothing at all is none.
+        if addresses.isEmpty, parts.count < 2 || parts[1].isEmpty {
             return ("länken '\(url)' har ingen e-postadress efter 'mailto:'", "bad-email",
                     ["skriv adressen efter 'mailto:', till exempel mailto:namn@kommun.se, eller länka till en kontakt med kontakt:id"])
         }

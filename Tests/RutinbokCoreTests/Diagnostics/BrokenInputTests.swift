@@ -170,11 +170,21 @@ let brokenCases: [BrokenCase] = [
         try $0.replace(lokalt, "reviewed:", with: "internal: true\nreviewed:")
         try $0.replace(hotad, "reviewed:", with: "synlighet: intern\nreviewed:")
     }, expect: [
-        "content/councils/exby/routines/lokalt.md:7:1: fel: okänd nyckel 'internal'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
-        "content/routines/hotad.md:8:1: fel: okänd nyckel 'synlighet'; menade du 'access'? [misspelt-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "content/councils/exby/routines/lokalt.md:7:1: fel: okänd nyckel 'internal'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access: internal': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "content/routines/hotad.md:8:1: fel: okänd nyckel 'synlighet'; menade du 'access'? [misspelt-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok\n  obs: skriv 'access: internal': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
-    BrokenCase("a title written in Swedish beside the English one", { try $0.replace(lokalt, "reviewed:", with: "rubrik: Lokalt\nreviewed:") }, expect: [
-        "content/councils/exby/routines/lokalt.md:7:1: varning: okänd nyckel 'rubrik'; menade du 'title'? [unknown-key]\n  obs: nycklarna är engelska ord, också i en svensk handbok",
+    BrokenCase("a second number under its own key, and access said public in other words", {
+        try $0.replace(council, "    phone:", with: "    mobil: \"070-000 00 03\"\n    public: true\n    phone:")
+    }, expect: [
+        "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'mobil'; här står redan 'phone' [unknown-key]\n  obs: ett andra nummer kan bli en egen kontakt",
+        "content/councils/exby/council.yml:10:5: varning: okänd nyckel 'public'; menade du 'access'? [unknown-key]",
+    ]),
+    BrokenCase("a title written in Swedish beside the English one, and one alone", {
+        try $0.replace(lokalt, "reviewed:", with: "rubrik: Lokalt\nreviewed:")
+        try $0.replace(hotad, "title: Om du blir hotad", with: "rubrik: Om du blir hotad")
+    }, expect: [
+        "content/councils/exby/routines/lokalt.md:7:1: varning: okänd nyckel 'rubrik'; här står redan 'title' [unknown-key]",
+        "content/routines/hotad.md:2:1: fel: 'title' saknas (rutinens rubrik); här står 'rubrik', som nog ska vara 'title' [missing-key]",
     ]),
     BrokenCase("the contacts misspelt", { try $0.replace(council, "contacts:", with: "contacs:") }, expect: [
         "content/councils/exby/council.yml:5:1: fel: okänd nyckel 'contacs'; menade du 'contacts'? [misspelt-key]\n  obs: skriv 'contacts': som det står nu läses nyckeln inte, och läsaren ser inte vem man kontaktar",
@@ -205,10 +215,10 @@ let brokenCases: [BrokenCase] = [
     // A misspelt key that keeps something out of the handbook stops the build: not read, it
     // would publish an internal routine or contact, or a routine the council left out.
     BrokenCase("access misspelt in a routine", { try $0.replace(hotad, "order: 10", with: "order: 10\nacess: internal") }, expect: [
-        "content/routines/hotad.md:6:1: fel: okänd nyckel 'acess'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "content/routines/hotad.md:6:1: fel: okänd nyckel 'acess'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access: internal': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
     BrokenCase("access capitalised in a contact", { try $0.replace(council, "    phone:", with: "    Access: internal\n    phone:") }, expect: [
-        "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'Access'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
+        "content/councils/exby/council.yml:9:5: fel: okänd nyckel 'Access'; menade du 'access'? [misspelt-key]\n  obs: skriv 'access: internal': som det står nu läses nyckeln inte, och det som skulle vara internt publiceras för alla",
     ]),
     BrokenCase("a contact's address is no misspelt access", { try $0.replace(council, "    phone:", with: "    adress: Storgatan 1\n    phone:") }, expect: [
         "content/councils/exby/council.yml:9:5: varning: okänd nyckel 'adress' [unknown-key]",

@@ -110,6 +110,11 @@ struct PortalAdoptionTests {
         #expect(SiteChecker.namedPlace(in: "Vi har en fåre.", of: "Åre kommun") == nil, "inside another word")
         #expect(SiteChecker.namedPlace(in: "I Exempelstad sänds mötena.", of: "Exempelstads kommun") == "Exempelstad")
         #expect(SiteChecker.namedPlace(in: "Regionens möten.", of: "Region Exempelland") == nil)
+        // The small words and points of the compass of a name are no place.
+        #expect(SiteChecker.namedPlace(in: "Hot och hat mot kommuner", of: "Ludvika och Smedjebackens kommuner") == nil)
+        #expect(SiteChecker.namedPlace(in: "Möten i Lilla salen", of: "Lilla Edets kommun") == nil)
+        #expect(SiteChecker.namedPlace(in: "Östra entrén", of: "Östra Göinge kommun") == nil)
+        #expect(SiteChecker.namedPlace(in: "Så gör vi i Lilla Edet", of: "Lilla Edets kommun") == "Edet")
         #expect(SiteChecker.namedPlace(in: "Samverkan Nordväst beslutar.", of: "Samverkan Nordväst") == "Nordväst")
     }
 
