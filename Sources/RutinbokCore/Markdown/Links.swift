@@ -30,6 +30,12 @@ extension TransformPass {
         checkLinkText(link)
         if lowered.hasPrefix("tel:") || lowered.hasPrefix("mailto:"), let problem = Self.addressProblem(url) {
             diagnostics.append(.warning(location(link), problem.message, code: problem.code, notes: problem.notes))
+        } else if lowered.hasPrefix("tel:") {
+            // Dialled as a contact's number is (`PhoneNumber.telURI`): the trunk 0 written in an
+            // international form, `tel:+46(0)8-…`, would dial a number that does not exist.
+            let written = String(url.dropFirst("tel:".count))
+            link.url = "tel:" + PhoneNumber.telURI(written.removingPercentEncoding ?? written)
+            return
         }
         guard let target = Self.routineTarget(url) else {
             if let problem = Self.pathProblem(url) {

@@ -11,6 +11,14 @@ private func loc(_ line: Int, _ column: Int) -> RutinbokCore.SourceLocation {
 }
 
 @Suite struct HeadingIDTests {
+    /// A number to call in a link is dialled as a contact's is: the trunk 0 that an
+    /// international form shows, and the spaces and dashes, are not dialled.
+    @Test func aLinkToCallDialsTheNumberAsAContactsIs() {
+        let result = render("[Ring växeln](<tel:+46 (0)8-123 45 67>) eller [112](tel:112).\n")
+        #expect(result.template == "<p><a href=\"tel:+4681234567\">Ring växeln</a> eller <a href=\"tel:112\">112</a>.</p>\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func slugsFoldSwedishLettersAndAccents() {
         let result = render("# Riskbedömning före mötet\n\n## Café i Åre\n")
         #expect(result.template == "<h1 id=\"riskbedomning-fore-motet\">Riskbedömning före mötet</h1>\n<h2 id=\"cafe-i-are\">Café i Åre</h2>\n")
