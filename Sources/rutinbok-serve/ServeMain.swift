@@ -71,6 +71,9 @@ struct ServeMain: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
 
+        // Before the first build: a Ctrl-C or SIGTERM that comes while it runs, or just as its
+        // report is printed, is not lost (a signal between ignoring it and watching for it was).
+        let interrupt = Interrupt()
         let server = PreviewServer(configuration) { build in Self.report(build) }
         let listening: UInt16
         do {
@@ -94,7 +97,7 @@ struct ServeMain: AsyncParsableCommand {
             Terminal.printError("obs: förhandsvisningen kan öppnas från andra datorer i nätverket"
                                 + (`internal` ? ", och med --internal visar den de interna rutinerna" : ""))
         }
-        await Self.waitForInterrupt()
+        await interrupt.wait()
         Terminal.printError("\nAvslutar …")
         await server.stop()
     }
@@ -109,48 +112,54 @@ struct ServeMain: AsyncParsableCommand {
         Terminal.report(build.diagnostics, strict: false)
         Terminal.printError(build.ok ? "Byggde handböckerna på \(time). Öppna sidor laddas om." : "Bygget misslyckades (\(time)). Webbläsaren visar felen tills du har rättat dem.")
     }
-
-    /// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.
-    ///
-    /// The server is stopped then, but the preview ends even if it does not stop: at the
-    /// latest two seconds after, or at once at a second Ctrl-C. Requests that keep every
-    /// thread busy (FlyingFox reads a request line in time that grows with the square of its
-    /// length, and any web page can send one to the preview) kept it running, deaf to Ctrl-C.
-    /// The signals are handled on a queue of their own, which no request can hold up.
-    static func waitForInterrupt() async {
-        signal(SIGPIPE, SIG_IGN)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once()
-            var sources: [DispatchSourceSignal] = []
-            let queue = DispatchQueue(label: "rutinbok-serve.signals")
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler {
-                    guard once.first() else { _exit(0) }
-                    continuation.resume()
-                    queue.asyncAfter(deadline: .now() + 2) { _exit(0) }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            Signals.keep(sources)
-        }
-    }
 }
 
 extension ServeMain {
     static func main() async { await runExitingTwoOnWrongUsage() }
 }
 
-private final class Once: @unchecked Sendable {
+/// Ctrl-C or SIGTERM. Writes to a disconnected browser must not end the process either.
+///
+/// The server is stopped then, but the preview ends even if it does not stop: at the latest
+/// two seconds after, or at once at a second Ctrl-C. Requests that keep every thread busy
+/// (FlyingFox reads a request line in time that grows with the square of its length, and
+/// any web page can send one to the preview) kept it running, deaf to Ctrl-C. The signals
+/// are handled on a queue of their own, which no request can hold up, from the moment the
+/// preview starts: a signal before `wait()` is kept for it.
+private final class Interrupt: @unchecked Sendable {
     private let lock = NSLock()
-    private var done = false
-    func first() -> Bool { lock.withLock { defer { done = true }; return !done } }
-}
+    private var signalled = false
+    private var waiting: CheckedContinuation<Void, Never>?
+    private var sources: [DispatchSourceSignal] = []
 
-/// Signal sources must outlive the closure that made them.
-private enum Signals {
-    nonisolated(unsafe) static var kept: [DispatchSourceSignal] = []
-    static func keep(_ sources: [DispatchSourceSignal]) { kept += sources }
+    init() {
+        signal(SIGPIPE, SIG_IGN)
+        let queue = DispatchQueue(label: "rutinbok-serve.signals")
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [self] in
+                let (first, continuation) = lock.withLock { () -> (Bool, CheckedContinuation<Void, Never>?) in
+                    defer { signalled = true; waiting = nil }
+                    return (!signalled, waiting)
+                }
+                guard first else { _exit(0) }
+                continuation?.resume()
+                queue.asyncAfter(deadline: .now() + 2) { _exit(0) }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Returns at the first signal, at once if it came already.
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let already = lock.withLock { () -> Bool in
+                if !signalled { waiting = continuation }
+                return signalled
+            }
+            if already { continuation.resume() }
+        }
+    }
 }
