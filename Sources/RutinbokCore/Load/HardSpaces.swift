@@ -26,18 +26,12 @@ enum HardSpaces {
         return zeroWidth.contains(scalar) ? .zeroWidth : nil
     }
 
-    /// `U+00A0`.
-    static func code(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
-    }
-
     /// What stands there, for a message: "ett hårt mellanslag (från Word eller en webbsida)".
     static func described(_ scalar: Unicode.Scalar) -> String {
         switch kind(of: scalar) {
         case .hard where scalar == "\u{A0}": "ett hårt mellanslag (från Word eller en webbsida)"
-        case .hard: "ett hårt mellanslag (\(code(scalar)), från Word eller en webbsida)"
-        default: "ett osynligt tecken (\(code(scalar)), från Word eller en webbsida)"
+        case .hard: "ett hårt mellanslag (\(scalar.codeText), från Word eller en webbsida)"
+        default: "ett osynligt tecken (\(scalar.codeText), från Word eller en webbsida)"
         }
     }
 
@@ -46,8 +40,7 @@ enum HardSpaces {
     /// space, or nothing, where the problem is. (Control characters are left to the terminal's
     /// output, which shows them by their code too.)
     static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { kind(of: $0) != nil }) else { return text }
-        return text.unicodeScalars.map { scalar in kind(of: scalar) != nil ? "<\(code(scalar))>" : String(scalar) }.joined()
+        text.showingCodes { kind(of: $0) != nil }
     }
 
     /// The first hard or zero-width space of a key, with its offset in scalars.

@@ -48,7 +48,7 @@ enum InvisibleBreaks {
     }
 
     static func diagnostic(_ found: Found, file: String, lineOffset: Int) -> Diagnostic {
-        let code = String(format: "U+%04X", found.scalar.value)
+        let code = found.scalar.codeText
         return .error(SourceLocation(file: file, line: found.line + lineOffset, column: found.column),
                       "här står ett osynligt tecken för radbrytning (\(code)), som YAML läser som en ny rad; ta bort det, eller skriv ett mellanslag i stället",
                       code: "yaml-syntax",

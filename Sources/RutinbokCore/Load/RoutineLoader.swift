@@ -75,7 +75,7 @@ enum RoutineLoader {
         guard !shown.unicodeScalars.contains(where: visible) else { return nil }
         let invisible = shown.unicodeScalars.filter { HardSpaces.kind(of: $0) == .zeroWidth }
         var codes: [String] = []
-        for scalar in invisible where !codes.contains(HardSpaces.code(scalar)) { codes.append(HardSpaces.code(scalar)) }
+        for scalar in invisible where !codes.contains(scalar.codeText) { codes.append(scalar.codeText) }
         switch (comments, codes.isEmpty) {
         case (true, true): return "här står bara en kommentar (<!-- … -->), som inte visas på sidan"
         case (true, false): return "här står bara en kommentar (<!-- … -->), som inte visas på sidan, och osynliga tecken (\(codes.joined(separator: ", ")))"

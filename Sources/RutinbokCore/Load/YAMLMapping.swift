@@ -166,7 +166,7 @@ struct YAMLMapping {
             guard problem.contains("control characters"), let scalar = Unicode.Scalar(UInt32(bitPattern: value)) else {
                 return .error(location, "YAML-texten gick inte att läsa här", code: "yaml-syntax", notes: [note])
             }
-            let code = String(format: "U+%04X", scalar.value)
+            let code = scalar.codeText
             let what = scalar.properties.generalCategory == .control ? "ett osynligt styrtecken (\(code))" : "ett tecken som inte får stå i texten (\(code))"
             return .error(location, "här står \(what), och då går filen inte att läsa; ta bort det", code: "yaml-syntax",
                           notes: ["tecknet syns inte i de flesta program; det kan följa med när text klistras in från ett annat program, så radera texten runt kolumnen och skriv den igen", note])

@@ -33,8 +33,7 @@ extension TransformPass {
         } else if lowered.hasPrefix("tel:") {
             // Dialled as a contact's number is (`PhoneNumber.telURI`): the trunk 0 written in an
             // international form, `tel:+46(0)8-…`, would dial a number that does not exist.
-            let written = String(url.dropFirst("tel:".count))
-            link.url = "tel:" + PhoneNumber.telURI(written.removingPercentEncoding ?? written)
+            link.url = "tel:" + PhoneNumber.telURI(Self.telNumber(url))
             return
         }
         guard let target = Self.routineTarget(url) else {
@@ -83,6 +82,12 @@ extension TransformPass {
                                     notes: ["skriv vad läsaren hittar där, till exempel 'Polisens sida om att anmäla brott' i stället för 'här'; en skärmläsare kan läsa upp sidans länkar utan texten runt dem"]))
     }
 
+    /// The number of a `tel:` link as written, percent-decoded.
+    static func telNumber(_ url: String) -> String {
+        let written = String(url.dropFirst("tel:".count))
+        return written.removingPercentEncoding ?? written
+    }
+
     /// A `tel:` link that dials no one (`tel:070-abc`, by the rule for a contact's `phone`,
     /// `PhoneNumber`), or a `mailto:` link with no address or one that is none (by the rule
     /// for a contact's `email`, `EmailAddress`; a query, `?subject=…`, and several addresses
@@ -91,8 +96,7 @@ extension TransformPass {
     static func addressProblem(_ url: String) -> (message: String, code: String, notes: [String])? {
         let lowered = url.lowercased()
         if lowered.hasPrefix("tel:") {
-            let written = String(url.dropFirst("tel:".count))
-            let number = written.removingPercentEncoding ?? written
+            let number = telNumber(url)
             guard let problem = PhoneNumber.problem(in: number) else { return nil }
             return (number.trimmed.isEmpty ? "länken '\(url)' har inget telefonnummer efter 'tel:'"
                         : "telefonnumret '\(EmailAddress.visible(number))' i länken '\(url)' \(problem)",

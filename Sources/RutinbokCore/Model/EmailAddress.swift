@@ -31,11 +31,7 @@ enum EmailAddress {
     /// `text` with each invisible character shown as its code (`<U+200B>`): a message that
     /// quoted the address as it is would show nothing where the problem is.
     static func visible(_ text: String) -> String {
-        text.unicodeScalars.map { scalar in
-            guard isInvisible(scalar) else { return String(scalar) }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
-        }.joined()
+        text.showingCodes(of: isInvisible)
     }
 
     /// Controls, format characters (zero-width space, soft hyphen, direction marks, the byte

@@ -64,10 +64,7 @@ enum PhoneLinks {
 
     private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
 
-    /// What may stand between a number's groups: spaces (also non-breaking and thin ones) and
-    /// hyphens (also the dashes word processors put in their place).
-    private static let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
-    private static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2013}"]
+    private static let spaces = PhoneNumber.spaces, dashes = PhoneNumber.dashes
 
     private static func separates(_ character: Character) -> Bool {
         spaces.contains(character) || dashes.contains(character)

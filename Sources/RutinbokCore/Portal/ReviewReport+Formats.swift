@@ -203,7 +203,7 @@ extension ReviewReport {
                 let routine = reading.routine
                 let owner = review.owner(of: routine)
                 rows.append([review.council.slug, review.council.name, "rutin", Self.form(reading.origin), routine.id, routine.title, "",
-                             routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) || routine.reviewed == nil ? "ja" : "nej",
+                             routine.reviewed?.value.description ?? "", reading.reviewDue?.description ?? "", stale.contains(routine.id) || reading.isUndated ? "ja" : "nej",
                              owner?.role ?? routine.owner.value, owner?.name ?? "", owner?.email ?? "",
                              DecimalText.swedish(reading.readability.lix),
                              reading.overThreshold ? "ja" : "nej", routine.location.file, Self.writer(of: routine, in: review)])

@@ -96,11 +96,9 @@ extension ReviewReport.CouncilReview {
     /// The routines past review that are the council's own texts.
     public var ownStaleRoutines: [ReviewReport.StaleRoutine] { staleRoutines.filter { owns($0.routine) } }
 
-    /// The council's own routines whose `reviewed` is missing or could not be read (an error
-    /// the build stops at, but the report still lists them): no one knows when they were
-    /// last reviewed, so they are due as much as any.
+    /// The council's own routines without a review date (`RoutineReading.isUndated`).
     public var ownUndatedRoutines: [ReviewReport.RoutineReading] {
-        readings.filter { $0.routine.reviewed == nil && owns($0.routine) }
+        readings.filter { $0.isUndated && owns($0.routine) }
     }
 
     /// The contacts past verification that are the council's own.

@@ -20,6 +20,11 @@ public struct ReviewReport: Sendable {
         public var overThreshold: Bool
         /// The last day it is in time (`ReviewStatus.reviewDue`); nil without a `reviewed`.
         public var reviewDue: Day?
+
+        /// Its `reviewed` is missing or could not be read (an error the build stops at, but
+        /// the report still lists the routine): no one knows when it was last reviewed, so
+        /// it is due as much as any.
+        public var isUndated: Bool { routine.reviewed == nil }
     }
 
     public struct CouncilReview: Sendable {

@@ -37,11 +37,17 @@ enum PhoneNumber {
         return nil
     }
 
-    /// What a number may be written with: the digits 0–9, spaces (also non-breaking and thin
-    /// ones), hyphens and the dashes word processors put in their place, parentheses, points
-    /// and a plus (`PhoneLinks` reads numbers in text the same way).
+    /// What may stand between a number's groups: spaces (also non-breaking and thin ones) and
+    /// hyphens (also the dashes word processors put in their place). `PhoneLinks` reads
+    /// numbers in text with the same.
+    static let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
+    static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2013}"]
+
+    /// What a number may be written with: the digits 0–9, `spaces` and `dashes`, parentheses,
+    /// points and a plus.
     private static func isWritten(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || " \u{A0}\u{202F}\u{2009}-\u{2010}\u{2011}\u{2013}().+".unicodeScalars.contains(scalar)
+        let character = Character(scalar)
+        return ("0"..."9").contains(scalar) || spaces.contains(character) || dashes.contains(character) || "().+".unicodeScalars.contains(scalar)
     }
 
     /// The international form of a Swedish number for address books, which may be used

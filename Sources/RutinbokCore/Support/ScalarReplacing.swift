@@ -12,3 +12,19 @@ extension String {
         return String(result)
     }
 }
+
+extension Unicode.Scalar {
+    /// The character by its code, as a message names one that cannot be seen: `U+00A0`.
+    var codeText: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension String {
+    /// The text with each scalar `hidden` picks written as its code (`<U+200B>`): quoted as
+    /// it is, a message would show a space, or nothing, where the problem is.
+    func showingCodes(of hidden: (Unicode.Scalar) -> Bool) -> String {
+        replacingScalars { hidden($0) ? "<\($0.codeText)>" : nil }
+    }
+}
